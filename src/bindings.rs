@@ -1,0 +1,109 @@
+//! The JS boundary: the only module that uses wasm-bindgen, js-sys and
+//! serde-wasm-bindgen. It walks a JS value into a [`Value`], calls the pure core,
+//! and turns results into plain JS objects (money as decimal strings) and
+//! [`Error`]s into JS `Error` objects with `code` and `path`.
+//!
+//! Nothing here can panic on input: every JS access that can throw (a getter, a
+//! proxy) is a `Result`, and recursion is bounded by [`MAX_DEPTH`].
+
+use crate::decode::{too_deep, Value, MAX_DEPTH};
+use crate::error::{Error, ErrorCode};
+use js_sys::{Array, Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Prices a cart (API.md `quote`). Throws an `Error` with `code` and `path` on bad input.
+#[wasm_bindgen(js_name = quote)]
+pub fn quote(request: JsValue) -> Result<JsValue, JsValue> {
+    let value = from_js(&request).map_err(to_js_error)?;
+    let quote = crate::quote::quote(&value).map_err(to_js_error)?;
+    to_js(&quote)
+}
+
+/// The embedded default catalog: prices and billing units, each with its source seed
+/// and as-of date.
+#[wasm_bindgen(js_name = catalog)]
+pub fn catalog() -> Result<JsValue, JsValue> {
+    to_js(&crate::catalog::default_catalog())
+}
+
+/// `{ package, catalog }` versions.
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> Result<JsValue, JsValue> {
+    to_js(&crate::versions())
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    // json_compatible: maps become plain objects, and no value becomes a BigInt.
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| to_js_error(Error::new(ErrorCode::Internal, "", format!("could not build the result: {e}"))))
+}
+
+/// A JS `Error` named "AlicloudCostError" with `code` and `path` properties.
+fn to_js_error(error: Error) -> JsValue {
+    let js_error = js_sys::Error::new(&error.message);
+    js_error.set_name("AlicloudCostError");
+    // Setting a property on a fresh Error cannot fail; ignore the impossible.
+    let _ = Reflect::set(&js_error, &"code".into(), &error.code.as_str().into());
+    let _ = Reflect::set(&js_error, &"path".into(), &error.path.as_str().into());
+    js_error.into()
+}
+
+/// Walks a JS value into a [`Value`]. `undefined` properties are skipped (absent),
+/// like `JSON.stringify` does; functions, symbols and BigInts are type errors.
+pub fn from_js(value: &JsValue) -> Result<Value, Error> {
+    walk(value, "", 0)
+}
+
+fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value, Error> {
+    if depth > MAX_DEPTH {
+        return Err(too_deep());
+    }
+    if value.is_null() || value.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if let Some(b) = value.as_bool() {
+        return Ok(Value::Bool(b));
+    }
+    if let Some(n) = value.as_f64() {
+        return Ok(Value::Number(n));
+    }
+    if let Some(s) = value.as_string() {
+        return Ok(Value::String(s));
+    }
+    if Array::is_array(value) {
+        let array: &Array = value.unchecked_ref();
+        let mut items = Vec::with_capacity(array.length() as usize);
+        for (i, item) in array.iter().enumerate() {
+            items.push(walk(&item, &format!("{path}[{i}]"), depth + 1)?);
+        }
+        return Ok(Value::Array(items));
+    }
+    if value.is_object() && !value.is_function() {
+        let object: &Object = value.unchecked_ref();
+        let mut fields = Vec::new();
+        for key in Object::keys(object).iter() {
+            let Some(name) = key.as_string() else { continue };
+            let child_path = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
+            let child = Reflect::get(object, &key).map_err(|_| {
+                Error::new(ErrorCode::InvalidType, child_path.clone(), "reading this property threw an exception")
+            })?;
+            if child.is_undefined() {
+                continue;
+            }
+            let child = walk(&child, &child_path, depth + 1)?;
+            fields.push((name, child));
+        }
+        return Ok(Value::Object(fields));
+    }
+    let kind = if value.is_function() {
+        "a function"
+    } else if value.is_bigint() {
+        "a BigInt (use a number or a decimal string)"
+    } else {
+        "a symbol"
+    };
+    Err(Error::new(ErrorCode::InvalidType, path, format!("expected JSON-like data, got {kind}")))
+}

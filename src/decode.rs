@@ -1,0 +1,336 @@
+//! Input decoding with exact error codes and field paths.
+//!
+//! Requests arrive as a [`Value`] tree: from a JS value (the binding layer walks it) or
+//! from JSON text natively. Readers here check types, ranges and unknown fields and
+//! name the path of whatever is wrong (`items[3].hours`). serde's derive is not used
+//! for input because its tagged enums buffer content and lose the path.
+
+use crate::error::{Error, ErrorCode};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Deepest nesting accepted anywhere in a request (valid requests need far less);
+/// guards recursion against hostile or cyclic input.
+pub const MAX_DEPTH: usize = 32;
+
+/// A JSON-like value. Numbers stay `f64` so that NaN and Infinity from JS can be
+/// reported as such instead of being silently turned into null.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Value>),
+    /// Fields in their original order.
+    Object(Vec<(String, Value)>),
+}
+
+impl Value {
+    /// Parses JSON text (native callers, golden files, fuzzing).
+    pub fn from_json_str(text: &str) -> Result<Value, Error> {
+        let json: serde_json::Value = serde_json::from_str(text)
+            .map_err(|e| Error::new(ErrorCode::InvalidType, "", format!("the request is not valid JSON: {e}")))?;
+        Value::from_json(&json, 0)
+    }
+
+    fn from_json(json: &serde_json::Value, depth: usize) -> Result<Value, Error> {
+        if depth > MAX_DEPTH {
+            return Err(too_deep());
+        }
+        Ok(match json {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
+            serde_json::Value::String(s) => Value::String(s.clone()),
+            serde_json::Value::Array(items) => {
+                Value::Array(items.iter().map(|v| Value::from_json(v, depth + 1)).collect::<Result<_, _>>()?)
+            }
+            serde_json::Value::Object(map) => Value::Object(
+                map.iter()
+                    .map(|(k, v)| Ok((k.clone(), Value::from_json(v, depth + 1)?)))
+                    .collect::<Result<_, Error>>()?,
+            ),
+        })
+    }
+
+    /// The JSON type name used in error messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        }
+    }
+}
+
+pub fn too_deep() -> Error {
+    Error::new(ErrorCode::TooDeep, "", format!("the request is nested deeper than {MAX_DEPTH} levels"))
+}
+
+/// A value together with its path in the request (`items[3].hours`).
+#[derive(Debug, Clone)]
+pub struct Node<'v> {
+    pub value: &'v Value,
+    path: String,
+}
+
+/// The fields of an object node.
+pub struct Fields<'v> {
+    entries: &'v [(String, Value)],
+    path: String,
+}
+
+impl<'v> Node<'v> {
+    pub fn root(value: &'v Value) -> Self {
+        Node { value, path: String::new() }
+    }
+
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    pub fn error(&self, code: ErrorCode, message: impl Into<String>) -> Error {
+        Error::new(code, self.path.clone(), message)
+    }
+
+    fn wrong_type(&self, expected: &str) -> Error {
+        self.error(ErrorCode::InvalidType, format!("expected {expected}, got {}", self.value.type_name()))
+    }
+
+    pub fn object(&self) -> Result<Fields<'v>, Error> {
+        match self.value {
+            Value::Object(entries) => Ok(Fields { entries, path: self.path.clone() }),
+            _ => Err(self.wrong_type("an object")),
+        }
+    }
+
+    /// The elements of an array node, each with its path (`items[0]`, `items[1]`, ...).
+    pub fn elements(&self) -> Result<impl ExactSizeIterator<Item = Node<'v>> + '_, Error> {
+        match self.value {
+            Value::Array(items) => {
+                Ok(items.iter().enumerate().map(move |(i, value)| Node { value, path: format!("{}[{i}]", self.path) }))
+            }
+            _ => Err(self.wrong_type("an array")),
+        }
+    }
+
+    pub fn str(&self) -> Result<&'v str, Error> {
+        match self.value {
+            Value::String(s) => Ok(s),
+            _ => Err(self.wrong_type("a string")),
+        }
+    }
+
+    pub fn bool(&self) -> Result<bool, Error> {
+        match self.value {
+            Value::Bool(b) => Ok(*b),
+            _ => Err(self.wrong_type("true or false")),
+        }
+    }
+
+    /// One of a fixed set of names; `code` is the error code for any other name.
+    pub fn one_of<T: Copy>(&self, choices: &[(&str, T)], code: ErrorCode) -> Result<T, Error> {
+        let name = self.str()?;
+        choices.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).ok_or_else(|| {
+            let names: Vec<String> = choices.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+            self.error(code, format!("unknown value \"{name}\"; expected one of {}", names.join(", ")))
+        })
+    }
+
+    /// A decimal from a decimal string ("0.0457") or a finite JS number.
+    pub fn decimal(&self) -> Result<Decimal, Error> {
+        match self.value {
+            Value::Number(n) => {
+                if !n.is_finite() {
+                    return Err(self.error(ErrorCode::NotFinite, format!("expected a finite number, got {n}")));
+                }
+                // f64's Display is the shortest string that reads back as the same
+                // double and never uses an exponent: 0.1 -> "0.1", not 0.1000000000000000055.
+                Decimal::from_str(&n.to_string())
+                    .map_err(|_| self.error(ErrorCode::OutOfRange, format!("{n} is too large to price")))
+            }
+            Value::String(s) => parse_decimal_str(s).map_err(|(code, message)| self.error(code, message)),
+            _ => Err(self.wrong_type("a decimal string or a number")),
+        }
+    }
+
+    /// A decimal with `min < x <= max`, or `min <= x <= max` when `min_inclusive`.
+    pub fn decimal_in(&self, min: Decimal, min_inclusive: bool, max: Decimal) -> Result<Decimal, Error> {
+        let x = self.decimal()?;
+        let above_min = if min_inclusive { x >= min } else { x > min };
+        if !above_min || x > max {
+            let lower = if min_inclusive { ">=" } else { ">" };
+            return Err(self.error(ErrorCode::OutOfRange, format!("expected a number {lower} {min} and <= {max}, got {x}")));
+        }
+        Ok(x)
+    }
+
+    /// A whole number in `min..=max`, from a JS number or a string of digits.
+    pub fn integer(&self, min: u64, max: u64) -> Result<u64, Error> {
+        let x = self.decimal()?;
+        if !x.fract().is_zero() {
+            return Err(self.error(ErrorCode::NotAnInteger, format!("expected a whole number, got {x}")));
+        }
+        let out_of_range = || self.error(ErrorCode::OutOfRange, format!("expected a whole number from {min} to {max}, got {x}"));
+        if x < Decimal::from(min) || x > Decimal::from(max) {
+            return Err(out_of_range());
+        }
+        x.to_u64().ok_or_else(out_of_range)
+    }
+}
+
+/// Parses a plain decimal string: optional sign, digits, optional fraction. No
+/// exponent, no spaces, no thousands separators: a price is never guessed at.
+fn parse_decimal_str(s: &str) -> Result<Decimal, (ErrorCode, String)> {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let well_formed = !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && !(body.contains('.') && frac.is_empty());
+    if !well_formed {
+        return Err((ErrorCode::InvalidDecimal, format!("expected a decimal string such as \"12.5\", got \"{s}\"")));
+    }
+    Decimal::from_str_exact(s).map_err(|_| (ErrorCode::OutOfRange, format!("\"{s}\" has more digits than can be priced exactly (28 at most)")))
+}
+
+impl<'v> Fields<'v> {
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    fn child_path(&self, key: &str) -> String {
+        if self.path.is_empty() { key.to_string() } else { format!("{}.{key}", self.path) }
+    }
+
+    /// Rejects every field not in `allowed`, with a suggestion for near misses.
+    pub fn only(&self, allowed: &[&str]) -> Result<(), Error> {
+        for (key, _) in self.entries {
+            if !allowed.contains(&key.as_str()) {
+                let hint = closest(key, allowed).map(|k| format!("; did you mean \"{k}\"?")).unwrap_or_default();
+                let known: Vec<String> = allowed.iter().map(|k| format!("\"{k}\"")).collect();
+                return Err(Error::new(
+                    ErrorCode::UnknownField,
+                    self.child_path(key),
+                    format!("unknown field \"{key}\"{hint} (known fields: {})", known.join(", ")),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The field `key`, if present (an explicit `null` counts as absent, like
+    /// `undefined` in JS).
+    pub fn get(&self, key: &str) -> Option<Node<'v>> {
+        self.entries
+            .iter()
+            .find(|(k, v)| k == key && !matches!(v, Value::Null))
+            .map(|(_, value)| Node { value, path: self.child_path(key) })
+    }
+
+    /// The field `key`; `expected` describes it in the error when it is missing.
+    pub fn required(&self, key: &str, expected: &str) -> Result<Node<'v>, Error> {
+        self.get(key).ok_or_else(|| {
+            Error::new(ErrorCode::MissingField, self.child_path(key), format!("missing field \"{key}\": expected {expected}"))
+        })
+    }
+}
+
+/// The allowed name closest to `key` (case-insensitive equality, or at most two
+/// edits), for "did you mean" hints.
+fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let lower = key.to_ascii_lowercase();
+    allowed
+        .iter()
+        .map(|k| (edit_distance(&lower, &k.to_ascii_lowercase()), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn node(v: &Value) -> Node<'_> {
+        Node { value: v, path: "x".into() }
+    }
+
+    #[test]
+    fn numbers_become_exact_decimals_by_their_shortest_spelling() {
+        assert_eq!(node(&Value::Number(0.1)).decimal().unwrap(), dec!(0.1));
+        assert_eq!(node(&Value::Number(0.0457)).decimal().unwrap(), dec!(0.0457));
+        assert_eq!(node(&Value::Number(1e15)).decimal().unwrap(), dec!(1000000000000000));
+    }
+
+    #[test]
+    fn non_finite_numbers_are_rejected_with_their_own_code() {
+        for n in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(node(&Value::Number(n)).decimal().unwrap_err().code, ErrorCode::NotFinite);
+        }
+    }
+
+    #[test]
+    fn decimal_strings_must_be_plain() {
+        assert_eq!(node(&Value::String("12.50".into())).decimal().unwrap().to_string(), "12.50");
+        assert_eq!(node(&Value::String("-3".into())).decimal().unwrap(), dec!(-3));
+        for bad in ["", "1e5", " 1", "1,000", "1.", ".5", "abc", "NaN", "0x10"] {
+            let err = node(&Value::String(bad.into())).decimal().unwrap_err();
+            assert_eq!(err.code, ErrorCode::InvalidDecimal, "{bad:?}");
+        }
+        let long = "1".repeat(40);
+        assert_eq!(node(&Value::String(long)).decimal().unwrap_err().code, ErrorCode::OutOfRange);
+    }
+
+    #[test]
+    fn integers_check_fraction_and_range() {
+        assert_eq!(node(&Value::Number(3.0)).integer(1, 10).unwrap(), 3);
+        assert_eq!(node(&Value::String("10".into())).integer(1, 10).unwrap(), 10);
+        assert_eq!(node(&Value::Number(2.5)).integer(1, 10).unwrap_err().code, ErrorCode::NotAnInteger);
+        assert_eq!(node(&Value::Number(0.0)).integer(1, 10).unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(node(&Value::Number(11.0)).integer(1, 10).unwrap_err().code, ErrorCode::OutOfRange);
+    }
+
+    #[test]
+    fn unknown_fields_are_named_with_a_suggestion() {
+        let v = Value::from_json_str(r#"{"hour": 5}"#).unwrap();
+        let err = Node::root(&v).object().unwrap().only(&["hours", "months"]).unwrap_err();
+        assert_eq!(err.code, ErrorCode::UnknownField);
+        assert_eq!(err.path, "hour");
+        assert!(err.message.contains("did you mean \"hours\""), "{}", err.message);
+    }
+
+    #[test]
+    fn nesting_beyond_the_limit_is_an_error_not_a_stack_overflow() {
+        let deep = "[".repeat(MAX_DEPTH + 2) + &"]".repeat(MAX_DEPTH + 2);
+        assert_eq!(Value::from_json_str(&deep).unwrap_err().code, ErrorCode::TooDeep);
+    }
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("hours", "hours"), 0);
+        assert_eq!(edit_distance("hour", "hours"), 1);
+        assert_eq!(edit_distance("qunatity", "quantity"), 2);
+    }
+}

@@ -1,0 +1,93 @@
+//! Errors are values: a stable code, the path of the field at fault, and a message
+//! that says what was expected. The binding layer turns them into JS `Error`s.
+
+use serde::Serialize;
+use std::fmt;
+
+/// A stable, machine-readable error code (snake_case on the wire).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// A value of the wrong JSON type (a string where a number belongs, ...).
+    InvalidType,
+    /// A required field is absent.
+    MissingField,
+    /// A field the contract does not know: rejected so that a typo never silently changes a price.
+    UnknownField,
+    /// A number that is NaN or infinite.
+    NotFinite,
+    /// A string that is not a decimal number.
+    InvalidDecimal,
+    /// A number with a fraction where a whole number belongs.
+    NotAnInteger,
+    /// A number outside the accepted range (for example hours <= 0).
+    OutOfRange,
+    /// `product` names no supported product.
+    UnknownProduct,
+    /// `billing` names no billing method of the product.
+    UnknownBilling,
+    /// `region` names no region group.
+    UnknownRegion,
+    /// `spec` is in neither the embedded nor the caller's catalog.
+    UnknownSpec,
+    /// A list longer than the contract allows (for example more than 10,000 items).
+    TooMany,
+    /// A list that must not be empty is empty.
+    Empty,
+    /// Input nested deeper than any valid request is.
+    TooDeep,
+    /// The product is known but this capability is not available yet.
+    NotSupported,
+    /// An unexpected failure inside the module; never caused by valid or invalid input alone.
+    Internal,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidType => "invalid_type",
+            ErrorCode::MissingField => "missing_field",
+            ErrorCode::UnknownField => "unknown_field",
+            ErrorCode::NotFinite => "not_finite",
+            ErrorCode::InvalidDecimal => "invalid_decimal",
+            ErrorCode::NotAnInteger => "not_an_integer",
+            ErrorCode::OutOfRange => "out_of_range",
+            ErrorCode::UnknownProduct => "unknown_product",
+            ErrorCode::UnknownBilling => "unknown_billing",
+            ErrorCode::UnknownRegion => "unknown_region",
+            ErrorCode::UnknownSpec => "unknown_spec",
+            ErrorCode::TooMany => "too_many",
+            ErrorCode::Empty => "empty",
+            ErrorCode::TooDeep => "too_deep",
+            ErrorCode::NotSupported => "not_supported",
+            ErrorCode::Internal => "internal",
+        }
+    }
+}
+
+/// An error with its code, the field path (`items[0].hours`, empty for the whole
+/// request) and a human message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Error {
+    pub code: ErrorCode,
+    pub path: String,
+    pub message: String,
+}
+
+impl Error {
+    pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error { code, path: path.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}: {}", self.code.as_str(), self.message)
+        } else {
+            write!(f, "{} at {}: {}", self.code.as_str(), self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for Error {}
