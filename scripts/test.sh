@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every test: native cargo tests, wasm-bindgen tests in Node and in headless
+# Chromium, the built package in Node, and the page in Chromium via Playwright.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-tools.sh --browser
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "native: cargo test"
+cargo test --quiet
+
+step "build: wasm package"
+bash scripts/build.sh
+
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CHROMEDRIVER=/usr/bin/chromedriver
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/webdriver.json"
+
+step "wasm: wasm-bindgen-test in Node"
+cargo test --quiet --target wasm32-unknown-unknown --test wasm
+
+step "wasm: wasm-bindgen-test in headless Chromium"
+WASM_BINDGEN_USE_BROWSER=1 cargo test --quiet --target wasm32-unknown-unknown --test wasm
+
+step "js: the package in Node, the page in Chromium"
+node --test --test-reporter=spec tests/js/

@@ -1,0 +1,63 @@
+// The built npm package as a Node consumer imports it: by name, no init step.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { quote, catalog, version } from "alicloud-cost";
+
+const payg = (overrides = {}) => ({
+  items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "payAsYouGo", hours: 5, quantity: 2, ...overrides }],
+});
+
+test("CP-3/CP-6: 2 phones, 5 h pay-as-you-go in the mainland cost 0.73", () => {
+  // ceil(5 / 4) = 2 periods = 8 h; 8 h x 0.0457 USD/h x 2 phones = 0.7312 -> "0.73".
+  const q = quote(payg());
+  assert.equal(q.tradePrice, "0.73");
+  assert.equal(q.currency, "USD");
+  const [line] = q.items[0].lines;
+  assert.deepEqual(
+    { quantity: line.quantity, unit: line.unit, unitPrice: line.unitPrice, amount: line.amount },
+    { quantity: "16", unit: "phone-hour", unitPrice: "0.0457", amount: "0.73" },
+  );
+  assert.deepEqual(line.rules, ["CP-2", "CP-3", "CP-5", "CP-6"]);
+});
+
+test("CP-6: subscription, international, 12 months of acp.std.medium", () => {
+  // 23.1488 USD/month x 12 months = 277.7856 -> "277.79".
+  const q = quote({ items: [{ product: "cloudPhone", spec: "acp.std.medium", region: "international", billing: "subscription", months: 12 }] });
+  assert.equal(q.tradePrice, "277.79");
+});
+
+test("bad input throws an Error with code and path, and the next call works", () => {
+  const cases = [
+    [payg({ spec: "acp.mega" }), "unknown_spec", "items[0].spec"],
+    [payg({ region: "eu" }), "unknown_region", "items[0].region"],
+    [payg({ billing: "yearly" }), "unknown_billing", "items[0].billing"],
+    [payg({ hours: 0 }), "out_of_range", "items[0].hours"],
+    [payg({ hours: NaN }), "not_finite", "items[0].hours"],
+    [payg({ hours: Infinity }), "not_finite", "items[0].hours"],
+    [payg({ hours: "lots" }), "invalid_decimal", "items[0].hours"],
+    [payg({ hours: undefined }), "missing_field", "items[0].hours"],
+    [payg({ hourz: 5 }), "unknown_field", "items[0].hourz"],
+    [{}, "missing_field", "items"],
+  ];
+  for (const [request, code, path] of cases) {
+    assert.throws(
+      () => quote(request),
+      (e) => e instanceof Error && e.code === code && e.path === path && e.message.length > 0,
+      `${code} at ${path}`,
+    );
+    assert.equal(quote(payg()).tradePrice, "0.73");
+  }
+});
+
+test("catalog() returns the CP-6 table with sources; version() matches package.json and Cargo.toml", () => {
+  const c = catalog();
+  assert.equal(c.cloudPhone.specs.length, 5);
+  assert.deepEqual(c.cloudPhone.specs[0].international, { monthly: "15.3538", hourly: "0.0709" });
+  assert.equal(c.cloudPhone.source.seed, "003_e741d612e9202b56.txt");
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url)));
+  const cargoVersion = readFileSync(new URL("../../Cargo.toml", import.meta.url), "utf8").match(/^version = "(.+)"$/m)[1];
+  assert.equal(version().package, pkg.version);
+  assert.equal(version().package, cargoVersion);
+  assert.equal(version().catalog, c.version);
+});

@@ -1,0 +1,134 @@
+//! The binding layer, run by wasm-bindgen-test in Node and in headless Chromium
+//! (scripts/test.sh runs this file twice; WASM_BINDGEN_USE_BROWSER picks the browser).
+#![cfg(target_arch = "wasm32")]
+
+use alicloud_cost::bindings;
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).expect("test JSON")
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).unwrap()
+}
+
+fn get_str(value: &JsValue, key: &str) -> String {
+    get(value, key).as_string().unwrap_or_else(|| panic!("{key} is not a string"))
+}
+
+fn payg_request(hours: &str) -> String {
+    format!(r#"{{"items":[{{"product":"cloudPhone","spec":"acp.basic.small","region":"mainland","billing":"payAsYouGo","hours":{hours},"quantity":2}}]}}"#)
+}
+
+/// Asserts that `result` is a thrown JS Error with this code and path.
+fn assert_js_error(result: Result<JsValue, JsValue>, code: &str, path: &str) {
+    let error = result.expect_err("expected an error");
+    assert!(error.is_instance_of::<js_sys::Error>(), "not an Error");
+    assert_eq!(get_str(&error, "code"), code);
+    assert_eq!(get_str(&error, "path"), path);
+    assert!(!get_str(&error, "message").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn quote_from_js_matches_the_hand_calculation() {
+    // ceil(5 / 4) = 2 periods = 8 h; 8 h x 0.0457 x 2 phones = 0.7312 -> "0.73" (CP-3, CP-6).
+    let quote = bindings::quote(js(&payg_request("5"))).unwrap();
+    assert_eq!(get_str(&quote, "tradePrice"), "0.73");
+    let item = js_sys::Array::from(&get(&quote, "items")).get(0);
+    let line = js_sys::Array::from(&get(&item, "lines")).get(0);
+    assert_eq!(get_str(&line, "quantity"), "16"); // 8 h x 2 phones
+    assert_eq!(get_str(&line, "unitPrice"), "0.0457");
+    assert_eq!(get_str(&line, "exactAmount"), "0.7312");
+}
+
+#[wasm_bindgen_test]
+fn wasm_output_is_byte_identical_to_the_native_golden_file() {
+    let request = js(include_str!("golden/cloud_phone_quote.request.json"));
+    let quote = bindings::quote(request).unwrap();
+    let json = JSON::stringify(&quote).unwrap().as_string().unwrap();
+    assert_eq!(json, include_str!("golden/cloud_phone_quote.response.json").trim_end());
+}
+
+#[wasm_bindgen_test]
+fn numbers_may_be_decimal_strings() {
+    let quote = bindings::quote(js(&payg_request("\"5\""))).unwrap();
+    assert_eq!(get_str(&quote, "tradePrice"), "0.73");
+}
+
+#[wasm_bindgen_test]
+fn bad_input_throws_a_coded_error_and_the_next_call_still_works() {
+    let request = js(&payg_request("5"));
+    let item = js_sys::Array::from(&get(&request, "items")).get(0);
+    let cases: Vec<(JsValue, &str, &str)> = vec![
+        (JsValue::from_f64(f64::NAN), "not_finite", "items[0].hours"),
+        (JsValue::from_f64(f64::INFINITY), "not_finite", "items[0].hours"),
+        (JsValue::from_f64(0.0), "out_of_range", "items[0].hours"),
+        (JsValue::from_f64(-4.0), "out_of_range", "items[0].hours"),
+        (JsValue::from_str("five"), "invalid_decimal", "items[0].hours"),
+        (JsValue::from_bool(true), "invalid_type", "items[0].hours"),
+        (js_sys::BigInt::from(5u32).into(), "invalid_type", "items[0].hours"),
+        (JsValue::UNDEFINED, "missing_field", "items[0].hours"),
+    ];
+    for (hours, code, path) in cases {
+        Reflect::set(&item, &"hours".into(), &hours).unwrap();
+        assert_js_error(bindings::quote(request.clone()), code, path);
+        // The module keeps working after every error.
+        assert_eq!(get_str(&bindings::quote(js(&payg_request("5"))).unwrap(), "tradePrice"), "0.73");
+    }
+}
+
+#[wasm_bindgen_test]
+fn unknown_names_are_reported_with_their_own_codes() {
+    let cases = [
+        (r#""spec":"acp.basic.small""#, r#""spec":"acp.huge""#, "unknown_spec", "items[0].spec"),
+        (r#""region":"mainland""#, r#""region":"mars""#, "unknown_region", "items[0].region"),
+        (r#""billing":"payAsYouGo""#, r#""billing":"weekly""#, "unknown_billing", "items[0].billing"),
+        (r#""quantity":2"#, r#""quantity":2,"colour":"red""#, "unknown_field", "items[0].colour"),
+        (r#""spec":"acp.basic.small","#, "", "missing_field", "items[0].spec"),
+    ];
+    for (from, to, code, path) in cases {
+        let request = payg_request("5").replace(from, to);
+        assert_js_error(bindings::quote(js(&request)), code, path);
+    }
+}
+
+#[wasm_bindgen_test]
+fn hostile_values_are_errors_not_traps() {
+    // A getter that throws.
+    let throwing = js_sys::Function::new_no_args("throw new Error('boom')");
+    let item = js(r#"{"product":"cloudPhone","spec":"acp.basic.small","region":"mainland","billing":"payAsYouGo"}"#);
+    let descriptor = js_sys::Object::new();
+    Reflect::set(&descriptor, &"get".into(), &throwing).unwrap();
+    Reflect::set(&descriptor, &"enumerable".into(), &JsValue::TRUE).unwrap();
+    let target: &js_sys::Object = item.unchecked_ref();
+    Reflect::define_property(target, &"hours".into(), &descriptor).unwrap();
+    let request = js_sys::Object::new();
+    Reflect::set(&request, &"items".into(), &js_sys::Array::of1(&item)).unwrap();
+    assert_js_error(bindings::quote(request.into()), "invalid_type", "items[0].hours");
+
+    // A cycle: bounded by the depth limit.
+    let cyclic = js_sys::Object::new();
+    Reflect::set(&cyclic, &"items".into(), &cyclic).unwrap();
+    assert_js_error(bindings::quote(cyclic.into()), "too_deep", "");
+
+    // Not an object at all.
+    assert_js_error(bindings::quote(JsValue::from_str("cheap please")), "invalid_type", "");
+    assert_js_error(bindings::quote(js_sys::Function::new_no_args("").into()), "invalid_type", "");
+
+    assert_eq!(get_str(&bindings::quote(js(&payg_request("5"))).unwrap(), "tradePrice"), "0.73");
+}
+
+#[wasm_bindgen_test]
+fn catalog_and_version_are_plain_objects() {
+    let catalog = bindings::catalog().unwrap();
+    let specs = js_sys::Array::from(&get(&get(&catalog, "cloudPhone"), "specs"));
+    assert_eq!(specs.length(), 5);
+    // CP-6 first row: acp.basic.small mainland 9.9057 / month, as a string.
+    assert_eq!(get_str(&get(&specs.get(0), "mainland"), "monthly"), "9.9057");
+    let version = bindings::version().unwrap();
+    assert_eq!(get_str(&version, "package"), env!("CARGO_PKG_VERSION"));
+    assert_eq!(get_str(&version, "catalog"), get_str(&catalog, "version"));
+}
