@@ -18,10 +18,10 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/webdriver.json"
 
 step "wasm: wasm-bindgen-test in Node"
-cargo test --quiet --target wasm32-unknown-unknown --test wasm
+cargo test --target wasm32-unknown-unknown --test wasm
 
 step "wasm: wasm-bindgen-test in headless Chromium"
-WASM_BINDGEN_USE_BROWSER=1 cargo test --quiet --target wasm32-unknown-unknown --test wasm
+WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm
 
 step "js: the package in Node, the page in Chromium"
 node --test --test-reporter=spec tests/js/

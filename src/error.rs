@@ -28,10 +28,28 @@ pub enum ErrorCode {
     UnknownBilling,
     /// `region` names no region group.
     UnknownRegion,
+    /// `instance` names no IoT Platform instance type.
+    UnknownInstance,
+    /// `edition` names no IoT Platform edition.
+    UnknownEdition,
     /// `spec` is in neither the embedded nor the caller's catalog.
     UnknownSpec,
     /// A list longer than the contract allows (for example more than 10,000 items).
     TooMany,
+    /// A malformed or impossible date or month ("2026-02-30").
+    InvalidDate,
+    /// A date outside the period it belongs to (a day outside the quoted month).
+    DateOutOfPeriod,
+    /// The same date given twice.
+    DuplicateDate,
+    /// An IoT message category that does not exist.
+    UnknownCategory,
+    /// An IoT message category that the chosen edition does not have (IOT-13).
+    CategoryNotInEdition,
+    /// A price that is required but that no document publishes and the caller did not give.
+    MissingPrice,
+    /// Two discounts for the same scope (the same item, product, or the whole cart).
+    DuplicateDiscount,
     /// A list that must not be empty is empty.
     Empty,
     /// Input nested deeper than any valid request is.
@@ -56,7 +74,16 @@ impl ErrorCode {
             ErrorCode::UnknownBilling => "unknown_billing",
             ErrorCode::UnknownRegion => "unknown_region",
             ErrorCode::UnknownSpec => "unknown_spec",
+            ErrorCode::UnknownInstance => "unknown_instance",
+            ErrorCode::UnknownEdition => "unknown_edition",
             ErrorCode::TooMany => "too_many",
+            ErrorCode::InvalidDate => "invalid_date",
+            ErrorCode::DateOutOfPeriod => "date_out_of_period",
+            ErrorCode::DuplicateDate => "duplicate_date",
+            ErrorCode::UnknownCategory => "unknown_category",
+            ErrorCode::CategoryNotInEdition => "category_not_in_edition",
+            ErrorCode::MissingPrice => "missing_price",
+            ErrorCode::DuplicateDiscount => "duplicate_discount",
             ErrorCode::Empty => "empty",
             ErrorCode::TooDeep => "too_deep",
             ErrorCode::NotSupported => "not_supported",

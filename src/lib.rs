@@ -24,6 +24,7 @@ pub mod error;
 pub mod money;
 pub mod products;
 pub mod quote;
+pub mod time;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;

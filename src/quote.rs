@@ -1,20 +1,33 @@
 //! `quote`: prices a cart of items against the catalog.
 //!
 //! Each product module decodes and rates its own items; this module owns the request
-//! envelope, the cart limits and the totals. Amounts are rounded once per line
-//! (to the policy's [`Rounding`]) and totals are sums of rounded lines, so that the
-//! lines a customer sees always add up to the total shown.
+//! envelope (items, caller catalog, discounts), the cart limits and the totals.
+//! Amounts are rounded once per line (to the policy's [`Rounding`]) and totals are
+//! sums of rounded lines, so that the lines a customer sees add up to the total.
 
-use crate::catalog::{default_catalog, Catalog};
+use crate::catalog::{apply_overrides, default_catalog, Catalog};
 use crate::decode::{Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::{serialize_decimal, Rounding};
-use crate::products::cloud_phone;
+use crate::products::iot::IotDay;
+use crate::products::{cloud_phone, ecs, iot};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// Most items one `quote` call accepts (API.md: `items: Item[] (1..=10000)`).
-pub const MAX_ITEMS: usize = 10_000;
+/// Input limits shared by every product. They are far above real use and low enough
+/// that no quantity x time x price (with `catalog::MAX_PRICE`) can overflow a decimal.
+pub mod limits {
+    /// Most items in one `quote` call (API.md: `items: Item[] (1..=10000)`).
+    pub const MAX_ITEMS: usize = 10_000;
+    /// Most units (phones, instances) in one item.
+    pub const MAX_QUANTITY: u64 = 1_000_000;
+    /// Longest subscription in one item: 100 years.
+    pub const MAX_MONTHS: u64 = 1_200;
+    /// Longest pay-as-you-go time in one item: 100 years of 8,766 hours.
+    pub const MAX_HOURS: u64 = 876_600;
+    /// Most discounts in one request.
+    pub const MAX_DISCOUNTS: usize = 100;
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -33,6 +46,7 @@ impl Product {
 #[serde(rename_all = "camelCase")]
 pub struct Quote {
     pub currency: String,
+    /// The embedded catalog's version, or the caller's (`<version>+caller` by default).
     pub catalog_version: String,
     /// Sum of the items' list prices.
     #[serde(serialize_with = "serialize_decimal")]
@@ -59,11 +73,26 @@ pub struct QuotedItem {
     pub discount_price: Decimal,
     #[serde(serialize_with = "serialize_decimal")]
     pub trade_price: Decimal,
+    /// The discount applied to this item, in percent, if any.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
+    pub discount_percent: Option<Decimal>,
     pub lines: Vec<Line>,
     pub warnings: Vec<Warning>,
+    /// IoT legacy public instances: the bill day by day (IOT-17..IOT-19).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days: Option<Vec<IotDay>>,
 }
 
-/// One priced line: `amount` = round(quantity x unitPrice).
+fn serialize_optional_decimal<S: serde::Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(d) => serialize_decimal(d, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// One priced line. `amount` is the billed amount: round(quantity x unitPrice), except
+/// where a rule bills per day (IOT-18, IOT-19), where it is the sum of the rounded
+/// daily amounts and `exactAmount` shows the unrounded total.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Line {
@@ -88,6 +117,7 @@ pub struct Line {
 
 impl Line {
     /// A line whose amount is `quantity x unit_price`, rounded by `rounding`.
+    #[allow(clippy::too_many_arguments)]
     pub fn priced(
         code: &str,
         description: String,
@@ -121,30 +151,67 @@ pub struct Warning {
     pub rules: Vec<&'static str>,
 }
 
+impl Warning {
+    pub fn new(code: &str, message: impl Into<String>, rules: Vec<&'static str>) -> Warning {
+        Warning { code: code.to_string(), message: message.into(), rules }
+    }
+}
+
+/// "1 phone", "2 phones".
+pub fn plural(n: u64, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
+/// A percent-off discount and what it applies to (most specific wins: an item's own
+/// discount, else its product's, else the whole cart's).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Discount {
+    percent: Decimal,
+    scope: Scope,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Cart,
+    Product(Product),
+    Item(usize),
+}
+
 /// Prices a request given as a [`Value`] (see API.md `quote`).
 pub fn quote(request: &Value) -> Result<Quote, Error> {
     let root = Node::root(request);
     let fields = root.object()?;
-    fields.only(&["items"])?;
-    let catalog = default_catalog();
+    fields.only(&["items", "catalog", "discounts"])?;
     let rounding = Rounding::BILL;
+    let mut catalog = default_catalog();
+    if let Some(overrides) = fields.get("catalog") {
+        apply_overrides(&mut catalog, &overrides)?;
+    }
 
     let items_node = fields.required("items", "an array of 1 to 10000 items")?;
     let items = items_node.elements()?;
     if items.len() == 0 {
         return Err(items_node.error(ErrorCode::Empty, "expected at least one item"));
     }
-    if items.len() > MAX_ITEMS {
+    if items.len() > limits::MAX_ITEMS {
         return Err(items_node.error(
             ErrorCode::TooMany,
-            format!("a quote takes at most {MAX_ITEMS} items, got {}; split the cart", items.len()),
+            format!("a quote takes at most {} items, got {}; split the cart", limits::MAX_ITEMS, items.len()),
         ));
     }
-    let quoted = items
+    let item_count = items.len();
+    let discounts = match fields.get("discounts") {
+        Some(node) => decode_discounts(&node, item_count)?,
+        None => Vec::new(),
+    };
+    let mut quoted = items
         .enumerate()
         .map(|(index, item)| quote_item(&item, index, &catalog, rounding))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(totals(&catalog, quoted))
+    for item in &mut quoted {
+        apply_discount(item, &discounts, rounding);
+    }
+    Ok(totals(&catalog, quoted, rounding))
 }
 
 fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Rounding) -> Result<QuotedItem, Error> {
@@ -152,41 +219,61 @@ fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Roundi
     let product = fields
         .required("product", "\"cloudPhone\", \"iot\" or \"ecs\"")?
         .one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
-    match product {
-        Product::CloudPhone => {
-            let item = cloud_phone::decode_item(&fields, catalog)?;
-            Ok(cloud_phone::rate(&item, index, catalog, rounding))
+    Ok(match product {
+        Product::CloudPhone => cloud_phone::rate(&cloud_phone::decode_item(&fields, catalog)?, index, catalog, rounding),
+        Product::Iot => iot::rate(&iot::decode_item(&fields, catalog)?, index, catalog, rounding),
+        Product::Ecs => ecs::rate(&ecs::decode_item(&fields, catalog)?, index, rounding),
+    })
+}
+
+fn decode_discounts(node: &Node<'_>, item_count: usize) -> Result<Vec<Discount>, Error> {
+    let elements = node.elements()?;
+    if elements.len() > limits::MAX_DISCOUNTS {
+        return Err(node.error(ErrorCode::TooMany, format!("at most {} discounts, got {}", limits::MAX_DISCOUNTS, elements.len())));
+    }
+    let mut discounts: Vec<Discount> = Vec::new();
+    for element in elements {
+        let f = element.object()?;
+        f.only(&["percent", "product", "item"])?;
+        let percent = f.required("percent", "the percent off, > 0 and <= 100")?.decimal_in(Decimal::ZERO, false, Decimal::ONE_HUNDRED)?;
+        let scope = match (f.get("item"), f.get("product")) {
+            (Some(_), Some(p)) => return Err(p.error(ErrorCode::UnknownField, "give either \"item\" or \"product\", not both")),
+            (Some(i), None) => Scope::Item(i.integer(0, item_count as u64 - 1)? as usize),
+            (None, Some(p)) => Scope::Product(p.one_of(&Product::ALL, ErrorCode::UnknownProduct)?),
+            (None, None) => Scope::Cart,
+        };
+        if discounts.iter().any(|d| d.scope == scope) {
+            return Err(element.error(ErrorCode::DuplicateDiscount, "another discount already has this scope; give one discount per item, per product, or for the cart"));
         }
-        Product::Iot | Product::Ecs => Err(Error::new(
-            ErrorCode::NotSupported,
-            format!("{}.product", node.path()),
-            "quotes for this product are not available in this version",
-        )),
+        discounts.push(Discount { percent, scope });
+    }
+    Ok(discounts)
+}
+
+fn apply_discount(item: &mut QuotedItem, discounts: &[Discount], rounding: Rounding) {
+    let find = |scope: Scope| discounts.iter().find(|d| d.scope == scope);
+    let chosen = find(Scope::Item(item.index)).or_else(|| find(Scope::Product(item.product))).or_else(|| find(Scope::Cart));
+    if let Some(d) = chosen {
+        item.discount_price = rounding.apply(item.original_price * d.percent / Decimal::ONE_HUNDRED);
+        item.trade_price = item.original_price - item.discount_price;
+        item.discount_percent = Some(d.percent);
     }
 }
 
-fn totals(catalog: &Catalog, items: Vec<QuotedItem>) -> Quote {
-    let sum = |f: fn(&QuotedItem) -> Decimal| items.iter().map(f).sum::<Decimal>();
-    let (original_price, discount_price, trade_price) =
-        (sum(|i| i.original_price), sum(|i| i.discount_price), sum(|i| i.trade_price));
+fn totals(catalog: &Catalog, items: Vec<QuotedItem>, rounding: Rounding) -> Quote {
+    let sum = |f: fn(&QuotedItem) -> Decimal| rounding.apply(items.iter().map(f).sum::<Decimal>());
     Quote {
         currency: catalog.currency.clone(),
         catalog_version: catalog.version.clone(),
-        original_price: Rounding::BILL.apply(original_price),
-        discount_price: Rounding::BILL.apply(discount_price),
-        trade_price: Rounding::BILL.apply(trade_price),
+        original_price: sum(|i| i.original_price),
+        discount_price: sum(|i| i.discount_price),
+        trade_price: sum(|i| i.trade_price),
         items,
     }
 }
 
 /// Builds a [`QuotedItem`] whose prices are the sums of its (already rounded) lines.
-pub fn item_from_lines(
-    index: usize,
-    product: Product,
-    description: String,
-    lines: Vec<Line>,
-    warnings: Vec<Warning>,
-) -> QuotedItem {
+pub fn item_from_lines(index: usize, product: Product, description: String, lines: Vec<Line>, warnings: Vec<Warning>) -> QuotedItem {
     let original_price = Rounding::BILL.apply(lines.iter().map(|l| l.amount).sum());
     QuotedItem {
         index,
@@ -195,7 +282,9 @@ pub fn item_from_lines(
         original_price,
         discount_price: Rounding::BILL.apply(Decimal::ZERO),
         trade_price: original_price,
+        discount_percent: None,
         lines,
         warnings,
+        days: None,
     }
 }

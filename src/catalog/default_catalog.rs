@@ -1,7 +1,7 @@
 //! The embedded default catalog: the numbers published in the seeds, verbatim.
 //! To add a spec or change a price, edit this table (and its source) only.
 
-use super::{Catalog, CloudPhoneCatalog, CloudPhoneSpec, IotCatalog, Source, SpecPrice};
+use super::{Catalog, CloudPhoneCatalog, CloudPhoneSpec, EcsCatalog, IotCatalog, Source, SpecPrice};
 use rust_decimal_macros::dec;
 
 /// The catalog version echoed by every quote: the newest "Last Updated" date of the
@@ -26,7 +26,15 @@ fn spec(
     mainland: SpecPrice,
     international: SpecPrice,
 ) -> CloudPhoneSpec {
-    CloudPhoneSpec { id: id.to_string(), edition: edition.to_string(), vcpu, memory_gib, storage_gib, mainland, international }
+    CloudPhoneSpec {
+        id: id.to_string(),
+        edition: edition.to_string(),
+        vcpu: Some(vcpu),
+        memory_gib: Some(memory_gib),
+        storage_gib: Some(storage_gib),
+        mainland,
+        international,
+    }
 }
 
 fn price(monthly: rust_decimal::Decimal, hourly: rust_decimal::Decimal) -> SpecPrice {
@@ -60,6 +68,8 @@ pub fn default_catalog() -> Catalog {
             free_messages_per_month: 1_000_000,   // IOT-17
             living_device_price_per_day: dec!(0.003), // IOT-19
             free_living_devices_per_day: 10,      // IOT-19
+            enterprise_specs: Vec::new(),         // IOT-4: no published price
         },
+        ecs: EcsCatalog { instance_types: Vec::new() }, // ECS-9: no published price
     }
 }

@@ -4,12 +4,19 @@
 //! prices, NAT Gateway and EIP rates) comes from the caller.
 
 mod default_catalog;
+mod overrides;
 
-pub use default_catalog::default_catalog;
+pub use default_catalog::{default_catalog, DEFAULT_CATALOG_VERSION};
+pub use overrides::apply_overrides;
 
 use crate::money::serialize_decimal;
 use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
 use serde::Serialize;
+
+/// Highest unit price accepted from a caller (USD 1e9): with the quantity and time
+/// limits of `quote::limits`, no amount can overflow an exact decimal.
+pub const MAX_PRICE: Decimal = dec!(1_000_000_000);
 
 /// Where a group of prices or rules comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -34,6 +41,7 @@ pub struct Catalog {
     pub currency: String,
     pub cloud_phone: CloudPhoneCatalog,
     pub iot: IotCatalog,
+    pub ecs: EcsCatalog,
 }
 
 /// Region groups of the Cloud Phone price table (CP-6).
@@ -73,14 +81,26 @@ pub struct CloudPhoneSpec {
     pub id: String,
     /// The instance edition, e.g. "Lightweight".
     pub edition: String,
-    pub vcpu: u32,
-    pub memory_gib: u32,
-    pub storage_gib: u32,
+    /// Hardware, where known (a caller's custom spec may leave it out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vcpu: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory_gib: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub storage_gib: Option<u32>,
     pub mainland: SpecPrice,
     pub international: SpecPrice,
 }
 
 impl CloudPhoneSpec {
+    /// "Lightweight, 2 vCPU / 4 GiB / 32 GiB", or just the edition when the hardware is unknown.
+    pub fn summary(&self) -> String {
+        match (self.vcpu, self.memory_gib, self.storage_gib) {
+            (Some(c), Some(m), Some(s)) => format!("{}, {c} vCPU / {m} GiB / {s} GiB", self.edition),
+            _ => self.edition.clone(),
+        }
+    }
+
     pub fn price(&self, region: Region) -> &SpecPrice {
         match region {
             Region::Mainland => &self.mainland,
@@ -119,6 +139,44 @@ pub struct IotCatalog {
     pub living_device_price_per_day: Decimal,
     /// Free living devices per account per day (IOT-19).
     pub free_living_devices_per_day: u64,
+    /// Enterprise Edition specs with the caller's monthly prices (IOT-4: none are
+    /// published, so the embedded catalog has none).
+    pub enterprise_specs: Vec<EnterpriseSpec>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnterpriseSpec {
+    pub id: String,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub monthly_price: Decimal,
+}
+
+/// ECS instance types with the caller's prices (ECS-9: none are published).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EcsCatalog {
+    pub instance_types: Vec<EcsInstanceType>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EcsInstanceType {
+    /// For example "ecs.g7.large".
+    pub id: String,
+    /// Pay-as-you-go, USD per instance per hour.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
+    pub hourly: Option<Decimal>,
+    /// Subscription, USD per instance per month.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
+    pub monthly: Option<Decimal>,
+}
+
+fn serialize_optional_decimal<S: serde::Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(d) => serialize_decimal(d, serializer),
+        None => serializer.serialize_none(),
+    }
 }
 
 impl Catalog {

@@ -2,19 +2,12 @@
 //! of the instance group's lifetime.
 
 use crate::catalog::{Catalog, CloudPhoneSpec, Region};
-use crate::decode::Fields;
+use crate::catalog::MAX_PRICE;
+use crate::decode::{Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::Rounding;
-use crate::quote::{item_from_lines, Line, Product, QuotedItem, Warning};
+use crate::quote::{item_from_lines, limits, plural, Line, Product, QuotedItem, Warning};
 use rust_decimal::Decimal;
-
-/// Most phones in one item; far above any real instance group, low enough that no
-/// product of quantity, time and price can overflow a decimal.
-pub const MAX_QUANTITY: u64 = 1_000_000;
-/// Longest subscription in one item: 100 years.
-pub const MAX_MONTHS: u64 = 1_200;
-/// Longest pay-as-you-go lifetime in one item: 100 years of 8,766 hours.
-pub const MAX_HOURS: u64 = 876_600;
 
 /// The two billing methods of CP-2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,9 +35,21 @@ pub struct CloudPhoneItem {
     pub region: Region,
     pub term: Term,
     pub quantity: u64,
+    pub internet: Option<InternetAccess>,
 }
 
-const COMMON_FIELDS: [&str; 5] = ["product", "spec", "region", "billing", "quantity"];
+/// Internet access for a VPC instance group: NAT Gateway and EIP are bought
+/// automatically, pay-as-you-go, and billed by their own products (CP-1). No rate is
+/// published, so rates come from the caller; one of each serves the whole group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InternetAccess {
+    /// Hours the NAT Gateway and EIP are billed for.
+    pub hours: Option<Decimal>,
+    pub nat_gateway_per_hour: Option<Decimal>,
+    pub eip_per_hour: Option<Decimal>,
+}
+
+const COMMON_FIELDS: [&str; 6] = ["product", "spec", "region", "billing", "quantity", "internetAccess"];
 
 /// Decodes a `{ product: "cloudPhone", ... }` item (API.md).
 pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<CloudPhoneItem, Error> {
@@ -69,20 +74,50 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<CloudPhoneI
         .required("region", "\"mainland\" or \"international\"")?
         .one_of(&Region::ALL, ErrorCode::UnknownRegion)?;
     let quantity = match fields.get("quantity") {
-        Some(node) => node.integer(1, MAX_QUANTITY)?,
+        Some(node) => node.integer(1, limits::MAX_QUANTITY)?,
         None => 1,
     };
     let term = match billing {
         Billing::Subscription => Term::Months(
-            fields.required("months", "a whole number of months >= 1")?.integer(1, MAX_MONTHS)?,
+            fields.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)?,
         ),
         Billing::PayAsYouGo => Term::LifetimeHours(
             fields
                 .required("hours", "the group's lifetime in hours, creation to release (> 0)")?
-                .decimal_in(Decimal::ZERO, false, Decimal::from(MAX_HOURS))?,
+                .decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?,
         ),
     };
-    Ok(CloudPhoneItem { spec, region, term, quantity })
+    let internet = match fields.get("internetAccess") {
+        None => None,
+        Some(node) => decode_internet(&node, term)?,
+    };
+    Ok(CloudPhoneItem { spec, region, term, quantity, internet })
+}
+
+/// `internetAccess: true | false | { natGatewayPerHour?, eipPerHour?, hours? }`.
+fn decode_internet(node: &Node<'_>, term: Term) -> Result<Option<InternetAccess>, Error> {
+    if let Value::Bool(on) = node.value {
+        return Ok(on.then_some(InternetAccess { hours: None, nat_gateway_per_hour: None, eip_per_hour: None }));
+    }
+    let f = node.object()?;
+    f.only(&["natGatewayPerHour", "eipPerHour", "hours"])?;
+    let rate = |key: &str| f.get(key).map(|n| n.decimal_in(Decimal::ZERO, true, MAX_PRICE)).transpose();
+    let nat_gateway_per_hour = rate("natGatewayPerHour")?;
+    let eip_per_hour = rate("eipPerHour")?;
+    let hours = match (f.get("hours"), term) {
+        (Some(n), _) => Some(n.decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?),
+        // Pay-as-you-go: the NAT Gateway and EIP live as long as the group by default.
+        (None, Term::LifetimeHours(h)) => Some(h),
+        (None, Term::Months(_)) if nat_gateway_per_hour.is_some() || eip_per_hour.is_some() => {
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                format!("{}.hours", node.path()),
+                "a subscription group's NAT Gateway and EIP are billed per hour: give the hours to price",
+            ))
+        }
+        (None, Term::Months(_)) => None,
+    };
+    Ok(Some(InternetAccess { hours, nat_gateway_per_hour, eip_per_hour }))
 }
 
 /// Whole billing periods for a lifetime: ceil(hours / period) (CP-3).
@@ -95,17 +130,9 @@ pub fn rate(item: &CloudPhoneItem, index: usize, catalog: &Catalog, rounding: Ro
     let price = spec.price(item.region);
     let phones = Decimal::from(item.quantity);
     let phones_text = plural(item.quantity, "phone");
-    let spec_text = format!(
-        "{} ({}, {} vCPU / {} GiB / {} GiB), {}",
-        spec.id,
-        spec.edition,
-        spec.vcpu,
-        spec.memory_gib,
-        spec.storage_gib,
-        item.region.name()
-    );
+    let spec_text = format!("{} ({}), {}", spec.id, spec.summary(), item.region.name());
     let mut warnings = Vec::new();
-    let (description, line) = match item.term {
+    let (description, phone_line) = match item.term {
         Term::Months(months) => {
             // CP-2, CP-6: subscription is prepaid per phone per month.
             let line = Line::priced(
@@ -140,21 +167,51 @@ pub fn rate(item: &CloudPhoneItem, index: usize, catalog: &Catalog, rounding: Ro
                 rounding,
                 vec!["CP-2", "CP-3", "CP-5", "CP-6"],
             );
-            warnings.push(Warning {
-                code: "billed_while_stopped".to_string(),
-                message: "Stopping a pay-as-you-go cloud phone does not stop billing: it is billed until the instance group is released."
-                    .to_string(),
-                rules: vec!["CP-5"],
-            });
+            warnings.push(Warning::new(
+                "billed_while_stopped",
+                "Stopping a pay-as-you-go cloud phone does not stop billing: it is billed until the instance group is released.",
+                vec!["CP-5"],
+            ));
             (
                 format!("{phones_text} {}, {}, pay-as-you-go for {} h", spec.id, item.region.name(), hours.normalize()),
                 line,
             )
         }
     };
-    item_from_lines(index, Product::CloudPhone, description, vec![line], warnings)
+    let mut lines = vec![phone_line];
+    if let Some(internet) = &item.internet {
+        internet_lines(internet, rounding, &mut lines, &mut warnings);
+    }
+    item_from_lines(index, Product::CloudPhone, description, lines, warnings)
 }
 
-fn plural(n: u64, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+fn internet_lines(internet: &InternetAccess, rounding: Rounding, lines: &mut Vec<Line>, warnings: &mut Vec<Warning>) {
+    let services = [
+        ("cloudPhone.natGateway", "Internet NAT Gateway", internet.nat_gateway_per_hour, "nat_gateway_not_included"),
+        ("cloudPhone.eip", "Elastic IP Address", internet.eip_per_hour, "eip_not_included"),
+    ];
+    for (code, name, rate, missing_code) in services {
+        match (rate, internet.hours) {
+            (Some(rate), Some(hours)) => lines.push(Line::priced(
+                code,
+                format!("{name} (pay-as-you-go, your rate)"),
+                format!("{} h x USD {rate}/hour, one for the instance group", hours.normalize()),
+                hours,
+                "hour",
+                rate,
+                rounding,
+                vec!["CP-1"],
+            )),
+            _ => warnings.push(Warning::new(
+                missing_code,
+                format!("Internet access buys a pay-as-you-go {name}, billed by its own product; no rate is published, so it is not included. Give its hourly rate to include it."),
+                vec!["CP-1"],
+            )),
+        }
+    }
+    warnings.push(Warning::new(
+        "dependent_resources_keep_billing",
+        "The NAT Gateway and EIP are not released with the cloud phones: they go on billing until you release them yourself.",
+        vec!["CP-10"],
+    ));
 }

@@ -2,3 +2,5 @@
 //! the catalog, citing the RULES.md IDs behind every line.
 
 pub mod cloud_phone;
+pub mod ecs;
+pub mod iot;

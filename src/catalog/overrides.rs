@@ -1,0 +1,186 @@
+//! A caller's catalog (`request.catalog`): negotiated prices, new specs, ECS and
+//! Enterprise Edition prices. Validated like any input; applied over a copy of the
+//! embedded catalog, so one call's prices never leak into the next.
+//!
+//! ```text
+//! catalog: {
+//!   version?: string,
+//!   cloudPhone?: { specs: [{ id, edition?, vcpu?, memoryGib?, storageGib?,
+//!                            mainland?: { monthly?, hourly? }, international?: { monthly?, hourly? } }] },
+//!   iot?: { messagePrice?, messagesPerPriceUnit?, messageUnitBytes?, freeMessagesPerMonth?,
+//!           livingDevicePricePerDay?, freeLivingDevicesPerDay?, enterpriseSpecs?: [{ id, monthlyPrice }] },
+//!   ecs?: { instanceTypes: [{ id, hourly?, monthly? }] }
+//! }
+//! ```
+//! An existing Cloud Phone spec may override any of its prices; a new spec must give
+//! both regions' monthly and hourly prices ("a spec missing a region" is an error).
+
+use super::{Catalog, CloudPhoneSpec, EcsInstanceType, EnterpriseSpec, SpecPrice, MAX_PRICE};
+use crate::decode::{Fields, Node};
+use crate::error::{Error, ErrorCode};
+use rust_decimal::Decimal;
+
+/// Most entries in any one list of a caller catalog.
+pub const MAX_ENTRIES: usize = 1_000;
+const MAX_ID_LEN: usize = 100;
+
+pub fn apply_overrides(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), Error> {
+    let fields = node.object()?;
+    fields.only(&["version", "cloudPhone", "iot", "ecs"])?;
+    catalog.version = match fields.get("version") {
+        Some(v) => identifier(&v)?.to_string(),
+        None => format!("{}+caller", catalog.version),
+    };
+    if let Some(cp) = fields.get("cloudPhone") {
+        let cp = cp.object()?;
+        cp.only(&["specs"])?;
+        for spec in list(&cp, "specs")? {
+            apply_cloud_phone_spec(catalog, &spec)?;
+        }
+    }
+    if let Some(iot) = fields.get("iot") {
+        apply_iot(catalog, &iot.object()?)?;
+    }
+    if let Some(ecs) = fields.get("ecs") {
+        let ecs = ecs.object()?;
+        ecs.only(&["instanceTypes"])?;
+        for entry in list(&ecs, "instanceTypes")? {
+            let f = entry.object()?;
+            f.only(&["id", "hourly", "monthly"])?;
+            let id = identifier(&f.required("id", "an instance type such as \"ecs.g7.large\"")?)?.to_string();
+            let hourly = f.get("hourly").map(|n| price(&n)).transpose()?;
+            let monthly = f.get("monthly").map(|n| price(&n)).transpose()?;
+            if hourly.is_none() && monthly.is_none() {
+                return Err(entry.error(ErrorCode::MissingPrice, format!("instance type \"{id}\" needs an hourly or a monthly price")));
+            }
+            upsert(&mut catalog.ecs.instance_types, EcsInstanceType { id, hourly, monthly }, |t| &t.id);
+        }
+    }
+    Ok(())
+}
+
+fn list<'v>(fields: &Fields<'v>, key: &str) -> Result<Vec<Node<'v>>, Error> {
+    let node = fields.required(key, "an array")?;
+    let elements: Vec<Node<'v>> = node.elements()?.collect();
+    if elements.len() > MAX_ENTRIES {
+        return Err(node.error(ErrorCode::TooMany, format!("at most {MAX_ENTRIES} entries, got {}", elements.len())));
+    }
+    Ok(elements)
+}
+
+fn identifier<'v>(node: &Node<'v>) -> Result<&'v str, Error> {
+    let id = node.str()?;
+    if id.is_empty() || id.len() > MAX_ID_LEN {
+        return Err(node.error(ErrorCode::OutOfRange, format!("expected 1 to {MAX_ID_LEN} characters")));
+    }
+    Ok(id)
+}
+
+/// A caller price: >= 0 and <= MAX_PRICE (a negative price is `out_of_range`).
+fn price(node: &Node<'_>) -> Result<Decimal, Error> {
+    node.decimal_in(Decimal::ZERO, true, MAX_PRICE)
+}
+
+fn upsert<T>(list: &mut Vec<T>, entry: T, id: impl Fn(&T) -> &String) {
+    match list.iter_mut().find(|e| id(e) == id(&entry)) {
+        Some(existing) => *existing = entry,
+        None => list.push(entry),
+    }
+}
+
+fn apply_cloud_phone_spec(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), Error> {
+    let f = node.object()?;
+    f.only(&["id", "edition", "vcpu", "memoryGib", "storageGib", "mainland", "international"])?;
+    let id = identifier(&f.required("id", "a spec name such as \"acp.basic.small\"")?)?.to_string();
+    let existing = catalog.cloud_phone.specs.iter().position(|s| s.id == id);
+    let base = existing.map(|i| catalog.cloud_phone.specs[i].clone());
+    let size = |key: &str, old: Option<u32>| -> Result<Option<u32>, Error> {
+        match f.get(key) {
+            Some(n) => Ok(Some(n.integer(1, 1_024)? as u32)),
+            None => Ok(old),
+        }
+    };
+    let region = |key: &str, old: Option<&SpecPrice>| -> Result<SpecPrice, Error> {
+        let Some(n) = f.get(key) else {
+            return old.cloned().ok_or_else(|| {
+                Error::new(
+                    ErrorCode::MissingField,
+                    format!("{}.{key}", node.path()),
+                    format!("new spec \"{id}\" needs prices for both regions: missing \"{key}\" {{ monthly, hourly }}"),
+                )
+            });
+        };
+        let p = n.object()?;
+        p.only(&["monthly", "hourly"])?;
+        let pick = |k: &str, old: Option<Decimal>| -> Result<Decimal, Error> {
+            match (p.get(k), old) {
+                (Some(v), _) => price(&v),
+                (None, Some(o)) => Ok(o),
+                (None, None) => Err(Error::new(
+                    ErrorCode::MissingField,
+                    format!("{}.{k}", p.path()),
+                    format!("new spec \"{id}\" needs a \"{k}\" price in USD"),
+                )),
+            }
+        };
+        Ok(SpecPrice { monthly: pick("monthly", old.map(|o| o.monthly))?, hourly: pick("hourly", old.map(|o| o.hourly))? })
+    };
+    let spec = CloudPhoneSpec {
+        edition: match f.get("edition") {
+            Some(n) => identifier(&n)?.to_string(),
+            None => base.as_ref().map_or_else(|| "Custom".to_string(), |b| b.edition.clone()),
+        },
+        vcpu: size("vcpu", base.as_ref().and_then(|b| b.vcpu))?,
+        memory_gib: size("memoryGib", base.as_ref().and_then(|b| b.memory_gib))?,
+        storage_gib: size("storageGib", base.as_ref().and_then(|b| b.storage_gib))?,
+        mainland: region("mainland", base.as_ref().map(|b| &b.mainland))?,
+        international: region("international", base.as_ref().map(|b| &b.international))?,
+        id,
+    };
+    match existing {
+        Some(i) => catalog.cloud_phone.specs[i] = spec,
+        None => catalog.cloud_phone.specs.push(spec),
+    }
+    Ok(())
+}
+
+fn apply_iot(catalog: &mut Catalog, f: &Fields<'_>) -> Result<(), Error> {
+    f.only(&[
+        "messagePrice",
+        "messagesPerPriceUnit",
+        "messageUnitBytes",
+        "freeMessagesPerMonth",
+        "livingDevicePricePerDay",
+        "freeLivingDevicesPerDay",
+        "enterpriseSpecs",
+    ])?;
+    let rates = &mut catalog.iot;
+    if let Some(n) = f.get("messagePrice") {
+        rates.message_price = price(&n)?;
+    }
+    if let Some(n) = f.get("messagesPerPriceUnit") {
+        rates.messages_per_price_unit = n.integer(1, 1_000_000_000)?;
+    }
+    if let Some(n) = f.get("messageUnitBytes") {
+        rates.message_unit_bytes = n.integer(1, 1_000_000)?;
+    }
+    if let Some(n) = f.get("freeMessagesPerMonth") {
+        rates.free_messages_per_month = n.integer(0, crate::products::iot::MAX_COUNT)?;
+    }
+    if let Some(n) = f.get("livingDevicePricePerDay") {
+        rates.living_device_price_per_day = price(&n)?;
+    }
+    if let Some(n) = f.get("freeLivingDevicesPerDay") {
+        rates.free_living_devices_per_day = n.integer(0, crate::products::iot::MAX_COUNT)?;
+    }
+    if f.get("enterpriseSpecs").is_some() {
+        for entry in list(f, "enterpriseSpecs")? {
+            let e = entry.object()?;
+            e.only(&["id", "monthlyPrice"])?;
+            let id = identifier(&e.required("id", "a spec name of your choosing")?)?.to_string();
+            let monthly_price = price(&e.required("monthlyPrice", "USD per instance per month")?)?;
+            upsert(&mut rates.enterprise_specs, EnterpriseSpec { id, monthly_price }, |s| &s.id);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,162 @@
+//! ECS (seed 004): no price is published (ECS-9), so every price comes from the
+//! caller, in the item or in their catalog; this module only multiplies and rounds.
+
+use crate::catalog::{Catalog, MAX_PRICE};
+use crate::decode::{Fields, Node};
+use crate::error::{Error, ErrorCode};
+use crate::money::Rounding;
+use crate::quote::{item_from_lines, limits, plural, Line, Product, QuotedItem, Warning};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// Most data disks priced on one instance.
+pub const MAX_DATA_DISKS: usize = 64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Billing {
+    Subscription,
+    PayAsYouGo,
+}
+
+impl Billing {
+    pub const ALL: [(&'static str, Billing); 2] = [("subscription", Billing::Subscription), ("payAsYouGo", Billing::PayAsYouGo)];
+    fn per(self) -> &'static str {
+        match self {
+            Billing::Subscription => "month",
+            Billing::PayAsYouGo => "hour",
+        }
+    }
+}
+
+/// Caller prices, per hour (pay-as-you-go) or per month (subscription).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EcsPrices {
+    pub instance: Decimal,
+    pub system_disk: Option<Decimal>,
+    pub data_disks: Vec<Decimal>,
+    pub bandwidth: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EcsItem {
+    pub billing: Billing,
+    /// Hours (pay-as-you-go) or months (subscription).
+    pub duration: Decimal,
+    pub quantity: u64,
+    pub instance_type: Option<String>,
+    pub prices: EcsPrices,
+}
+
+pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<EcsItem, Error> {
+    let billing = fields
+        .required("billing", "\"subscription\" or \"payAsYouGo\"")?
+        .one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
+    let term = match billing {
+        Billing::Subscription => "months",
+        Billing::PayAsYouGo => "hours",
+    };
+    fields.only(&["product", "billing", term, "quantity", "instanceType", "prices"])?;
+    let duration = match billing {
+        Billing::Subscription => Decimal::from(fields.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)?),
+        Billing::PayAsYouGo => fields
+            .required("hours", "hours of use (> 0)")?
+            .decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?,
+    };
+    let quantity = match fields.get("quantity") {
+        Some(n) => n.integer(1, limits::MAX_QUANTITY)?,
+        None => 1,
+    };
+    let instance_type = match fields.get("instanceType") {
+        Some(n) => Some(n.str()?.to_string()),
+        None => None,
+    };
+    // The instance price: from the item, else from the caller catalog's instance types.
+    let from_catalog = instance_type.as_deref().and_then(|id| catalog.ecs.instance_types.iter().find(|t| t.id == id)).and_then(|t| match billing {
+        Billing::Subscription => t.monthly,
+        Billing::PayAsYouGo => t.hourly,
+    });
+    let prices = match fields.get("prices") {
+        Some(node) => decode_prices(&node, from_catalog)?,
+        None => EcsPrices {
+            instance: from_catalog.ok_or_else(|| missing_instance_price(&format!("{}.prices", fields.path())))?,
+            system_disk: None,
+            data_disks: Vec::new(),
+            bandwidth: None,
+        },
+    };
+    Ok(EcsItem { billing, duration, quantity, instance_type, prices })
+}
+
+fn missing_instance_price(path: &str) -> Error {
+    Error::new(
+        ErrorCode::MissingPrice,
+        format!("{path}.instance"),
+        "ECS prices are not published (ECS-9): give prices.instance, or an instanceType from your catalog",
+    )
+}
+
+fn price(node: &Node<'_>) -> Result<Decimal, Error> {
+    node.decimal_in(Decimal::ZERO, true, MAX_PRICE)
+}
+
+fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decimal>) -> Result<EcsPrices, Error> {
+    let fields = node.object()?;
+    fields.only(&["instance", "systemDisk", "dataDisks", "bandwidth"])?;
+    let instance = match fields.get("instance") {
+        Some(n) => price(&n)?,
+        None => instance_from_catalog.ok_or_else(|| missing_instance_price(node.path()))?,
+    };
+    let system_disk = fields.get("systemDisk").map(|n| price(&n)).transpose()?;
+    let bandwidth = fields.get("bandwidth").map(|n| price(&n)).transpose()?;
+    let data_disks = match fields.get("dataDisks") {
+        None => Vec::new(),
+        Some(list) => {
+            let elements = list.elements()?;
+            if elements.len() > MAX_DATA_DISKS {
+                return Err(list.error(ErrorCode::TooMany, format!("at most {MAX_DATA_DISKS} data disks, got {}", elements.len())));
+            }
+            elements.map(|n| price(&n)).collect::<Result<_, _>>()?
+        }
+    };
+    Ok(EcsPrices { instance, system_disk, data_disks, bandwidth })
+}
+
+pub fn rate(item: &EcsItem, index: usize, rounding: Rounding) -> QuotedItem {
+    let per = item.billing.per();
+    let (term_text, billing_text) = match item.billing {
+        // Subscription durations are whole months (decoded as integers).
+        Billing::Subscription => (plural(item.duration.to_u64().unwrap_or_default(), "month"), "subscription"),
+        Billing::PayAsYouGo => (format!("{} h", item.duration.normalize()), "pay-as-you-go"),
+    };
+    let instances = plural(item.quantity, "instance");
+    let quantity = Decimal::from(item.quantity) * item.duration;
+    let label = item.instance_type.as_deref().unwrap_or("ECS instance");
+    let line = |code: &str, what: String, unit: &str, price: Decimal| {
+        Line::priced(
+            code,
+            what.clone(),
+            format!("{instances} x {term_text} x USD {price}/{per} ({what}, your price)"),
+            quantity,
+            unit,
+            price,
+            rounding,
+            vec!["ECS-9"],
+        )
+    };
+    let mut lines = vec![line("ecs.instance", format!("{label}, {billing_text}"), &format!("instance-{per}"), item.prices.instance)];
+    if let Some(p) = item.prices.system_disk {
+        lines.push(line("ecs.systemDisk", "system disk".to_string(), &format!("disk-{per}"), p));
+    }
+    for (i, p) in item.prices.data_disks.iter().enumerate() {
+        lines.push(line("ecs.dataDisk", format!("data disk {}", i + 1), &format!("disk-{per}"), *p));
+    }
+    if let Some(p) = item.prices.bandwidth {
+        lines.push(line("ecs.bandwidth", "public bandwidth".to_string(), per, p));
+    }
+    let warnings = vec![Warning {
+        code: "caller_price".to_string(),
+        message: "ECS prices are not published in the billing documents used here; every amount uses the prices you supplied (ECS-9).".to_string(),
+        rules: vec!["ECS-9"],
+    }];
+    item_from_lines(index, Product::Ecs, format!("{instances} {label}, {billing_text} for {term_text}"), lines, warnings)
+}

@@ -1,0 +1,560 @@
+//! IoT Platform (seeds 000, 001, 002): legacy public instances billed per message and
+//! per living device per day; Enterprise Edition by subscription at the caller's
+//! price; new public instances free.
+
+use crate::catalog::{Catalog, IotCatalog};
+use crate::decode::{Fields, Node};
+use crate::error::{Error, ErrorCode};
+use crate::money::{serialize_decimal, Rounding};
+use crate::quote::{item_from_lines, limits, plural, Line, Product, QuotedItem, Warning};
+use crate::time;
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+/// Most messages in one size bucket, and most living devices in a day: counts above
+/// 1e15 are surely typing mistakes, and the bound keeps every sum exact.
+pub const MAX_COUNT: u64 = 1_000_000_000_000_000;
+/// Largest message size accepted, in bytes (1 GB; far above any real message).
+pub const MAX_BYTES: u64 = 1_000_000_000;
+/// Most message-size buckets in one day.
+pub const MAX_BUCKETS_PER_DAY: usize = 10_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Instance {
+    LegacyPublic,
+    Enterprise,
+    NewPublic,
+}
+
+impl Instance {
+    pub const ALL: [(&'static str, Instance); 3] =
+        [("legacyPublic", Instance::LegacyPublic), ("enterprise", Instance::Enterprise), ("newPublic", Instance::NewPublic)];
+}
+
+/// Legacy public instance editions (IOT-12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edition {
+    Basic,
+    Pro,
+}
+
+impl Edition {
+    pub const ALL: [(&'static str, Edition); 2] = [("basic", Edition::Basic), ("pro", Edition::Pro)];
+    fn name(self) -> &'static str {
+        match self {
+            Edition::Basic => "Basic",
+            Edition::Pro => "Pro",
+        }
+    }
+}
+
+/// Whether messages of a category are billed, and on which editions (IOT-13, IOT-14).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Billability {
+    Billable,
+    BasicOnly,
+    ProOnly,
+    Free,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Category {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub billability: Billability,
+}
+
+const fn category(name: &'static str, description: &'static str, billability: Billability) -> Category {
+    Category { name, description, billability }
+}
+
+/// The message categories of seed 002's billing table.
+pub static CATEGORIES: [Category; 22] = [
+    // IOT-13: billable on both editions.
+    category("devicePub", "messages sent from devices (Pub)", Billability::Billable),
+    category("deviceRpcRequest", "RPC requests sent from devices", Billability::Billable),
+    category("revertRpcResponse", "device responses to Revert-RPC", Billability::Billable),
+    category("deviceSubReceived", "messages received by devices (Sub)", Billability::Billable),
+    category("serverPub", "messages sent from the server (Pub)", Billability::Billable),
+    category("serverPubBroadcast", "messages sent from the server (PubBroadcast)", Billability::Billable),
+    category("serverResponse", "server responses to devices", Billability::Billable),
+    category("serverRevertRpc", "server Revert-RPC calls", Billability::Billable),
+    category("subDevice", "server calls to sub-device interfaces", Billability::Billable),
+    // IOT-13: device shadow on Basic only, TSL model on Pro only.
+    category("deviceShadow", "device shadow messages", Billability::BasicOnly),
+    category("tsl", "TSL model messages", Billability::ProOnly),
+    // IOT-14: free on both editions.
+    category("connect", "CONNECT", Billability::Free),
+    category("connAck", "CONNACK", Billability::Free),
+    category("disconnect", "DISCONNECT", Billability::Free),
+    category("pingReq", "PINGREQ", Billability::Free),
+    category("pingResp", "PINGRESP", Billability::Free),
+    category("pubAck", "PUBACK", Billability::Free),
+    category("subscribe", "SUBSCRIBE", Billability::Free),
+    category("subAck", "SUBACK", Billability::Free),
+    category("unsubscribe", "UNSUBSCRIBE", Billability::Free),
+    category("unsubAck", "UNSUBACK", Billability::Free),
+    category("rulesEngineForward", "messages forwarded by the rules engine", Billability::Free),
+];
+
+/// Messages of one size and category in a day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bucket {
+    pub bytes: u64,
+    pub count: u64,
+    pub category: &'static Category,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayUsage {
+    pub date: Date,
+    pub buckets: Vec<Bucket>,
+    pub living_devices: u64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum IotItem {
+    LegacyPublic { edition: Edition, month: Date, days: Vec<DayUsage>, free_quota_used: u64 },
+    Enterprise { months: u64, monthly_price: Decimal, quantity: u64, trial: bool },
+    NewPublic,
+}
+
+pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, Error> {
+    let instance = fields
+        .required("instance", "\"legacyPublic\", \"enterprise\" or \"newPublic\"")?
+        .one_of(&Instance::ALL, ErrorCode::UnknownInstance)?;
+    match instance {
+        Instance::LegacyPublic => decode_legacy(fields),
+        Instance::Enterprise => decode_enterprise(fields, catalog),
+        Instance::NewPublic => {
+            fields.only(&["product", "instance"])?;
+            Ok(IotItem::NewPublic)
+        }
+    }
+}
+
+fn decode_enterprise(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, Error> {
+    fields.only(&["product", "instance", "months", "monthlyPrice", "spec", "quantity", "trial"])?;
+    let months = fields.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)?;
+    let quantity = match fields.get("quantity") {
+        Some(n) => n.integer(1, 10_000)?,
+        None => 1,
+    };
+    let trial = match fields.get("trial") {
+        Some(n) => n.bool()?,
+        None => false,
+    };
+    // IOT-4: no document publishes an Enterprise Edition price: the caller gives it,
+    // directly or as a spec of their catalog.
+    let monthly_price = match (fields.get("monthlyPrice"), fields.get("spec")) {
+        (Some(price), _) => price.decimal_in(Decimal::ZERO, true, crate::catalog::MAX_PRICE)?,
+        (None, Some(spec)) => {
+            let id = spec.str()?;
+            let found = catalog.iot.enterprise_specs.iter().find(|s| s.id == id);
+            found.map(|s| s.monthly_price).ok_or_else(|| {
+                spec.error(
+                    ErrorCode::UnknownSpec,
+                    format!("no Enterprise Edition spec \"{id}\" in the catalog; add it under catalog.iot.enterpriseSpecs or give monthlyPrice"),
+                )
+            })?
+        }
+        (None, None) => {
+            return Err(Error::new(
+                ErrorCode::MissingPrice,
+                format!("{}.monthlyPrice", fields.path()),
+                "Enterprise Edition prices are not published (IOT-4): give monthlyPrice, or a spec from your catalog",
+            ))
+        }
+    };
+    Ok(IotItem::Enterprise { months, monthly_price, quantity, trial })
+}
+
+fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
+    fields.only(&["product", "instance", "edition", "month", "usage", "freeQuotaUsed"])?;
+    let edition = fields.required("edition", "\"basic\" or \"pro\"")?.one_of(&Edition::ALL, ErrorCode::UnknownEdition)?;
+    let month = time::month(&fields.required("month", "the billing month as \"YYYY-MM\"")?)?;
+    let free_quota_used = match fields.get("freeQuotaUsed") {
+        Some(n) => n.integer(0, MAX_COUNT)?,
+        None => 0,
+    };
+    let usage_node = fields.required("usage", "{ perDay, days? } or { days: [...] }")?;
+    let usage = usage_node.object()?;
+    let month_days = u64::from(month.days_in_month() as u8);
+    let days = match usage.get("perDay") {
+        Some(per_day) => {
+            usage.only(&["perDay", "days"])?;
+            let count = match usage.get("days") {
+                Some(n) => n.integer(1, month_days)?,
+                None => month_days,
+            };
+            let template = decode_day(&per_day, edition, month, None)?;
+            (0..count as i8)
+                .map(|i| DayUsage { date: month.with().day(1 + i).build().unwrap_or(month), ..template.clone() })
+                .collect()
+        }
+        None => {
+            usage.only(&["days"])?;
+            let days_node = usage.required("days", "an array of day usages, or perDay")?;
+            let elements = days_node.elements()?;
+            if elements.len() == 0 {
+                return Err(days_node.error(ErrorCode::Empty, "expected at least one day"));
+            }
+            if elements.len() as u64 > month_days {
+                return Err(days_node.error(ErrorCode::TooMany, format!("{} has {month_days} days, got {}", month_label(month), elements.len())));
+            }
+            let mut days = Vec::with_capacity(elements.len());
+            for (i, day) in elements.enumerate() {
+                let default_date = month.with().day(1 + i as i8).build().unwrap_or(month);
+                days.push(decode_day(&day, edition, month, Some(default_date))?);
+            }
+            // IOT-18 (Choice): the free quota is used by the earliest days first.
+            days.sort_by_key(|d| d.date);
+            if let Some(pair) = days.windows(2).find(|w| w[0].date == w[1].date) {
+                return Err(days_node.error(ErrorCode::DuplicateDate, format!("{} appears twice", pair[0].date)));
+            }
+            days
+        }
+    };
+    Ok(IotItem::LegacyPublic { edition, month, days, free_quota_used })
+}
+
+fn month_label(month: Date) -> String {
+    format!("{:04}-{:02}", month.year(), month.month())
+}
+
+/// One day's usage. `default_date` is `None` for `perDay` (which has no date).
+fn decode_day(node: &Node<'_>, edition: Edition, month: Date, default_date: Option<Date>) -> Result<DayUsage, Error> {
+    let fields = node.object()?;
+    if default_date.is_some() {
+        fields.only(&["date", "messages", "livingDevices"])?;
+    } else {
+        fields.only(&["messages", "livingDevices"])?;
+    }
+    let date = match fields.get("date") {
+        Some(d) => {
+            let date = time::date(&d)?;
+            if date.year() != month.year() || date.month() != month.month() {
+                return Err(d.error(ErrorCode::DateOutOfPeriod, format!("{date} is not in the quoted month {}", month_label(month))));
+            }
+            date
+        }
+        None => default_date.unwrap_or(month),
+    };
+    let living_devices = match fields.get("livingDevices") {
+        Some(n) => n.integer(0, MAX_COUNT)?,
+        None => 0,
+    };
+    let messages = fields.required("messages", "an array of { bytes, count, category? }")?;
+    let elements = messages.elements()?;
+    if elements.len() > MAX_BUCKETS_PER_DAY {
+        return Err(messages.error(ErrorCode::TooMany, format!("at most {MAX_BUCKETS_PER_DAY} message buckets a day, got {}", elements.len())));
+    }
+    let mut buckets = Vec::with_capacity(elements.len());
+    for bucket in elements {
+        buckets.push(decode_bucket(&bucket, edition)?);
+    }
+    Ok(DayUsage { date, buckets, living_devices })
+}
+
+fn decode_bucket(node: &Node<'_>, edition: Edition) -> Result<Bucket, Error> {
+    let fields = node.object()?;
+    fields.only(&["bytes", "count", "category"])?;
+    let bytes = fields.required("bytes", "the message size in bytes")?.integer(0, MAX_BYTES)?;
+    let count = fields.required("count", "the number of messages of this size")?.integer(0, MAX_COUNT)?;
+    let category = match fields.get("category") {
+        None => &CATEGORIES[0], // "devicePub", API.md's default
+        Some(n) => {
+            let choices: Vec<(&str, &'static Category)> = CATEGORIES.iter().map(|c| (c.name, c)).collect();
+            let category = n.one_of(&choices, ErrorCode::UnknownCategory)?;
+            let missing_on = match (category.billability, edition) {
+                (Billability::BasicOnly, Edition::Pro) => Some("Basic"),
+                (Billability::ProOnly, Edition::Basic) => Some("Pro"),
+                _ => None,
+            };
+            if let Some(only) = missing_on {
+                return Err(n.error(
+                    ErrorCode::CategoryNotInEdition,
+                    format!("\"{}\" ({}) exists only on the {only} edition, not on {} (IOT-13)", category.name, category.description, edition.name()),
+                ));
+            }
+            category
+        }
+    };
+    Ok(Bucket { bytes, count, category })
+}
+
+/// Billable message count of `count` messages of `bytes` each: every message counts
+/// ceil(bytes / 512), and at least 1 (IOT-15).
+pub fn billable_messages(bytes: u64, count: u64, unit_bytes: u64) -> u128 {
+    let units = bytes.div_ceil(unit_bytes.max(1)).max(1);
+    u128::from(units) * u128::from(count)
+}
+
+/// One day of a legacy public instance's bill (IOT-17, IOT-18, IOT-19).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IotDay {
+    #[serde(serialize_with = "serialize_display")]
+    pub date: Date,
+    /// Billable messages counted that day (IOT-13, IOT-15).
+    #[serde(serialize_with = "serialize_display")]
+    pub billable_messages: u128,
+    /// Of those, covered by the month's free quota (IOT-17).
+    #[serde(serialize_with = "serialize_display")]
+    pub free_quota_messages: u128,
+    #[serde(serialize_with = "serialize_display")]
+    pub chargeable_messages: u128,
+    /// Messages of free categories (IOT-14).
+    #[serde(serialize_with = "serialize_display")]
+    pub free_category_messages: u128,
+    /// The day's message fee, rounded (IOT-18).
+    #[serde(serialize_with = "serialize_decimal")]
+    pub message_amount: Decimal,
+    #[serde(serialize_with = "serialize_display")]
+    pub living_devices: u64,
+    #[serde(serialize_with = "serialize_display")]
+    pub chargeable_devices: u64,
+    /// The day's device-management fee, rounded (IOT-19); always 0 on Basic.
+    #[serde(serialize_with = "serialize_decimal")]
+    pub device_amount: Decimal,
+}
+
+/// Counts cross to JS as decimal strings: they can exceed 2^53.
+fn serialize_display<T: std::fmt::Display, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(value)
+}
+
+fn decimal(n: u128) -> Decimal {
+    // Bounded by MAX_COUNT x MAX_BYTES/512 x MAX_BUCKETS_PER_DAY x 31 (about 6e26),
+    // below Decimal's 7.9e28.
+    Decimal::from_i128_with_scale(n as i128, 0)
+}
+
+/// Rates each day: the free quota first (earliest days first), then the message fee
+/// and the device fee, each rounded per day.
+pub fn bill_days(edition: Edition, days: &[DayUsage], free_quota_used: u64, rates: &IotCatalog, rounding: Rounding) -> Vec<IotDay> {
+    let mut quota_left = u128::from(rates.free_messages_per_month.saturating_sub(free_quota_used));
+    let per_message = rates.message_price / Decimal::from(rates.messages_per_price_unit);
+    days.iter()
+        .map(|day| {
+            let mut billable = 0u128;
+            let mut free_category = 0u128;
+            for b in &day.buckets {
+                if b.category.billability == Billability::Free {
+                    free_category += u128::from(b.count);
+                } else {
+                    billable += billable_messages(b.bytes, b.count, rates.message_unit_bytes);
+                }
+            }
+            let free_quota = billable.min(quota_left);
+            quota_left -= free_quota;
+            let chargeable = billable - free_quota;
+            let (chargeable_devices, device_amount) = match edition {
+                Edition::Pro => {
+                    let n = day.living_devices.saturating_sub(rates.free_living_devices_per_day);
+                    (n, rounding.apply(Decimal::from(n) * rates.living_device_price_per_day))
+                }
+                Edition::Basic => (0, rounding.apply(Decimal::ZERO)),
+            };
+            IotDay {
+                date: day.date,
+                billable_messages: billable,
+                free_quota_messages: free_quota,
+                chargeable_messages: chargeable,
+                free_category_messages: free_category,
+                message_amount: rounding.apply(decimal(chargeable) * per_message),
+                living_devices: day.living_devices,
+                chargeable_devices,
+                device_amount,
+            }
+        })
+        .collect()
+}
+
+pub fn rate(item: &IotItem, index: usize, catalog: &Catalog, rounding: Rounding) -> QuotedItem {
+    match item {
+        IotItem::LegacyPublic { edition, month, days, free_quota_used } => {
+            rate_legacy(*edition, *month, days, *free_quota_used, index, &catalog.iot, rounding)
+        }
+        IotItem::Enterprise { months, monthly_price, quantity, trial } => {
+            rate_enterprise(*months, *monthly_price, *quantity, *trial, index, rounding)
+        }
+        IotItem::NewPublic => {
+            let line = Line::priced(
+                "iot.newPublic",
+                "New public instance".to_string(),
+                "free, fixed specification".to_string(),
+                Decimal::ONE,
+                "instance",
+                Decimal::ZERO,
+                rounding,
+                vec!["IOT-2"],
+            );
+            let warnings = vec![Warning {
+                code: "fixed_specification".to_string(),
+                message: "A new public instance is free with a fixed specification and never expires; it may be frozen when no device has been online for an extended period (IOT-2, IOT-7).".to_string(),
+                rules: vec!["IOT-2", "IOT-7"],
+            }];
+            item_from_lines(index, Product::Iot, "IoT Platform new public instance (free)".to_string(), vec![line], warnings)
+        }
+    }
+}
+
+fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bool, index: usize, rounding: Rounding) -> QuotedItem {
+    let instances = plural(quantity, "instance");
+    let mut lines = Vec::new();
+    let mut warnings = Vec::new();
+    let paid_months = if trial { months - 1 } else { months };
+    if trial {
+        // IOT-3: a trial instance is free for its first month.
+        lines.push(Line::priced(
+            "iot.enterprise.trial",
+            "Enterprise Edition trial month".to_string(),
+            format!("{instances} x 1 trial month x USD 0"),
+            Decimal::from(quantity),
+            "instance-month",
+            Decimal::ZERO,
+            rounding,
+            vec!["IOT-3"],
+        ));
+        warnings.push(Warning {
+            code: "trial_released_after_one_month".to_string(),
+            message: "A trial Enterprise Edition instance is released automatically after one month unless it is renewed (IOT-3).".to_string(),
+            rules: vec!["IOT-3"],
+        });
+    }
+    if paid_months > 0 {
+        lines.push(Line::priced(
+            "iot.enterprise.subscription",
+            "Enterprise Edition subscription at your price".to_string(),
+            format!("{instances} x {} x USD {monthly_price}/month", plural(paid_months, "month")),
+            Decimal::from(quantity) * Decimal::from(paid_months),
+            "instance-month",
+            monthly_price,
+            rounding,
+            vec!["IOT-2", "IOT-4"],
+        ));
+    }
+    warnings.push(Warning {
+        code: "caller_price".to_string(),
+        message: "Enterprise Edition prices are not published; this uses the price you supplied (IOT-4). Adding devices within the subscribed specification costs nothing extra.".to_string(),
+        rules: vec!["IOT-4"],
+    });
+    let trial_text = if trial { " (first month trial)" } else { "" };
+    item_from_lines(index, Product::Iot, format!("IoT Platform Enterprise Edition, {instances}, {}{trial_text}", plural(months, "month")), lines, warnings)
+}
+
+fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used: u64, index: usize, rates: &IotCatalog, rounding: Rounding) -> QuotedItem {
+    let billed = bill_days(edition, days, free_quota_used, rates, rounding);
+    let sum128 = |f: fn(&IotDay) -> u128| billed.iter().map(f).sum::<u128>();
+    let (billable, free_quota, chargeable, free_category) = (
+        sum128(|d| d.billable_messages),
+        sum128(|d| d.free_quota_messages),
+        sum128(|d| d.chargeable_messages),
+        sum128(|d| d.free_category_messages),
+    );
+    let message_amount: Decimal = billed.iter().map(|d| d.message_amount).sum();
+    let per_unit = Decimal::from(rates.messages_per_price_unit);
+    let message_quantity = decimal(chargeable) / per_unit;
+    let day_count = billed.len();
+    let mut lines = Vec::new();
+    let mut warnings = Vec::new();
+
+    let mut message_line = Line::priced(
+        "iot.messages",
+        format!("Billable messages, {} edition", edition.name()),
+        format!(
+            "{chargeable} chargeable messages ({billable} billable - {free_quota} free quota) x USD {} per {}, billed per day: sum of {} rounded to cents",
+            rates.message_price,
+            rates.messages_per_price_unit,
+            plural(day_count as u64, "daily amount"),
+        ),
+        message_quantity.normalize(),
+        "1,000,000 messages",
+        rates.message_price,
+        rounding,
+        vec!["IOT-12", "IOT-13", "IOT-15", "IOT-16", "IOT-17", "IOT-18"],
+    );
+    // IOT-18: the bill is the sum of the daily rounded amounts, not the month rounded once.
+    let whole_month = message_line.amount;
+    message_line.amount = rounding.apply(message_amount);
+    if whole_month != message_line.amount {
+        warnings.push(Warning {
+            code: "daily_rounding".to_string(),
+            message: format!(
+                "Messages are billed per day and each day's amount is rounded to cents (IOT-18): USD {} over these {}. Rated as one monthly total the same traffic would be USD {whole_month}.",
+                message_line.amount,
+                plural(day_count as u64, "day"),
+            ),
+            rules: vec!["IOT-18"],
+        });
+    }
+    lines.push(message_line);
+
+    if free_quota > 0 {
+        lines.push(Line::priced(
+            "iot.freeQuota",
+            "Monthly free quota of messages".to_string(),
+            format!(
+                "{free_quota} messages of the {} free each month (already used before this quote: {free_quota_used}), earliest days first",
+                rates.free_messages_per_month
+            ),
+            decimal(free_quota),
+            "message",
+            Decimal::ZERO,
+            rounding,
+            vec!["IOT-17", "IOT-18"],
+        ));
+    }
+    if free_category > 0 {
+        lines.push(Line::priced(
+            "iot.freeCategories",
+            "Free message categories (CONNECT, PINGREQ, PUBACK, SUBSCRIBE, ..., rules engine forwarding)".to_string(),
+            format!("{free_category} messages x USD 0"),
+            decimal(free_category),
+            "message",
+            Decimal::ZERO,
+            rounding,
+            vec!["IOT-14"],
+        ));
+    }
+    let living: u64 = billed.iter().map(|d| d.living_devices).sum();
+    match edition {
+        Edition::Pro => {
+            let chargeable_devices: u64 = billed.iter().map(|d| d.chargeable_devices).sum();
+            let mut device_line = Line::priced(
+                "iot.deviceManagement",
+                "Device management: living devices beyond the free ones each day".to_string(),
+                format!(
+                    "{chargeable_devices} chargeable device-days ({living} living - {} free a day) x USD {}/device-day, billed per day: sum of {} rounded to cents",
+                    rates.free_living_devices_per_day,
+                    rates.living_device_price_per_day,
+                    plural(day_count as u64, "daily amount"),
+                ),
+                Decimal::from(chargeable_devices),
+                "device-day",
+                rates.living_device_price_per_day,
+                rounding,
+                vec!["IOT-12", "IOT-19"],
+            );
+            device_line.amount = rounding.apply(billed.iter().map(|d| d.device_amount).sum());
+            lines.push(device_line);
+        }
+        Edition::Basic if living > 0 => warnings.push(Warning {
+            code: "no_device_fee_on_basic".to_string(),
+            message: "Basic edition pays for messages only; living devices are not billed (IOT-12).".to_string(),
+            rules: vec!["IOT-12"],
+        }),
+        Edition::Basic => {}
+    }
+    let mut quoted = item_from_lines(
+        index,
+        Product::Iot,
+        format!("IoT Platform legacy public instance, {} edition, {} ({})", edition.name(), month_label(month), plural(day_count as u64, "day")),
+        lines,
+        warnings,
+    );
+    quoted.days = Some(billed);
+    quoted
+}

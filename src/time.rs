@@ -1,0 +1,61 @@
+//! Calendar dates. A date such as "2026-12-01" means that billing day in UTC+8
+//! (IOT-17: the billing cycle starts at 00:00:00 Beijing time). Date arithmetic is
+//! jiff's; this module only reads dates from requests.
+
+use crate::decode::Node;
+use crate::error::{Error, ErrorCode};
+use jiff::civil::Date;
+
+/// A billing month, read from "YYYY-MM"; returns its first day.
+pub fn month(node: &Node<'_>) -> Result<Date, Error> {
+    let text = node.str()?;
+    let bad = || node.error(ErrorCode::InvalidDate, format!("expected a month as \"YYYY-MM\", got \"{text}\""));
+    let (year, month) = text.split_once('-').ok_or_else(bad)?;
+    if year.len() != 4 || month.len() != 2 || !year.bytes().chain(month.bytes()).all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let (year, month) = (year.parse::<i16>().map_err(|_| bad())?, month.parse::<i8>().map_err(|_| bad())?);
+    Date::new(year, month, 1).map_err(|_| bad())
+}
+
+/// A calendar date, read from "YYYY-MM-DD".
+pub fn date(node: &Node<'_>) -> Result<Date, Error> {
+    let text = node.str()?;
+    let bad = || node.error(ErrorCode::InvalidDate, format!("expected a date as \"YYYY-MM-DD\", got \"{text}\""));
+    let well_formed = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    if !well_formed {
+        return Err(bad());
+    }
+    text.parse::<Date>().map_err(|_| bad())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::Value;
+
+    fn read<T>(text: &str, f: impl Fn(&Node<'_>) -> Result<T, Error>) -> Result<T, Error> {
+        let v = Value::String(text.into());
+        f(&Node::root(&v))
+    }
+
+    #[test]
+    fn months_know_their_length_including_leap_years() {
+        assert_eq!(read("2026-02", month).unwrap().days_in_month(), 28);
+        assert_eq!(read("2028-02", month).unwrap().days_in_month(), 29);
+        assert_eq!(read("2026-11", month).unwrap().days_in_month(), 30);
+        assert_eq!(read("2026-12", month).unwrap().days_in_month(), 31);
+    }
+
+    #[test]
+    fn malformed_months_and_dates_are_invalid_date() {
+        for bad in ["2026-13", "2026-1", "26-01", "2026/01", "", "2026-00"] {
+            assert_eq!(read(bad, month).unwrap_err().code, ErrorCode::InvalidDate, "{bad}");
+        }
+        for bad in ["2026-02-29", "2026-2-01", "2026-02-30T", "20260201", "2026-04-31"] {
+            assert_eq!(read(bad, date).unwrap_err().code, ErrorCode::InvalidDate, "{bad}");
+        }
+        assert_eq!(read("2028-02-29", date).unwrap().day(), 29);
+    }
+}
