@@ -1,13 +1,10 @@
 //! Cloud Phone quotes (CP-2, CP-3, CP-5, CP-6). Every expected value is worked out by
 //! hand from the CP-6 table in shared/RULES.md; the arithmetic is in the comments.
 
-use alicloud_cost::decode::Value;
-use alicloud_cost::{quote, ErrorCode, Quote};
+mod common;
+use alicloud_cost::ErrorCode;
+use common::{error_of, quote_json};
 use serde_json::json;
-
-fn quote_json(request: serde_json::Value) -> Result<Quote, alicloud_cost::Error> {
-    quote(&Value::from_json_str(&request.to_string()).unwrap())
-}
 
 fn payg(spec: &str, region: &str, hours: serde_json::Value, quantity: u64) -> serde_json::Value {
     json!({"items": [{"product": "cloudPhone", "spec": spec, "region": region,
@@ -129,11 +126,6 @@ fn serialized_quote_uses_camel_case_and_decimal_strings() {
 }
 
 // ---- bad input: a stable code and the path of the field at fault ----
-
-fn error_of(request: serde_json::Value) -> (ErrorCode, String) {
-    let e = quote_json(request).unwrap_err();
-    (e.code, e.path)
-}
 
 fn item(fields: serde_json::Value) -> serde_json::Value {
     let mut base = json!({"product": "cloudPhone", "spec": "acp.basic.small", "region": "mainland", "billing": "payAsYouGo", "hours": 5});

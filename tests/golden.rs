@@ -4,14 +4,37 @@
 
 use alicloud_cost::decode::Value;
 
+fn check(request: &str, expected: &str, totals: &str) {
+    let request = Value::from_json_str(request).unwrap();
+    let got = serde_json::to_string(&alicloud_cost::quote(&request).unwrap()).unwrap();
+    assert!(got.contains(totals), "{got}");
+    assert_eq!(got, expected.trim_end());
+}
+
 #[test]
 fn cloud_phone_quote_golden() {
     // Item 0: ceil(5 / 4) = 2 periods = 8 h x 2 phones = 16 phone-hours x 0.0457 = 0.7312 -> 0.73 (CP-3, CP-6).
     // Item 1: 12 months x 3 phones = 36 phone-months x 56.4546 = 2032.3656 -> 2032.37 (CP-6 international).
     // Total 0.73 + 2032.37 = 2033.10.
-    let request = Value::from_json_str(include_str!("golden/cloud_phone_quote.request.json")).unwrap();
-    let got = serde_json::to_string(&alicloud_cost::quote(&request).unwrap()).unwrap();
-    let expected = include_str!("golden/cloud_phone_quote.response.json").trim_end();
-    assert!(got.contains(r#""tradePrice":"2033.10""#));
-    assert_eq!(got, expected);
+    check(
+        include_str!("golden/cloud_phone_quote.request.json"),
+        include_str!("golden/cloud_phone_quote.response.json"),
+        r#""originalPrice":"2033.10","discountPrice":"0.00","tradePrice":"2033.10""#,
+    );
+}
+
+#[test]
+fn mixed_cart_golden() {
+    // 0: caller price 8.00 x 12 months x 2 phones = 192.00.
+    // 1: acp.std.medium international, 10 h -> 3 periods = 12 h x 0.0945 = 1.134 -> 1.13; NAT 10 h x 0.05 = 0.50: 1.63.
+    // 2: IoT Pro, 604,800 messages a day in November: 13.61 (the RULES.md example, IOT-18);
+    //    12 living devices: 2 x 0.003 = 0.006 -> 0.01 a day x 30 = 0.30 (IOT-19): 13.91.
+    // 3: Enterprise "standard" at 120, 3 months with a trial month: 2 x 120 = 240.00 (IOT-3).
+    // 4: ECS 730 h x 0.25 = 182.50 + 730 h x 0.01 = 7.30 = 189.80; ECS 10% = 18.98 off: 170.82.
+    // Totals: 637.34 original, 18.98 discount, 618.36 paid.
+    check(
+        include_str!("golden/mixed_cart.request.json"),
+        include_str!("golden/mixed_cart.response.json"),
+        r#""originalPrice":"637.34","discountPrice":"18.98","tradePrice":"618.36""#,
+    );
 }

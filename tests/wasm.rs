@@ -45,11 +45,16 @@ fn quote_from_js_matches_the_hand_calculation() {
 }
 
 #[wasm_bindgen_test]
-fn wasm_output_is_byte_identical_to_the_native_golden_file() {
-    let request = js(include_str!("golden/cloud_phone_quote.request.json"));
-    let quote = bindings::quote(request).unwrap();
-    let json = JSON::stringify(&quote).unwrap().as_string().unwrap();
-    assert_eq!(json, include_str!("golden/cloud_phone_quote.response.json").trim_end());
+fn wasm_output_is_byte_identical_to_the_native_golden_files() {
+    let goldens = [
+        (include_str!("golden/cloud_phone_quote.request.json"), include_str!("golden/cloud_phone_quote.response.json")),
+        (include_str!("golden/mixed_cart.request.json"), include_str!("golden/mixed_cart.response.json")),
+    ];
+    for (request, response) in goldens {
+        let quote = bindings::quote(js(request)).unwrap();
+        let json = JSON::stringify(&quote).unwrap().as_string().unwrap();
+        assert_eq!(json, response.trim_end());
+    }
 }
 
 #[wasm_bindgen_test]

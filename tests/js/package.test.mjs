@@ -61,3 +61,19 @@ test("catalog() returns the CP-6 table with sources; version() matches package.j
   assert.equal(version().package, cargoVersion);
   assert.equal(version().catalog, c.version);
 });
+
+test("IOT-18: the published example from Node: 13.61 billed per day, 13.72 rated as a whole", () => {
+  // 604,800 messages a day for November's 30 days; day 1 free, day 2 209,600 -> 0.17,
+  // days 3..30 0.48 each: 0.17 + 28 x 0.48 = 13.61. As one month: 17,144,000 x 0.8 / 1e6 = 13.7152 -> 13.72.
+  const q = quote({ items: [{ product: "iot", instance: "legacyPublic", edition: "basic", month: "2026-11",
+    usage: { perDay: { messages: [{ bytes: 300, count: 604800 }] } } }] });
+  assert.equal(q.tradePrice, "13.61");
+  assert.equal(q.items[0].days.length, 30);
+  assert.equal(q.items[0].days[1].chargeableMessages, "209600");
+  assert.match(q.items[0].warnings.find((w) => w.code === "daily_rounding").message, /13\.72/);
+});
+
+test("ECS-9: caller prices with a discount: 730 h x 0.25 = 182.50, 15% off = 27.375 -> 27.38, pays 155.12", () => {
+  const q = quote({ items: [{ product: "ecs", billing: "payAsYouGo", hours: 730, prices: { instance: "0.25" } }], discounts: [{ percent: 15 }] });
+  assert.deepEqual([q.originalPrice, q.discountPrice, q.tradePrice], ["182.50", "27.38", "155.12"]);
+});
