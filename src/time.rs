@@ -6,6 +6,22 @@ use crate::decode::Node;
 use crate::error::{Error, ErrorCode};
 use jiff::civil::Date;
 
+/// "2026-12-01". Written here rather than with jiff's `Display`, whose general
+/// printer costs tens of KiB of wasm for this one fixed format.
+pub fn iso_date(date: Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// "2026-12".
+pub fn iso_month(date: Date) -> String {
+    format!("{:04}-{:02}", date.year(), date.month())
+}
+
+/// Serializes a date as "YYYY-MM-DD".
+pub fn serialize_date<S: serde::Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&iso_date(*date))
+}
+
 /// A billing month, read from "YYYY-MM"; returns its first day.
 pub fn month(node: &Node<'_>) -> Result<Date, Error> {
     let text = node.str()?;
@@ -27,7 +43,10 @@ pub fn date(node: &Node<'_>) -> Result<Date, Error> {
     if !well_formed {
         return Err(bad());
     }
-    text.parse::<Date>().map_err(|_| bad())
+    // Digits checked above; Date::new rejects impossible days ("2026-02-30"). jiff's
+    // own parser would accept more forms and costs tens of KiB of wasm.
+    let number = |range: std::ops::Range<usize>| text[range].parse::<i16>().map_err(|_| bad());
+    Date::new(number(0..4)?, number(5..7)? as i8, number(8..10)? as i8).map_err(|_| bad())
 }
 
 #[cfg(test)]
@@ -57,5 +76,7 @@ mod tests {
             assert_eq!(read(bad, date).unwrap_err().code, ErrorCode::InvalidDate, "{bad}");
         }
         assert_eq!(read("2028-02-29", date).unwrap().day(), 29);
+        assert_eq!(iso_date(read("2028-02-29", date).unwrap()), "2028-02-29");
+        assert_eq!(iso_month(read("2026-03", month).unwrap()), "2026-03");
     }
 }

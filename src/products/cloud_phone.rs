@@ -125,56 +125,82 @@ pub fn billed_periods(lifetime_hours: Decimal, period_hours: u32) -> Decimal {
     (lifetime_hours / Decimal::from(period_hours)).ceil()
 }
 
+fn spec_text(spec: &CloudPhoneSpec, region: Region) -> String {
+    format!("{} ({}), {}", spec.id, spec.summary(), region.name())
+}
+
+/// Subscription: prepaid per phone per month (CP-2, CP-6).
+pub fn subscription_line(spec: &CloudPhoneSpec, region: Region, phones: u64, months: u64, rounding: Rounding) -> Line {
+    let price = spec.price(region);
+    Line::priced(
+        "cloudPhone.subscription",
+        format!("{}, subscription", spec_text(spec, region)),
+        format!("{} x {} x USD {}/month", plural(phones, "phone"), plural(months, "month"), price.monthly),
+        Decimal::from(phones) * Decimal::from(months),
+        "phone-month",
+        price.monthly,
+        rounding,
+        vec!["CP-2", "CP-6"],
+    )
+}
+
+/// Pay-as-you-go for `lifetimes` instance-group lifetimes of `hours` each (one
+/// create-to-release cycle in a quote; several in a comparison, e.g. one a working
+/// day). CP-3: each lifetime is billed to the end of the 4-hour period in which the
+/// group is released; CP-5: whether the phones run does not matter.
+#[allow(clippy::too_many_arguments)]
+pub fn pay_as_you_go_line(
+    spec: &CloudPhoneSpec,
+    region: Region,
+    phones: u64,
+    hours: Decimal,
+    lifetimes: u64,
+    period_hours: u32,
+    rounding: Rounding,
+) -> Line {
+    let price = spec.price(region);
+    let periods = billed_periods(hours, period_hours);
+    let billed_hours = periods * Decimal::from(period_hours);
+    let cycles = if lifetimes == 1 { String::new() } else { format!("{lifetimes} lifetimes x ") };
+    Line::priced(
+        "cloudPhone.payAsYouGo",
+        format!("{}, pay-as-you-go", spec_text(spec, region)),
+        format!(
+            "{} x {cycles}{periods} x {period_hours}-hour periods ({} h lifetime billed as {billed_hours} h) x USD {}/hour",
+            plural(phones, "phone"),
+            hours.normalize(),
+            price.hourly
+        ),
+        Decimal::from(phones) * Decimal::from(lifetimes) * billed_hours,
+        "phone-hour",
+        price.hourly,
+        rounding,
+        vec!["CP-2", "CP-3", "CP-5", "CP-6"],
+    )
+}
+
+pub fn billed_while_stopped() -> Warning {
+    Warning::new(
+        "billed_while_stopped",
+        "Stopping a pay-as-you-go cloud phone does not stop billing: it is billed until the instance group is released.",
+        vec!["CP-5"],
+    )
+}
+
 pub fn rate(item: &CloudPhoneItem, index: usize, catalog: &Catalog, rounding: Rounding) -> QuotedItem {
-    let spec = &item.spec;
-    let price = spec.price(item.region);
-    let phones = Decimal::from(item.quantity);
+    let (spec, region) = (&item.spec, item.region);
     let phones_text = plural(item.quantity, "phone");
-    let spec_text = format!("{} ({}), {}", spec.id, spec.summary(), item.region.name());
     let mut warnings = Vec::new();
     let (description, phone_line) = match item.term {
-        Term::Months(months) => {
-            // CP-2, CP-6: subscription is prepaid per phone per month.
-            let line = Line::priced(
-                "cloudPhone.subscription",
-                format!("{spec_text}, subscription"),
-                format!("{phones_text} x {} x USD {}/month", plural(months, "month"), price.monthly),
-                phones * Decimal::from(months),
-                "phone-month",
-                price.monthly,
-                rounding,
-                vec!["CP-2", "CP-6"],
-            );
-            (format!("{phones_text} {}, {}, subscription for {}", spec.id, item.region.name(), plural(months, "month")), line)
-        }
+        Term::Months(months) => (
+            format!("{phones_text} {}, {}, subscription for {}", spec.id, region.name(), plural(months, "month")),
+            subscription_line(spec, region, item.quantity, months, rounding),
+        ),
         Term::LifetimeHours(hours) => {
-            // CP-3: billing runs from creation to the end of the 4-hour period in
-            // which the group is released; CP-5: the running state does not matter.
-            let period = catalog.cloud_phone.billing_period_hours;
-            let periods = billed_periods(hours, period);
-            let billed_hours = periods * Decimal::from(period);
-            let line = Line::priced(
-                "cloudPhone.payAsYouGo",
-                format!("{spec_text}, pay-as-you-go"),
-                format!(
-                    "{phones_text} x {periods} x {period}-hour periods ({} h lifetime billed as {billed_hours} h) x USD {}/hour",
-                    hours.normalize(),
-                    price.hourly
-                ),
-                phones * billed_hours,
-                "phone-hour",
-                price.hourly,
-                rounding,
-                vec!["CP-2", "CP-3", "CP-5", "CP-6"],
-            );
-            warnings.push(Warning::new(
-                "billed_while_stopped",
-                "Stopping a pay-as-you-go cloud phone does not stop billing: it is billed until the instance group is released.",
-                vec!["CP-5"],
-            ));
+            warnings.push(billed_while_stopped());
             (
-                format!("{phones_text} {}, {}, pay-as-you-go for {} h", spec.id, item.region.name(), hours.normalize()),
-                line,
+                format!("{phones_text} {}, {}, pay-as-you-go for {} h", spec.id, region.name(), hours.normalize()),
+                pay_as_you_go_line(spec, region, item.quantity, hours, 1, catalog.cloud_phone.billing_period_hours, rounding),
             )
         }
     };

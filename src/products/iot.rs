@@ -211,7 +211,7 @@ fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
             // IOT-18 (Choice): the free quota is used by the earliest days first.
             days.sort_by_key(|d| d.date);
             if let Some(pair) = days.windows(2).find(|w| w[0].date == w[1].date) {
-                return Err(days_node.error(ErrorCode::DuplicateDate, format!("{} appears twice", pair[0].date)));
+                return Err(days_node.error(ErrorCode::DuplicateDate, format!("{} appears twice", time::iso_date(pair[0].date))));
             }
             days
         }
@@ -220,7 +220,7 @@ fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
 }
 
 fn month_label(month: Date) -> String {
-    format!("{:04}-{:02}", month.year(), month.month())
+    time::iso_month(month)
 }
 
 /// One day's usage. `default_date` is `None` for `perDay` (which has no date).
@@ -235,7 +235,7 @@ fn decode_day(node: &Node<'_>, edition: Edition, month: Date, default_date: Opti
         Some(d) => {
             let date = time::date(&d)?;
             if date.year() != month.year() || date.month() != month.month() {
-                return Err(d.error(ErrorCode::DateOutOfPeriod, format!("{date} is not in the quoted month {}", month_label(month))));
+                return Err(d.error(ErrorCode::DateOutOfPeriod, format!("{} is not in the quoted month {}", time::iso_date(date), month_label(month))));
             }
             date
         }
@@ -295,7 +295,7 @@ pub fn billable_messages(bytes: u64, count: u64, unit_bytes: u64) -> u128 {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IotDay {
-    #[serde(serialize_with = "serialize_display")]
+    #[serde(serialize_with = "time::serialize_date")]
     pub date: Date,
     /// Billable messages counted that day (IOT-13, IOT-15).
     #[serde(serialize_with = "serialize_display")]
