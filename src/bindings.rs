@@ -21,6 +21,15 @@ pub fn quote(request: JsValue) -> Result<JsValue, JsValue> {
     to_js(&quote)
 }
 
+/// Compares subscription with pay-as-you-go for the same need (API.md
+/// `compareBillingMethod`). Throws an `Error` with `code` and `path` on bad input.
+#[wasm_bindgen(js_name = compareBillingMethod)]
+pub fn compare_billing_method(request: JsValue) -> Result<JsValue, JsValue> {
+    let value = from_js(&request).map_err(to_js_error)?;
+    let comparison = crate::compare::compare_billing_method(&value).map_err(to_js_error)?;
+    to_js(&comparison)
+}
+
 /// The embedded default catalog: prices and billing units, each with its source seed
 /// and as-of date.
 #[wasm_bindgen(js_name = catalog)]

@@ -204,7 +204,8 @@ impl<'v> Fields<'v> {
         &self.path
     }
 
-    fn child_path(&self, key: &str) -> String {
+    /// The path of field `key` of this object (`items[0].hours`, or `hours` at the root).
+    pub fn child_path(&self, key: &str) -> String {
         if self.path.is_empty() { key.to_string() } else { format!("{}.{key}", self.path) }
     }
 

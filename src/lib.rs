@@ -19,6 +19,7 @@
 //! ```
 
 pub mod catalog;
+pub mod compare;
 pub mod decode;
 pub mod error;
 pub mod money;
@@ -31,6 +32,7 @@ pub mod bindings;
 
 pub use catalog::{default_catalog, Catalog};
 pub use error::{Error, ErrorCode};
+pub use compare::{compare_billing_method, Comparison};
 pub use quote::{quote, Quote};
 
 /// The package version (in step with package.json).

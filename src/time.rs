@@ -6,6 +6,28 @@ use crate::decode::Node;
 use crate::error::{Error, ErrorCode};
 use jiff::civil::Date;
 
+/// The date `year-month-day`, if it exists (years 1..=9999).
+///
+/// Only jiff's infallible constructor is used, after checking the parts: jiff's
+/// fallible APIs link its whole error-formatting machinery (about 60 KB of wasm).
+pub fn civil(year: i16, month: i8, day: i8) -> Option<Date> {
+    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day < 1 {
+        return None;
+    }
+    (day <= Date::constant(year, month, 1).days_in_month()).then(|| Date::constant(year, month, day))
+}
+
+/// The first day of the month `months` after the month of `date`.
+pub fn first_of_month_after(date: Date, months: u64) -> Option<Date> {
+    let index = i64::from(date.year()) * 12 + i64::from(date.month() - 1) + i64::try_from(months).ok()?;
+    civil(i16::try_from(index / 12).ok()?, (index % 12 + 1) as i8, 1)
+}
+
+/// Day `day` (1-based) of the month that `month` is in, if the month has it.
+pub fn day_of_month(month: Date, day: i8) -> Option<Date> {
+    civil(month.year(), month.month(), day)
+}
+
 /// "2026-12-01". Written here rather than with jiff's `Display`, whose general
 /// printer costs tens of KiB of wasm for this one fixed format.
 pub fn iso_date(date: Date) -> String {
@@ -31,7 +53,7 @@ pub fn month(node: &Node<'_>) -> Result<Date, Error> {
         return Err(bad());
     }
     let (year, month) = (year.parse::<i16>().map_err(|_| bad())?, month.parse::<i8>().map_err(|_| bad())?);
-    Date::new(year, month, 1).map_err(|_| bad())
+    civil(year, month, 1).ok_or_else(bad)
 }
 
 /// A calendar date, read from "YYYY-MM-DD".
@@ -43,10 +65,10 @@ pub fn date(node: &Node<'_>) -> Result<Date, Error> {
     if !well_formed {
         return Err(bad());
     }
-    // Digits checked above; Date::new rejects impossible days ("2026-02-30"). jiff's
+    // Digits checked above; `civil` rejects impossible days ("2026-02-30"). jiff's
     // own parser would accept more forms and costs tens of KiB of wasm.
     let number = |range: std::ops::Range<usize>| text[range].parse::<i16>().map_err(|_| bad());
-    Date::new(number(0..4)?, number(5..7)? as i8, number(8..10)? as i8).map_err(|_| bad())
+    civil(number(0..4)?, number(5..7)? as i8, number(8..10)? as i8).ok_or_else(bad)
 }
 
 #[cfg(test)]
@@ -78,5 +100,16 @@ mod tests {
         assert_eq!(read("2028-02-29", date).unwrap().day(), 29);
         assert_eq!(iso_date(read("2028-02-29", date).unwrap()), "2028-02-29");
         assert_eq!(iso_month(read("2026-03", month).unwrap()), "2026-03");
+    }
+
+    #[test]
+    fn month_arithmetic_crosses_years() {
+        let nov = civil(2026, 11, 1).unwrap();
+        assert_eq!(first_of_month_after(nov, 0), civil(2026, 11, 1));
+        assert_eq!(first_of_month_after(nov, 2), civil(2027, 1, 1));
+        assert_eq!(first_of_month_after(nov, 14), civil(2028, 1, 1));
+        assert_eq!(first_of_month_after(civil(9999, 12, 1).unwrap(), 1), None);
+        assert_eq!(day_of_month(civil(2028, 2, 1).unwrap(), 29), civil(2028, 2, 29));
+        assert_eq!(day_of_month(civil(2026, 2, 1).unwrap(), 29), None);
     }
 }

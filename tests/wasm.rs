@@ -137,3 +137,15 @@ fn catalog_and_version_are_plain_objects() {
     assert_eq!(get_str(&version, "package"), env!("CARGO_PKG_VERSION"));
     assert_eq!(get_str(&version, "catalog"), get_str(&catalog, "version"));
 }
+
+#[wasm_bindgen_test]
+fn compare_billing_method_from_js() {
+    // acp.basic.small mainland: break-even 9.9057 / 0.0457 = 216.7549 -> "216.75" h (CP-3, CP-6);
+    // at 216 h pay-as-you-go costs 9.8712 -> 9.87 against 9.91.
+    let request = js(r#"{"product":"cloudPhone","spec":"acp.basic.small","region":"mainland","usage":{"months":1,"hoursPerMonth":216}}"#);
+    let comparison = bindings::compare_billing_method(request).unwrap();
+    assert_eq!(get_str(&comparison, "cheapest"), "payAsYouGo");
+    assert_eq!(get_str(&get(&comparison, "breakEven"), "hoursPerMonth"), "216.75");
+    let bad = js(r#"{"product":"cloudPhone","spec":"acp.basic.small","region":"mainland","usage":{"months":1,"hoursPerMonth":745}}"#);
+    assert_js_error(bindings::compare_billing_method(bad), "out_of_range", "usage.hoursPerMonth");
+}

@@ -105,7 +105,7 @@ fn apply_cloud_phone_spec(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), 
             return old.cloned().ok_or_else(|| {
                 Error::new(
                     ErrorCode::MissingField,
-                    format!("{}.{key}", node.path()),
+                    f.child_path(key),
                     format!("new spec \"{id}\" needs prices for both regions: missing \"{key}\" {{ monthly, hourly }}"),
                 )
             });
@@ -118,7 +118,7 @@ fn apply_cloud_phone_spec(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), 
                 (None, Some(o)) => Ok(o),
                 (None, None) => Err(Error::new(
                     ErrorCode::MissingField,
-                    format!("{}.{k}", p.path()),
+                    p.child_path(k),
                     format!("new spec \"{id}\" needs a \"{k}\" price in USD"),
                 )),
             }

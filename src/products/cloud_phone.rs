@@ -51,6 +51,15 @@ pub struct InternetAccess {
 
 const COMMON_FIELDS: [&str; 6] = ["product", "spec", "region", "billing", "quantity", "internetAccess"];
 
+/// The catalog's spec named by `node` (embedded or added by the caller's catalog).
+pub fn find_spec<'c>(catalog: &'c Catalog, node: &Node<'_>) -> Result<&'c CloudPhoneSpec, Error> {
+    let id = node.str()?;
+    catalog.cloud_phone_spec(id).ok_or_else(|| {
+        let known: Vec<&str> = catalog.cloud_phone.specs.iter().map(|s| s.id.as_str()).collect();
+        node.error(ErrorCode::UnknownSpec, format!("unknown Cloud Phone spec \"{id}\"; known specs: {}", known.join(", ")))
+    })
+}
+
 /// Decodes a `{ product: "cloudPhone", ... }` item (API.md).
 pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<CloudPhoneItem, Error> {
     let billing = fields
@@ -64,12 +73,7 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<CloudPhoneI
     allowed.push(term_field);
     fields.only(&allowed)?;
 
-    let spec_node = fields.required("spec", "a Cloud Phone specification such as \"acp.basic.small\"")?;
-    let spec_id = spec_node.str()?;
-    let spec = catalog.cloud_phone_spec(spec_id).cloned().ok_or_else(|| {
-        let known: Vec<&str> = catalog.cloud_phone.specs.iter().map(|s| s.id.as_str()).collect();
-        spec_node.error(ErrorCode::UnknownSpec, format!("unknown Cloud Phone spec \"{spec_id}\"; known specs: {}", known.join(", ")))
-    })?;
+    let spec = find_spec(catalog, &fields.required("spec", "a Cloud Phone specification such as \"acp.basic.small\"")?)?.clone();
     let region = fields
         .required("region", "\"mainland\" or \"international\"")?
         .one_of(&Region::ALL, ErrorCode::UnknownRegion)?;
@@ -111,7 +115,7 @@ fn decode_internet(node: &Node<'_>, term: Term) -> Result<Option<InternetAccess>
         (None, Term::Months(_)) if nat_gateway_per_hour.is_some() || eip_per_hour.is_some() => {
             return Err(Error::new(
                 ErrorCode::MissingField,
-                format!("{}.hours", node.path()),
+                f.child_path("hours"),
                 "a subscription group's NAT Gateway and EIP are billed per hour: give the hours to price",
             ))
         }

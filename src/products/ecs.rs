@@ -37,6 +37,13 @@ pub struct EcsPrices {
     pub bandwidth: Option<Decimal>,
 }
 
+impl EcsPrices {
+    /// The sum of every resource's price: the unit cost of one instance with its disks and bandwidth.
+    pub fn total(&self) -> Decimal {
+        self.instance + self.system_disk.unwrap_or_default() + self.data_disks.iter().sum::<Decimal>() + self.bandwidth.unwrap_or_default()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct EcsItem {
     pub billing: Billing,
@@ -78,7 +85,7 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<EcsItem, Er
     let prices = match fields.get("prices") {
         Some(node) => decode_prices(&node, from_catalog)?,
         None => EcsPrices {
-            instance: from_catalog.ok_or_else(|| missing_instance_price(&format!("{}.prices", fields.path())))?,
+            instance: from_catalog.ok_or_else(|| missing_instance_price(&fields.child_path("prices")))?,
             system_disk: None,
             data_disks: Vec::new(),
             bandwidth: None,
@@ -87,10 +94,12 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<EcsItem, Er
     Ok(EcsItem { billing, duration, quantity, instance_type, prices })
 }
 
-fn missing_instance_price(path: &str) -> Error {
+/// `prices_path` is the path of the `prices` object (present or not).
+fn missing_instance_price(prices_path: &str) -> Error {
+    let path = if prices_path.is_empty() { "instance".to_string() } else { format!("{prices_path}.instance") };
     Error::new(
         ErrorCode::MissingPrice,
-        format!("{path}.instance"),
+        path,
         "ECS prices are not published (ECS-9): give prices.instance, or an instanceType from your catalog",
     )
 }
@@ -99,7 +108,7 @@ fn price(node: &Node<'_>) -> Result<Decimal, Error> {
     node.decimal_in(Decimal::ZERO, true, MAX_PRICE)
 }
 
-fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decimal>) -> Result<EcsPrices, Error> {
+pub(crate) fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decimal>) -> Result<EcsPrices, Error> {
     let fields = node.object()?;
     fields.only(&["instance", "systemDisk", "dataDisks", "bandwidth"])?;
     let instance = match fields.get("instance") {

@@ -145,10 +145,15 @@ fn decode_enterprise(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, 
         Some(n) => n.bool()?,
         None => false,
     };
-    // IOT-4: no document publishes an Enterprise Edition price: the caller gives it,
-    // directly or as a spec of their catalog.
-    let monthly_price = match (fields.get("monthlyPrice"), fields.get("spec")) {
-        (Some(price), _) => price.decimal_in(Decimal::ZERO, true, crate::catalog::MAX_PRICE)?,
+    let monthly_price = enterprise_price(fields, catalog)?;
+    Ok(IotItem::Enterprise { months, monthly_price, quantity, trial })
+}
+
+/// IOT-4: no document publishes an Enterprise Edition price: the caller gives it,
+/// as `monthlyPrice` or as a `spec` of their catalog.
+pub fn enterprise_price(fields: &Fields<'_>, catalog: &Catalog) -> Result<Decimal, Error> {
+    match (fields.get("monthlyPrice"), fields.get("spec")) {
+        (Some(price), _) => price.decimal_in(Decimal::ZERO, true, crate::catalog::MAX_PRICE),
         (None, Some(spec)) => {
             let id = spec.str()?;
             let found = catalog.iot.enterprise_specs.iter().find(|s| s.id == id);
@@ -157,17 +162,14 @@ fn decode_enterprise(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, 
                     ErrorCode::UnknownSpec,
                     format!("no Enterprise Edition spec \"{id}\" in the catalog; add it under catalog.iot.enterpriseSpecs or give monthlyPrice"),
                 )
-            })?
+            })
         }
-        (None, None) => {
-            return Err(Error::new(
-                ErrorCode::MissingPrice,
-                format!("{}.monthlyPrice", fields.path()),
-                "Enterprise Edition prices are not published (IOT-4): give monthlyPrice, or a spec from your catalog",
-            ))
-        }
-    };
-    Ok(IotItem::Enterprise { months, monthly_price, quantity, trial })
+        (None, None) => Err(Error::new(
+            ErrorCode::MissingPrice,
+            fields.child_path("monthlyPrice"),
+            "Enterprise Edition prices are not published (IOT-4): give monthlyPrice, or a spec from your catalog",
+        )),
+    }
 }
 
 fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
@@ -188,10 +190,7 @@ fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
                 Some(n) => n.integer(1, month_days)?,
                 None => month_days,
             };
-            let template = decode_day(&per_day, edition, month, None)?;
-            (0..count as i8)
-                .map(|i| DayUsage { date: month.with().day(1 + i).build().unwrap_or(month), ..template.clone() })
-                .collect()
+            repeat_day(&decode_day(&per_day, edition, month, None)?, month, count)
         }
         None => {
             usage.only(&["days"])?;
@@ -205,7 +204,7 @@ fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
             }
             let mut days = Vec::with_capacity(elements.len());
             for (i, day) in elements.enumerate() {
-                let default_date = month.with().day(1 + i as i8).build().unwrap_or(month);
+                let default_date = time::day_of_month(month, 1 + i as i8).unwrap_or(month);
                 days.push(decode_day(&day, edition, month, Some(default_date))?);
             }
             // IOT-18 (Choice): the free quota is used by the earliest days first.
@@ -219,12 +218,18 @@ fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
     Ok(IotItem::LegacyPublic { edition, month, days, free_quota_used })
 }
 
+/// The same day's usage on each of the first `count` days of `month` (`usage.perDay`).
+pub(crate) fn repeat_day(template: &DayUsage, month: Date, count: u64) -> Vec<DayUsage> {
+    let count = count.min(u64::from(month.days_in_month() as u8)) as i8;
+    (1..=count).map(|day| DayUsage { date: time::day_of_month(month, day).unwrap_or(month), ..template.clone() }).collect()
+}
+
 fn month_label(month: Date) -> String {
     time::iso_month(month)
 }
 
 /// One day's usage. `default_date` is `None` for `perDay` (which has no date).
-fn decode_day(node: &Node<'_>, edition: Edition, month: Date, default_date: Option<Date>) -> Result<DayUsage, Error> {
+pub(crate) fn decode_day(node: &Node<'_>, edition: Edition, month: Date, default_date: Option<Date>) -> Result<DayUsage, Error> {
     let fields = node.object()?;
     if default_date.is_some() {
         fields.only(&["date", "messages", "livingDevices"])?;

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { quote, catalog, version } from "alicloud-cost";
+import { quote, compareBillingMethod, catalog, version } from "alicloud-cost";
 
 const payg = (overrides = {}) => ({
   items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "payAsYouGo", hours: 5, quantity: 2, ...overrides }],
@@ -76,4 +76,18 @@ test("IOT-18: the published example from Node: 13.61 billed per day, 13.72 rated
 test("ECS-9: caller prices with a discount: 730 h x 0.25 = 182.50, 15% off = 27.375 -> 27.38, pays 155.12", () => {
   const q = quote({ items: [{ product: "ecs", billing: "payAsYouGo", hours: 730, prices: { instance: "0.25" } }], discounts: [{ percent: 15 }] });
   assert.deepEqual([q.originalPrice, q.discountPrice, q.tradePrice], ["182.50", "27.38", "155.12"]);
+});
+
+test("compareBillingMethod: acp.basic.small mainland breaks even at 9.9057 / 0.0457 = 216.75 h", () => {
+  // 216 h = 54 periods x 4 h x 0.0457 = 9.8712 -> 9.87 a month against 9.9057 -> 9.91: pay-as-you-go wins;
+  // over 36 months 355.32 against 356.76.
+  const c = compareBillingMethod({ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", usage: { months: 36, hoursPerMonth: 216 } });
+  assert.equal(c.cheapest, "payAsYouGo");
+  assert.equal(c.breakEven.hoursPerMonth, "216.75");
+  assert.equal(c.breakEven.lastWinningHours, "216");
+  assert.deepEqual(c.options.map((o) => o.total), ["356.76", "355.32"]);
+  assert.equal(c.curve.length, 36);
+  assert.equal(c.switching.rules[0], "CP-7");
+  assert.throws(() => compareBillingMethod({ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", usage: { months: 1, hoursPerMonth: -1 } }),
+    (e) => e.code === "out_of_range" && e.path === "usage.hoursPerMonth");
 });

@@ -1,0 +1,424 @@
+//! `compareBillingMethod`: subscription against pay-as-you-go for the same need.
+//!
+//! Both sides are priced by the product modules' own rating functions (the quote
+//! engine), month by month; this module only decodes the need, adds up, finds the
+//! break-even and says whether switching is allowed (CP-7).
+
+use crate::catalog::{apply_overrides, default_catalog, Catalog, CloudPhoneSpec, Region};
+use crate::decode::{Fields, Node, Value};
+use crate::error::{Error, ErrorCode};
+use crate::money::{serialize_decimal, Rounding};
+use crate::products::{cloud_phone, ecs, iot};
+use crate::quote::{limits, Line, Product, Warning};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Most hours in a calendar month (31 x 24): usage above it cannot happen.
+pub const MAX_HOURS_PER_MONTH: u64 = 744;
+/// Hours in an average month (8,760 / 12), used when the need gives no hours: a
+/// resource kept all month long.
+pub const DEFAULT_HOURS_PER_MONTH: u64 = 730;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Billing {
+    Subscription,
+    PayAsYouGo,
+}
+
+impl Billing {
+    pub const ALL: [(&'static str, Billing); 2] = [("subscription", Billing::Subscription), ("payAsYouGo", Billing::PayAsYouGo)];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Cheapest {
+    Subscription,
+    PayAsYouGo,
+    /// Both cost the same.
+    Tie,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Comparison {
+    pub product: Product,
+    pub currency: String,
+    pub catalog_version: String,
+    pub months: u64,
+    pub options: Vec<OptionCost>,
+    pub cheapest: Cheapest,
+    /// How much the cheaper method saves over the horizon.
+    #[serde(serialize_with = "serialize_decimal")]
+    pub savings: Decimal,
+    /// Savings as a percentage of the dearer method's total, two decimals.
+    #[serde(serialize_with = "serialize_decimal")]
+    pub savings_percent: Decimal,
+    pub break_even: Option<BreakEven>,
+    /// Cumulative cost at the end of each month, for a chart.
+    pub curve: Vec<CurvePoint>,
+    /// Whether the customer may move to the cheaper method; null where the documents are silent.
+    pub switching: Option<Switching>,
+    pub caveats: Vec<Warning>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OptionCost {
+    pub billing: Billing,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub total: Decimal,
+    /// total / months, rounded to cents.
+    #[serde(serialize_with = "serialize_decimal")]
+    pub per_month: Decimal,
+    /// The first month's lines, as `quote` prices them.
+    pub lines: Vec<Line>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BreakEven {
+    /// Monthly price / hourly price, to two decimals: pay-as-you-go is cheaper below it.
+    #[serde(serialize_with = "serialize_decimal")]
+    pub hours_per_month: Decimal,
+    /// The same ratio with the full precision of the division.
+    #[serde(serialize_with = "serialize_decimal")]
+    pub exact_hours_per_month: Decimal,
+    /// Cloud Phone: the longest lifetime in whole billing periods for which
+    /// pay-as-you-go still costs less (CP-3), with its monthly cost per unit,
+    /// and the next period's, which costs more.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_winning_hours: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
+    pub last_winning_cost: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_period_hours: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
+    pub next_period_cost: Option<Decimal>,
+    pub rules: Vec<&'static str>,
+}
+
+fn serialize_optional_decimal<S: serde::Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(d) => serialize_decimal(d, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CurvePoint {
+    pub month: u64,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub subscription: Decimal,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub pay_as_you_go: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Switching {
+    pub allowed: bool,
+    pub from: Billing,
+    pub to: Billing,
+    pub reason: String,
+    pub rules: Vec<&'static str>,
+}
+
+/// Monthly costs of each side, month by month, and everything a product adds.
+struct Sides {
+    subscription: Vec<Decimal>,
+    pay_as_you_go: Vec<Decimal>,
+    subscription_lines: Vec<Line>,
+    pay_as_you_go_lines: Vec<Line>,
+    break_even: Option<BreakEven>,
+    switching: Option<Switching>,
+    caveats: Vec<Warning>,
+}
+
+/// Compares the billing methods for a need given as a [`Value`] (API.md).
+pub fn compare_billing_method(request: &Value) -> Result<Comparison, Error> {
+    let root = Node::root(request);
+    let fields = root.object()?;
+    let product = fields
+        .required("product", "\"cloudPhone\", \"iot\" or \"ecs\"")?
+        .one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
+    let mut catalog = default_catalog();
+    if let Some(overrides) = fields.get("catalog") {
+        apply_overrides(&mut catalog, &overrides)?;
+    }
+    let rounding = Rounding::BILL;
+    let sides = match product {
+        Product::CloudPhone => cloud_phone_sides(&fields, &catalog, rounding)?,
+        Product::Ecs => ecs_sides(&fields, &catalog, rounding)?,
+        Product::Iot => iot_sides(&fields, &catalog, rounding)?,
+    };
+    Ok(assemble(product, &catalog, sides, rounding))
+}
+
+/// `usage: { months, hoursPerMonth? | cycles?: { hours, perMonth } }` ->
+/// (months, hours per lifetime, lifetimes per month).
+fn decode_usage(fields: &Fields<'_>, allow_cycles: bool) -> Result<(u64, Decimal, u64), Error> {
+    let usage = fields.required("usage", "{ months, hoursPerMonth? }")?;
+    let u = usage.object()?;
+    if allow_cycles {
+        u.only(&["months", "hoursPerMonth", "cycles"])?;
+    } else {
+        u.only(&["months", "hoursPerMonth"])?;
+    }
+    let months = u.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)?;
+    let max = Decimal::from(MAX_HOURS_PER_MONTH);
+    match (u.get("hoursPerMonth"), u.get("cycles")) {
+        (Some(_), Some(c)) => Err(c.error(ErrorCode::UnknownField, "give either hoursPerMonth or cycles, not both")),
+        (Some(h), None) => Ok((months, h.decimal_in(Decimal::ZERO, true, max)?, 1)),
+        (None, Some(c)) => {
+            let cf = c.object()?;
+            cf.only(&["hours", "perMonth"])?;
+            let hours = cf.required("hours", "the lifetime of each create-to-release cycle, in hours")?.decimal_in(Decimal::ZERO, false, max)?;
+            let per_month = cf.required("perMonth", "cycles a month, e.g. 22 working days")?.integer(1, MAX_HOURS_PER_MONTH)?;
+            if hours * Decimal::from(per_month) > max {
+                return Err(c.error(
+                    ErrorCode::OutOfRange,
+                    format!("{per_month} cycles of {} h exceed the {MAX_HOURS_PER_MONTH} hours of a month", hours.normalize()),
+                ));
+            }
+            Ok((months, hours, per_month))
+        }
+        (None, None) => Ok((months, Decimal::from(DEFAULT_HOURS_PER_MONTH), 1)),
+    }
+}
+
+fn current_billing(fields: &Fields<'_>) -> Result<Option<Billing>, Error> {
+    fields.get("current").map(|n| n.one_of(&Billing::ALL, ErrorCode::UnknownBilling)).transpose()
+}
+
+fn quantity(fields: &Fields<'_>) -> Result<u64, Error> {
+    fields.get("quantity").map_or(Ok(1), |n| n.integer(1, limits::MAX_QUANTITY))
+}
+
+fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<Sides, Error> {
+    fields.only(&["product", "spec", "region", "quantity", "usage", "current", "catalog"])?;
+    let spec_node = fields.required("spec", "a Cloud Phone specification such as \"acp.basic.small\"")?;
+    let spec = cloud_phone::find_spec(catalog, &spec_node)?;
+    let region = fields.required("region", "\"mainland\" or \"international\"")?.one_of(&Region::ALL, ErrorCode::UnknownRegion)?;
+    let phones = quantity(fields)?;
+    let current = current_billing(fields)?;
+    let (months, hours, lifetimes) = decode_usage(fields, true)?;
+    let period = catalog.cloud_phone.billing_period_hours;
+
+    let subscription = cloud_phone::subscription_line(spec, region, phones, 1, rounding);
+    let pay_as_you_go = cloud_phone::pay_as_you_go_line(spec, region, phones, hours, lifetimes, period, rounding);
+    let (sub_month, payg_month) = (subscription.amount, pay_as_you_go.amount);
+    let cheaper_is_subscription = sub_month < payg_month;
+    Ok(Sides {
+        subscription: vec![sub_month; months as usize],
+        pay_as_you_go: vec![payg_month; months as usize],
+        subscription_lines: vec![subscription],
+        pay_as_you_go_lines: vec![pay_as_you_go],
+        break_even: cloud_phone_break_even(spec, region, period),
+        switching: Some(cloud_phone_switching(current, cheaper_is_subscription)),
+        caveats: vec![
+            cloud_phone::billed_while_stopped(),
+            Warning::new(
+                "billing_periods",
+                format!(
+                    "Pay-as-you-go bills each lifetime (creation to release) in whole {period}-hour periods: {}.",
+                    if lifetimes == 1 { format!("{} h bill as {} h", hours.normalize(), cloud_phone::billed_periods(hours, period) * Decimal::from(period)) }
+                    else { format!("{lifetimes} cycles of {} h bill {} h each", hours.normalize(), cloud_phone::billed_periods(hours, period) * Decimal::from(period)) }
+                ),
+                vec!["CP-3"],
+            ),
+            Warning::new(
+                "refund_whole_group_only",
+                "A subscription can be unsubscribed before it expires, but never for part of an instance group.",
+                vec!["CP-8"],
+            ),
+        ],
+    })
+}
+
+/// Break-even for one phone (the quantity cancels out): monthly / hourly hours, and
+/// the last whole billing period for which pay-as-you-go still costs less (CP-3).
+fn cloud_phone_break_even(spec: &CloudPhoneSpec, region: Region, period_hours: u32) -> Option<BreakEven> {
+    let price = spec.price(region);
+    if price.hourly.is_zero() {
+        return None;
+    }
+    let exact = price.monthly / price.hourly;
+    let period = Decimal::from(period_hours);
+    let periods = exact / period;
+    // Strictly cheaper: at exactly the monthly price pay-as-you-go does not win.
+    let last_periods = if periods.fract().is_zero() { periods - Decimal::ONE } else { periods.floor() };
+    let last_hours = last_periods.max(Decimal::ZERO) * period;
+    let next_hours = last_hours + period;
+    Some(BreakEven {
+        hours_per_month: Rounding::BILL.apply(exact),
+        exact_hours_per_month: exact.normalize(),
+        last_winning_hours: Some(last_hours),
+        last_winning_cost: Some(last_hours * price.hourly),
+        next_period_hours: Some(next_hours),
+        next_period_cost: Some(next_hours * price.hourly),
+        rules: vec!["CP-3", "CP-6"],
+    })
+}
+
+/// CP-7: only pay-as-you-go -> subscription, for an active group with no unpaid orders.
+fn cloud_phone_switching(current: Option<Billing>, cheaper_is_subscription: bool) -> Switching {
+    let to = if cheaper_is_subscription { Billing::Subscription } else { Billing::PayAsYouGo };
+    let from = current.unwrap_or(match to {
+        Billing::Subscription => Billing::PayAsYouGo,
+        Billing::PayAsYouGo => Billing::Subscription,
+    });
+    let (allowed, reason) = match (from, to) {
+        (a, b) if a == b => (true, "Already on the cheaper billing method.".to_string()),
+        (Billing::PayAsYouGo, Billing::Subscription) => (
+            true,
+            "A pay-as-you-go instance group can switch to subscription if it is active and has no unpaid orders; data and usage are unaffected.".to_string(),
+        ),
+        _ => (
+            false,
+            "A subscription instance group cannot switch to pay-as-you-go: only pay-as-you-go to subscription is supported. Buy a pay-as-you-go group when the subscription ends instead.".to_string(),
+        ),
+    };
+    Switching { allowed, from, to, reason, rules: vec!["CP-7"] }
+}
+
+fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<Sides, Error> {
+    fields.only(&["product", "quantity", "instanceType", "prices", "usage", "catalog"])?;
+    let instances = quantity(fields)?;
+    let instance_type = fields.get("instanceType").map(|n| n.str().map(str::to_string)).transpose()?;
+    let (months, hours, _) = decode_usage(fields, false)?;
+    let prices_node = fields.required("prices", "{ subscription: { instance, ... } per month, payAsYouGo: { instance, ... } per hour }")?;
+    let prices = prices_node.object()?;
+    prices.only(&["subscription", "payAsYouGo"])?;
+    let catalog_type = instance_type.as_deref().and_then(|id| catalog.ecs.instance_types.iter().find(|t| t.id == id));
+    let side = |key: &str, from_catalog: Option<Decimal>| -> Result<ecs::EcsPrices, Error> {
+        ecs::decode_prices(&prices.required(key, "the prices of this billing method")?, from_catalog)
+    };
+    let monthly = side("subscription", catalog_type.and_then(|t| t.monthly))?;
+    let hourly = side("payAsYouGo", catalog_type.and_then(|t| t.hourly))?;
+    let item = |billing, duration, prices| ecs::EcsItem { billing, duration, quantity: instances, instance_type: instance_type.clone(), prices };
+    let sub = ecs::rate(&item(ecs::Billing::Subscription, Decimal::ONE, monthly.clone()), 0, rounding);
+    let payg = ecs::rate(&item(ecs::Billing::PayAsYouGo, hours, hourly.clone()), 0, rounding);
+    let (sub_month, payg_month) = (sub.trade_price, payg.trade_price);
+    let (monthly_total, hourly_total) = (monthly.total(), hourly.total());
+    let break_even = (!hourly_total.is_zero()).then(|| {
+        let exact = monthly_total / hourly_total;
+        BreakEven {
+            hours_per_month: Rounding::BILL.apply(exact),
+            exact_hours_per_month: exact.normalize(),
+            last_winning_hours: None,
+            last_winning_cost: None,
+            next_period_hours: None,
+            next_period_cost: None,
+            rules: vec!["ECS-9"],
+        }
+    });
+    Ok(Sides {
+        subscription: vec![sub_month; months as usize],
+        pay_as_you_go: vec![payg_month; months as usize],
+        subscription_lines: sub.lines,
+        pay_as_you_go_lines: payg.lines,
+        break_even,
+        switching: None,
+        caveats: vec![
+            Warning::new("caller_price", "ECS prices are not published in the documents used here: both sides use your prices.", vec!["ECS-9"]),
+            Warning::new(
+                "switching_not_covered",
+                "Switching an ECS instance between billing methods is not covered by the billing documents used here.",
+                vec!["ECS-9"],
+            ),
+        ],
+    })
+}
+
+fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<Sides, Error> {
+    fields.only(&["product", "edition", "monthlyPrice", "spec", "trial", "perDay", "startMonth", "usage", "catalog"])?;
+    let edition = fields.required("edition", "the legacy public edition to compare: \"basic\" or \"pro\"")?.one_of(&iot::Edition::ALL, ErrorCode::UnknownEdition)?;
+    let start = crate::time::month(&fields.required("startMonth", "the first month as \"YYYY-MM\"")?)?;
+    let usage = fields.required("usage", "{ months }")?;
+    let u = usage.object()?;
+    u.only(&["months"])?;
+    let months_node = u.required("months", "a whole number of months >= 1")?;
+    let months = months_node.integer(1, limits::MAX_MONTHS)?;
+    let per_day_node = fields.required("perDay", "one day's usage: { messages: [...], livingDevices? }")?;
+    let template = iot::decode_day(&per_day_node, edition, start, None)?;
+    let trial = fields.get("trial").map_or(Ok(false), |n| n.bool())?;
+    let monthly_price = iot::enterprise_price(fields, catalog)?;
+
+    let mut subscription = Vec::with_capacity(months as usize);
+    let mut pay_as_you_go = Vec::with_capacity(months as usize);
+    let (mut sub_lines, mut payg_lines) = (Vec::new(), Vec::new());
+    for k in 0..months {
+        let month = crate::time::first_of_month_after(start, k)
+            .ok_or_else(|| months_node.error(ErrorCode::OutOfRange, "the horizon runs past the year 9999"))?;
+        let days = iot::repeat_day(&template, month, u64::from(month.days_in_month() as u8));
+        let legacy = iot::rate(&iot::IotItem::LegacyPublic { edition, month, days, free_quota_used: 0 }, 0, catalog, rounding);
+        let enterprise = iot::rate(&iot::IotItem::Enterprise { months: 1, monthly_price, quantity: 1, trial: trial && k == 0 }, 0, catalog, rounding);
+        subscription.push(enterprise.trade_price);
+        pay_as_you_go.push(legacy.trade_price);
+        if k == 0 {
+            sub_lines = enterprise.lines;
+            payg_lines = legacy.lines;
+        }
+    }
+    let mut caveats = vec![Warning::new(
+        "different_products",
+        "Enterprise Edition (subscription only) and a legacy public instance (pay-as-you-go) are different instance types: moving between them is a migration, not a billing-method switch.",
+        vec!["IOT-2"],
+    )];
+    if trial {
+        caveats.push(Warning::new("trial_month", "The first Enterprise Edition month is a free trial; the instance is released after it unless renewed.", vec!["IOT-3"]));
+    }
+    Ok(Sides {
+        subscription,
+        pay_as_you_go,
+        subscription_lines: sub_lines,
+        pay_as_you_go_lines: payg_lines,
+        break_even: None,
+        switching: None,
+        caveats,
+    })
+}
+
+fn assemble(product: Product, catalog: &Catalog, sides: Sides, rounding: Rounding) -> Comparison {
+    let months = sides.subscription.len() as u64;
+    let mut curve = Vec::with_capacity(months as usize);
+    let (mut sub_total, mut payg_total) = (Decimal::ZERO, Decimal::ZERO);
+    for (i, (s, p)) in sides.subscription.iter().zip(&sides.pay_as_you_go).enumerate() {
+        sub_total += s;
+        payg_total += p;
+        curve.push(CurvePoint { month: i as u64 + 1, subscription: sub_total, pay_as_you_go: payg_total });
+    }
+    let option = |billing, total: Decimal, lines| OptionCost {
+        billing,
+        total: rounding.apply(total),
+        per_month: rounding.apply(total / Decimal::from(months)),
+        lines,
+    };
+    let cheapest = match sub_total.cmp(&payg_total) {
+        std::cmp::Ordering::Less => Cheapest::Subscription,
+        std::cmp::Ordering::Greater => Cheapest::PayAsYouGo,
+        std::cmp::Ordering::Equal => Cheapest::Tie,
+    };
+    let savings = (sub_total - payg_total).abs();
+    let dearer = sub_total.max(payg_total);
+    let savings_percent = if dearer.is_zero() { Decimal::ZERO } else { savings * Decimal::ONE_HUNDRED / dearer };
+    Comparison {
+        product,
+        currency: catalog.currency.clone(),
+        catalog_version: catalog.version.clone(),
+        months,
+        options: vec![
+            option(Billing::Subscription, sub_total, sides.subscription_lines),
+            option(Billing::PayAsYouGo, payg_total, sides.pay_as_you_go_lines),
+        ],
+        cheapest,
+        savings: rounding.apply(savings),
+        savings_percent: rounding.apply(savings_percent),
+        break_even: sides.break_even,
+        curve,
+        switching: sides.switching,
+        caveats: sides.caveats,
+    }
+}
