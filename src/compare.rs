@@ -7,8 +7,9 @@
 use crate::catalog::{apply_overrides, default_catalog, Catalog, CloudPhoneSpec, Region};
 use crate::decode::{Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
-use crate::money::{serialize_decimal, Rounding};
+use crate::money::{serialize_decimal, serialize_optional_decimal, Rounding};
 use crate::products::{cloud_phone, ecs, iot};
+pub use crate::quote::Billing;
 use crate::quote::{limits, Line, Product, Warning};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -18,17 +19,6 @@ pub const MAX_HOURS_PER_MONTH: u64 = 744;
 /// Hours in an average month (8,760 / 12), used when the need gives no hours: a
 /// resource kept all month long.
 pub const DEFAULT_HOURS_PER_MONTH: u64 = 730;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Billing {
-    Subscription,
-    PayAsYouGo,
-}
-
-impl Billing {
-    pub const ALL: [(&'static str, Billing); 2] = [("subscription", Billing::Subscription), ("payAsYouGo", Billing::PayAsYouGo)];
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -96,13 +86,6 @@ pub struct BreakEven {
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
     pub next_period_cost: Option<Decimal>,
     pub rules: Vec<&'static str>,
-}
-
-fn serialize_optional_decimal<S: serde::Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(d) => serialize_decimal(d, serializer),
-        None => serializer.serialize_none(),
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -298,8 +281,8 @@ fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     let monthly = side("subscription", catalog_type.and_then(|t| t.monthly))?;
     let hourly = side("payAsYouGo", catalog_type.and_then(|t| t.hourly))?;
     let item = |billing, duration, prices| ecs::EcsItem { billing, duration, quantity: instances, instance_type: instance_type.clone(), prices };
-    let sub = ecs::rate(&item(ecs::Billing::Subscription, Decimal::ONE, monthly.clone()), 0, rounding);
-    let payg = ecs::rate(&item(ecs::Billing::PayAsYouGo, hours, hourly.clone()), 0, rounding);
+    let sub = ecs::rate(&item(Billing::Subscription, Decimal::ONE, monthly.clone()), 0, rounding);
+    let payg = ecs::rate(&item(Billing::PayAsYouGo, hours, hourly.clone()), 0, rounding);
     let (sub_month, payg_month) = (sub.trade_price, payg.trade_price);
     let (monthly_total, hourly_total) = (monthly.total(), hourly.total());
     let break_even = (!hourly_total.is_zero()).then(|| {

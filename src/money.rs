@@ -51,6 +51,14 @@ pub fn serialize_decimal<S: Serializer>(value: &Decimal, serializer: S) -> Resul
     serializer.collect_str(value)
 }
 
+/// [`serialize_decimal`] for an optional value (None becomes null).
+pub fn serialize_optional_decimal<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(d) => serialize_decimal(d, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

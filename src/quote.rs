@@ -8,7 +8,7 @@
 use crate::catalog::{apply_overrides, default_catalog, Catalog};
 use crate::decode::{Node, Value};
 use crate::error::{Error, ErrorCode};
-use crate::money::{serialize_decimal, Rounding};
+use crate::money::{serialize_decimal, serialize_optional_decimal, Rounding};
 use crate::products::iot::IotDay;
 use crate::products::{cloud_phone, ecs, iot};
 use rust_decimal::Decimal;
@@ -27,6 +27,28 @@ pub mod limits {
     pub const MAX_HOURS: u64 = 876_600;
     /// Most discounts in one request.
     pub const MAX_DISCOUNTS: usize = 100;
+}
+
+/// The two billing methods (CP-2; ECS and IoT Enterprise use the same names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Billing {
+    /// Prepaid per month.
+    Subscription,
+    /// Postpaid per hour of use.
+    PayAsYouGo,
+}
+
+impl Billing {
+    pub const ALL: [(&'static str, Billing); 2] = [("subscription", Billing::Subscription), ("payAsYouGo", Billing::PayAsYouGo)];
+
+    /// The unit of time a price of this method is per.
+    pub fn per(self) -> &'static str {
+        match self {
+            Billing::Subscription => "month",
+            Billing::PayAsYouGo => "hour",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -81,13 +103,6 @@ pub struct QuotedItem {
     /// IoT legacy public instances: the bill day by day (IOT-17..IOT-19).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days: Option<Vec<IotDay>>,
-}
-
-fn serialize_optional_decimal<S: serde::Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(d) => serialize_decimal(d, serializer),
-        None => serializer.serialize_none(),
-    }
 }
 
 /// One priced line. `amount` is the billed amount: round(quantity x unitPrice), except

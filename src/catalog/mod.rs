@@ -9,7 +9,7 @@ mod overrides;
 pub use default_catalog::{default_catalog, DEFAULT_CATALOG_VERSION};
 pub use overrides::apply_overrides;
 
-use crate::money::serialize_decimal;
+use crate::money::{serialize_decimal, serialize_optional_decimal};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Serialize;
@@ -170,13 +170,6 @@ pub struct EcsInstanceType {
     /// Subscription, USD per instance per month.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
     pub monthly: Option<Decimal>,
-}
-
-fn serialize_optional_decimal<S: serde::Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(d) => serialize_decimal(d, serializer),
-        None => serializer.serialize_none(),
-    }
 }
 
 impl Catalog {

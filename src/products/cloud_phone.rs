@@ -6,19 +6,8 @@ use crate::catalog::MAX_PRICE;
 use crate::decode::{Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::Rounding;
-use crate::quote::{item_from_lines, limits, plural, Line, Product, QuotedItem, Warning};
+use crate::quote::{item_from_lines, limits, plural, Billing, Line, Product, QuotedItem, Warning};
 use rust_decimal::Decimal;
-
-/// The two billing methods of CP-2.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Billing {
-    Subscription,
-    PayAsYouGo,
-}
-
-impl Billing {
-    pub const ALL: [(&'static str, Billing); 2] = [("subscription", Billing::Subscription), ("payAsYouGo", Billing::PayAsYouGo)];
-}
 
 /// How long the phones are bought for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,28 +5,12 @@ use crate::catalog::{Catalog, MAX_PRICE};
 use crate::decode::{Fields, Node};
 use crate::error::{Error, ErrorCode};
 use crate::money::Rounding;
-use crate::quote::{item_from_lines, limits, plural, Line, Product, QuotedItem, Warning};
+use crate::quote::{item_from_lines, limits, plural, Billing, Line, Product, QuotedItem, Warning};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 /// Most data disks priced on one instance.
 pub const MAX_DATA_DISKS: usize = 64;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Billing {
-    Subscription,
-    PayAsYouGo,
-}
-
-impl Billing {
-    pub const ALL: [(&'static str, Billing); 2] = [("subscription", Billing::Subscription), ("payAsYouGo", Billing::PayAsYouGo)];
-    fn per(self) -> &'static str {
-        match self {
-            Billing::Subscription => "month",
-            Billing::PayAsYouGo => "hour",
-        }
-    }
-}
 
 /// Caller prices, per hour (pay-as-you-go) or per month (subscription).
 #[derive(Debug, Clone, PartialEq)]
