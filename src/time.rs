@@ -113,3 +113,211 @@ mod tests {
         assert_eq!(day_of_month(civil(2026, 2, 1).unwrap(), 29), None);
     }
 }
+
+/// The billing time zone: a calendar date means that day in UTC+8 (IOT-17, API.md).
+pub const BILLING_OFFSET_SECONDS: i64 = 8 * 3600;
+const SECONDS_PER_DAY: i64 = 86_400;
+
+/// A moment in time: whole seconds since 1970-01-01T00:00:00Z. Fractions of a second
+/// are dropped on input (billing moments are never finer than a second).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Instant(pub i64);
+
+fn epoch() -> Date {
+    Date::constant(1970, 1, 1)
+}
+
+/// Days from 1970-01-01 to `date` (negative before it), by jiff's calendar.
+pub fn epoch_days(date: Date) -> i64 {
+    date.duration_since(epoch()).as_secs().div_euclid(SECONDS_PER_DAY)
+}
+
+/// The date `days` after 1970-01-01 (the inverse of [`epoch_days`], checked against
+/// jiff for every day of years 1..=9999 in the tests). Howard Hinnant's
+/// `civil_from_days`: jiff's own date + duration is fallible and would link its
+/// error formatting.
+pub fn date_from_epoch_days(days: i64) -> Option<Date> {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    civil(i16::try_from(year).ok()?, month as i8, day as i8)
+}
+
+impl Instant {
+    /// `date` at `hour:minute:second` in a zone `offset_seconds` east of UTC.
+    pub fn from_civil(date: Date, hour: i64, minute: i64, second: i64, offset_seconds: i64) -> Instant {
+        Instant(epoch_days(date) * SECONDS_PER_DAY + hour * 3600 + minute * 60 + second - offset_seconds)
+    }
+
+    /// 00:00 of `date` in UTC+8: the start of that billing day.
+    pub fn start_of_billing_day(date: Date) -> Instant {
+        Instant::from_civil(date, 0, 0, 0, BILLING_OFFSET_SECONDS)
+    }
+
+    pub fn plus_seconds(self, seconds: i64) -> Instant {
+        Instant(self.0.saturating_add(seconds))
+    }
+
+    pub fn plus_hours(self, hours: i64) -> Instant {
+        self.plus_seconds(hours.saturating_mul(3600))
+    }
+
+    pub fn plus_days(self, days: i64) -> Instant {
+        self.plus_seconds(days.saturating_mul(SECONDS_PER_DAY))
+    }
+
+    /// The billing day (UTC+8) this instant falls on, and the seconds into that day.
+    pub fn billing_day(self) -> Option<(Date, i64)> {
+        let local = self.0 + BILLING_OFFSET_SECONDS;
+        Some((date_from_epoch_days(local.div_euclid(SECONDS_PER_DAY))?, local.rem_euclid(SECONDS_PER_DAY)))
+    }
+
+    /// `months` calendar months later in UTC+8, at the same time of day, clamped to
+    /// the month's end: Jan 31 + 1 month = Feb 28 (Feb 29 in a leap year).
+    pub fn plus_months(self, months: u64) -> Option<Instant> {
+        let (date, seconds) = self.billing_day()?;
+        let first = first_of_month_after(date, months)?;
+        let day = date.day().min(first.days_in_month());
+        let target = civil(first.year(), first.month(), day)?;
+        Some(Instant::start_of_billing_day(target).plus_seconds(seconds))
+    }
+
+    /// RFC 3339 in UTC+8: "2026-12-01T08:00:00+08:00".
+    pub fn to_rfc3339(self) -> String {
+        match self.billing_day() {
+            Some((date, s)) => format!("{}T{:02}:{:02}:{:02}+08:00", iso_date(date), s / 3600, s % 3600 / 60, s % 60),
+            None => format!("@{}", self.0),
+        }
+    }
+}
+
+impl serde::Serialize for Instant {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_rfc3339())
+    }
+}
+
+/// A date ("2026-12-01": 00:00 that day in UTC+8) or an RFC 3339 instant in any
+/// offset ("2026-12-01T08:00:00+08:00", "2026-12-01T00:00:00Z").
+pub fn instant(node: &Node<'_>) -> Result<Instant, Error> {
+    let text = node.str()?;
+    if text.len() == 10 {
+        return Ok(Instant::start_of_billing_day(date(node)?));
+    }
+    let bad = || {
+        node.error(
+            ErrorCode::InvalidDate,
+            format!("expected a date \"YYYY-MM-DD\" or an RFC 3339 instant such as \"2026-12-01T08:00:00+08:00\", got \"{text}\""),
+        )
+    };
+    let bytes = text.as_bytes();
+    if bytes.len() < 20 || !matches!(bytes[10], b'T' | b't' | b' ') || bytes[13] != b':' || bytes[16] != b':' {
+        return Err(bad());
+    }
+    let day = {
+        let v = crate::decode::Value::String(text[..10].to_string());
+        date(&Node::root(&v)).map_err(|_| bad())?
+    };
+    let two = |at: usize| -> Result<i64, Error> {
+        let pair = &bytes[at..at + 2];
+        if pair.iter().all(u8::is_ascii_digit) { Ok(i64::from(pair[0] - b'0') * 10 + i64::from(pair[1] - b'0')) } else { Err(bad()) }
+    };
+    let (hour, minute, second) = (two(11)?, two(14)?, two(17)?);
+    if hour > 23 || minute > 59 || second > 59 {
+        return Err(bad());
+    }
+    // Optional fraction of a second (dropped), then Z or ±HH:MM.
+    let mut rest = &text[19..];
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return Err(bad());
+        }
+        rest = &fraction[digits..];
+    }
+    let offset = match rest.as_bytes() {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] if [h1, h2, m1, m2].iter().all(|b| b.is_ascii_digit()) => {
+            let hours = i64::from(h1 - b'0') * 10 + i64::from(h2 - b'0');
+            let minutes = i64::from(m1 - b'0') * 10 + i64::from(m2 - b'0');
+            if hours > 23 || minutes > 59 {
+                return Err(bad());
+            }
+            let seconds = hours * 3600 + minutes * 60;
+            if *sign == b'-' { -seconds } else { seconds }
+        }
+        _ => return Err(bad()),
+    };
+    Ok(Instant::from_civil(day, hour, minute, second, offset))
+}
+
+#[cfg(test)]
+mod instant_tests {
+    use super::*;
+    use crate::decode::Value;
+
+    fn at(text: &str) -> Result<Instant, Error> {
+        let v = Value::String(text.into());
+        instant(&Node::root(&v))
+    }
+
+    #[test]
+    fn epoch_day_conversion_agrees_with_jiff_for_every_day_of_years_1_to_9999() {
+        let first = epoch_days(Date::constant(1, 1, 1));
+        let last = epoch_days(Date::constant(9999, 12, 31));
+        let mut expected = Date::constant(1, 1, 1);
+        for days in first..=last {
+            let got = date_from_epoch_days(days).unwrap();
+            assert_eq!(got, expected, "day {days}");
+            assert_eq!(epoch_days(got), days);
+            expected = expected.tomorrow().unwrap_or(expected);
+        }
+        assert_eq!(date_from_epoch_days(first - 1), None);
+        assert_eq!(date_from_epoch_days(last + 1), None);
+    }
+
+    #[test]
+    fn a_date_is_midnight_in_utc_plus_8() {
+        // 2026-12-01 00:00 at +08:00 = 2026-11-30 16:00 UTC = 1,796,054,400 s since the epoch
+        // (20,787 days x 86,400 + 16 h x 3,600).
+        assert_eq!(at("2026-12-01").unwrap(), Instant(20_787 * 86_400 + 16 * 3600));
+        assert_eq!(at("2026-12-01").unwrap().to_rfc3339(), "2026-12-01T00:00:00+08:00");
+    }
+
+    #[test]
+    fn rfc3339_in_any_offset_is_the_same_instant() {
+        let a = at("2026-12-01T08:00:00+08:00").unwrap();
+        assert_eq!(at("2026-12-01T00:00:00Z").unwrap(), a);
+        assert_eq!(at("2026-11-30T19:00:00-05:00").unwrap(), a);
+        assert_eq!(at("2026-12-01t00:00:00.999z").unwrap(), a);
+        assert_eq!(a.to_rfc3339(), "2026-12-01T08:00:00+08:00");
+        // One second before UTC+8 midnight is still the previous billing day.
+        let before = at("2026-11-30T15:59:59Z").unwrap();
+        assert_eq!(before.to_rfc3339(), "2026-11-30T23:59:59+08:00");
+    }
+
+    #[test]
+    fn malformed_instants_are_invalid_date() {
+        for bad in ["2026-12-01T24:00:00Z", "2026-12-01T08:00:00", "2026-12-01T08:00Z", "2026-02-30T00:00:00Z",
+                    "2026-12-01T08:00:00+8:00", "2026-12-01T08:00:00.Z", "2026-12-01X08:00:00Z", "yesterday"] {
+            assert_eq!(at(bad).unwrap_err().code, ErrorCode::InvalidDate, "{bad}");
+        }
+    }
+
+    #[test]
+    fn months_add_from_the_anchor_and_clamp_at_month_end() {
+        let jan31 = at("2026-01-31T10:00:00+08:00").unwrap();
+        assert_eq!(jan31.plus_months(1).unwrap().to_rfc3339(), "2026-02-28T10:00:00+08:00");
+        assert_eq!(at("2028-01-31").unwrap().plus_months(1).unwrap().to_rfc3339(), "2028-02-29T00:00:00+08:00");
+        assert_eq!(jan31.plus_months(2).unwrap().to_rfc3339(), "2026-03-31T10:00:00+08:00");
+        assert_eq!(jan31.plus_months(12).unwrap().to_rfc3339(), "2027-01-31T10:00:00+08:00");
+        // UTC+8 month boundary: 2026-01-31T20:00Z is Feb 1 04:00 in UTC+8 -> Mar 1 04:00.
+        assert_eq!(at("2026-01-31T20:00:00Z").unwrap().plus_months(1).unwrap().to_rfc3339(), "2026-03-01T04:00:00+08:00");
+    }
+}
