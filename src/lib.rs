@@ -23,6 +23,7 @@ pub mod compare;
 pub mod decode;
 pub mod error;
 pub mod money;
+pub mod policy;
 pub mod products;
 pub mod quote;
 pub mod time;

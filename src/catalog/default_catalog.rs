@@ -71,5 +71,6 @@ pub fn default_catalog() -> Catalog {
             enterprise_specs: Vec::new(),         // IOT-4: no published price
         },
         ecs: EcsCatalog { instance_types: Vec::new() }, // ECS-9: no published price
+        policies: crate::policy::default_policies(),
     }
 }

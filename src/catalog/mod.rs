@@ -42,6 +42,8 @@ pub struct Catalog {
     pub cloud_phone: CloudPhoneCatalog,
     pub iot: IotCatalog,
     pub ecs: EcsCatalog,
+    /// Lifecycle day counts and grace periods, each with its rule and source.
+    pub policies: crate::policy::Policies,
 }
 
 /// Region groups of the Cloud Phone price table (CP-6).

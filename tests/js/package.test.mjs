@@ -55,6 +55,12 @@ test("catalog() returns the CP-6 table with sources; version() matches package.j
   assert.equal(c.cloudPhone.specs.length, 5);
   assert.deepEqual(c.cloudPhone.specs[0].international, { monthly: "15.3538", hourly: "0.0709" });
   assert.equal(c.cloudPhone.source.seed, "003_e741d612e9202b56.txt");
+  // Policies are data with their rule and source: CP-9 releases overdue phones from the 16th day.
+  assert.deepEqual(
+    [c.policies.cloudPhone.overdueReleaseAfterDays.value, c.policies.cloudPhone.overdueReleaseAfterDays.rule],
+    [15, "CP-9"],
+  );
+  assert.equal(c.policies.ecs.releaseAfterStopDays.unit, "days");
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url)));
   const cargoVersion = readFileSync(new URL("../../Cargo.toml", import.meta.url), "utf8").match(/^version = "(.+)"$/m)[1];
   assert.equal(version().package, pkg.version);
