@@ -288,14 +288,21 @@ fn totals(catalog: &Catalog, items: Vec<QuotedItem>, rounding: Rounding) -> Quot
 }
 
 /// Builds a [`QuotedItem`] whose prices are the sums of its (already rounded) lines.
-pub fn item_from_lines(index: usize, product: Product, description: String, lines: Vec<Line>, warnings: Vec<Warning>) -> QuotedItem {
-    let original_price = Rounding::BILL.apply(lines.iter().map(|l| l.amount).sum());
+pub fn item_from_lines(
+    index: usize,
+    product: Product,
+    description: String,
+    lines: Vec<Line>,
+    warnings: Vec<Warning>,
+    rounding: Rounding,
+) -> QuotedItem {
+    let original_price = rounding.apply(lines.iter().map(|l| l.amount).sum());
     QuotedItem {
         index,
         product,
         description,
         original_price,
-        discount_price: Rounding::BILL.apply(Decimal::ZERO),
+        discount_price: rounding.apply(Decimal::ZERO),
         trade_price: original_price,
         discount_percent: None,
         lines,

@@ -201,7 +201,7 @@ pub fn rate(item: &CloudPhoneItem, index: usize, catalog: &Catalog, rounding: Ro
     if let Some(internet) = &item.internet {
         internet_lines(internet, rounding, &mut lines, &mut warnings);
     }
-    item_from_lines(index, Product::CloudPhone, description, lines, warnings)
+    item_from_lines(index, Product::CloudPhone, description, lines, warnings, rounding)
 }
 
 fn internet_lines(internet: &InternetAccess, rounding: Rounding, lines: &mut Vec<Line>, warnings: &mut Vec<Warning>) {

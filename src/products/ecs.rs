@@ -151,5 +151,5 @@ pub fn rate(item: &EcsItem, index: usize, rounding: Rounding) -> QuotedItem {
         message: "ECS prices are not published in the billing documents used here; every amount uses the prices you supplied (ECS-9).".to_string(),
         rules: vec!["ECS-9"],
     }];
-    item_from_lines(index, Product::Ecs, format!("{instances} {label}, {billing_text} for {term_text}"), lines, warnings)
+    item_from_lines(index, Product::Ecs, format!("{instances} {label}, {billing_text} for {term_text}"), lines, warnings, rounding)
 }

@@ -401,7 +401,7 @@ pub fn rate(item: &IotItem, index: usize, catalog: &Catalog, rounding: Rounding)
                 message: "A new public instance is free with a fixed specification and never expires; it may be frozen when no device has been online for an extended period (IOT-2, IOT-7).".to_string(),
                 rules: vec!["IOT-2", "IOT-7"],
             }];
-            item_from_lines(index, Product::Iot, "IoT Platform new public instance (free)".to_string(), vec![line], warnings)
+            item_from_lines(index, Product::Iot, "IoT Platform new public instance (free)".to_string(), vec![line], warnings, rounding)
         }
     }
 }
@@ -447,7 +447,7 @@ fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bo
         rules: vec!["IOT-4"],
     });
     let trial_text = if trial { " (first month trial)" } else { "" };
-    item_from_lines(index, Product::Iot, format!("IoT Platform Enterprise Edition, {instances}, {}{trial_text}", plural(months, "month")), lines, warnings)
+    item_from_lines(index, Product::Iot, format!("IoT Platform Enterprise Edition, {instances}, {}{trial_text}", plural(months, "month")), lines, warnings, rounding)
 }
 
 fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used: u64, index: usize, rates: &IotCatalog, rounding: Rounding) -> QuotedItem {
@@ -559,6 +559,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
         format!("IoT Platform legacy public instance, {} edition, {} ({})", edition.name(), month_label(month), plural(day_count as u64, "day")),
         lines,
         warnings,
+        rounding,
     );
     quoted.days = Some(billed);
     quoted
