@@ -10,7 +10,7 @@ use crate::error::{Error, ErrorCode};
 use crate::money::{serialize_decimal, serialize_optional_decimal, Rounding};
 use crate::products::{cloud_phone, ecs, iot};
 pub use crate::quote::Billing;
-use crate::quote::{limits, Line, Product, Warning};
+use crate::quote::{limits, quantity, Line, Product, Warning};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -175,10 +175,6 @@ fn current_billing(fields: &Fields<'_>) -> Result<Option<Billing>, Error> {
     fields.get("current").map(|n| n.one_of(&Billing::ALL, ErrorCode::UnknownBilling)).transpose()
 }
 
-fn quantity(fields: &Fields<'_>) -> Result<u64, Error> {
-    fields.get("quantity").map_or(Ok(1), |n| n.integer(1, limits::MAX_QUANTITY))
-}
-
 fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<Sides, Error> {
     fields.only(&["product", "spec", "region", "quantity", "usage", "current", "catalog"])?;
     let spec_node = fields.required("spec", "a Cloud Phone specification such as \"acp.basic.small\"")?;
@@ -188,6 +184,7 @@ fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding)
     let current = current_billing(fields)?;
     let (months, hours, lifetimes) = decode_usage(fields, true)?;
     let period = catalog.cloud_phone.billing_period_hours;
+    let billed_hours = cloud_phone::billed_periods(hours, period) * Decimal::from(period);
 
     let subscription = cloud_phone::subscription_line(spec, region, phones, 1, rounding);
     let pay_as_you_go = cloud_phone::pay_as_you_go_line(spec, region, phones, hours, lifetimes, period, rounding);
@@ -206,8 +203,8 @@ fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding)
                 "billing_periods",
                 format!(
                     "Pay-as-you-go bills each lifetime (creation to release) in whole {period}-hour periods: {}.",
-                    if lifetimes == 1 { format!("{} h bill as {} h", hours.normalize(), cloud_phone::billed_periods(hours, period) * Decimal::from(period)) }
-                    else { format!("{lifetimes} cycles of {} h bill {} h each", hours.normalize(), cloud_phone::billed_periods(hours, period) * Decimal::from(period)) }
+                    if lifetimes == 1 { format!("{} h bill as {billed_hours} h", hours.normalize()) }
+                    else { format!("{lifetimes} cycles of {} h bill {billed_hours} h each", hours.normalize()) }
                 ),
                 vec!["CP-3"],
             ),

@@ -184,20 +184,21 @@ mod tests {
         assert_eq!(json["iot"].as_object().unwrap().len(), 8);
     }
 
+    /// Applies the overrides written as JSON to `policies`.
+    fn apply(policies: &mut Policies, json: &str) -> Result<(), Error> {
+        apply_policy_overrides(policies, &Node::root(&Value::from_json_str(json).unwrap()))
+    }
+
     #[test]
     fn overrides_change_one_value_and_say_so() {
         let mut p = default_policies();
-        let v = Value::from_json_str(r#"{"ecs": {"stopAfterDays": 3}}"#).unwrap();
-        apply_policy_overrides(&mut p, &Node::root(&v)).unwrap();
+        apply(&mut p, r#"{"ecs": {"stopAfterDays": 3}}"#).unwrap();
         assert_eq!(p.get("ecs.stopAfterDays"), 3);
         assert!(p.0.iter().all(|(n, period)| period.overridden == (*n == "ecs.stopAfterDays")));
 
-        let v = Value::from_json_str(r#"{"ecs": {"stopAfterDay": 3}}"#).unwrap();
-        let e = apply_policy_overrides(&mut p, &Node::root(&v)).unwrap_err();
+        let e = apply(&mut p, r#"{"ecs": {"stopAfterDay": 3}}"#).unwrap_err();
         assert_eq!((e.code, e.path.as_str()), (ErrorCode::UnknownField, "ecs.stopAfterDay"));
-        let v = Value::from_json_str(r#"{"rds": {}}"#).unwrap();
-        assert_eq!(apply_policy_overrides(&mut p, &Node::root(&v)).unwrap_err().code, ErrorCode::UnknownField);
-        let v = Value::from_json_str(r#"{"iot": {"trialMonths": -1}}"#).unwrap();
-        assert_eq!(apply_policy_overrides(&mut p, &Node::root(&v)).unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(apply(&mut p, r#"{"rds": {}}"#).unwrap_err().code, ErrorCode::UnknownField);
+        assert_eq!(apply(&mut p, r#"{"iot": {"trialMonths": -1}}"#).unwrap_err().code, ErrorCode::OutOfRange);
     }
 }

@@ -172,6 +172,11 @@ impl Warning {
     }
 }
 
+/// The optional `quantity` of an item or need: 1 to [`limits::MAX_QUANTITY`], default 1.
+pub fn quantity(fields: &crate::decode::Fields<'_>) -> Result<u64, Error> {
+    fields.get("quantity").map_or(Ok(1), |n| n.integer(1, limits::MAX_QUANTITY))
+}
+
 /// "1 phone", "2 phones".
 pub fn plural(n: u64, noun: &str) -> String {
     if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }

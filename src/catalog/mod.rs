@@ -174,6 +174,12 @@ pub struct EcsInstanceType {
     pub monthly: Option<Decimal>,
 }
 
+/// A price supplied by the caller (an override, an ECS or Enterprise Edition price,
+/// a NAT Gateway rate): a decimal from 0 to [`MAX_PRICE`]; a negative price is `out_of_range`.
+pub fn caller_price(node: &crate::decode::Node<'_>) -> Result<Decimal, crate::error::Error> {
+    node.decimal_in(Decimal::ZERO, true, MAX_PRICE)
+}
+
 impl Catalog {
     pub fn cloud_phone_spec(&self, id: &str) -> Option<&CloudPhoneSpec> {
         self.cloud_phone.specs.iter().find(|s| s.id == id)

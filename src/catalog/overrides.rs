@@ -15,7 +15,7 @@
 //! An existing Cloud Phone spec may override any of its prices; a new spec must give
 //! both regions' monthly and hourly prices ("a spec missing a region" is an error).
 
-use super::{Catalog, CloudPhoneSpec, EcsInstanceType, EnterpriseSpec, SpecPrice, MAX_PRICE};
+use super::{caller_price as price, Catalog, CloudPhoneSpec, EcsInstanceType, EnterpriseSpec, SpecPrice};
 use crate::decode::{Fields, Node};
 use crate::error::{Error, ErrorCode};
 use rust_decimal::Decimal;
@@ -74,11 +74,6 @@ fn identifier<'v>(node: &Node<'v>) -> Result<&'v str, Error> {
         return Err(node.error(ErrorCode::OutOfRange, format!("expected 1 to {MAX_ID_LEN} characters")));
     }
     Ok(id)
-}
-
-/// A caller price: >= 0 and <= MAX_PRICE (a negative price is `out_of_range`).
-fn price(node: &Node<'_>) -> Result<Decimal, Error> {
-    node.decimal_in(Decimal::ZERO, true, MAX_PRICE)
 }
 
 fn upsert<T>(list: &mut Vec<T>, entry: T, id: impl Fn(&T) -> &String) {

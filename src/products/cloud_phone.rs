@@ -2,11 +2,11 @@
 //! of the instance group's lifetime.
 
 use crate::catalog::{Catalog, CloudPhoneSpec, Region};
-use crate::catalog::MAX_PRICE;
+use crate::catalog::caller_price;
 use crate::decode::{Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::Rounding;
-use crate::quote::{item_from_lines, limits, plural, Billing, Line, Product, QuotedItem, Warning};
+use crate::quote::{item_from_lines, limits, plural, quantity, Billing, Line, Product, QuotedItem, Warning};
 use rust_decimal::Decimal;
 
 /// How long the phones are bought for.
@@ -66,10 +66,7 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<CloudPhoneI
     let region = fields
         .required("region", "\"mainland\" or \"international\"")?
         .one_of(&Region::ALL, ErrorCode::UnknownRegion)?;
-    let quantity = match fields.get("quantity") {
-        Some(node) => node.integer(1, limits::MAX_QUANTITY)?,
-        None => 1,
-    };
+    let quantity = quantity(fields)?;
     let term = match billing {
         Billing::Subscription => Term::Months(
             fields.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)?,
@@ -94,7 +91,7 @@ fn decode_internet(node: &Node<'_>, term: Term) -> Result<Option<InternetAccess>
     }
     let f = node.object()?;
     f.only(&["natGatewayPerHour", "eipPerHour", "hours"])?;
-    let rate = |key: &str| f.get(key).map(|n| n.decimal_in(Decimal::ZERO, true, MAX_PRICE)).transpose();
+    let rate = |key: &str| f.get(key).map(|n| caller_price(&n)).transpose();
     let nat_gateway_per_hour = rate("natGatewayPerHour")?;
     let eip_per_hour = rate("eipPerHour")?;
     let hours = match (f.get("hours"), term) {

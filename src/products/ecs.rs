@@ -1,11 +1,11 @@
 //! ECS (seed 004): no price is published (ECS-9), so every price comes from the
 //! caller, in the item or in their catalog; this module only multiplies and rounds.
 
-use crate::catalog::{Catalog, MAX_PRICE};
+use crate::catalog::{caller_price as price, Catalog};
 use crate::decode::{Fields, Node};
 use crate::error::{Error, ErrorCode};
 use crate::money::Rounding;
-use crate::quote::{item_from_lines, limits, plural, Billing, Line, Product, QuotedItem, Warning};
+use crate::quote::{item_from_lines, limits, plural, quantity, Billing, Line, Product, QuotedItem, Warning};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -53,10 +53,7 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<EcsItem, Er
             .required("hours", "hours of use (> 0)")?
             .decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?,
     };
-    let quantity = match fields.get("quantity") {
-        Some(n) => n.integer(1, limits::MAX_QUANTITY)?,
-        None => 1,
-    };
+    let quantity = quantity(fields)?;
     let instance_type = match fields.get("instanceType") {
         Some(n) => Some(n.str()?.to_string()),
         None => None,
@@ -86,10 +83,6 @@ fn missing_instance_price(prices_path: &str) -> Error {
         path,
         "ECS prices are not published (ECS-9): give prices.instance, or an instanceType from your catalog",
     )
-}
-
-fn price(node: &Node<'_>) -> Result<Decimal, Error> {
-    node.decimal_in(Decimal::ZERO, true, MAX_PRICE)
 }
 
 pub(crate) fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decimal>) -> Result<EcsPrices, Error> {
@@ -146,10 +139,6 @@ pub fn rate(item: &EcsItem, index: usize, rounding: Rounding) -> QuotedItem {
     if let Some(p) = item.prices.bandwidth {
         lines.push(line("ecs.bandwidth", "public bandwidth".to_string(), per, p));
     }
-    let warnings = vec![Warning {
-        code: "caller_price".to_string(),
-        message: "ECS prices are not published in the billing documents used here; every amount uses the prices you supplied (ECS-9).".to_string(),
-        rules: vec!["ECS-9"],
-    }];
+    let warnings = vec![Warning::new("caller_price", "ECS prices are not published in the billing documents used here; every amount uses the prices you supplied (ECS-9).", vec!["ECS-9"])];
     item_from_lines(index, Product::Ecs, format!("{instances} {label}, {billing_text} for {term_text}"), lines, warnings, rounding)
 }

@@ -153,7 +153,7 @@ fn decode_enterprise(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, 
 /// as `monthlyPrice` or as a `spec` of their catalog.
 pub fn enterprise_price(fields: &Fields<'_>, catalog: &Catalog) -> Result<Decimal, Error> {
     match (fields.get("monthlyPrice"), fields.get("spec")) {
-        (Some(price), _) => price.decimal_in(Decimal::ZERO, true, crate::catalog::MAX_PRICE),
+        (Some(price), _) => crate::catalog::caller_price(&price),
         (None, Some(spec)) => {
             let id = spec.str()?;
             let found = catalog.iot.enterprise_specs.iter().find(|s| s.id == id);
@@ -255,14 +255,16 @@ pub(crate) fn decode_day(node: &Node<'_>, edition: Edition, month: Date, default
     if elements.len() > MAX_BUCKETS_PER_DAY {
         return Err(messages.error(ErrorCode::TooMany, format!("at most {MAX_BUCKETS_PER_DAY} message buckets a day, got {}", elements.len())));
     }
+    let categories: Vec<(&str, &'static Category)> = CATEGORIES.iter().map(|c| (c.name, c)).collect();
     let mut buckets = Vec::with_capacity(elements.len());
     for bucket in elements {
-        buckets.push(decode_bucket(&bucket, edition)?);
+        buckets.push(decode_bucket(&bucket, edition, &categories)?);
     }
     Ok(DayUsage { date, buckets, living_devices })
 }
 
-fn decode_bucket(node: &Node<'_>, edition: Edition) -> Result<Bucket, Error> {
+/// `categories` is [`CATEGORIES`] by name, built once per day rather than per bucket.
+fn decode_bucket(node: &Node<'_>, edition: Edition, categories: &[(&str, &'static Category)]) -> Result<Bucket, Error> {
     let fields = node.object()?;
     fields.only(&["bytes", "count", "category"])?;
     let bytes = fields.required("bytes", "the message size in bytes")?.integer(0, MAX_BYTES)?;
@@ -270,8 +272,7 @@ fn decode_bucket(node: &Node<'_>, edition: Edition) -> Result<Bucket, Error> {
     let category = match fields.get("category") {
         None => &CATEGORIES[0], // "devicePub", API.md's default
         Some(n) => {
-            let choices: Vec<(&str, &'static Category)> = CATEGORIES.iter().map(|c| (c.name, c)).collect();
-            let category = n.one_of(&choices, ErrorCode::UnknownCategory)?;
+            let category = n.one_of(categories, ErrorCode::UnknownCategory)?;
             let missing_on = match (category.billability, edition) {
                 (Billability::BasicOnly, Edition::Pro) => Some("Basic"),
                 (Billability::ProOnly, Edition::Basic) => Some("Pro"),
@@ -396,11 +397,7 @@ pub fn rate(item: &IotItem, index: usize, catalog: &Catalog, rounding: Rounding)
                 rounding,
                 vec!["IOT-2"],
             );
-            let warnings = vec![Warning {
-                code: "fixed_specification".to_string(),
-                message: "A new public instance is free with a fixed specification and never expires; it may be frozen when no device has been online for an extended period (IOT-2, IOT-7).".to_string(),
-                rules: vec!["IOT-2", "IOT-7"],
-            }];
+            let warnings = vec![Warning::new("fixed_specification", "A new public instance is free with a fixed specification and never expires; it may be frozen when no device has been online for an extended period (IOT-2, IOT-7).", vec!["IOT-2", "IOT-7"])];
             item_from_lines(index, Product::Iot, "IoT Platform new public instance (free)".to_string(), vec![line], warnings, rounding)
         }
     }
@@ -423,11 +420,7 @@ fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bo
             rounding,
             vec!["IOT-3"],
         ));
-        warnings.push(Warning {
-            code: "trial_released_after_one_month".to_string(),
-            message: "A trial Enterprise Edition instance is released automatically after one month unless it is renewed (IOT-3).".to_string(),
-            rules: vec!["IOT-3"],
-        });
+        warnings.push(Warning::new("trial_released_after_one_month", "A trial Enterprise Edition instance is released automatically after one month unless it is renewed (IOT-3).", vec!["IOT-3"]));
     }
     if paid_months > 0 {
         lines.push(Line::priced(
@@ -441,11 +434,7 @@ fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bo
             vec!["IOT-2", "IOT-4"],
         ));
     }
-    warnings.push(Warning {
-        code: "caller_price".to_string(),
-        message: "Enterprise Edition prices are not published; this uses the price you supplied (IOT-4). Adding devices within the subscribed specification costs nothing extra.".to_string(),
-        rules: vec!["IOT-4"],
-    });
+    warnings.push(Warning::new("caller_price", "Enterprise Edition prices are not published; this uses the price you supplied (IOT-4). Adding devices within the subscribed specification costs nothing extra.", vec!["IOT-4"]));
     let trial_text = if trial { " (first month trial)" } else { "" };
     item_from_lines(index, Product::Iot, format!("IoT Platform Enterprise Edition, {instances}, {}{trial_text}", plural(months, "month")), lines, warnings, rounding)
 }
@@ -485,15 +474,12 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
     let whole_month = message_line.amount;
     message_line.amount = rounding.apply(message_amount);
     if whole_month != message_line.amount {
-        warnings.push(Warning {
-            code: "daily_rounding".to_string(),
-            message: format!(
-                "Messages are billed per day and each day's amount is rounded to cents (IOT-18): USD {} over these {}. Rated as one monthly total the same traffic would be USD {whole_month}.",
-                message_line.amount,
-                plural(day_count as u64, "day"),
-            ),
-            rules: vec!["IOT-18"],
-        });
+        let message = format!(
+            "Messages are billed per day and each day's amount is rounded to cents (IOT-18): USD {} over these {}. Rated as one monthly total the same traffic would be USD {whole_month}.",
+            message_line.amount,
+            plural(day_count as u64, "day"),
+        );
+        warnings.push(Warning::new("daily_rounding", message, vec!["IOT-18"]));
     }
     lines.push(message_line);
 
@@ -546,11 +532,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
             device_line.amount = rounding.apply(billed.iter().map(|d| d.device_amount).sum());
             lines.push(device_line);
         }
-        Edition::Basic if living > 0 => warnings.push(Warning {
-            code: "no_device_fee_on_basic".to_string(),
-            message: "Basic edition pays for messages only; living devices are not billed (IOT-12).".to_string(),
-            rules: vec!["IOT-12"],
-        }),
+        Edition::Basic if living > 0 => warnings.push(Warning::new("no_device_fee_on_basic", "Basic edition pays for messages only; living devices are not billed (IOT-12).", vec!["IOT-12"])),
         Edition::Basic => {}
     }
     let mut quoted = item_from_lines(
