@@ -54,7 +54,10 @@ pub enum ErrorCode {
     Empty,
     /// Input nested deeper than any valid request is.
     TooDeep,
-    /// The product is known but this capability is not available yet.
+    /// An `events[].type` that `simulateLifecycle` does not know.
+    UnknownEventType,
+    /// Fields that do not go together: an expiry for a pay-as-you-go resource,
+    /// auto-renewal where no seed describes one, both `account` and `overdueAt`.
     NotSupported,
     /// An unexpected failure inside the module; never caused by valid or invalid input alone.
     Internal,
@@ -86,6 +89,7 @@ impl ErrorCode {
             ErrorCode::DuplicateDiscount => "duplicate_discount",
             ErrorCode::Empty => "empty",
             ErrorCode::TooDeep => "too_deep",
+            ErrorCode::UnknownEventType => "unknown_event_type",
             ErrorCode::NotSupported => "not_supported",
             ErrorCode::Internal => "internal",
         }

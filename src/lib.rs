@@ -22,6 +22,7 @@ pub mod catalog;
 pub mod compare;
 pub mod decode;
 pub mod error;
+pub mod lifecycle;
 pub mod money;
 pub mod policy;
 pub mod products;
@@ -34,6 +35,7 @@ pub mod bindings;
 pub use catalog::{default_catalog, Catalog};
 pub use error::{Error, ErrorCode};
 pub use compare::{compare_billing_method, Comparison};
+pub use lifecycle::{simulate_lifecycle, Lifecycle};
 pub use quote::{quote, Quote};
 
 /// The package version (in step with package.json).

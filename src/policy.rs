@@ -23,7 +23,9 @@ pub enum Unit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Period {
-    pub value: u32,
+    /// None where the seeds give no number: the behaviour it governs is not modelled
+    /// until a caller sets one.
+    pub value: Option<u32>,
     pub unit: Unit,
     pub rule: &'static str,
     pub seed: &'static str,
@@ -36,8 +38,9 @@ pub struct Period {
 }
 
 /// The policy names, in the order `catalog().policies` lists them.
-pub const NAMES: [&str; 13] = [
+pub const NAMES: [&str; 15] = [
     "cloudPhone.overdueReleaseAfterDays",
+    "cloudPhone.subscriptionReleaseAfterExpiryDays",
     "iot.trialMonths",
     "iot.enterpriseReleaseAfterExpiryDays",
     "iot.autoRenewMonths",
@@ -50,6 +53,7 @@ pub const NAMES: [&str; 13] = [
     "ecs.thirdDeductionAfterDays",
     "ecs.stopAfterDays",
     "ecs.releaseAfterStopDays",
+    "ecs.subscriptionReleaseAfterExpiryDays",
 ];
 
 const CP: &str = "003_e741d612e9202b56.txt";
@@ -58,7 +62,12 @@ const IOT_OVERDUE: &str = "001_e6e058e97e0c7f0b.txt";
 const ECS: &str = "004_56fa4f818f4da320.txt";
 
 fn period(value: u32, unit: Unit, rule: &'static str, seed: &'static str, as_of: Option<&'static str>, text: &'static str) -> Period {
-    Period { value, unit, rule, seed, as_of, text, overridden: false }
+    Period { value: Some(value), unit, rule, seed, as_of, text, overridden: false }
+}
+
+/// A policy the seed leaves open: no default value.
+fn unstated(unit: Unit, rule: &'static str, seed: &'static str, text: &'static str) -> Period {
+    Period { value: None, unit, rule, seed, as_of: None, text, overridden: false }
 }
 
 /// Every lifecycle policy, keyed by [`NAMES`]. Serializes nested by product:
@@ -95,9 +104,15 @@ impl Serialize for Policies {
 }
 
 impl Policies {
-    /// The value of policy `name` (one of [`NAMES`]).
-    pub fn get(&self, name: &str) -> u32 {
-        self.0.iter().find(|(n, _)| *n == name).map_or(0, |(_, p)| p.value)
+    /// The value of policy `name` (one of [`NAMES`]); None when no seed states it and
+    /// the caller did not set it.
+    pub fn get(&self, name: &str) -> Option<u32> {
+        self.0.iter().find(|(n, _)| *n == name).and_then(|(_, p)| p.value)
+    }
+
+    /// [`Policies::get`] as a number of days, for a policy whose unit is days (0 if unset).
+    pub fn days(&self, name: &str) -> i64 {
+        i64::from(self.get(name).unwrap_or(0))
     }
 }
 
@@ -108,6 +123,8 @@ pub fn default_policies() -> Policies {
     Policies(vec![
         ("cloudPhone.overdueReleaseAfterDays", period(15, Days, "CP-9", CP, cp,
             "top up your account within 15 days after the payment becomes overdue. Otherwise, the cloud phone resources are automatically released starting on the 16th day")),
+        ("cloudPhone.subscriptionReleaseAfterExpiryDays", unstated(Days, "CP-2", CP,
+            "Not stated: seed 003 says only that an instance group's service is interrupted when it expires. Set a value to model a release after expiry.")),
         ("iot.trialMonths", period(1, Months, "IOT-3", IOT_FAQ, faq,
             "A trial Enterprise Edition instance is free for one month. After one month, the system automatically releases the instance.")),
         ("iot.enterpriseReleaseAfterExpiryDays", period(15, Days, "IOT-5", IOT_FAQ, faq,
@@ -127,6 +144,8 @@ pub fn default_policies() -> Policies {
         ("ecs.thirdDeductionAfterDays", period(14, Days, "ECS-3", ECS, None, "deductions are attempted on the settlement date T, then T+7 and T+14")),
         ("ecs.stopAfterDays", period(15, Days, "ECS-4", ECS, None, "the instance is stopped and billing ceases at T+15")),
         ("ecs.releaseAfterStopDays", period(15, Days, "ECS-4", ECS, None, "After 15 days stopped (T+30) pay-as-you-go resources are released")),
+        ("ecs.subscriptionReleaseAfterExpiryDays", unstated(Days, "ECS-2", ECS,
+            "Not stated: seed 004 refers to another page for what expiry does to subscription resources. Set a value to model a release after expiry.")),
     ])
 }
 
@@ -144,7 +163,7 @@ pub fn apply_policy_overrides(policies: &mut Policies, node: &Node<'_>) -> Resul
         group.only(&keys)?;
         for (name, period) in policies.0.iter_mut().filter(|(n, _)| split(n).0 == product) {
             if let Some(value) = group.get(split(name).1) {
-                period.value = value.integer(0, MAX_VALUE)? as u32;
+                period.value = Some(value.integer(0, MAX_VALUE)? as u32);
                 period.overridden = true;
             }
         }
@@ -171,8 +190,10 @@ mod tests {
         let p = default_policies();
         // CP-9 15 days; IOT-5 15 days; IOT-10 9 and 1 days, 1 month; IOT-8 24 h; IOT-9 30 min and 4 h;
         // ECS-3 T+7, T+14; ECS-4 T+15 and 15 more days.
-        let values: Vec<u32> = NAMES.iter().map(|n| p.get(n)).collect();
-        assert_eq!(values, [15, 1, 15, 1, 9, 1, 24, 30, 4, 7, 14, 15, 15]);
+        // CP and ECS subscription expiry: no number in the seeds, so none by default.
+        let values: Vec<Option<u32>> = NAMES.iter().map(|n| p.get(n)).collect();
+        let s = Some;
+        assert_eq!(values, [s(15), None, s(1), s(15), s(1), s(9), s(1), s(24), s(30), s(4), s(7), s(14), s(15), s(15), None]);
     }
 
     #[test]
@@ -193,7 +214,7 @@ mod tests {
     fn overrides_change_one_value_and_say_so() {
         let mut p = default_policies();
         apply(&mut p, r#"{"ecs": {"stopAfterDays": 3}}"#).unwrap();
-        assert_eq!(p.get("ecs.stopAfterDays"), 3);
+        assert_eq!(p.get("ecs.stopAfterDays"), Some(3));
         assert!(p.0.iter().all(|(n, period)| period.overridden == (*n == "ecs.stopAfterDays")));
 
         let e = apply(&mut p, r#"{"ecs": {"stopAfterDay": 3}}"#).unwrap_err();

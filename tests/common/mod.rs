@@ -17,3 +17,18 @@ pub fn error_of(request: serde_json::Value) -> (ErrorCode, String) {
 pub fn total(request: serde_json::Value) -> String {
     quote_json(request).unwrap().trade_price.to_string()
 }
+
+/// Simulates a lifecycle request written as JSON; the result as JSON.
+#[allow(dead_code)]
+pub fn lifecycle_json(request: &str) -> serde_json::Value {
+    let value = Value::from_json_str(request).expect("request JSON");
+    let result = alicloud_cost::simulate_lifecycle(&value).unwrap_or_else(|e| panic!("{}: {}", e.path, e.message));
+    serde_json::to_value(result).unwrap()
+}
+
+/// The error a lifecycle request written as JSON produces.
+#[allow(dead_code)]
+pub fn lifecycle_error(request: &str) -> Error {
+    let value = Value::from_json_str(request).expect("request JSON");
+    alicloud_cost::simulate_lifecycle(&value).expect_err("an error")
+}

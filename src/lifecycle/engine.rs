@@ -1,0 +1,967 @@
+//! The event-driven simulation behind [`super::simulate_lifecycle`].
+//!
+//! `Sim` holds the resource's flags (overdue since, stopped, expired, released, ...),
+//! the credit and what has been billed. Each step takes the earlier of the next
+//! caller event and the nearest deadline the flags imply; on a tie the deadline goes
+//! first (a payment at the deadline itself is too late). Cost accrues between steps.
+
+use super::request::{Event, EventKind, Kind, Plan};
+use super::{Entry, Horizon, Lifecycle, Phase, ResourceFate, ResourceStatus, State};
+use crate::error::{Error, ErrorCode};
+use crate::money::Rounding;
+use crate::quote::{plural, Billing, Warning};
+use crate::time::Instant;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+const MINUTE: i64 = 60;
+const HOUR: i64 = 3_600;
+const DAY: i64 = 86_400;
+/// CP-3: pay-as-you-go Cloud Phone is billed in 4-hour periods from creation.
+const CLOUD_PHONE_PERIOD: i64 = 4 * HOUR;
+/// A bound on steps, so that no input can make the loop run away (a century of
+/// monthly auto-renewals with nine attempts each is about 11,000 steps).
+const MAX_STEPS: usize = 1_000_000;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Deadline {
+    /// Service comes back after a payment or renewal (IOT-9).
+    Restore,
+    /// The account becomes overdue; carries the moment the credit ran out, if known.
+    Overdue(Option<Instant>),
+    /// ECS-3: deduction retry 1 (T+7) or 2 (T+14).
+    DeductionRetry(u8),
+    /// ECS-4 (T+15) or IOT-8 (24 hours).
+    Stop,
+    /// CP-9 (16th day) or ECS-4 (15 days stopped).
+    OverdueRelease,
+    /// ECS-4/ECS-5: the pay-as-you-go disk of a subscription instance.
+    PayAsYouGoRelease,
+    /// IOT-10: an attempt this many days before expiry.
+    AutoRenewAttempt(i64),
+    Expire,
+    /// IOT-5 (15 days), or a caller's policy for Cloud Phone and ECS.
+    ExpiredRelease,
+}
+
+struct Sim<'p> {
+    plan: &'p Plan,
+    now: Instant,
+    accrued_until: Instant,
+    /// Balance plus coupons; negative when money is owed. None when not known.
+    credit: Option<Decimal>,
+    billed: Decimal,
+    overdue_at_pending: Option<Instant>,
+    overdue_since: Option<Instant>,
+    retries_done: u8,
+    /// ECS: pay-as-you-go billing ceased at T+15 (ECS-4).
+    payg_stopped: bool,
+    payg_released: bool,
+    /// Service stopped for an overdue payment (ECS pay-as-you-go, IoT legacy public).
+    stopped: bool,
+    expired: bool,
+    released: bool,
+    restoring_until: Option<Instant>,
+    trial: bool,
+    months_renewed: u64,
+    expiry: Option<Instant>,
+    next_attempt_days: i64,
+    last_attempt_at: Option<Instant>,
+    funded_since: Instant,
+    timeline: Vec<Entry>,
+    fates: Vec<Fate>,
+    data_deleted_at: Option<Instant>,
+    first_interruption: Option<Instant>,
+    credit_runs_out_at: Option<Instant>,
+}
+
+fn usd(amount: Decimal) -> String {
+    format!("USD {}", Rounding::BILL.apply(amount))
+}
+
+/// "9 days 2 hours": the two largest non-zero units.
+fn duration(seconds: i64) -> String {
+    let parts = [(seconds / DAY, "day"), (seconds % DAY / HOUR, "hour"), (seconds % HOUR / MINUTE, "minute"), (seconds % MINUTE, "second")];
+    let words: Vec<String> = parts.iter().filter(|(n, _)| *n > 0).take(2).map(|(n, unit)| plural(*n as u64, unit)).collect();
+    if words.is_empty() { "0 seconds".to_string() } else { words.join(" ") }
+}
+
+fn internal(message: &str) -> Error {
+    Error::new(ErrorCode::Internal, "", message)
+}
+
+pub fn run(plan: &Plan) -> Result<Lifecycle, Error> {
+    let mut sim = Sim::new(plan);
+    sim.created();
+    let mut events = plan.events.iter().peekable();
+    let cap = plan.until.unwrap_or(plan.latest);
+    let mut steps = 0;
+    loop {
+        steps += 1;
+        if steps > MAX_STEPS {
+            return Err(internal("the simulation took too many steps"));
+        }
+        let deadline = sim.next_deadline().filter(|(at, _)| *at <= cap);
+        let event_at = events.peek().map(|e| e.at);
+        let deadline_first = match (deadline, event_at) {
+            (Some((at, _)), Some(event)) => at <= event,
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        match deadline {
+            Some((at, deadline)) if deadline_first => {
+                sim.advance(at)?;
+                let available = sim.service_available();
+                sim.on_deadline(deadline)?;
+                if available && !sim.service_available() && sim.first_interruption.is_none() {
+                    sim.first_interruption = Some(sim.now);
+                }
+            }
+            _ => {
+                let Some(event) = events.next() else { break };
+                sim.advance(event.at)?;
+                sim.on_event(event)?;
+            }
+        }
+    }
+    let end = plan.until.unwrap_or(sim.now);
+    sim.advance(end)?;
+    if plan.until.is_some() {
+        let text = format!("end of the simulated period: {} billed in all", usd(sim.billed));
+        sim.push("horizonEnd", vec![text], vec![]);
+    }
+    Ok(sim.finish(end))
+}
+
+impl<'p> Sim<'p> {
+    fn new(plan: &'p Plan) -> Self {
+        let mut sim = Sim {
+            plan,
+            now: plan.start,
+            accrued_until: plan.start,
+            credit: plan.credit,
+            billed: Decimal::ZERO,
+            overdue_at_pending: plan.overdue_at,
+            overdue_since: None,
+            retries_done: 0,
+            payg_stopped: false,
+            payg_released: false,
+            stopped: false,
+            expired: false,
+            released: false,
+            restoring_until: None,
+            trial: plan.trial,
+            months_renewed: 0,
+            expiry: None,
+            next_attempt_days: plan.policies.days("iot.autoRenewFirstAttemptDaysBeforeExpiry"),
+            last_attempt_at: None,
+            funded_since: plan.start,
+            timeline: Vec::new(),
+            fates: Vec::new(),
+            data_deleted_at: None,
+            first_interruption: None,
+            credit_runs_out_at: None,
+        };
+        sim.expiry = sim.compute_expiry();
+        sim.fates = initial_fates(plan);
+        sim
+    }
+
+    fn policy_days(&self, name: &str) -> i64 {
+        self.plan.policies.days(name)
+    }
+
+    fn compute_expiry(&self) -> Option<Instant> {
+        let (anchor, months) = self.plan.expiry?;
+        // Beyond year 9999 means "not within any horizon".
+        Some(anchor.plus_months(months + self.months_renewed).unwrap_or(Instant(i64::MAX / 4)))
+    }
+
+    fn state(&self) -> State {
+        if self.released {
+            State::Released
+        } else if self.stopped {
+            State::Stopped
+        } else if self.expired {
+            State::Expired
+        } else if self.overdue_since.is_some() {
+            State::Overdue
+        } else {
+            State::Running
+        }
+    }
+
+    fn service_available(&self) -> bool {
+        let overdue_phones = self.plan.kind == Kind::CloudPhone(Billing::PayAsYouGo) && self.overdue_since.is_some(); // CP-9
+        !(self.released || self.stopped || self.expired || overdue_phones)
+    }
+
+    /// Whether this resource's pay-as-you-go charges accrue now.
+    fn billing(&self) -> bool {
+        if self.released {
+            return false;
+        }
+        match self.plan.kind {
+            Kind::CloudPhone(Billing::PayAsYouGo) => self.overdue_since.is_none(), // CP-4
+            Kind::Ecs(Billing::PayAsYouGo) => !self.payg_stopped,                  // ECS-4
+            Kind::Ecs(Billing::Subscription) => self.plan.rate.is_some() && !self.payg_stopped,
+            Kind::IotLegacyPublic => !self.stopped, // IOT-8
+            Kind::IotNewPublic => false,            // IOT-2
+            Kind::IotEnterprise | Kind::CloudPhone(Billing::Subscription) => self.plan.rate.is_some(),
+        }
+    }
+
+    fn advance(&mut self, to: Instant) -> Result<(), Error> {
+        if to > self.accrued_until {
+            if let (true, Some(rate)) = (self.billing(), self.plan.rate) {
+                let cost = rate.cost(to.0 - self.accrued_until.0).ok_or_else(|| internal("cost overflow"))?;
+                self.charge(cost);
+            }
+            self.accrued_until = to;
+        }
+        self.now = self.now.max(to);
+        Ok(())
+    }
+
+    fn charge(&mut self, amount: Decimal) {
+        self.billed += amount;
+        if let Some(credit) = self.credit.as_mut() {
+            *credit -= amount;
+        }
+    }
+
+    /// The first whole second at which the credit is used up at the current rate.
+    fn runs_out_at(&self) -> Option<Instant> {
+        let (rate, credit) = (self.plan.rate?, self.credit?);
+        if !self.billing() {
+            return None;
+        }
+        if credit <= Decimal::ZERO {
+            return Some(self.accrued_until);
+        }
+        let seconds = rate.seconds_covered(credit)?.ceil().to_i64()?;
+        (seconds <= self.plan.latest.0 - self.accrued_until.0).then(|| self.accrued_until.plus_seconds(seconds))
+    }
+
+    /// When the account becomes overdue if nothing changes.
+    fn overdue_moment(&self) -> Option<(Instant, Option<Instant>)> {
+        if let Some(at) = self.overdue_at_pending {
+            return Some((at, None));
+        }
+        let runs_out = self.runs_out_at()?;
+        if self.plan.kind != Kind::IotLegacyPublic {
+            return Some((runs_out, Some(runs_out)));
+        }
+        // IOT-18: billed per day, so the bill of the billing day in which the credit
+        // ran out is the first it cannot pay; it is generated when that day ends, UTC+8
+        // (IOT-9: "within 4 hours"; the earliest moment is used). A credit used up
+        // exactly at midnight pays that day in full, so the next day's bill fails.
+        let (rate, credit) = (self.plan.rate?, self.credit?);
+        let covered = if credit <= Decimal::ZERO { 0 } else { rate.seconds_covered(credit)?.floor().to_i64()? };
+        let (day, _) = self.accrued_until.plus_seconds(covered).billing_day()?;
+        Some((Instant::start_of_billing_day(day).plus_days(1), Some(runs_out)))
+    }
+
+    fn next_attempt(&self) -> Option<(Instant, i64)> {
+        if !self.plan.auto_renew || self.expired || self.trial {
+            return None;
+        }
+        let expiry = self.expiry?;
+        let last = self.policy_days("iot.autoRenewLastAttemptDaysBeforeExpiry");
+        let mut days = self.next_attempt_days;
+        while days >= last {
+            let at = expiry.plus_days(-days);
+            if at >= self.now && at >= self.plan.start && self.last_attempt_at.map_or(true, |l| at > l) {
+                return Some((at, days));
+            }
+            days -= 1;
+        }
+        None
+    }
+
+    fn next_deadline(&self) -> Option<(Instant, Deadline)> {
+        if self.released {
+            return None;
+        }
+        let mut best: Option<(Instant, Deadline)> = None;
+        let mut offer = |at: Option<Instant>, deadline: Deadline| {
+            if let Some(at) = at {
+                let at = at.max(self.now);
+                if best.map_or(true, |(b, _)| at < b) {
+                    best = Some((at, deadline));
+                }
+            }
+        };
+        offer(self.restoring_until, Deadline::Restore);
+        match self.overdue_since {
+            None => {
+                if let Some((at, ran_out)) = self.overdue_moment() {
+                    offer(Some(at), Deadline::Overdue(ran_out));
+                }
+            }
+            Some(t) => match self.plan.kind {
+                Kind::CloudPhone(Billing::PayAsYouGo) => {
+                    offer(Some(t.plus_days(self.policy_days("cloudPhone.overdueReleaseAfterDays"))), Deadline::OverdueRelease)
+                }
+                Kind::Ecs(billing) => {
+                    let retry = match self.retries_done {
+                        0 => Some("ecs.secondDeductionAfterDays"),
+                        1 => Some("ecs.thirdDeductionAfterDays"),
+                        _ => None,
+                    };
+                    if let Some(name) = retry {
+                        offer(Some(t.plus_days(self.policy_days(name))), Deadline::DeductionRetry(self.retries_done + 1));
+                    }
+                    let stop = t.plus_days(self.policy_days("ecs.stopAfterDays"));
+                    let release = stop.plus_days(self.policy_days("ecs.releaseAfterStopDays"));
+                    if !self.payg_stopped {
+                        offer(Some(stop), Deadline::Stop);
+                    } else if billing == Billing::PayAsYouGo {
+                        offer(Some(release), Deadline::OverdueRelease);
+                    } else if self.plan.has("payAsYouGoDisk") && !self.payg_released {
+                        offer(Some(release), Deadline::PayAsYouGoRelease);
+                    }
+                }
+                Kind::IotLegacyPublic if !self.stopped => {
+                    offer(Some(t.plus_hours(i64::from(self.plan.policies.get("iot.legacyStopAfterOverdueHours").unwrap_or(0)))), Deadline::Stop)
+                }
+                _ => {}
+            },
+        }
+        if let Some(expiry) = self.expiry {
+            if !self.expired {
+                offer(Some(expiry), Deadline::Expire);
+                if let Some((at, days)) = self.next_attempt() {
+                    offer(Some(at), Deadline::AutoRenewAttempt(days));
+                }
+            } else if self.restoring_until.is_none() {
+                if let Some(days) = self.release_after_expiry_days() {
+                    offer(Some(expiry.plus_days(days)), Deadline::ExpiredRelease);
+                }
+            }
+        }
+        best
+    }
+
+    fn release_after_expiry_days(&self) -> Option<i64> {
+        let name = match self.plan.kind {
+            Kind::IotEnterprise => "iot.enterpriseReleaseAfterExpiryDays",
+            Kind::CloudPhone(_) => "cloudPhone.subscriptionReleaseAfterExpiryDays",
+            Kind::Ecs(_) => "ecs.subscriptionReleaseAfterExpiryDays",
+            _ => return None,
+        };
+        self.plan.policies.get(name).map(i64::from)
+    }
+
+    fn push(&mut self, event: &'static str, effects: Vec<String>, rules: Vec<&'static str>) {
+        self.timeline.push(Entry {
+            at: self.now,
+            event,
+            state: self.state(),
+            service_available: self.service_available(),
+            billing: self.billing(),
+            credit: self.credit.map(|c| Rounding::BILL.apply(c)),
+            effects,
+            rules,
+        });
+    }
+
+    /// Moves every resource `which` accepts to `status` from now on.
+    fn fate(&mut self, status: ResourceStatus, which: impl Fn(&str) -> bool) {
+        let now = self.now;
+        for (name, phases, _) in self.fates.iter_mut().filter(|(n, _, _)| which(n)) {
+            if *name == "eip" {
+                continue; // ECS-5, CP-10: an EIP has its own lifecycle.
+            }
+            match phases.last_mut() {
+                Some(last) if last.1 == status => {}
+                Some(last) if last.0 == now => last.1 = status,
+                _ => phases.push((now, status)),
+            }
+        }
+    }
+
+    fn runway(&self) -> Option<String> {
+        let (rate, credit, at) = (self.plan.rate?, self.credit?, self.runs_out_at()?);
+        Some(format!("the credit of {} lasts {} at {}: until {}", usd(credit), duration(at.0 - self.now.0), rate.describe(), at.to_rfc3339()))
+    }
+
+    fn created(&mut self) {
+        let plan = self.plan;
+        let (what, rules): (&str, Vec<&'static str>) = match plan.kind {
+            Kind::CloudPhone(Billing::PayAsYouGo) => ("Cloud Phone instance group, pay-as-you-go: billed from creation in 4-hour periods", vec!["CP-2", "CP-3"]),
+            Kind::CloudPhone(Billing::Subscription) => ("Cloud Phone instance group, subscription", vec!["CP-2"]),
+            Kind::IotLegacyPublic => ("IoT Platform legacy public instance, pay-as-you-go", vec!["IOT-2"]),
+            Kind::IotNewPublic => ("IoT Platform new public instance: free, never expires", vec!["IOT-2"]),
+            Kind::IotEnterprise if self.trial => ("IoT Platform Enterprise Edition trial: free, then released unless renewed", vec!["IOT-3"]),
+            Kind::IotEnterprise => ("IoT Platform Enterprise Edition instance, subscription", vec!["IOT-2"]),
+            Kind::Ecs(Billing::PayAsYouGo) => ("ECS instance, pay-as-you-go", vec!["ECS-3"]),
+            Kind::Ecs(Billing::Subscription) => ("ECS instance, subscription", vec!["ECS-2"]),
+        };
+        let mut effects = vec![what.to_string()];
+        let mut rules = rules;
+        if let Some(expiry) = self.expiry {
+            effects.push(format!("expires at {}", expiry.to_rfc3339()));
+        }
+        if plan.auto_renew {
+            let price = plan.renewal_price.unwrap_or_default();
+            effects.push(format!(
+                "auto-renewal: {} per month, {} at a time; attempted from {} before expiry, daily, until {} before, paid only from balance and coupons",
+                usd(price),
+                plural(self.auto_renew_months(), "month"),
+                plural(self.policy_days("iot.autoRenewFirstAttemptDaysBeforeExpiry") as u64, "day"),
+                plural(self.policy_days("iot.autoRenewLastAttemptDaysBeforeExpiry") as u64, "day"),
+            ));
+            rules.push("IOT-10");
+        }
+        if let Some(runway) = self.runway() {
+            effects.push(runway);
+        }
+        self.push("created", effects, rules);
+    }
+
+    fn auto_renew_months(&self) -> u64 {
+        u64::from(self.plan.policies.get("iot.autoRenewMonths").unwrap_or(1).max(1))
+    }
+
+    fn release_now(&mut self) {
+        self.released = true;
+        self.restoring_until = None;
+        self.data_deleted_at.get_or_insert(self.now);
+    }
+
+    fn on_deadline(&mut self, deadline: Deadline) -> Result<(), Error> {
+        let kind = self.plan.kind;
+        match deadline {
+            Deadline::Restore => {
+                self.restoring_until = None;
+                self.stopped = false;
+                self.expired = false;
+                self.push("restored", vec!["service restored (up to 30 minutes after the payment or renewal)".into()], vec!["IOT-9"]);
+            }
+            Deadline::Overdue(ran_out) => self.on_overdue(ran_out),
+            Deadline::DeductionRetry(n) => {
+                self.retries_done = n;
+                let days = self.policy_days(if n == 1 { "ecs.secondDeductionAfterDays" } else { "ecs.thirdDeductionAfterDays" });
+                let owed = self.credit.map(|c| format!(": {} is owed", usd(-c))).unwrap_or_default();
+                self.push("deductionRetry", vec![format!("deduction attempt {} of 3 (T+{days}) fails{owed}", n + 1)], vec!["ECS-3"]);
+            }
+            Deadline::Stop => self.on_stop(),
+            Deadline::OverdueRelease => {
+                self.release_now();
+                if kind == Kind::CloudPhone(Billing::PayAsYouGo) {
+                    let days = self.policy_days("cloudPhone.overdueReleaseAfterDays");
+                    let mut effects = vec![format!("not topped up within {days} days: the cloud phones are released (day {}) and their data is deleted permanently", days + 1)];
+                    let mut rules = vec!["CP-9"];
+                    self.dependents_note(&mut effects, &mut rules);
+                    self.fate(ResourceStatus::Released, |n| n == "instanceGroup");
+                    self.push("released", effects, rules);
+                } else {
+                    self.fate(ResourceStatus::Released, |_| true);
+                    let effects = vec![
+                        format!("stopped for {} days: the pay-as-you-go resources are released", self.policy_days("ecs.releaseAfterStopDays")),
+                        "compute (vCPUs, memory) is released and you receive an email".into(),
+                        "disks and local disks are released, including data disks created separately, attached or not: their data cannot be recovered".into(),
+                        "the static public IP address is released; an EIP has its own lifecycle".into(),
+                        "all snapshots are deleted, and custom images built on them with them: shared and community images disappear for their users".into(),
+                    ];
+                    self.push("released", effects, vec!["ECS-4", "ECS-5"]);
+                }
+            }
+            Deadline::PayAsYouGoRelease => {
+                self.payg_released = true;
+                self.data_deleted_at.get_or_insert(self.now);
+                self.fate(ResourceStatus::Released, |n| n == "payAsYouGoDisk");
+                self.push(
+                    "payAsYouGoReleased",
+                    vec!["the pay-as-you-go data disk is released, attached or not: its data cannot be recovered".into()],
+                    vec!["ECS-4", "ECS-5"],
+                );
+            }
+            Deadline::AutoRenewAttempt(days) => self.on_auto_renew_attempt(days),
+            Deadline::Expire => self.on_expire(),
+            Deadline::ExpiredRelease => {
+                self.release_now();
+                self.fate(ResourceStatus::Released, |n| n == "instanceGroup" || n == "instance");
+                let days = self.release_after_expiry_days().unwrap_or(0);
+                let (text, rules) = if kind == Kind::IotEnterprise {
+                    (format!("not renewed within {days} days of expiry: the instance is released and all its data (products, devices) is deleted permanently"), vec!["IOT-5"])
+                } else {
+                    (format!("released {days} days after expiry, as policy sets (the seeds do not say)"), vec![if kind.product() == crate::quote::Product::Ecs { "ECS-2" } else { "CP-2" }])
+                };
+                self.push("released", vec![text], rules);
+            }
+        }
+        Ok(())
+    }
+
+    fn dependents_note(&self, effects: &mut Vec<String>, rules: &mut Vec<&'static str>) {
+        let names = [("natGateway", "NAT Gateway"), ("eip", "EIP"), ("sharedBandwidth", "Internet Shared Bandwidth")];
+        let dependents: Vec<&str> = names.iter().filter(|(n, _)| self.plan.has(n)).map(|(_, label)| *label).collect();
+        if matches!(self.plan.kind, Kind::CloudPhone(_)) && !dependents.is_empty() {
+            effects.push(format!("not released with the cloud phones, so billed until you release them: {}", dependents.join(", ")));
+            rules.push("CP-10");
+        }
+    }
+
+    fn on_overdue(&mut self, ran_out: Option<Instant>) {
+        let t = self.now;
+        let stated = self.overdue_at_pending.take().is_some();
+        if stated {
+            self.credit = Some(Decimal::ZERO);
+        }
+        self.overdue_since = Some(t);
+        self.retries_done = 0;
+        if self.plan.kind == Kind::CloudPhone(Billing::PayAsYouGo) && ran_out.is_some() {
+            // CP-4: billed only up to the moment of overdue. The credit ran out within the
+            // last second; the fraction of a second after it is not billed.
+            if let Some(overshoot) = self.credit.filter(|c| c.is_sign_negative()) {
+                self.billed += overshoot;
+                self.credit = Some(Decimal::ZERO);
+            }
+        }
+        let mut effects = Vec::new();
+        if let (Some(out), Some(rate)) = (ran_out, self.plan.rate) {
+            self.credit_runs_out_at.get_or_insert(out);
+            effects.push(format!("the credit ran out at {} after {} at {}", out.to_rfc3339(), duration(out.0 - self.funded_since.0), rate.describe()));
+        } else if stated {
+            effects.push("the account is overdue (overdueAt)".into());
+        }
+        let mut rules: Vec<&'static str> = Vec::new();
+        match self.plan.kind {
+            Kind::CloudPhone(Billing::PayAsYouGo) => {
+                let days = self.policy_days("cloudPhone.overdueReleaseAfterDays");
+                effects.push("the phones enter the Overdue state: their data is kept, but they cannot be powered on or off, restarted or connected to".into());
+                effects.push("billing stops at this moment: the current 4-hour period is billed only up to now".into());
+                effects.push(format!("top up within {days} days, before {}, or the phones are released and their data deleted", t.plus_days(days).to_rfc3339()));
+                rules.extend(["CP-4", "CP-9"]);
+                self.dependents_note(&mut effects, &mut rules);
+                self.fate(ResourceStatus::Retained, |n| n == "instanceGroup");
+            }
+            Kind::CloudPhone(Billing::Subscription) => {
+                effects.push("seed 003 states no effect of an overdue payment on a subscription group: it stays usable until it expires".into());
+                rules.push("CP-2");
+            }
+            Kind::Ecs(billing) => {
+                let stop = t.plus_days(self.policy_days("ecs.stopAfterDays"));
+                effects.push("available credit is below the bill: the payment is overdue from the settlement date T".into());
+                rules.push("ECS-1");
+                if billing == Billing::PayAsYouGo {
+                    effects.push(format!(
+                        "the instance keeps running; buying, upgrading and auto-renewal are refused; deductions are retried at T+{} and T+{}",
+                        self.policy_days("ecs.secondDeductionAfterDays"),
+                        self.policy_days("ecs.thirdDeductionAfterDays")
+                    ));
+                    effects.push(format!("unless what is owed is paid, the instance stops and billing ceases at {}", stop.to_rfc3339()));
+                    rules.extend(["ECS-3", "ECS-4"]);
+                } else {
+                    effects.push("subscription resources stay usable, but buying, upgrading and renewing are refused".into());
+                    if self.plan.has("payAsYouGoDisk") {
+                        effects.push("the pay-as-you-go disk attached to the instance becomes unavailable; detaching it may fail and risks data loss".into());
+                    }
+                    if self.plan.has("payByTrafficBandwidth") {
+                        effects.push("pay-by-traffic public bandwidth becomes unavailable".into());
+                    }
+                    rules.push("ECS-2");
+                    self.fate(ResourceStatus::Unavailable, |n| n == "payAsYouGoDisk" || n == "payByTrafficBandwidth");
+                }
+                if self.plan.economical_mode {
+                    effects.push("an instance stopped in economical mode has given back its vCPUs and memory and may fail to restart while overdue".into());
+                    rules.push("ECS-6");
+                }
+            }
+            Kind::IotLegacyPublic => {
+                let hours = self.plan.policies.get("iot.legacyStopAfterOverdueHours").unwrap_or(0);
+                effects.push("the day's bill is more than the credit: the payment is overdue (the bill is generated within 4 hours after the billing day ends, UTC+8: it may come up to 4 hours later)".into());
+                effects.push(format!("the service stays available for {hours} hours, then stops at {}; the instance and devices are not deleted", t.plus_hours(i64::from(hours)).to_rfc3339()));
+                effects.push("seed 000 says an overdue payment never directly takes devices offline; seed 001's stop is what is modelled".into());
+                rules.extend(["IOT-8", "IOT-9", "IOT-18", "IOT-21"]);
+            }
+            Kind::IotEnterprise => {
+                effects.push("the instance stays usable; operations that incur fees (buying, upgrading, renewing) are refused until what is owed is paid".into());
+                if self.plan.auto_renew {
+                    effects.push("auto-renewal attempts fail while the account is overdue".into());
+                }
+                rules.push("IOT-6");
+            }
+            Kind::IotNewPublic => {
+                effects.push("no effect on a new public instance".into());
+                rules.push("IOT-7");
+            }
+        }
+        self.push("overdue", effects, rules);
+    }
+
+    fn on_stop(&mut self) {
+        match self.plan.kind {
+            Kind::Ecs(Billing::PayAsYouGo) => {
+                self.stopped = true;
+                self.payg_stopped = true;
+                self.fate(ResourceStatus::Retained, |_| true);
+                let release = self.now.plus_days(self.policy_days("ecs.releaseAfterStopDays"));
+                let mut effects = vec![
+                    "all three deductions failed: the instance is stopped and billing ceases".into(),
+                    "compute, disks and the static public IP are kept with their data but give no service; no automatic or manual snapshots, so no custom images either".into(),
+                    format!("pay what is owed before {} or the pay-as-you-go resources are released", release.to_rfc3339()),
+                ];
+                let mut rules = vec!["ECS-4", "ECS-5"];
+                if self.plan.economical_mode {
+                    effects.push("economical mode: the instance may fail to restart after payment".into());
+                    rules.push("ECS-6");
+                }
+                self.push("stopped", effects, rules);
+            }
+            Kind::Ecs(Billing::Subscription) => {
+                self.payg_stopped = true;
+                self.push("payAsYouGoStopped", vec!["all three deductions failed: billing of the pay-as-you-go parts ceases".into()], vec!["ECS-4"]);
+            }
+            _ => {
+                self.stopped = true;
+                let hours = self.plan.policies.get("iot.legacyStopAfterOverdueHours").unwrap_or(0);
+                self.push(
+                    "stopped",
+                    vec![
+                        format!("{hours} hours after the overdue payment the service stops; the instance and its devices are kept"),
+                        "pay what is owed to restore it (up to 30 minutes after payment)".into(),
+                    ],
+                    vec!["IOT-8", "IOT-9", "IOT-21"],
+                );
+            }
+        }
+    }
+
+    fn on_expire(&mut self) {
+        let kind = self.plan.kind;
+        self.next_attempt_days = self.policy_days("iot.autoRenewFirstAttemptDaysBeforeExpiry");
+        if kind == Kind::IotEnterprise && self.trial {
+            self.release_now();
+            let months = self.policy_days("iot.trialMonths");
+            self.push("released", vec![format!("the {}-month trial ends: the instance is released and its data deleted", months)], vec!["IOT-3"]);
+            return;
+        }
+        self.expired = true;
+        self.fate(ResourceStatus::Retained, |n| n == "instanceGroup" || n == "instance");
+        let release = self.release_after_expiry_days().zip(self.expiry).map(|(days, e)| e.plus_days(days));
+        let mut effects = Vec::new();
+        let rules = match kind {
+            Kind::IotEnterprise => {
+                effects.push("the subscription expires: the service stops and all devices go offline".into());
+                if let Some(release) = release {
+                    effects.push(format!("renew before {} to restore it with the same instance ID; then the instance and all its data (products, devices) are deleted", release.to_rfc3339()));
+                }
+                effects.push("configuration cannot be exported from an unrenewed instance".into());
+                vec!["IOT-5"]
+            }
+            _ => {
+                let (text, rule, policy) = if matches!(kind, Kind::CloudPhone(_)) {
+                    ("the subscription expires: the instance group's service is interrupted (seed 003 says no more)", "CP-2", "cloudPhone.subscriptionReleaseAfterExpiryDays")
+                } else {
+                    ("the subscription expires (seed 004 refers to another page for what expiry does)", "ECS-2", "ecs.subscriptionReleaseAfterExpiryDays")
+                };
+                effects.push(text.into());
+                effects.push(match release {
+                    Some(at) => format!("released at {}, as policy {policy} sets", at.to_rfc3339()),
+                    None => format!("the seeds do not say when an expired subscription is released: set policy {policy} to model it"),
+                });
+                vec![rule]
+            }
+        };
+        self.push("expired", effects, rules);
+    }
+
+    fn on_auto_renew_attempt(&mut self, days: i64) {
+        let months = self.auto_renew_months();
+        let price = self.plan.renewal_price.unwrap_or_default() * Decimal::from(months);
+        let last = self.policy_days("iot.autoRenewLastAttemptDaysBeforeExpiry");
+        self.last_attempt_at = Some(self.now);
+        let credit = self.credit.unwrap_or_default();
+        if self.overdue_since.is_none() && credit >= price {
+            self.charge(price);
+            self.months_renewed += months;
+            self.expiry = self.compute_expiry();
+            self.next_attempt_days = self.policy_days("iot.autoRenewFirstAttemptDaysBeforeExpiry");
+            let expiry = self.expiry.map(Instant::to_rfc3339).unwrap_or_default();
+            let text = format!("auto-renewal {} before expiry: {} paid from balance and coupons for {}; the new expiry is {expiry}", plural(days as u64, "day"), usd(price), plural(months, "month"));
+            let runway = self.runway();
+            self.push("autoRenewed", std::iter::once(text).chain(runway).collect(), vec!["IOT-10"]);
+            return;
+        }
+        self.next_attempt_days = days - 1;
+        let reason = if self.overdue_since.is_some() {
+            "the account is overdue, so fee-incurring operations are refused".to_string()
+        } else {
+            format!("the credit ({}) does not cover {}", usd(credit), usd(price))
+        };
+        let expiry = self.expiry.map(Instant::to_rfc3339).unwrap_or_default();
+        let next = if days > last {
+            "retried the next day".to_string()
+        } else {
+            format!("that was the last attempt: renew by hand before {expiry} or the instance expires")
+        };
+        let rules = if self.overdue_since.is_some() { vec!["IOT-6", "IOT-10"] } else { vec!["IOT-10"] };
+        self.push("autoRenewFailed", vec![format!("auto-renewal {} before expiry fails: {reason}; {next}", plural(days as u64, "day"))], rules);
+    }
+
+    fn on_event(&mut self, event: &Event) -> Result<(), Error> {
+        match event.kind {
+            EventKind::TopUp(amount) => self.on_top_up(amount),
+            EventKind::Renew(months) => self.on_renew(months),
+            EventKind::Release => self.on_release()?,
+        }
+        Ok(())
+    }
+
+    fn on_top_up(&mut self, amount: Decimal) {
+        let mut effects = vec![format!("{} added to the balance", usd(amount))];
+        let mut rules = Vec::new();
+        match self.credit.as_mut() {
+            None => effects.push("no starting balance was given (account), so the credit is not tracked".into()),
+            Some(credit) => *credit += amount,
+        }
+        if self.released {
+            effects.push("the resource is released: the top-up changes nothing for it".into());
+        } else if let (Some(_), Some(credit)) = (self.overdue_since, self.credit) {
+            if credit >= Decimal::ZERO {
+                self.settle(&mut effects, &mut rules);
+            } else {
+                effects.push(format!("{} is still owed", usd(-credit)));
+            }
+        }
+        if let Some(runway) = self.runway() {
+            effects.push(runway);
+        }
+        self.push("topUp", effects, rules);
+    }
+
+    /// What is owed is paid (a top-up covered it).
+    fn settle(&mut self, effects: &mut Vec<String>, rules: &mut Vec<&'static str>) {
+        self.overdue_since = None;
+        self.retries_done = 0;
+        self.funded_since = self.now;
+        effects.push("what was owed is paid: the account is no longer overdue".into());
+        match self.plan.kind {
+            Kind::CloudPhone(Billing::PayAsYouGo) => {
+                effects.push("the phones leave the Overdue state and billing resumes".into());
+                rules.push("CP-9");
+                self.fate(ResourceStatus::Active, |n| n == "instanceGroup");
+            }
+            Kind::Ecs(billing) => {
+                if self.payg_stopped {
+                    self.payg_stopped = false;
+                    if billing == Billing::PayAsYouGo {
+                        self.stopped = false;
+                        effects.push("the instance restarts automatically (start it by hand if that fails) and billing resumes; the automatic snapshot policy is re-enabled".into());
+                        rules.push("ECS-7");
+                        if self.plan.economical_mode {
+                            effects.push("economical mode: its vCPUs and memory were given back, so the restart may fail".into());
+                            rules.push("ECS-6");
+                        }
+                    } else {
+                        effects.push("billing of the pay-as-you-go parts resumes".into());
+                        rules.push("ECS-4");
+                    }
+                }
+                let restore: fn(&str) -> bool = if billing == Billing::PayAsYouGo { |_| true } else { |n| n == "payAsYouGoDisk" || n == "payByTrafficBandwidth" };
+                self.fate(ResourceStatus::Active, restore);
+                if billing == Billing::Subscription && (self.plan.has("payAsYouGoDisk") || self.plan.has("payByTrafficBandwidth")) {
+                    effects.push("the pay-as-you-go parts are available again".into());
+                    rules.push("ECS-2");
+                }
+            }
+            Kind::IotLegacyPublic => {
+                if self.stopped {
+                    let minutes = i64::from(self.plan.policies.get("iot.restoreWithinMinutes").unwrap_or(0));
+                    self.restoring_until = Some(self.now.plus_seconds(minutes * MINUTE));
+                    effects.push(format!("the service comes back within {minutes} minutes"));
+                    rules.push("IOT-9");
+                }
+            }
+            Kind::IotEnterprise => {
+                effects.push("fee-incurring operations (renewal, upgrade) are allowed again".into());
+                rules.push("IOT-6");
+            }
+            Kind::CloudPhone(Billing::Subscription) | Kind::IotNewPublic => {}
+        }
+    }
+
+    fn on_renew(&mut self, months: u64) {
+        let kind = self.plan.kind;
+        if self.released {
+            let rule = if kind == Kind::IotEnterprise { "IOT-5" } else if kind.product() == crate::quote::Product::Ecs { "ECS-2" } else { "CP-2" };
+            self.push("renewRefused", vec!["the resource is released: a renewal cannot bring it back".into()], vec![rule]);
+            return;
+        }
+        if self.overdue_since.is_some() && matches!(kind, Kind::IotEnterprise | Kind::Ecs(Billing::Subscription)) {
+            let rule = if kind == Kind::IotEnterprise { "IOT-6" } else { "ECS-2" };
+            self.push("renewRefused", vec!["the account is overdue: renewals are refused until what is owed is paid".into()], vec![rule]);
+            return;
+        }
+        self.months_renewed += months;
+        self.trial = false;
+        self.expiry = self.compute_expiry();
+        self.next_attempt_days = self.policy_days("iot.autoRenewFirstAttemptDaysBeforeExpiry");
+        self.last_attempt_at = None;
+        let expiry = self.expiry.unwrap_or(self.now);
+        let mut effects = vec![format!("renewed for {}: the new expiry is {}", plural(months, "month"), expiry.to_rfc3339())];
+        let mut rules = vec![match kind {
+            Kind::IotEnterprise => "IOT-5",
+            Kind::Ecs(_) => "ECS-2",
+            _ => "CP-2",
+        }];
+        if let Some(price) = self.plan.renewal_price {
+            let cost = price * Decimal::from(months);
+            self.billed += cost;
+            effects.push(format!("{} paid for the renewal (not from the balance: it may be paid online)", usd(cost)));
+            rules.push(if kind == Kind::IotEnterprise { "IOT-10" } else { "CP-8" });
+        }
+        if self.expired {
+            if kind == Kind::IotEnterprise {
+                let minutes = i64::from(self.plan.policies.get("iot.restoreWithinMinutes").unwrap_or(0));
+                self.restoring_until = Some(self.now.plus_seconds(minutes * MINUTE));
+                effects.push(format!("the instance is restored with the same instance ID; service comes back within {minutes} minutes"));
+                rules.push("IOT-9");
+            } else {
+                self.expired = false;
+                self.fate(ResourceStatus::Active, |n| n == "instanceGroup" || n == "instance");
+                effects.push("service resumes".into());
+            }
+        }
+        if expiry <= self.now {
+            effects.push("the new expiry is already past: renew for more months".into());
+        }
+        self.push("renewed", effects, rules);
+    }
+
+    fn on_release(&mut self) -> Result<(), Error> {
+        if self.released {
+            self.push("released", vec!["already released: nothing changes".into()], vec![]);
+            return Ok(());
+        }
+        let kind = self.plan.kind;
+        let mut effects = Vec::new();
+        let mut rules = Vec::new();
+        if kind == Kind::CloudPhone(Billing::PayAsYouGo) && self.billing() {
+            // CP-3: billing ends at the end of the 4-hour period in which the group is released.
+            let elapsed = self.now.0 - self.plan.start.0;
+            let period_end = self.plan.start.plus_seconds((elapsed + CLOUD_PHONE_PERIOD - 1) / CLOUD_PHONE_PERIOD * CLOUD_PHONE_PERIOD);
+            if let Some(rate) = self.plan.rate {
+                let rest = rate.cost(period_end.0 - self.now.0).ok_or_else(|| internal("cost overflow"))?;
+                self.charge(rest);
+            }
+            effects.push(format!("billed to the end of the 4-hour period in which the group is released: {}", period_end.to_rfc3339()));
+            rules.push("CP-3");
+        }
+        match kind {
+            Kind::IotEnterprise => {
+                effects.push("released at once (a refund of a subscription releases it): its data is deleted".into());
+                rules.push("IOT-11");
+            }
+            Kind::Ecs(_) => {
+                effects.push("released by you: compute, disks and the static public IP go with it; an EIP has its own lifecycle".into());
+                rules.push("ECS-5");
+            }
+            Kind::CloudPhone(Billing::Subscription) => {
+                effects.push("unsubscribed and released (a whole group only, never part of it)".into());
+                rules.push("CP-8");
+            }
+            _ => effects.push("released by you".into()),
+        }
+        self.dependents_note(&mut effects, &mut rules);
+        self.release_now();
+        self.fate(ResourceStatus::Released, |n| {
+            ["instanceGroup", "instance", "compute", "systemDisk", "dataDisk", "localDisk", "staticPublicIp", "payAsYouGoDisk", "payByTrafficBandwidth"].contains(&n)
+        });
+        self.push("released", effects, rules);
+        Ok(())
+    }
+
+    fn finish(self, end: Instant) -> Lifecycle {
+        let plan = self.plan;
+        let mut warnings = Vec::new();
+        match plan.kind {
+            Kind::IotLegacyPublic => warnings.push(Warning::new(
+                "overdue_effect_disputed",
+                "Seed 000 says an overdue payment never directly takes devices offline; seed 001 says a legacy public instance stops 24 hours after it. The stop is modelled.",
+                vec!["IOT-8", "IOT-21"],
+            )),
+            Kind::CloudPhone(Billing::Subscription) | Kind::Ecs(Billing::Subscription) => warnings.push(Warning::new(
+                "expiry_not_in_seeds",
+                "The seeds do not describe what happens after this subscription expires, beyond the interruption of service; no release is modelled unless policy sets one.",
+                vec![if matches!(plan.kind, Kind::Ecs(_)) { "ECS-2" } else { "CP-2" }],
+            )),
+            _ => {}
+        }
+        if plan.economical_mode {
+            warnings.push(Warning::new(
+                "economical_mode",
+                "An instance stopped in economical mode gives back its vCPUs and memory: after an overdue payment it may fail to restart.",
+                vec!["ECS-6"],
+            ));
+        }
+        if matches!(plan.kind, Kind::CloudPhone(_)) && !plan.attached.is_empty() {
+            warnings.push(Warning::new(
+                "dependents_billed_separately",
+                "NAT Gateway, EIP and shared bandwidth are billed by their own products at rates not in this simulation, and they are not released with the phones.",
+                vec!["CP-1", "CP-10"],
+            ));
+        }
+        if plan.rate.is_some() && plan.credit.is_none() && plan.overdue_at.is_none() {
+            warnings.push(Warning::new(
+                "runway_not_predicted",
+                "A cost rate without an account balance: when the credit runs out cannot be predicted. Give account.balance (and coupons) or overdueAt.",
+                vec![],
+            ));
+        }
+        let resources = self
+            .fates
+            .into_iter()
+            .map(|(resource, changes, rules)| {
+                let phases = changes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (from, status))| Phase { from: *from, to: changes.get(i + 1).map_or(end, |next| next.0), status: *status })
+                    .collect();
+                ResourceFate { resource, phases, rules }
+            })
+            .collect();
+        Lifecycle {
+            product: plan.kind.product(),
+            currency: "USD",
+            horizon: Horizon { from: plan.start, to: end },
+            final_state: self.timeline.last().map_or(State::Running, |e| e.state),
+            timeline: self.timeline,
+            data_deleted_at: self.data_deleted_at,
+            last_safe_moment: self.first_interruption.map(|at| at.plus_seconds(-1)),
+            credit_runs_out_at: self.credit_runs_out_at,
+            resources,
+            billed: Rounding::BILL.apply(self.billed),
+            warnings,
+        }
+    }
+}
+
+/// A resource part: its name, each status change (from when), and its rules.
+type Fate = (&'static str, Vec<(Instant, ResourceStatus)>, Vec<&'static str>);
+
+fn initial_fates(plan: &Plan) -> Vec<Fate> {
+    let start = plan.start;
+    let mut fates: Vec<Fate> = match plan.kind {
+        Kind::CloudPhone(_) => vec![("instanceGroup", vec![(start, ResourceStatus::Active)], vec!["CP-9"])],
+        Kind::Ecs(Billing::PayAsYouGo) => vec![
+            ("compute", vec![(start, ResourceStatus::Active)], vec!["ECS-5"]),
+            ("systemDisk", vec![(start, ResourceStatus::Active)], vec!["ECS-5"]),
+        ],
+        Kind::Ecs(Billing::Subscription) => vec![("instance", vec![(start, ResourceStatus::Active)], vec!["ECS-2"])],
+        _ => Vec::new(),
+    };
+    for name in &plan.attached {
+        let (status, rules) = match (plan.kind, *name) {
+            (Kind::CloudPhone(_), _) => (ResourceStatus::Independent, vec!["CP-10"]),
+            (_, "eip") => (ResourceStatus::Independent, vec!["ECS-5"]),
+            (Kind::Ecs(Billing::Subscription), _) => (ResourceStatus::Active, vec!["ECS-2", "ECS-5"]),
+            _ => (ResourceStatus::Active, vec!["ECS-5"]),
+        };
+        fates.push((name, vec![(start, status)], rules));
+    }
+    fates
+}

@@ -1,0 +1,362 @@
+//! Decodes a `simulateLifecycle` request into a [`Plan`]: every combination that the
+//! seeds cannot give a meaning to is refused here, with the field at fault, so that
+//! the engine only ever sees plans it can simulate.
+
+use crate::decode::{Fields, Node, Value};
+use crate::error::{Error, ErrorCode};
+use crate::policy::{apply_policy_overrides, default_policies, Policies};
+use crate::quote::{limits, Billing, Product};
+use crate::time::{instant, Instant};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+/// Most events in one request.
+pub const MAX_EVENTS: usize = 10_000;
+/// The longest horizon: 100 years of months after `start`.
+pub const MAX_HORIZON_MONTHS: u64 = 1_200;
+/// Largest balance, coupon or top-up amount (USD 1e12): far above any account, low
+/// enough that 10,000 top-ups plus a century of charges fit a decimal exactly.
+pub const MAX_CREDIT: Decimal = dec!(1_000_000_000_000);
+
+/// What is simulated: the product, and its billing method or instance type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    CloudPhone(Billing),
+    /// Legacy public instance: pay-as-you-go (IOT-2, IOT-8).
+    IotLegacyPublic,
+    /// New public instance: free, never expires (IOT-2, IOT-7).
+    IotNewPublic,
+    /// Enterprise Edition: subscription only (IOT-2, IOT-5).
+    IotEnterprise,
+    Ecs(Billing),
+}
+
+impl Kind {
+    pub fn product(self) -> Product {
+        match self {
+            Kind::CloudPhone(_) => Product::CloudPhone,
+            Kind::IotLegacyPublic | Kind::IotNewPublic | Kind::IotEnterprise => Product::Iot,
+            Kind::Ecs(_) => Product::Ecs,
+        }
+    }
+
+    pub fn is_subscription(self) -> bool {
+        matches!(self, Kind::CloudPhone(Billing::Subscription) | Kind::Ecs(Billing::Subscription) | Kind::IotEnterprise)
+    }
+
+    /// The parts a caller may list in `resource.attached`, with their rules.
+    fn attachable(self) -> &'static [&'static str] {
+        match self {
+            // CP-10: dependents of an instance group with Internet access.
+            Kind::CloudPhone(_) => &["natGateway", "eip", "sharedBandwidth"],
+            // ECS-5: the resources an overdue pay-as-you-go instance has.
+            Kind::Ecs(Billing::PayAsYouGo) => &["dataDisk", "localDisk", "staticPublicIp", "eip", "snapshots", "customImage"],
+            // ECS-2: the pay-as-you-go parts of a subscription instance.
+            Kind::Ecs(Billing::Subscription) => &["payAsYouGoDisk", "payByTrafficBandwidth", "eip"],
+            _ => &[],
+        }
+    }
+}
+
+/// A pay-as-you-go cost rate: `amount` per `per_seconds`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rate {
+    pub amount: Decimal,
+    pub per_seconds: i64,
+}
+
+impl Rate {
+    /// The cost of `seconds` at this rate (one multiplication, one division: exact
+    /// whenever the result has a finite decimal expansion of 28 digits).
+    pub fn cost(self, seconds: i64) -> Option<Decimal> {
+        self.amount.checked_mul(Decimal::from(seconds))?.checked_div(Decimal::from(self.per_seconds))
+    }
+
+    /// How many seconds `credit` pays for; None for a zero rate or a runway too long to compute.
+    ///
+    /// Rounded to the nanosecond: a credit that is itself the remainder of a rate such
+    /// as USD 0.05/3,600 s carries a 28th-digit rounding error, which must not push a
+    /// whole-second runway (3,601 s) over to the next second when it is rounded up.
+    pub fn seconds_covered(self, credit: Decimal) -> Option<Decimal> {
+        if self.amount.is_zero() {
+            return None;
+        }
+        Some(credit.checked_mul(Decimal::from(self.per_seconds))?.checked_div(self.amount)?.round_dp(9))
+    }
+
+    /// "USD 0.0457 per hour".
+    pub fn describe(self) -> String {
+        let unit = if self.per_seconds == 86_400 { "day" } else { "hour" };
+        format!("USD {} per {unit}", self.amount.normalize())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EventKind {
+    TopUp(Decimal),
+    Renew(u64),
+    Release,
+}
+
+/// A caller event, in time order after decoding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub at: Instant,
+    pub kind: EventKind,
+}
+
+/// A decoded, consistent request.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub kind: Kind,
+    pub trial: bool,
+    pub economical_mode: bool,
+    /// Names from [`Kind::attachable`], in the caller's order, without repeats.
+    pub attached: Vec<&'static str>,
+    pub start: Instant,
+    /// The expiry is `anchor` plus `months` (plus months renewed since): months add
+    /// from the anchor and clamp at month end, so Jan 31 + 1 + 1 = Mar 31, not Mar 28.
+    pub expiry: Option<(Instant, u64)>,
+    pub auto_renew: bool,
+    /// Per month (IOT-10: what an auto-renewal must pay).
+    pub renewal_price: Option<Decimal>,
+    /// Balance plus coupons: both pay bills and auto-renewals (ECS-1, IOT-10).
+    pub credit: Option<Decimal>,
+    pub rate: Option<Rate>,
+    pub overdue_at: Option<Instant>,
+    pub events: Vec<Event>,
+    pub until: Option<Instant>,
+    /// No simulated moment goes past this: `start` + 100 years.
+    pub latest: Instant,
+    pub policies: Policies,
+}
+
+impl Plan {
+    pub fn has(&self, part: &str) -> bool {
+        self.attached.contains(&part)
+    }
+}
+
+const FIELDS: [&str; 14] = [
+    "product", "resource", "start", "expiresAt", "months", "autoRenew", "renewalPrice", "account",
+    "costPerHour", "costPerDay", "overdueAt", "events", "until", "policy",
+];
+
+fn not_supported(path: &str, message: impl Into<String>) -> Error {
+    Error::new(ErrorCode::NotSupported, path, message)
+}
+
+pub fn decode(request: &Value) -> Result<Plan, Error> {
+    let root = Node::root(request);
+    let fields = root.object()?;
+    fields.only(&FIELDS)?;
+    let product = fields.required("product", "\"cloudPhone\", \"iot\" or \"ecs\"")?.one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
+    let resource = fields.required("resource", "an object such as { billing: \"payAsYouGo\" }")?;
+    let (kind, trial, economical_mode, attached) = decode_resource(product, &resource)?;
+
+    let start = instant(&fields.required("start", "a date \"YYYY-MM-DD\" or an RFC 3339 instant")?)?;
+    let latest = start.plus_months(MAX_HORIZON_MONTHS).unwrap_or(Instant(i64::MAX / 2));
+    let until = match fields.get("until") {
+        None => None,
+        Some(node) => {
+            let until = instant(&node)?;
+            if until <= start {
+                return Err(node.error(ErrorCode::OutOfRange, format!("until ({}) must be after start ({})", until.to_rfc3339(), start.to_rfc3339())));
+            }
+            if until > latest {
+                return Err(node.error(ErrorCode::OutOfRange, format!("the horizon may be at most 100 years: until must be no later than {}", latest.to_rfc3339())));
+            }
+            Some(until)
+        }
+    };
+    let end = until.unwrap_or(latest);
+    let within = |node: &Node<'_>, at: Instant| -> Result<Instant, Error> {
+        if at < start || at > end {
+            let bound = if until.is_some() { "until" } else { "start + 100 years" };
+            return Err(node.error(
+                ErrorCode::DateOutOfPeriod,
+                format!("{} is outside the simulated period: from start ({}) to {bound} ({})", at.to_rfc3339(), start.to_rfc3339(), end.to_rfc3339()),
+            ));
+        }
+        Ok(at)
+    };
+
+    let mut policies = default_policies();
+    if let Some(node) = fields.get("policy") {
+        apply_policy_overrides(&mut policies, &node)?;
+    }
+
+    let expiry = decode_expiry(kind, trial, &fields, start, latest, &policies)?;
+
+    let auto_renew = fields.get("autoRenew").map_or(Ok(false), |n| n.bool())?;
+    if auto_renew {
+        if kind != Kind::IotEnterprise {
+            return Err(not_supported(&fields.child_path("autoRenew"), "auto-renewal is modelled for IoT Enterprise Edition only (IOT-10): the seeds give no auto-renewal schedule for this resource; add renew events instead"));
+        }
+        if trial {
+            return Err(not_supported(&fields.child_path("autoRenew"), "seed 001 describes auto-renewal for purchased Enterprise Edition instances, not trials (IOT-3, IOT-10); add a renew event instead"));
+        }
+    }
+    let renewal_price = match fields.get("renewalPrice") {
+        None if auto_renew => return Err(Error::new(ErrorCode::MissingField, fields.child_path("renewalPrice"), "missing field \"renewalPrice\": auto-renewal pays this price per month from balance and coupons (IOT-10); no seed publishes it")),
+        None => None,
+        Some(_) if !kind.is_subscription() => return Err(not_supported(&fields.child_path("renewalPrice"), "a pay-as-you-go resource is not renewed")),
+        Some(node) => Some(crate::catalog::caller_price(&node)?),
+    };
+
+    let credit = match fields.get("account") {
+        None if auto_renew => return Err(Error::new(ErrorCode::MissingField, fields.child_path("account"), "missing field \"account\": auto-renewal is paid only from balance and coupons (IOT-10)")),
+        None => None,
+        Some(node) => {
+            let account = node.object()?;
+            account.only(&["balance", "coupons"])?;
+            let balance = account.required("balance", "money (a decimal string or a number)")?.decimal_in(Decimal::ZERO, true, MAX_CREDIT)?;
+            let coupons = account.get("coupons").map_or(Ok(Decimal::ZERO), |n| n.decimal_in(Decimal::ZERO, true, MAX_CREDIT))?;
+            Some(balance + coupons)
+        }
+    };
+
+    let rate = match (fields.get("costPerHour"), fields.get("costPerDay")) {
+        (Some(_), Some(day)) => return Err(not_supported(day.path(), "give costPerHour or costPerDay, not both")),
+        (None, None) => None,
+        (Some(node), None) | (None, Some(node)) => {
+            if kind == Kind::IotNewPublic {
+                return Err(not_supported(node.path(), "a new public instance is free (IOT-2): it has no cost rate"));
+            }
+            let per_seconds = if node.path().ends_with("costPerDay") { 86_400 } else { 3_600 };
+            Some(Rate { amount: crate::catalog::caller_price(&node)?, per_seconds })
+        }
+    };
+
+    let overdue_at = match fields.get("overdueAt") {
+        None => None,
+        Some(node) => {
+            if credit.is_some() {
+                return Err(not_supported(node.path(), "give account (to predict when the credit runs out) or overdueAt (to state it), not both"));
+            }
+            Some(within(&node, instant(&node)?)?)
+        }
+    };
+
+    let mut events = Vec::new();
+    if let Some(node) = fields.get("events") {
+        let list = node.elements()?;
+        if list.len() > MAX_EVENTS {
+            return Err(node.error(ErrorCode::TooMany, format!("at most {MAX_EVENTS} events, got {}", list.len())));
+        }
+        for event in list {
+            events.push(decode_event(kind, &event, &within)?);
+        }
+    }
+    // Stable: events at the same moment keep the caller's order.
+    events.sort_by_key(|e| e.at);
+
+    Ok(Plan { kind, trial, economical_mode, attached, start, expiry, auto_renew, renewal_price, credit, rate, overdue_at, events, until, latest, policies })
+}
+
+fn decode_resource(product: Product, node: &Node<'_>) -> Result<(Kind, bool, bool, Vec<&'static str>), Error> {
+    let fields = node.object()?;
+    let billing = |fields: &Fields<'_>| {
+        fields.required("billing", "\"subscription\" or \"payAsYouGo\"")?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)
+    };
+    let (kind, trial, economical_mode) = match product {
+        Product::CloudPhone => {
+            fields.only(&["billing", "attached"])?;
+            (Kind::CloudPhone(billing(&fields)?), false, false)
+        }
+        Product::Ecs => {
+            fields.only(&["billing", "attached", "economicalMode"])?;
+            let economical = fields.get("economicalMode").map_or(Ok(false), |n| n.bool())?;
+            (Kind::Ecs(billing(&fields)?), false, economical)
+        }
+        Product::Iot => {
+            fields.only(&["instance", "trial"])?;
+            let instance = fields.required("instance", "\"enterprise\", \"legacyPublic\" or \"newPublic\"")?.one_of(
+                &[("enterprise", Kind::IotEnterprise), ("legacyPublic", Kind::IotLegacyPublic), ("newPublic", Kind::IotNewPublic)],
+                ErrorCode::UnknownInstance,
+            )?;
+            let trial = match fields.get("trial") {
+                None => false,
+                Some(n) if instance == Kind::IotEnterprise => n.bool()?,
+                Some(n) => return Err(not_supported(n.path(), "only an Enterprise Edition instance has a trial (IOT-3)")),
+            };
+            (instance, trial, false)
+        }
+    };
+    let mut attached = Vec::new();
+    if let Some(list) = fields.get("attached") {
+        for part in list.elements()? {
+            let allowed = kind.attachable();
+            let name = part.str()?;
+            let Some(known) = allowed.iter().find(|a| **a == name) else {
+                let names: Vec<String> = allowed.iter().map(|n| format!("\"{n}\"")).collect();
+                return Err(part.error(ErrorCode::UnknownField, format!("unknown attached resource \"{name}\"; expected one of {}", names.join(", "))));
+            };
+            if !attached.contains(known) {
+                attached.push(*known);
+            }
+        }
+    }
+    Ok((kind, trial, economical_mode, attached))
+}
+
+fn decode_expiry(kind: Kind, trial: bool, fields: &Fields<'_>, start: Instant, latest: Instant, policies: &Policies) -> Result<Option<(Instant, u64)>, Error> {
+    let (expires_at, months) = (fields.get("expiresAt"), fields.get("months"));
+    if !kind.is_subscription() {
+        if let Some(node) = expires_at.as_ref().or(months.as_ref()) {
+            return Err(not_supported(node.path(), "a pay-as-you-go or free resource has no expiry: only subscriptions expire (CP-2, IOT-2)"));
+        }
+        return Ok(None);
+    }
+    if trial {
+        if let Some(node) = expires_at.as_ref().or(months.as_ref()) {
+            return Err(not_supported(node.path(), "a trial lasts iot.trialMonths (IOT-3); change it with policy: { iot: { trialMonths } }"));
+        }
+        return Ok(Some((start, u64::from(policies.get("iot.trialMonths").unwrap_or(1)))));
+    }
+    match (expires_at, months) {
+        (Some(_), Some(m)) => Err(not_supported(m.path(), "give expiresAt or months, not both")),
+        (None, None) => Err(Error::new(ErrorCode::MissingField, fields.child_path("expiresAt"), "missing field \"expiresAt\": a subscription needs its expiry (or \"months\" from start)")),
+        (None, Some(m)) => Ok(Some((start, m.integer(1, limits::MAX_MONTHS)?))),
+        (Some(node), None) => {
+            let at = instant(&node)?;
+            if at <= start || at > latest {
+                return Err(node.error(ErrorCode::OutOfRange, format!("expiresAt ({}) must be after start ({}) and within 100 years of it", at.to_rfc3339(), start.to_rfc3339())));
+            }
+            Ok(Some((at, 0)))
+        }
+    }
+}
+
+fn decode_event(kind: Kind, node: &Node<'_>, within: &dyn Fn(&Node<'_>, Instant) -> Result<Instant, Error>) -> Result<Event, Error> {
+    let fields = node.object()?;
+    #[derive(Clone, Copy, PartialEq)]
+    enum Type {
+        TopUp,
+        Renew,
+        Release,
+    }
+    let kind_node = fields.required("type", "\"topUp\", \"renew\" or \"release\"")?;
+    let event_type = kind_node.one_of(&[("topUp", Type::TopUp), ("renew", Type::Renew), ("release", Type::Release)], ErrorCode::UnknownEventType)?;
+    let at_node = fields.required("at", "a date or an RFC 3339 instant")?;
+    let at = within(&at_node, instant(&at_node)?)?;
+    let kind = match event_type {
+        Type::TopUp => {
+            fields.only(&["at", "type", "amount"])?;
+            let amount = fields.required("amount", "money > 0")?;
+            EventKind::TopUp(amount.decimal_in(Decimal::ZERO, false, MAX_CREDIT)?)
+        }
+        Type::Renew => {
+            fields.only(&["at", "type", "months"])?;
+            if !kind.is_subscription() {
+                return Err(not_supported(kind_node.path(), "only a subscription is renewed; this resource is pay-as-you-go or free"));
+            }
+            EventKind::Renew(fields.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)?)
+        }
+        Type::Release => {
+            fields.only(&["at", "type"])?;
+            EventKind::Release
+        }
+    };
+    Ok(Event { at, kind })
+}
