@@ -30,6 +30,16 @@ pub fn compare_billing_method(request: JsValue) -> Result<JsValue, JsValue> {
     to_js(&comparison)
 }
 
+/// What happens to a resource over time: expiry, auto-renewal, overdue, stop,
+/// release, top-ups (API.md `simulateLifecycle`). Throws an `Error` with `code` and
+/// `path` on bad input.
+#[wasm_bindgen(js_name = simulateLifecycle)]
+pub fn simulate_lifecycle(request: JsValue) -> Result<JsValue, JsValue> {
+    let value = from_js(&request).map_err(to_js_error)?;
+    let lifecycle = crate::lifecycle::simulate_lifecycle(&value).map_err(to_js_error)?;
+    to_js(&lifecycle)
+}
+
 /// The embedded default catalog: prices and billing units, each with its source seed
 /// and as-of date.
 #[wasm_bindgen(js_name = catalog)]

@@ -55,6 +55,26 @@ fn wasm_output_is_byte_identical_to_the_native_golden_files() {
         let json = JSON::stringify(&quote).unwrap().as_string().unwrap();
         assert_eq!(json, response.trim_end());
     }
+    let lifecycles = [
+        (include_str!("golden/lifecycle_ecs.request.json"), include_str!("golden/lifecycle_ecs.response.json")),
+        (include_str!("golden/lifecycle_iot_enterprise.request.json"), include_str!("golden/lifecycle_iot_enterprise.response.json")),
+    ];
+    for (request, response) in lifecycles {
+        let lifecycle = bindings::simulate_lifecycle(js(request)).unwrap();
+        let json = JSON::stringify(&lifecycle).unwrap().as_string().unwrap();
+        assert_eq!(json, response.trim_end());
+    }
+}
+
+#[wasm_bindgen_test]
+fn simulate_lifecycle_from_js() {
+    // CP-9: 4.80 at 0.05/h lasts 96 h; overdue 12-05, released on the 16th day, 12-20.
+    let request = js(r#"{"product":"cloudPhone","resource":{"billing":"payAsYouGo"},"start":"2026-12-01","account":{"balance":"4.80"},"costPerHour":0.05}"#);
+    let lifecycle = bindings::simulate_lifecycle(request).unwrap();
+    assert_eq!(get_str(&lifecycle, "dataDeletedAt"), "2026-12-20T00:00:00+08:00");
+    assert_eq!(get_str(&lifecycle, "lastSafeMoment"), "2026-12-04T23:59:59+08:00");
+    let bad = js(r#"{"product":"ecs","resource":{"billing":"payAsYouGo"},"start":"2026-12-01","events":[{"at":"2026-12-02","type":"pause"}]}"#);
+    assert_js_error(bindings::simulate_lifecycle(bad), "unknown_event_type", "events[0].type");
 }
 
 #[wasm_bindgen_test]

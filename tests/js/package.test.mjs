@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { quote, compareBillingMethod, catalog, version } from "alicloud-cost";
+import { quote, simulateLifecycle, compareBillingMethod, catalog, version } from "alicloud-cost";
 
 const payg = (overrides = {}) => ({
   items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "payAsYouGo", hours: 5, quantity: 2, ...overrides }],
@@ -96,4 +96,16 @@ test("compareBillingMethod: acp.basic.small mainland breaks even at 9.9057 / 0.0
   assert.equal(c.switching.rules[0], "CP-7");
   assert.throws(() => compareBillingMethod({ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", usage: { months: 1, hoursPerMonth: -1 } }),
     (e) => e.code === "out_of_range" && e.path === "usage.hoursPerMonth");
+});
+
+test("simulateLifecycle: ECS overdue at T stops at T+15 and is released at T+30 (ECS-3, ECS-4)", () => {
+  // T = 2026-12-10 09:00: stopped 12-25 09:00, released 2027-01-09 09:00; billing 12-01 to 12-25 09:00 = 585 h x 0.10 = 58.50.
+  const l = simulateLifecycle({ product: "ecs", resource: { billing: "payAsYouGo" }, start: "2026-12-01",
+    overdueAt: "2026-12-10T01:00:00Z", costPerHour: 0.1 });
+  assert.deepEqual(l.timeline.map((e) => e.event), ["created", "overdue", "deductionRetry", "deductionRetry", "stopped", "released"]);
+  assert.equal(l.lastSafeMoment, "2026-12-25T08:59:59+08:00");
+  assert.equal(l.dataDeletedAt, "2027-01-09T09:00:00+08:00");
+  assert.equal(l.billed, "58.50");
+  assert.throws(() => simulateLifecycle({ product: "ecs", resource: { billing: "payAsYouGo" }, start: "2026-12-01", until: "2026-11-01" }),
+    (e) => e.code === "out_of_range" && e.path === "until");
 });
