@@ -113,7 +113,7 @@ impl<'v> Node<'v> {
     pub fn elements(&self) -> Result<impl ExactSizeIterator<Item = Node<'v>> + '_, Error> {
         match self.value {
             Value::Array(items) => {
-                Ok(items.iter().enumerate().map(move |(i, value)| Node { value, path: format!("{}[{i}]", self.path) }))
+                Ok(items.iter().enumerate().map(move |(i, value)| Node { value, path: index_path(&self.path, i) }))
             }
             _ => Err(self.wrong_type("an array")),
         }
@@ -184,6 +184,32 @@ impl<'v> Node<'v> {
     }
 }
 
+/// `items[3]` from `items` and 3, without the formatting machinery.
+fn index_path(parent: &str, index: usize) -> String {
+    let mut path = String::with_capacity(parent.len() + 8);
+    path.push_str(parent);
+    path.push('[');
+    push_decimal(&mut path, index as u64);
+    path.push(']');
+    path
+}
+
+/// Appends the decimal digits of `n`.
+pub fn push_decimal(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&d| d as char));
+}
+
 /// Parses a plain decimal string: optional sign, digits, optional fraction. No
 /// exponent, no spaces, no thousands separators: a price is never guessed at.
 fn parse_decimal_str(s: &str) -> Result<Decimal, (ErrorCode, String)> {
@@ -206,7 +232,14 @@ impl<'v> Fields<'v> {
 
     /// The path of field `key` of this object (`items[0].hours`, or `hours` at the root).
     pub fn child_path(&self, key: &str) -> String {
-        if self.path.is_empty() { key.to_string() } else { format!("{}.{key}", self.path) }
+        // Built by hand, not with format!: every field read makes one (see #8).
+        let mut path = String::with_capacity(self.path.len() + 1 + key.len());
+        if !self.path.is_empty() {
+            path.push_str(&self.path);
+            path.push('.');
+        }
+        path.push_str(key);
+        path
     }
 
     /// Rejects every field not in `allowed`, with a suggestion for near misses.

@@ -110,8 +110,8 @@ impl Policies {
         self.0.iter().find(|(n, _)| *n == name).and_then(|(_, p)| p.value)
     }
 
-    /// [`Policies::get`] as a number of days, for a policy whose unit is days (0 if unset).
-    pub fn days(&self, name: &str) -> i64 {
+    /// [`Policies::get`] as an `i64` in the policy's own unit (0 if unset).
+    pub fn count(&self, name: &str) -> i64 {
         i64::from(self.get(name).unwrap_or(0))
     }
 }

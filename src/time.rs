@@ -59,16 +59,20 @@ pub fn month(node: &Node<'_>) -> Result<Date, Error> {
 /// A calendar date, read from "YYYY-MM-DD".
 pub fn date(node: &Node<'_>) -> Result<Date, Error> {
     let text = node.str()?;
-    let bad = || node.error(ErrorCode::InvalidDate, format!("expected a date as \"YYYY-MM-DD\", got \"{text}\""));
-    let well_formed = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    parse_date(text).ok_or_else(|| node.error(ErrorCode::InvalidDate, format!("expected a date as \"YYYY-MM-DD\", got \"{text}\"")))
+}
+
+/// "YYYY-MM-DD" exactly, and a day that exists ("2026-02-30" does not). jiff's own
+/// parser would accept more forms and costs tens of KiB of wasm.
+fn parse_date(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    let well_formed = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
     if !well_formed {
-        return Err(bad());
+        return None;
     }
-    // Digits checked above; `civil` rejects impossible days ("2026-02-30"). jiff's
-    // own parser would accept more forms and costs tens of KiB of wasm.
-    let number = |range: std::ops::Range<usize>| text[range].parse::<i16>().map_err(|_| bad());
-    civil(number(0..4)?, number(5..7)? as i8, number(8..10)? as i8).ok_or_else(bad)
+    let number = |range: std::ops::Range<usize>| bytes[range].iter().fold(0i16, |n, d| n * 10 + i16::from(d - b'0'));
+    civil(number(0..4), number(5..7) as i8, number(8..10) as i8)
 }
 
 #[cfg(test)]
@@ -190,10 +194,19 @@ impl Instant {
 
     /// RFC 3339 in UTC+8: "2026-12-01T08:00:00+08:00".
     pub fn to_rfc3339(self) -> String {
-        match self.billing_day() {
-            Some((date, s)) => format!("{}T{:02}:{:02}:{:02}+08:00", iso_date(date), s / 3600, s % 3600 / 60, s % 60),
-            None => format!("@{}", self.0),
+        let Some((date, s)) = self.billing_day() else { return format!("@{}", self.0) };
+        // Filled in digit by digit rather than with format!: a timeline prints thousands.
+        let mut text = *b"0000-00-00T00:00:00+08:00";
+        let fields = [(0, 4, i64::from(date.year())), (5, 2, i64::from(date.month())), (8, 2, i64::from(date.day())),
+            (11, 2, s / 3600), (14, 2, s % 3600 / 60), (17, 2, s % 60)];
+        for (at, width, value) in fields {
+            let mut n = value;
+            for digit in text[at..at + width].iter_mut().rev() {
+                *digit = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
         }
+        String::from_utf8_lossy(&text).into_owned()
     }
 }
 
@@ -220,10 +233,7 @@ pub fn instant(node: &Node<'_>) -> Result<Instant, Error> {
     if bytes.len() < 20 || !matches!(bytes[10], b'T' | b't' | b' ') || bytes[13] != b':' || bytes[16] != b':' {
         return Err(bad());
     }
-    let day = {
-        let v = crate::decode::Value::String(text[..10].to_string());
-        date(&Node::root(&v)).map_err(|_| bad())?
-    };
+    let day = parse_date(&text[..10]).ok_or_else(bad)?;
     let two = |at: usize| -> Result<i64, Error> {
         let pair = &bytes[at..at + 2];
         if pair.iter().all(u8::is_ascii_digit) { Ok(i64::from(pair[0] - b'0') * 10 + i64::from(pair[1] - b'0')) } else { Err(bad()) }

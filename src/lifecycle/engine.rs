@@ -44,8 +44,54 @@ enum Deadline {
     ExpiredRelease,
 }
 
+/// The policy values a simulation uses (names in `policy.rs`), read once.
+struct Periods {
+    cp_overdue_release_days: i64,
+    /// IOT-5 for IoT; a caller's policy for Cloud Phone and ECS subscriptions.
+    release_after_expiry_days: Option<i64>,
+    iot_trial_months: i64,
+    iot_auto_renew_months: u64,
+    iot_first_attempt_days: i64,
+    iot_last_attempt_days: i64,
+    iot_legacy_stop_hours: i64,
+    iot_restore_minutes: i64,
+    ecs_second_deduction_days: i64,
+    ecs_third_deduction_days: i64,
+    ecs_stop_days: i64,
+    ecs_release_after_stop_days: i64,
+}
+
+impl Periods {
+    fn of(plan: &Plan) -> Periods {
+        let policies = &plan.policies;
+        let days = |name| policies.count(name);
+        let release_after_expiry = match plan.kind {
+            Kind::IotEnterprise => Some("iot.enterpriseReleaseAfterExpiryDays"),
+            Kind::CloudPhone(_) => Some("cloudPhone.subscriptionReleaseAfterExpiryDays"),
+            Kind::Ecs(_) => Some("ecs.subscriptionReleaseAfterExpiryDays"),
+            _ => None,
+        };
+        Periods {
+            cp_overdue_release_days: days("cloudPhone.overdueReleaseAfterDays"),
+            release_after_expiry_days: release_after_expiry.and_then(|name| policies.get(name)).map(i64::from),
+            iot_trial_months: days("iot.trialMonths"),
+            // A renewal of zero months would renew forever at the same moment.
+            iot_auto_renew_months: u64::from(policies.get("iot.autoRenewMonths").unwrap_or(1).max(1)),
+            iot_first_attempt_days: days("iot.autoRenewFirstAttemptDaysBeforeExpiry"),
+            iot_last_attempt_days: days("iot.autoRenewLastAttemptDaysBeforeExpiry"),
+            iot_legacy_stop_hours: days("iot.legacyStopAfterOverdueHours"),
+            iot_restore_minutes: days("iot.restoreWithinMinutes"),
+            ecs_second_deduction_days: days("ecs.secondDeductionAfterDays"),
+            ecs_third_deduction_days: days("ecs.thirdDeductionAfterDays"),
+            ecs_stop_days: days("ecs.stopAfterDays"),
+            ecs_release_after_stop_days: days("ecs.releaseAfterStopDays"),
+        }
+    }
+}
+
 struct Sim<'p> {
     plan: &'p Plan,
+    p: Periods,
     now: Instant,
     accrued_until: Instant,
     /// Balance plus coupons; negative when money is owed. None when not known.
@@ -135,6 +181,7 @@ pub fn run(plan: &Plan) -> Result<Lifecycle, Error> {
 
 impl<'p> Sim<'p> {
     fn new(plan: &'p Plan) -> Self {
+        let periods = Periods::of(plan);
         let mut sim = Sim {
             plan,
             now: plan.start,
@@ -153,7 +200,8 @@ impl<'p> Sim<'p> {
             trial: plan.trial,
             months_renewed: 0,
             expiry: None,
-            next_attempt_days: plan.policies.days("iot.autoRenewFirstAttemptDaysBeforeExpiry"),
+            next_attempt_days: periods.iot_first_attempt_days,
+            p: periods,
             last_attempt_at: None,
             funded_since: plan.start,
             timeline: Vec::new(),
@@ -165,10 +213,6 @@ impl<'p> Sim<'p> {
         sim.expiry = sim.compute_expiry();
         sim.fates = initial_fates(plan);
         sim
-    }
-
-    fn policy_days(&self, name: &str) -> i64 {
-        self.plan.policies.days(name)
     }
 
     fn compute_expiry(&self) -> Option<Instant> {
@@ -267,7 +311,7 @@ impl<'p> Sim<'p> {
             return None;
         }
         let expiry = self.expiry?;
-        let last = self.policy_days("iot.autoRenewLastAttemptDaysBeforeExpiry");
+        let last = self.p.iot_last_attempt_days;
         let mut days = self.next_attempt_days;
         while days >= last {
             let at = expiry.plus_days(-days);
@@ -301,19 +345,19 @@ impl<'p> Sim<'p> {
             }
             Some(t) => match self.plan.kind {
                 Kind::CloudPhone(Billing::PayAsYouGo) => {
-                    offer(Some(t.plus_days(self.policy_days("cloudPhone.overdueReleaseAfterDays"))), Deadline::OverdueRelease)
+                    offer(Some(t.plus_days(self.p.cp_overdue_release_days)), Deadline::OverdueRelease)
                 }
                 Kind::Ecs(billing) => {
                     let retry = match self.retries_done {
-                        0 => Some("ecs.secondDeductionAfterDays"),
-                        1 => Some("ecs.thirdDeductionAfterDays"),
+                        0 => Some(self.p.ecs_second_deduction_days),
+                        1 => Some(self.p.ecs_third_deduction_days),
                         _ => None,
                     };
-                    if let Some(name) = retry {
-                        offer(Some(t.plus_days(self.policy_days(name))), Deadline::DeductionRetry(self.retries_done + 1));
+                    if let Some(days) = retry {
+                        offer(Some(t.plus_days(days)), Deadline::DeductionRetry(self.retries_done + 1));
                     }
-                    let stop = t.plus_days(self.policy_days("ecs.stopAfterDays"));
-                    let release = stop.plus_days(self.policy_days("ecs.releaseAfterStopDays"));
+                    let stop = t.plus_days(self.p.ecs_stop_days);
+                    let release = stop.plus_days(self.p.ecs_release_after_stop_days);
                     if !self.payg_stopped {
                         offer(Some(stop), Deadline::Stop);
                     } else if billing == Billing::PayAsYouGo {
@@ -323,7 +367,7 @@ impl<'p> Sim<'p> {
                     }
                 }
                 Kind::IotLegacyPublic if !self.stopped => {
-                    offer(Some(t.plus_hours(i64::from(self.plan.policies.get("iot.legacyStopAfterOverdueHours").unwrap_or(0)))), Deadline::Stop)
+                    offer(Some(t.plus_hours(self.p.iot_legacy_stop_hours)), Deadline::Stop)
                 }
                 _ => {}
             },
@@ -344,13 +388,7 @@ impl<'p> Sim<'p> {
     }
 
     fn release_after_expiry_days(&self) -> Option<i64> {
-        let name = match self.plan.kind {
-            Kind::IotEnterprise => "iot.enterpriseReleaseAfterExpiryDays",
-            Kind::CloudPhone(_) => "cloudPhone.subscriptionReleaseAfterExpiryDays",
-            Kind::Ecs(_) => "ecs.subscriptionReleaseAfterExpiryDays",
-            _ => return None,
-        };
-        self.plan.policies.get(name).map(i64::from)
+        self.p.release_after_expiry_days
     }
 
     fn push(&mut self, event: &'static str, effects: Vec<String>, rules: Vec<&'static str>) {
@@ -409,8 +447,8 @@ impl<'p> Sim<'p> {
                 "auto-renewal: {} per month, {} at a time; attempted from {} before expiry, daily, until {} before, paid only from balance and coupons",
                 usd(price),
                 plural(self.auto_renew_months(), "month"),
-                plural(self.policy_days("iot.autoRenewFirstAttemptDaysBeforeExpiry") as u64, "day"),
-                plural(self.policy_days("iot.autoRenewLastAttemptDaysBeforeExpiry") as u64, "day"),
+                plural(self.p.iot_first_attempt_days as u64, "day"),
+                plural(self.p.iot_last_attempt_days as u64, "day"),
             ));
             rules.push("IOT-10");
         }
@@ -421,7 +459,7 @@ impl<'p> Sim<'p> {
     }
 
     fn auto_renew_months(&self) -> u64 {
-        u64::from(self.plan.policies.get("iot.autoRenewMonths").unwrap_or(1).max(1))
+        self.p.iot_auto_renew_months
     }
 
     fn release_now(&mut self) {
@@ -442,7 +480,7 @@ impl<'p> Sim<'p> {
             Deadline::Overdue(ran_out) => self.on_overdue(ran_out),
             Deadline::DeductionRetry(n) => {
                 self.retries_done = n;
-                let days = self.policy_days(if n == 1 { "ecs.secondDeductionAfterDays" } else { "ecs.thirdDeductionAfterDays" });
+                let days = if n == 1 { self.p.ecs_second_deduction_days } else { self.p.ecs_third_deduction_days };
                 let owed = self.credit.map(|c| format!(": {} is owed", usd(-c))).unwrap_or_default();
                 self.push("deductionRetry", vec![format!("deduction attempt {} of 3 (T+{days}) fails{owed}", n + 1)], vec!["ECS-3"]);
             }
@@ -450,7 +488,7 @@ impl<'p> Sim<'p> {
             Deadline::OverdueRelease => {
                 self.release_now();
                 if kind == Kind::CloudPhone(Billing::PayAsYouGo) {
-                    let days = self.policy_days("cloudPhone.overdueReleaseAfterDays");
+                    let days = self.p.cp_overdue_release_days;
                     let mut effects = vec![format!("not topped up within {days} days: the cloud phones are released (day {}) and their data is deleted permanently", days + 1)];
                     let mut rules = vec!["CP-9"];
                     self.dependents_note(&mut effects, &mut rules);
@@ -459,7 +497,7 @@ impl<'p> Sim<'p> {
                 } else {
                     self.fate(ResourceStatus::Released, |_| true);
                     let effects = vec![
-                        format!("stopped for {} days: the pay-as-you-go resources are released", self.policy_days("ecs.releaseAfterStopDays")),
+                        format!("stopped for {} days: the pay-as-you-go resources are released", self.p.ecs_release_after_stop_days),
                         "compute (vCPUs, memory) is released and you receive an email".into(),
                         "disks and local disks are released, including data disks created separately, attached or not: their data cannot be recovered".into(),
                         "the static public IP address is released; an EIP has its own lifecycle".into(),
@@ -530,7 +568,7 @@ impl<'p> Sim<'p> {
         let mut rules: Vec<&'static str> = Vec::new();
         match self.plan.kind {
             Kind::CloudPhone(Billing::PayAsYouGo) => {
-                let days = self.policy_days("cloudPhone.overdueReleaseAfterDays");
+                let days = self.p.cp_overdue_release_days;
                 effects.push("the phones enter the Overdue state: their data is kept, but they cannot be powered on or off, restarted or connected to".into());
                 effects.push("billing stops at this moment: the current 4-hour period is billed only up to now".into());
                 effects.push(format!("top up within {days} days, before {}, or the phones are released and their data deleted", t.plus_days(days).to_rfc3339()));
@@ -543,14 +581,14 @@ impl<'p> Sim<'p> {
                 rules.push("CP-2");
             }
             Kind::Ecs(billing) => {
-                let stop = t.plus_days(self.policy_days("ecs.stopAfterDays"));
+                let stop = t.plus_days(self.p.ecs_stop_days);
                 effects.push("available credit is below the bill: the payment is overdue from the settlement date T".into());
                 rules.push("ECS-1");
                 if billing == Billing::PayAsYouGo {
                     effects.push(format!(
                         "the instance keeps running; buying, upgrading and auto-renewal are refused; deductions are retried at T+{} and T+{}",
-                        self.policy_days("ecs.secondDeductionAfterDays"),
-                        self.policy_days("ecs.thirdDeductionAfterDays")
+                        self.p.ecs_second_deduction_days,
+                        self.p.ecs_third_deduction_days
                     ));
                     effects.push(format!("unless what is owed is paid, the instance stops and billing ceases at {}", stop.to_rfc3339()));
                     rules.extend(["ECS-3", "ECS-4"]);
@@ -571,9 +609,9 @@ impl<'p> Sim<'p> {
                 }
             }
             Kind::IotLegacyPublic => {
-                let hours = self.plan.policies.get("iot.legacyStopAfterOverdueHours").unwrap_or(0);
+                let hours = self.p.iot_legacy_stop_hours;
                 effects.push("the day's bill is more than the credit: the payment is overdue (the bill is generated within 4 hours after the billing day ends, UTC+8: it may come up to 4 hours later)".into());
-                effects.push(format!("the service stays available for {hours} hours, then stops at {}; the instance and devices are not deleted", t.plus_hours(i64::from(hours)).to_rfc3339()));
+                effects.push(format!("the service stays available for {hours} hours, then stops at {}; the instance and devices are not deleted", t.plus_hours(hours).to_rfc3339()));
                 effects.push("seed 000 says an overdue payment never directly takes devices offline; seed 001's stop is what is modelled".into());
                 rules.extend(["IOT-8", "IOT-9", "IOT-18", "IOT-21"]);
             }
@@ -598,7 +636,7 @@ impl<'p> Sim<'p> {
                 self.stopped = true;
                 self.payg_stopped = true;
                 self.fate(ResourceStatus::Retained, |_| true);
-                let release = self.now.plus_days(self.policy_days("ecs.releaseAfterStopDays"));
+                let release = self.now.plus_days(self.p.ecs_release_after_stop_days);
                 let mut effects = vec![
                     "all three deductions failed: the instance is stopped and billing ceases".into(),
                     "compute, disks and the static public IP are kept with their data but give no service; no automatic or manual snapshots, so no custom images either".into(),
@@ -617,7 +655,7 @@ impl<'p> Sim<'p> {
             }
             _ => {
                 self.stopped = true;
-                let hours = self.plan.policies.get("iot.legacyStopAfterOverdueHours").unwrap_or(0);
+                let hours = self.p.iot_legacy_stop_hours;
                 self.push(
                     "stopped",
                     vec![
@@ -632,10 +670,10 @@ impl<'p> Sim<'p> {
 
     fn on_expire(&mut self) {
         let kind = self.plan.kind;
-        self.next_attempt_days = self.policy_days("iot.autoRenewFirstAttemptDaysBeforeExpiry");
+        self.next_attempt_days = self.p.iot_first_attempt_days;
         if kind == Kind::IotEnterprise && self.trial {
             self.release_now();
-            let months = self.policy_days("iot.trialMonths");
+            let months = self.p.iot_trial_months;
             self.push("released", vec![format!("the {}-month trial ends: the instance is released and its data deleted", months)], vec!["IOT-3"]);
             return;
         }
@@ -672,14 +710,14 @@ impl<'p> Sim<'p> {
     fn on_auto_renew_attempt(&mut self, days: i64) {
         let months = self.auto_renew_months();
         let price = self.plan.renewal_price.unwrap_or_default() * Decimal::from(months);
-        let last = self.policy_days("iot.autoRenewLastAttemptDaysBeforeExpiry");
+        let last = self.p.iot_last_attempt_days;
         self.last_attempt_at = Some(self.now);
         let credit = self.credit.unwrap_or_default();
         if self.overdue_since.is_none() && credit >= price {
             self.charge(price);
             self.months_renewed += months;
             self.expiry = self.compute_expiry();
-            self.next_attempt_days = self.policy_days("iot.autoRenewFirstAttemptDaysBeforeExpiry");
+            self.next_attempt_days = self.p.iot_first_attempt_days;
             let expiry = self.expiry.map(Instant::to_rfc3339).unwrap_or_default();
             let text = format!("auto-renewal {} before expiry: {} paid from balance and coupons for {}; the new expiry is {expiry}", plural(days as u64, "day"), usd(price), plural(months, "month"));
             let runway = self.runway();
@@ -770,7 +808,7 @@ impl<'p> Sim<'p> {
             }
             Kind::IotLegacyPublic => {
                 if self.stopped {
-                    let minutes = i64::from(self.plan.policies.get("iot.restoreWithinMinutes").unwrap_or(0));
+                    let minutes = self.p.iot_restore_minutes;
                     self.restoring_until = Some(self.now.plus_seconds(minutes * MINUTE));
                     effects.push(format!("the service comes back within {minutes} minutes"));
                     rules.push("IOT-9");
@@ -799,7 +837,7 @@ impl<'p> Sim<'p> {
         self.months_renewed += months;
         self.trial = false;
         self.expiry = self.compute_expiry();
-        self.next_attempt_days = self.policy_days("iot.autoRenewFirstAttemptDaysBeforeExpiry");
+        self.next_attempt_days = self.p.iot_first_attempt_days;
         self.last_attempt_at = None;
         let expiry = self.expiry.unwrap_or(self.now);
         let mut effects = vec![format!("renewed for {}: the new expiry is {}", plural(months, "month"), expiry.to_rfc3339())];
@@ -816,7 +854,7 @@ impl<'p> Sim<'p> {
         }
         if self.expired {
             if kind == Kind::IotEnterprise {
-                let minutes = i64::from(self.plan.policies.get("iot.restoreWithinMinutes").unwrap_or(0));
+                let minutes = self.p.iot_restore_minutes;
                 self.restoring_until = Some(self.now.plus_seconds(minutes * MINUTE));
                 effects.push(format!("the instance is restored with the same instance ID; service comes back within {minutes} minutes"));
                 rules.push("IOT-9");
