@@ -1,5 +1,6 @@
 // Reports the gzipped size of the .wasm and of everything the page transfers
-// (www/ as served: the HTML, CSS, JS and the module).
+// (www/ as served: the HTML, CSS, JS and the module). With --check, exits 1 when
+// either is over its budget in size-budget.json (run by `npm test`).
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -24,3 +25,16 @@ const report = {
 };
 console.log(`[sizes] wasm ${kb(report.wasmBytes)} raw, ${kb(report.wasmGzipBytes)} gzipped; page total ${kb(pageTotal)} gzipped (${page.length} files)`);
 if (process.argv.includes("--json")) console.log(JSON.stringify(report, null, 2));
+
+if (process.argv.includes("--check")) {
+  const budget = JSON.parse(readFileSync(join(root, "size-budget.json"), "utf8"));
+  const over = [
+    ["wasm", report.wasmGzipBytes, budget.wasmGzipBytes],
+    ["page", report.pageGzipBytes, budget.pageGzipBytes],
+  ].filter(([, size, limit]) => size > limit);
+  for (const [what, size, limit] of over) {
+    console.error(`[sizes] ${what} is ${size} bytes gzipped, over its budget of ${limit} (size-budget.json)`);
+  }
+  if (over.length > 0) process.exit(1);
+  console.log(`[sizes] within budget: wasm ${report.wasmGzipBytes} <= ${budget.wasmGzipBytes}, page ${report.pageGzipBytes} <= ${budget.pageGzipBytes}`);
+}

@@ -12,6 +12,7 @@ cargo test --quiet
 
 step "build: wasm package"
 bash scripts/build.sh
+node scripts/sizes.mjs --check
 
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER=/usr/bin/chromedriver
