@@ -23,10 +23,13 @@ const report = {
   pageFiles: page.map((f) => ({ file: relative(root, f), gzipBytes: gz(f) })),
   pageGzipBytes: pageTotal,
 };
-console.log(`[sizes] wasm ${kb(report.wasmBytes)} raw, ${kb(report.wasmGzipBytes)} gzipped; page total ${kb(pageTotal)} gzipped (${page.length} files)`);
+const checking = process.argv.includes("--check");
+if (!checking) {
+  console.log(`[sizes] wasm ${kb(report.wasmBytes)} raw, ${kb(report.wasmGzipBytes)} gzipped; page total ${kb(pageTotal)} gzipped (${page.length} files)`);
+}
 if (process.argv.includes("--json")) console.log(JSON.stringify(report, null, 2));
 
-if (process.argv.includes("--check")) {
+if (checking) {
   const budget = JSON.parse(readFileSync(join(root, "size-budget.json"), "utf8"));
   const over = [
     ["wasm", report.wasmGzipBytes, budget.wasmGzipBytes],
