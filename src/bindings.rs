@@ -86,8 +86,13 @@ fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value, Error> {
     if let Some(b) = value.as_bool() {
         return Ok(Value::Bool(b));
     }
-    if let Some(n) = value.as_f64() {
-        return Ok(Value::Number(n));
+    if value.as_f64().is_some() {
+        // JS prints the shortest text that reads back as the same double ("0.1",
+        // "1e+21", "NaN"): the core parses that, with no float printer of its own.
+        let number: &js_sys::Number = value.unchecked_ref();
+        return number.to_string(10).map(|text| Value::Number(text.into())).map_err(|_| {
+            Error::new(ErrorCode::InvalidType, path, "a number that cannot be read")
+        });
     }
     if let Some(s) = value.as_string() {
         return Ok(Value::String(s));

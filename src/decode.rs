@@ -14,13 +14,16 @@ use std::str::FromStr;
 /// guards recursion against hostile or cyclic input.
 pub const MAX_DEPTH: usize = 32;
 
-/// A JSON-like value. Numbers stay `f64` so that NaN and Infinity from JS can be
-/// reported as such instead of being silently turned into null.
+/// A JSON-like value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Null,
     Bool(bool),
-    Number(f64),
+    /// A number as its shortest decimal text, the way JS and JSON print it ("0.1",
+    /// "1e+21"), or "NaN", "Infinity", "-Infinity" from JS: those are reported as
+    /// such, never silently turned into null. Text rather than `f64` because JS
+    /// already prints numbers, and Rust's float printer would add 14 KB to the wasm.
+    Number(String),
     String(String),
     Array(Vec<Value>),
     /// Fields in their original order.
@@ -28,6 +31,17 @@ pub enum Value {
 }
 
 impl Value {
+    /// A number from an `f64`, for native callers and tests (the wasm binding takes
+    /// the text from JS).
+    pub fn number(x: f64) -> Value {
+        Value::Number(match x {
+            x if x.is_nan() => "NaN".to_string(),
+            f64::INFINITY => "Infinity".to_string(),
+            f64::NEG_INFINITY => "-Infinity".to_string(),
+            x => x.to_string(),
+        })
+    }
+
     /// Parses JSON text (native callers, golden files, fuzzing).
     pub fn from_json_str(text: &str) -> Result<Value, Error> {
         let json: serde_json::Value = serde_json::from_str(text)
@@ -42,7 +56,7 @@ impl Value {
         Ok(match json {
             serde_json::Value::Null => Value::Null,
             serde_json::Value::Bool(b) => Value::Bool(*b),
-            serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
+            serde_json::Value::Number(n) => Value::Number(n.to_string()),
             serde_json::Value::String(s) => Value::String(s.clone()),
             serde_json::Value::Array(items) => {
                 Value::Array(items.iter().map(|v| Value::from_json(v, depth + 1)).collect::<Result<_, _>>()?)
@@ -145,14 +159,16 @@ impl<'v> Node<'v> {
     /// A decimal from a decimal string ("0.0457") or a finite JS number.
     pub fn decimal(&self) -> Result<Decimal, Error> {
         match self.value {
-            Value::Number(n) => {
-                if !n.is_finite() {
-                    return Err(self.error(ErrorCode::NotFinite, format!("expected a finite number, got {n}")));
+            Value::Number(text) => {
+                if matches!(text.as_str(), "NaN" | "Infinity" | "-Infinity") {
+                    return Err(self.error(ErrorCode::NotFinite, format!("expected a finite number, got {text}")));
                 }
-                // f64's Display is the shortest string that reads back as the same
-                // double and never uses an exponent: 0.1 -> "0.1", not 0.1000000000000000055.
-                Decimal::from_str(&n.to_string())
-                    .map_err(|_| self.error(ErrorCode::OutOfRange, format!("{n} is too large to price")))
+                let out_of_range = || self.error(ErrorCode::OutOfRange, format!("{text} is outside the range that can be priced exactly"));
+                if text.contains(['e', 'E']) {
+                    // JS and JSON print 1e21 and up, and 1e-7 and below, with an exponent.
+                    return Decimal::from_scientific(text).map_err(|_| out_of_range());
+                }
+                parse_decimal_str(text).map_err(|_| out_of_range())
             }
             Value::String(s) => parse_decimal_str(s).map_err(|(code, message)| self.error(code, message)),
             _ => Err(self.wrong_type("a decimal string or a number")),
@@ -313,15 +329,28 @@ mod tests {
 
     #[test]
     fn numbers_become_exact_decimals_by_their_shortest_spelling() {
-        assert_eq!(node(&Value::Number(0.1)).decimal().unwrap(), dec!(0.1));
-        assert_eq!(node(&Value::Number(0.0457)).decimal().unwrap(), dec!(0.0457));
-        assert_eq!(node(&Value::Number(1e15)).decimal().unwrap(), dec!(1000000000000000));
+        assert_eq!(node(&Value::number(0.1)).decimal().unwrap(), dec!(0.1));
+        assert_eq!(node(&Value::number(0.0457)).decimal().unwrap(), dec!(0.0457));
+        assert_eq!(node(&Value::number(1e15)).decimal().unwrap(), dec!(1000000000000000));
+    }
+
+    #[test]
+    fn exponent_spellings_from_js_and_json_are_read_exactly() {
+        // (1e21).toString() is "1e+21" and (1.5e-7).toString() is "1.5e-7" in JS.
+        let read = |text: &str| node(&Value::Number(text.into())).decimal();
+        assert_eq!(read("1e+21").unwrap(), dec!(1000000000000000000000));
+        assert_eq!(read("1.5e-7").unwrap(), dec!(0.00000015));
+        assert_eq!(read("-2E3").unwrap(), dec!(-2000));
+        // 1e300 or 5e-324 cannot be a price: out of range, never a panic or a zero.
+        for text in ["1e+300", "5e-324", "1.7976931348623157e+308"] {
+            assert_eq!(read(text).unwrap_err().code, ErrorCode::OutOfRange, "{text}");
+        }
     }
 
     #[test]
     fn non_finite_numbers_are_rejected_with_their_own_code() {
         for n in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-            assert_eq!(node(&Value::Number(n)).decimal().unwrap_err().code, ErrorCode::NotFinite);
+            assert_eq!(node(&Value::number(n)).decimal().unwrap_err().code, ErrorCode::NotFinite);
         }
     }
 
@@ -339,11 +368,11 @@ mod tests {
 
     #[test]
     fn integers_check_fraction_and_range() {
-        assert_eq!(node(&Value::Number(3.0)).integer(1, 10).unwrap(), 3);
+        assert_eq!(node(&Value::number(3.0)).integer(1, 10).unwrap(), 3);
         assert_eq!(node(&Value::String("10".into())).integer(1, 10).unwrap(), 10);
-        assert_eq!(node(&Value::Number(2.5)).integer(1, 10).unwrap_err().code, ErrorCode::NotAnInteger);
-        assert_eq!(node(&Value::Number(0.0)).integer(1, 10).unwrap_err().code, ErrorCode::OutOfRange);
-        assert_eq!(node(&Value::Number(11.0)).integer(1, 10).unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(node(&Value::number(2.5)).integer(1, 10).unwrap_err().code, ErrorCode::NotAnInteger);
+        assert_eq!(node(&Value::number(0.0)).integer(1, 10).unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(node(&Value::number(11.0)).integer(1, 10).unwrap_err().code, ErrorCode::OutOfRange);
     }
 
     #[test]
