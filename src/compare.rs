@@ -323,7 +323,7 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     let months = months_node.integer(1, limits::MAX_MONTHS)?;
     let per_day_node = fields.required("perDay", "one day's usage: { messages: [...], livingDevices? }")?;
     let template = iot::decode_day(&per_day_node, edition, start, None)?;
-    let trial = fields.get("trial").map_or(Ok(false), |n| n.bool())?;
+    let trial = fields.flag("trial")?;
     let monthly_price = iot::enterprise_price(fields, catalog)?;
 
     let mut subscription = Vec::with_capacity(months as usize);

@@ -8,7 +8,6 @@
 use crate::error::{Error, ErrorCode};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// Deepest nesting accepted anywhere in a request (valid requests need far less);
 /// guards recursion against hostile or cyclic input.
@@ -281,6 +280,11 @@ impl<'v> Fields<'v> {
             .iter()
             .find(|(k, v)| k == key && !matches!(v, Value::Null))
             .map(|(_, value)| Node { value, path: self.child_path(key) })
+    }
+
+    /// The optional boolean field `key`: false when absent (or null).
+    pub fn flag(&self, key: &str) -> Result<bool, Error> {
+        self.get(key).map_or(Ok(false), |n| n.bool())
     }
 
     /// The field `key`; `expected` describes it in the error when it is missing.

@@ -188,7 +188,7 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
 
     let expiry = decode_expiry(kind, trial, &fields, start, latest, &policies)?;
 
-    let auto_renew = fields.get("autoRenew").map_or(Ok(false), |n| n.bool())?;
+    let auto_renew = fields.flag("autoRenew")?;
     if auto_renew {
         if kind != Kind::IotEnterprise {
             return Err(not_supported(&fields.child_path("autoRenew"), "auto-renewal is modelled for IoT Enterprise Edition only (IOT-10): the seeds give no auto-renewal schedule for this resource; add renew events instead"));
@@ -266,7 +266,7 @@ fn decode_resource(product: Product, node: &Node<'_>) -> Result<(Kind, bool, boo
         }
         Product::Ecs => {
             fields.only(&["billing", "attached", "economicalMode"])?;
-            let economical = fields.get("economicalMode").map_or(Ok(false), |n| n.bool())?;
+            let economical = fields.flag("economicalMode")?;
             (Kind::Ecs(billing(&fields)?), false, economical)
         }
         Product::Iot => {

@@ -141,10 +141,7 @@ fn decode_enterprise(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, 
         Some(n) => n.integer(1, 10_000)?,
         None => 1,
     };
-    let trial = match fields.get("trial") {
-        Some(n) => n.bool()?,
-        None => false,
-    };
+    let trial = fields.flag("trial")?;
     let monthly_price = enterprise_price(fields, catalog)?;
     Ok(IotItem::Enterprise { months, monthly_price, quantity, trial })
 }
