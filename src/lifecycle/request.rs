@@ -197,15 +197,17 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
             return Err(not_supported(&fields.child_path("autoRenew"), "seed 001 describes auto-renewal for purchased Enterprise Edition instances, not trials (IOT-3, IOT-10); add a renew event instead"));
         }
     }
-    let renewal_price = match fields.get("renewalPrice") {
-        None if auto_renew => return Err(Error::new(ErrorCode::MissingField, fields.child_path("renewalPrice"), "missing field \"renewalPrice\": auto-renewal pays this price per month from balance and coupons (IOT-10); no seed publishes it")),
+    // Auto-renewal needs both the price it pays and the balance it pays from (IOT-10).
+    let optional_unless_auto_renew = |key: &str, expected: &str| {
+        if auto_renew { fields.required(key, expected).map(Some) } else { Ok(fields.get(key)) }
+    };
+    let renewal_price = match optional_unless_auto_renew("renewalPrice", "the price per month that auto-renewal pays from balance and coupons (IOT-10); no seed publishes it")? {
         None => None,
-        Some(_) if !kind.is_subscription() => return Err(not_supported(&fields.child_path("renewalPrice"), "a pay-as-you-go resource is not renewed")),
+        Some(node) if !kind.is_subscription() => return Err(not_supported(node.path(), "a pay-as-you-go resource is not renewed")),
         Some(node) => Some(crate::catalog::caller_price(&node)?),
     };
 
-    let credit = match fields.get("account") {
-        None if auto_renew => return Err(Error::new(ErrorCode::MissingField, fields.child_path("account"), "missing field \"account\": auto-renewal is paid only from balance and coupons (IOT-10)")),
+    let credit = match optional_unless_auto_renew("account", "{ balance, coupons? }: auto-renewal is paid only from balance and coupons (IOT-10)")? {
         None => None,
         Some(node) => {
             let account = node.object()?;
@@ -219,13 +221,15 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
     let rate = match (fields.get("costPerHour"), fields.get("costPerDay")) {
         (Some(_), Some(day)) => return Err(not_supported(day.path(), "give costPerHour or costPerDay, not both")),
         (None, None) => None,
-        (Some(node), None) | (None, Some(node)) => {
-            if kind == Kind::IotNewPublic {
-                return Err(not_supported(node.path(), "a new public instance is free (IOT-2): it has no cost rate"));
-            }
-            let per_seconds = if node.path().ends_with("costPerDay") { 86_400 } else { 3_600 };
-            Some(Rate { amount: crate::catalog::caller_price(&node)?, per_seconds })
+        (Some(hour), None) => Some((hour, 3_600)),
+        (None, Some(day)) => Some((day, 86_400)),
+    };
+    let rate = match rate {
+        None => None,
+        Some((node, _)) if kind == Kind::IotNewPublic => {
+            return Err(not_supported(node.path(), "a new public instance is free (IOT-2): it has no cost rate"))
         }
+        Some((node, per_seconds)) => Some(Rate { amount: crate::catalog::caller_price(&node)?, per_seconds }),
     };
 
     let overdue_at = match fields.get("overdueAt") {
@@ -285,15 +289,11 @@ fn decode_resource(product: Product, node: &Node<'_>) -> Result<(Kind, bool, boo
     };
     let mut attached = Vec::new();
     if let Some(list) = fields.get("attached") {
+        let choices: Vec<(&str, &'static str)> = kind.attachable().iter().map(|name| (*name, *name)).collect();
         for part in list.elements()? {
-            let allowed = kind.attachable();
-            let name = part.str()?;
-            let Some(known) = allowed.iter().find(|a| **a == name) else {
-                let names: Vec<String> = allowed.iter().map(|n| format!("\"{n}\"")).collect();
-                return Err(part.error(ErrorCode::UnknownField, format!("unknown attached resource \"{name}\"; expected one of {}", names.join(", "))));
-            };
-            if !attached.contains(known) {
-                attached.push(*known);
+            let known = part.one_of(&choices, ErrorCode::UnknownField)?;
+            if !attached.contains(&known) {
+                attached.push(known);
             }
         }
     }
@@ -316,9 +316,9 @@ fn decode_expiry(kind: Kind, trial: bool, fields: &Fields<'_>, start: Instant, l
     }
     match (expires_at, months) {
         (Some(_), Some(m)) => Err(not_supported(m.path(), "give expiresAt or months, not both")),
-        (None, None) => Err(Error::new(ErrorCode::MissingField, fields.child_path("expiresAt"), "missing field \"expiresAt\": a subscription needs its expiry (or \"months\" from start)")),
         (None, Some(m)) => Ok(Some((start, m.integer(1, limits::MAX_MONTHS)?))),
-        (Some(node), None) => {
+        (_, None) => {
+            let node = fields.required("expiresAt", "the subscription's expiry (or \"months\" from start)")?;
             let at = instant(&node)?;
             if at <= start || at > latest {
                 return Err(node.error(ErrorCode::OutOfRange, format!("expiresAt ({}) must be after start ({}) and within 100 years of it", at.to_rfc3339(), start.to_rfc3339())));
