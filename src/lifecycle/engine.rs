@@ -17,8 +17,6 @@ use rust_decimal::Decimal;
 const MINUTE: i64 = 60;
 const HOUR: i64 = 3_600;
 const DAY: i64 = 86_400;
-/// CP-3: pay-as-you-go Cloud Phone is billed in 4-hour periods from creation.
-const CLOUD_PHONE_PERIOD: i64 = 4 * HOUR;
 /// A bound on steps, so that no input can make the loop run away (a century of
 /// monthly auto-renewals with nine attempts each is about 11,000 steps).
 const MAX_STEPS: usize = 1_000_000;
@@ -65,15 +63,9 @@ impl Periods {
     fn of(plan: &Plan) -> Periods {
         let policies = &plan.policies;
         let days = |name| policies.count(name);
-        let release_after_expiry = match plan.kind {
-            Kind::IotEnterprise => Some("iot.enterpriseReleaseAfterExpiryDays"),
-            Kind::CloudPhone(_) => Some("cloudPhone.subscriptionReleaseAfterExpiryDays"),
-            Kind::Ecs(_) => Some("ecs.subscriptionReleaseAfterExpiryDays"),
-            _ => None,
-        };
         Periods {
             cp_overdue_release_days: days("cloudPhone.overdueReleaseAfterDays"),
-            release_after_expiry_days: release_after_expiry.and_then(|name| policies.get(name)).map(i64::from),
+            release_after_expiry_days: plan.kind.release_after_expiry_policy().and_then(|name| policies.get(name)).map(i64::from),
             iot_trial_months: days("iot.trialMonths"),
             // A renewal of zero months would renew forever at the same moment.
             iot_auto_renew_months: u64::from(policies.get("iot.autoRenewMonths").unwrap_or(1).max(1)),
@@ -148,14 +140,9 @@ pub fn run(plan: &Plan) -> Result<Lifecycle, Error> {
             return Err(internal("the simulation took too many steps"));
         }
         let deadline = sim.next_deadline().filter(|(at, _)| *at <= cap);
-        let event_at = events.peek().map(|e| e.at);
-        let deadline_first = match (deadline, event_at) {
-            (Some((at, _)), Some(event)) => at <= event,
-            (Some(_), None) => true,
-            (None, _) => false,
-        };
-        match deadline {
-            Some((at, deadline)) if deadline_first => {
+        let next_event_at = events.peek().map(|e| e.at);
+        match (deadline, next_event_at) {
+            (Some((at, deadline)), next) if next.map_or(true, |event_at| at <= event_at) => {
                 sim.advance(at)?;
                 let available = sim.service_available();
                 sim.on_deadline(deadline)?;
@@ -163,11 +150,12 @@ pub fn run(plan: &Plan) -> Result<Lifecycle, Error> {
                     sim.first_interruption = Some(sim.now);
                 }
             }
-            _ => {
+            (_, Some(_)) => {
                 let Some(event) = events.next() else { break };
                 sim.advance(event.at)?;
                 sim.on_event(event)?;
             }
+            _ => break,
         }
     }
     let end = plan.until.unwrap_or(sim.now);
@@ -274,17 +262,26 @@ impl<'p> Sim<'p> {
         }
     }
 
-    /// The first whole second at which the credit is used up at the current rate.
-    fn runs_out_at(&self) -> Option<Instant> {
+    /// How many seconds from `accrued_until` the credit pays for at the current rate
+    /// (zero when it is used up); None when nothing is billed or the credit is unknown.
+    fn seconds_covered(&self) -> Option<Decimal> {
         let (rate, credit) = (self.plan.rate?, self.credit?);
         if !self.billing() {
             return None;
         }
-        if credit <= Decimal::ZERO {
-            return Some(self.accrued_until);
-        }
-        let seconds = rate.seconds_covered(credit)?.ceil().to_i64()?;
+        if credit <= Decimal::ZERO { Some(Decimal::ZERO) } else { rate.seconds_covered(credit) }
+    }
+
+    /// The first whole second at which `covered` seconds of credit are used up, if
+    /// that is within the longest horizon.
+    fn runs_out_after(&self, covered: Decimal) -> Option<Instant> {
+        let seconds = covered.ceil().to_i64()?;
         (seconds <= self.plan.latest.0 - self.accrued_until.0).then(|| self.accrued_until.plus_seconds(seconds))
+    }
+
+    /// The first whole second at which the credit is used up at the current rate.
+    fn runs_out_at(&self) -> Option<Instant> {
+        self.runs_out_after(self.seconds_covered()?)
     }
 
     /// When the account becomes overdue if nothing changes.
@@ -292,7 +289,8 @@ impl<'p> Sim<'p> {
         if let Some(at) = self.overdue_at_pending {
             return Some((at, None));
         }
-        let runs_out = self.runs_out_at()?;
+        let covered = self.seconds_covered()?;
+        let runs_out = self.runs_out_after(covered)?;
         if self.plan.kind != Kind::IotLegacyPublic {
             return Some((runs_out, Some(runs_out)));
         }
@@ -300,9 +298,7 @@ impl<'p> Sim<'p> {
         // ran out is the first it cannot pay; it is generated when that day ends, UTC+8
         // (IOT-9: "within 4 hours"; the earliest moment is used). A credit used up
         // exactly at midnight pays that day in full, so the next day's bill fails.
-        let (rate, credit) = (self.plan.rate?, self.credit?);
-        let covered = if credit <= Decimal::ZERO { 0 } else { rate.seconds_covered(credit)?.floor().to_i64()? };
-        let (day, _) = self.accrued_until.plus_seconds(covered).billing_day()?;
+        let (day, _) = self.accrued_until.plus_seconds(covered.floor().to_i64()?).billing_day()?;
         Some((Instant::start_of_billing_day(day).plus_days(1), Some(runs_out)))
     }
 
@@ -379,16 +375,12 @@ impl<'p> Sim<'p> {
                     offer(Some(at), Deadline::AutoRenewAttempt(days));
                 }
             } else if self.restoring_until.is_none() {
-                if let Some(days) = self.release_after_expiry_days() {
+                if let Some(days) = self.p.release_after_expiry_days {
                     offer(Some(expiry.plus_days(days)), Deadline::ExpiredRelease);
                 }
             }
         }
         best
-    }
-
-    fn release_after_expiry_days(&self) -> Option<i64> {
-        self.p.release_after_expiry_days
     }
 
     fn push(&mut self, event: &'static str, effects: Vec<String>, rules: Vec<&'static str>) {
@@ -446,7 +438,7 @@ impl<'p> Sim<'p> {
             effects.push(format!(
                 "auto-renewal: {} per month, {} at a time; attempted from {} before expiry, daily, until {} before, paid only from balance and coupons",
                 usd(price),
-                plural(self.auto_renew_months(), "month"),
+                plural(self.p.iot_auto_renew_months, "month"),
                 plural(self.p.iot_first_attempt_days as u64, "day"),
                 plural(self.p.iot_last_attempt_days as u64, "day"),
             ));
@@ -458,8 +450,12 @@ impl<'p> Sim<'p> {
         self.push("created", effects, rules);
     }
 
-    fn auto_renew_months(&self) -> u64 {
-        self.p.iot_auto_renew_months
+    /// IOT-9: service comes back up to `iot.restoreWithinMinutes` after a payment or
+    /// renewal. Returns the minutes, for the effect text.
+    fn start_restoring(&mut self) -> i64 {
+        let minutes = self.p.iot_restore_minutes;
+        self.restoring_until = Some(self.now.plus_seconds(minutes * MINUTE));
+        minutes
     }
 
     fn release_now(&mut self) {
@@ -521,11 +517,11 @@ impl<'p> Sim<'p> {
             Deadline::ExpiredRelease => {
                 self.release_now();
                 self.fate(ResourceStatus::Released, |n| n == "instanceGroup" || n == "instance");
-                let days = self.release_after_expiry_days().unwrap_or(0);
+                let days = self.p.release_after_expiry_days.unwrap_or(0);
                 let (text, rules) = if kind == Kind::IotEnterprise {
                     (format!("not renewed within {days} days of expiry: the instance is released and all its data (products, devices) is deleted permanently"), vec!["IOT-5"])
                 } else {
-                    (format!("released {days} days after expiry, as policy sets (the seeds do not say)"), vec![if kind.product() == crate::quote::Product::Ecs { "ECS-2" } else { "CP-2" }])
+                    (format!("released {days} days after expiry, as policy sets (the seeds do not say)"), vec![kind.subscription_rule()])
                 };
                 self.push("released", vec![text], rules);
             }
@@ -679,7 +675,7 @@ impl<'p> Sim<'p> {
         }
         self.expired = true;
         self.fate(ResourceStatus::Retained, |n| n == "instanceGroup" || n == "instance");
-        let release = self.release_after_expiry_days().zip(self.expiry).map(|(days, e)| e.plus_days(days));
+        let release = self.p.release_after_expiry_days.zip(self.expiry).map(|(days, e)| e.plus_days(days));
         let mut effects = Vec::new();
         let rules = match kind {
             Kind::IotEnterprise => {
@@ -691,24 +687,25 @@ impl<'p> Sim<'p> {
                 vec!["IOT-5"]
             }
             _ => {
-                let (text, rule, policy) = if matches!(kind, Kind::CloudPhone(_)) {
-                    ("the subscription expires: the instance group's service is interrupted (seed 003 says no more)", "CP-2", "cloudPhone.subscriptionReleaseAfterExpiryDays")
+                let text = if matches!(kind, Kind::CloudPhone(_)) {
+                    "the subscription expires: the instance group's service is interrupted (seed 003 says no more)"
                 } else {
-                    ("the subscription expires (seed 004 refers to another page for what expiry does)", "ECS-2", "ecs.subscriptionReleaseAfterExpiryDays")
+                    "the subscription expires (seed 004 refers to another page for what expiry does)"
                 };
+                let policy = kind.release_after_expiry_policy().unwrap_or_default();
                 effects.push(text.into());
                 effects.push(match release {
                     Some(at) => format!("released at {}, as policy {policy} sets", at.to_rfc3339()),
                     None => format!("the seeds do not say when an expired subscription is released: set policy {policy} to model it"),
                 });
-                vec![rule]
+                vec![kind.subscription_rule()]
             }
         };
         self.push("expired", effects, rules);
     }
 
     fn on_auto_renew_attempt(&mut self, days: i64) {
-        let months = self.auto_renew_months();
+        let months = self.p.iot_auto_renew_months;
         let price = self.plan.renewal_price.unwrap_or_default() * Decimal::from(months);
         let last = self.p.iot_last_attempt_days;
         self.last_attempt_at = Some(self.now);
@@ -808,8 +805,7 @@ impl<'p> Sim<'p> {
             }
             Kind::IotLegacyPublic => {
                 if self.stopped {
-                    let minutes = self.p.iot_restore_minutes;
-                    self.restoring_until = Some(self.now.plus_seconds(minutes * MINUTE));
+                    let minutes = self.start_restoring();
                     effects.push(format!("the service comes back within {minutes} minutes"));
                     rules.push("IOT-9");
                 }
@@ -825,8 +821,7 @@ impl<'p> Sim<'p> {
     fn on_renew(&mut self, months: u64) {
         let kind = self.plan.kind;
         if self.released {
-            let rule = if kind == Kind::IotEnterprise { "IOT-5" } else if kind.product() == crate::quote::Product::Ecs { "ECS-2" } else { "CP-2" };
-            self.push("renewRefused", vec!["the resource is released: a renewal cannot bring it back".into()], vec![rule]);
+            self.push("renewRefused", vec!["the resource is released: a renewal cannot bring it back".into()], vec![kind.subscription_rule()]);
             return;
         }
         if self.overdue_since.is_some() && matches!(kind, Kind::IotEnterprise | Kind::Ecs(Billing::Subscription)) {
@@ -841,11 +836,7 @@ impl<'p> Sim<'p> {
         self.last_attempt_at = None;
         let expiry = self.expiry.unwrap_or(self.now);
         let mut effects = vec![format!("renewed for {}: the new expiry is {}", plural(months, "month"), expiry.to_rfc3339())];
-        let mut rules = vec![match kind {
-            Kind::IotEnterprise => "IOT-5",
-            Kind::Ecs(_) => "ECS-2",
-            _ => "CP-2",
-        }];
+        let mut rules = vec![kind.subscription_rule()];
         if let Some(price) = self.plan.renewal_price {
             let cost = price * Decimal::from(months);
             self.billed += cost;
@@ -854,8 +845,7 @@ impl<'p> Sim<'p> {
         }
         if self.expired {
             if kind == Kind::IotEnterprise {
-                let minutes = self.p.iot_restore_minutes;
-                self.restoring_until = Some(self.now.plus_seconds(minutes * MINUTE));
+                let minutes = self.start_restoring();
                 effects.push(format!("the instance is restored with the same instance ID; service comes back within {minutes} minutes"));
                 rules.push("IOT-9");
             } else {
@@ -879,9 +869,12 @@ impl<'p> Sim<'p> {
         let mut effects = Vec::new();
         let mut rules = Vec::new();
         if kind == Kind::CloudPhone(Billing::PayAsYouGo) && self.billing() {
-            // CP-3: billing ends at the end of the 4-hour period in which the group is released.
-            let elapsed = self.now.0 - self.plan.start.0;
-            let period_end = self.plan.start.plus_seconds((elapsed + CLOUD_PHONE_PERIOD - 1) / CLOUD_PHONE_PERIOD * CLOUD_PHONE_PERIOD);
+            // CP-3: billing ends at the end of the billing period (the catalog's, 4 hours)
+            // in which the group is released, periods counted from creation.
+            let period_hours = crate::catalog::default_catalog().cloud_phone.billing_period_hours;
+            let lifetime_hours = Decimal::from(self.now.0 - self.plan.start.0) / Decimal::from(HOUR);
+            let periods = crate::products::cloud_phone::billed_periods(lifetime_hours, period_hours).to_i64().unwrap_or(0);
+            let period_end = self.plan.start.plus_hours(periods * i64::from(period_hours));
             if let Some(rate) = self.plan.rate {
                 let rest = rate.cost(period_end.0 - self.now.0).ok_or_else(|| internal("cost overflow"))?;
                 self.charge(rest);
@@ -925,7 +918,7 @@ impl<'p> Sim<'p> {
             Kind::CloudPhone(Billing::Subscription) | Kind::Ecs(Billing::Subscription) => warnings.push(Warning::new(
                 "expiry_not_in_seeds",
                 "The seeds do not describe what happens after this subscription expires, beyond the interruption of service; no release is modelled unless policy sets one.",
-                vec![if matches!(plan.kind, Kind::Ecs(_)) { "ECS-2" } else { "CP-2" }],
+                vec![plan.kind.subscription_rule()],
             )),
             _ => {}
         }

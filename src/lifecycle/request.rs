@@ -44,6 +44,26 @@ impl Kind {
         matches!(self, Kind::CloudPhone(Billing::Subscription) | Kind::Ecs(Billing::Subscription) | Kind::IotEnterprise)
     }
 
+    /// The rule a subscription's expiry, renewal and release cite: IOT-5 for IoT
+    /// Enterprise; for Cloud Phone and ECS the rule that names their subscriptions.
+    pub fn subscription_rule(self) -> &'static str {
+        match self {
+            Kind::IotEnterprise => "IOT-5",
+            Kind::Ecs(_) => "ECS-2",
+            _ => "CP-2",
+        }
+    }
+
+    /// The policy that says how many days after expiry a subscription is released.
+    pub fn release_after_expiry_policy(self) -> Option<&'static str> {
+        match self {
+            Kind::IotEnterprise => Some("iot.enterpriseReleaseAfterExpiryDays"),
+            Kind::CloudPhone(_) => Some("cloudPhone.subscriptionReleaseAfterExpiryDays"),
+            Kind::Ecs(_) => Some("ecs.subscriptionReleaseAfterExpiryDays"),
+            _ => None,
+        }
+    }
+
     /// The parts a caller may list in `resource.attached`, with their rules.
     fn attachable(self) -> &'static [&'static str] {
         match self {
