@@ -66,13 +66,16 @@ pub fn date(node: &Node<'_>) -> Result<Date, Error> {
 /// parser would accept more forms and costs tens of KiB of wasm.
 fn parse_date(text: &str) -> Option<Date> {
     let bytes = text.as_bytes();
-    let well_formed = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
-    if !well_formed {
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
     }
-    let number = |range: std::ops::Range<usize>| bytes[range].iter().fold(0i16, |n, d| n * 10 + i16::from(d - b'0'));
-    civil(number(0..4), number(5..7) as i8, number(8..10) as i8)
+    let (year, month, day) = (read_digits(&bytes[0..4])?, read_digits(&bytes[5..7])?, read_digits(&bytes[8..10])?);
+    civil(year as i16, month as i8, day as i8)
+}
+
+/// The number that `digits` spell (ASCII digits only, at most 4 here), or None.
+fn read_digits(digits: &[u8]) -> Option<i64> {
+    digits.iter().try_fold(0i64, |n, d| d.is_ascii_digit().then(|| n * 10 + i64::from(d - b'0')))
 }
 
 #[cfg(test)]
@@ -234,10 +237,7 @@ pub fn instant(node: &Node<'_>) -> Result<Instant, Error> {
         return Err(bad());
     }
     let day = parse_date(&text[..10]).ok_or_else(bad)?;
-    let two = |at: usize| -> Result<i64, Error> {
-        let pair = &bytes[at..at + 2];
-        if pair.iter().all(u8::is_ascii_digit) { Ok(i64::from(pair[0] - b'0') * 10 + i64::from(pair[1] - b'0')) } else { Err(bad()) }
-    };
+    let two = |at: usize| read_digits(&bytes[at..at + 2]).ok_or_else(bad);
     let (hour, minute, second) = (two(11)?, two(14)?, two(17)?);
     if hour > 23 || minute > 59 || second > 59 {
         return Err(bad());
@@ -253,9 +253,8 @@ pub fn instant(node: &Node<'_>) -> Result<Instant, Error> {
     }
     let offset = match rest.as_bytes() {
         [b'Z' | b'z'] => 0,
-        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] if [h1, h2, m1, m2].iter().all(|b| b.is_ascii_digit()) => {
-            let hours = i64::from(h1 - b'0') * 10 + i64::from(h2 - b'0');
-            let minutes = i64::from(m1 - b'0') * 10 + i64::from(m2 - b'0');
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let (hours, minutes) = (read_digits(&[*h1, *h2]).ok_or_else(bad)?, read_digits(&[*m1, *m2]).ok_or_else(bad)?);
             if hours > 23 || minutes > 59 {
                 return Err(bad());
             }
