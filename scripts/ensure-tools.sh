@@ -2,7 +2,8 @@
 # Installs what the build and the tests need, and nothing that is already there.
 # Idempotent: a second run only checks versions and returns in seconds.
 #   scripts/ensure-tools.sh           build tools (wasm32 target, wasm-bindgen-cli, npm packages)
-#   scripts/ensure-tools.sh --browser also Debian's chromium and chromium-driver (for tests)
+#   scripts/ensure-tools.sh --browser also the test browsers: Debian's chromium, chromium-driver
+#                                     and firefox-esr, and geckodriver built from crates.io
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,12 +36,20 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 fi
 
-# 4. Debian's chromium and chromium-driver, for the browser tests only.
-if [ "$want_browser" = yes ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
-  say "installing chromium and chromium-driver (apt)"
-  sudo_cmd=""
-  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver >/dev/null
+# 4. The browser tests only: Debian's chromium, chromium-driver and firefox-esr, and
+#    geckodriver (Firefox's WebDriver) from crates.io, as Debian does not package it.
+if [ "$want_browser" = yes ]; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/firefox-esr ]; then
+    say "installing chromium, chromium-driver and firefox-esr (apt)"
+    sudo_cmd=""
+    [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-driver firefox-esr >/dev/null
+  fi
+  geckodriver_version=0.37.1
+  if [ "$(geckodriver --version 2>/dev/null | awk 'NR==1 {print $2}')" != "$geckodriver_version" ]; then
+    say "installing geckodriver $geckodriver_version (cargo); this takes a few minutes"
+    cargo install geckodriver --version "$geckodriver_version" --force
+  fi
 fi
 say "tools ready"

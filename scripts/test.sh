@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: native cargo tests, wasm-bindgen tests in Node and in headless
-# Chromium, the built package in Node, and the page in Chromium via Playwright.
+# Chromium and Firefox, the built package in Node (including 100,000 random and
+# mutated requests), and the page in Chromium via Playwright.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-tools.sh --browser
@@ -23,6 +24,10 @@ cargo test --target wasm32-unknown-unknown --test wasm
 
 step "wasm: wasm-bindgen-test in headless Chromium"
 WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm
+
+step "wasm: wasm-bindgen-test in headless Firefox"
+# The runner prefers GECKODRIVER over CHROMEDRIVER when both are set.
+GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm
 
 step "js: the package in Node, the page in Chromium"
 node --test --test-reporter=spec tests/js/

@@ -90,7 +90,7 @@ fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value, Error> {
         // JS prints the shortest text that reads back as the same double ("0.1",
         // "1e+21", "NaN"): the core parses that, with no float printer of its own.
         let number: &js_sys::Number = value.unchecked_ref();
-        return number.to_string(10).map(|text| Value::Number(text.into())).map_err(|_| {
+        return number.to_string_with_radix(10).map(|text| Value::Number(text.into())).map_err(|_| {
             Error::new(ErrorCode::InvalidType, path, "a number that cannot be read")
         });
     }

@@ -73,3 +73,107 @@ fn iot_enterprise_lifecycle_golden() {
     assert!(got.contains(r#""dataDeletedAt":"2026-07-15T10:00:00+08:00","lastSafeMoment":"2026-04-30T09:59:59+08:00""#));
     assert!(got.contains(r#""billed":"400.00""#));
 }
+
+/// The determinism corpus (issue 8): 200+ requests from scripts/make-corpus.mjs, one a
+/// line, and the exact JSON each must give, one a line. tests/wasm.rs checks the same
+/// two files in Node, Chromium and Firefox, and tests/js/package.test.mjs through the npm
+/// package. `BLESS=1 cargo test --test golden corpus` rewrites the answers after a
+/// deliberate change; the diff is then the review.
+mod corpus {
+    use alicloud_cost::decode::Value;
+    use serde_json::Value as Json;
+    use std::collections::BTreeSet;
+
+    const REQUESTS: &str = include_str!("golden/corpus.requests.jsonl");
+    const RESPONSES_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/corpus.responses.jsonl");
+
+    /// What a request gives, as the one line the corpus stores: the result's JSON, or
+    /// `{"error":{code,path,message}}`.
+    fn answer(function: &str, request: &Json) -> String {
+        let request = Value::from_json_str(&request.to_string()).unwrap();
+        let result = match function {
+            "quote" => alicloud_cost::quote(&request).map(|r| serde_json::to_string(&r)),
+            "compareBillingMethod" => alicloud_cost::compare_billing_method(&request).map(|r| serde_json::to_string(&r)),
+            "simulateLifecycle" => alicloud_cost::simulate_lifecycle(&request).map(|r| serde_json::to_string(&r)),
+            other => panic!("unknown function {other}"),
+        };
+        match result {
+            Ok(json) => json.unwrap(),
+            Err(error) => format!(r#"{{"error":{}}}"#, serde_json::to_string(&error).unwrap()),
+        }
+    }
+
+    fn requests() -> Vec<Json> {
+        REQUESTS.lines().map(|line| serde_json::from_str(line).unwrap()).collect()
+    }
+
+    #[test]
+    fn corpus_answers_are_unchanged_and_fail_only_where_named() {
+        let requests = requests();
+        assert!(requests.len() >= 200, "the corpus must hold at least 200 requests");
+        let answers: Vec<String> = requests.iter().map(|c| answer(c["fn"].as_str().unwrap(), &c["request"])).collect();
+        let misnamed: Vec<String> = requests
+            .iter()
+            .zip(&answers)
+            .filter(|(case, got)| got.starts_with(r#"{"error":"#) != (case["name"].as_str().unwrap().split(' ').nth(1) == Some("error")))
+            .map(|(case, got)| format!("{}: {got}", case["name"]))
+            .collect();
+        assert!(misnamed.is_empty(), "fails where it should succeed, or the reverse:\n{}", misnamed.join("\n"));
+        if std::env::var_os("BLESS").is_some() {
+            std::fs::write(RESPONSES_PATH, answers.join("\n") + "\n").unwrap();
+        }
+        let expected = std::fs::read_to_string(RESPONSES_PATH).unwrap();
+        let expected: Vec<&str> = expected.lines().collect();
+        assert_eq!(expected.len(), answers.len(), "corpus.responses.jsonl is out of step: BLESS=1 rewrites it");
+        for ((case, got), want) in requests.iter().zip(&answers).zip(expected) {
+            assert_eq!(got, want, "{}", case["name"]);
+        }
+    }
+
+    fn collect_rules(value: &Json, into: &mut BTreeSet<String>) {
+        match value {
+            Json::Object(map) => {
+                for (key, child) in map {
+                    match (key.as_str(), child) {
+                        ("rules", Json::Array(ids)) => into.extend(ids.iter().filter_map(|id| id.as_str().map(String::from))),
+                        _ => collect_rules(child, into),
+                    }
+                }
+            }
+            Json::Array(list) => list.iter().for_each(|child| collect_rules(child, into)),
+            _ => {}
+        }
+    }
+
+    /// Rules that no calculation can cite, each with the reason; every other rule of
+    /// RULES.md must be cited somewhere in the corpus's answers.
+    const NOT_CITED_BY_A_CALCULATION: [(&str, &str); 5] = [
+        ("CP-11", "connecting to a phone is free: there is nothing to bill or to warn about"),
+        ("CP-12", "bills export as CSV: the page's export, not a price"),
+        ("IOT-1", "activating IoT Platform is free: no request prices activation"),
+        ("IOT-20", "the billable-interfaces appendix is reference text behind IOT-13"),
+        ("ECS-8", "prevention advice (alerts, auto-release): no amount or date follows from it"),
+    ];
+
+    #[test]
+    fn corpus_cites_every_rule_a_calculation_can_cite() {
+        let mut cited = BTreeSet::new();
+        for line in std::fs::read_to_string(RESPONSES_PATH).unwrap().lines() {
+            collect_rules(&serde_json::from_str(line).unwrap(), &mut cited);
+        }
+        let rules = include_str!("../../shared/RULES.md");
+        let ids: BTreeSet<String> = rules
+            .lines()
+            .filter_map(|line| line.strip_prefix("| "))
+            .filter_map(|rest| rest.split(' ').next())
+            .filter(|id| id.contains('-') && id.chars().last().is_some_and(|c| c.is_ascii_digit()))
+            .map(String::from)
+            .collect();
+        assert!(ids.len() >= 40, "read {} rule IDs from RULES.md", ids.len());
+        let exempt: BTreeSet<String> = NOT_CITED_BY_A_CALCULATION.iter().map(|(id, _)| id.to_string()).collect();
+        let missing: Vec<&String> = ids.iter().filter(|id| !cited.contains(*id) && !exempt.contains(*id)).collect();
+        assert!(missing.is_empty(), "no corpus answer cites {missing:?}");
+        let stale: Vec<&String> = exempt.iter().filter(|id| cited.contains(*id) || !ids.contains(*id)).collect();
+        assert!(stale.is_empty(), "exempt but cited, or not a rule: {stale:?}");
+    }
+}

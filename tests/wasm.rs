@@ -1,5 +1,5 @@
-//! The binding layer, run by wasm-bindgen-test in Node and in headless Chromium
-//! (scripts/test.sh runs this file twice; WASM_BINDGEN_USE_BROWSER picks the browser).
+//! The binding layer, run by wasm-bindgen-test in Node and in headless Chromium and Firefox
+//! (scripts/test.sh runs this file three times; WASM_BINDGEN_USE_BROWSER and the driver variables pick).
 #![cfg(target_arch = "wasm32")]
 
 use alicloud_cost::bindings;
@@ -166,4 +166,40 @@ fn compare_billing_method_from_js() {
     assert_eq!(get_str(&get(&comparison, "breakEven"), "hoursPerMonth"), "216.75");
     let bad = js(r#"{"product":"cloudPhone","spec":"acp.basic.small","region":"mainland","usage":{"months":1,"hoursPerMonth":745}}"#);
     assert_js_error(bindings::compare_billing_method(bad), "out_of_range", "usage.hoursPerMonth");
+}
+
+/// The determinism corpus (tests/golden.rs, issue 8): every request gives the exact
+/// bytes the native core gives, here in whichever runtime runs this file (Node, Chromium,
+/// Firefox). Errors compare as `{"error":{code,path,message}}`, built from the thrown Error.
+#[wasm_bindgen_test]
+fn corpus_answers_are_byte_identical_to_native() {
+    let requests = include_str!("golden/corpus.requests.jsonl");
+    let responses = include_str!("golden/corpus.responses.jsonl");
+    let mut compared = 0;
+    for (line, expected) in requests.lines().zip(responses.lines()) {
+        let case = js(line);
+        let name = get_str(&case, "name");
+        let call: fn(JsValue) -> Result<JsValue, JsValue> = match get_str(&case, "fn").as_str() {
+            "quote" => bindings::quote,
+            "compareBillingMethod" => bindings::compare_billing_method,
+            "simulateLifecycle" => bindings::simulate_lifecycle,
+            other => panic!("unknown function {other}"),
+        };
+        let answer = match call(get(&case, "request")) {
+            Ok(result) => result,
+            Err(thrown) => {
+                let error = js_sys::Object::new();
+                for key in ["code", "path", "message"] {
+                    Reflect::set(&error, &key.into(), &get(&thrown, key)).unwrap();
+                }
+                let wrapper = js_sys::Object::new();
+                Reflect::set(&wrapper, &"error".into(), &error).unwrap();
+                wrapper.into()
+            }
+        };
+        let json = JSON::stringify(&answer).unwrap().as_string().unwrap();
+        assert_eq!(json, expected, "{name}");
+        compared += 1;
+    }
+    assert!(compared >= 200, "compared {compared}");
 }

@@ -109,3 +109,20 @@ test("simulateLifecycle: ECS overdue at T stops at T+15 and is released at T+30 
   assert.throws(() => simulateLifecycle({ product: "ecs", resource: { billing: "payAsYouGo" }, start: "2026-12-01", until: "2026-11-01" }),
     (e) => e.code === "out_of_range" && e.path === "until");
 });
+
+test("the determinism corpus: every request gives the native bytes through the package (issue 8)", () => {
+  const fns = { quote, simulateLifecycle, compareBillingMethod };
+  const lines = (name) => readFileSync(new URL(`../golden/${name}`, import.meta.url), "utf8").trimEnd().split("\n");
+  const requests = lines("corpus.requests.jsonl").map((line) => JSON.parse(line));
+  const responses = lines("corpus.responses.jsonl");
+  assert.ok(requests.length >= 200 && requests.length === responses.length);
+  requests.forEach(({ name, fn, request }, i) => {
+    let answer;
+    try {
+      answer = fns[fn](request);
+    } catch ({ code, path, message }) {
+      answer = { error: { code, path, message } };
+    }
+    assert.equal(JSON.stringify(answer), responses[i], name);
+  });
+});

@@ -1,0 +1,253 @@
+// Writes tests/golden/corpus.requests.jsonl: the determinism corpus (issue 8). Each line is
+// { name, fn, request }. The same requests must give byte-identical JSON natively
+// (tests/golden.rs), in Node, in Chromium and in Firefox (tests/wasm.rs), and through the
+// npm package (tests/js/package.test.mjs); tests/golden.rs also requires that together
+// they cite every rule of RULES.md that a calculation can cite.
+//
+// Deterministic: a seeded generator, so running it again writes the same file. The
+// expected answers are written by `BLESS=1 cargo test --test golden corpus`; names that
+// start with "error" must fail, all others must succeed.
+//
+//   node scripts/make-corpus.mjs
+import { writeFileSync } from "node:fs";
+
+let seed = 0x5eed2026;
+function random() {
+  // mulberry32
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = (list) => list[Math.floor(random() * list.length)];
+const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
+
+const SPECS = ["acp.basic.small", "acp.std.small", "acp.std.medium", "acp.std.large", "acp.perf.large"];
+const REGIONS = ["mainland", "international"];
+const BILLABLE = ["devicePub", "deviceRpcRequest", "revertRpcResponse", "deviceSubReceived", "serverPub",
+  "serverPubBroadcast", "serverResponse", "serverRevertRpc", "subDevice"];
+const FREE = ["connect", "connAck", "disconnect", "pingReq", "pingResp", "pubAck", "subscribe", "subAck",
+  "unsubscribe", "unsubAck", "rulesEngineForward"];
+const MONTHS = ["2026-11", "2026-12", "2027-01", "2027-02", "2028-02"];
+
+const corpus = [];
+const add = (name, fn, request) => corpus.push({ name: `${String(corpus.length).padStart(3, "0")} ${name}`, fn, request });
+
+// --- quote: Cloud Phone (CP-1..CP-6, CP-10) -------------------------------------------
+for (const spec of SPECS) {
+  for (const region of REGIONS) {
+    add(`cloud phone subscription ${spec} ${region}`, "quote", {
+      items: [{ product: "cloudPhone", spec, region, billing: "subscription", months: pick([1, 3, 12, 36]), quantity: int(1, 50) }],
+    });
+    // CP-3: lifetime hours just below, on and just above a 4-hour period boundary.
+    for (const hours of [pick([1, 3.99, 0.25]), 4, pick([4.01, 5, 730, 8760])]) {
+      add(`cloud phone pay-as-you-go ${spec} ${region} ${hours} h`, "quote", {
+        items: [{ product: "cloudPhone", spec, region, billing: "payAsYouGo", hours, quantity: int(1, 9) }],
+      });
+    }
+  }
+}
+add("cloud phone with NAT gateway and EIP (CP-1)", "quote", {
+  items: [{ product: "cloudPhone", spec: "acp.std.small", region: "mainland", billing: "payAsYouGo", hours: 100, quantity: 2,
+    internetAccess: { natGatewayPerHour: "0.05", eipPerHour: "0.02" } }],
+});
+add("cloud phone internet access hours differ from lifetime", "quote", {
+  items: [{ product: "cloudPhone", spec: "acp.std.small", region: "international", billing: "payAsYouGo", hours: 100,
+    internetAccess: { natGatewayPerHour: "0.05", hours: 40 } }],
+});
+add("cloud phone from a caller catalog spec", "quote", {
+  catalog: { cloudPhone: { specs: [{ id: "acp.custom.xl", mainland: { monthly: "99.90", hourly: "0.1500" },
+    international: { monthly: "120", hourly: "0.19" } }] } },
+  items: [{ product: "cloudPhone", spec: "acp.custom.xl", region: "mainland", billing: "payAsYouGo", hours: 9 },
+    { product: "cloudPhone", spec: "acp.custom.xl", region: "mainland", billing: "subscription", months: 2 }],
+});
+
+// --- quote: IoT legacy public, Basic and Pro (IOT-12..IOT-19, IOT-21) --------------------
+const message = (categories) => ({ bytes: pick([0, 1, 200, 512, 513, 1024, 4096]), count: pick([0, 1, 999, 33333, 604800, 2000000]),
+  category: pick(categories) });
+for (let i = 0; i < 40; i++) {
+  const edition = i % 2 ? "pro" : "basic";
+  const extra = edition === "pro" ? "tsl" : "deviceShadow";
+  const categories = [...BILLABLE, ...FREE, extra];
+  const month = pick(MONTHS);
+  const item = { product: "iot", instance: "legacyPublic", edition, month };
+  const perDay = { messages: Array.from({ length: int(1, 4) }, () => message(categories)) };
+  if (edition === "pro" || random() < 0.3) perDay.livingDevices = pick([0, 1, 12, 500, 100000]);
+  if (i % 4 === 3) {
+    const days = int(1, 28);
+    item.usage = { days: Array.from({ length: int(1, 5) }, (_, k) => ({ date: `${month}-${String(Math.min(28, days + k)).padStart(2, "0")}`,
+      messages: [message(categories)], livingDevices: int(0, 50) })) };
+  } else if (i % 4 === 2) {
+    item.usage = { perDay, days: int(1, 28) };
+  } else {
+    item.usage = { perDay };
+  }
+  if (i % 5 === 0) item.freeQuotaUsed = pick([0, 500000, 1000000, 1500000]);
+  add(`iot legacy ${edition} ${month} #${i}`, "quote", { items: [item] });
+}
+add("iot legacy pro, the RULES.md example month", "quote", {
+  items: [{ product: "iot", instance: "legacyPublic", edition: "pro", month: "2026-11",
+    usage: { perDay: { messages: [{ bytes: 200, count: 604800 }], livingDevices: 12 } } }],
+});
+add("iot legacy basic, a day table without dates", "quote", {
+  items: [{ product: "iot", instance: "legacyPublic", edition: "basic", month: "2026-12",
+    usage: { days: [{ messages: [{ bytes: 100, count: 800000 }] }, { messages: [{ bytes: 600, count: 300000 }] }] } }],
+});
+
+// --- quote: IoT Enterprise and new public (IOT-2..IOT-4) ------------------------------
+for (let i = 0; i < 10; i++) {
+  const item = { product: "iot", instance: "enterprise", months: int(1, 24), monthlyPrice: pick(["120", "99.5", "1000", 35]) };
+  if (i % 2) item.trial = true;
+  if (i % 3 === 0) item.quantity = int(2, 4);
+  add(`iot enterprise #${i}`, "quote", { items: [item] });
+}
+add("iot enterprise spec from a caller catalog", "quote", {
+  catalog: { iot: { enterpriseSpecs: [{ id: "standard", monthlyPrice: "120" }] } },
+  items: [{ product: "iot", instance: "enterprise", spec: "standard", months: 3, trial: true }],
+});
+add("iot new public instance is free", "quote", { items: [{ product: "iot", instance: "newPublic" }] });
+
+// --- quote: ECS at caller prices (ECS-2, ECS-3, ECS-9) --------------------------------
+for (let i = 0; i < 12; i++) {
+  const subscription = i % 2 === 1;
+  const prices = { instance: subscription ? pick(["60", "123.45", 9]) : pick(["0.25", "0.0123", 1]) };
+  if (i % 3 !== 2) prices.systemDisk = subscription ? "2.00" : "0.004";
+  if (i % 4 === 0) prices.dataDisks = subscription ? ["5", "7.5"] : ["0.01"];
+  if (i % 5 === 0) prices.bandwidth = subscription ? "23" : "0.03";
+  const item = { product: "ecs", billing: subscription ? "subscription" : "payAsYouGo", instanceType: "ecs.g7.large", prices };
+  if (subscription) item.months = int(1, 36); else item.hours = pick([1, 24, 730, 0.5, 8760]);
+  if (i % 3 === 0) item.quantity = int(2, 20);
+  add(`ecs ${item.billing} #${i}`, "quote", { items: [item] });
+}
+add("ecs instance price from a caller catalog", "quote", {
+  catalog: { ecs: { instanceTypes: [{ id: "ecs.c7.xlarge", hourly: "0.30", monthly: "150" }] } },
+  items: [{ product: "ecs", billing: "payAsYouGo", hours: 10, instanceType: "ecs.c7.xlarge", prices: {} },
+    { product: "ecs", billing: "subscription", months: 2, instanceType: "ecs.c7.xlarge", prices: {} }],
+});
+
+// --- quote: carts and discounts --------------------------------------------------------
+for (let i = 0; i < 8; i++) {
+  const items = [
+    { product: "cloudPhone", spec: pick(SPECS), region: pick(REGIONS), billing: "payAsYouGo", hours: int(1, 500), quantity: int(1, 5) },
+    { product: "ecs", billing: "payAsYouGo", hours: int(1, 744), prices: { instance: "0.25" } },
+    { product: "iot", instance: "enterprise", months: int(1, 6), monthlyPrice: "50" },
+    { product: "cloudPhone", spec: pick(SPECS), region: pick(REGIONS), billing: "subscription", months: int(1, 12) },
+  ];
+  const request = { items };
+  if (i % 2) request.discounts = [{ percent: pick([5, 10, 12.5, 100]), product: pick(["ecs", "cloudPhone", "iot"]) }];
+  if (i % 4 === 3) request.discounts = [{ percent: 15, item: 0 }, { percent: 10 }];
+  add(`mixed cart #${i}`, "quote", request);
+}
+
+// --- compareBillingMethod (CP-7, CP-2, ECS, IoT Enterprise against legacy) -------------
+for (let i = 0; i < 24; i++) {
+  const usage = { months: pick([1, 6, 12, 36]) };
+  if (i % 6 === 5) usage.cycles = { hours: int(1, 24), perMonth: int(1, 31) };
+  else if (i % 3) usage.hoursPerMonth = pick([0, 10, 100, 216, 216.75, 500, 744]);
+  const request = { product: "cloudPhone", spec: pick(SPECS), region: pick(REGIONS), usage };
+  if (i % 4 === 1) request.quantity = int(2, 100);
+  if (i % 5 === 2) request.current = pick(["payAsYouGo", "subscription"]);
+  add(`compare cloud phone #${i}`, "compareBillingMethod", request);
+}
+for (let i = 0; i < 6; i++) {
+  add(`compare ecs #${i}`, "compareBillingMethod", {
+    product: "ecs", quantity: int(1, 3), usage: { months: int(1, 24), hoursPerMonth: pick([50, 300, 600, 744]) },
+    prices: { subscription: { instance: pick([60, "45.5"]), systemDisk: 2 }, payAsYouGo: { instance: "0.10", systemDisk: "0.004" } },
+  });
+}
+for (let i = 0; i < 6; i++) {
+  add(`compare iot enterprise against legacy #${i}`, "compareBillingMethod", {
+    product: "iot", edition: pick(["basic", "pro"]), monthlyPrice: pick(["10", "35"]), trial: i % 2 === 1, startMonth: pick(MONTHS),
+    perDay: { messages: [{ bytes: pick([100, 700]), count: pick([1000, 604800, 3000000]) }], livingDevices: int(0, 1000) },
+    usage: { months: int(1, 6) },
+  });
+}
+
+// --- simulateLifecycle -------------------------------------------------------------------
+// Every start is before the events below (2026-12-20 onwards): month ends, a leap February,
+// an instant given in UTC that is already the next billing day in UTC+8.
+const starts = ["2026-12-01", "2026-01-31", "2024-02-28T23:30:00+08:00", "2026-06-30T16:00:00Z", "2026-03-15T09:30:00+08:00"];
+for (let i = 0; i < 8; i++) {
+  const request = { product: "cloudPhone", resource: { billing: "payAsYouGo" }, start: pick(starts),
+    account: { balance: pick(["4.80", "0", "100", 12]), coupons: pick(["0", "1.5"]) }, costPerHour: pick(["0.05", "0.0457", 0.3]) };
+  if (i % 2) request.resource.attached = ["natGateway", "eip"];
+  if (i % 3 === 0) request.events = [{ at: "2027-01-10T00:00:00+08:00", type: "topUp", amount: "10" }];
+  if (i === 7) request.policy = { cloudPhone: { overdueReleaseAfterDays: 7 } };
+  add(`lifecycle cloud phone pay-as-you-go #${i}`, "simulateLifecycle", request);
+}
+for (let i = 0; i < 4; i++) {
+  const request = { product: "cloudPhone", resource: { billing: "subscription" }, start: pick(starts), months: int(1, 12) };
+  if (i % 2) request.policy = { cloudPhone: { subscriptionReleaseAfterExpiryDays: 15 } };
+  add(`lifecycle cloud phone subscription #${i}`, "simulateLifecycle", request);
+}
+for (let i = 0; i < 10; i++) {
+  const request = { product: "iot", resource: { instance: "enterprise" }, start: pick(starts), months: int(1, 3) };
+  if (i % 2 === 0) Object.assign(request, { autoRenew: true, renewalPrice: pick(["100", "20"]), account: { balance: pick(["0", "150", "1000"]), coupons: "30" } });
+  if (i % 3 === 1) request.events = [{ at: "2027-06-01T00:00:00+08:00", type: "renew", months: 2 }];
+  if (i % 4 === 3) { request.resource.trial = true; delete request.months; } // IOT-3: a trial lasts iot.trialMonths
+  if (i === 9) request.until = "2029-01-01";
+  add(`lifecycle iot enterprise #${i}`, "simulateLifecycle", request);
+}
+for (let i = 0; i < 6; i++) {
+  const request = { product: "iot", resource: { instance: "legacyPublic" }, start: pick(starts) };
+  if (i % 2) request.overdueAt = "2027-04-02T10:00:00+08:00";
+  else Object.assign(request, { account: { balance: pick(["3", "0.40", "25"]) }, costPerDay: pick(["0.48", "1.20"]) });
+  if (i === 4) request.events = [{ at: "2027-05-01", type: "topUp", amount: 5 }];
+  add(`lifecycle iot legacy public #${i}`, "simulateLifecycle", request);
+}
+add("lifecycle iot enterprise overdue elsewhere, then released (IOT-6, IOT-11)", "simulateLifecycle", {
+  product: "iot", resource: { instance: "enterprise" }, start: "2026-12-01", months: 6, overdueAt: "2027-01-05T08:00:00+08:00",
+  events: [{ at: "2027-01-10T00:00:00+08:00", type: "renew", months: 1 }, { at: "2027-02-01T00:00:00+08:00", type: "release" }],
+});
+add("lifecycle iot new public never expires", "simulateLifecycle", { product: "iot", resource: { instance: "newPublic" }, start: "2026-12-01" });
+for (let i = 0; i < 10; i++) {
+  const request = { product: "ecs", resource: { billing: "payAsYouGo", attached: ["dataDisk", "staticPublicIp", "eip", "snapshots", "customImage"].slice(0, int(0, 5)) },
+    start: pick(starts), account: { balance: pick(["30", "0", "500"]), coupons: "6" }, costPerHour: pick(["0.10", "0.25"]) };
+  if (i % 2) request.resource.economicalMode = true;
+  if (i % 3 === 0) request.events = [{ at: pick(["2026-12-25T12:00:00+08:00", "2027-01-20T12:00:00+08:00"]), type: "topUp", amount: "40" }];
+  if (i % 4 === 2) request.events = [{ at: "2026-12-20", type: "release" }];
+  if (i === 9) request.policy = { ecs: { stopAfterDays: 10, releaseAfterStopDays: 20 } };
+  add(`lifecycle ecs pay-as-you-go #${i}`, "simulateLifecycle", request);
+}
+add("lifecycle ecs stopped for an overdue payment, then paid: restarts (ECS-7)", "simulateLifecycle", {
+  product: "ecs", resource: { billing: "payAsYouGo", attached: ["dataDisk", "snapshots"] }, start: "2026-12-01T09:30:00+08:00",
+  account: { balance: "30", coupons: "6" }, costPerHour: "0.10", events: [{ at: "2027-01-05T00:00:00+08:00", type: "topUp", amount: "50" }],
+});
+for (let i = 0; i < 4; i++) {
+  add(`lifecycle ecs subscription with a pay-as-you-go disk #${i}`, "simulateLifecycle", {
+    product: "ecs", resource: { billing: "subscription", attached: ["payAsYouGoDisk"] }, start: pick(starts), months: int(1, 6),
+    account: { balance: pick(["5", "50"]) }, costPerHour: "0.01",
+  });
+}
+
+// --- errors: every one must come back as { code, path, message }, identically --------
+const errors = [
+  ["quote", { items: [] }],
+  ["quote", { items: [{ product: "rds" }] }],
+  ["quote", { items: [{ product: "cloudPhone", spec: "acp.nope", region: "mainland", billing: "subscription", months: 1 }] }],
+  ["quote", { items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mars", billing: "subscription", months: 1 }] }],
+  ["quote", { items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "payAsYouGo", hours: -1 }] }],
+  ["quote", { items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "payAsYouGo", hours: "1e400" }] }],
+  ["quote", { items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "subscription", months: 1.5 }] }],
+  ["quote", { items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "subscription", months: 1, qty: 2 }] }],
+  ["quote", { items: [{ product: "iot", instance: "legacyPublic", edition: "gold", month: "2026-11", usage: { perDay: { messages: [] } } }] }],
+  ["quote", { items: [{ product: "iot", instance: "legacyPublic", edition: "basic", month: "2026-13", usage: { perDay: { messages: [] } } }] }],
+  ["quote", { items: [{ product: "iot", instance: "legacyPublic", edition: "basic", month: "2026-11", usage: { perDay: { messages: [{ bytes: 1, count: 1, category: "gossip" }] } } }] }],
+  ["quote", { items: [{ product: "iot", instance: "legacyPublic", edition: "pro", month: "2026-11", usage: { perDay: { messages: [{ bytes: 1, count: 1, category: "deviceShadow" }] } } }] }],
+  ["quote", { items: [{ product: "iot", instance: "enterprise", months: 3 }] }],
+  ["quote", { items: [{ product: "ecs", billing: "payAsYouGo", hours: 1, prices: {} }] }],
+  ["quote", { items: [{ product: "ecs", billing: "payAsYouGo", hours: 1, prices: { instance: "abc" } }] }],
+  ["quote", { items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "payAsYouGo", hours: 1 }], discounts: [{ percent: 101 }] }],
+  ["compareBillingMethod", { product: "cloudPhone", spec: "acp.basic.small", region: "mainland", usage: { months: 0 } }],
+  ["compareBillingMethod", { product: "cloudPhone", spec: "acp.basic.small", region: "mainland", usage: { months: 1, hoursPerMonth: 745 } }],
+  ["compareBillingMethod", { product: "ecs", usage: { months: 1 }, prices: { subscription: { instance: 1 } } }],
+  ["simulateLifecycle", { product: "ecs", resource: { billing: "payAsYouGo" }, start: "2026-12-01", events: [{ at: "2026-12-02", type: "pause" }] }],
+  ["simulateLifecycle", { product: "ecs", resource: { billing: "subscription" }, start: "2026-12-01" }],
+  ["simulateLifecycle", { product: "iot", resource: { instance: "enterprise" }, start: "2026-12-01", months: 1, autoRenew: true, renewalPrice: 1 }],
+  ["simulateLifecycle", { product: "cloudPhone", resource: { billing: "payAsYouGo" }, start: "2026-02-30" }],
+  ["simulateLifecycle", { product: "cloudPhone", resource: { billing: "payAsYouGo" }, start: "2026-12-01T25:00:00+08:00" }],
+];
+for (const [fn, request] of errors) add(`error ${fn}`, fn, request);
+
+writeFileSync(new URL("../tests/golden/corpus.requests.jsonl", import.meta.url), corpus.map((c) => JSON.stringify(c)).join("\n") + "\n");
+console.log(`${corpus.length} requests`);
