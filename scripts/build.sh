@@ -8,7 +8,13 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-tools.sh
 
 crate=alicloud_cost
-cargo build --lib --release --target wasm32-unknown-unknown
+# Panic locations name source files: strip the build machine's registry and checkout
+# paths from them, so the module is the same on every machine and a little smaller.
+remap="--remap-path-prefix=$PWD="
+for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  [ -d "$registry" ] && remap="$remap --remap-path-prefix=${registry%/}="
+done
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap" cargo build --lib --release --target wasm32-unknown-unknown
 rm -rf pkg
 wasm-bindgen "target/wasm32-unknown-unknown/release/$crate.wasm" --out-dir pkg --target web
 node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers "pkg/${crate}_bg.wasm" -o "pkg/${crate}_bg.wasm"

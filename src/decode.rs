@@ -322,6 +322,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// `items` in the order of `key`, equal keys in their original order (a stable sort).
+/// Every list the decoders order sorts `(key, index)` pairs with one unstable sort, so
+/// the module carries one sort routine instead of one per element type (issue 8, size).
+pub fn stable_sorted_by_key<T>(items: Vec<T>, key: impl Fn(&T) -> i64) -> Vec<T> {
+    let mut order: Vec<(i64, usize)> = items.iter().enumerate().map(|(i, item)| (key(item), i)).collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|(_, i)| slots[i].take()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

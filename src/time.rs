@@ -59,13 +59,12 @@ pub fn month(node: &Node<'_>) -> Result<Date, Error> {
 /// A calendar date, read from "YYYY-MM-DD".
 pub fn date(node: &Node<'_>) -> Result<Date, Error> {
     let text = node.str()?;
-    parse_date(text).ok_or_else(|| node.error(ErrorCode::InvalidDate, format!("expected a date as \"YYYY-MM-DD\", got \"{text}\"")))
+    parse_date(text.as_bytes()).ok_or_else(|| node.error(ErrorCode::InvalidDate, format!("expected a date as \"YYYY-MM-DD\", got \"{text}\"")))
 }
 
 /// "YYYY-MM-DD" exactly, and a day that exists ("2026-02-30" does not). jiff's own
 /// parser would accept more forms and costs tens of KiB of wasm.
-fn parse_date(text: &str) -> Option<Date> {
-    let bytes = text.as_bytes();
+fn parse_date(bytes: &[u8]) -> Option<Date> {
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
     }
@@ -236,22 +235,23 @@ pub fn instant(node: &Node<'_>) -> Result<Instant, Error> {
     if bytes.len() < 20 || !matches!(bytes[10], b'T' | b't' | b' ') || bytes[13] != b':' || bytes[16] != b':' {
         return Err(bad());
     }
-    let day = parse_date(&text[..10]).ok_or_else(bad)?;
+    // Bytes, not `&text[..]`: slicing a str links the char-boundary panic (1.4 KB of wasm).
+    let day = parse_date(&bytes[..10]).ok_or_else(bad)?;
     let two = |at: usize| read_digits(&bytes[at..at + 2]).ok_or_else(bad);
     let (hour, minute, second) = (two(11)?, two(14)?, two(17)?);
     if hour > 23 || minute > 59 || second > 59 {
         return Err(bad());
     }
     // Optional fraction of a second (dropped), then Z or ±HH:MM.
-    let mut rest = &text[19..];
-    if let Some(fraction) = rest.strip_prefix('.') {
-        let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+    let mut rest = &bytes[19..];
+    if let Some(fraction) = rest.strip_prefix(b".") {
+        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
         if digits == 0 {
             return Err(bad());
         }
         rest = &fraction[digits..];
     }
-    let offset = match rest.as_bytes() {
+    let offset = match rest {
         [b'Z' | b'z'] => 0,
         [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
             let (hours, minutes) = (read_digits(&[*h1, *h2]).ok_or_else(bad)?, read_digits(&[*m1, *m2]).ok_or_else(bad)?);

@@ -531,7 +531,8 @@ impl<'p> Sim<'p> {
 
     fn dependents_note(&self, effects: &mut Vec<String>, rules: &mut Vec<&'static str>) {
         let names = [("natGateway", "NAT Gateway"), ("eip", "EIP"), ("sharedBandwidth", "Internet Shared Bandwidth")];
-        let dependents: Vec<&str> = names.iter().filter(|(n, _)| self.plan.has(n)).map(|(_, label)| *label).collect();
+        // Strings, not &str: every list the module joins is a Vec<String>, so one join is linked.
+        let dependents: Vec<String> = names.iter().filter(|(n, _)| self.plan.has(n)).map(|(_, label)| label.to_string()).collect();
         if matches!(self.plan.kind, Kind::CloudPhone(_)) && !dependents.is_empty() {
             effects.push(format!("not released with the cloud phones, so billed until you release them: {}", dependents.join(", ")));
             rules.push("CP-10");

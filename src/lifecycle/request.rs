@@ -272,8 +272,8 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
             events.push(decode_event(kind, &event, &within)?);
         }
     }
-    // Stable: events at the same moment keep the caller's order.
-    events.sort_by_key(|e| e.at);
+    // Events at the same moment keep the caller's order.
+    let events = crate::decode::stable_sorted_by_key(events, |e| e.at.0);
 
     Ok(Plan { kind, trial, economical_mode, attached, start, expiry, auto_renew, renewal_price, credit, rate, overdue_at, events, until, latest, policies })
 }

@@ -44,7 +44,7 @@ const COMMON_FIELDS: [&str; 6] = ["product", "spec", "region", "billing", "quant
 pub fn find_spec<'c>(catalog: &'c Catalog, node: &Node<'_>) -> Result<&'c CloudPhoneSpec, Error> {
     let id = node.str()?;
     catalog.cloud_phone_spec(id).ok_or_else(|| {
-        let known: Vec<&str> = catalog.cloud_phone.specs.iter().map(|s| s.id.as_str()).collect();
+        let known: Vec<String> = catalog.cloud_phone.specs.iter().map(|s| s.id.clone()).collect();
         node.error(ErrorCode::UnknownSpec, format!("unknown Cloud Phone spec \"{id}\"; known specs: {}", known.join(", ")))
     })
 }

@@ -205,7 +205,7 @@ fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
                 days.push(decode_day(&day, edition, month, Some(default_date))?);
             }
             // IOT-18 (Choice): the free quota is used by the earliest days first.
-            days.sort_by_key(|d| d.date);
+            let days = crate::decode::stable_sorted_by_key(days, |d| time::epoch_days(d.date));
             if let Some(pair) = days.windows(2).find(|w| w[0].date == w[1].date) {
                 return Err(days_node.error(ErrorCode::DuplicateDate, format!("{} appears twice", time::iso_date(pair[0].date))));
             }
@@ -445,6 +445,9 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
         sum128(|d| d.chargeable_messages),
         sum128(|d| d.free_category_messages),
     );
+    // Shown through Decimal's Display, which the module has anyway: printing a u128
+    // would link its own formatter (1.3 KB of wasm, issue 8).
+    let (billable_shown, free_quota_shown, chargeable_shown, free_category_shown) = (decimal(billable), decimal(free_quota), decimal(chargeable), decimal(free_category));
     let message_amount: Decimal = billed.iter().map(|d| d.message_amount).sum();
     let per_unit = Decimal::from(rates.messages_per_price_unit);
     let message_quantity = decimal(chargeable) / per_unit;
@@ -456,7 +459,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
         "iot.messages",
         format!("Billable messages, {} edition", edition.name()),
         format!(
-            "{chargeable} chargeable messages ({billable} billable - {free_quota} free quota) x USD {} per {}, billed per day: sum of {} rounded to cents",
+            "{chargeable_shown} chargeable messages ({billable_shown} billable - {free_quota_shown} free quota) x USD {} per {}, billed per day: sum of {} rounded to cents",
             rates.message_price,
             rates.messages_per_price_unit,
             plural(day_count as u64, "daily amount"),
@@ -485,7 +488,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
             "iot.freeQuota",
             "Monthly free quota of messages".to_string(),
             format!(
-                "{free_quota} messages of the {} free each month (already used before this quote: {free_quota_used}), earliest days first",
+                "{free_quota_shown} messages of the {} free each month (already used before this quote: {free_quota_used}), earliest days first",
                 rates.free_messages_per_month
             ),
             decimal(free_quota),
@@ -499,7 +502,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
         lines.push(Line::priced(
             "iot.freeCategories",
             "Free message categories (CONNECT, PINGREQ, PUBACK, SUBSCRIBE, ..., rules engine forwarding)".to_string(),
-            format!("{free_category} messages x USD 0"),
+            format!("{free_category_shown} messages x USD 0"),
             decimal(free_category),
             "message",
             Decimal::ZERO,
