@@ -1,0 +1,125 @@
+// `npm run bench` (issue 8): per-call time of the wasm package in Node against the same
+// work through the native Rust core (benches/cases.rs), and the module's start-up time.
+// Prints a table of medians and ratios and writes target/bench/results.json.
+//
+// Not part of `npm test`, and nothing here is asserted: on a shared 2-vCPU machine the
+// absolute numbers move by 2x between runs, so read the ratios, which come from one run.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const out = `${root}target/bench`;
+mkdirSync(out, { recursive: true });
+
+// --- the cases -----------------------------------------------------------------------------
+const SPECS = ["acp.basic.small", "acp.std.small", "acp.std.medium", "acp.std.large", "acp.perf.large"];
+const phone = (i) => ({ product: "cloudPhone", spec: SPECS[i % 5], region: i % 2 ? "international" : "mainland",
+  billing: i % 3 ? "payAsYouGo" : "subscription", ...(i % 3 ? { hours: 5 + (i % 700) } : { months: 1 + (i % 12) }), quantity: 1 + (i % 4) });
+const cart = (n) => ({ items: Array.from({ length: n }, (_, i) => phone(i)) });
+const iotDays = {
+  items: [{ product: "iot", instance: "legacyPublic", edition: "pro", month: "2026-12", usage: {
+    days: Array.from({ length: 31 }, (_, d) => ({ date: `2026-12-${String(d + 1).padStart(2, "0")}`, livingDevices: 100 + d,
+      messages: Array.from({ length: 20 }, (_, b) => ({ bytes: 64 * (b + 1), count: 1000 * (d + 1) + b })) })) } }],
+};
+const ecsTenYears = {
+  product: "ecs", resource: { billing: "payAsYouGo", attached: ["dataDisk", "eip", "snapshots"] }, start: "2026-01-01",
+  account: { balance: "50" }, costPerHour: "0.10", until: "2036-01-01",
+  events: Array.from({ length: 120 }, (_, m) => ({ at: `${2026 + Math.floor(m / 12)}-${String(1 + (m % 12)).padStart(2, "0")}-01`, type: "topUp", amount: "80" })),
+};
+const cases = [
+  { name: "(a) Cloud Phone quote, 1 item", fn: "quote", request: cart(1) },
+  { name: "(b) IoT Pro month, 31 days x 20 sizes", fn: "quote", request: iotDays },
+  { name: "(c) cart of 10,000 items", fn: "quote", request: cart(10_000), items: 10_000 },
+  { name: "(d) ECS lifecycle, 10 years, monthly top-ups", fn: "simulateLifecycle", request: ecsTenYears },
+  { name: "(e) Cloud Phone comparison, 36 months", fn: "compareBillingMethod",
+    request: { product: "cloudPhone", spec: "acp.std.medium", region: "mainland", quantity: 10, usage: { months: 36, hoursPerMonth: 300 } } },
+  { name: "cart of 10 items", fn: "quote", request: cart(10), items: 10 },
+  { name: "cart of 1,000 items", fn: "quote", request: cart(1_000), items: 1_000 },
+];
+writeFileSync(`${out}/cases.json`, JSON.stringify(cases.map(({ name, fn, request }) => ({ name, fn, request }))));
+
+// --- start-up: a fresh Node process imports the package and makes its first quote -----------
+const startupScript = `
+  const t0 = performance.now();
+  const { quote } = await import("alicloud-cost");
+  const t1 = performance.now();
+  quote(${JSON.stringify(cart(1))});
+  const t2 = performance.now();
+  console.log(JSON.stringify({ importMs: t1 - t0, firstQuoteMs: t2 - t1 }));`;
+const startups = Array.from({ length: 15 }, () =>
+  JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", startupScript], { cwd: root, encoding: "utf8" })));
+const bytes = readFileSync(`${root}pkg/alicloud_cost_bg.wasm`);
+const compileMs = [];
+for (let i = 0; i < 15; i++) {
+  const t = performance.now();
+  await WebAssembly.compile(bytes);
+  compileMs.push(performance.now() - t);
+}
+
+// --- wasm: the package in this process ------------------------------------------------------
+const pkg = await import("alicloud-cost");
+function medianMicros(call) {
+  call(); // warm-up
+  const times = [];
+  const started = performance.now();
+  while (times.length < 5 || (performance.now() - started < 500 && times.length < 2001)) {
+    const t = performance.now();
+    call();
+    times.push((performance.now() - t) * 1000);
+  }
+  return { medianMicros: median(times), runs: times.length };
+}
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+const wasm = Object.fromEntries(cases.map(({ name, fn, request }) => [name, medianMicros(() => pkg[fn](request))]));
+
+// --- native: the same cases through the core ------------------------------------------------
+const cargo = spawnSync("cargo", ["bench", "--quiet", "--bench", "cases", "--", `${out}/cases.json`], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+if (cargo.status !== 0) throw new Error("cargo bench --bench cases failed");
+const native = JSON.parse(cargo.stdout.trim().split("\n").pop());
+
+// --- report ---------------------------------------------------------------------------------
+const rows = cases.map(({ name, items }) => {
+  const w = wasm[name].medianMicros;
+  const n = native[name].medianMicros;
+  const j = native[name].withJsonMicros;
+  return { name, wasmMicros: round(w), nativeMicros: round(n), nativeWithJsonMicros: round(j), ratio: round(w / n), ratioToNativeWithJson: round(w / j), items,
+    wasmMicrosPerItem: items ? round(w / items) : undefined, nativeMicrosPerItem: items ? round(n / items) : undefined };
+});
+function round(x) {
+  return x >= 100 ? Math.round(x) : Math.round(x * 100) / 100;
+}
+const startup = {
+  importMedianMs: round(median(startups.map((s) => s.importMs))),
+  firstQuoteMedianMs: round(median(startups.map((s) => s.firstQuoteMs))),
+  compileMedianMs: round(median(compileMs)),
+  wasmBytes: bytes.length,
+};
+const scaling = rows.filter((r) => r.items).sort((a, b) => a.items - b.items);
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: (await import("node:os")).cpus()[0]?.model,
+  startup,
+  cases: rows,
+  linearity: {
+    // time per item at 10,000 items over time per item at 10: 1.0 is perfectly linear
+    wasm: round(scaling.at(-1).wasmMicrosPerItem / scaling[0].wasmMicrosPerItem),
+    native: round(scaling.at(-1).nativeMicrosPerItem / scaling[0].nativeMicrosPerItem),
+  },
+};
+writeFileSync(`${out}/results.json`, JSON.stringify(results, null, 2) + "\n");
+
+const pad = (s, n) => String(s ?? "").padStart(n);
+console.log(`\n${"case".padEnd(46)} ${pad("wasm µs", 9)} ${pad("native µs", 10)} ${pad("+JSON µs", 9)} ${pad("wasm/native", 12)} ${pad("/+JSON", 7)} ${pad("µs/item wasm", 13)} ${pad("native", 7)}`);
+for (const r of rows) {
+  console.log(`${r.name.padEnd(46)} ${pad(r.wasmMicros, 9)} ${pad(r.nativeMicros, 10)} ${pad(r.nativeWithJsonMicros, 9)} ${pad(r.ratio + "x", 12)} ${pad(r.ratioToNativeWithJson + "x", 7)} ${pad(r.wasmMicrosPerItem, 13)} ${pad(r.nativeMicrosPerItem, 7)}`);
+}
+console.log("wasm: the package's call in Node, JS object in and out; native: the Rust core on a decoded request;");
+console.log("+JSON: native plus writing the answer as JSON text, the work the wasm binding also does before JSON.parse");
+console.log(`\nper-item time at 10,000 items / at 10 items: wasm ${results.linearity.wasm}, native ${results.linearity.native} (1.0 = linear)`);
+console.log(`start-up (median of 15 fresh Node processes): import ${startup.importMedianMs} ms (of which compile ${startup.compileMedianMs} ms), first quote ${startup.firstQuoteMedianMs} ms`);
+console.log(`written: target/bench/results.json`);
