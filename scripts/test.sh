@@ -8,8 +8,9 @@ bash scripts/ensure-tools.sh --browser
 
 step() { printf '\n=== %s\n' "$*"; }
 
-step "native: cargo test"
+step "native: cargo test (with the rustdoc examples), and cargo doc without warnings"
 cargo test --quiet
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 
 step "build: wasm package"
 bash scripts/build.sh
@@ -29,5 +30,5 @@ step "wasm: wasm-bindgen-test in headless Firefox"
 # The runner prefers GECKODRIVER over CHROMEDRIVER when both are set.
 GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm
 
-step "js: the package in Node, the page in Chromium"
+step "js: the package in Node (contents, README examples, a Vite build), the page in Chromium"
 node --test --test-reporter=spec tests/js/

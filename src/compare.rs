@@ -120,6 +120,19 @@ struct Sides {
 }
 
 /// Compares the billing methods for a need given as a [`Value`] (API.md).
+///
+/// ```
+/// use alicloud_cost::{compare_billing_method, decode::Value};
+/// // acp.basic.small, mainland: USD 9.9057 a month or 0.0457 an hour (CP-6).
+/// // Break-even 9.9057 / 0.0457 = 216.75 hours a month.
+/// let request = Value::from_json_str(r#"{"product": "cloudPhone", "spec": "acp.basic.small",
+///     "region": "mainland", "usage": {"months": 12}}"#)?;
+/// let c = compare_billing_method(&request)?;
+/// assert_eq!(c.break_even.unwrap().hours_per_month.to_string(), "216.75");
+/// // Priced month by month, each month's bill rounded to cents: 12 x 9.91 = 118.92.
+/// assert_eq!(c.options[0].total.to_string(), "118.92");
+/// # Ok::<(), alicloud_cost::Error>(())
+/// ```
 pub fn compare_billing_method(request: &Value) -> Result<Comparison, Error> {
     let root = Node::root(request);
     let fields = root.object()?;

@@ -42,6 +42,13 @@ impl Value {
     }
 
     /// Parses JSON text (native callers, golden files, fuzzing).
+    ///
+    /// ```
+    /// use alicloud_cost::decode::Value;
+    /// assert!(Value::from_json_str(r#"{"items": []}"#).is_ok());
+    /// let error = Value::from_json_str("{").unwrap_err();
+    /// assert_eq!(error.code.as_str(), "invalid_type");
+    /// ```
     pub fn from_json_str(text: &str) -> Result<Value, Error> {
         let json: serde_json::Value = serde_json::from_str(text)
             .map_err(|e| Error::new(ErrorCode::InvalidType, "", format!("the request is not valid JSON: {e}")))?;

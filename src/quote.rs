@@ -198,6 +198,24 @@ enum Scope {
 }
 
 /// Prices a request given as a [`Value`] (see API.md `quote`).
+///
+/// ```
+/// use alicloud_cost::{decode::Value, quote};
+/// // 2 phones for 5 hours: ceil(5 / 4) = 2 periods = 8 h each (CP-3);
+/// // 16 phone-hours x USD 0.0457 = 0.7312 -> 0.73 (CP-6).
+/// let request = Value::from_json_str(r#"{"items": [{"product": "cloudPhone", "spec": "acp.basic.small",
+///     "region": "mainland", "billing": "payAsYouGo", "hours": 5, "quantity": 2}]}"#)?;
+/// let q = quote(&request)?;
+/// assert_eq!(q.trade_price.to_string(), "0.73");
+/// assert_eq!(q.items[0].lines[0].rules, ["CP-2", "CP-3", "CP-5", "CP-6"]);
+///
+/// // Bad input is an error value with a stable code and the field's path.
+/// let bad = Value::from_json_str(r#"{"items": [{"product": "cloudPhone", "spec": "acp.mega",
+///     "region": "mainland", "billing": "payAsYouGo", "hours": 5}]}"#)?;
+/// let error = quote(&bad).unwrap_err();
+/// assert_eq!((error.code.as_str(), error.path.as_str()), ("unknown_spec", "items[0].spec"));
+/// # Ok::<(), alicloud_cost::Error>(())
+/// ```
 pub fn quote(request: &Value) -> Result<Quote, Error> {
     let root = Node::root(request);
     let fields = root.object()?;

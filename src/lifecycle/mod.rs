@@ -134,6 +134,18 @@ pub struct Lifecycle {
 }
 
 /// Simulates a request given as a [`Value`] (see API.md `simulateLifecycle`).
+///
+/// ```
+/// use alicloud_cost::{decode::Value, simulate_lifecycle};
+/// // USD 4.80 at 0.05 an hour lasts 96 h: overdue on Dec 5 (CP-4), released on the
+/// // 16th day after, Dec 20, with its data (CP-9).
+/// let request = Value::from_json_str(r#"{"product": "cloudPhone", "resource": {"billing": "payAsYouGo"},
+///     "start": "2026-12-01", "account": {"balance": "4.80"}, "costPerHour": "0.05"}"#)?;
+/// let l = simulate_lifecycle(&request)?;
+/// assert_eq!(l.credit_runs_out_at.unwrap().to_rfc3339(), "2026-12-05T00:00:00+08:00");
+/// assert_eq!(l.data_deleted_at.unwrap().to_rfc3339(), "2026-12-20T00:00:00+08:00");
+/// # Ok::<(), alicloud_cost::Error>(())
+/// ```
 pub fn simulate_lifecycle(request: &Value) -> Result<Lifecycle, Error> {
     let plan = request::decode(request)?;
     engine::run(&plan)

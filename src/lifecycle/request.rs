@@ -131,7 +131,7 @@ pub struct Plan {
     pub kind: Kind,
     pub trial: bool,
     pub economical_mode: bool,
-    /// Names from [`Kind::attachable`], in the caller's order, without repeats.
+    /// Names from `Kind::attachable`, in the caller's order, without repeats.
     pub attached: Vec<&'static str>,
     pub start: Instant,
     /// The expiry is `anchor` plus `months` (plus months renewed since): months add

@@ -1,0 +1,57 @@
+// What the npm package ships and how each runtime loads it (issue 7): the files of
+// `npm pack`, the metadata a registry page shows, and CommonJS `require`.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const root = new URL("../../", import.meta.url);
+const pkg = JSON.parse(readFileSync(new URL("package.json", root)));
+
+test("npm pack ships only what a consumer needs", () => {
+  const [packed] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" }));
+  const files = packed.files.map((f) => f.path).sort();
+  assert.deepEqual(files, [
+    "CHANGELOG.md", "LICENSE", "README.md",
+    "js/node.js", "js/require.cjs", "js/web.js",
+    "package.json",
+    "pkg/alicloud_cost.d.ts", "pkg/alicloud_cost.js", "pkg/alicloud_cost_bg.wasm", "pkg/alicloud_cost_bg.wasm.d.ts",
+  ]);
+  // Small enough to notice a stray file: the module is about 235 KiB of the total.
+  assert.ok(packed.unpackedSize < 400_000, `unpacked ${packed.unpackedSize} B`);
+});
+
+test("package metadata: license, repository, keywords, types, sideEffects, engines", () => {
+  assert.equal(pkg.license, "MIT");
+  assert.match(pkg.repository.url, /^https:\/\/github\.com\//);
+  assert.ok(pkg.keywords.includes("alibaba-cloud") && pkg.keywords.length >= 5);
+  assert.equal(pkg.types, "./pkg/alicloud_cost.d.ts");
+  assert.deepEqual(pkg.sideEffects, ["./js/node.js"]);
+  assert.equal(pkg.engines.node, ">=18");
+  const cargo = readFileSync(new URL("Cargo.toml", root), "utf8");
+  assert.equal(cargo.match(/^version = "(.*)"$/m)[1], pkg.version, "Cargo.toml and package.json versions in step");
+  assert.match(readFileSync(new URL("CHANGELOG.md", root), "utf8"), new RegExp(`^## \\[${pkg.version.replaceAll(".", "\\.")}\\]`, "m"), "CHANGELOG has the version");
+});
+
+test("CommonJS require works on this Node, or fails saying to use import", () => {
+  const require = createRequire(import.meta.url);
+  let loaded;
+  try {
+    loaded = require("alicloud-cost");
+  } catch (error) {
+    assert.equal(error.code, "ERR_REQUIRE_ESM");
+    assert.match(error.message, /is an ES module\. Use `import/);
+    return;
+  }
+  // ceil(5 / 4) = 2 periods = 8 h x 0.0457 x 2 phones = 0.7312 -> 0.73 (CP-3, CP-6).
+  const q = loaded.quote({ items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "payAsYouGo", hours: 5, quantity: 2 }] });
+  assert.equal(q.tradePrice, "0.73");
+});
+
+test("the CommonJS message, when require(esm) is unavailable", () => {
+  const out = execFileSync(process.execPath, ["--no-experimental-require-module", "-e", `
+    try { require("alicloud-cost"); console.log("loaded"); }
+    catch (e) { console.log(e.code + " " + e.message); }`], { cwd: root, encoding: "utf8" });
+  assert.match(out, /^ERR_REQUIRE_ESM alicloud-cost is an ES module\. Use `import \{ quote \} from "alicloud-cost"`/);
+});

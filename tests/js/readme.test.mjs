@@ -1,0 +1,83 @@
+// Every ```js example of README.md runs here against the built package, so the docs
+// cannot rot (issue 7). A statement followed by a comment that starts with a value,
+//     q.tradePrice;            // "0.73"  ...any words after the value
+//     console.log(q.tradePrice);   // "0.73"
+// or followed by comment lines that together hold one value (an array over several
+// lines), becomes an assertion: the value must match (objects and arrays: every key
+// shown must be equal; keys the example leaves out are not compared).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+
+const root = new URL("../../", import.meta.url);
+const readme = readFileSync(new URL("README.md", root), "utf8");
+const blocks = [...readme.matchAll(/^```js\n([\s\S]*?)^```/gm)].map((m) => ({ code: m[1], line: readme.slice(0, m.index).split("\n").length + 1 }));
+const out = new URL("target/readme-examples/", root); // inside the package: "alicloud-cost" resolves to itself
+mkdirSync(out, { recursive: true });
+
+/** The value a comment starts with (a JS literal), or undefined when it starts with words. */
+function leadingValue(comment) {
+  // "{ allowed: true, ... }": the "..." stands for keys the example leaves out.
+  const text = comment.trim().replace(/,\s*\.\.\.\s*(?=[}\]])/g, " ");
+  if (!/^["[{\d-]|^(true|false|null)\b/.test(text)) return undefined;
+  // The longest prefix that parses as a literal: the comment may go on in words.
+  for (let end = text.length; end > 0; end--) {
+    try {
+      return { value: new Function(`return (${text.slice(0, end)});`)() };
+    } catch {
+      // shorter
+    }
+  }
+  return undefined;
+}
+
+/** The module source of one example, with its shown results turned into checks. */
+function instrument(code, firstLine) {
+  const lines = code.split("\n");
+  const body = [];
+  let checks = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^\s*import .* from "alicloud-cost";/.test(line)) continue; // one import for all, below
+    const statement = line.match(/^(\s*)(?!const |let |import |\/\/)(.+?);\s*(?:\/\/(.*))?$/);
+    let shown = statement?.[3] !== undefined ? leadingValue(statement[3]) : undefined;
+    let consumed = 0;
+    if (statement && statement[3] === undefined) {
+      // The result may be shown on the comment lines that follow.
+      let text = "";
+      while (i + 1 + consumed < lines.length && /^\s*\/\/ /.test(lines[i + 1 + consumed])) text += lines[i + 1 + consumed++].replace(/^\s*\/\/ /, "") + "\n";
+      shown = text ? leadingValue(text) : undefined;
+      if (!shown) consumed = 0;
+    }
+    if (statement && shown) {
+      const expression = statement[2].replace(/^console\.log\((.*)\)$/, "$1");
+      body.push(`${statement[1]}check(${expression}, ${JSON.stringify(shown.value)}, ${firstLine + i});`);
+      checks++;
+      i += consumed;
+    } else {
+      body.push(line);
+    }
+  }
+  const source = [
+    `import { quote, compareBillingMethod, simulateLifecycle, catalog, version } from "alicloud-cost";`,
+    `import { check } from ${JSON.stringify(new URL("tests/js/readme-check.mjs", root).href)};`,
+    ...body,
+  ].join("\n");
+  return { source, checks };
+}
+
+test("README.md has JavaScript examples to run", () => assert.ok(blocks.length >= 4, `${blocks.length} blocks`));
+
+let total = 0;
+for (const [n, { code, line }] of blocks.entries()) {
+  test(`README example ${n + 1} (README.md line ${line}) runs and shows true results`, async () => {
+    const { source, checks } = instrument(code, line);
+    const file = new URL(`example-${n + 1}.mjs`, out);
+    writeFileSync(file, source);
+    await import(pathToFileURL(file.pathname).href);
+    total += checks;
+  });
+}
+
+test("the examples' shown results are checked, not only run", () => assert.ok(total >= 14, `only ${total} checks`));
