@@ -11,6 +11,7 @@ use crate::error::{Error, ErrorCode};
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use tsify::{Ts, Tsify};
 use wasm_bindgen::JsCast;
 
 /// The allocator of the wasm module: talc in place of Rust's default dlmalloc, for a
@@ -19,44 +20,64 @@ use wasm_bindgen::JsCast;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+// The scalar types the derived declarations name: exact decimals and instants cross
+// as strings (API.md conventions).
+#[wasm_bindgen(typescript_custom_section)]
+const SCALAR_TYPES: &str = r#"
+/** An exact decimal as a string: money ("13.72", 2 decimals when billed) or a unit price ("0.0457"). */
+export type Decimal = string;
+/** An instant in RFC 3339 with the billing offset, e.g. "2026-12-05T00:00:00+08:00". */
+export type Instant = string;
+/** Lifecycle policies by product and name (src/policy.rs NAMES), e.g. policies.ecs.stopAfterDays. */
+export type Policies = { cloudPhone: Record<string, Period>; iot: Record<string, Period>; ecs: Record<string, Period> };
+"#;
+
 /// Prices a cart (API.md `quote`). Throws an `Error` with `code` and `path` on bad input.
 #[wasm_bindgen(js_name = quote)]
-pub fn quote(request: JsValue) -> Result<JsValue, JsValue> {
+pub fn quote(request: JsValue) -> Result<Ts<crate::quote::Quote>, JsValue> {
     let value = from_js(&request).map_err(to_js_error)?;
     let quote = crate::quote::quote(&value).map_err(to_js_error)?;
-    to_js(&quote)
+    typed(&quote)
 }
 
 /// Compares subscription with pay-as-you-go for the same need (API.md
 /// `compareBillingMethod`). Throws an `Error` with `code` and `path` on bad input.
 #[wasm_bindgen(js_name = compareBillingMethod)]
-pub fn compare_billing_method(request: JsValue) -> Result<JsValue, JsValue> {
+pub fn compare_billing_method(request: JsValue) -> Result<Ts<crate::compare::Comparison>, JsValue> {
     let value = from_js(&request).map_err(to_js_error)?;
     let comparison = crate::compare::compare_billing_method(&value).map_err(to_js_error)?;
-    to_js(&comparison)
+    typed(&comparison)
 }
 
 /// What happens to a resource over time: expiry, auto-renewal, overdue, stop,
 /// release, top-ups (API.md `simulateLifecycle`). Throws an `Error` with `code` and
 /// `path` on bad input.
 #[wasm_bindgen(js_name = simulateLifecycle)]
-pub fn simulate_lifecycle(request: JsValue) -> Result<JsValue, JsValue> {
+pub fn simulate_lifecycle(request: JsValue) -> Result<Ts<crate::lifecycle::Lifecycle>, JsValue> {
     let value = from_js(&request).map_err(to_js_error)?;
     let lifecycle = crate::lifecycle::simulate_lifecycle(&value).map_err(to_js_error)?;
-    to_js(&lifecycle)
+    typed(&lifecycle)
 }
 
 /// The embedded default catalog: prices and billing units, each with its source seed
 /// and as-of date.
 #[wasm_bindgen(js_name = catalog)]
-pub fn catalog() -> Result<JsValue, JsValue> {
-    to_js(&crate::catalog::default_catalog())
+pub fn catalog() -> Result<Ts<crate::catalog::Catalog>, JsValue> {
+    typed(&crate::catalog::default_catalog())
 }
 
 /// `{ package, catalog }` versions.
 #[wasm_bindgen(js_name = version)]
-pub fn version() -> Result<JsValue, JsValue> {
-    to_js(&crate::versions())
+pub fn version() -> Result<Ts<crate::Versions>, JsValue> {
+    typed(&crate::versions())
+}
+
+/// A result with its TypeScript type (derived from `T` by tsify) for the .d.ts.
+fn typed<T: Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsValue>
+where
+    T::JsType: JsCast,
+{
+    to_js(value).map(Ts::new_unchecked)
 }
 
 /// A result crosses as the JSON text the native core writes, parsed by the engine's own

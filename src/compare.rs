@@ -21,6 +21,8 @@ pub const MAX_HOURS_PER_MONTH: u64 = 744;
 pub const DEFAULT_HOURS_PER_MONTH: u64 = 730;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Cheapest {
     Subscription,
@@ -30,6 +32,8 @@ pub enum Cheapest {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     pub product: Product,
@@ -53,6 +57,8 @@ pub struct Comparison {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OptionCost {
     pub billing: Billing,
@@ -66,6 +72,8 @@ pub struct OptionCost {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct BreakEven {
     /// Monthly price / hourly price, to two decimals: pay-as-you-go is cheaper below it.
@@ -89,6 +97,8 @@ pub struct BreakEven {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CurvePoint {
     pub month: u64,
@@ -99,6 +109,8 @@ pub struct CurvePoint {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Switching {
     pub allowed: bool,

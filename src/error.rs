@@ -6,6 +6,7 @@ use std::fmt;
 
 /// A stable, machine-readable error code (snake_case on the wire).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// A value of the wrong JSON type (a string where a number belongs, ...).
@@ -99,6 +100,10 @@ impl ErrorCode {
 /// An error with its code, the field path (`items[0].hours`, empty for the whole
 /// request) and a human message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+// In TypeScript "ErrorInfo": the thrown value is a JS Error with these fields, and a
+// declaration named Error would hide the global one.
+#[cfg_attr(target_arch = "wasm32", tsify(type = "{ code: ErrorCode; path: string; message: string }"))]
 pub struct Error {
     pub code: ErrorCode,
     pub path: String,

@@ -8,6 +8,7 @@ use serde::{Serialize, Serializer};
 /// (IOT-18, IOT-19) without naming a mode: half-up is our documented default
 /// (a **Choice** in RULES.md), and a caller can pick another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Rounding {
     pub decimals: u32,
@@ -15,6 +16,8 @@ pub struct Rounding {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum RoundingMode {
     /// 0.125 -> 0.13, -0.125 -> -0.13 (away from zero at the midpoint).

@@ -31,6 +31,7 @@ pub mod limits {
 
 /// The two billing methods (CP-2; ECS and IoT Enterprise use the same names).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Billing {
     /// Prepaid per month.
@@ -52,6 +53,8 @@ impl Billing {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Product {
     CloudPhone,
@@ -65,6 +68,8 @@ impl Product {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Quote {
     pub currency: String,
@@ -83,6 +88,8 @@ pub struct Quote {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct QuotedItem {
     /// Position of the item in the request.
@@ -109,6 +116,7 @@ pub struct QuotedItem {
 /// where a rule bills per day (IOT-18, IOT-19), where it is the sum of the rounded
 /// daily amounts and `exactAmount` shows the unrounded total.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Line {
     pub code: String,
@@ -159,6 +167,8 @@ impl Line {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Warning {
     pub code: String,

@@ -2,7 +2,33 @@
 //! (scripts/test.sh runs this file three times; WASM_BINDGEN_USE_BROWSER and the driver variables pick).
 #![cfg(target_arch = "wasm32")]
 
-use alicloud_cost::bindings;
+/// The exported functions with their typed results as plain `JsValue`s.
+mod bindings {
+    use tsify::{Ts, Tsify};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    fn plain<T: Tsify>(result: Result<Ts<T>, JsValue>) -> Result<JsValue, JsValue>
+    where
+        T::JsType: JsCast,
+    {
+        result.map(|typed| typed.js_value())
+    }
+    pub fn quote(request: JsValue) -> Result<JsValue, JsValue> {
+        plain(alicloud_cost::bindings::quote(request))
+    }
+    pub fn compare_billing_method(request: JsValue) -> Result<JsValue, JsValue> {
+        plain(alicloud_cost::bindings::compare_billing_method(request))
+    }
+    pub fn simulate_lifecycle(request: JsValue) -> Result<JsValue, JsValue> {
+        plain(alicloud_cost::bindings::simulate_lifecycle(request))
+    }
+    pub fn catalog() -> Result<JsValue, JsValue> {
+        plain(alicloud_cost::bindings::catalog())
+    }
+    pub fn version() -> Result<JsValue, JsValue> {
+        plain(alicloud_cost::bindings::version())
+    }
+}
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;

@@ -20,6 +20,7 @@ pub const MAX_PRICE: Decimal = dec!(1_000_000_000);
 
 /// Where a group of prices or rules comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Source {
     /// The seed file in `shared/seeds/` (or "caller" for caller-supplied data).
@@ -34,6 +35,8 @@ pub struct Source {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Catalog {
     /// Identifies the price set; quotes echo it as `catalogVersion`.
@@ -48,6 +51,7 @@ pub struct Catalog {
 
 /// Region groups of the Cloud Phone price table (CP-6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Region {
     /// Regions in the Chinese mainland.
@@ -68,6 +72,8 @@ impl Region {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CloudPhoneCatalog {
     pub source: Source,
@@ -77,6 +83,8 @@ pub struct CloudPhoneCatalog {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CloudPhoneSpec {
     /// The specification's English name, e.g. "acp.basic.small".
@@ -113,6 +121,7 @@ impl CloudPhoneSpec {
 
 /// One spec's prices in one region group (CP-6).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SpecPrice {
     /// Subscription, USD per phone per month.
@@ -125,6 +134,7 @@ pub struct SpecPrice {
 
 /// Legacy public instance rates (IOT-15..IOT-19).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct IotCatalog {
     pub source: Source,
@@ -147,6 +157,8 @@ pub struct IotCatalog {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct EnterpriseSpec {
     pub id: String,
@@ -156,12 +168,15 @@ pub struct EnterpriseSpec {
 
 /// ECS instance types with the caller's prices (ECS-9: none are published).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct EcsCatalog {
     pub instance_types: Vec<EcsInstanceType>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct EcsInstanceType {
     /// For example "ecs.g7.large".

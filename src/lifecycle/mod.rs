@@ -35,6 +35,7 @@ use serde::Serialize;
 
 /// Where a resource stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum State {
     Running,
@@ -51,6 +52,7 @@ pub enum State {
 
 /// One moment of the timeline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Entry {
     pub at: Instant,
@@ -72,6 +74,7 @@ pub struct Entry {
 
 /// What one part of the resource goes through (ECS-5, ECS-2, CP-10).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceFate {
     pub resource: &'static str,
@@ -80,6 +83,8 @@ pub struct ResourceFate {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Phase {
     pub from: Instant,
@@ -88,6 +93,8 @@ pub struct Phase {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum ResourceStatus {
     Active,
@@ -102,12 +109,15 @@ pub enum ResourceStatus {
 
 /// The simulated period.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Horizon {
     pub from: Instant,
     pub to: Instant,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Lifecycle {
     pub product: Product,

@@ -296,27 +296,35 @@ pub fn billable_messages(bytes: u64, count: u64, unit_bytes: u64) -> u128 {
 
 /// One day of a legacy public instance's bill (IOT-17, IOT-18, IOT-19).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct IotDay {
     #[serde(serialize_with = "time::serialize_date")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub date: Date,
     /// Billable messages counted that day (IOT-13, IOT-15).
     #[serde(serialize_with = "serialize_display")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
     pub billable_messages: u128,
     /// Of those, covered by the month's free quota (IOT-17).
     #[serde(serialize_with = "serialize_display")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
     pub free_quota_messages: u128,
     #[serde(serialize_with = "serialize_display")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
     pub chargeable_messages: u128,
     /// Messages of free categories (IOT-14).
     #[serde(serialize_with = "serialize_display")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
     pub free_category_messages: u128,
     /// The day's message fee, rounded (IOT-18).
     #[serde(serialize_with = "serialize_decimal")]
     pub message_amount: Decimal,
     #[serde(serialize_with = "serialize_display")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
     pub living_devices: u64,
     #[serde(serialize_with = "serialize_display")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
     pub chargeable_devices: u64,
     /// The day's device-management fee, rounded (IOT-19); always 0 on Basic.
     #[serde(serialize_with = "serialize_decimal")]
