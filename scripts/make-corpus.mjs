@@ -10,16 +10,9 @@
 //
 //   node scripts/make-corpus.mjs
 import { writeFileSync } from "node:fs";
+import { seededRandom } from "./seeded-random.mjs";
 
-let seed = 0x5eed2026;
-function random() {
-  // mulberry32
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = (list) => list[Math.floor(random() * list.length)];
+const { random, pick } = seededRandom(0x5eed2026);
 const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
 
 const SPECS = ["acp.basic.small", "acp.std.small", "acp.std.medium", "acp.std.large", "acp.perf.large"];

@@ -72,24 +72,20 @@ pub fn version() -> Result<Ts<crate::Versions>, JsValue> {
     typed(&crate::versions())
 }
 
-/// A result with its TypeScript type (derived from `T` by tsify) for the .d.ts.
-fn typed<T: Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsValue>
-where
-    T::JsType: JsCast,
-{
-    to_js(value).map(Ts::new_unchecked)
-}
-
 /// A result crosses as the JSON text the native core writes, parsed by the engine's own
 /// `JSON.parse`: the answer is byte for byte the native one by construction (issue 8),
 /// maps become plain objects and no number becomes a BigInt, and one serializer in the
 /// module (serde_json) costs less than a value-by-value walk through JS (issue 8, size).
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+/// `Ts<T>` only labels that value with `T`'s TypeScript type (tsify) for the .d.ts.
+fn typed<T: Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsValue>
+where
+    T::JsType: JsCast,
+{
     let internal = |message: String| to_js_error(Error::new(ErrorCode::Internal, "", message));
     // Writing these types to a String cannot fail; the message names the impossible
     // without printing serde_json's error (its Display costs about 1 KB of wasm).
     let json = serde_json::to_string(value).map_err(|_| internal("could not write the result as JSON".into()))?;
-    js_sys::JSON::parse(&json).map_err(|_| internal("the result is not valid JSON".into()))
+    js_sys::JSON::parse(&json).map(Ts::new_unchecked).map_err(|_| internal("the result is not valid JSON".into()))
 }
 
 /// A JS `Error` named "AlicloudCostError" with `code` and `path` properties.

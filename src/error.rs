@@ -100,10 +100,8 @@ impl ErrorCode {
 /// An error with its code, the field path (`items[0].hours`, empty for the whole
 /// request) and a human message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-// In TypeScript "ErrorInfo": the thrown value is a JS Error with these fields, and a
-// declaration named Error would hide the global one.
-#[cfg_attr(target_arch = "wasm32", tsify(type = "{ code: ErrorCode; path: string; message: string }"))]
+// No TypeScript declaration: JS sees a thrown `Error` with `code: ErrorCode` and `path`,
+// and a declaration named Error would hide the global one.
 pub struct Error {
     pub code: ErrorCode,
     pub path: String,

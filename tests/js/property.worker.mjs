@@ -3,6 +3,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { readFileSync } from "node:fs";
 import { quote, simulateLifecycle, compareBillingMethod } from "alicloud-cost";
+import { seededRandom } from "../../scripts/seeded-random.mjs";
 
 const FUNCTIONS = { quote, simulateLifecycle, compareBillingMethod };
 const NAMES = Object.keys(FUNCTIONS);
@@ -11,14 +12,8 @@ const corpus = readFileSync(new URL("../golden/corpus.requests.jsonl", import.me
   .split("\n")
   .map((line) => JSON.parse(line));
 
-let seed = 0x0dd5eed;
-function random() {
-  seed = (seed + 0x6d2b79f5) | 0; // mulberry32: the same 100,000 requests every run
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = (list) => list[Math.floor(random() * list.length)];
+// The same 100,000 requests every run.
+const { random, pick } = seededRandom(0x0dd5eed);
 
 function deep(depth) {
   let value = {};
