@@ -2,7 +2,7 @@
 //! (scripts/test.sh runs this file three times; WASM_BINDGEN_USE_BROWSER and the driver variables pick).
 #![cfg(target_arch = "wasm32")]
 
-/// The exported functions with their typed results as plain `JsValue`s.
+/// The exported functions on plain `JsValue`s (`Ts<T>` only labels a value with its TypeScript type).
 mod bindings {
     use tsify::{Ts, Tsify};
     use wasm_bindgen::{JsCast, JsValue};
@@ -14,13 +14,13 @@ mod bindings {
         result.map(|typed| typed.js_value())
     }
     pub fn quote(request: JsValue) -> Result<JsValue, JsValue> {
-        plain(alicloud_cost::bindings::quote(request))
+        plain(alicloud_cost::bindings::quote(Ts::new_unchecked(request)))
     }
     pub fn compare_billing_method(request: JsValue) -> Result<JsValue, JsValue> {
-        plain(alicloud_cost::bindings::compare_billing_method(request))
+        plain(alicloud_cost::bindings::compare_billing_method(Ts::new_unchecked(request)))
     }
     pub fn simulate_lifecycle(request: JsValue) -> Result<JsValue, JsValue> {
-        plain(alicloud_cost::bindings::simulate_lifecycle(request))
+        plain(alicloud_cost::bindings::simulate_lifecycle(Ts::new_unchecked(request)))
     }
     pub fn catalog() -> Result<JsValue, JsValue> {
         plain(alicloud_cost::bindings::catalog())

@@ -81,3 +81,36 @@ for (const [n, { code, line }] of blocks.entries()) {
 }
 
 test("the examples' shown results are checked, not only run", () => assert.ok(total >= 14, `only ${total} checks`));
+
+// The README's plain-browser example (an inline `<script type="module">`), served as a
+// page whose ./node_modules/alicloud-cost/ is this package, in headless Chromium.
+test("the README's browser example runs in Chromium and shows its stated total", async () => {
+  const { chromium } = await import("playwright-core");
+  const html = [...readme.matchAll(/^```html\n([\s\S]*?)^```/gm)].map((m) => m[1]);
+  assert.equal(html.length, 1);
+  const shown = html[0].match(/textContent = q\.tradePrice;\s*\/\/ "([\d.]+)"/);
+  assert.ok(shown, "the example states its total in a comment");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(e.message));
+    const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
+    await page.route("http://consumer.test/**", async (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === "/") return route.fulfill({ contentType: "text/html", body: `<!doctype html><title>example</title><body>${html[0]}</body>` });
+      const file = path.replace(/^\/node_modules\/alicloud-cost\//, "");
+      if (file === path) return route.fulfill({ status: 404 });
+      return route.fulfill({ contentType: types[file.slice(file.lastIndexOf("."))] ?? "application/octet-stream", body: readFileSync(new URL(file, root)) });
+    });
+    await page.goto("http://consumer.test/");
+    await page.waitForFunction(() => /^[\d.]+$/.test(document.body.textContent.trim()), null, { timeout: 10_000 });
+    assert.equal((await page.textContent("body")).trim(), shown[1]);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});

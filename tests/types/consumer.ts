@@ -2,6 +2,7 @@
 // declarations come from the Rust types (tsify), so a field renamed in Rust breaks this.
 import { quote, compareBillingMethod, simulateLifecycle, catalog, version } from "alicloud-cost";
 import type { Quote, Line, Comparison, Lifecycle, Entry, State, ErrorCode } from "alicloud-cost";
+import type { QuoteRequest, QuoteItem, CompareRequest, LifecycleRequest, CloudPhoneSpecId } from "alicloud-cost";
 
 const q: Quote = quote({ items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "payAsYouGo", hours: 5 }] });
 const paid: string = q.tradePrice; // money is a decimal string
@@ -22,6 +23,22 @@ const safe: string | undefined = l.lastSafeMoment ?? undefined;
 const perHour: string | undefined = catalog().cloudPhone.specs[0].mainland.hourly;
 const pkg: string = version().package;
 
+// Requests built apart from the call keep their precise types.
+const items: QuoteItem[] = [
+  { product: "iot", instance: "legacyPublic", edition: "basic", month: "2026-12", usage: { days: [{ date: "2026-12-01", messages: [{ bytes: 600, count: "9007199254740993", category: "deviceShadow" }] }] } },
+  { product: "iot", instance: "enterprise", months: 12, spec: "my-enterprise" },
+  { product: "ecs", billing: "subscription", months: 1, instanceType: "ecs.g7.large" },
+  { product: "cloudPhone", spec: "acp.mine" as CloudPhoneSpecId, region: "international", billing: "subscription", months: 1, internetAccess: true },
+];
+const cart: QuoteRequest = { items, discounts: [{ percent: 10, product: "ecs" }, { percent: "5", item: 0 }] };
+const renewing: LifecycleRequest = {
+  product: "iot", resource: { instance: "enterprise" }, start: "2026-12-01", months: 1,
+  autoRenew: true, renewalPrice: "100", account: { balance: "150" },
+};
+const shifts: CompareRequest = { product: "cloudPhone", spec: "acp.std.small", region: "mainland", usage: { months: 3, cycles: { hours: 9, perMonth: 22 } } };
+// @ts-expect-error: auto-renewal pays from the account: it needs renewalPrice and account (IOT-10)
+const unpaid: LifecycleRequest = { product: "iot", resource: { instance: "enterprise" }, start: "2026-12-01", months: 1, autoRenew: true };
+
 function describe(code: ErrorCode): string {
   return code === "unknown_spec" ? "that spec does not exist" : code;
 }
@@ -31,4 +48,4 @@ const wrong: number = q.tradePrice;
 // @ts-expect-error: "yearly" is not a billing method the comparison can name
 const never: boolean = c.cheapest === "yearly";
 
-export { paid, rules, product, cheaper, breakEven, month, state, safe, perHour, pkg, describe, wrong, never };
+export { cart, renewing, shifts, unpaid, paid, rules, product, cheaper, breakEven, month, state, safe, perHour, pkg, describe, wrong, never };

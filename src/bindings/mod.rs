@@ -14,6 +14,8 @@ use wasm_bindgen::prelude::*;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::JsCast;
 
+pub mod requests;
+
 /// The allocator of the wasm module: talc in place of Rust's default dlmalloc, for a
 /// smaller module (issue 8: the .wasm ships on a web page) and faster allocation.
 #[cfg(not(target_feature = "atomics"))]
@@ -34,8 +36,8 @@ export type Policies = { cloudPhone: Record<string, Period>; iot: Record<string,
 
 /// Prices a cart (API.md `quote`). Throws an `Error` with `code` and `path` on bad input.
 #[wasm_bindgen(js_name = quote)]
-pub fn quote(request: JsValue) -> Result<Ts<crate::quote::Quote>, JsValue> {
-    let value = from_js(&request).map_err(to_js_error)?;
+pub fn quote(request: Ts<requests::QuoteRequest>) -> Result<Ts<crate::quote::Quote>, JsValue> {
+    let value = from_js(&request.into()).map_err(to_js_error)?;
     let quote = crate::quote::quote(&value).map_err(to_js_error)?;
     typed(&quote)
 }
@@ -43,8 +45,8 @@ pub fn quote(request: JsValue) -> Result<Ts<crate::quote::Quote>, JsValue> {
 /// Compares subscription with pay-as-you-go for the same need (API.md
 /// `compareBillingMethod`). Throws an `Error` with `code` and `path` on bad input.
 #[wasm_bindgen(js_name = compareBillingMethod)]
-pub fn compare_billing_method(request: JsValue) -> Result<Ts<crate::compare::Comparison>, JsValue> {
-    let value = from_js(&request).map_err(to_js_error)?;
+pub fn compare_billing_method(request: Ts<requests::CompareRequest>) -> Result<Ts<crate::compare::Comparison>, JsValue> {
+    let value = from_js(&request.into()).map_err(to_js_error)?;
     let comparison = crate::compare::compare_billing_method(&value).map_err(to_js_error)?;
     typed(&comparison)
 }
@@ -53,8 +55,8 @@ pub fn compare_billing_method(request: JsValue) -> Result<Ts<crate::compare::Com
 /// release, top-ups (API.md `simulateLifecycle`). Throws an `Error` with `code` and
 /// `path` on bad input.
 #[wasm_bindgen(js_name = simulateLifecycle)]
-pub fn simulate_lifecycle(request: JsValue) -> Result<Ts<crate::lifecycle::Lifecycle>, JsValue> {
-    let value = from_js(&request).map_err(to_js_error)?;
+pub fn simulate_lifecycle(request: Ts<requests::LifecycleRequest>) -> Result<Ts<crate::lifecycle::Lifecycle>, JsValue> {
+    let value = from_js(&request.into()).map_err(to_js_error)?;
     let lifecycle = crate::lifecycle::simulate_lifecycle(&value).map_err(to_js_error)?;
     typed(&lifecycle)
 }

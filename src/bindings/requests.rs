@@ -1,0 +1,781 @@
+//! TypeScript declarations of the requests (issue 7): types only, never built at run
+//! time. The core decodes requests by hand from a [`crate::decode::Value`] (so that
+//! every error has a path and a stable code); these mirror types exist so that tsify
+//! writes the `.d.ts` from Rust, next to the result types.
+//!
+//! They cannot drift from the decoders unnoticed: `tests/js/request-types.test.mjs`
+//! type-checks every corpus request and thousands of mutations of them (a field
+//! dropped, an unknown field added, a name misspelt) and requires `tsc` and the decoder
+//! to agree on each; and it compares every literal union here with the names the
+//! decoder lists in its own error message.
+#![allow(dead_code)] // never constructed: the derive only writes declarations
+
+use tsify::Tsify;
+
+/// A tag field: a literal type such as `"cloudPhone"`, given by `#[tsify(type)]`.
+type Tag = ();
+
+// The scalar and literal types the declarations below name. The literal unions are
+// checked against the decoders' own lists (tests/js/request-types.test.mjs).
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const REQUEST_SCALARS: &str = r#"
+/** Money or a quantity in a request: a decimal string ("0.0457") or a finite number. */
+export type DecimalInput = string | number;
+/** A whole number: a JS number, or a string of digits for counts above 2^53. */
+export type Count = number | string;
+/** A calendar date "YYYY-MM-DD" (that day in UTC+8, the billing day) or an RFC 3339 instant. */
+export type DateInput = string;
+/** A billing month, "YYYY-MM". */
+export type YearMonth = string;
+/** The embedded Cloud Phone specs (seed 003). A spec added by your catalog is a string: write `"acp.mine" as CloudPhoneSpecId`. */
+export type CloudPhoneSpecId = "acp.basic.small" | "acp.std.small" | "acp.std.medium" | "acp.std.large" | "acp.perf.large";
+/** Message categories billed on both editions (IOT-13). */
+export type BillableCategory = "devicePub" | "deviceRpcRequest" | "revertRpcResponse" | "deviceSubReceived" | "serverPub" | "serverPubBroadcast" | "serverResponse" | "serverRevertRpc" | "subDevice";
+/** Message categories that are never billed (IOT-14). */
+export type FreeCategory = "connect" | "connAck" | "disconnect" | "pingReq" | "pingResp" | "pubAck" | "subscribe" | "subAck" | "unsubscribe" | "unsubAck" | "rulesEngineForward";
+/** Categories a Basic Edition instance sends: device shadow is Basic only (IOT-13). */
+export type BasicCategory = BillableCategory | FreeCategory | "deviceShadow";
+/** Categories a Pro Edition instance sends: TSL messages are Pro only (IOT-13). */
+export type ProCategory = BillableCategory | FreeCategory | "tsl";
+/** Resources that depend on a Cloud Phone group with Internet access (CP-10). */
+export type CloudPhoneAttachment = "natGateway" | "eip" | "sharedBandwidth";
+/** Resources an overdue pay-as-you-go ECS instance has (ECS-5). */
+export type EcsPayAsYouGoAttachment = "dataDisk" | "localDisk" | "staticPublicIp" | "eip" | "snapshots" | "customImage";
+/** The pay-as-you-go parts of a subscription ECS instance (ECS-2). */
+export type EcsSubscriptionAttachment = "payAsYouGoDisk" | "payByTrafficBandwidth" | "eip";
+"#;
+
+// ---------------------------------------------------------------- quote
+
+/// `quote(request)`: a cart of 1 to 10,000 items.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct QuoteRequest {
+    pub items: Vec<QuoteItem>,
+    /// Your prices: added or replaced specs, IoT rates, ECS instance types.
+    #[tsify(optional)]
+    pub catalog: Option<CatalogOverride>,
+    /// At most one discount per item, per product, and for the whole cart.
+    #[tsify(optional)]
+    pub discounts: Option<Vec<Discount>>,
+}
+
+/// One cart item, told apart by `product`, then `billing` or `instance`.
+#[derive(Tsify)]
+#[serde(untagged)]
+pub enum QuoteItem {
+    CloudPhoneSubscription(CloudPhoneSubscriptionItem),
+    CloudPhonePayAsYouGo(CloudPhonePayAsYouGoItem),
+    IotBasic(IotLegacyItem<BasicEdition, BasicCategory>),
+    IotPro(IotLegacyItem<ProEdition, ProCategory>),
+    IotEnterprise(IotEnterpriseItem),
+    IotNewPublic(IotNewPublicItem),
+    EcsSubscription(EcsSubscriptionItem),
+    EcsPayAsYouGo(EcsPayAsYouGoItem),
+}
+
+/// Cloud Phones bought for whole months (CP-2).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CloudPhoneSubscriptionItem {
+    #[tsify(type = "\"cloudPhone\"")]
+    pub product: Tag,
+    #[tsify(type = "\"subscription\"")]
+    pub billing: Tag,
+    #[tsify(type = "CloudPhoneSpecId")]
+    pub spec: Tag,
+    #[tsify(type = "Region")]
+    pub region: Tag,
+    /// Whole months, >= 1.
+    #[tsify(type = "Count")]
+    pub months: Tag,
+    /// Phones in the group (default 1).
+    #[tsify(type = "Count", optional)]
+    pub quantity: Option<Tag>,
+    /// NAT Gateway and EIP, bought with a VPC group and billed by their own products (CP-1).
+    #[tsify(type = "boolean | InternetAccess", optional)]
+    pub internet_access: Option<Tag>,
+}
+
+/// Cloud Phones billed per 4-hour period of the group's lifetime (CP-3, CP-5).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CloudPhonePayAsYouGoItem {
+    #[tsify(type = "\"cloudPhone\"")]
+    pub product: Tag,
+    #[tsify(type = "\"payAsYouGo\"")]
+    pub billing: Tag,
+    #[tsify(type = "CloudPhoneSpecId")]
+    pub spec: Tag,
+    #[tsify(type = "Region")]
+    pub region: Tag,
+    /// The group's lifetime, creation to release, in hours (> 0); a stopped phone is still billed.
+    #[tsify(type = "DecimalInput")]
+    pub hours: Tag,
+    #[tsify(type = "Count", optional)]
+    pub quantity: Option<Tag>,
+    #[tsify(type = "boolean | InternetAccess", optional)]
+    pub internet_access: Option<Tag>,
+}
+
+/// Internet access at your rates (no document publishes them, CP-1).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct InternetAccess {
+    #[tsify(type = "DecimalInput", optional)]
+    pub nat_gateway_per_hour: Option<Tag>,
+    #[tsify(type = "DecimalInput", optional)]
+    pub eip_per_hour: Option<Tag>,
+    /// Hours billed; a pay-as-you-go group's lifetime by default, required for a subscription with rates.
+    #[tsify(type = "DecimalInput", optional)]
+    pub hours: Option<Tag>,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub enum BasicEdition {
+    Basic,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub enum ProEdition {
+    Pro,
+}
+
+/// Declared in `REQUEST_SCALARS`.
+pub struct BasicCategory;
+/// Declared in `REQUEST_SCALARS`.
+pub struct ProCategory;
+
+/// A legacy public instance (pay-as-you-go) for one month (IOT-11 to IOT-19).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct IotLegacyItem<E, C> {
+    #[tsify(type = "\"iot\"")]
+    pub product: Tag,
+    #[tsify(type = "\"legacyPublic\"")]
+    pub instance: Tag,
+    pub edition: E,
+    #[tsify(type = "YearMonth")]
+    pub month: Tag,
+    pub usage: IotUsage<C>,
+    /// Messages of the month's free quota already used (IOT-18).
+    #[tsify(type = "Count", optional)]
+    pub free_quota_used: Option<Tag>,
+}
+
+/// The same usage every day (`days`: the first N days, default the whole month), or a table of days.
+#[derive(Tsify)]
+#[serde(untagged)]
+pub enum IotUsage<C> {
+    PerDay(PerDayUsage<C>),
+    Days(DaysUsage<C>),
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PerDayUsage<C> {
+    pub per_day: DayUsage<C>,
+    #[tsify(type = "Count", optional)]
+    pub days: Option<Tag>,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct DaysUsage<C> {
+    /// One entry per day; a day without a date is the n-th day of the month.
+    pub days: Vec<DatedDayUsage<C>>,
+}
+
+/// One day's messages and living devices.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct DayUsage<C> {
+    pub messages: Vec<MessageBucket<C>>,
+    /// Devices that communicated that day (IOT-16).
+    #[tsify(type = "Count", optional)]
+    pub living_devices: Option<Tag>,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct DatedDayUsage<C> {
+    /// "YYYY-MM-DD" in the quoted month.
+    #[tsify(type = "string", optional)]
+    pub date: Option<Tag>,
+    pub messages: Vec<MessageBucket<C>>,
+    #[tsify(type = "Count", optional)]
+    pub living_devices: Option<Tag>,
+}
+
+/// `count` messages of `bytes` each (IOT-12: billed per started 512 bytes).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageBucket<C> {
+    #[tsify(type = "Count")]
+    pub bytes: Tag,
+    #[tsify(type = "Count")]
+    pub count: Tag,
+    /// Default "devicePub".
+    #[tsify(optional)]
+    pub category: Option<C>,
+}
+
+/// Enterprise Edition, a subscription at your monthly price (IOT-3, IOT-4).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct IotEnterpriseItem {
+    #[tsify(type = "\"iot\"")]
+    pub product: Tag,
+    #[tsify(type = "\"enterprise\"")]
+    pub instance: Tag,
+    #[tsify(type = "Count")]
+    pub months: Tag,
+    #[tsify(type = "Count", optional)]
+    pub quantity: Option<Tag>,
+    /// The free first month (IOT-3).
+    #[tsify(optional)]
+    pub trial: Option<bool>,
+    #[serde(flatten)]
+    #[tsify(type = "(GivenEnterprisePrice | CatalogEnterprisePrice)")]
+    pub price: Tag,
+}
+
+/// No document publishes an Enterprise Edition price (IOT-4): give it, or a spec of your catalog.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct GivenEnterprisePrice {
+    /// USD per instance per month.
+    #[tsify(type = "DecimalInput")]
+    pub monthly_price: Tag,
+    #[tsify(type = "string", optional)]
+    pub spec: Option<Tag>,
+}
+
+/// The price of your catalog's Enterprise Edition spec.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogEnterprisePrice {
+    /// An id under `catalog.iot.enterpriseSpecs`.
+    #[tsify(type = "string")]
+    pub spec: Tag,
+}
+
+/// A new public instance: free (IOT-2).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct IotNewPublicItem {
+    #[tsify(type = "\"iot\"")]
+    pub product: Tag,
+    #[tsify(type = "\"newPublic\"")]
+    pub instance: Tag,
+}
+
+/// ECS for whole months, at your prices per month (ECS-9).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EcsSubscriptionItem {
+    #[tsify(type = "\"ecs\"")]
+    pub product: Tag,
+    #[tsify(type = "\"subscription\"")]
+    pub billing: Tag,
+    #[tsify(type = "Count")]
+    pub months: Tag,
+    #[tsify(type = "Count", optional)]
+    pub quantity: Option<Tag>,
+    #[serde(flatten)]
+    #[tsify(type = "(GivenEcsPricing | CatalogEcsPricing)")]
+    pub pricing: Tag,
+}
+
+/// ECS for some hours, at your prices per hour (ECS-9).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EcsPayAsYouGoItem {
+    #[tsify(type = "\"ecs\"")]
+    pub product: Tag,
+    #[tsify(type = "\"payAsYouGo\"")]
+    pub billing: Tag,
+    #[tsify(type = "DecimalInput")]
+    pub hours: Tag,
+    #[tsify(type = "Count", optional)]
+    pub quantity: Option<Tag>,
+    #[serde(flatten)]
+    #[tsify(type = "(GivenEcsPricing | CatalogEcsPricing)")]
+    pub pricing: Tag,
+}
+
+/// ECS prices are not published (ECS-9): give them, or an instance type of your catalog.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct GivenEcsPricing {
+    #[tsify(type = "string", optional)]
+    pub instance_type: Option<Tag>,
+    pub prices: EcsPrices,
+}
+
+/// Prices from your catalog's instance type.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogEcsPricing {
+    /// An id under `catalog.ecs.instanceTypes`; its price fills `prices.instance`.
+    #[tsify(type = "string")]
+    pub instance_type: Tag,
+    #[tsify(type = "Partial<EcsPrices>", optional)]
+    pub prices: Option<Tag>,
+}
+
+/// Per hour (pay-as-you-go) or per month (subscription), per instance.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EcsPrices {
+    #[tsify(type = "DecimalInput")]
+    pub instance: Tag,
+    #[tsify(type = "DecimalInput", optional)]
+    pub system_disk: Option<Tag>,
+    /// At most 64.
+    #[tsify(type = "DecimalInput[]", optional)]
+    pub data_disks: Option<Tag>,
+    #[tsify(type = "DecimalInput", optional)]
+    pub bandwidth: Option<Tag>,
+}
+
+/// A percent off one item, one product, or the cart (the most specific one applies).
+#[derive(Tsify)]
+#[serde(untagged)]
+pub enum Discount {
+    Scoped(ScopedDiscount),
+    Item(ItemDiscount),
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ScopedDiscount {
+    /// > 0 and <= 100.
+    #[tsify(type = "DecimalInput")]
+    pub percent: Tag,
+    /// Every item of this product; the whole cart when absent.
+    #[tsify(type = "Product", optional)]
+    pub product: Option<Tag>,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemDiscount {
+    #[tsify(type = "DecimalInput")]
+    pub percent: Tag,
+    /// The item's index in `items`.
+    #[tsify(type = "Count")]
+    pub item: Tag,
+}
+
+// ---------------------------------------------------------------- catalog
+
+/// Your prices, merged into the embedded catalog for one call.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogOverride {
+    /// Names the merged catalog in the answer's `catalogVersion`.
+    #[tsify(type = "string", optional)]
+    pub version: Option<Tag>,
+    #[tsify(optional)]
+    pub cloud_phone: Option<CloudPhoneCatalogOverride>,
+    #[tsify(optional)]
+    pub iot: Option<IotCatalogOverride>,
+    #[tsify(optional)]
+    pub ecs: Option<EcsCatalogOverride>,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CloudPhoneCatalogOverride {
+    pub specs: Vec<CloudPhoneSpecOverride>,
+}
+
+/// A spec replaced field by field, or added (a new spec needs both regions' prices).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CloudPhoneSpecOverride {
+    #[tsify(type = "string")]
+    pub id: Tag,
+    #[tsify(type = "string", optional)]
+    pub edition: Option<Tag>,
+    #[tsify(type = "Count", optional)]
+    pub vcpu: Option<Tag>,
+    #[tsify(type = "Count", optional)]
+    pub memory_gib: Option<Tag>,
+    #[tsify(type = "Count", optional)]
+    pub storage_gib: Option<Tag>,
+    #[tsify(optional)]
+    pub mainland: Option<SpecPriceOverride>,
+    #[tsify(optional)]
+    pub international: Option<SpecPriceOverride>,
+}
+
+/// USD per phone.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct SpecPriceOverride {
+    #[tsify(type = "DecimalInput", optional)]
+    pub monthly: Option<Tag>,
+    #[tsify(type = "DecimalInput", optional)]
+    pub hourly: Option<Tag>,
+}
+
+/// IoT legacy public rates (IOT-12, IOT-15 to IOT-18) and your Enterprise Edition specs.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct IotCatalogOverride {
+    #[tsify(type = "DecimalInput", optional)]
+    pub message_price: Option<Tag>,
+    #[tsify(type = "Count", optional)]
+    pub messages_per_price_unit: Option<Tag>,
+    #[tsify(type = "Count", optional)]
+    pub message_unit_bytes: Option<Tag>,
+    #[tsify(type = "Count", optional)]
+    pub free_messages_per_month: Option<Tag>,
+    #[tsify(type = "DecimalInput", optional)]
+    pub living_device_price_per_day: Option<Tag>,
+    #[tsify(type = "Count", optional)]
+    pub free_living_devices_per_day: Option<Tag>,
+    #[tsify(optional)]
+    pub enterprise_specs: Option<Vec<EnterpriseSpecOverride>>,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EnterpriseSpecOverride {
+    #[tsify(type = "string")]
+    pub id: Tag,
+    #[tsify(type = "DecimalInput")]
+    pub monthly_price: Tag,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EcsCatalogOverride {
+    pub instance_types: Vec<EcsInstanceTypeOverride>,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EcsInstanceTypeOverride {
+    /// Such as "ecs.g7.large".
+    #[tsify(type = "string")]
+    pub id: Tag,
+    #[tsify(type = "DecimalInput", optional)]
+    pub hourly: Option<Tag>,
+    #[tsify(type = "DecimalInput", optional)]
+    pub monthly: Option<Tag>,
+}
+
+// ---------------------------------------------------------------- compareBillingMethod
+
+/// `compareBillingMethod(request)`: subscription against pay-as-you-go for the same need.
+#[derive(Tsify)]
+#[serde(untagged)]
+pub enum CompareRequest {
+    CloudPhone(CloudPhoneComparison),
+    Ecs(EcsComparison),
+    IotBasic(IotComparison<BasicEdition, BasicCategory>),
+    IotPro(IotComparison<ProEdition, ProCategory>),
+}
+
+/// Cloud Phone subscription against pay-as-you-go (CP-3, CP-6, CP-7).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CloudPhoneComparison {
+    #[tsify(type = "\"cloudPhone\"")]
+    pub product: Tag,
+    #[tsify(type = "CloudPhoneSpecId")]
+    pub spec: Tag,
+    #[tsify(type = "Region")]
+    pub region: Tag,
+    #[tsify(type = "Count", optional)]
+    pub quantity: Option<Tag>,
+    pub usage: CloudPhoneComparisonUsage,
+    /// The billing method the group has now: `switching` says whether it may move (CP-7).
+    #[tsify(type = "Billing", optional)]
+    pub current: Option<Tag>,
+    #[tsify(optional)]
+    pub catalog: Option<CatalogOverride>,
+}
+
+/// Hours a month (default 730) as one lifetime, or as `cycles` of create-to-release lifetimes.
+#[derive(Tsify)]
+#[serde(untagged)]
+pub enum CloudPhoneComparisonUsage {
+    Hours(MonthlyHours),
+    Cycles(MonthlyCycles),
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct MonthlyHours {
+    #[tsify(type = "Count")]
+    pub months: Tag,
+    /// 0 to 744 (default 730).
+    #[tsify(type = "DecimalInput", optional)]
+    pub hours_per_month: Option<Tag>,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct MonthlyCycles {
+    #[tsify(type = "Count")]
+    pub months: Tag,
+    /// Each cycle is billed in whole periods (CP-3): 22 working days of 9 h each.
+    pub cycles: Cycles,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Cycles {
+    /// The lifetime of each cycle, in hours.
+    #[tsify(type = "DecimalInput")]
+    pub hours: Tag,
+    #[tsify(type = "Count")]
+    pub per_month: Tag,
+}
+
+/// ECS at your prices for both billing methods (ECS-9).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EcsComparison {
+    #[tsify(type = "\"ecs\"")]
+    pub product: Tag,
+    #[tsify(type = "Count", optional)]
+    pub quantity: Option<Tag>,
+    pub usage: MonthlyHours,
+    #[serde(flatten)]
+    #[tsify(type = "({ instanceType?: string; prices: { subscription: EcsPrices; payAsYouGo: EcsPrices } } | { instanceType: string; prices: { subscription: Partial<EcsPrices>; payAsYouGo: Partial<EcsPrices> } })")]
+    pub pricing: Tag,
+    #[tsify(optional)]
+    pub catalog: Option<CatalogOverride>,
+}
+
+/// IoT Enterprise Edition (subscription) against a legacy public instance (pay-as-you-go),
+/// month by month from `startMonth` with the same usage every day (IOT-2).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct IotComparison<E, C> {
+    #[tsify(type = "\"iot\"")]
+    pub product: Tag,
+    pub edition: E,
+    #[tsify(type = "YearMonth")]
+    pub start_month: Tag,
+    pub usage: Months,
+    pub per_day: DayUsage<C>,
+    /// The Enterprise Edition's free first month (IOT-3).
+    #[tsify(optional)]
+    pub trial: Option<bool>,
+    #[serde(flatten)]
+    #[tsify(type = "(GivenEnterprisePrice | CatalogEnterprisePrice)")]
+    pub price: Tag,
+    #[tsify(optional)]
+    pub catalog: Option<CatalogOverride>,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Months {
+    #[tsify(type = "Count")]
+    pub months: Tag,
+}
+
+// ---------------------------------------------------------------- simulateLifecycle
+
+/// `simulateLifecycle(request)`: told apart by `product`, then the resource's billing or instance.
+/// A subscription needs `expiresAt` or `months`; the rest is shared ([`LifecycleCommon`]).
+#[derive(Tsify)]
+#[serde(untagged)]
+pub enum LifecycleRequest {
+    CloudPhoneSubscription(CloudPhoneSubscriptionLifecycle),
+    CloudPhonePayAsYouGo(CloudPhonePayAsYouGoLifecycle),
+    EcsSubscription(EcsSubscriptionLifecycle),
+    EcsPayAsYouGo(EcsPayAsYouGoLifecycle),
+    IotEnterprise(IotEnterpriseLifecycle),
+    IotEnterpriseTrial(IotEnterpriseTrialLifecycle),
+    IotPayAsYouGo(IotPayAsYouGoLifecycle),
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CloudPhoneSubscriptionLifecycle {
+    #[tsify(type = "\"cloudPhone\"")]
+    pub product: Tag,
+    #[tsify(type = "{ billing: \"subscription\"; attached?: CloudPhoneAttachment[] }")]
+    pub resource: Tag,
+    #[serde(flatten)]
+    #[tsify(type = "({ expiresAt: DateInput; months?: never } | { months: Count; expiresAt?: never })")]
+    pub expiry: Tag,
+    #[serde(flatten)]
+    #[tsify(type = "(LifecycleCommon & NoAutoRenew)")]
+    pub common: Tag,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CloudPhonePayAsYouGoLifecycle {
+    #[tsify(type = "\"cloudPhone\"")]
+    pub product: Tag,
+    #[tsify(type = "{ billing: \"payAsYouGo\"; attached?: CloudPhoneAttachment[] }")]
+    pub resource: Tag,
+    #[serde(flatten)]
+    #[tsify(type = "(LifecycleCommon & NoAutoRenew & { expiresAt?: never; months?: never })")]
+    pub common: Tag,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EcsSubscriptionLifecycle {
+    #[tsify(type = "\"ecs\"")]
+    pub product: Tag,
+    #[tsify(type = "{ billing: \"subscription\"; attached?: EcsSubscriptionAttachment[]; economicalMode?: boolean }")]
+    pub resource: Tag,
+    #[serde(flatten)]
+    #[tsify(type = "({ expiresAt: DateInput; months?: never } | { months: Count; expiresAt?: never })")]
+    pub expiry: Tag,
+    #[serde(flatten)]
+    #[tsify(type = "(LifecycleCommon & NoAutoRenew)")]
+    pub common: Tag,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EcsPayAsYouGoLifecycle {
+    #[tsify(type = "\"ecs\"")]
+    pub product: Tag,
+    /// `economicalMode`: a stopped instance keeps only its disks billed (ECS-6).
+    #[tsify(type = "{ billing: \"payAsYouGo\"; attached?: EcsPayAsYouGoAttachment[]; economicalMode?: boolean }")]
+    pub resource: Tag,
+    #[serde(flatten)]
+    #[tsify(type = "(LifecycleCommon & NoAutoRenew & { expiresAt?: never; months?: never })")]
+    pub common: Tag,
+}
+
+/// A purchased Enterprise Edition instance; auto-renewal pays `renewalPrice` a month
+/// from `account` (IOT-10).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct IotEnterpriseLifecycle {
+    #[tsify(type = "\"iot\"")]
+    pub product: Tag,
+    #[tsify(type = "{ instance: \"enterprise\"; trial?: false }")]
+    pub resource: Tag,
+    #[serde(flatten)]
+    #[tsify(type = "({ expiresAt: DateInput; months?: never } | { months: Count; expiresAt?: never })")]
+    pub expiry: Tag,
+    #[serde(flatten)]
+    #[tsify(type = "(LifecycleCommon & (NoAutoRenew | { autoRenew: true; renewalPrice: DecimalInput; account: Account }))")]
+    pub common: Tag,
+}
+
+/// An Enterprise Edition trial: it lasts `policy.iot.trialMonths` (IOT-3).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct IotEnterpriseTrialLifecycle {
+    #[tsify(type = "\"iot\"")]
+    pub product: Tag,
+    #[tsify(type = "{ instance: \"enterprise\"; trial: true }")]
+    pub resource: Tag,
+    #[serde(flatten)]
+    #[tsify(type = "(LifecycleCommon & NoAutoRenew & { expiresAt?: never; months?: never })")]
+    pub common: Tag,
+}
+
+/// A legacy public instance (pay-as-you-go, IOT-8) or a new public one (free, IOT-2).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct IotPayAsYouGoLifecycle {
+    #[tsify(type = "\"iot\"")]
+    pub product: Tag,
+    #[tsify(type = "{ instance: \"legacyPublic\" | \"newPublic\" }")]
+    pub resource: Tag,
+    #[serde(flatten)]
+    #[tsify(type = "(LifecycleCommon & NoAutoRenew & { expiresAt?: never; months?: never })")]
+    pub common: Tag,
+}
+
+/// What every lifecycle request may give.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct LifecycleCommon {
+    /// When the resource is created (or the simulation starts).
+    #[tsify(type = "DateInput")]
+    pub start: Tag,
+    /// The end of the simulated period (default: until nothing more can happen, at most 100 years).
+    #[tsify(type = "DateInput", optional)]
+    pub until: Option<Tag>,
+    /// Per month, what a renewal pays (IOT-10); no seed publishes it.
+    #[tsify(type = "DecimalInput", optional)]
+    pub renewal_price: Option<Tag>,
+    /// Balance and coupons: with a cost rate, when they run out is the overdue moment.
+    #[tsify(optional)]
+    pub account: Option<Account>,
+    /// Pay-as-you-go spend per hour or per day (e.g. a quote's total over its hours).
+    #[serde(flatten)]
+    #[tsify(type = "({ costPerHour?: DecimalInput; costPerDay?: never } | { costPerDay: DecimalInput; costPerHour?: never })")]
+    pub rate: Tag,
+    /// State the overdue moment directly (instead of `account`).
+    #[tsify(type = "DateInput", optional)]
+    pub overdue_at: Option<Tag>,
+    /// At most 1,000, within the simulated period.
+    #[tsify(optional)]
+    pub events: Option<Vec<LifecycleEvent>>,
+    /// Day counts are data: change one for this call (`catalog().policies` lists them).
+    #[tsify(optional)]
+    pub policy: Option<PolicyOverride>,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct NoAutoRenew {
+    /// Auto-renewal is modelled for purchased IoT Enterprise Edition instances only (IOT-10).
+    #[tsify(type = "false", optional)]
+    pub auto_renew: Option<Tag>,
+}
+
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Account {
+    #[tsify(type = "DecimalInput")]
+    pub balance: Tag,
+    #[tsify(type = "DecimalInput", optional)]
+    pub coupons: Option<Tag>,
+}
+
+/// Something the customer does: top up the balance, renew a subscription, release the resource.
+#[derive(Tsify)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum LifecycleEvent {
+    TopUp {
+        #[tsify(type = "DateInput")]
+        at: Tag,
+        #[tsify(type = "DecimalInput")]
+        amount: Tag,
+    },
+    Renew {
+        #[tsify(type = "DateInput")]
+        at: Tag,
+        #[tsify(type = "Count")]
+        months: Tag,
+    },
+    Release {
+        #[tsify(type = "DateInput")]
+        at: Tag,
+    },
+}
+
+/// Policy values for this call, by product and name (policy.rs NAMES; each a count of its unit).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyOverride {
+    #[tsify(type = "Partial<Record<\"overdueReleaseAfterDays\" | \"subscriptionReleaseAfterExpiryDays\", Count>>", optional)]
+    pub cloud_phone: Option<Tag>,
+    #[tsify(type = "Partial<Record<\"trialMonths\" | \"enterpriseReleaseAfterExpiryDays\" | \"autoRenewMonths\" | \"autoRenewFirstAttemptDaysBeforeExpiry\" | \"autoRenewLastAttemptDaysBeforeExpiry\" | \"legacyStopAfterOverdueHours\" | \"restoreWithinMinutes\" | \"billWithinHoursAfterCycle\", Count>>", optional)]
+    pub iot: Option<Tag>,
+    #[tsify(type = "Partial<Record<\"secondDeductionAfterDays\" | \"thirdDeductionAfterDays\" | \"stopAfterDays\" | \"releaseAfterStopDays\" | \"subscriptionReleaseAfterExpiryDays\", Count>>", optional)]
+    pub ecs: Option<Tag>,
+}
