@@ -161,7 +161,7 @@ mod corpus {
         for line in std::fs::read_to_string(RESPONSES_PATH).unwrap().lines() {
             collect_rules(&serde_json::from_str(line).unwrap(), &mut cited);
         }
-        let rules = include_str!("../../shared/RULES.md");
+        let rules = include_str!("../RULES.md");
         let ids: BTreeSet<String> = rules
             .lines()
             .filter_map(|line| line.strip_prefix("| "))

@@ -13,13 +13,25 @@ test("npm pack ships only what a consumer needs", () => {
   const [packed] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" }));
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
-    "CHANGELOG.md", "LICENSE", "README.md",
+    "CHANGELOG.md", "LICENSE", "README.md", "RULES.md",
     "js/node.js", "js/require.cjs", "js/web.js",
     "package.json",
     "pkg/alicloud_cost.d.ts", "pkg/alicloud_cost.js", "pkg/alicloud_cost_bg.wasm", "pkg/alicloud_cost_bg.wasm.d.ts",
   ]);
   // Small enough to notice a stray file: the module is about 235 KiB of the total.
   assert.ok(packed.unpackedSize < 400_000, `unpacked ${packed.unpackedSize} B`);
+});
+
+test("RULES.md, which README and every result's rule IDs point to, is the team's rule text", (t) => {
+  const shared = new URL("../shared/RULES.md", root);
+  let original;
+  try {
+    original = readFileSync(shared, "utf8");
+  } catch {
+    t.skip("no ../shared/RULES.md beside this checkout");
+    return;
+  }
+  assert.equal(readFileSync(new URL("RULES.md", root), "utf8"), original, "copy ../shared/RULES.md into RULES.md");
 });
 
 test("package metadata: license, repository, keywords, types, sideEffects, engines", () => {

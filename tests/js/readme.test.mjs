@@ -114,3 +114,16 @@ test("the README's browser example runs in Chromium and shows its stated total",
     await browser.close();
   }
 });
+
+test("the README's links into RULES.md name its headings, and its ID ranges are every rule", () => {
+  const rules = readFileSync(new URL("RULES.md", root), "utf8");
+  // GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens.
+  const anchors = [...rules.matchAll(/^#+ (.*)$/gm)].map((m) => m[1].toLowerCase().replace(/[^\w\- ]/g, "").replace(/ /g, "-"));
+  const links = [...readme.matchAll(/\]\(RULES\.md#([^)]+)\)/g)].map((m) => m[1]);
+  assert.ok(links.length >= 3);
+  for (const link of links) assert.ok(anchors.includes(link), `no heading for #${link}`);
+  for (const [, prefix, last] of readme.matchAll(/\[([A-Z]+)-1 … \1-(\d+)\]/g)) {
+    const ids = [...rules.matchAll(new RegExp(`^\\| ${prefix}-(\\d+) \\|`, "gm"))].map((m) => Number(m[1]));
+    assert.equal(Math.max(...ids), Number(last), prefix);
+  }
+});
