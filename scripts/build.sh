@@ -22,5 +22,6 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers "pkg/${crate}_bg.
 # The page ships its own copy of the module: www/ is deployable as it is.
 rm -rf www/pkg && mkdir -p www/pkg
 cp "pkg/$crate.js" "pkg/${crate}_bg.wasm" www/pkg/
+node scripts/make-rules.mjs
 
 node scripts/sizes.mjs

@@ -1,117 +1,676 @@
-// The page's only script. All arithmetic is done by the wasm module; this file reads
-// the form, calls quote(), and renders the answer with DOM methods (never innerHTML).
-import init, { quote, catalog } from "./pkg/alicloud_cost.js";
+// The pricing page. All arithmetic is done by the wasm module; this file reads the forms,
+// builds requests, calls quote / compareBillingMethod / simulateLifecycle on every input,
+// and draws the answers with DOM methods (never innerHTML). The whole estimate lives in
+// the URL (?s=...), so a link reopens it exactly.
+import init, { quote, compareBillingMethod, simulateLifecycle, catalog, version } from "./pkg/alicloud_cost.js";
+import { RULES } from "./rules.js";
+import { LANGUAGES, errorText, language, pickLanguage, setLanguage, t } from "./i18n.js";
+import { costChart, daysTable, el, instant, linesTable, money, phaseBar, ruleLinks, warningsList } from "./views.js";
 
 const $ = (id) => document.getElementById(id);
-const form = $("estimator");
-const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2 });
-const FIELDS = ["spec", "region", "billing", "quantity", "months", "hours"];
+const TABS = ["cloudPhone", "iot", "ecs", "compare", "lifecycle"];
+const PRODUCT_TABS = ["cloudPhone", "iot", "ecs"];
+const MAX_CART = 200;
+const DEFAULT_MIX = [{ bytes: "256", count: "100000", category: "devicePub" }];
 
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  Object.assign(node, props);
-  node.append(...children);
-  return node;
+const state = { tab: "cloudPhone", mix: structuredClone(DEFAULT_MIX), days: [], cart: [] };
+let categories = [];
+let lastCart = null;
+
+// ------------------------------------------------------------------ reading the forms
+
+/** The value of a text/select input, a checked box, or a radio group (by name). */
+function read(id) {
+  const group = document.getElementsByName(id);
+  if (group.length && group[0].type === "radio") return [...group].find((r) => r.checked)?.value ?? "";
+  const input = $(id);
+  return input.type === "checkbox" ? input.checked : input.value.trim();
 }
 
-function billing() {
-  return form.elements.billing.value;
-}
-
-/** The quote request for the form as it stands: raw text goes to the module, which validates it. */
-function request() {
-  const item = {
-    product: "cloudPhone",
-    spec: form.elements.spec.value,
-    region: form.elements.region.value,
-    billing: billing(),
-    quantity: form.elements.quantity.value.trim(),
-  };
-  if (item.billing === "subscription") item.months = form.elements.months.value.trim();
-  else item.hours = form.elements.hours.value.trim();
-  return { items: [item] };
-}
-
-function clearErrors() {
-  for (const name of FIELDS) {
-    const message = $(`${name}-error`);
-    if (message) message.textContent = "";
-    const input = form.elements[name];
-    if (input && "setAttribute" in input) input.removeAttribute("aria-invalid");
+/** `data-when="cp-internet cp-billing=subscription|x"`: shown when every condition holds. */
+function applyVisibility(root = document) {
+  for (const node of root.querySelectorAll("[data-when]")) {
+    node.hidden = !node.dataset.when.split(" ").every((cond) => {
+      const [id, values] = cond.split("=");
+      return values === undefined ? read(id) === true : values.split("|").includes(read(id));
+    });
   }
-  $("request-error").textContent = "";
 }
 
-/** Shows the module's message beside the field its `path` names (items[0].hours -> #hours). */
-function showError(error) {
-  const field = String(error.path ?? "").split(".").pop();
-  const target = FIELDS.includes(field) ? $(`${field}-error`) : null;
-  (target ?? $("request-error")).textContent = error.message;
-  const input = FIELDS.includes(field) ? form.elements[field] : null;
-  if (input && "setAttribute" in input) input.setAttribute("aria-invalid", "true");
-  $("total").textContent = "–";
-  $("lines").tBodies[0].replaceChildren();
-  $("warnings").replaceChildren();
+const optional = (value) => (value === "" ? undefined : value);
+
+function cloudPhoneItem() {
+  const billing = read("cp-billing");
+  const item = { product: "cloudPhone", spec: read("cp-spec"), region: read("cp-region"), billing, quantity: read("cp-quantity") };
+  if (billing === "subscription") item.months = read("cp-months");
+  else item.hours = read("cp-hours");
+  if (read("cp-internet")) {
+    const rates = {
+      natGatewayPerHour: optional(read("cp-nat")),
+      eipPerHour: optional(read("cp-eip")),
+      hours: billing === "subscription" ? optional(read("cp-internet-hours")) : undefined,
+    };
+    item.internetAccess = Object.values(rates).some((v) => v !== undefined) ? rates : true;
+  }
+  return item;
 }
 
-function render() {
-  const isSubscription = billing() === "subscription";
-  $("months-field").hidden = !isSubscription;
-  $("hours-field").hidden = isSubscription;
-  clearErrors();
-  let result;
-  try {
-    result = quote(request());
-  } catch (error) {
-    showError(error);
+function daysInMonth(month) {
+  const [y, m] = month.split("-").map(Number);
+  return Number.isInteger(y) && m >= 1 && m <= 12 ? new Date(Date.UTC(y, m, 0)).getUTCDate() : 0;
+}
+
+function iotItem() {
+  const instance = read("iot-instance");
+  if (instance === "enterprise") {
+    const item = { product: "iot", instance, months: read("iot-ent-months"), quantity: read("iot-ent-quantity"), monthlyPrice: optional(read("iot-ent-price")) };
+    if (read("iot-ent-trial")) item.trial = true;
+    return item;
+  }
+  if (instance !== "legacyPublic") return { product: "iot", instance };
+  const month = read("iot-month");
+  const messages = (counts) => state.mix.map((row, j) => ({ bytes: row.bytes, count: counts ? counts[j] ?? "0" : row.count, category: row.category }));
+  const usage =
+    read("iot-mode") === "days"
+      ? { days: state.days.slice(0, daysInMonth(month) || 1).map((day, i) => ({ date: `${month}-${String(i + 1).padStart(2, "0")}`, messages: messages(day.c), livingDevices: day.d })) }
+      : { perDay: { messages: messages(null), livingDevices: read("iot-devices") } };
+  return { product: "iot", instance, edition: read("iot-edition"), month, usage, freeQuotaUsed: optional(read("iot-free-used")) };
+}
+
+function ecsItem() {
+  const billing = read("ecs-billing");
+  const item = { product: "ecs", billing, quantity: read("ecs-quantity") };
+  if (billing === "subscription") item.months = read("ecs-months");
+  else item.hours = read("ecs-hours");
+  if (read("ecs-instance") !== "") {
+    item.prices = { instance: read("ecs-instance"), systemDisk: optional(read("ecs-disk")), bandwidth: optional(read("ecs-bandwidth")) };
+  }
+  return item;
+}
+
+const ITEM_BUILDERS = { cloudPhone: cloudPhoneItem, iot: iotItem, ecs: ecsItem };
+
+function compareRequest() {
+  const product = read("cmp-product");
+  const usage = { months: read("cmp-months"), hoursPerMonth: read("cmp-hours") };
+  if (product === "ecs") {
+    return { product, quantity: read("cmp-quantity"), usage, prices: { subscription: { instance: read("cmp-sub-price") }, payAsYouGo: { instance: read("cmp-payg-price") } } };
+  }
+  return { product, spec: read("cmp-spec"), region: read("cmp-region"), quantity: read("cmp-quantity"), usage, current: optional(read("cmp-current")) };
+}
+
+function lifecycleRequest() {
+  const [product, kind] = read("lc-resource").split(".");
+  const resource = product === "iot" ? { instance: kind } : { billing: kind };
+  const request = { product, resource, start: read("lc-start") };
+  if (kind === "subscription" || kind === "enterprise") request.months = read("lc-months");
+  else {
+    request.account = { balance: read("lc-balance") };
+    request.costPerHour = read("lc-cost");
+  }
+  return request;
+}
+
+// ------------------------------------------------------------------ errors beside fields
+
+function clearErrors(root) {
+  for (const node of root.querySelectorAll(".error")) node.textContent = "";
+  for (const node of root.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
+}
+
+/**
+ * Shows the module's message beside the field its `path` names. `path` is relative to
+ * the form (the item's `items[0].` is stripped); a day-table path falls back to its mix
+ * row (bytes, category), then to the longest named prefix, then to `fallback`.
+ */
+function showError(form, error, path, fallback) {
+  const target = findField(form, path);
+  const message = errorText(error);
+  if (!target) {
+    fallback.textContent = message;
     return;
   }
-  $("total").textContent = money.format(result.tradePrice);
-  $("total").dataset.amount = result.tradePrice;
-  const rows = result.items.flatMap((item) =>
-    item.lines.map((line) =>
+  target.setAttribute("aria-invalid", "true");
+  const box = $(`${target.id}-error`) ?? target.closest("fieldset")?.querySelector(":scope > .error") ?? fallback;
+  box.textContent = message;
+  const described = (target.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
+  if (box.id && !described.includes(box.id)) target.setAttribute("aria-describedby", [...described, box.id].join(" "));
+}
+
+/** `a.b[2].c` -> `a.b[2]` -> `a.b` -> `a` -> "". */
+function parentPath(path) {
+  const m = path.match(/^(.*?)(\.[^.[\]]+|\[\d+\])$/);
+  return m ? m[1] : "";
+}
+
+/** The visible field whose `data-path` is `path` or its nearest named ancestor. */
+function findField(form, path) {
+  const fields = [...form.querySelectorAll("[data-path]")].filter((n) => !n.closest("[hidden]"));
+  // A day-table path names the mix row for what the table does not repeat (bytes, category).
+  for (const candidate of [path, path.replace(/^usage\.days\[\d+\]\.messages/, "usage.perDay.messages")]) {
+    for (let p = candidate; p; p = parentPath(p)) {
+      const hit = fields.find((n) => n.dataset.path === p);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+function call(fn, request) {
+  try {
+    return { result: fn(request) };
+  } catch (error) {
+    return { error };
+  }
+}
+
+// ------------------------------------------------------------------ rendering
+
+function renderItem() {
+  const form = document.querySelector(`[data-form="${state.tab}"]`);
+  clearErrors(form);
+  $("item-error").textContent = "";
+  const item = ITEM_BUILDERS[state.tab]();
+  const { result, error } = call(quote, { items: [item] });
+  $("add-to-cart").disabled = Boolean(error);
+  if (error) {
+    showError(form, error, String(error.path ?? "").replace(/^items\[0\]\.?/, ""), $("item-error"));
+    $("item-total").textContent = "–";
+    delete $("item-total").dataset.amount;
+    $("item-lines").replaceChildren(el("p", { className: "hint", textContent: t("fixField") }));
+    $("item-days").replaceChildren();
+    return;
+  }
+  const quoted = result.items[0];
+  $("item-total").textContent = money(result.tradePrice);
+  $("item-total").dataset.amount = result.tradePrice;
+  $("item-lines").replaceChildren(el("p", { className: "description", textContent: quoted.description }), linesTable(quoted.lines, t("breakdown")), warningsList(quoted.warnings) ?? "");
+  $("item-days").replaceChildren(quoted.days?.length ? daysTable(quoted.days) : "");
+}
+
+function cartRequest() {
+  const request = { items: state.cart };
+  const percent = read("cart-discount");
+  if (percent !== "") request.discounts = [{ percent }];
+  return request;
+}
+
+function renderCart() {
+  const cart = $("cart");
+  clearErrors(cart);
+  $("cart-empty").hidden = state.cart.length > 0;
+  lastCart = null;
+  if (!state.cart.length) {
+    $("cart-items").replaceChildren();
+    $("cart-total").textContent = money("0");
+    $("cart-total").dataset.amount = "0.00";
+    return;
+  }
+  const { result, error } = call(quote, cartRequest());
+  if (error) {
+    const path = String(error.path ?? "");
+    if (path.startsWith("discounts")) showError(cart, error, path, $("cart-error"));
+    else $("cart-error").textContent = errorText(error);
+    $("cart-total").textContent = "–";
+    delete $("cart-total").dataset.amount;
+    return;
+  }
+  lastCart = result;
+  $("cart-total").textContent = money(result.tradePrice);
+  $("cart-total").dataset.amount = result.tradePrice;
+  $("cart-items").replaceChildren(
+    ...result.items.map((item, i) =>
       el(
-        "tr",
-        {},
+        "article",
+        { className: "cart-item" },
         el(
-          "td",
+          "header",
           {},
-          el("div", { textContent: line.description }),
-          el("div", { className: "formula-inline", textContent: line.formula }),
-          el("div", { className: "rules" }, ...line.rules.map((id) => el("span", { className: "rule", textContent: id, title: `Billing rule ${id}` }))),
+          el("h3", { textContent: `${i + 1}. ${item.description}` }),
+          el("span", { className: "num item-amount", textContent: money(item.tradePrice) }),
+          el("button", { type: "button", className: "link remove", textContent: t("remove"), "aria-label": t("removeItem", { n: i + 1 }), "data-remove": String(i) }),
         ),
-        el("td", { className: "formula", textContent: line.formula }),
-        el("td", { className: "num", textContent: money.format(line.amount), title: `exact: ${line.exactAmount}` }),
+        linesTable(item.lines, item.description),
+        warningsList(item.warnings) ?? "",
       ),
     ),
   );
-  $("lines").tBodies[0].replaceChildren(...rows);
-  const warnings = result.items.flatMap((item) => item.warnings);
-  $("warnings").replaceChildren(...warnings.map((w) => el("li", { textContent: `${w.message} (${w.rules.join(", ")})` })));
+}
+
+function renderCompare() {
+  const form = document.querySelector('[data-form="compare"]');
+  clearErrors(form);
+  $("cmp-error").textContent = "";
+  const { result, error } = call(compareBillingMethod, compareRequest());
+  if (error) {
+    showError(form, error, String(error.path ?? ""), $("cmp-error"));
+    for (const id of ["cmp-summary", "cmp-chart", "cmp-notes"]) $(id).replaceChildren();
+    return;
+  }
+  const method = (billing) => t(`billing.${billing}`);
+  const headline =
+    result.cheapest === "tie"
+      ? t("cmp.tie", { months: result.months })
+      : t("cmp.cheapest", { method: method(result.cheapest), savings: money(result.savings), percent: result.savingsPercent, months: result.months });
+  const be = result.breakEven;
+  const breakEven = !be
+    ? t("cmp.noBreakEven")
+    : be.lastWinningHours !== undefined && be.lastWinningHours !== null
+      ? t("cmp.breakEvenPeriods", { last: be.lastWinningHours, lastCost: money(be.lastWinningCost), next: be.nextPeriodHours, nextCost: money(be.nextPeriodCost), hours: be.hoursPerMonth })
+      : t("cmp.breakEven", { hours: be.hoursPerMonth });
+  $("cmp-summary").replaceChildren(
+    el("p", { className: "headline", id: "cmp-headline", textContent: headline }),
+    el("p", { id: "cmp-break-even" }, `${breakEven} `, be ? ruleLinks(be.rules) : ""),
+    el("ul", { className: "options" }, ...result.options.map((o) => el("li", { className: `option-${o.billing}` }, el("strong", { textContent: method(o.billing) }), ` ${money(o.total)} · ${t("cmp.perMonth", { amount: money(o.perMonth) })}`))),
+  );
+  const labels = { title: t("cmp.chart"), month: t("cmp.chartMonth"), subscription: method("subscription"), payAsYouGo: method("payAsYouGo") };
+  $("cmp-chart").replaceChildren(
+    costChart(result.curve, labels),
+    el("figcaption", {}, el("span", { className: "key key-subscription", textContent: labels.subscription }), el("span", { className: "key key-payg", textContent: labels.payAsYouGo })),
+  );
+  const notes = [];
+  if (result.switching) {
+    notes.push(el("p", { id: "cmp-switching" }, `${t(result.switching.allowed ? "cmp.switchAllowed" : "cmp.switchRefused")} ${result.switching.reason} `, ruleLinks(result.switching.rules)));
+  }
+  $("cmp-notes").replaceChildren(...notes, warningsList(result.caveats) ?? "");
+}
+
+function duration(ms) {
+  const hours = Math.round(ms / 3_600_000);
+  return hours % 24 ? t("daysHours", { d: Math.floor(hours / 24), h: hours % 24 }) : t("days", { n: hours / 24 });
+}
+
+function renderLifecycle() {
+  const form = document.querySelector('[data-form="lifecycle"]');
+  clearErrors(form);
+  $("lc-error").textContent = "";
+  const request = lifecycleRequest();
+  const { result, error } = call(simulateLifecycle, request);
+  if (error) {
+    showError(form, error, String(error.path ?? ""), $("lc-error"));
+    for (const id of ["lc-summary", "lc-bar", "lc-timeline"]) $(id).replaceChildren();
+    return;
+  }
+  const facts = [];
+  if (result.creditRunsOutAt && request.account) {
+    const ms = Date.parse(result.creditRunsOutAt) - Date.parse(result.horizon.from);
+    facts.push(el("p", { id: "lc-runway" }, t("lc.runway", { balance: money(request.account.balance), date: instant(result.creditRunsOutAt), duration: duration(ms) })));
+  }
+  facts.push(el("p", { id: "lc-last-safe", className: "headline" }, result.lastSafeMoment ? t("lc.lastSafe", { date: instant(result.lastSafeMoment) }) : t("lc.noInterruption")));
+  if (result.dataDeletedAt) facts.push(el("p", { textContent: t("lc.deleted", { date: instant(result.dataDeletedAt) }) }));
+  facts.push(el("p", { textContent: `${t("lc.final", { state: t(`state.${result.finalState}`) })} ${t("lc.billed", { amount: money(result.billed) })}` }));
+  $("lc-summary").replaceChildren(...facts, warningsList(result.warnings) ?? "");
+  $("lc-bar").replaceChildren(phaseBar(result.timeline, result.horizon));
+  $("lc-timeline").replaceChildren(
+    ...result.timeline.map((entry) =>
+      el(
+        "li",
+        { className: `entry state-${entry.state}` },
+        el("time", { dateTime: entry.at, textContent: instant(entry.at) }),
+        el("strong", { className: "event", textContent: entry.event.replace(/([A-Z])/g, " $1").toLowerCase() }),
+        el("span", { className: `badge state-${entry.state}`, textContent: t(`state.${entry.state}`) }),
+        el("ul", { className: "effects" }, ...entry.effects.map((text) => el("li", { textContent: text }))),
+        ruleLinks(entry.rules),
+      ),
+    ),
+  );
+}
+
+/** Recomputes what the visible tab shows, and the cart; then remembers the state in the URL. */
+function render() {
+  applyVisibility();
+  if (PRODUCT_TABS.includes(state.tab)) renderItem();
+  else if (state.tab === "compare") renderCompare();
+  else renderLifecycle();
+  renderCart();
+  scheduleUrlUpdate();
+}
+
+// ------------------------------------------------------------------ IoT message mix and day table
+
+function optionList(select, values, label = (v) => v) {
+  select.replaceChildren(...values.map((v) => el("option", { value: v, textContent: label(v) })));
+}
+
+function renderMix() {
+  const rows = state.mix.map((row, j) => {
+    const category = el("select", { id: `iot-mix-${j}-category`, "data-path": `usage.perDay.messages[${j}].category`, "aria-label": `${t("iot.category")} ${j + 1}` });
+    optionList(category, categories.includes(row.category) ? categories : [row.category, ...categories]);
+    category.value = row.category;
+    return el(
+      "tr",
+      { "data-row": String(j) },
+      el("td", {}, el("input", { id: `iot-mix-${j}-bytes`, type: "text", inputMode: "numeric", value: row.bytes, autocomplete: "off", "data-path": `usage.perDay.messages[${j}].bytes`, "aria-label": `${t("iot.bytes")} ${j + 1}` })),
+      el("td", {}, el("input", { id: `iot-mix-${j}-count`, type: "text", inputMode: "numeric", value: row.count, autocomplete: "off", "data-path": `usage.perDay.messages[${j}].count`, "aria-label": `${t("iot.count")} ${j + 1}` })),
+      el("td", {}, category),
+      el("td", {}, state.mix.length > 1 ? el("button", { type: "button", className: "link", textContent: t("iot.removeRow"), "aria-label": `${t("iot.removeRow")} ${j + 1}`, "data-remove-row": String(j) }) : ""),
+    );
+  });
+  $("iot-mix").replaceChildren(...rows);
+  renderDayTable();
+}
+
+/** One row per day of the month: each mix row's count that day, and living devices. */
+function renderDayTable() {
+  const month = read("iot-month");
+  const n = daysInMonth(month) || 0;
+  // New days start from the same-every-day figures as they stand when the table opens.
+  if (read("iot-mode") === "days") while (state.days.length < n) state.days.push({ c: state.mix.map((r) => r.count), d: read("iot-devices") || "0" });
+  $("iot-days-head").replaceChildren(
+    el("tr", {}, el("th", { scope: "col", textContent: t("iot.date") }), ...state.mix.map((r, j) => el("th", { scope: "col", textContent: `${r.bytes} B · ${r.category}` })), el("th", { scope: "col", textContent: t("iot.devices") })),
+  );
+  $("iot-days").replaceChildren(
+    ...state.days.slice(0, n).map((day, i) => {
+      const date = `${month}-${String(i + 1).padStart(2, "0")}`;
+      return el(
+        "tr",
+        {},
+        el("th", { scope: "row", textContent: date }),
+        ...state.mix.map((_, j) => el("td", {}, el("input", { id: `iot-day-${i}-${j}`, type: "text", inputMode: "numeric", autocomplete: "off", value: day.c[j] ?? "0", "data-path": `usage.days[${i}].messages[${j}].count`, "aria-label": `${date} ${t("iot.count")} ${j + 1}` }))),
+        el("td", {}, el("input", { id: `iot-day-${i}-dev`, type: "text", inputMode: "numeric", autocomplete: "off", value: day.d ?? "0", "data-path": `usage.days[${i}].livingDevices`, "aria-label": `${date} ${t("iot.devices")}` })),
+      );
+    }),
+  );
+}
+
+/** Keeps `state.mix` and `state.days` in step with what was typed into their inputs. */
+function captureDynamic(target) {
+  let m = target.id.match(/^iot-mix-(\d+)-(bytes|count|category)$/);
+  if (m) {
+    state.mix[Number(m[1])][m[2]] = target.value.trim();
+    if (m[2] !== "count") renderDayTable();
+    return;
+  }
+  m = target.id.match(/^iot-day-(\d+)-(\d+|dev)$/);
+  if (m) {
+    const day = state.days[Number(m[1])];
+    if (m[2] === "dev") day.d = target.value.trim();
+    else day.c[Number(m[2])] = target.value.trim();
+  }
+}
+
+// ------------------------------------------------------------------ state in the URL
+
+const FIELD_SELECTOR = "[data-form] input[id], [data-form] select[id], #cart-discount";
+
+function isDynamic(id) {
+  return /^iot-(mix|day)-/.test(id);
+}
+
+function snapshot() {
+  const fields = {};
+  for (const input of document.querySelectorAll(FIELD_SELECTOR)) {
+    if (isDynamic(input.id)) continue;
+    if (input.type === "radio") {
+      if (input.checked) fields[input.name] = input.value;
+    } else fields[input.id] = input.type === "checkbox" ? input.checked : input.value;
+  }
+  return { v: 1, tab: state.tab, lang: language(), fields, mix: state.mix, days: state.days, cart: state.cart };
+}
+
+function encode(value) {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function decode(text) {
+  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+}
+
+const isPlain = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+const isText = (v) => typeof v === "string" && v.length <= 200;
+
+/** Checks a decoded link's shape; returns a reason to reject it, or null. Values stay text. */
+function invalidReason(s) {
+  if (!isPlain(s) || s.v !== 1) return "not an estimate";
+  if (!TABS.includes(s.tab)) return "unknown tab";
+  if (!isPlain(s.fields) || !Object.values(s.fields).every((v) => isText(v) || typeof v === "boolean")) return "bad fields";
+  if (!Array.isArray(s.mix) || s.mix.length < 1 || s.mix.length > 20 || !s.mix.every((r) => isPlain(r) && ["bytes", "count", "category"].every((k) => isText(r[k])))) return "bad message mix";
+  if (!Array.isArray(s.days) || s.days.length > 31 || !s.days.every((d) => isPlain(d) && Array.isArray(d.c) && d.c.every(isText) && isText(d.d))) return "bad day table";
+  if (!Array.isArray(s.cart) || s.cart.length > MAX_CART || !s.cart.every(isPlain)) return "bad cart";
+  if (JSON.stringify(s.cart).length > 200_000) return "cart too large";
+  return null;
+}
+
+function restore(s) {
+  for (const [key, value] of Object.entries(s.fields)) {
+    const group = document.getElementsByName(key);
+    if (group.length && group[0].type === "radio") {
+      for (const radio of group) radio.checked = radio.value === value;
+      continue;
+    }
+    const input = $(key);
+    if (!input || !input.matches(FIELD_SELECTOR) || isDynamic(key)) continue;
+    if (input.type === "checkbox") input.checked = value === true;
+    else input.value = String(value);
+  }
+  state.tab = s.tab;
+  state.mix = s.mix.map((r) => ({ bytes: r.bytes, count: r.count, category: r.category }));
+  state.days = s.days.map((d) => ({ c: [...d.c], d: d.d }));
+  state.cart = s.cart;
+  if (s.lang in LANGUAGES) applyLanguage(s.lang);
+}
+
+let urlTimer = 0;
+function scheduleUrlUpdate() {
+  clearTimeout(urlTimer);
+  // Debounced: browsers throttle history updates made on every keystroke.
+  urlTimer = setTimeout(updateUrl, 150);
+}
+
+function updateUrl() {
+  const url = new URL(location.href);
+  url.search = `?s=${encode(snapshot())}`;
+  history.replaceState(null, "", url);
+  $("share-link").value = url.href;
+  document.documentElement.dataset.urlSynced = String(Date.now());
+}
+
+// ------------------------------------------------------------------ tabs, language, export
+
+function selectTab(name, focus = false) {
+  state.tab = name;
+  for (const tab of TABS) {
+    const button = $(`tab-${tab}`);
+    const selected = tab === name;
+    button.setAttribute("aria-selected", String(selected));
+    button.tabIndex = selected ? 0 : -1;
+    $(`panel-${tab}`).hidden = !selected;
+    if (selected && focus) button.focus();
+  }
+  $("item-result").hidden = !PRODUCT_TABS.includes(name);
+  render();
+}
+
+function applyLanguage(lang) {
+  setLanguage(lang);
+  document.documentElement.lang = language();
+  $("lang").value = language();
+  // ECS price labels say per month or per hour, as the billing method is.
+  const billing = read("ecs-billing") || "subscription";
+  for (const node of document.querySelectorAll('[data-i18n^="ecs.instance."], [data-i18n^="ecs.disk."], [data-i18n^="ecs.bandwidth."]')) {
+    node.dataset.i18n = node.dataset.i18n.replace(/\.(subscription|payAsYouGo)$/, `.${billing}`);
+  }
+  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll("[data-i18n-label]")) node.setAttribute("aria-label", t(node.dataset.i18nLabel));
+  if (categories.length) renderMix();
+  renderRules();
+}
+
+function renderRules() {
+  $("rule-list").replaceChildren(
+    ...Object.entries(RULES).flatMap(([id, text]) => [el("dt", { id: `rule-${id}`, textContent: id, tabIndex: -1 }), el("dd", { textContent: text, lang: "en" })]),
+  );
+}
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** CSV of the cart's lines (CP-12: bills can be exported as CSV). */
+export function cartCsv(result) {
+  const cell = (value, text = true) => {
+    let s = String(value ?? "");
+    // A text cell starting with = + - @ would run as a formula in a spreadsheet.
+    if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const rows = [["item", "product", "item description", "line", "formula", "quantity", "unit", "unit price (USD)", "amount (USD)", "rules"].map((h) => cell(h))];
+  for (const item of result.items) {
+    for (const line of item.lines) {
+      rows.push([cell(item.index + 1, false), cell(item.product), cell(item.description), cell(line.description), cell(line.formula), cell(line.quantity, false), cell(line.unit), cell(line.unitPrice, false), cell(line.amount, false), cell(line.rules.join(" "))]);
+    }
+    if (item.discountPrice !== "0.00") rows.push([cell(item.index + 1, false), cell(item.product), cell(item.description), cell("discount"), "", "", "", "", cell(`-${item.discountPrice}`, false), ""]);
+  }
+  rows.push(["", "", "", cell("total"), "", "", "", "", cell(result.tradePrice, false), ""]);
+  return `${rows.map((r) => r.join(",")).join("\r\n")}\r\n`;
+}
+
+function exportCsv() {
+  if (lastCart) download("alicloud-estimate.csv", "text/csv;charset=utf-8", `\ufeff${cartCsv(lastCart)}`);
+}
+
+function exportJson() {
+  if (!lastCart) return;
+  const body = { generator: `alicloud-cost ${version().package}`, catalogVersion: lastCart.catalogVersion, request: cartRequest(), quote: lastCart };
+  download("alicloud-estimate.json", "application/json", `${JSON.stringify(body, null, 2)}\n`);
+}
+
+// ------------------------------------------------------------------ start
+
+function wire() {
+  document.addEventListener("input", (event) => {
+    const target = event.target;
+    if (target.id === "lang") return;
+    if (isDynamic(target.id)) captureDynamic(target);
+    if (target.id === "iot-month") renderDayTable();
+    render();
+  });
+  document.addEventListener("change", (event) => {
+    const target = event.target;
+    if (target.id === "lang") {
+      applyLanguage(target.value);
+      render();
+      return;
+    }
+    if (target.name === "ecs-billing") applyLanguage(language());
+    if (target.name === "iot-mode") renderDayTable();
+    if (isDynamic(target.id)) captureDynamic(target);
+    render();
+  });
+  for (const form of document.querySelectorAll("form")) form.addEventListener("submit", (e) => e.preventDefault());
+
+  const tablist = document.querySelector('[role="tablist"]');
+  tablist.addEventListener("click", (event) => {
+    const tab = event.target.closest('[role="tab"]');
+    if (tab) selectTab(tab.id.slice(4));
+  });
+  // Arrow keys, Home and End move between tabs (WAI-ARIA tabs pattern, automatic activation).
+  tablist.addEventListener("keydown", (event) => {
+    const i = TABS.indexOf(state.tab);
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    selectTab(TABS[(next + TABS.length) % TABS.length], true);
+  });
+
+  $("add-to-cart").addEventListener("click", () => {
+    if (state.cart.length >= MAX_CART) return;
+    state.cart.push(JSON.parse(JSON.stringify(ITEM_BUILDERS[state.tab]())));
+    $("add-status").textContent = t("added");
+    render();
+  });
+  $("cart-items").addEventListener("click", (event) => {
+    const button = event.target.closest("[data-remove]");
+    if (!button) return;
+    state.cart.splice(Number(button.dataset.remove), 1);
+    render();
+    $("cart-title").focus();
+  });
+  $("cart-title").tabIndex = -1;
+  $("iot-add-row").addEventListener("click", () => {
+    state.mix.push({ bytes: "512", count: "0", category: "devicePub" });
+    for (const day of state.days) day.c.push("0");
+    renderMix();
+    render();
+    $(`iot-mix-${state.mix.length - 1}-bytes`).focus();
+  });
+  $("iot-mix").addEventListener("click", (event) => {
+    const button = event.target.closest("[data-remove-row]");
+    if (!button) return;
+    const j = Number(button.dataset.removeRow);
+    state.mix.splice(j, 1);
+    for (const day of state.days) day.c.splice(j, 1);
+    renderMix();
+    render();
+    $("iot-add-row").focus();
+  });
+  $("export-csv").addEventListener("click", exportCsv);
+  $("export-json").addEventListener("click", exportJson);
+  $("copy-link").addEventListener("click", async () => {
+    updateUrl();
+    $("share-link").select();
+    try {
+      await navigator.clipboard.writeText($("share-link").value);
+      $("copy-status").textContent = t("copied");
+    } catch {
+      $("copy-status").textContent = "";
+    }
+  });
 }
 
 async function main() {
   await init();
   const prices = catalog();
-  const select = form.elements.spec;
-  select.replaceChildren(
-    ...prices.cloudPhone.specs.map((s) =>
-      el("option", { value: s.id, textContent: `${s.id} · ${s.edition}, ${s.vcpu} vCPU / ${s.memoryGib} GiB / ${s.storageGib} GiB` }),
-    ),
-  );
-  select.disabled = false;
+  const specLabel = (s) => `${s.id} · ${s.vcpu} vCPU / ${s.memoryGib} GiB / ${s.storageGib} GiB`;
+  for (const id of ["cp-spec", "cmp-spec"]) {
+    optionList($(id), prices.cloudPhone.specs.map((s) => s.id), (v) => specLabel(prices.cloudPhone.specs.find((s) => s.id === v)));
+    $(id).disabled = false;
+  }
+  // The categories the module accepts, in its own order (its error lists them).
+  try {
+    quote({ items: [{ product: "iot", instance: "legacyPublic", edition: "basic", month: "2026-12", usage: { perDay: { messages: [{ bytes: 1, count: 0, category: "?" }] } } }] });
+  } catch (error) {
+    categories = [...String(error.message).matchAll(/"([^"?]+)"/g)].map((m) => m[1]);
+  }
+
+  applyLanguage(pickLanguage(navigator.languages));
+  const encoded = new URLSearchParams(location.search).get("s");
+  if (encoded !== null) {
+    let reason;
+    try {
+      const decoded = decode(encoded);
+      reason = invalidReason(decoded);
+      if (!reason) restore(decoded);
+    } catch {
+      reason = "damaged";
+    }
+    if (reason) $("link-error").textContent = t("linkError", { reason });
+  }
+  renderMix();
   const source = prices.cloudPhone.source;
   $("catalog-note").textContent =
-    `Prices in USD from “${source.document}” (last updated ${source.asOf}); catalog version ${prices.version}. ` +
-    "Taxes, coupons and value-added services (NAT Gateway, EIP, OSS) are not included.";
-  $("form-status").textContent = "";
-  form.addEventListener("input", render);
-  form.addEventListener("change", render);
-  form.addEventListener("submit", (event) => event.preventDefault());
-  render();
+    `Prices in USD from “${source.document}” (last updated ${source.asOf}) and the IoT Platform billing policy; catalog version ${prices.version}, package ${version().package}. ` +
+    "Taxes, coupons and prices no document publishes (ECS, IoT Enterprise Edition, NAT Gateway, EIP) are not included: type your own.";
+  $("status").textContent = "";
+  wire();
+  selectTab(state.tab);
   document.documentElement.dataset.ready = "true";
+  // Read by the page benchmark (scripts/bench-page.mjs): navigation start to first result.
+  document.documentElement.dataset.readyAt = performance.now().toFixed(1);
+  if ("serviceWorker" in navigator && location.protocol !== "file:") {
+    navigator.serviceWorker.register("sw.js").catch(() => {});
+  }
 }
 
 main().catch((error) => {
-  $("form-status").textContent = `The price engine could not start: ${error.message}`;
+  $("status").textContent = t("engineFailed", { message: error.message });
 });
