@@ -2,17 +2,14 @@
 // served www/: cold load to the first result, and input-to-updated-total over 200 edits.
 // A benchmark, not a test: it prints numbers and writes target/bench/page.json.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 import { startServer } from "./serve.mjs";
 
 const COLD_LOADS = 15;
 const EDITS = 200;
 const { server, port } = await startServer({ port: 0 });
 const base = `http://127.0.0.1:${port}/`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
 
 // Cold: a fresh browser context each time (empty HTTP cache, no service worker), timed

@@ -164,21 +164,31 @@ function call(fn, request) {
   }
 }
 
+/**
+ * `fn(request)` for one form: on an error, its message goes beside the field its path names
+ * (less `prefix`), else into `fallback`, and the `outputs` are emptied. Returns the result or null.
+ */
+function priced(form, fallback, fn, request, outputs, prefix = "") {
+  clearErrors(form);
+  fallback.textContent = "";
+  const { result, error } = call(fn, request);
+  if (!error) return result;
+  const path = String(error.path ?? "");
+  showError(form, error, path.startsWith(prefix) ? path.slice(prefix.length) : path, fallback);
+  for (const node of outputs) node.replaceChildren();
+  return null;
+}
+
 // ------------------------------------------------------------------ rendering
 
 function renderItem() {
   const form = document.querySelector(`[data-form="${state.tab}"]`);
-  clearErrors(form);
-  $("item-error").textContent = "";
-  const item = ITEM_BUILDERS[state.tab]();
-  const { result, error } = call(quote, { items: [item] });
-  $("add-to-cart").disabled = Boolean(error);
-  if (error) {
-    showError(form, error, String(error.path ?? "").replace(/^items\[0\]\.?/, ""), $("item-error"));
+  const result = priced(form, $("item-error"), quote, { items: [ITEM_BUILDERS[state.tab]()] }, [$("item-lines"), $("item-days")], "items[0].");
+  $("add-to-cart").disabled = !result;
+  if (!result) {
     $("item-total").textContent = "–";
     delete $("item-total").dataset.amount;
-    $("item-lines").replaceChildren(el("p", { className: "hint", textContent: t("fixField") }));
-    $("item-days").replaceChildren();
+    $("item-lines").append(el("p", { className: "hint", textContent: t("fixField") }));
     return;
   }
   const quoted = result.items[0];
@@ -239,14 +249,8 @@ function renderCart() {
 
 function renderCompare() {
   const form = document.querySelector('[data-form="compare"]');
-  clearErrors(form);
-  $("cmp-error").textContent = "";
-  const { result, error } = call(compareBillingMethod, compareRequest());
-  if (error) {
-    showError(form, error, String(error.path ?? ""), $("cmp-error"));
-    for (const id of ["cmp-summary", "cmp-chart", "cmp-notes"]) $(id).replaceChildren();
-    return;
-  }
+  const result = priced(form, $("cmp-error"), compareBillingMethod, compareRequest(), [$("cmp-summary"), $("cmp-chart"), $("cmp-notes")]);
+  if (!result) return;
   const method = (billing) => t(`billing.${billing}`);
   const headline =
     result.cheapest === "tie"
@@ -282,15 +286,9 @@ function duration(ms) {
 
 function renderLifecycle() {
   const form = document.querySelector('[data-form="lifecycle"]');
-  clearErrors(form);
-  $("lc-error").textContent = "";
   const request = lifecycleRequest();
-  const { result, error } = call(simulateLifecycle, request);
-  if (error) {
-    showError(form, error, String(error.path ?? ""), $("lc-error"));
-    for (const id of ["lc-summary", "lc-bar", "lc-timeline"]) $(id).replaceChildren();
-    return;
-  }
+  const result = priced(form, $("lc-error"), simulateLifecycle, request, [$("lc-summary"), $("lc-bar"), $("lc-timeline")]);
+  if (!result) return;
   const facts = [];
   if (result.creditRunsOutAt && request.account) {
     const ms = Date.parse(result.creditRunsOutAt) - Date.parse(result.horizon.from);

@@ -85,15 +85,12 @@ test("the examples' shown results are checked, not only run", () => assert.ok(to
 // The README's plain-browser example (an inline `<script type="module">`), served as a
 // page whose ./node_modules/alicloud-cost/ is this package, in headless Chromium.
 test("the README's browser example runs in Chromium and shows its stated total", async () => {
-  const { chromium } = await import("playwright-core");
+  const { launchChromium } = await import("../../scripts/chromium.mjs");
   const html = [...readme.matchAll(/^```html\n([\s\S]*?)^```/gm)].map((m) => m[1]);
   assert.equal(html.length, 1);
   const shown = html[0].match(/textContent = q\.tradePrice;\s*\/\/ "([\d.]+)"/);
   assert.ok(shown, "the example states its total in a comment");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const problems = [];
