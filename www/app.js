@@ -514,7 +514,7 @@ function download(name, type, text) {
 }
 
 /** CSV of the cart's lines (CP-12: bills can be exported as CSV). */
-export function cartCsv(result) {
+function cartCsv(result) {
   const cell = (value, text = true) => {
     let s = String(value ?? "");
     // A text cell starting with = + - @ would run as a formula in a spreadsheet.

@@ -126,7 +126,6 @@ const en = {
   "cmp.perMonth": "{amount} a month",
   // lifecycle
   "lc.heading": "What happens if I stop paying?",
-  "lc.product": "Product",
   "lc.resource": "Resource",
   "lc.resource.cloudPhone.payAsYouGo": "Cloud Phone, pay-as-you-go",
   "lc.resource.cloudPhone.subscription": "Cloud Phone, subscription",
@@ -154,10 +153,8 @@ const en = {
   "state.stopped": "stopped",
   "state.expired": "expired",
   "state.released": "released",
-  "state.active": "active",
   // errors
   fixField: "Fix the highlighted field to see the price.",
-  "error.generic": "{message}",
 };
 
 const zh = {
@@ -276,7 +273,6 @@ const zh = {
   "cmp.switchRefused": "转换计费方式：不允许。",
   "cmp.perMonth": "每月 {amount}",
   "lc.heading": "如果我停止付款会怎样？",
-  "lc.product": "产品",
   "lc.resource": "资源",
   "lc.resource.cloudPhone.payAsYouGo": "云手机，按量付费",
   "lc.resource.cloudPhone.subscription": "云手机，包年包月",
@@ -303,9 +299,7 @@ const zh = {
   "state.stopped": "已停机",
   "state.expired": "已到期",
   "state.released": "已释放",
-  "state.active": "使用中",
   fixField: "请修正标出的字段以查看价格。",
-  "error.generic": "{message}",
 };
 
 /** Chinese summaries of the engine's error codes (the English detail is shown beside them). */

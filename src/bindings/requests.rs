@@ -37,6 +37,10 @@ export type FreeCategory = "connect" | "connAck" | "disconnect" | "pingReq" | "p
 export type BasicCategory = BillableCategory | FreeCategory | "deviceShadow";
 /** Categories a Pro Edition instance sends: TSL messages are Pro only (IOT-13). */
 export type ProCategory = BillableCategory | FreeCategory | "tsl";
+/** A subscription's end: a date, or whole months from `start` (month ends clamp). */
+export type SubscriptionExpiry = { expiresAt: DateInput; months?: never } | { months: Count; expiresAt?: never };
+/** Only subscriptions expire (CP-2, IOT-2). */
+export type NoExpiry = { expiresAt?: never; months?: never };
 /** Resources that depend on a Cloud Phone group with Internet access (CP-10). */
 export type CloudPhoneAttachment = "natGateway" | "eip" | "sharedBandwidth";
 /** Resources an overdue pay-as-you-go ECS instance has (ECS-5). */
@@ -608,10 +612,7 @@ pub struct CloudPhoneSubscriptionLifecycle {
     #[tsify(type = "{ billing: \"subscription\"; attached?: CloudPhoneAttachment[] }")]
     pub resource: Tag,
     #[serde(flatten)]
-    #[tsify(type = "({ expiresAt: DateInput; months?: never } | { months: Count; expiresAt?: never })")]
-    pub expiry: Tag,
-    #[serde(flatten)]
-    #[tsify(type = "(LifecycleCommon & NoAutoRenew)")]
+    #[tsify(type = "(SubscriptionExpiry & LifecycleCommon & NoAutoRenew)")]
     pub common: Tag,
 }
 
@@ -623,7 +624,7 @@ pub struct CloudPhonePayAsYouGoLifecycle {
     #[tsify(type = "{ billing: \"payAsYouGo\"; attached?: CloudPhoneAttachment[] }")]
     pub resource: Tag,
     #[serde(flatten)]
-    #[tsify(type = "(LifecycleCommon & NoAutoRenew & { expiresAt?: never; months?: never })")]
+    #[tsify(type = "(NoExpiry & LifecycleCommon & NoAutoRenew)")]
     pub common: Tag,
 }
 
@@ -635,10 +636,7 @@ pub struct EcsSubscriptionLifecycle {
     #[tsify(type = "{ billing: \"subscription\"; attached?: EcsSubscriptionAttachment[]; economicalMode?: boolean }")]
     pub resource: Tag,
     #[serde(flatten)]
-    #[tsify(type = "({ expiresAt: DateInput; months?: never } | { months: Count; expiresAt?: never })")]
-    pub expiry: Tag,
-    #[serde(flatten)]
-    #[tsify(type = "(LifecycleCommon & NoAutoRenew)")]
+    #[tsify(type = "(SubscriptionExpiry & LifecycleCommon & NoAutoRenew)")]
     pub common: Tag,
 }
 
@@ -651,7 +649,7 @@ pub struct EcsPayAsYouGoLifecycle {
     #[tsify(type = "{ billing: \"payAsYouGo\"; attached?: EcsPayAsYouGoAttachment[]; economicalMode?: boolean }")]
     pub resource: Tag,
     #[serde(flatten)]
-    #[tsify(type = "(LifecycleCommon & NoAutoRenew & { expiresAt?: never; months?: never })")]
+    #[tsify(type = "(NoExpiry & LifecycleCommon & NoAutoRenew)")]
     pub common: Tag,
 }
 
@@ -665,10 +663,7 @@ pub struct IotEnterpriseLifecycle {
     #[tsify(type = "{ instance: \"enterprise\"; trial?: false }")]
     pub resource: Tag,
     #[serde(flatten)]
-    #[tsify(type = "({ expiresAt: DateInput; months?: never } | { months: Count; expiresAt?: never })")]
-    pub expiry: Tag,
-    #[serde(flatten)]
-    #[tsify(type = "(LifecycleCommon & (NoAutoRenew | { autoRenew: true; renewalPrice: DecimalInput; account: Account }))")]
+    #[tsify(type = "(SubscriptionExpiry & LifecycleCommon & (NoAutoRenew | { autoRenew: true; renewalPrice: DecimalInput; account: Account }))")]
     pub common: Tag,
 }
 
@@ -681,7 +676,7 @@ pub struct IotEnterpriseTrialLifecycle {
     #[tsify(type = "{ instance: \"enterprise\"; trial: true }")]
     pub resource: Tag,
     #[serde(flatten)]
-    #[tsify(type = "(LifecycleCommon & NoAutoRenew & { expiresAt?: never; months?: never })")]
+    #[tsify(type = "(NoExpiry & LifecycleCommon & NoAutoRenew)")]
     pub common: Tag,
 }
 
@@ -694,7 +689,7 @@ pub struct IotPayAsYouGoLifecycle {
     #[tsify(type = "{ instance: \"legacyPublic\" | \"newPublic\" }")]
     pub resource: Tag,
     #[serde(flatten)]
-    #[tsify(type = "(LifecycleCommon & NoAutoRenew & { expiresAt?: never; months?: never })")]
+    #[tsify(type = "(NoExpiry & LifecycleCommon & NoAutoRenew)")]
     pub common: Tag,
 }
 
