@@ -242,5 +242,52 @@ const errors = [
 ];
 for (const [fn, request] of errors) add(`error ${fn}`, fn, request);
 
+// --- rules beyond the seeds (issue 14): CP-13, CP-14, ECS-10..ECS-14 ----------------------
+// Appended after the errors and without the random generator, so that every earlier
+// request keeps its number and its values.
+const payg = { product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "payAsYouGo", hours: 5 };
+add("dated: cloud phone group created before 2025-05-06 billed per second (CP-13)", "quote", {
+  items: [{ ...payg, createdAt: "2025-05-05T23:59:59+08:00" }, { ...payg, createdAt: "2025-05-06" }],
+});
+add("dated: compare a group created before the 4-hour period (CP-13)", "compareBillingMethod", {
+  product: "cloudPhone", spec: "acp.std.small", region: "international", createdAt: "2024-01-01", usage: { months: 3, hoursPerMonth: 100.5 },
+});
+add("dated: lifecycle of a per-second group released mid-period (CP-13)", "simulateLifecycle", {
+  product: "cloudPhone", resource: { billing: "payAsYouGo", createdAt: "2025-01-01" }, start: "2026-12-01", costPerHour: "0.0457",
+  events: [{ at: "2026-12-01T01:30:00+08:00", type: "release" }],
+});
+add("dated: cloud phone subscription deleted 15 days after expiry (CP-14)", "simulateLifecycle", {
+  product: "cloudPhone", resource: { billing: "subscription" }, start: "2026-12-01", months: 1, until: "2027-02-01",
+});
+add("dated: ecs subscription cycle, renewal from the old end (ECS-10)", "simulateLifecycle", {
+  product: "ecs", resource: { billing: "subscription", attached: ["staticPublicIp", "eip"] }, start: "2019-08-09T13:00:00+08:00", months: 1,
+  events: [{ at: "2019-09-01", type: "renew", months: 1 }], until: "2019-12-01",
+});
+add("dated: ecs subscription expires, renewed late from the old end (ECS-11)", "simulateLifecycle", {
+  product: "ecs", resource: { billing: "subscription" }, start: "2026-12-01T10:00:00+08:00", months: 1,
+  events: [{ at: "2027-01-10", type: "renew", months: 1 }], until: "2027-04-01",
+});
+add("dated: ecs auto-renewal paid from the balance at 08:00 (ECS-12)", "simulateLifecycle", {
+  product: "ecs", resource: { billing: "subscription" }, start: "2026-12-01T10:00:00+08:00", months: 1, autoRenew: true,
+  renewalPrice: "30", account: { balance: "45" }, until: "2027-04-01",
+});
+add("dated: ecs auto-renewal never paid: serves 15 days, released at 30 (ECS-12)", "simulateLifecycle", {
+  product: "ecs", resource: { billing: "subscription" }, start: "2026-03-24T10:00:00+08:00", months: 1, autoRenew: true,
+  renewalPrice: "30", account: { balance: "1" }, until: "2026-07-01",
+});
+add("dated: ecs pay-as-you-go settled on the hour, minimum 0.01 (ECS-13)", "quote", {
+  items: [{ product: "ecs", billing: "payAsYouGo", hours: "0.0416666667", quantity: 3, prices: { instance: "0.06" } }],
+});
+add("dated: ecs china site preset (ECS-14)", "simulateLifecycle", {
+  product: "ecs", resource: { billing: "payAsYouGo", attached: ["dataDisk"] }, start: "2026-12-01T09:30:00+08:00",
+  account: { balance: "10" }, costPerHour: "0.10", policy: { preset: "ecsChinaSite" },
+});
+add("error dated: createdAt on a subscription group", "quote", {
+  items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "subscription", months: 1, createdAt: "2025-01-01" }],
+});
+add("error dated: an unknown policy preset", "simulateLifecycle", {
+  product: "ecs", resource: { billing: "payAsYouGo" }, start: "2026-12-01", policy: { preset: "chinaSite" },
+});
+
 writeFileSync(new URL("../tests/golden/corpus.requests.jsonl", import.meta.url), corpus.map((c) => JSON.stringify(c)).join("\n") + "\n");
 console.log(`${corpus.length} requests`);

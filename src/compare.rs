@@ -201,38 +201,48 @@ fn current_billing(fields: &Fields<'_>) -> Result<Option<Billing>, Error> {
 }
 
 fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<Sides, Error> {
-    fields.only(&["product", "spec", "region", "quantity", "usage", "current", "catalog"])?;
+    fields.only(&["product", "spec", "region", "quantity", "usage", "current", "createdAt", "catalog"])?;
     let spec_node = fields.required("spec", "a Cloud Phone specification such as \"acp.basic.small\"")?;
     let spec = cloud_phone::find_spec(catalog, &spec_node)?;
     let region = fields.required("region", "\"mainland\" or \"international\"")?.one_of(&Region::ALL, ErrorCode::UnknownRegion)?;
     let phones = quantity(fields)?;
     let current = current_billing(fields)?;
+    // CP-13: a pay-as-you-go group that already exists keeps the unit of its creation.
+    let created_at = fields.get("createdAt").map(|n| crate::time::instant(&n)).transpose()?;
+    let unit = cloud_phone::BillingUnit::for_creation(catalog, created_at);
     let (months, hours, lifetimes) = decode_usage(fields, true)?;
-    let period = catalog.cloud_phone.billing_period_hours;
-    let billed_hours = cloud_phone::billed_periods(hours, period) * Decimal::from(period);
+    let billed_hours = unit.billed_hours(hours);
 
     let subscription = cloud_phone::subscription_line(spec, region, phones, 1, rounding);
-    let pay_as_you_go = cloud_phone::pay_as_you_go_line(spec, region, phones, hours, lifetimes, period, rounding);
+    let pay_as_you_go = cloud_phone::pay_as_you_go_line(spec, region, phones, hours, lifetimes, unit, rounding);
     let (sub_month, payg_month) = (subscription.amount, pay_as_you_go.amount);
     let cheaper_is_subscription = sub_month < payg_month;
+    let unit_caveat = match unit {
+        cloud_phone::BillingUnit::Periods { hours: period, cited } => Warning::new(
+            "billing_periods",
+            format!(
+                "Pay-as-you-go bills each lifetime (creation to release) in whole {period}-hour periods: {}.",
+                if lifetimes == 1 { format!("{} h bill as {billed_hours} h", hours.normalize()) }
+                else { format!("{lifetimes} cycles of {} h bill {billed_hours} h each", hours.normalize()) }
+            ),
+            if cited { vec!["CP-3", "CP-13"] } else { vec!["CP-3"] },
+        ),
+        cloud_phone::BillingUnit::Seconds => Warning::new(
+            "billed_per_second",
+            "This group was created before the 4-hour billing period began (2025-05-06 00:00 UTC+8), so it keeps per-second billing at the hourly price.",
+            vec!["CP-13"],
+        ),
+    };
     Ok(Sides {
         subscription: vec![sub_month; months as usize],
         pay_as_you_go: vec![payg_month; months as usize],
         subscription_lines: vec![subscription],
         pay_as_you_go_lines: vec![pay_as_you_go],
-        break_even: cloud_phone_break_even(spec, region, period),
+        break_even: cloud_phone_break_even(spec, region, unit),
         switching: Some(cloud_phone_switching(current, cheaper_is_subscription)),
         caveats: vec![
             cloud_phone::billed_while_stopped(),
-            Warning::new(
-                "billing_periods",
-                format!(
-                    "Pay-as-you-go bills each lifetime (creation to release) in whole {period}-hour periods: {}.",
-                    if lifetimes == 1 { format!("{} h bill as {billed_hours} h", hours.normalize()) }
-                    else { format!("{lifetimes} cycles of {} h bill {billed_hours} h each", hours.normalize()) }
-                ),
-                vec!["CP-3"],
-            ),
+            unit_caveat,
             Warning::new(
                 "refund_whole_group_only",
                 "A subscription can be unsubscribed before it expires, but never for part of an instance group.",
@@ -244,12 +254,24 @@ fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding)
 
 /// Break-even for one phone (the quantity cancels out): monthly / hourly hours, and
 /// the last whole billing period for which pay-as-you-go still costs less (CP-3).
-fn cloud_phone_break_even(spec: &CloudPhoneSpec, region: Region, period_hours: u32) -> Option<BreakEven> {
+/// A group billed per second (CP-13) has no periods: only the ratio.
+fn cloud_phone_break_even(spec: &CloudPhoneSpec, region: Region, unit: cloud_phone::BillingUnit) -> Option<BreakEven> {
     let price = spec.price(region);
     if price.hourly.is_zero() {
         return None;
     }
     let exact = price.monthly / price.hourly;
+    let cloud_phone::BillingUnit::Periods { hours: period_hours, .. } = unit else {
+        return Some(BreakEven {
+            hours_per_month: Rounding::BILL.apply(exact),
+            exact_hours_per_month: exact.normalize(),
+            last_winning_hours: None,
+            last_winning_cost: None,
+            next_period_hours: None,
+            next_period_cost: None,
+            rules: vec!["CP-6", "CP-13"],
+        });
+    };
     let period = Decimal::from(period_hours);
     let periods = exact / period;
     // Strictly cheaper: at exactly the monthly price pay-as-you-go does not win.

@@ -57,6 +57,8 @@ pub enum ErrorCode {
     TooDeep,
     /// An `events[].type` that `simulateLifecycle` does not know.
     UnknownEventType,
+    /// A `policy.preset` that names no preset (ECS-14: "ecsChinaSite").
+    UnknownPreset,
     /// Fields that do not go together: an expiry for a pay-as-you-go resource,
     /// auto-renewal where no seed describes one, both `account` and `overdueAt`.
     NotSupported,
@@ -91,6 +93,7 @@ impl ErrorCode {
             ErrorCode::Empty => "empty",
             ErrorCode::TooDeep => "too_deep",
             ErrorCode::UnknownEventType => "unknown_event_type",
+            ErrorCode::UnknownPreset => "unknown_preset",
             ErrorCode::NotSupported => "not_supported",
             ErrorCode::Internal => "internal",
         }

@@ -1,6 +1,8 @@
 //! Policies: every day count and grace period of the lifecycle rules, as data with
-//! the rule, the seed sentence it comes from and the document's date. Sites and dates
-//! differ (RULES.md, last paragraph), so a caller can override any value per call.
+//! the rule, the sentence it comes from (a seed's, or a dated public page's for the
+//! rules beyond the seeds: CP-14, ECS-11..ECS-14) and the document's date. Sites and
+//! dates differ (RULES.md, last paragraph), so a caller can override any value per
+//! call, or pick a preset (`policy: { preset: "ecsChinaSite" }`, ECS-14).
 //!
 //! Day counting (a **Choice** where a seed says "on the 16th day" or "after 15
 //! days"): day 1 is the 24 hours that start at the triggering moment, so "released
@@ -31,17 +33,22 @@ pub struct Period {
     pub value: Option<u32>,
     pub unit: Unit,
     pub rule: &'static str,
-    pub seed: &'static str,
+    /// The seed file in `shared/seeds/`, for a rule from the seeds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seed: Option<&'static str>,
+    /// The public page, for a rule from beyond the seeds (RULES.md, "Beyond the seeds").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<&'static str>,
-    /// The seed's own words.
+    /// The document's own words.
     pub text: &'static str,
     /// True when the caller changed the value for this call.
     pub overridden: bool,
 }
 
 /// The policy names, in the order `catalog().policies` lists them.
-pub const NAMES: [&str; 15] = [
+pub const NAMES: [&str; 20] = [
     "cloudPhone.overdueReleaseAfterDays",
     "cloudPhone.subscriptionReleaseAfterExpiryDays",
     "iot.trialMonths",
@@ -57,6 +64,11 @@ pub const NAMES: [&str; 15] = [
     "ecs.stopAfterDays",
     "ecs.releaseAfterStopDays",
     "ecs.subscriptionReleaseAfterExpiryDays",
+    "ecs.autoRenewMonths",
+    "ecs.autoRenewFirstAttemptDaysBeforeExpiry",
+    "ecs.autoRenewAttemptHour",
+    "ecs.autoRenewServingAfterExpiryDays",
+    "ecs.autoRenewReleaseAfterExpiryDays",
 ];
 
 const CP: &str = "003_e741d612e9202b56.txt";
@@ -65,13 +77,19 @@ const IOT_OVERDUE: &str = "001_e6e058e97e0c7f0b.txt";
 const ECS: &str = "004_56fa4f818f4da320.txt";
 
 fn period(value: u32, unit: Unit, rule: &'static str, seed: &'static str, as_of: Option<&'static str>, text: &'static str) -> Period {
-    Period { value: Some(value), unit, rule, seed, as_of, text, overridden: false }
+    Period { value: Some(value), unit, rule, seed: Some(seed), page: None, as_of, text, overridden: false }
 }
 
-/// A policy the seed leaves open: no default value.
-fn unstated(unit: Unit, rule: &'static str, seed: &'static str, text: &'static str) -> Period {
-    Period { value: None, unit, rule, seed, as_of: None, text, overridden: false }
+/// A value from a dated public page beyond the seeds (RULES.md, "Beyond the seeds").
+fn dated(value: u32, unit: Unit, rule: &'static str, page: &'static str, as_of: &'static str, text: &'static str) -> Period {
+    Period { value: Some(value), unit, rule, seed: None, page: Some(page), as_of: Some(as_of), text, overridden: false }
 }
+
+// The public pages of RULES.md's "Beyond the seeds", with their dates.
+const CP_RENEW_PAGE: &str = "Cloud Phone API reference, RenewAndroidInstanceGroups";
+const ECS_SUBSCRIPTION_PAGE: &str = "ECS \"Subscription\" billing page";
+const ECS_AUTO_RENEW_PAGE: &str = "ECS ModifyInstanceAutoRenewAttribute API reference; \"Auto-renewal\"";
+const ECS_CHINA_OVERDUE_PAGE: &str = "ECS overdue-payment page, China site (zh)";
 
 /// Every lifecycle policy, keyed by [`NAMES`]. Serializes nested by product:
 /// `{ cloudPhone: { overdueReleaseAfterDays: Period }, iot: {...}, ecs: {...} }`.
@@ -126,8 +144,10 @@ pub fn default_policies() -> Policies {
     Policies(vec![
         ("cloudPhone.overdueReleaseAfterDays", period(15, Days, "CP-9", CP, cp,
             "top up your account within 15 days after the payment becomes overdue. Otherwise, the cloud phone resources are automatically released starting on the 16th day")),
-        ("cloudPhone.subscriptionReleaseAfterExpiryDays", unstated(Days, "CP-2", CP,
-            "Not stated: seed 003 says only that an instance group's service is interrupted when it expires. Set a value to model a release after expiry.")),
+        // CP-14. The earlier Elastic Cloud Phone product kept expired resources 7 days
+        // ("Elastic Cloud Phone: Subscription", 2023-08-23): override with 7 to model it.
+        ("cloudPhone.subscriptionReleaseAfterExpiryDays", dated(15, Days, "CP-14", CP_RENEW_PAGE, "2025-09-05",
+            "An expired subscription instance group is deleted, with its instances, 15 days after expiry, and cannot be recovered; renewing before then restores it.")),
         ("iot.trialMonths", period(1, Months, "IOT-3", IOT_FAQ, faq,
             "A trial Enterprise Edition instance is free for one month. After one month, the system automatically releases the instance.")),
         ("iot.enterpriseReleaseAfterExpiryDays", period(15, Days, "IOT-5", IOT_FAQ, faq,
@@ -147,18 +167,68 @@ pub fn default_policies() -> Policies {
         ("ecs.thirdDeductionAfterDays", period(14, Days, "ECS-3", ECS, None, "deductions are attempted on the settlement date T, then T+7 and T+14")),
         ("ecs.stopAfterDays", period(15, Days, "ECS-4", ECS, None, "the instance is stopped and billing ceases at T+15")),
         ("ecs.releaseAfterStopDays", period(15, Days, "ECS-4", ECS, None, "After 15 days stopped (T+30) pay-as-you-go resources are released")),
-        ("ecs.subscriptionReleaseAfterExpiryDays", unstated(Days, "ECS-2", ECS,
-            "Not stated: seed 004 refers to another page for what expiry does to subscription resources. Set a value to model a release after expiry.")),
+        ("ecs.subscriptionReleaseAfterExpiryDays", dated(15, Days, "ECS-11", ECS_SUBSCRIPTION_PAGE, "2025-02-17",
+            "within 15 days after expiry the computing resources are retained but the instance stops providing services; more than 15 days after expiry they are released")),
+        // ECS-12: the renewal duration is the customer's setting (the API's Duration); one month here.
+        ("ecs.autoRenewMonths", dated(1, Months, "ECS-12", ECS_AUTO_RENEW_PAGE, "2020-01-01",
+            "the auto-renewal duration is set by the customer (Duration, in months); one month unless you set another")),
+        ("ecs.autoRenewFirstAttemptDaysBeforeExpiry", dated(9, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, "2020-01-01",
+            "the fee is deducted at 08:00:00 UTC+8 nine days before expiry and retried every day until it is paid or the nine days end")),
+        ("ecs.autoRenewAttemptHour", dated(8, Hours, "ECS-12", ECS_AUTO_RENEW_PAGE, "2020-01-01",
+            "the fee is deducted at 08:00:00 UTC+8")),
+        ("ecs.autoRenewServingAfterExpiryDays", dated(15, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, "2020-01-01",
+            "if auto-renewal is on but never succeeds, the instance keeps working for 15 days after expiry and stops between the 15th and 16th day")),
+        ("ecs.autoRenewReleaseAfterExpiryDays", dated(30, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, "2020-01-01",
+            "if auto-renewal is on but never succeeds, the instance is released 30 days after expiry")),
     ])
 }
 
 /// Most any policy value may be set to: 100 years of its unit's smallest sensible count.
 const MAX_VALUE: u64 = 36_500;
 
-/// Applies `policy: { cloudPhone?: { overdueReleaseAfterDays? }, iot?: {...}, ecs?: {...} }`.
+/// The presets a caller may name in `policy.preset`.
+pub const PRESETS: [(&str, Preset); 1] = [("ecsChinaSite", Preset::EcsChinaSite)];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    /// ECS-14: the China site stops an overdue pay-as-you-go instance at once, with no
+    /// deduction retries, and releases it after 15 days.
+    EcsChinaSite,
+}
+
+impl Policies {
+    /// Whether the ECS overdue policy is the China site's (ECS-14): set by the preset.
+    pub fn ecs_china_site(&self) -> bool {
+        self.0.iter().any(|(n, p)| *n == "ecs.stopAfterDays" && p.rule == "ECS-14")
+    }
+
+    fn apply_preset(&mut self, preset: Preset) {
+        match preset {
+            Preset::EcsChinaSite => {
+                let text = "an overdue account's pay-as-you-go ECS stops at once (billing paused while stopped); after 15 days of continuous overdue everything is released or unbound; no T+7/T+14 retries";
+                for (name, value) in [
+                    ("ecs.secondDeductionAfterDays", None),
+                    ("ecs.thirdDeductionAfterDays", None),
+                    ("ecs.stopAfterDays", Some(0)),
+                    ("ecs.releaseAfterStopDays", Some(15)),
+                ] {
+                    if let Some((_, period)) = self.0.iter_mut().find(|(n, _)| *n == name) {
+                        *period = Period { value, overridden: true, ..dated(0, period.unit, "ECS-14", ECS_CHINA_OVERDUE_PAGE, "2025-01-01", text) };
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Applies `policy: { preset?, cloudPhone?: { overdueReleaseAfterDays? }, iot?: {...}, ecs?: {...} }`:
+/// the preset first, then each value the caller sets.
 pub fn apply_policy_overrides(policies: &mut Policies, node: &Node<'_>) -> Result<(), Error> {
     let fields = node.object()?;
-    fields.only(&PRODUCTS)?;
+    fields.only(&["preset", "cloudPhone", "iot", "ecs"])?;
+    if let Some(preset) = fields.get("preset") {
+        policies.apply_preset(preset.one_of(&PRESETS, crate::error::ErrorCode::UnknownPreset)?);
+    }
     for product in PRODUCTS {
         let Some(group) = fields.get(product) else { continue };
         let group = group.object()?;
@@ -181,11 +251,18 @@ mod tests {
     use crate::error::ErrorCode;
 
     #[test]
-    fn every_name_has_exactly_one_default_with_a_rule_and_a_seed() {
+    fn every_name_has_exactly_one_default_with_a_rule_and_a_source() {
         let policies = default_policies();
         let names: Vec<&str> = policies.0.iter().map(|(n, _)| *n).collect();
         assert_eq!(names, NAMES);
-        assert!(policies.0.iter().all(|(_, p)| p.rule.contains('-') && p.seed.ends_with(".txt") && !p.text.is_empty()));
+        // A seed file, or a dated page (RULES.md "Beyond the seeds"), never both or neither.
+        assert!(policies.0.iter().all(|(_, p)| p.rule.contains('-')
+            && !p.text.is_empty()
+            && match (p.seed, p.page) {
+                (Some(seed), None) => seed.ends_with(".txt"),
+                (None, Some(page)) => !page.is_empty() && p.as_of.is_some(),
+                _ => false,
+            }));
     }
 
     #[test]
@@ -193,10 +270,15 @@ mod tests {
         let p = default_policies();
         // CP-9 15 days; IOT-5 15 days; IOT-10 9 and 1 days, 1 month; IOT-8 24 h; IOT-9 30 min and 4 h;
         // ECS-3 T+7, T+14; ECS-4 T+15 and 15 more days.
-        // CP and ECS subscription expiry: no number in the seeds, so none by default.
+        // Beyond the seeds: CP-14 15 days; ECS-11 15 days; ECS-12 1 month, 9 days, 08:00, 15 and 30 days.
         let values: Vec<Option<u32>> = NAMES.iter().map(|n| p.get(n)).collect();
         let s = Some;
-        assert_eq!(values, [s(15), None, s(1), s(15), s(1), s(9), s(1), s(24), s(30), s(4), s(7), s(14), s(15), s(15), None]);
+        assert_eq!(
+            values,
+            [s(15), s(15), s(1), s(15), s(1), s(9), s(1), s(24), s(30), s(4), s(7), s(14), s(15), s(15), s(15), s(1), s(9), s(8), s(15), s(30)]
+        );
+        assert_eq!(p.0[1].1.rule, "CP-14");
+        assert_eq!(p.0[14].1.rule, "ECS-11");
     }
 
     #[test]
@@ -206,6 +288,28 @@ mod tests {
         assert_eq!(json["cloudPhone"]["overdueReleaseAfterDays"]["rule"], "CP-9");
         assert_eq!(json["ecs"]["releaseAfterStopDays"]["unit"], "days");
         assert_eq!(json["iot"].as_object().unwrap().len(), 8);
+        assert_eq!(json["cloudPhone"]["subscriptionReleaseAfterExpiryDays"]["asOf"], "2025-09-05");
+        assert!(json["cloudPhone"]["subscriptionReleaseAfterExpiryDays"].get("seed").is_none());
+        assert_eq!(json["cloudPhone"]["overdueReleaseAfterDays"]["seed"], "003_e741d612e9202b56.txt");
+    }
+
+    #[test]
+    fn the_china_site_preset_sets_ecs_14_and_explicit_values_still_win() {
+        let mut p = default_policies();
+        apply(&mut p, r#"{"preset": "ecsChinaSite"}"#).unwrap();
+        // ECS-14: stop at once (0 days), release after 15 days, no T+7/T+14 retries.
+        assert_eq!(p.get("ecs.stopAfterDays"), Some(0));
+        assert_eq!(p.get("ecs.releaseAfterStopDays"), Some(15));
+        assert_eq!((p.get("ecs.secondDeductionAfterDays"), p.get("ecs.thirdDeductionAfterDays")), (None, None));
+        assert!(p.ecs_china_site());
+        assert!(!default_policies().ecs_china_site());
+
+        let mut p = default_policies();
+        apply(&mut p, r#"{"preset": "ecsChinaSite", "ecs": {"releaseAfterStopDays": 20}}"#).unwrap();
+        assert_eq!(p.get("ecs.releaseAfterStopDays"), Some(20));
+
+        let e = apply(&mut default_policies(), r#"{"preset": "chinaSite"}"#).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::UnknownPreset, "preset"));
     }
 
     /// Applies the overrides written as JSON to `policies`.

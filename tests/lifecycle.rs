@@ -155,7 +155,8 @@ fn ecs_payment_after_the_stop_restarts_the_instance_and_re_enables_snapshots() {
     assert_eq!(top_up["state"], "running");
     assert_eq!(top_up["credit"], "4.00");
     assert_eq!(rules_of(top_up), ["ECS-7", "ECS-6"]);
-    assert_eq!(r["warnings"][0]["code"], "economical_mode");
+    let warnings: Vec<&str> = r["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap()).collect();
+    assert_eq!(warnings, ["china_site_policy", "economical_mode"]);
     // 4.00 lasts 40 h at 0.10: overdue again 12-27 16:00, after the horizon.
     assert_eq!(r["finalState"], "running");
     // Billed: 12-01 to 12-25 (24 days = 57.60) + 12-26 to 12-27 (2.40) = 60.00.
@@ -169,7 +170,8 @@ fn ecs_subscription_with_a_pay_as_you_go_disk() {
     // ECS-2: overdue on 2027-01-10; the subscription instance stays usable, the attached
     // pay-as-you-go disk does not; renewal is refused. ECS-4: pay-as-you-go billing
     // ceases at T+15 (01-25) and the disk is released at T+30 (02-09). The 12-month
-    // subscription expires on 2027-12-01.
+    // subscription's expiry date is 2027-12-01, so its cycle ends 2027-12-02 00:00 (ECS-10);
+    // not renewed, it is released 15 days later, 2027-12-17 (ECS-11).
     let r = run(json!({
         "product": "ecs", "resource": {"billing": "subscription", "attached": ["payAsYouGoDisk"]},
         "start": "2026-12-01", "months": 12, "overdueAt": "2027-01-10", "costPerHour": "0.01",
@@ -183,16 +185,24 @@ fn ecs_subscription_with_a_pay_as_you_go_disk() {
         step("2027-01-24T00:00:00+08:00", "deductionRetry", "overdue"),
         step("2027-01-25T00:00:00+08:00", "payAsYouGoStopped", "overdue"),
         step("2027-02-09T00:00:00+08:00", "payAsYouGoReleased", "overdue"),
-        step("2027-12-01T00:00:00+08:00", "expired", "expired"),
-        step("2028-01-01T00:00:00+08:00", "horizonEnd", "expired"),
+        step("2027-12-02T00:00:00+08:00", "expired", "expired"),
+        step("2027-12-17T00:00:00+08:00", "released", "released"),
+        step("2028-01-01T00:00:00+08:00", "horizonEnd", "released"),
     ]);
     assert_eq!(first(&r, "overdue").unwrap()["serviceAvailable"], true);
-    let disk: Vec<&str> = r["resources"][1]["phases"].as_array().unwrap().iter().map(|p| p["status"].as_str().unwrap()).collect();
+    let fates = r["resources"].as_array().unwrap();
+    let names: Vec<&str> = fates.iter().map(|f| f["resource"].as_str().unwrap()).collect();
+    assert_eq!(names, ["compute", "systemDisk", "payAsYouGoDisk"]);
+    let disk: Vec<&str> = fates[2]["phases"].as_array().unwrap().iter().map(|p| p["status"].as_str().unwrap()).collect();
     assert_eq!(disk, ["active", "unavailable", "released"]);
+    let compute: Vec<&str> = fates[0]["phases"].as_array().unwrap().iter().map(|p| p["status"].as_str().unwrap()).collect();
+    assert_eq!(compute, ["active", "retained", "released"]);
     // The disk bills from 12-01 to 01-25: 55 days x 24 h x 0.01 = 13.20.
     assert_eq!(r["billed"], "13.20");
-    assert_eq!(r["warnings"][0]["code"], "expiry_not_in_seeds");
-    assert_eq!(r["lastSafeMoment"], "2027-11-30T23:59:59+08:00");
+    // The seeds' gap on expiry is filled by ECS-11: no "expiry_not_in_seeds" warning.
+    assert_eq!(r["warnings"][0]["code"], "china_site_policy");
+    assert_eq!(r["warnings"].as_array().unwrap().len(), 1);
+    assert_eq!(r["lastSafeMoment"], "2027-12-01T23:59:59+08:00");
 }
 
 #[test]
@@ -324,14 +334,20 @@ fn iot_new_public_overdue_has_no_effect() {
 
 #[test]
 fn cloud_phone_subscription_expires_and_a_policy_can_release_it() {
-    // 1 month from 2026-01-31 = 2026-02-28. The seed gives no release: none by default;
-    // with policy 7 days, released 2026-03-07.
+    // 1 month from 2026-01-31 = 2026-02-28. CP-14: deleted 15 days after expiry, 2026-03-15;
+    // the earlier Elastic Cloud Phone's 7 days, as a policy override, give 2026-03-07.
     let request = |policy: Json| json!({
         "product": "cloudPhone", "resource": {"billing": "subscription"}, "start": "2026-01-31", "months": 1, "policy": policy
     });
     let r = run(request(json!({})));
-    assert_eq!(steps(&r), [step("2026-01-31T00:00:00+08:00", "created", "running"), step("2026-02-28T00:00:00+08:00", "expired", "expired")]);
-    assert_eq!(r["finalState"], "expired");
+    assert_eq!(steps(&r), [
+        step("2026-01-31T00:00:00+08:00", "created", "running"),
+        step("2026-02-28T00:00:00+08:00", "expired", "expired"),
+        step("2026-03-15T00:00:00+08:00", "released", "released"),
+    ]);
+    assert_eq!(rules_of(first(&r, "released").unwrap()), ["CP-14"]);
+    assert_eq!(r["dataDeletedAt"], "2026-03-15T00:00:00+08:00");
+    assert!(r["warnings"].as_array().unwrap().is_empty());
     let r = run(request(json!({"cloudPhone": {"subscriptionReleaseAfterExpiryDays": 7}})));
     assert_eq!(first_at(&r, "released").as_deref(), Some("2026-03-07T00:00:00+08:00"));
 }

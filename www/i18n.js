@@ -311,6 +311,7 @@ const zhErrors = {
   unknown_instance: "未知实例类型",
   unknown_edition: "未知版本",
   unknown_event_type: "未知事件类型",
+  unknown_preset: "未知的策略预设",
   too_deep: "嵌套过深",
   internal: "内部错误",
   not_an_integer: "需要整数",

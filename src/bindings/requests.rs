@@ -46,7 +46,7 @@ export type CloudPhoneAttachment = "natGateway" | "eip" | "sharedBandwidth";
 /** Resources an overdue pay-as-you-go ECS instance has (ECS-5). */
 export type EcsPayAsYouGoAttachment = "dataDisk" | "localDisk" | "staticPublicIp" | "eip" | "snapshots" | "customImage";
 /** The pay-as-you-go parts of a subscription ECS instance (ECS-2). */
-export type EcsSubscriptionAttachment = "payAsYouGoDisk" | "payByTrafficBandwidth" | "eip";
+export type EcsSubscriptionAttachment = "payAsYouGoDisk" | "payByTrafficBandwidth" | "staticPublicIp" | "eip";
 "#;
 
 // ---------------------------------------------------------------- quote
@@ -101,7 +101,8 @@ pub struct CloudPhoneSubscriptionItem {
     pub internet_access: Option<Tag>,
 }
 
-/// Cloud Phones billed per 4-hour period of the group's lifetime (CP-3, CP-5).
+/// Cloud Phones billed per 4-hour period of the group's lifetime (CP-3, CP-5), or per
+/// second for a group created before 2025-05-06 (CP-13).
 #[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CloudPhonePayAsYouGoItem {
@@ -116,6 +117,9 @@ pub struct CloudPhonePayAsYouGoItem {
     /// The group's lifetime, creation to release, in hours (> 0); a stopped phone is still billed.
     #[tsify(type = "DecimalInput")]
     pub hours: Tag,
+    /// When the group was created: before 2025-05-06 00:00 UTC+8 it is billed per second (CP-13).
+    #[tsify(type = "DateInput", optional)]
+    pub created_at: Option<Tag>,
     #[tsify(type = "Count", optional)]
     pub quantity: Option<Tag>,
     #[tsify(type = "boolean | InternetAccess", optional)]
@@ -394,7 +398,11 @@ pub struct CatalogOverride {
 #[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CloudPhoneCatalogOverride {
-    pub specs: Vec<CloudPhoneSpecOverride>,
+    #[tsify(optional)]
+    pub specs: Option<Vec<CloudPhoneSpecOverride>>,
+    /// CP-13's cut-over: groups created from this moment on are billed in periods.
+    #[tsify(type = "DateInput", optional)]
+    pub periods_since: Option<Tag>,
 }
 
 /// A spec replaced field by field, or added (a new spec needs both regions' prices).
@@ -502,6 +510,9 @@ pub struct CloudPhoneComparison {
     /// The billing method the group has now: `switching` says whether it may move (CP-7).
     #[tsify(type = "Billing", optional)]
     pub current: Option<Tag>,
+    /// When an existing pay-as-you-go group was created: before 2025-05-06 it is billed per second (CP-13).
+    #[tsify(type = "DateInput", optional)]
+    pub created_at: Option<Tag>,
     #[tsify(optional)]
     pub catalog: Option<CatalogOverride>,
 }
@@ -621,7 +632,8 @@ pub struct CloudPhoneSubscriptionLifecycle {
 pub struct CloudPhonePayAsYouGoLifecycle {
     #[tsify(type = "\"cloudPhone\"")]
     pub product: Tag,
-    #[tsify(type = "{ billing: \"payAsYouGo\"; attached?: CloudPhoneAttachment[] }")]
+    /// `createdAt` (default: `start`) decides the billing unit (CP-13).
+    #[tsify(type = "{ billing: \"payAsYouGo\"; attached?: CloudPhoneAttachment[]; createdAt?: DateInput }")]
     pub resource: Tag,
     #[serde(flatten)]
     #[tsify(type = "(NoExpiry & LifecycleCommon & NoAutoRenew)")]
@@ -635,8 +647,10 @@ pub struct EcsSubscriptionLifecycle {
     pub product: Tag,
     #[tsify(type = "{ billing: \"subscription\"; attached?: EcsSubscriptionAttachment[]; economicalMode?: boolean }")]
     pub resource: Tag,
+    /// `months` end at 00:00 UTC+8 the day after the expiry date (ECS-10); auto-renewal pays
+    /// `renewalPrice` a month from `account` at 08:00, from nine days before expiry (ECS-12).
     #[serde(flatten)]
-    #[tsify(type = "(SubscriptionExpiry & LifecycleCommon & NoAutoRenew)")]
+    #[tsify(type = "(SubscriptionExpiry & LifecycleCommon & (NoAutoRenew | { autoRenew: true; renewalPrice: DecimalInput; account: Account }))")]
     pub common: Tag,
 }
 
@@ -767,10 +781,13 @@ pub enum LifecycleEvent {
 #[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyOverride {
+    /// `"ecsChinaSite"`: an overdue pay-as-you-go ECS stops at once and is released after 15 days (ECS-14).
+    #[tsify(type = "\"ecsChinaSite\"", optional)]
+    pub preset: Option<Tag>,
     #[tsify(type = "Partial<Record<\"overdueReleaseAfterDays\" | \"subscriptionReleaseAfterExpiryDays\", Count>>", optional)]
     pub cloud_phone: Option<Tag>,
     #[tsify(type = "Partial<Record<\"trialMonths\" | \"enterpriseReleaseAfterExpiryDays\" | \"autoRenewMonths\" | \"autoRenewFirstAttemptDaysBeforeExpiry\" | \"autoRenewLastAttemptDaysBeforeExpiry\" | \"legacyStopAfterOverdueHours\" | \"restoreWithinMinutes\" | \"billWithinHoursAfterCycle\", Count>>", optional)]
     pub iot: Option<Tag>,
-    #[tsify(type = "Partial<Record<\"secondDeductionAfterDays\" | \"thirdDeductionAfterDays\" | \"stopAfterDays\" | \"releaseAfterStopDays\" | \"subscriptionReleaseAfterExpiryDays\", Count>>", optional)]
+    #[tsify(type = "Partial<Record<\"secondDeductionAfterDays\" | \"thirdDeductionAfterDays\" | \"stopAfterDays\" | \"releaseAfterStopDays\" | \"subscriptionReleaseAfterExpiryDays\" | \"autoRenewMonths\" | \"autoRenewFirstAttemptDaysBeforeExpiry\" | \"autoRenewAttemptHour\" | \"autoRenewServingAfterExpiryDays\" | \"autoRenewReleaseAfterExpiryDays\", Count>>", optional)]
     pub ecs: Option<Tag>,
 }

@@ -50,6 +50,15 @@ pub fn default_catalog() -> Catalog {
             // CP-3: "It ends at the conclusion of the 4-hour billing period during which the
             // instance group is released."
             billing_period_hours: 4,
+            // CP-13: "groups created on or after 2025-05-06 00:00:00 (UTC+8)" get the
+            // 4-hour period; earlier groups keep the 1-second unit.
+            periods_since: crate::time::Instant(1_746_460_800), // 2025-05-06T00:00:00+08:00 (a test checks it)
+            periods_since_source: source(
+                "page",
+                "Announcement on the change of billing unit duration for pay-as-you-go Cloud Phone (alibabacloud.com notice)",
+                Some("2025-04-21"),
+                &["CP-13"],
+            ),
             // CP-6, seed 003 "Specifications and Pricing", USD.
             specs: vec![
                 spec("acp.basic.small", "Lightweight", (2, 4, 32), price(dec!(9.9057), dec!(0.0457)), price(dec!(15.3538), dec!(0.0709))),

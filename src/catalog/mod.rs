@@ -23,7 +23,8 @@ pub const MAX_PRICE: Decimal = dec!(1_000_000_000);
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Source {
-    /// The seed file in `shared/seeds/` (or "caller" for caller-supplied data).
+    /// The seed file in `shared/seeds/`, "caller" for caller-supplied data, or "page"
+    /// for a dated public page beyond the seeds (named in `document`).
     pub seed: String,
     /// The document's title.
     pub document: String,
@@ -79,6 +80,11 @@ pub struct CloudPhoneCatalog {
     pub source: Source,
     /// Pay-as-you-go bills whole periods of this many hours of the group's lifetime (CP-3).
     pub billing_period_hours: u32,
+    /// CP-13: the periods apply to groups created at or after this instant; a group
+    /// created before it keeps the 1-second unit at the same hourly price.
+    pub periods_since: crate::time::Instant,
+    /// Where `periods_since` comes from: a dated notice beyond the seeds.
+    pub periods_since_source: Source,
     pub specs: Vec<CloudPhoneSpec>,
 }
 

@@ -5,8 +5,9 @@
 //! ```text
 //! catalog: {
 //!   version?: string,
-//!   cloudPhone?: { specs: [{ id, edition?, vcpu?, memoryGib?, storageGib?,
-//!                            mainland?: { monthly?, hourly? }, international?: { monthly?, hourly? } }] },
+//!   cloudPhone?: { specs?: [{ id, edition?, vcpu?, memoryGib?, storageGib?,
+//!                             mainland?: { monthly?, hourly? }, international?: { monthly?, hourly? } }],
+//!                  periodsSince?: date | instant /* CP-13's cut-over */ },
 //!   iot?: { messagePrice?, messagesPerPriceUnit?, messageUnitBytes?, freeMessagesPerMonth?,
 //!           livingDevicePricePerDay?, freeLivingDevicesPerDay?, enterpriseSpecs?: [{ id, monthlyPrice }] },
 //!   ecs?: { instanceTypes: [{ id, hourly?, monthly? }] }
@@ -33,9 +34,20 @@ pub fn apply_overrides(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), Err
     };
     if let Some(cp) = fields.get("cloudPhone") {
         let cp = cp.object()?;
-        cp.only(&["specs"])?;
-        for spec in list(&cp, "specs")? {
-            apply_cloud_phone_spec(catalog, &spec)?;
+        cp.only(&["specs", "periodsSince"])?;
+        if let Some(since) = cp.get("periodsSince") {
+            catalog.cloud_phone.periods_since = crate::time::instant(&since)?;
+            catalog.cloud_phone.periods_since_source = super::Source {
+                seed: "caller".to_string(),
+                document: "your catalog".to_string(),
+                as_of: None,
+                rules: vec!["CP-13".to_string()],
+            };
+        }
+        if cp.get("specs").is_some() || cp.get("periodsSince").is_none() {
+            for spec in list(&cp, "specs")? {
+                apply_cloud_phone_spec(catalog, &spec)?;
+            }
         }
     }
     if let Some(iot) = fields.get("iot") {

@@ -9,6 +9,7 @@ use super::request::{Event, EventKind, Kind, Plan};
 use super::{Entry, Horizon, Lifecycle, Phase, ResourceFate, ResourceStatus, State};
 use crate::error::{Error, ErrorCode};
 use crate::money::Rounding;
+use crate::products::cloud_phone::BillingUnit;
 use crate::quote::{plural, Billing, Warning};
 use crate::time::Instant;
 use rust_decimal::prelude::ToPrimitive;
@@ -35,48 +36,73 @@ enum Deadline {
     OverdueRelease,
     /// ECS-4/ECS-5: the pay-as-you-go disk of a subscription instance.
     PayAsYouGoRelease,
-    /// IOT-10: an attempt this many days before expiry.
+    /// IOT-10, ECS-12: an attempt this many days before expiry.
     AutoRenewAttempt(i64),
     Expire,
-    /// IOT-5 (15 days), or a caller's policy for Cloud Phone and ECS.
+    /// ECS-12: an expired instance whose auto-renewal never succeeded stops serving.
+    ExpiredStop,
+    /// IOT-5, CP-14, ECS-11 (15 days), or ECS-12 (30 days with auto-renewal on).
     ExpiredRelease,
 }
 
 /// The policy values a simulation uses (names in `policy.rs`), read once.
 struct Periods {
     cp_overdue_release_days: i64,
-    /// IOT-5 for IoT; a caller's policy for Cloud Phone and ECS subscriptions.
+    /// IOT-5, CP-14, ECS-11: days from expiry to release.
     release_after_expiry_days: Option<i64>,
     iot_trial_months: i64,
-    iot_auto_renew_months: u64,
-    iot_first_attempt_days: i64,
-    iot_last_attempt_days: i64,
+    /// The auto-renewal schedule of the resource's product (IOT-10 or ECS-12).
+    auto_renew_months: u64,
+    first_attempt_days: i64,
+    last_attempt_days: i64,
+    /// ECS-12: attempts are made at this hour of the day (UTC+8); None for IoT, whose
+    /// attempts fall at the expiry's own time of day.
+    attempt_hour: Option<i64>,
+    /// ECS-12: with auto-renewal on but never paid, the instance serves this long after
+    /// expiry and is released this long after it.
+    serving_after_expiry_days: Option<i64>,
+    auto_renew_release_after_expiry_days: i64,
     iot_legacy_stop_hours: i64,
     iot_restore_minutes: i64,
-    ecs_second_deduction_days: i64,
-    ecs_third_deduction_days: i64,
+    /// ECS-3 retries: None where the policy has none (ECS-14).
+    ecs_second_deduction_days: Option<i64>,
+    ecs_third_deduction_days: Option<i64>,
     ecs_stop_days: i64,
     ecs_release_after_stop_days: i64,
+    /// ECS-14 (the China site's preset) rather than ECS-3/ECS-4.
+    ecs_china_site: bool,
 }
 
 impl Periods {
     fn of(plan: &Plan) -> Periods {
         let policies = &plan.policies;
         let days = |name| policies.count(name);
+        let ecs = matches!(plan.kind, Kind::Ecs(_));
+        let (months, first, last) = if ecs {
+            // ECS-12: daily attempts on each of the nine days before expiry, so the last
+            // is one day before.
+            ("ecs.autoRenewMonths", days("ecs.autoRenewFirstAttemptDaysBeforeExpiry"), 1)
+        } else {
+            ("iot.autoRenewMonths", days("iot.autoRenewFirstAttemptDaysBeforeExpiry"), days("iot.autoRenewLastAttemptDaysBeforeExpiry"))
+        };
         Periods {
             cp_overdue_release_days: days("cloudPhone.overdueReleaseAfterDays"),
             release_after_expiry_days: plan.kind.release_after_expiry_policy().and_then(|name| policies.get(name)).map(i64::from),
             iot_trial_months: days("iot.trialMonths"),
             // A renewal of zero months would renew forever at the same moment.
-            iot_auto_renew_months: u64::from(policies.get("iot.autoRenewMonths").unwrap_or(1).max(1)),
-            iot_first_attempt_days: days("iot.autoRenewFirstAttemptDaysBeforeExpiry"),
-            iot_last_attempt_days: days("iot.autoRenewLastAttemptDaysBeforeExpiry"),
+            auto_renew_months: u64::from(policies.get(months).unwrap_or(1).max(1)),
+            first_attempt_days: first,
+            last_attempt_days: last,
+            attempt_hour: ecs.then(|| days("ecs.autoRenewAttemptHour").min(23)),
+            serving_after_expiry_days: (ecs && plan.auto_renew).then(|| days("ecs.autoRenewServingAfterExpiryDays")),
+            auto_renew_release_after_expiry_days: days("ecs.autoRenewReleaseAfterExpiryDays"),
             iot_legacy_stop_hours: days("iot.legacyStopAfterOverdueHours"),
             iot_restore_minutes: days("iot.restoreWithinMinutes"),
-            ecs_second_deduction_days: days("ecs.secondDeductionAfterDays"),
-            ecs_third_deduction_days: days("ecs.thirdDeductionAfterDays"),
+            ecs_second_deduction_days: policies.get("ecs.secondDeductionAfterDays").map(i64::from),
+            ecs_third_deduction_days: policies.get("ecs.thirdDeductionAfterDays").map(i64::from),
             ecs_stop_days: days("ecs.stopAfterDays"),
             ecs_release_after_stop_days: days("ecs.releaseAfterStopDays"),
+            ecs_china_site: policies.ecs_china_site(),
         }
     }
 }
@@ -98,6 +124,8 @@ struct Sim<'p> {
     /// Service stopped for an overdue payment (ECS pay-as-you-go, IoT legacy public).
     stopped: bool,
     expired: bool,
+    /// ECS-12: expired with auto-renewal on, and still serving.
+    serving_after_expiry: bool,
     released: bool,
     restoring_until: Option<Instant>,
     trial: bool,
@@ -183,12 +211,13 @@ impl<'p> Sim<'p> {
             payg_released: false,
             stopped: false,
             expired: false,
+            serving_after_expiry: false,
             released: false,
             restoring_until: None,
             trial: plan.trial,
             months_renewed: 0,
             expiry: None,
-            next_attempt_days: periods.iot_first_attempt_days,
+            next_attempt_days: periods.first_attempt_days,
             p: periods,
             last_attempt_at: None,
             funded_since: plan.start,
@@ -225,7 +254,7 @@ impl<'p> Sim<'p> {
 
     fn service_available(&self) -> bool {
         let overdue_phones = self.plan.kind == Kind::CloudPhone(Billing::PayAsYouGo) && self.overdue_since.is_some(); // CP-9
-        !(self.released || self.stopped || self.expired || overdue_phones)
+        !(self.released || self.stopped || (self.expired && !self.serving_after_expiry) || overdue_phones)
     }
 
     /// Whether this resource's pay-as-you-go charges accrue now.
@@ -291,6 +320,14 @@ impl<'p> Sim<'p> {
         }
         let covered = self.seconds_covered()?;
         let runs_out = self.runs_out_after(covered)?;
+        if matches!(self.plan.kind, Kind::Ecs(_)) {
+            // ECS-13: billed per second but settled once an hour, on the hour: the first
+            // hourly bill the credit cannot pay is the one for the hour in which it ran
+            // out (a credit used up exactly on the hour pays that hour in full).
+            let last_paid = self.accrued_until.plus_seconds(covered.floor().to_i64()?);
+            let settlement = Instant((last_paid.0.div_euclid(HOUR) + 1) * HOUR);
+            return Some((settlement, Some(runs_out)));
+        }
         if self.plan.kind != Kind::IotLegacyPublic {
             return Some((runs_out, Some(runs_out)));
         }
@@ -307,16 +344,26 @@ impl<'p> Sim<'p> {
             return None;
         }
         let expiry = self.expiry?;
-        let last = self.p.iot_last_attempt_days;
+        let last = self.p.last_attempt_days;
         let mut days = self.next_attempt_days;
         while days >= last {
-            let at = expiry.plus_days(-days);
+            let at = self.attempt_at(expiry, days)?;
             if at >= self.now && at >= self.plan.start && self.last_attempt_at.map_or(true, |l| at > l) {
                 return Some((at, days));
             }
             days -= 1;
         }
         None
+    }
+
+    /// The attempt `days` before `expiry`: at the same time of day (IOT-10), or at the
+    /// policy's hour of that billing day (ECS-12: 08:00 UTC+8).
+    fn attempt_at(&self, expiry: Instant, days: i64) -> Option<Instant> {
+        let at = expiry.plus_days(-days);
+        match self.p.attempt_hour {
+            None => Some(at),
+            Some(hour) => Some(Instant::start_of_billing_day(at.billing_day()?.0).plus_hours(hour)),
+        }
     }
 
     fn next_deadline(&self) -> Option<(Instant, Deadline)> {
@@ -345,11 +392,12 @@ impl<'p> Sim<'p> {
                 }
                 Kind::Ecs(billing) => {
                     let retry = match self.retries_done {
-                        0 => Some(self.p.ecs_second_deduction_days),
-                        1 => Some(self.p.ecs_third_deduction_days),
+                        0 => self.p.ecs_second_deduction_days,
+                        1 => self.p.ecs_third_deduction_days,
                         _ => None,
                     };
-                    if let Some(days) = retry {
+                    // A retry after the stop is no retry (ECS-14 has none).
+                    if let Some(days) = retry.filter(|d| *d < self.p.ecs_stop_days) {
                         offer(Some(t.plus_days(days)), Deadline::DeductionRetry(self.retries_done + 1));
                     }
                     let stop = t.plus_days(self.p.ecs_stop_days);
@@ -375,12 +423,22 @@ impl<'p> Sim<'p> {
                     offer(Some(at), Deadline::AutoRenewAttempt(days));
                 }
             } else if self.restoring_until.is_none() {
-                if let Some(days) = self.p.release_after_expiry_days {
-                    offer(Some(expiry.plus_days(days)), Deadline::ExpiredRelease);
+                if self.serving_after_expiry {
+                    offer(self.p.serving_after_expiry_days.map(|days| expiry.plus_days(days)), Deadline::ExpiredStop);
                 }
+                offer(self.release_after_expiry_days().map(|days| expiry.plus_days(days)), Deadline::ExpiredRelease);
             }
         }
         best
+    }
+
+    /// Days from expiry to release: ECS-12's when auto-renewal is on, else the policy's.
+    fn release_after_expiry_days(&self) -> Option<i64> {
+        if self.p.serving_after_expiry_days.is_some() {
+            Some(self.p.auto_renew_release_after_expiry_days)
+        } else {
+            self.p.release_after_expiry_days
+        }
     }
 
     fn push(&mut self, event: &'static str, effects: Vec<String>, rules: Vec<&'static str>) {
@@ -419,35 +477,54 @@ impl<'p> Sim<'p> {
     fn created(&mut self) {
         let plan = self.plan;
         let (what, rules): (&str, Vec<&'static str>) = match plan.kind {
+            Kind::CloudPhone(Billing::PayAsYouGo) if plan.cloud_phone_unit == BillingUnit::Seconds => (
+                "Cloud Phone instance group, pay-as-you-go: created before 2025-05-06, so billed per second at the hourly price",
+                vec!["CP-2", "CP-13"],
+            ),
             Kind::CloudPhone(Billing::PayAsYouGo) => ("Cloud Phone instance group, pay-as-you-go: billed from creation in 4-hour periods", vec!["CP-2", "CP-3"]),
             Kind::CloudPhone(Billing::Subscription) => ("Cloud Phone instance group, subscription", vec!["CP-2"]),
             Kind::IotLegacyPublic => ("IoT Platform legacy public instance, pay-as-you-go", vec!["IOT-2"]),
             Kind::IotNewPublic => ("IoT Platform new public instance: free, never expires", vec!["IOT-2"]),
             Kind::IotEnterprise if self.trial => ("IoT Platform Enterprise Edition trial: free, then released unless renewed", vec!["IOT-3"]),
             Kind::IotEnterprise => ("IoT Platform Enterprise Edition instance, subscription", vec!["IOT-2"]),
-            Kind::Ecs(Billing::PayAsYouGo) => ("ECS instance, pay-as-you-go", vec!["ECS-3"]),
+            Kind::Ecs(Billing::PayAsYouGo) => ("ECS instance, pay-as-you-go: billed per second, settled on the hour", vec!["ECS-3", "ECS-13"]),
             Kind::Ecs(Billing::Subscription) => ("ECS instance, subscription", vec!["ECS-2"]),
         };
         let mut effects = vec![what.to_string()];
         let mut rules = rules;
         if let Some(expiry) = self.expiry {
-            effects.push(format!("expires at {}", expiry.to_rfc3339()));
+            if plan.kind == Kind::Ecs(Billing::Subscription) {
+                // ECS-10: the cycle ends at 00:00 the day after the expiry date.
+                effects.push(format!("the subscription cycle ends at {} (00:00 UTC+8 on the day after the expiry date)", expiry.to_rfc3339()));
+                rules.push("ECS-10");
+            } else {
+                effects.push(format!("expires at {}", expiry.to_rfc3339()));
+            }
         }
         if plan.auto_renew {
             let price = plan.renewal_price.unwrap_or_default();
+            let at = match self.p.attempt_hour {
+                Some(hour) => format!(" at {hour:02}:00 UTC+8"),
+                None => String::new(),
+            };
             effects.push(format!(
-                "auto-renewal: {} per month, {} at a time; attempted from {} before expiry, daily, until {} before, paid only from balance and coupons",
+                "auto-renewal: {} per month, {} at a time; attempted from {} before expiry, daily{at}, until {} before, paid only from balance and coupons",
                 usd(price),
-                plural(self.p.iot_auto_renew_months, "month"),
-                plural(self.p.iot_first_attempt_days as u64, "day"),
-                plural(self.p.iot_last_attempt_days as u64, "day"),
+                plural(self.p.auto_renew_months, "month"),
+                plural(self.p.first_attempt_days as u64, "day"),
+                plural(self.p.last_attempt_days as u64, "day"),
             ));
-            rules.push("IOT-10");
+            rules.push(self.auto_renew_rule());
         }
         if let Some(runway) = self.runway() {
             effects.push(runway);
         }
         self.push("created", effects, rules);
+    }
+
+    /// The rule that gives this resource's auto-renewal schedule.
+    fn auto_renew_rule(&self) -> &'static str {
+        if matches!(self.plan.kind, Kind::Ecs(_)) { "ECS-12" } else { "IOT-10" }
     }
 
     /// IOT-9: service comes back up to `iot.restoreWithinMinutes` after a payment or
@@ -476,8 +553,9 @@ impl<'p> Sim<'p> {
             Deadline::Overdue(ran_out) => self.on_overdue(ran_out),
             Deadline::DeductionRetry(n) => {
                 self.retries_done = n;
-                let days = if n == 1 { self.p.ecs_second_deduction_days } else { self.p.ecs_third_deduction_days };
-                let owed = self.credit.map(|c| format!(": {} is owed", usd(-c))).unwrap_or_default();
+                let days = if n == 1 { self.p.ecs_second_deduction_days } else { self.p.ecs_third_deduction_days }.unwrap_or_default();
+                // Zero-rate plans owe nothing: say "0.00", never "-0.00".
+                let owed = self.credit.map(|c| format!(": {} is owed", usd((-c).max(Decimal::ZERO)))).unwrap_or_default();
                 self.push("deductionRetry", vec![format!("deduction attempt {} of 3 (T+{days}) fails{owed}", n + 1)], vec!["ECS-3"]);
             }
             Deadline::Stop => self.on_stop(),
@@ -492,6 +570,7 @@ impl<'p> Sim<'p> {
                     self.push("released", effects, rules);
                 } else {
                     self.fate(ResourceStatus::Released, |_| true);
+                    let rules = if self.p.ecs_china_site { vec!["ECS-14", "ECS-5"] } else { vec!["ECS-4", "ECS-5"] };
                     let effects = vec![
                         format!("stopped for {} days: the pay-as-you-go resources are released", self.p.ecs_release_after_stop_days),
                         "compute (vCPUs, memory) is released and you receive an email".into(),
@@ -499,7 +578,7 @@ impl<'p> Sim<'p> {
                         "the static public IP address is released; an EIP has its own lifecycle".into(),
                         "all snapshots are deleted, and custom images built on them with them: shared and community images disappear for their users".into(),
                     ];
-                    self.push("released", effects, vec!["ECS-4", "ECS-5"]);
+                    self.push("released", effects, rules);
                 }
             }
             Deadline::PayAsYouGoRelease => {
@@ -514,16 +593,47 @@ impl<'p> Sim<'p> {
             }
             Deadline::AutoRenewAttempt(days) => self.on_auto_renew_attempt(days),
             Deadline::Expire => self.on_expire(),
+            Deadline::ExpiredStop => {
+                self.serving_after_expiry = false;
+                self.fate(ResourceStatus::Retained, is_subscription_part);
+                let days = self.p.serving_after_expiry_days.unwrap_or_default();
+                let release = self.expiry.map(|e| e.plus_days(self.p.auto_renew_release_after_expiry_days)).unwrap_or(self.now);
+                self.push(
+                    "stopped",
+                    vec![
+                        format!("auto-renewal never succeeded: {days} days after expiry the instance stops serving"),
+                        format!("renew before {} (the new cycle is backdated to the old expiry), or it is released", release.to_rfc3339()),
+                    ],
+                    vec!["ECS-12"],
+                );
+            }
             Deadline::ExpiredRelease => {
                 self.release_now();
-                self.fate(ResourceStatus::Released, |n| n == "instanceGroup" || n == "instance");
-                let days = self.p.release_after_expiry_days.unwrap_or(0);
-                let (text, rules) = if kind == Kind::IotEnterprise {
-                    (format!("not renewed within {days} days of expiry: the instance is released and all its data (products, devices) is deleted permanently"), vec!["IOT-5"])
-                } else {
-                    (format!("released {days} days after expiry, as policy sets (the seeds do not say)"), vec![kind.subscription_rule()])
+                self.fate(ResourceStatus::Released, is_subscription_part);
+                let days = self.release_after_expiry_days().unwrap_or(0);
+                let mut effects = Vec::new();
+                let rules = match kind {
+                    Kind::IotEnterprise => {
+                        effects.push(format!("not renewed within {days} days of expiry: the instance is released and all its data (products, devices) is deleted permanently"));
+                        vec!["IOT-5"]
+                    }
+                    Kind::Ecs(_) => {
+                        effects.push(format!("not renewed within {days} days of expiry: compute and the subscription disks are released with their data"));
+                        if self.plan.has("staticPublicIp") {
+                            effects.push("the static public IP address is released".into());
+                        }
+                        if self.plan.has("eip") {
+                            effects.push("the EIP is disassociated: it has its own lifecycle and goes on billing until you release it".into());
+                        }
+                        let first = if self.p.serving_after_expiry_days.is_some() { "ECS-12" } else { "ECS-11" };
+                        vec![first, "ECS-5"]
+                    }
+                    _ => {
+                        effects.push(format!("not renewed within {days} days of expiry: the instance group is deleted with its instances and cannot be recovered"));
+                        vec![kind.subscription_rule()]
+                    }
                 };
-                self.push("released", vec![text], rules);
+                self.push("released", effects, rules);
             }
         }
         Ok(())
@@ -581,11 +691,25 @@ impl<'p> Sim<'p> {
                 let stop = t.plus_days(self.p.ecs_stop_days);
                 effects.push("available credit is below the bill: the payment is overdue from the settlement date T".into());
                 rules.push("ECS-1");
-                if billing == Billing::PayAsYouGo {
+                if self.plan.rate.is_some() && self.overdue_at_pending.is_none() && ran_out.is_some() {
+                    effects.push("pay-as-you-go is billed per second and settled on the hour: the first hourly bill the credit cannot pay makes the account overdue".into());
+                    rules.push("ECS-13");
+                }
+                if self.p.ecs_china_site {
+                    effects.push(format!(
+                        "China site: pay-as-you-go resources stop at once, with no deduction retries (billing is paused while stopped); unless what is owed is paid, they are released at {}",
+                        stop.plus_days(self.p.ecs_release_after_stop_days).to_rfc3339()
+                    ));
+                    rules.push("ECS-14");
+                    if billing == Billing::Subscription {
+                        effects.push("subscription resources stay usable, but buying, upgrading and renewing are refused".into());
+                        rules.push("ECS-2");
+                    }
+                } else if billing == Billing::PayAsYouGo {
                     effects.push(format!(
                         "the instance keeps running; buying, upgrading and auto-renewal are refused; deductions are retried at T+{} and T+{}",
-                        self.p.ecs_second_deduction_days,
-                        self.p.ecs_third_deduction_days
+                        self.p.ecs_second_deduction_days.unwrap_or_default(),
+                        self.p.ecs_third_deduction_days.unwrap_or_default()
                     ));
                     effects.push(format!("unless what is owed is paid, the instance stops and billing ceases at {}", stop.to_rfc3339()));
                     rules.extend(["ECS-3", "ECS-4"]);
@@ -628,6 +752,8 @@ impl<'p> Sim<'p> {
     }
 
     fn on_stop(&mut self) {
+        let china = self.p.ecs_china_site;
+        let why = if china { "the account is overdue (China site)" } else { "all three deductions failed" };
         match self.plan.kind {
             Kind::Ecs(Billing::PayAsYouGo) => {
                 self.stopped = true;
@@ -635,11 +761,11 @@ impl<'p> Sim<'p> {
                 self.fate(ResourceStatus::Retained, |_| true);
                 let release = self.now.plus_days(self.p.ecs_release_after_stop_days);
                 let mut effects = vec![
-                    "all three deductions failed: the instance is stopped and billing ceases".into(),
+                    format!("{why}: the instance is stopped and billing ceases"),
                     "compute, disks and the static public IP are kept with their data but give no service; no automatic or manual snapshots, so no custom images either".into(),
                     format!("pay what is owed before {} or the pay-as-you-go resources are released", release.to_rfc3339()),
                 ];
-                let mut rules = vec!["ECS-4", "ECS-5"];
+                let mut rules = vec![if china { "ECS-14" } else { "ECS-4" }, "ECS-5"];
                 if self.plan.economical_mode {
                     effects.push("economical mode: the instance may fail to restart after payment".into());
                     rules.push("ECS-6");
@@ -648,7 +774,8 @@ impl<'p> Sim<'p> {
             }
             Kind::Ecs(Billing::Subscription) => {
                 self.payg_stopped = true;
-                self.push("payAsYouGoStopped", vec!["all three deductions failed: billing of the pay-as-you-go parts ceases".into()], vec!["ECS-4"]);
+                let rule = if china { "ECS-14" } else { "ECS-4" };
+                self.push("payAsYouGoStopped", vec![format!("{why}: billing of the pay-as-you-go parts ceases")], vec![rule]);
             }
             _ => {
                 self.stopped = true;
@@ -667,7 +794,7 @@ impl<'p> Sim<'p> {
 
     fn on_expire(&mut self) {
         let kind = self.plan.kind;
-        self.next_attempt_days = self.p.iot_first_attempt_days;
+        self.next_attempt_days = self.p.first_attempt_days;
         if kind == Kind::IotEnterprise && self.trial {
             self.release_now();
             let months = self.p.iot_trial_months;
@@ -675,51 +802,62 @@ impl<'p> Sim<'p> {
             return;
         }
         self.expired = true;
-        self.fate(ResourceStatus::Retained, |n| n == "instanceGroup" || n == "instance");
-        let release = self.p.release_after_expiry_days.zip(self.expiry).map(|(days, e)| e.plus_days(days));
+        // ECS-12: auto-renewal on but never paid: the instance goes on working a while.
+        self.serving_after_expiry = self.p.serving_after_expiry_days.is_some();
+        if !self.serving_after_expiry {
+            self.fate(ResourceStatus::Retained, is_subscription_part);
+        }
+        let release = self.release_after_expiry_days().zip(self.expiry).map(|(days, e)| e.plus_days(days));
+        let release_text = release.map(Instant::to_rfc3339).unwrap_or_default();
         let mut effects = Vec::new();
         let rules = match kind {
             Kind::IotEnterprise => {
                 effects.push("the subscription expires: the service stops and all devices go offline".into());
-                if let Some(release) = release {
-                    effects.push(format!("renew before {} to restore it with the same instance ID; then the instance and all its data (products, devices) are deleted", release.to_rfc3339()));
+                if release.is_some() {
+                    effects.push(format!("renew before {release_text} to restore it with the same instance ID; then the instance and all its data (products, devices) are deleted"));
                 }
                 effects.push("configuration cannot be exported from an unrenewed instance".into());
                 vec!["IOT-5"]
             }
+            Kind::Ecs(_) if self.serving_after_expiry => {
+                let serving = self.p.serving_after_expiry_days.unwrap_or_default();
+                let stop = self.expiry.map(|e| e.plus_days(serving).to_rfc3339()).unwrap_or_default();
+                effects.push(format!("the subscription expires with auto-renewal unpaid: the instance keeps working for {serving} days, until {stop}"));
+                effects.push(format!("renew before {release_text} (the new cycle is backdated to this expiry), or it is released then"));
+                vec!["ECS-12"]
+            }
+            Kind::Ecs(_) => {
+                effects.push("the subscription cycle ends: the instance stops serving; compute and disks are kept with their data and it can still be renewed".into());
+                effects.push(format!("renew before {release_text} (the new cycle starts at this expiry), or compute and disks are released with their data"));
+                effects.push("auto-renewal cannot be turned on for an expired instance".into());
+                vec!["ECS-10", "ECS-11"]
+            }
             _ => {
-                let text = if matches!(kind, Kind::CloudPhone(_)) {
-                    "the subscription expires: the instance group's service is interrupted (seed 003 says no more)"
-                } else {
-                    "the subscription expires (seed 004 refers to another page for what expiry does)"
-                };
-                let policy = kind.release_after_expiry_policy().unwrap_or_default();
-                effects.push(text.into());
-                effects.push(match release {
-                    Some(at) => format!("released at {}, as policy {policy} sets", at.to_rfc3339()),
-                    None => format!("the seeds do not say when an expired subscription is released: set policy {policy} to model it"),
-                });
-                vec![kind.subscription_rule()]
+                effects.push("the subscription expires: the instance group's service is interrupted".into());
+                effects.push(format!("renew before {release_text} to restore it, or the group is deleted with its instances and cannot be recovered"));
+                vec!["CP-2", "CP-14"]
             }
         };
         self.push("expired", effects, rules);
     }
 
     fn on_auto_renew_attempt(&mut self, days: i64) {
-        let months = self.p.iot_auto_renew_months;
+        let months = self.p.auto_renew_months;
         let price = self.plan.renewal_price.unwrap_or_default() * Decimal::from(months);
-        let last = self.p.iot_last_attempt_days;
+        let last = self.p.last_attempt_days;
+        let rule = self.auto_renew_rule();
         self.last_attempt_at = Some(self.now);
         let credit = self.credit.unwrap_or_default();
         if self.overdue_since.is_none() && credit >= price {
             self.charge(price);
             self.months_renewed += months;
             self.expiry = self.compute_expiry();
-            self.next_attempt_days = self.p.iot_first_attempt_days;
+            self.next_attempt_days = self.p.first_attempt_days;
             let expiry = self.expiry.map(Instant::to_rfc3339).unwrap_or_default();
             let text = format!("auto-renewal {} before expiry: {} paid from balance and coupons for {}; the new expiry is {expiry}", plural(days as u64, "day"), usd(price), plural(months, "month"));
             let runway = self.runway();
-            self.push("autoRenewed", std::iter::once(text).chain(runway).collect(), vec!["IOT-10"]);
+            let rules = if rule == "ECS-12" { vec!["ECS-10", "ECS-12"] } else { vec![rule] };
+            self.push("autoRenewed", std::iter::once(text).chain(runway).collect(), rules);
             return;
         }
         self.next_attempt_days = days - 1;
@@ -731,10 +869,13 @@ impl<'p> Sim<'p> {
         let expiry = self.expiry.map(Instant::to_rfc3339).unwrap_or_default();
         let next = if days > last {
             "retried the next day".to_string()
+        } else if self.p.serving_after_expiry_days.is_some() {
+            format!("that was the last attempt: the instance expires at {expiry} but keeps working for {} days", self.p.serving_after_expiry_days.unwrap_or_default())
         } else {
             format!("that was the last attempt: renew by hand before {expiry} or the instance expires")
         };
-        let rules = if self.overdue_since.is_some() { vec!["IOT-6", "IOT-10"] } else { vec!["IOT-10"] };
+        let overdue_rule = if rule == "ECS-12" { "ECS-2" } else { "IOT-6" };
+        let rules = if self.overdue_since.is_some() { vec![overdue_rule, rule] } else { vec![rule] };
         self.push("autoRenewFailed", vec![format!("auto-renewal {} before expiry fails: {reason}; {next}", plural(days as u64, "day"))], rules);
     }
 
@@ -830,19 +971,34 @@ impl<'p> Sim<'p> {
             self.push("renewRefused", vec!["the account is overdue: renewals are refused until what is owed is paid".into()], vec![rule]);
             return;
         }
+        let old_expiry = self.expiry;
         self.months_renewed += months;
         self.trial = false;
         self.expiry = self.compute_expiry();
-        self.next_attempt_days = self.p.iot_first_attempt_days;
+        self.next_attempt_days = self.p.first_attempt_days;
         self.last_attempt_at = None;
         let expiry = self.expiry.unwrap_or(self.now);
         let mut effects = vec![format!("renewed for {}: the new expiry is {}", plural(months, "month"), expiry.to_rfc3339())];
         let mut rules = vec![kind.subscription_rule()];
+        if kind == Kind::Ecs(Billing::Subscription) {
+            // ECS-10: from the old end, not from the payment; after expiry, that is
+            // the backdating of ECS-12.
+            rules = vec!["ECS-10"];
+            if self.expired {
+                let old = old_expiry.map(Instant::to_rfc3339).unwrap_or_default();
+                effects.push(format!("the new cycle starts at the old expiry, {old}, not at the payment"));
+                rules.push(if self.p.serving_after_expiry_days.is_some() { "ECS-12" } else { "ECS-11" });
+            }
+        }
         if let Some(price) = self.plan.renewal_price {
             let cost = price * Decimal::from(months);
             self.billed += cost;
             effects.push(format!("{} paid for the renewal (not from the balance: it may be paid online)", usd(cost)));
-            rules.push(if kind == Kind::IotEnterprise { "IOT-10" } else { "CP-8" });
+            match kind {
+                Kind::IotEnterprise => rules.push("IOT-10"),
+                Kind::CloudPhone(_) => rules.push("CP-8"),
+                _ => {}
+            }
         }
         if self.expired {
             if kind == Kind::IotEnterprise {
@@ -851,7 +1007,8 @@ impl<'p> Sim<'p> {
                 rules.push("IOT-9");
             } else {
                 self.expired = false;
-                self.fate(ResourceStatus::Active, |n| n == "instanceGroup" || n == "instance");
+                self.serving_after_expiry = false;
+                self.fate(ResourceStatus::Active, is_subscription_part);
                 effects.push("service resumes".into());
             }
         }
@@ -870,18 +1027,27 @@ impl<'p> Sim<'p> {
         let mut effects = Vec::new();
         let mut rules = Vec::new();
         if kind == Kind::CloudPhone(Billing::PayAsYouGo) && self.billing() {
-            // CP-3: billing ends at the end of the billing period (the catalog's, 4 hours)
-            // in which the group is released, periods counted from creation.
-            let period_hours = crate::catalog::default_catalog().cloud_phone.billing_period_hours;
-            let lifetime_hours = Decimal::from(self.now.0 - self.plan.start.0) / Decimal::from(HOUR);
-            let periods = crate::products::cloud_phone::billed_periods(lifetime_hours, period_hours).to_i64().unwrap_or(0);
-            let period_end = self.plan.start.plus_hours(periods * i64::from(period_hours));
-            if let Some(rate) = self.plan.rate {
-                let rest = rate.cost(period_end.0 - self.now.0).ok_or_else(|| internal("cost overflow"))?;
-                self.charge(rest);
+            match self.plan.cloud_phone_unit {
+                // CP-3: billing ends at the end of the billing period (the catalog's, 4
+                // hours) in which the group is released, periods counted from creation.
+                BillingUnit::Periods { hours: period_hours, .. } => {
+                    let created = self.plan.created_at;
+                    let lifetime_hours = Decimal::from(self.now.0 - created.0) / Decimal::from(HOUR);
+                    let periods = crate::products::cloud_phone::billed_periods(lifetime_hours, period_hours).to_i64().unwrap_or(0);
+                    let period_end = created.plus_hours(periods * i64::from(period_hours));
+                    if let Some(rate) = self.plan.rate {
+                        let rest = rate.cost(period_end.0 - self.now.0).ok_or_else(|| internal("cost overflow"))?;
+                        self.charge(rest);
+                    }
+                    effects.push(format!("billed to the end of the {period_hours}-hour period in which the group is released: {}", period_end.to_rfc3339()));
+                    rules.push("CP-3");
+                }
+                // CP-13: a group created before the periods began is billed to the second.
+                BillingUnit::Seconds => {
+                    effects.push("billed per second up to the release: the group was created before 2025-05-06, when the 4-hour period began".into());
+                    rules.push("CP-13");
+                }
             }
-            effects.push(format!("billed to the end of the 4-hour period in which the group is released: {}", period_end.to_rfc3339()));
-            rules.push("CP-3");
         }
         match kind {
             Kind::IotEnterprise => {
@@ -901,7 +1067,7 @@ impl<'p> Sim<'p> {
         self.dependents_note(&mut effects, &mut rules);
         self.release_now();
         self.fate(ResourceStatus::Released, |n| {
-            ["instanceGroup", "instance", "compute", "systemDisk", "dataDisk", "localDisk", "staticPublicIp", "payAsYouGoDisk", "payByTrafficBandwidth"].contains(&n)
+            ["instanceGroup", "compute", "systemDisk", "dataDisk", "localDisk", "staticPublicIp", "payAsYouGoDisk", "payByTrafficBandwidth"].contains(&n)
         });
         self.push("released", effects, rules);
         Ok(())
@@ -916,12 +1082,16 @@ impl<'p> Sim<'p> {
                 "Seed 000 says an overdue payment never directly takes devices offline; seed 001 says a legacy public instance stops 24 hours after it. The stop is modelled.",
                 vec!["IOT-8", "IOT-21"],
             )),
-            Kind::CloudPhone(Billing::Subscription) | Kind::Ecs(Billing::Subscription) => warnings.push(Warning::new(
-                "expiry_not_in_seeds",
-                "The seeds do not describe what happens after this subscription expires, beyond the interruption of service; no release is modelled unless policy sets one.",
-                vec![plan.kind.subscription_rule()],
-            )),
             _ => {}
+        }
+        // ECS-14: where an overdue payment can happen, the China site differs.
+        let ecs_payg = matches!(plan.kind, Kind::Ecs(Billing::PayAsYouGo)) || (plan.kind == Kind::Ecs(Billing::Subscription) && plan.rate.is_some());
+        if ecs_payg && !self.p.ecs_china_site {
+            warnings.push(Warning::new(
+                "china_site_policy",
+                "This follows the international site: deductions at T, T+7 and T+14, stop at T+15. On the China site an overdue pay-as-you-go instance stops at once and is released after 15 days: set policy: { preset: \"ecsChinaSite\" } to simulate it.",
+                vec!["ECS-3", "ECS-14"],
+            ));
         }
         if plan.economical_mode {
             warnings.push(Warning::new(
@@ -966,10 +1136,27 @@ impl<'p> Sim<'p> {
             last_safe_moment: self.first_interruption.map(|at| at.plus_seconds(-1)),
             credit_runs_out_at: self.credit_runs_out_at,
             resources,
-            billed: Rounding::BILL.apply(self.billed),
+            billed: minimum_charge(plan.kind, self.billed),
             warnings,
         }
     }
+}
+
+/// ECS-13: a pay-as-you-go instance whose whole lifetime costs less than 0.01 is charged 0.01.
+/// `billed` is the exact amount; the answer is rounded to cents.
+fn minimum_charge(kind: Kind, billed: Decimal) -> Decimal {
+    let minimum = Decimal::new(1, 2);
+    if kind == Kind::Ecs(Billing::PayAsYouGo) && billed > Decimal::ZERO && billed < minimum {
+        minimum
+    } else {
+        Rounding::BILL.apply(billed)
+    }
+}
+
+/// The parts a subscription's expiry stops and its release deletes: the Cloud Phone
+/// group (CP-14); ECS compute, subscription disks and the static public IP (ECS-11).
+fn is_subscription_part(name: &str) -> bool {
+    matches!(name, "instanceGroup" | "compute" | "systemDisk" | "staticPublicIp")
 }
 
 /// A resource part: its name, each status change (from when), and its rules.
@@ -983,13 +1170,18 @@ fn initial_fates(plan: &Plan) -> Vec<Fate> {
             ("compute", vec![(start, ResourceStatus::Active)], vec!["ECS-5"]),
             ("systemDisk", vec![(start, ResourceStatus::Active)], vec!["ECS-5"]),
         ],
-        Kind::Ecs(Billing::Subscription) => vec![("instance", vec![(start, ResourceStatus::Active)], vec!["ECS-2"])],
+        // ECS-11: compute and subscription disks share the instance's fate.
+        Kind::Ecs(Billing::Subscription) => vec![
+            ("compute", vec![(start, ResourceStatus::Active)], vec!["ECS-2", "ECS-11"]),
+            ("systemDisk", vec![(start, ResourceStatus::Active)], vec!["ECS-2", "ECS-11"]),
+        ],
         _ => Vec::new(),
     };
     for name in &plan.attached {
         let (status, rules) = match (plan.kind, *name) {
             (Kind::CloudPhone(_), _) => (ResourceStatus::Independent, vec!["CP-10"]),
             (_, "eip") => (ResourceStatus::Independent, vec!["ECS-5"]),
+            (Kind::Ecs(Billing::Subscription), "staticPublicIp") => (ResourceStatus::Active, vec!["ECS-11"]),
             (Kind::Ecs(Billing::Subscription), _) => (ResourceStatus::Active, vec!["ECS-2", "ECS-5"]),
             _ => (ResourceStatus::Active, vec!["ECS-5"]),
         };

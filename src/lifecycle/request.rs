@@ -44,14 +44,19 @@ impl Kind {
         matches!(self, Kind::CloudPhone(Billing::Subscription) | Kind::Ecs(Billing::Subscription) | Kind::IotEnterprise)
     }
 
-    /// The rule a subscription's expiry, renewal and release cite: IOT-5 for IoT
-    /// Enterprise; for Cloud Phone and ECS the rule that names their subscriptions.
+    /// The rule a subscription's expiry, renewal and release follow: IOT-5 for IoT
+    /// Enterprise, CP-14 for Cloud Phone, ECS-11 for ECS.
     pub fn subscription_rule(self) -> &'static str {
         match self {
             Kind::IotEnterprise => "IOT-5",
-            Kind::Ecs(_) => "ECS-2",
-            _ => "CP-2",
+            Kind::Ecs(_) => "ECS-11",
+            _ => "CP-14",
         }
+    }
+
+    /// Whether auto-renewal has a schedule in the rules: IOT-10 and ECS-12.
+    pub fn auto_renews(self) -> bool {
+        matches!(self, Kind::IotEnterprise | Kind::Ecs(Billing::Subscription))
     }
 
     /// The policy that says how many days after expiry a subscription is released.
@@ -71,8 +76,8 @@ impl Kind {
             Kind::CloudPhone(_) => &["natGateway", "eip", "sharedBandwidth"],
             // ECS-5: the resources an overdue pay-as-you-go instance has.
             Kind::Ecs(Billing::PayAsYouGo) => &["dataDisk", "localDisk", "staticPublicIp", "eip", "snapshots", "customImage"],
-            // ECS-2: the pay-as-you-go parts of a subscription instance.
-            Kind::Ecs(Billing::Subscription) => &["payAsYouGoDisk", "payByTrafficBandwidth", "eip"],
+            // ECS-2: the pay-as-you-go parts of a subscription instance; ECS-11: its public IP.
+            Kind::Ecs(Billing::Subscription) => &["payAsYouGoDisk", "payByTrafficBandwidth", "staticPublicIp", "eip"],
             _ => &[],
         }
     }
@@ -129,6 +134,10 @@ pub struct Event {
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub kind: Kind,
+    /// When the resource was created: `resource.createdAt`, else `start`.
+    pub created_at: Instant,
+    /// Cloud Phone pay-as-you-go: periods or seconds, by the creation time (CP-3, CP-13).
+    pub cloud_phone_unit: crate::products::cloud_phone::BillingUnit,
     pub trial: bool,
     pub economical_mode: bool,
     /// Names from `Kind::attachable`, in the caller's order, without repeats.
@@ -172,9 +181,18 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
     fields.only(&FIELDS)?;
     let product = fields.required("product", "\"cloudPhone\", \"iot\" or \"ecs\"")?.one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
     let resource = fields.required("resource", "an object such as { billing: \"payAsYouGo\" }")?;
-    let (kind, trial, economical_mode, attached) = decode_resource(product, &resource)?;
+    let (kind, trial, economical_mode, attached, created_at) = decode_resource(product, &resource)?;
 
     let start = instant(&fields.required("start", "a date \"YYYY-MM-DD\" or an RFC 3339 instant")?)?;
+    let created_at = match created_at {
+        None => start,
+        Some((node, at)) if at > start => {
+            return Err(node.error(ErrorCode::OutOfRange, format!("createdAt ({}) must be no later than start ({})", at.to_rfc3339(), start.to_rfc3339())))
+        }
+        Some((_, at)) => at,
+    };
+    // CP-13: the unit of the group's creation, from the embedded catalog's cut-over.
+    let cloud_phone_unit = crate::products::cloud_phone::BillingUnit::for_creation(&crate::catalog::default_catalog(), Some(created_at));
     let latest = start.plus_months(MAX_HORIZON_MONTHS).unwrap_or(Instant(i64::MAX / 2));
     let until = match fields.get("until") {
         None => None,
@@ -210,8 +228,8 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
 
     let auto_renew = fields.flag("autoRenew")?;
     if auto_renew {
-        if kind != Kind::IotEnterprise {
-            return Err(not_supported(&fields.child_path("autoRenew"), "auto-renewal is modelled for IoT Enterprise Edition only (IOT-10): the seeds give no auto-renewal schedule for this resource; add renew events instead"));
+        if !kind.auto_renews() {
+            return Err(not_supported(&fields.child_path("autoRenew"), "auto-renewal is modelled for IoT Enterprise Edition (IOT-10) and ECS subscriptions (ECS-12): no rule gives an auto-renewal schedule for this resource; add renew events instead"));
         }
         if trial {
             return Err(not_supported(&fields.child_path("autoRenew"), "seed 001 describes auto-renewal for purchased Enterprise Edition instances, not trials (IOT-3, IOT-10); add a renew event instead"));
@@ -221,13 +239,13 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
     let optional_unless_auto_renew = |key: &str, expected: &str| {
         if auto_renew { fields.required(key, expected).map(Some) } else { Ok(fields.get(key)) }
     };
-    let renewal_price = match optional_unless_auto_renew("renewalPrice", "the price per month that auto-renewal pays from balance and coupons (IOT-10); no seed publishes it")? {
+    let renewal_price = match optional_unless_auto_renew("renewalPrice", "the price per month that auto-renewal pays from balance and coupons (IOT-10, ECS-12); no document publishes it")? {
         None => None,
         Some(node) if !kind.is_subscription() => return Err(not_supported(node.path(), "a pay-as-you-go resource is not renewed")),
         Some(node) => Some(crate::catalog::caller_price(&node)?),
     };
 
-    let credit = match optional_unless_auto_renew("account", "{ balance, coupons? }: auto-renewal is paid only from balance and coupons (IOT-10)")? {
+    let credit = match optional_unless_auto_renew("account", "{ balance, coupons? }: auto-renewal is paid only from balance and coupons (IOT-10, ECS-12)")? {
         None => None,
         Some(node) => {
             let account = node.object()?;
@@ -275,18 +293,27 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
     // Events at the same moment keep the caller's order.
     let events = crate::decode::stable_sorted_by_key(events, |e| e.at.0);
 
-    Ok(Plan { kind, trial, economical_mode, attached, start, expiry, auto_renew, renewal_price, credit, rate, overdue_at, events, until, latest, policies })
+    Ok(Plan { kind, created_at, cloud_phone_unit, trial, economical_mode, attached, start, expiry, auto_renew, renewal_price, credit, rate, overdue_at, events, until, latest, policies })
 }
 
-fn decode_resource(product: Product, node: &Node<'_>) -> Result<(Kind, bool, bool, Vec<&'static str>), Error> {
+/// A resource's creation time, with its node for errors.
+type CreatedAt<'v> = Option<(Node<'v>, Instant)>;
+
+fn decode_resource<'v>(product: Product, node: &Node<'v>) -> Result<(Kind, bool, bool, Vec<&'static str>, CreatedAt<'v>), Error> {
     let fields = node.object()?;
     let billing = |fields: &Fields<'_>| {
         fields.required("billing", "\"subscription\" or \"payAsYouGo\"")?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)
     };
     let (kind, trial, economical_mode) = match product {
         Product::CloudPhone => {
-            fields.only(&["billing", "attached"])?;
-            (Kind::CloudPhone(billing(&fields)?), false, false)
+            // CP-13: only a pay-as-you-go group's unit depends on when it was created.
+            let kind = Kind::CloudPhone(billing(&fields)?);
+            if kind == Kind::CloudPhone(Billing::PayAsYouGo) {
+                fields.only(&["billing", "attached", "createdAt"])?;
+            } else {
+                fields.only(&["billing", "attached"])?;
+            }
+            (kind, false, false)
         }
         Product::Ecs => {
             fields.only(&["billing", "attached", "economicalMode"])?;
@@ -317,7 +344,14 @@ fn decode_resource(product: Product, node: &Node<'_>) -> Result<(Kind, bool, boo
             }
         }
     }
-    Ok((kind, trial, economical_mode, attached))
+    let created_at = match fields.get("createdAt") {
+        None => None,
+        Some(n) => {
+            let at = instant(&n)?;
+            Some((n, at))
+        }
+    };
+    Ok((kind, trial, economical_mode, attached, created_at))
 }
 
 fn decode_expiry(kind: Kind, trial: bool, fields: &Fields<'_>, start: Instant, latest: Instant, policies: &Policies) -> Result<Option<(Instant, u64)>, Error> {
@@ -336,6 +370,13 @@ fn decode_expiry(kind: Kind, trial: bool, fields: &Fields<'_>, start: Instant, l
     }
     match (expires_at, months) {
         (Some(_), Some(m)) => Err(not_supported(m.path(), "give expiresAt or months, not both")),
+        (None, Some(m)) if kind == Kind::Ecs(Billing::Subscription) => {
+            // ECS-10: the cycle ends at 00:00 UTC+8 the day after the expiry date;
+            // renewals then add months to that end.
+            let months = m.integer(1, limits::MAX_MONTHS)?;
+            let end = crate::products::ecs::subscription_cycle_end(start, months).filter(|end| *end <= latest);
+            Ok(Some((end.ok_or_else(|| m.error(ErrorCode::OutOfRange, "the subscription ends beyond the 100-year horizon"))?, 0)))
+        }
         (None, Some(m)) => Ok(Some((start, m.integer(1, limits::MAX_MONTHS)?))),
         (_, None) => {
             let node = fields.required("expiresAt", "the subscription's expiry (or \"months\" from start)")?;

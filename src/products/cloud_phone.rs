@@ -1,5 +1,6 @@
 //! Cloud Phone (seed 003): subscription per month, pay-as-you-go per 4-hour period
-//! of the instance group's lifetime.
+//! of the instance group's lifetime (CP-3), or per second for a group created before
+//! the 4-hour period began (CP-13).
 
 use crate::catalog::{Catalog, CloudPhoneSpec, Region};
 use crate::catalog::caller_price;
@@ -7,7 +8,50 @@ use crate::decode::{Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::Rounding;
 use crate::quote::{item_from_lines, limits, plural, quantity, Billing, Line, Product, QuotedItem, Warning};
+use crate::time::Instant;
 use rust_decimal::Decimal;
+
+/// How a pay-as-you-go group's lifetime is billed: in whole periods of the catalog's
+/// hours (CP-3), or per second for a group created before the catalog's
+/// `periods_since` (CP-13). Either way at the hourly price.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BillingUnit {
+    Periods { hours: u32, cited: bool },
+    Seconds,
+}
+
+impl BillingUnit {
+    /// The unit for a group created at `created_at` (CP-13). Without a creation time,
+    /// today's periods apply; `cited` says whether CP-13 decided it.
+    pub fn for_creation(catalog: &Catalog, created_at: Option<Instant>) -> BillingUnit {
+        let hours = catalog.cloud_phone.billing_period_hours;
+        match created_at {
+            Some(at) if at < catalog.cloud_phone.periods_since => BillingUnit::Seconds,
+            Some(_) => BillingUnit::Periods { hours, cited: true },
+            None => BillingUnit::Periods { hours, cited: false },
+        }
+    }
+
+    /// The hours billed for a lifetime: ceil(hours / period) x period (CP-3), or the
+    /// lifetime to the next whole second (CP-13).
+    pub fn billed_hours(self, lifetime_hours: Decimal) -> Decimal {
+        match self {
+            BillingUnit::Periods { hours, .. } => billed_periods(lifetime_hours, hours) * Decimal::from(hours),
+            BillingUnit::Seconds => {
+                let seconds = (lifetime_hours * Decimal::from(3_600)).ceil();
+                if seconds == lifetime_hours * Decimal::from(3_600) { lifetime_hours } else { seconds / Decimal::from(3_600) }
+            }
+        }
+    }
+
+    fn rules(self) -> Vec<&'static str> {
+        match self {
+            BillingUnit::Periods { cited: false, .. } => vec!["CP-2", "CP-3", "CP-5", "CP-6"],
+            BillingUnit::Periods { cited: true, .. } => vec!["CP-2", "CP-3", "CP-5", "CP-6", "CP-13"],
+            BillingUnit::Seconds => vec!["CP-2", "CP-5", "CP-6", "CP-13"],
+        }
+    }
+}
 
 /// How long the phones are bought for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +67,8 @@ pub struct CloudPhoneItem {
     pub spec: CloudPhoneSpec,
     pub region: Region,
     pub term: Term,
+    /// When the pay-as-you-go group was created, if the caller says (CP-13).
+    pub created_at: Option<Instant>,
     pub quantity: u64,
     pub internet: Option<InternetAccess>,
 }
@@ -54,12 +100,11 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<CloudPhoneI
     let billing = fields
         .required("billing", "\"subscription\" or \"payAsYouGo\"")?
         .one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
-    let term_field = match billing {
-        Billing::Subscription => "months",
-        Billing::PayAsYouGo => "hours",
-    };
     let mut allowed = COMMON_FIELDS.to_vec();
-    allowed.push(term_field);
+    match billing {
+        Billing::Subscription => allowed.push("months"),
+        Billing::PayAsYouGo => allowed.extend(["hours", "createdAt"]),
+    }
     fields.only(&allowed)?;
 
     let spec = find_spec(catalog, &fields.required("spec", "a Cloud Phone specification such as \"acp.basic.small\"")?)?.clone();
@@ -81,7 +126,8 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<CloudPhoneI
         None => None,
         Some(node) => decode_internet(&node, term)?,
     };
-    Ok(CloudPhoneItem { spec, region, term, quantity, internet })
+    let created_at = fields.get("createdAt").map(|n| crate::time::instant(&n)).transpose()?;
+    Ok(CloudPhoneItem { spec, region, term, created_at, quantity, internet })
 }
 
 /// `internetAccess: true | false | { natGatewayPerHour?, eipPerHour?, hours? }`.
@@ -137,35 +183,40 @@ pub fn subscription_line(spec: &CloudPhoneSpec, region: Region, phones: u64, mon
 /// Pay-as-you-go for `lifetimes` instance-group lifetimes of `hours` each (one
 /// create-to-release cycle in a quote; several in a comparison, e.g. one a working
 /// day). CP-3: each lifetime is billed to the end of the 4-hour period in which the
-/// group is released; CP-5: whether the phones run does not matter.
-#[allow(clippy::too_many_arguments)]
+/// group is released, or per second for a group created before that unit (CP-13);
+/// CP-5: whether the phones run does not matter.
 pub fn pay_as_you_go_line(
     spec: &CloudPhoneSpec,
     region: Region,
     phones: u64,
     hours: Decimal,
     lifetimes: u64,
-    period_hours: u32,
+    unit: BillingUnit,
     rounding: Rounding,
 ) -> Line {
     let price = spec.price(region);
-    let periods = billed_periods(hours, period_hours);
-    let billed_hours = periods * Decimal::from(period_hours);
+    let billed_hours = unit.billed_hours(hours);
     let cycles = if lifetimes == 1 { String::new() } else { format!("{lifetimes} lifetimes x ") };
+    let time = match unit {
+        BillingUnit::Periods { hours: period_hours, .. } => format!(
+            "{} x {period_hours}-hour periods ({} h lifetime billed as {billed_hours} h)",
+            billed_periods(hours, period_hours),
+            hours.normalize()
+        ),
+        BillingUnit::Seconds => format!(
+            "{} h billed per second (a group created before the 4-hour period began)",
+            billed_hours.normalize()
+        ),
+    };
     Line::priced(
         "cloudPhone.payAsYouGo",
         format!("{}, pay-as-you-go", spec_text(spec, region)),
-        format!(
-            "{} x {cycles}{periods} x {period_hours}-hour periods ({} h lifetime billed as {billed_hours} h) x USD {}/hour",
-            plural(phones, "phone"),
-            hours.normalize(),
-            price.hourly
-        ),
+        format!("{} x {cycles}{time} x USD {}/hour", plural(phones, "phone"), price.hourly),
         Decimal::from(phones) * Decimal::from(lifetimes) * billed_hours,
         "phone-hour",
         price.hourly,
         rounding,
-        vec!["CP-2", "CP-3", "CP-5", "CP-6"],
+        unit.rules(),
     )
 }
 
@@ -190,7 +241,7 @@ pub fn rate(item: &CloudPhoneItem, index: usize, catalog: &Catalog, rounding: Ro
             warnings.push(billed_while_stopped());
             (
                 format!("{phones_text} {}, {}, pay-as-you-go for {} h", spec.id, region.name(), hours.normalize()),
-                pay_as_you_go_line(spec, region, item.quantity, hours, 1, catalog.cloud_phone.billing_period_hours, rounding),
+                pay_as_you_go_line(spec, region, item.quantity, hours, 1, BillingUnit::for_creation(catalog, item.created_at), rounding),
             )
         }
     };

@@ -6,11 +6,20 @@ use crate::decode::{Fields, Node};
 use crate::error::{Error, ErrorCode};
 use crate::money::Rounding;
 use crate::quote::{item_from_lines, limits, plural, quantity, Billing, Line, Product, QuotedItem, Warning};
+use crate::time::Instant;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 /// Most data disks priced on one instance.
 pub const MAX_DATA_DISKS: usize = 64;
+
+/// The end of a subscription of `months` bought at `start` (ECS-10): 00:00:00 UTC+8
+/// on the day after the expiry date. Bought 2019-08-09 13:00 for a month: the expiry
+/// date is 2019-09-09, so the cycle ends 2019-09-10 00:00. None past year 9999.
+pub fn subscription_cycle_end(start: Instant, months: u64) -> Option<Instant> {
+    let (expiry_date, _) = start.plus_months(months)?.billing_day()?;
+    Some(Instant::start_of_billing_day(expiry_date).plus_days(1))
+}
 
 /// Caller prices, per hour (pay-as-you-go) or per month (subscription).
 #[derive(Debug, Clone, PartialEq)]
@@ -107,6 +116,35 @@ pub(crate) fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decim
     Ok(EcsPrices { instance, system_disk, data_disks, bandwidth })
 }
 
+/// ECS-13: pay-as-you-go is billed per second, and a whole lifetime whose fee is below
+/// USD 0.01 is charged 0.01. `hours` is one instance's lifetime, so the minimum is per
+/// instance. The line tops the item up from what its rounded lines say to 0.01 each.
+fn minimum_charge_line(item: &EcsItem, lines: &[Line], rounding: Rounding) -> Option<Line> {
+    let minimum = Decimal::new(1, 2);
+    let lifetime_fee = item.duration * item.prices.total();
+    if lifetime_fee.is_zero() || lifetime_fee >= minimum {
+        return None;
+    }
+    let billed: Decimal = lines.iter().map(|l| l.amount).sum();
+    let top_up = minimum * Decimal::from(item.quantity) - billed;
+    (top_up > Decimal::ZERO).then(|| {
+        Line::priced(
+            "ecs.minimumCharge",
+            "minimum charge for a pay-as-you-go lifetime".to_string(),
+            format!(
+                "{} x USD 0.01 minimum, as each lifetime's fee (USD {}) is below USD 0.01, less USD {billed} already billed above",
+                plural(item.quantity, "instance"),
+                lifetime_fee.normalize()
+            ),
+            Decimal::ONE,
+            "adjustment",
+            top_up,
+            rounding,
+            vec!["ECS-13"],
+        )
+    })
+}
+
 pub fn rate(item: &EcsItem, index: usize, rounding: Rounding) -> QuotedItem {
     let per = item.billing.per();
     let (term_text, billing_text) = match item.billing {
@@ -138,6 +176,11 @@ pub fn rate(item: &EcsItem, index: usize, rounding: Rounding) -> QuotedItem {
     }
     if let Some(p) = item.prices.bandwidth {
         lines.push(line("ecs.bandwidth", "public bandwidth".to_string(), per, p));
+    }
+    if item.billing == Billing::PayAsYouGo {
+        if let Some(line) = minimum_charge_line(item, &lines, rounding) {
+            lines.push(line);
+        }
     }
     let warnings = vec![Warning::new("caller_price", "ECS prices are not published in the billing documents used here; every amount uses the prices you supplied (ECS-9).", vec!["ECS-9"])];
     item_from_lines(index, Product::Ecs, format!("{instances} {label}, {billing_text} for {term_text}"), lines, warnings, rounding)

@@ -26,7 +26,7 @@ const TYPE_OF = { quote: "QuoteRequest", compareBillingMethod: "CompareRequest",
 const SHAPE_ERRORS = new Set([
   "unknown_field", "missing_field", "invalid_type", "unknown_product", "unknown_billing", "unknown_spec",
   "unknown_region", "unknown_edition", "unknown_instance", "unknown_category", "unknown_event_type",
-  "category_not_in_edition",
+  "category_not_in_edition", "unknown_preset",
 ]);
 
 /**
@@ -112,6 +112,21 @@ const supplement = [
       start: "2026-12-01",
       expiresAt: "2027-03-01T00:00:00+08:00",
       policy: { ecs: { secondDeductionAfterDays: 5, thirdDeductionAfterDays: 10 } },
+    },
+  },
+  {
+    name: "ECS auto-renewal with every ECS-12 policy value",
+    fn: "simulateLifecycle",
+    request: {
+      product: "ecs",
+      resource: { billing: "subscription" },
+      start: "2026-12-01",
+      months: 1,
+      autoRenew: true,
+      renewalPrice: "30",
+      account: { balance: "40" },
+      policy: { ecs: { autoRenewMonths: 2, autoRenewFirstAttemptDaysBeforeExpiry: 5, autoRenewAttemptHour: 9,
+        autoRenewServingAfterExpiryDays: 10, autoRenewReleaseAfterExpiryDays: 20 } },
     },
   },
 ];
