@@ -1,12 +1,15 @@
-// `npm run bench` (issue 8): per-call time of the wasm package in Node against the same
-// work through the native Rust core (benches/cases.rs), and the module's start-up time.
-// Prints a table of medians and ratios and writes target/bench/results.json.
+// `npm run bench` (issues 8, 15): per-call time of the wasm package in Node against the
+// same work through the native Rust core (benches/cases.rs) and, where it applies, a
+// plain-JS implementation of the same rules with decimal.js (scripts/bench-reference.mjs,
+// which must give the same total); the module's start-up time. Prints a table of medians
+// and ratios and writes target/bench/results.json.
 //
 // Not part of `npm test`, and nothing here is asserted: on a shared 2-vCPU machine the
 // absolute numbers move by 2x between runs, so read the ratios, which come from one run.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { referenceQuote } from "./bench-reference.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const out = `${root}target/bench`;
@@ -76,6 +79,25 @@ function median(values) {
 }
 const wasm = Object.fromEntries(cases.map(({ name, fn, request }) => [name, medianMicros(() => pkg[fn](request))]));
 
+// --- plain JS: the decimal.js implementation, where the rules it knows cover the case ------
+const jsCovers = ({ fn, request }) => fn === "quote" && request.items.every((i) => i.product === "cloudPhone" || i.instance === "legacyPublic");
+const js = {};
+for (const c of cases.filter(jsCovers)) {
+  const want = pkg.quote(c.request).tradePrice;
+  const got = referenceQuote(c.request).tradePrice;
+  if (got !== want) throw new Error(`the JS reference disagrees on ${c.name}: ${got}, the package ${want}`);
+  js[c.name] = medianMicros(() => referenceQuote(c.request));
+}
+// Text in, text out: quoteJson against JSON.parse + the JS rules + JSON.stringify on the same text.
+const textRows = [];
+if (pkg.quoteJson) {
+  for (const c of cases.filter((c) => jsCovers(c) && !c.items)) {
+    const text = JSON.stringify(c.request);
+    textRows.push({ name: `${c.name}, as JSON text`, wasm: medianMicros(() => pkg.quoteJson(text)).medianMicros,
+      js: medianMicros(() => JSON.stringify(referenceQuote(JSON.parse(text)))).medianMicros });
+  }
+}
+
 // --- native: the same cases through the core ------------------------------------------------
 const cargo = spawnSync("cargo", ["bench", "--quiet", "--bench", "cases", "--", `${out}/cases.json`], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
 if (cargo.status !== 0) throw new Error("cargo bench --bench cases failed");
@@ -86,7 +108,9 @@ const rows = cases.map(({ name, items }) => {
   const w = wasm[name].medianMicros;
   const n = native[name].medianMicros;
   const j = native[name].withJsonMicros;
-  return { name, wasmMicros: round(w), nativeMicros: round(n), nativeWithJsonMicros: round(j), ratio: round(w / n), ratioToNativeWithJson: round(w / j), items,
+  const s = js[name]?.medianMicros;
+  return { name, wasmMicros: round(w), nativeMicros: round(n), nativeWithJsonMicros: round(j), jsMicros: s && round(s),
+    ratio: round(w / n), ratioToNativeWithJson: round(w / j), wasmToJs: s && round(w / s), nativeToJs: s && round(n / s), items,
     wasmMicrosPerItem: items ? round(w / items) : undefined, nativeMicrosPerItem: items ? round(n / items) : undefined };
 });
 function round(x) {
@@ -105,6 +129,7 @@ const results = {
   cpu: (await import("node:os")).cpus()[0]?.model,
   startup,
   cases: rows,
+  text: textRows.map((r) => ({ name: r.name, wasmMicros: round(r.wasm), jsMicros: round(r.js), wasmToJs: round(r.wasm / r.js) })),
   linearity: {
     // time per item at 10,000 items over time per item at 10: 1.0 is perfectly linear
     wasm: round(scaling.at(-1).wasmMicrosPerItem / scaling[0].wasmMicrosPerItem),
@@ -114,12 +139,16 @@ const results = {
 writeFileSync(`${out}/results.json`, JSON.stringify(results, null, 2) + "\n");
 
 const pad = (s, n) => String(s ?? "").padStart(n);
-console.log(`\n${"case".padEnd(46)} ${pad("wasm µs", 9)} ${pad("native µs", 10)} ${pad("+JSON µs", 9)} ${pad("wasm/native", 12)} ${pad("/+JSON", 7)} ${pad("µs/item wasm", 13)} ${pad("native", 7)}`);
+const x = (v) => (v === undefined ? "" : v + "x");
+console.log(`\n${"case".padEnd(46)} ${pad("wasm µs", 9)} ${pad("native µs", 10)} ${pad("+JSON µs", 9)} ${pad("JS µs", 8)} ${pad("wasm/native", 12)} ${pad("/+JSON", 7)} ${pad("wasm/JS", 8)} ${pad("native/JS", 10)} ${pad("µs/item wasm", 13)} ${pad("native", 7)}`);
 for (const r of rows) {
-  console.log(`${r.name.padEnd(46)} ${pad(r.wasmMicros, 9)} ${pad(r.nativeMicros, 10)} ${pad(r.nativeWithJsonMicros, 9)} ${pad(r.ratio + "x", 12)} ${pad(r.ratioToNativeWithJson + "x", 7)} ${pad(r.wasmMicrosPerItem, 13)} ${pad(r.nativeMicrosPerItem, 7)}`);
+  console.log(`${r.name.padEnd(46)} ${pad(r.wasmMicros, 9)} ${pad(r.nativeMicros, 10)} ${pad(r.nativeWithJsonMicros, 9)} ${pad(r.jsMicros, 8)} ${pad(x(r.ratio), 12)} ${pad(x(r.ratioToNativeWithJson), 7)} ${pad(x(r.wasmToJs), 8)} ${pad(x(r.nativeToJs), 10)} ${pad(r.wasmMicrosPerItem, 13)} ${pad(r.nativeMicrosPerItem, 7)}`);
 }
+for (const r of results.text) console.log(`${r.name.padEnd(46)} ${pad(r.wasmMicros, 9)} ${pad("", 10)} ${pad("", 9)} ${pad(r.jsMicros, 8)} ${pad("", 12)} ${pad("", 7)} ${pad(x(r.wasmToJs), 8)}`);
 console.log("wasm: the package's call in Node, JS object in and out; native: the Rust core on a decoded request;");
-console.log("+JSON: native plus writing the answer as JSON text, the work the wasm binding also does before JSON.parse");
+console.log("+JSON: native plus writing the answer as JSON text, the work the wasm binding also does before JSON.parse;");
+console.log("JS: scripts/bench-reference.mjs (decimal.js, the trade price only; checked to give the same total);");
+console.log("as JSON text: quoteJson(text) against JSON.stringify(rules(JSON.parse(text)))");
 console.log(`\nper-item time at 10,000 items / at 10 items: wasm ${results.linearity.wasm}, native ${results.linearity.native} (1.0 = linear)`);
 console.log(`start-up (median of 15 fresh Node processes): import ${startup.importMedianMs} ms (of which compile ${startup.compileMedianMs} ms), first quote ${startup.firstQuoteMedianMs} ms`);
 console.log(`written: target/bench/results.json`);
