@@ -1,4 +1,5 @@
 // Browser and bundler entry point: call `await init()` once before the first call.
 // The module is fetched from beside this file (new URL(..., import.meta.url)), which
 // bundlers such as Vite and webpack 5 follow and copy.
-export { default, initSync, quote, simulateLifecycle, compareBillingMethod, catalog, version } from "../pkg/alicloud_cost.js";
+export { default, initSync, quote, simulateLifecycle, compareBillingMethod, catalog, version,
+  quoteJson, compareBillingMethodJson, simulateLifecycleJson } from "../pkg/alicloud_cost.js";

@@ -22,6 +22,8 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers "pkg/${crate}_bg.
 # The page ships its own copy of the module: www/ is deployable as it is.
 rm -rf www/pkg && mkdir -p www/pkg
 cp "pkg/$crate.js" "pkg/${crate}_bg.wasm" www/pkg/
+# The JS half of the boundary (src/bindings/boundary.js), which the glue imports.
+cp -r pkg/snippets www/pkg/
 node scripts/make-rules.mjs
 
 node scripts/sizes.mjs

@@ -41,7 +41,8 @@ impl Value {
         })
     }
 
-    /// Parses JSON text (native callers, golden files, fuzzing).
+    /// Parses JSON text (the text functions, native callers, golden files, fuzzing):
+    /// keys in order, numbers as their digits (see [`crate::json`]).
     ///
     /// ```
     /// use alicloud_cost::decode::Value;
@@ -50,29 +51,7 @@ impl Value {
     /// assert_eq!(error.code.as_str(), "invalid_type");
     /// ```
     pub fn from_json_str(text: &str) -> Result<Value, Error> {
-        let json: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| Error::new(ErrorCode::InvalidType, "", format!("the request is not valid JSON: {e}")))?;
-        Value::from_json(&json, 0)
-    }
-
-    fn from_json(json: &serde_json::Value, depth: usize) -> Result<Value, Error> {
-        if depth > MAX_DEPTH {
-            return Err(too_deep());
-        }
-        Ok(match json {
-            serde_json::Value::Null => Value::Null,
-            serde_json::Value::Bool(b) => Value::Bool(*b),
-            serde_json::Value::Number(n) => Value::Number(n.to_string()),
-            serde_json::Value::String(s) => Value::String(s.clone()),
-            serde_json::Value::Array(items) => {
-                Value::Array(items.iter().map(|v| Value::from_json(v, depth + 1)).collect::<Result<_, _>>()?)
-            }
-            serde_json::Value::Object(map) => Value::Object(
-                map.iter()
-                    .map(|(k, v)| Ok((k.clone(), Value::from_json(v, depth + 1)?)))
-                    .collect::<Result<_, Error>>()?,
-            ),
-        })
+        crate::json::parse(text, crate::json::Origin::Text)
     }
 
     /// The JSON type name used in error messages.

@@ -22,6 +22,7 @@ pub mod catalog;
 pub mod compare;
 pub mod decode;
 pub mod error;
+pub mod json;
 pub mod lifecycle;
 pub mod money;
 pub mod policy;

@@ -33,8 +33,6 @@ fn rules(entry: &Json) -> Vec<&str> {
     entry["rules"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect()
 }
 
-const DAY: i64 = 86_400;
-
 // ---------------------------------------------------------------- CP-13
 
 fn cloud_phone_payg(created_at: &str) -> Json {

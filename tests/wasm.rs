@@ -28,6 +28,16 @@ mod bindings {
     pub fn version() -> Result<JsValue, JsValue> {
         plain(alicloud_cost::bindings::version())
     }
+    /// The text functions: JSON text in, JSON text out.
+    pub fn text(function: &str, text: &str) -> Result<String, JsValue> {
+        let text = js_sys::JsString::from(text);
+        match function {
+            "quote" => alicloud_cost::bindings::quote_json(text),
+            "compareBillingMethod" => alicloud_cost::bindings::compare_billing_method_json(text),
+            "simulateLifecycle" => alicloud_cost::bindings::simulate_lifecycle_json(text),
+            other => panic!("unknown function {other}"),
+        }
+    }
 }
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::prelude::*;
@@ -228,4 +238,83 @@ fn corpus_answers_are_byte_identical_to_native() {
         compared += 1;
     }
     assert!(compared >= 200, "compared {compared}");
+}
+
+/// Issue 15: the text functions give the native answer's exact text for every corpus
+/// request, and the same coded errors.
+#[wasm_bindgen_test]
+fn text_functions_answer_the_corpus_with_the_native_text() {
+    let requests = include_str!("golden/corpus.requests.jsonl");
+    let responses = include_str!("golden/corpus.responses.jsonl");
+    for (line, expected) in requests.lines().zip(responses.lines()) {
+        let case = js(line);
+        let request = JSON::stringify(&get(&case, "request")).unwrap().as_string().unwrap();
+        let answer = match bindings::text(&get_str(&case, "fn"), &request) {
+            Ok(text) => text,
+            Err(thrown) => {
+                let error = js_sys::Object::new();
+                for key in ["code", "path", "message"] {
+                    Reflect::set(&error, &key.into(), &get(&thrown, key)).unwrap();
+                }
+                format!(r#"{{"error":{}}}"#, JSON::stringify(&error).unwrap().as_string().unwrap())
+            }
+        };
+        assert_eq!(answer, expected, "{}", get_str(&case, "name"));
+    }
+}
+
+/// Issue 15: what JSON.stringify cannot carry is still refused with its code at its path,
+/// in every engine's JSON.stringify.
+#[wasm_bindgen_test]
+fn the_json_boundary_keeps_every_code_and_path() {
+    let with_hours = |hours: &JsValue| {
+        let request = js(&payg_request("1"));
+        let items = get(&request, "items");
+        Reflect::set(&get(&items, "0"), &"hours".into(), hours).unwrap();
+        request
+    };
+    // NaN and the infinities: not_finite at the field (JSON.stringify alone would write null).
+    for n in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        assert_js_error(bindings::quote(with_hours(&JsValue::from_f64(n))), "not_finite", "items[0].hours");
+    }
+    // A function, a symbol, a BigInt: invalid_type at the field (stringify would drop or throw).
+    let function: JsValue = js_sys::Function::new_no_args("return 1").into();
+    let symbol: JsValue = js_sys::Symbol::for_("x").into();
+    let bigint: JsValue = js_sys::BigInt::from(5u32).into();
+    for value in [function, symbol, bigint] {
+        assert_js_error(bindings::quote(with_hours(&value)), "invalid_type", "items[0].hours");
+    }
+    // undefined is absent, as before: a missing field.
+    assert_js_error(bindings::quote(with_hours(&JsValue::UNDEFINED)), "missing_field", "items[0].hours");
+    // A Date has a toJSON: the walk decides, as before (an object where a number belongs).
+    let date: JsValue = js_sys::Date::new_0().into();
+    assert_js_error(bindings::quote(with_hours(&date)), "invalid_type", "items[0].hours");
+    // A boxed number is an object too, not the number inside it.
+    let boxed: JsValue = js_sys::Number::new(&JsValue::from_f64(5.0)).into();
+    assert_js_error(bindings::quote(with_hours(&boxed)), "invalid_type", "items[0].hours");
+    // A string of the caller's that starts with NUL is a string, never a marker.
+    assert_js_error(bindings::quote(with_hours(&JsValue::from_str("\u{0}NaN"))), "invalid_decimal", "items[0].hours");
+    // Numbers cross with JS's own spelling: 5 hours and "5" both give 0.73 for 2 phones.
+    assert_eq!(get_str(&bindings::quote(with_hours(&JsValue::from_f64(5.0))).unwrap(), "tradePrice"), "0.73");
+}
+
+/// Issue 15: malformed text, deep nesting and huge strings are coded errors, and the
+/// module keeps working after each.
+#[wasm_bindgen_test]
+fn the_text_functions_refuse_bad_text_with_codes() {
+    let error = |text: &str| {
+        let thrown = bindings::text("quote", text).expect_err("an error");
+        (get_str(&thrown, "code"), get_str(&thrown, "path"))
+    };
+    assert_eq!(error("{\"items\": ["), ("invalid_type".to_string(), String::new()));
+    assert_eq!(error("not json"), ("invalid_type".to_string(), String::new()));
+    assert_eq!(error(&("[".repeat(100) + &"]".repeat(100))), ("too_deep".to_string(), String::new()));
+    let huge = format!(r#"{{"items": [{{"product": "{}"}}]}}"#, "x".repeat(100_000));
+    assert_eq!(error(&huge), ("out_of_range".to_string(), "items[0].product".to_string()));
+    assert_eq!(error(r#"{"items": [{"hours": 1, "hours": 2}]}"#), ("invalid_type".to_string(), "items[0].hours".to_string()));
+    // Same answer as the object function, as text; 5.0 is read as 5.
+    let text = bindings::text("quote", &payg_request("5.0")).unwrap();
+    let object = JSON::stringify(&bindings::quote(js(&payg_request("5"))).unwrap()).unwrap().as_string().unwrap();
+    assert_eq!(text, object);
+    assert!(text.contains(r#""tradePrice":"0.73""#));
 }

@@ -1,13 +1,16 @@
 //! The JS boundary: the only module that uses wasm-bindgen and js-sys.
-//! It walks a JS value into a [`Value`], calls the pure core,
-//! and turns results into plain JS objects (money as decimal strings) and
-//! [`Error`]s into JS `Error` objects with `code` and `path`.
+//! A request crosses in as the text of one `JSON.stringify` (`boundary.js`, read by
+//! `crate::json`), or, for the rare value JSON cannot carry faithfully, by a walk of
+//! the JS value; the pure core answers; the answer crosses out as JSON text, parsed by
+//! `JSON.parse`. [`Error`]s become JS `Error` objects with `code` and `path`. The text
+//! functions (`quoteJson`, ...) take and give the JSON text itself.
 //!
 //! Nothing here can panic on input: every JS access that can throw (a getter, a
 //! proxy) is a `Result`, and recursion is bounded by [`MAX_DEPTH`].
 
 use crate::decode::{too_deep, Value, MAX_DEPTH};
 use crate::error::{Error, ErrorCode};
+use crate::json::{Origin, MAX_TEXT_BYTES};
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -34,21 +37,45 @@ export type Instant = string;
 export type Policies = { cloudPhone: Record<string, Period>; iot: Record<string, Period>; ecs: Record<string, Period> };
 "#;
 
+#[wasm_bindgen(module = "/src/bindings/boundary.js")]
+extern "C" {
+    /// The request as JSON text with markers, or None when the value must be walked.
+    fn request_text(value: &JsValue) -> Option<String>;
+}
+
+/// A JS request as a [`Value`]: through its JSON text when it has a faithful one.
+fn request(value: &JsValue) -> Result<Value, JsValue> {
+    match request_text(value) {
+        Some(text) => crate::json::parse(&text, Origin::JsBoundary),
+        None => from_js(value),
+    }
+    .map_err(to_js_error)
+}
+
+/// A caller's JSON text as a [`Value`]; its size is checked before it is copied in.
+fn request_from_text(text: &js_sys::JsString) -> Result<Value, JsValue> {
+    // UTF-16 units: the UTF-8 copy is at least as long.
+    if text.length() as usize > MAX_TEXT_BYTES {
+        let message = format!("the request text is {} characters long; at most {MAX_TEXT_BYTES} bytes", text.length());
+        return Err(to_js_error(Error::new(ErrorCode::TooMany, "", message)));
+    }
+    let text = String::from(text);
+    crate::json::parse(&text, Origin::Text).map_err(to_js_error)
+}
+
 /// Prices a cart (API.md `quote`). Throws an `Error` with `code` and `path` on bad input.
 #[wasm_bindgen(js_name = quote)]
 pub fn quote(request: Ts<requests::QuoteRequest>) -> Result<Ts<crate::quote::Quote>, JsValue> {
-    let value = from_js(&request.into()).map_err(to_js_error)?;
-    let quote = crate::quote::quote(&value).map_err(to_js_error)?;
-    typed(&quote)
+    let value = self::request(&request.into())?;
+    typed(&crate::quote::quote(&value).map_err(to_js_error)?)
 }
 
 /// Compares subscription with pay-as-you-go for the same need (API.md
 /// `compareBillingMethod`). Throws an `Error` with `code` and `path` on bad input.
 #[wasm_bindgen(js_name = compareBillingMethod)]
 pub fn compare_billing_method(request: Ts<requests::CompareRequest>) -> Result<Ts<crate::compare::Comparison>, JsValue> {
-    let value = from_js(&request.into()).map_err(to_js_error)?;
-    let comparison = crate::compare::compare_billing_method(&value).map_err(to_js_error)?;
-    typed(&comparison)
+    let value = self::request(&request.into())?;
+    typed(&crate::compare::compare_billing_method(&value).map_err(to_js_error)?)
 }
 
 /// What happens to a resource over time: expiry, auto-renewal, overdue, stop,
@@ -56,9 +83,30 @@ pub fn compare_billing_method(request: Ts<requests::CompareRequest>) -> Result<T
 /// `path` on bad input.
 #[wasm_bindgen(js_name = simulateLifecycle)]
 pub fn simulate_lifecycle(request: Ts<requests::LifecycleRequest>) -> Result<Ts<crate::lifecycle::Lifecycle>, JsValue> {
-    let value = from_js(&request.into()).map_err(to_js_error)?;
-    let lifecycle = crate::lifecycle::simulate_lifecycle(&value).map_err(to_js_error)?;
-    typed(&lifecycle)
+    let value = self::request(&request.into())?;
+    typed(&crate::lifecycle::simulate_lifecycle(&value).map_err(to_js_error)?)
+}
+
+/// `quote` for a request given as JSON text; the answer as JSON text (API.md "Text in,
+/// text out"). Throws the same coded errors, and `invalid_type` for malformed text.
+#[wasm_bindgen(js_name = quoteJson)]
+pub fn quote_json(text: js_sys::JsString) -> Result<String, JsValue> {
+    let value = request_from_text(&text)?;
+    text_of(&crate::quote::quote(&value).map_err(to_js_error)?)
+}
+
+/// `compareBillingMethod` for JSON text, answering JSON text.
+#[wasm_bindgen(js_name = compareBillingMethodJson)]
+pub fn compare_billing_method_json(text: js_sys::JsString) -> Result<String, JsValue> {
+    let value = request_from_text(&text)?;
+    text_of(&crate::compare::compare_billing_method(&value).map_err(to_js_error)?)
+}
+
+/// `simulateLifecycle` for JSON text, answering JSON text.
+#[wasm_bindgen(js_name = simulateLifecycleJson)]
+pub fn simulate_lifecycle_json(text: js_sys::JsString) -> Result<String, JsValue> {
+    let value = request_from_text(&text)?;
+    text_of(&crate::lifecycle::simulate_lifecycle(&value).map_err(to_js_error)?)
 }
 
 /// The embedded default catalog: prices and billing units, each with its source seed
@@ -83,11 +131,17 @@ fn typed<T: Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsValue>
 where
     T::JsType: JsCast,
 {
-    let internal = |message: String| to_js_error(Error::new(ErrorCode::Internal, "", message));
+    let json = text_of(value)?;
+    js_sys::JSON::parse(&json)
+        .map(Ts::new_unchecked)
+        .map_err(|_| to_js_error(Error::new(ErrorCode::Internal, "", "the result is not valid JSON")))
+}
+
+/// The answer as the JSON text the native core writes.
+fn text_of<T: Serialize>(value: &T) -> Result<String, JsValue> {
     // Writing these types to a String cannot fail; the message names the impossible
     // without printing serde_json's error (its Display costs about 1 KB of wasm).
-    let json = serde_json::to_string(value).map_err(|_| internal("could not write the result as JSON".into()))?;
-    js_sys::JSON::parse(&json).map(Ts::new_unchecked).map_err(|_| internal("the result is not valid JSON".into()))
+    serde_json::to_string(value).map_err(|_| to_js_error(Error::new(ErrorCode::Internal, "", "could not write the result as JSON")))
 }
 
 /// A JS `Error` named "AlicloudCostError" with `code` and `path` properties.

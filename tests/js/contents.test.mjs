@@ -17,7 +17,10 @@ test("npm pack ships only what a consumer needs", () => {
     "js/node.js", "js/require.cjs", "js/web.js",
     "package.json",
     "pkg/alicloud_cost.d.ts", "pkg/alicloud_cost.js", "pkg/alicloud_cost_bg.wasm", "pkg/alicloud_cost_bg.wasm.d.ts",
+    // The JS half of the boundary (src/bindings/boundary.js), imported by the glue.
+    ...files.filter((f) => /^pkg\/snippets\/alicloud-cost-[0-9a-f]+\/src\/bindings\/boundary\.js$/.test(f)),
   ]);
+  assert.equal(files.filter((f) => f.includes("snippets/")).length, 1);
   // Small enough to notice a stray file: the module is about 235 KiB of the total.
   assert.ok(packed.unpackedSize < 400_000, `unpacked ${packed.unpackedSize} B`);
 });

@@ -1,6 +1,7 @@
 // A TypeScript consumer of every function, checked with `tsc --strict` (issue 7): the
 // declarations come from the Rust types (tsify), so a field renamed in Rust breaks this.
 import { quote, compareBillingMethod, simulateLifecycle, catalog, version } from "alicloud-cost";
+import { quoteJson, compareBillingMethodJson, simulateLifecycleJson } from "alicloud-cost";
 import type { Quote, Line, Comparison, Lifecycle, Entry, State, ErrorCode } from "alicloud-cost";
 import type { QuoteRequest, QuoteItem, CompareRequest, LifecycleRequest, CloudPhoneSpecId } from "alicloud-cost";
 
@@ -9,6 +10,8 @@ const paid: string = q.tradePrice; // money is a decimal string
 const line: Line = q.items[0].lines[0];
 const rules: string[] = line.rules;
 const product: "cloudPhone" | "iot" | "ecs" = q.items[0].product;
+// The text functions: JSON text in, JSON text out.
+const answers: string[] = [quoteJson("{}"), compareBillingMethodJson("{}"), simulateLifecycleJson("{}")];
 
 const c: Comparison = compareBillingMethod({ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", usage: { months: 12 } });
 const cheaper: "subscription" | "payAsYouGo" | "tie" = c.cheapest;

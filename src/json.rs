@@ -1,0 +1,452 @@
+//! Reads JSON text into a [`Value`]: the request of the text functions (`quoteJson`,
+//! ...), of native callers, and of the JS boundary, which crosses as one
+//! `JSON.stringify` (issue 15) instead of a walk with several JS calls per value.
+//!
+//! - Object keys keep their order, so errors come in the order a JS walk finds them.
+//! - Numbers keep their text, with trailing fractional zeros dropped ("5.0" is "5", as
+//!   JS prints it): they are read as exact decimals later, and no float is parsed or
+//!   printed (a float printer would add about 14 KB to the module).
+//! - A path is built only when something is wrong, while the error unwinds: a valid
+//!   request builds no path string at all.
+//! - Limits give coded errors: nesting ([`MAX_DEPTH`]: `too_deep`), the text's size
+//!   (`too_many`), a string's size (`out_of_range` at its path), malformed text
+//!   (`invalid_type`, with the byte offset).
+//!
+//! In [`Origin::JsBoundary`] mode, strings that start with NUL are the markers that
+//! `js/boundary.js` writes for values JSON cannot hold: NaN and ±Infinity become the
+//! number texts "NaN", "Infinity", "-Infinity" (refused later as `not_finite` at their
+//! path, as before), and a function, a symbol or a BigInt is an `invalid_type` error at
+//! its path. JSON text from a caller has no markers: a NUL there is just a character.
+
+use crate::decode::{too_deep, Value, MAX_DEPTH};
+use crate::error::{Error, ErrorCode};
+
+/// Largest request text: 64 MiB (a 10,000-item cart is about 1.5 MB).
+pub const MAX_TEXT_BYTES: usize = 64 << 20;
+/// Longest string value: 64 KiB (ids are at most 100 characters).
+pub const MAX_STRING_BYTES: usize = 64 << 10;
+/// Most keys in one object of JSON text: no object of the contract has more than 20,
+/// and the bound keeps the duplicate-key check cheap.
+pub const MAX_KEYS: usize = 64;
+
+/// Where the text comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A caller's JSON text: duplicate keys are refused.
+    Text,
+    /// `JSON.stringify` of a JS value by `js/boundary.js`: NUL-led strings are markers,
+    /// and keys cannot repeat.
+    JsBoundary,
+}
+
+/// Parses `text` (see the module documentation).
+pub fn parse(text: &str, origin: Origin) -> Result<Value, Error> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(Error::new(
+            ErrorCode::TooMany,
+            "",
+            format!("the request is {} bytes of JSON; at most {MAX_TEXT_BYTES}", text.len()),
+        ));
+    }
+    let mut reader = Reader { bytes: text.as_bytes(), at: 0, origin };
+    let value = reader.value(0).map_err(Failure::into_error)?;
+    reader.skip_space();
+    if reader.at < reader.bytes.len() {
+        return Err(reader.malformed("nothing more after the request").into_error());
+    }
+    Ok(value)
+}
+
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// An error on its way up: the path is collected from the innermost step outwards.
+/// Malformed text (its byte offset says where) and nesting too deep are about the
+/// whole request, as the JS walk reports them: they collect no path.
+struct Failure {
+    code: ErrorCode,
+    message: String,
+    steps: Vec<Step>,
+    whole_request: bool,
+}
+
+impl Failure {
+    fn whole_request(error: Error) -> Failure {
+        Failure { whole_request: true, ..Failure::from(error) }
+    }
+
+    fn at(mut self, step: Step) -> Failure {
+        if !self.whole_request {
+            self.steps.push(step);
+        }
+        self
+    }
+
+    fn into_error(self) -> Error {
+        let mut path = String::new();
+        for step in self.steps.iter().rev() {
+            match step {
+                Step::Key(key) => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                }
+                Step::Index(i) => {
+                    path.push('[');
+                    crate::decode::push_decimal(&mut path, *i as u64);
+                    path.push(']');
+                }
+            }
+        }
+        Error::new(self.code, path, self.message)
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Failure {
+        Failure { code: error.code, message: error.message, steps: Vec::new(), whole_request: false }
+    }
+}
+
+struct Reader<'t> {
+    bytes: &'t [u8],
+    at: usize,
+    origin: Origin,
+}
+
+impl Reader<'_> {
+    fn malformed(&self, expected: &str) -> Failure {
+        let mut message = String::from("the request is not valid JSON: expected ");
+        message.push_str(expected);
+        message.push_str(" at byte ");
+        crate::decode::push_decimal(&mut message, self.at as u64);
+        Failure::whole_request(Error::new(ErrorCode::InvalidType, "", message))
+    }
+
+    fn skip_space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        self.skip_space();
+        let found = self.bytes.get(self.at) == Some(&byte);
+        if found {
+            self.at += 1;
+        }
+        found
+    }
+
+    fn literal(&mut self, word: &[u8], value: Value) -> Result<Value, Failure> {
+        if self.bytes[self.at..].starts_with(word) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err(self.malformed("a value"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, Failure> {
+        if depth > MAX_DEPTH {
+            return Err(Failure::whole_request(too_deep()));
+        }
+        self.skip_space();
+        match self.bytes.get(self.at) {
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => {
+                let text = self.string()?;
+                match text.strip_prefix('\0') {
+                    // strip_prefix, not &text[1..]: slicing a str links its panic path (4 KB).
+                    Some(kind) if self.origin == Origin::JsBoundary => marker(kind),
+                    _ => Ok(Value::String(text)),
+                }
+            }
+            Some(b't') => self.literal(b"true", Value::Bool(true)),
+            Some(b'f') => self.literal(b"false", Value::Bool(false)),
+            Some(b'n') => self.literal(b"null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => Err(self.malformed("a value")),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value, Failure> {
+        self.at += 1;
+        let mut fields: Vec<(String, Value)> = Vec::new();
+        if self.eat(b'}') {
+            return Ok(Value::Object(fields));
+        }
+        loop {
+            self.skip_space();
+            if self.bytes.get(self.at) != Some(&b'"') {
+                return Err(self.malformed("a key in double quotes"));
+            }
+            let key = self.string()?;
+            if self.origin == Origin::Text {
+                if fields.len() == MAX_KEYS {
+                    return Err(Failure::from(Error::new(ErrorCode::TooMany, "", format!("more than {MAX_KEYS} keys in one object"))));
+                }
+                if fields.iter().any(|(k, _)| *k == key) {
+                    return Err(Failure::from(Error::new(ErrorCode::InvalidType, "", "this key appears twice in its object")).at(Step::Key(key)));
+                }
+            }
+            if !self.eat(b':') {
+                return Err(self.malformed("':'"));
+            }
+            match self.value(depth + 1) {
+                Ok(value) => fields.push((key, value)),
+                Err(failure) => return Err(failure.at(Step::Key(key))),
+            }
+            if self.eat(b',') {
+                continue;
+            }
+            if self.eat(b'}') {
+                return Ok(Value::Object(fields));
+            }
+            return Err(self.malformed("',' or '}'"));
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value, Failure> {
+        self.at += 1;
+        let mut items = Vec::new();
+        if self.eat(b']') {
+            return Ok(Value::Array(items));
+        }
+        loop {
+            match self.value(depth + 1) {
+                Ok(value) => items.push(value),
+                Err(failure) => return Err(failure.at(Step::Index(items.len()))),
+            }
+            if self.eat(b',') {
+                continue;
+            }
+            if self.eat(b']') {
+                return Ok(Value::Array(items));
+            }
+            return Err(self.malformed("',' or ']'"));
+        }
+    }
+
+    /// A JSON number, checked against the grammar; its text with trailing fractional
+    /// zeros dropped.
+    fn number(&mut self) -> Result<Value, Failure> {
+        let start = self.at;
+        let digits = |r: &mut Self| {
+            let from = r.at;
+            while r.bytes.get(r.at).is_some_and(u8::is_ascii_digit) {
+                r.at += 1;
+            }
+            r.at - from
+        };
+        if self.bytes[self.at] == b'-' {
+            self.at += 1;
+        }
+        let int_start = self.at;
+        let int_digits = digits(self);
+        if int_digits == 0 || (int_digits > 1 && self.bytes[int_start] == b'0') {
+            self.at = int_start + usize::from(int_digits > 1); // at the digit after a leading 0
+            return Err(self.malformed("a number"));
+        }
+        let mut fraction = None;
+        if self.bytes.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            let from = self.at;
+            if digits(self) == 0 {
+                return Err(self.malformed("digits after '.'"));
+            }
+            fraction = Some(from - 1..self.at);
+        }
+        let mut exponent = false;
+        if let Some(b'e' | b'E') = self.bytes.get(self.at) {
+            exponent = true;
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.bytes.get(self.at) {
+                self.at += 1;
+            }
+            if digits(self) == 0 {
+                return Err(self.malformed("digits in the exponent"));
+            }
+        }
+        let mut text: Vec<u8> = self.bytes[start..self.at].to_vec();
+        if let (Some(dot), false) = (fraction, exponent) {
+            // "5.50" -> "5.5", "5.0" -> "5": the spelling JS would print.
+            let mut end = text.len();
+            while text[end - 1] == b'0' {
+                end -= 1;
+            }
+            if end - (dot.start - start) == 1 {
+                end -= 1;
+            }
+            text.truncate(end);
+        }
+        // Only ASCII digits, signs, '.', 'e' and 'E' were taken.
+        Ok(Value::Number(text.into_iter().map(char::from).collect()))
+    }
+
+    fn string(&mut self) -> Result<String, Failure> {
+        self.at += 1; // the opening quote
+        let mut out = String::new();
+        loop {
+            let run_start = self.at;
+            while let Some(&b) = self.bytes.get(self.at) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            // The text is a &str, and the run stops only at ASCII bytes: valid UTF-8.
+            out.push_str(std::str::from_utf8(&self.bytes[run_start..self.at]).unwrap_or_default());
+            if out.len() > MAX_STRING_BYTES {
+                return Err(Failure::from(Error::new(
+                    ErrorCode::OutOfRange,
+                    "",
+                    format!("a string of more than {MAX_STRING_BYTES} bytes: no field of a request is that long"),
+                )));
+            }
+            match self.bytes.get(self.at) {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let escaped = self.bytes.get(self.at).copied();
+                    self.at += 1;
+                    match escaped {
+                        Some(b'"') => out.push('"'),
+                        Some(b'\\') => out.push('\\'),
+                        Some(b'/') => out.push('/'),
+                        Some(b'b') => out.push('\u{8}'),
+                        Some(b'f') => out.push('\u{c}'),
+                        Some(b'n') => out.push('\n'),
+                        Some(b'r') => out.push('\r'),
+                        Some(b't') => out.push('\t'),
+                        Some(b'u') => {
+                            let unit = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&unit) && self.bytes[self.at..].starts_with(b"\\u") {
+                                // A surrogate pair; a lone surrogate becomes U+FFFD, as JS strings do when
+                                // they are made into UTF-8.
+                                let save = self.at;
+                                self.at += 2;
+                                let low = self.hex4()?;
+                                if (0xDC00..0xE000).contains(&low) {
+                                    0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                                } else {
+                                    self.at = save;
+                                    0xFFFD
+                                }
+                            } else {
+                                unit
+                            };
+                            out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+                        }
+                        _ => return Err(self.malformed("an escape such as \\n or \\u0041")),
+                    }
+                }
+                _ => return Err(self.malformed("a closing '\"'")),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, Failure> {
+        let mut unit = 0;
+        for _ in 0..4 {
+            let digit = match self.bytes.get(self.at) {
+                Some(b @ b'0'..=b'9') => b - b'0',
+                Some(b @ b'a'..=b'f') => b - b'a' + 10,
+                Some(b @ b'A'..=b'F') => b - b'A' + 10,
+                _ => return Err(self.malformed("four hex digits")),
+            };
+            unit = unit * 16 + u32::from(digit);
+            self.at += 1;
+        }
+        Ok(unit)
+    }
+}
+
+/// A marker of `js/boundary.js` (after its NUL).
+fn marker(kind: &str) -> Result<Value, Failure> {
+    let what = match kind {
+        "NaN" | "Infinity" | "-Infinity" => return Ok(Value::Number(kind.to_string())),
+        "function" => "a function",
+        "bigint" => "a BigInt (use a number or a decimal string)",
+        _ => "a symbol",
+    };
+    Err(Failure::from(Error::new(ErrorCode::InvalidType, "", format!("expected JSON-like data, got {what}"))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(json: &str) -> Result<Value, Error> {
+        parse(json, Origin::Text)
+    }
+
+    fn number(json: &str) -> String {
+        match text(json).unwrap() {
+            Value::Number(n) => n,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn keys_keep_their_order_and_numbers_their_digits() {
+        let v = text(r#"{"b": 1, "a": [true, null, "x\u00e9\ud83d\ude00"]}"#).unwrap();
+        let Value::Object(fields) = v else { panic!() };
+        assert_eq!(fields.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["b", "a"]);
+        assert_eq!(fields[1].1, Value::Array(vec![Value::Bool(true), Value::Null, Value::String("xé😀".into())]));
+        // Exact digits; trailing fractional zeros dropped as JS prints them.
+        for (json, kept) in [("0.1", "0.1"), ("5.0", "5"), ("5.50", "5.5"), ("-0.0", "-0"), ("100", "100"), ("1E5", "1E5"),
+            ("0.10000000000000000555", "0.10000000000000000555"), ("2.50e3", "2.50e3")] {
+            assert_eq!(number(json), kept, "{json}");
+        }
+    }
+
+    #[test]
+    fn malformed_text_is_invalid_type_with_the_byte() {
+        for (json, byte) in [("{", 1), (r#"{"a" 1}"#, 5), ("[1,]", 3), ("01", 1), ("1.", 2), ("-", 1), ("\"abc", 4),
+            (r#""\q""#, 3), ("tru", 0), ("{} x", 3), ("", 0)] {
+            let e = text(json).unwrap_err();
+            assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidType, ""), "{json}");
+            assert!(e.message.ends_with(&format!("at byte {byte}")), "{json}: {}", e.message);
+        }
+    }
+
+    #[test]
+    fn limits_give_coded_errors_at_their_path() {
+        // MAX_DEPTH + 1 levels are fine; one more is too deep (for the whole request, as
+        // the JS walk says it).
+        let nested = |levels: usize| "[".repeat(levels) + &"]".repeat(levels);
+        assert!(text(&nested(MAX_DEPTH + 1)).is_ok());
+        let e = text(&nested(MAX_DEPTH + 2)).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::TooDeep, ""));
+        // A string one byte over the limit, at its path.
+        let long = format!(r#"{{"items": [{{"spec": "{}"}}]}}"#, "x".repeat(MAX_STRING_BYTES + 1));
+        let e = text(&long).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::OutOfRange, "items[0].spec"));
+        assert!(text(&format!(r#""{}""#, "x".repeat(MAX_STRING_BYTES))).is_ok());
+        // A key given twice in JSON text.
+        let e = text(r#"{"items": [{"hours": 1, "hours": 2}]}"#).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidType, "items[0].hours"));
+        let many = format!("{{{}}}", (0..=MAX_KEYS).map(|i| format!(r#""k{i}": 0"#)).collect::<Vec<_>>().join(","));
+        assert_eq!(text(&many).unwrap_err().code, ErrorCode::TooMany);
+    }
+
+    #[test]
+    fn markers_only_from_the_js_boundary() {
+        let js = |json: &str| parse(json, Origin::JsBoundary);
+        assert_eq!(js(r#"{"hours": "\u0000NaN"}"#).unwrap(), Value::Object(vec![("hours".into(), Value::Number("NaN".into()))]));
+        let e = js(r#"{"items": [{"x": 1}, {"f": "\u0000function"}]}"#).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidType, "items[1].f"));
+        assert!(e.message.contains("a function"));
+        assert_eq!(js(r#"["\u0000bigint"]"#).unwrap_err().path, "[0]");
+        // In a caller's text a NUL is a character like any other.
+        assert_eq!(text(r#""\u0000NaN""#).unwrap(), Value::String("\0NaN".into()));
+    }
+}
