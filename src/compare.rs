@@ -96,6 +96,21 @@ pub struct BreakEven {
     pub rules: Vec<&'static str>,
 }
 
+impl BreakEven {
+    /// The ratio alone, where no billing period makes a staircase (ECS; CP-13's seconds).
+    fn ratio(exact: Decimal, rules: Vec<&'static str>) -> BreakEven {
+        BreakEven {
+            hours_per_month: Rounding::BILL.apply(exact),
+            exact_hours_per_month: exact.normalize(),
+            last_winning_hours: None,
+            last_winning_cost: None,
+            next_period_hours: None,
+            next_period_cost: None,
+            rules,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -262,15 +277,7 @@ fn cloud_phone_break_even(spec: &CloudPhoneSpec, region: Region, unit: cloud_pho
     }
     let exact = price.monthly / price.hourly;
     let cloud_phone::BillingUnit::Periods { hours: period_hours, .. } = unit else {
-        return Some(BreakEven {
-            hours_per_month: Rounding::BILL.apply(exact),
-            exact_hours_per_month: exact.normalize(),
-            last_winning_hours: None,
-            last_winning_cost: None,
-            next_period_hours: None,
-            next_period_cost: None,
-            rules: vec!["CP-6", "CP-13"],
-        });
+        return Some(BreakEven::ratio(exact, vec!["CP-6", "CP-13"]));
     };
     let period = Decimal::from(period_hours);
     let periods = exact / period;
@@ -330,16 +337,7 @@ fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     let (sub_month, payg_month) = (sub.trade_price, payg.trade_price);
     let (monthly_total, hourly_total) = (monthly.total(), hourly.total());
     let break_even = (!hourly_total.is_zero()).then(|| {
-        let exact = monthly_total / hourly_total;
-        BreakEven {
-            hours_per_month: Rounding::BILL.apply(exact),
-            exact_hours_per_month: exact.normalize(),
-            last_winning_hours: None,
-            last_winning_cost: None,
-            next_period_hours: None,
-            next_period_cost: None,
-            rules: vec!["ECS-9"],
-        }
+        BreakEven::ratio(monthly_total / hourly_total, vec!["ECS-9"])
     });
     Ok(Sides {
         subscription: vec![sub_month; months as usize],

@@ -80,9 +80,11 @@ fn period(value: u32, unit: Unit, rule: &'static str, seed: &'static str, as_of:
     Period { value: Some(value), unit, rule, seed: Some(seed), page: None, as_of, text, overridden: false }
 }
 
-/// A value from a dated public page beyond the seeds (RULES.md, "Beyond the seeds").
-fn dated(value: u32, unit: Unit, rule: &'static str, page: &'static str, as_of: &'static str, text: &'static str) -> Period {
-    Period { value: Some(value), unit, rule, seed: None, page: Some(page), as_of: Some(as_of), text, overridden: false }
+/// A value from a public page beyond the seeds (RULES.md, "Beyond the seeds"), with the
+/// date RULES.md gives for it ("2020" where only the edition's year is known; None for
+/// the China-site page, which RULES.md does not date).
+fn dated(value: u32, unit: Unit, rule: &'static str, page: &'static str, as_of: Option<&'static str>, text: &'static str) -> Period {
+    Period { value: Some(value), unit, rule, seed: None, page: Some(page), as_of, text, overridden: false }
 }
 
 // The public pages of RULES.md's "Beyond the seeds", with their dates.
@@ -146,7 +148,7 @@ pub fn default_policies() -> Policies {
             "top up your account within 15 days after the payment becomes overdue. Otherwise, the cloud phone resources are automatically released starting on the 16th day")),
         // CP-14. The earlier Elastic Cloud Phone product kept expired resources 7 days
         // ("Elastic Cloud Phone: Subscription", 2023-08-23): override with 7 to model it.
-        ("cloudPhone.subscriptionReleaseAfterExpiryDays", dated(15, Days, "CP-14", CP_RENEW_PAGE, "2025-09-05",
+        ("cloudPhone.subscriptionReleaseAfterExpiryDays", dated(15, Days, "CP-14", CP_RENEW_PAGE, Some("2025-09-05"),
             "An expired subscription instance group is deleted, with its instances, 15 days after expiry, and cannot be recovered; renewing before then restores it.")),
         ("iot.trialMonths", period(1, Months, "IOT-3", IOT_FAQ, faq,
             "A trial Enterprise Edition instance is free for one month. After one month, the system automatically releases the instance.")),
@@ -167,18 +169,18 @@ pub fn default_policies() -> Policies {
         ("ecs.thirdDeductionAfterDays", period(14, Days, "ECS-3", ECS, None, "deductions are attempted on the settlement date T, then T+7 and T+14")),
         ("ecs.stopAfterDays", period(15, Days, "ECS-4", ECS, None, "the instance is stopped and billing ceases at T+15")),
         ("ecs.releaseAfterStopDays", period(15, Days, "ECS-4", ECS, None, "After 15 days stopped (T+30) pay-as-you-go resources are released")),
-        ("ecs.subscriptionReleaseAfterExpiryDays", dated(15, Days, "ECS-11", ECS_SUBSCRIPTION_PAGE, "2025-02-17",
+        ("ecs.subscriptionReleaseAfterExpiryDays", dated(15, Days, "ECS-11", ECS_SUBSCRIPTION_PAGE, Some("2025-02-17"),
             "within 15 days after expiry the computing resources are retained but the instance stops providing services; more than 15 days after expiry they are released")),
         // ECS-12: the renewal duration is the customer's setting (the API's Duration); one month here.
-        ("ecs.autoRenewMonths", dated(1, Months, "ECS-12", ECS_AUTO_RENEW_PAGE, "2020-01-01",
+        ("ecs.autoRenewMonths", dated(1, Months, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
             "the auto-renewal duration is set by the customer (Duration, in months); one month unless you set another")),
-        ("ecs.autoRenewFirstAttemptDaysBeforeExpiry", dated(9, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, "2020-01-01",
+        ("ecs.autoRenewFirstAttemptDaysBeforeExpiry", dated(9, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
             "the fee is deducted at 08:00:00 UTC+8 nine days before expiry and retried every day until it is paid or the nine days end")),
-        ("ecs.autoRenewAttemptHour", dated(8, Hours, "ECS-12", ECS_AUTO_RENEW_PAGE, "2020-01-01",
+        ("ecs.autoRenewAttemptHour", dated(8, Hours, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
             "the fee is deducted at 08:00:00 UTC+8")),
-        ("ecs.autoRenewServingAfterExpiryDays", dated(15, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, "2020-01-01",
+        ("ecs.autoRenewServingAfterExpiryDays", dated(15, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
             "if auto-renewal is on but never succeeds, the instance keeps working for 15 days after expiry and stops between the 15th and 16th day")),
-        ("ecs.autoRenewReleaseAfterExpiryDays", dated(30, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, "2020-01-01",
+        ("ecs.autoRenewReleaseAfterExpiryDays", dated(30, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
             "if auto-renewal is on but never succeeds, the instance is released 30 days after expiry")),
     ])
 }
@@ -213,7 +215,7 @@ impl Policies {
                     ("ecs.releaseAfterStopDays", Some(15)),
                 ] {
                     if let Some((_, period)) = self.0.iter_mut().find(|(n, _)| *n == name) {
-                        *period = Period { value, overridden: true, ..dated(0, period.unit, "ECS-14", ECS_CHINA_OVERDUE_PAGE, "2025-01-01", text) };
+                        *period = Period { value, overridden: true, ..dated(0, period.unit, "ECS-14", ECS_CHINA_OVERDUE_PAGE, None, text) };
                     }
                 }
             }
@@ -260,7 +262,7 @@ mod tests {
             && !p.text.is_empty()
             && match (p.seed, p.page) {
                 (Some(seed), None) => seed.ends_with(".txt"),
-                (None, Some(page)) => !page.is_empty() && p.as_of.is_some(),
+                (None, Some(page)) => !page.is_empty(),
                 _ => false,
             }));
     }
