@@ -282,6 +282,14 @@ add("dated: ecs china site preset (ECS-14)", "simulateLifecycle", {
   product: "ecs", resource: { billing: "payAsYouGo", attached: ["dataDisk"] }, start: "2026-12-01T09:30:00+08:00",
   account: { balance: "10" }, costPerHour: "0.10", policy: { preset: "ecsChinaSite" },
 });
+// One price for one purchase (issue 19): monthly renewals as the explicit option.
+add("compare cloud phone as 36 monthly renewals", "compareBillingMethod", {
+  product: "cloudPhone", spec: "acp.basic.small", region: "mainland", usage: { months: 36, hoursPerMonth: 216, subscriptionOrders: "monthly" },
+});
+add("compare iot enterprise with a trial, monthly renewals", "compareBillingMethod", {
+  product: "iot", edition: "basic", monthlyPrice: "10", trial: true, startMonth: "2026-12",
+  perDay: { messages: [{ bytes: 200, count: 50000 }] }, usage: { months: 3, subscriptionOrders: "monthly" },
+});
 add("error dated: createdAt on a subscription group", "quote", {
   items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "subscription", months: 1, createdAt: "2025-01-01" }],
 });

@@ -20,6 +20,69 @@ pub const MAX_HOURS_PER_MONTH: u64 = 744;
 /// resource kept all month long.
 pub const DEFAULT_HOURS_PER_MONTH: u64 = 730;
 
+/// How the subscription side is bought (issue 19): one order of N months, priced as
+/// `quote` prices it (36 x 9.9057 = 356.6052 -> 356.61), or, with
+/// `usage.subscriptionOrders: "monthly"`, N one-month orders each rounded to cents
+/// (36 x 9.91 = 356.76).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Orders {
+    One,
+    Monthly,
+}
+
+fn decode_orders(usage: &Fields<'_>) -> Result<Orders, Error> {
+    usage.get("subscriptionOrders").map_or(Ok(Orders::One), |n| {
+        n.one_of(&[("one", Orders::One), ("monthly", Orders::Monthly)], ErrorCode::InvalidType)
+    })
+}
+
+/// The subscription's cost month by month, such that the running sum at month m is
+/// what the customer has paid by then: the m-month order (`order(m)`, as `quote`
+/// prices it) or m one-month orders. `first` prices the first one-month order where
+/// it differs from the others (an IoT trial month).
+/// (`order` is a `dyn Fn`: one copy of this in the module, not one per product.)
+fn subscription_months(months: u64, orders: Orders, first: Decimal, order: &dyn Fn(u64) -> Decimal) -> Vec<Decimal> {
+    match orders {
+        Orders::Monthly => {
+            let mut costs = vec![order(1); months as usize];
+            costs[0] = first;
+            costs
+        }
+        Orders::One => {
+            let mut paid = Decimal::ZERO;
+            (1..=months)
+                .map(|m| {
+                    let total = order(m);
+                    let month = total - paid;
+                    paid = total;
+                    month
+                })
+                .collect()
+        }
+    }
+}
+
+/// Says which way the subscription was priced, with the other way's total.
+fn orders_caveat(orders: Orders, months: u64, one_order: Decimal, monthly_orders: Decimal, rules: Vec<&'static str>) -> Option<Warning> {
+    match orders {
+        Orders::One if months > 1 => Some(Warning::new(
+            "subscription_one_order",
+            format!(
+                "The subscription is one order of {months} months, priced as a quote prices it: USD {one_order}. Renewed month by month instead ({months} one-month orders, each rounded to cents) it would cost USD {monthly_orders}: set usage.subscriptionOrders to \"monthly\" to compare that."
+            ),
+            rules,
+        )),
+        Orders::Monthly => Some(Warning::new(
+            "subscription_monthly_orders",
+            format!(
+                "This assumes monthly renewals: {months} one-month orders, each rounded to cents, USD {monthly_orders}. One order of {months} months costs USD {one_order}."
+            ),
+            rules,
+        )),
+        Orders::One => None,
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -156,8 +219,8 @@ struct Sides {
 ///     "region": "mainland", "usage": {"months": 12}}"#)?;
 /// let c = compare_billing_method(&request)?;
 /// assert_eq!(c.break_even.unwrap().hours_per_month.to_string(), "216.75");
-/// // Priced month by month, each month's bill rounded to cents: 12 x 9.91 = 118.92.
-/// assert_eq!(c.options[0].total.to_string(), "118.92");
+/// // One 12-month order, as quote prices it: 12 x 9.9057 = 118.8684 -> 118.87.
+/// assert_eq!(c.options[0].total.to_string(), "118.87");
 /// # Ok::<(), alicloud_cost::Error>(())
 /// ```
 pub fn compare_billing_method(request: &Value) -> Result<Comparison, Error> {
@@ -179,21 +242,22 @@ pub fn compare_billing_method(request: &Value) -> Result<Comparison, Error> {
     Ok(assemble(product, &catalog, sides, rounding))
 }
 
-/// `usage: { months, hoursPerMonth? | cycles?: { hours, perMonth } }` ->
-/// (months, hours per lifetime, lifetimes per month).
-fn decode_usage(fields: &Fields<'_>, allow_cycles: bool) -> Result<(u64, Decimal, u64), Error> {
+/// `usage: { months, hoursPerMonth? | cycles?: { hours, perMonth }, subscriptionOrders? }` ->
+/// (months, hours per lifetime, lifetimes per month, orders).
+fn decode_usage(fields: &Fields<'_>, allow_cycles: bool) -> Result<(u64, Decimal, u64, Orders), Error> {
     let usage = fields.required("usage", "{ months, hoursPerMonth? }")?;
     let u = usage.object()?;
     if allow_cycles {
-        u.only(&["months", "hoursPerMonth", "cycles"])?;
+        u.only(&["months", "hoursPerMonth", "cycles", "subscriptionOrders"])?;
     } else {
-        u.only(&["months", "hoursPerMonth"])?;
+        u.only(&["months", "hoursPerMonth", "subscriptionOrders"])?;
     }
+    let orders = decode_orders(&u)?;
     let months = u.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)?;
     let max = Decimal::from(MAX_HOURS_PER_MONTH);
     match (u.get("hoursPerMonth"), u.get("cycles")) {
         (Some(_), Some(c)) => Err(c.error(ErrorCode::UnknownField, "give either hoursPerMonth or cycles, not both")),
-        (Some(h), None) => Ok((months, h.decimal_in(Decimal::ZERO, true, max)?, 1)),
+        (Some(h), None) => Ok((months, h.decimal_in(Decimal::ZERO, true, max)?, 1, orders)),
         (None, Some(c)) => {
             let cf = c.object()?;
             cf.only(&["hours", "perMonth"])?;
@@ -205,9 +269,9 @@ fn decode_usage(fields: &Fields<'_>, allow_cycles: bool) -> Result<(u64, Decimal
                     format!("{per_month} cycles of {} h exceed the {MAX_HOURS_PER_MONTH} hours of a month", hours.normalize()),
                 ));
             }
-            Ok((months, hours, per_month))
+            Ok((months, hours, per_month, orders))
         }
-        (None, None) => Ok((months, Decimal::from(DEFAULT_HOURS_PER_MONTH), 1)),
+        (None, None) => Ok((months, Decimal::from(DEFAULT_HOURS_PER_MONTH), 1, orders)),
     }
 }
 
@@ -225,13 +289,16 @@ fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding)
     // CP-13: a pay-as-you-go group that already exists keeps the unit of its creation.
     let created_at = fields.get("createdAt").map(|n| crate::time::instant(&n)).transpose()?;
     let unit = cloud_phone::BillingUnit::for_creation(catalog, created_at);
-    let (months, hours, lifetimes) = decode_usage(fields, true)?;
+    let (months, hours, lifetimes, orders) = decode_usage(fields, true)?;
     let billed_hours = unit.billed_hours(hours);
 
+    let order = |m: u64| cloud_phone::subscription_line(spec, region, phones, m, rounding).amount;
     let subscription = cloud_phone::subscription_line(spec, region, phones, 1, rounding);
     let pay_as_you_go = cloud_phone::pay_as_you_go_line(spec, region, phones, hours, lifetimes, unit, rounding);
     let (sub_month, payg_month) = (subscription.amount, pay_as_you_go.amount);
-    let cheaper_is_subscription = sub_month < payg_month;
+    let subscription_costs = subscription_months(months, orders, sub_month, &order);
+    let (one_order, monthly_orders) = (order(months), sub_month * Decimal::from(months));
+    let cheaper_is_subscription = subscription_costs.iter().sum::<Decimal>() < payg_month * Decimal::from(months);
     let unit_caveat = match unit {
         cloud_phone::BillingUnit::Periods { hours: period, cited } => Warning::new(
             "billing_periods",
@@ -248,22 +315,30 @@ fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding)
             vec!["CP-13"],
         ),
     };
+    let lifetimes_text = if lifetimes == 1 { format!("one group lifetime of {} h", hours.normalize()) } else { format!("{lifetimes} group lifetimes of {} h each", hours.normalize()) };
+    let mut caveats = vec![
+        cloud_phone::billed_while_stopped(),
+        unit_caveat,
+        Warning::new(
+            "pay_as_you_go_months",
+            format!("Each month of pay-as-you-go is priced as {lifetimes_text}, created and released within that month, and billed as its own bill rounded to cents."),
+            vec!["CP-3", "CP-5"],
+        ),
+        Warning::new(
+            "refund_whole_group_only",
+            "A subscription can be unsubscribed before it expires, but never for part of an instance group.",
+            vec!["CP-8"],
+        ),
+    ];
+    caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, vec!["CP-2", "CP-6"]));
     Ok(Sides {
-        subscription: vec![sub_month; months as usize],
+        subscription: subscription_costs,
         pay_as_you_go: vec![payg_month; months as usize],
         subscription_lines: vec![subscription],
         pay_as_you_go_lines: vec![pay_as_you_go],
         break_even: cloud_phone_break_even(spec, region, unit),
         switching: Some(cloud_phone_switching(current, cheaper_is_subscription)),
-        caveats: vec![
-            cloud_phone::billed_while_stopped(),
-            unit_caveat,
-            Warning::new(
-                "refund_whole_group_only",
-                "A subscription can be unsubscribed before it expires, but never for part of an instance group.",
-                vec!["CP-8"],
-            ),
-        ],
+        caveats,
     })
 }
 
@@ -321,7 +396,7 @@ fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     fields.only(&["product", "quantity", "instanceType", "prices", "usage", "catalog"])?;
     let instances = quantity(fields)?;
     let instance_type = fields.get("instanceType").map(|n| n.str().map(str::to_string)).transpose()?;
-    let (months, hours, _) = decode_usage(fields, false)?;
+    let (months, hours, _, orders) = decode_usage(fields, false)?;
     let prices_node = fields.required("prices", "{ subscription: { instance, ... } per month, payAsYouGo: { instance, ... } per hour }")?;
     let prices = prices_node.object()?;
     prices.only(&["subscription", "payAsYouGo"])?;
@@ -332,28 +407,33 @@ fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     let monthly = side("subscription", catalog_type.and_then(|t| t.monthly))?;
     let hourly = side("payAsYouGo", catalog_type.and_then(|t| t.hourly))?;
     let item = |billing, duration, prices| ecs::EcsItem { billing, duration, quantity: instances, instance_type: instance_type.clone(), prices };
+    let order = |m: u64| ecs::rate(&item(Billing::Subscription, Decimal::from(m), monthly.clone()), 0, rounding).trade_price;
     let sub = ecs::rate(&item(Billing::Subscription, Decimal::ONE, monthly.clone()), 0, rounding);
     let payg = ecs::rate(&item(Billing::PayAsYouGo, hours, hourly.clone()), 0, rounding);
     let (sub_month, payg_month) = (sub.trade_price, payg.trade_price);
+    let subscription_costs = subscription_months(months, orders, sub_month, &order);
+    let (one_order, monthly_orders) = (order(months), sub_month * Decimal::from(months));
     let (monthly_total, hourly_total) = (monthly.total(), hourly.total());
     let break_even = (!hourly_total.is_zero()).then(|| {
         BreakEven::ratio(monthly_total / hourly_total, vec!["ECS-9"])
     });
+    let mut caveats = vec![
+        Warning::new("caller_price", "ECS prices are not published in the documents used here: both sides use your prices.", vec!["ECS-9"]),
+        Warning::new(
+            "switching_not_covered",
+            "Switching an ECS instance between billing methods is not covered by the billing documents used here.",
+            vec!["ECS-9"],
+        ),
+    ];
+    caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, vec!["ECS-9"]));
     Ok(Sides {
-        subscription: vec![sub_month; months as usize],
+        subscription: subscription_costs,
         pay_as_you_go: vec![payg_month; months as usize],
         subscription_lines: sub.lines,
         pay_as_you_go_lines: payg.lines,
         break_even,
         switching: None,
-        caveats: vec![
-            Warning::new("caller_price", "ECS prices are not published in the documents used here: both sides use your prices.", vec!["ECS-9"]),
-            Warning::new(
-                "switching_not_covered",
-                "Switching an ECS instance between billing methods is not covered by the billing documents used here.",
-                vec!["ECS-9"],
-            ),
-        ],
+        caveats,
     })
 }
 
@@ -363,7 +443,8 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     let start = crate::time::month(&fields.required("startMonth", "the first month as \"YYYY-MM\"")?)?;
     let usage = fields.required("usage", "{ months }")?;
     let u = usage.object()?;
-    u.only(&["months"])?;
+    u.only(&["months", "subscriptionOrders"])?;
+    let orders = decode_orders(&u)?;
     let months_node = u.required("months", "a whole number of months >= 1")?;
     let months = months_node.integer(1, limits::MAX_MONTHS)?;
     let per_day_node = fields.required("perDay", "one day's usage: { messages: [...], livingDevices? }")?;
@@ -371,7 +452,12 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     let trial = fields.flag("trial")?;
     let monthly_price = iot::enterprise_price(fields, catalog)?;
 
-    let mut subscription = Vec::with_capacity(months as usize);
+    let enterprise = |m: u64, trial: bool| iot::rate(&iot::IotItem::Enterprise { months: m, monthly_price, quantity: 1, trial }, 0, catalog, rounding);
+    let first = enterprise(1, trial).trade_price;
+    // One order includes the trial month; monthly orders after the first are renewals, never trials.
+    let order = |m: u64| enterprise(m, trial && orders == Orders::One).trade_price;
+    let subscription = subscription_months(months, orders, first, &order);
+    let (one_order, monthly_orders) = (enterprise(months, trial).trade_price, first + enterprise(1, false).trade_price * Decimal::from(months - 1));
     let mut pay_as_you_go = Vec::with_capacity(months as usize);
     let (mut sub_lines, mut payg_lines) = (Vec::new(), Vec::new());
     for k in 0..months {
@@ -379,11 +465,9 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
             .ok_or_else(|| months_node.error(ErrorCode::OutOfRange, "the horizon runs past the year 9999"))?;
         let days = iot::repeat_day(&template, month, u64::from(month.days_in_month() as u8));
         let legacy = iot::rate(&iot::IotItem::LegacyPublic { edition, month, days, free_quota_used: 0 }, 0, catalog, rounding);
-        let enterprise = iot::rate(&iot::IotItem::Enterprise { months: 1, monthly_price, quantity: 1, trial: trial && k == 0 }, 0, catalog, rounding);
-        subscription.push(enterprise.trade_price);
         pay_as_you_go.push(legacy.trade_price);
         if k == 0 {
-            sub_lines = enterprise.lines;
+            sub_lines = enterprise(1, trial).lines;
             payg_lines = legacy.lines;
         }
     }
@@ -395,6 +479,7 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     if trial {
         caveats.push(Warning::new("trial_month", "The first Enterprise Edition month is a free trial; the instance is released after it unless renewed.", vec!["IOT-3"]));
     }
+    caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, vec!["IOT-4"]));
     Ok(Sides {
         subscription,
         pay_as_you_go,

@@ -1,6 +1,8 @@
 //! compareBillingMethod (CP-3, CP-5, CP-6, CP-7, CP-8, IOT-3, ECS-9). Every expected
 //! value is worked out by hand in the comments (divisions written out).
 
+mod common;
+
 use alicloud_cost::compare::{Billing, Cheapest};
 use alicloud_cost::decode::Value;
 use alicloud_cost::{compare_billing_method, Comparison, ErrorCode};
@@ -53,18 +55,57 @@ fn break_even_for_every_spec_and_region() {
 #[test]
 fn thirty_six_months_at_the_last_winning_period() {
     // acp.basic.small mainland, 216 h a month for 36 months:
-    // subscription 9.9057 -> 9.91 a month x 36 = 356.76; pay-as-you-go 54 periods = 216 h x 0.0457 = 9.8712
-    // -> 9.87 x 36 = 355.32. Pay-as-you-go saves 1.44 = 1.44 / 356.76 = 0.4036% -> 0.40.
+    // subscription: one 36-month order, as quote prices it: 36 x 9.9057 = 356.6052 -> 356.61 (issue 19);
+    // pay-as-you-go 54 periods = 216 h x 0.0457 = 9.8712 -> 9.87 a month x 36 = 355.32.
+    // Pay-as-you-go saves 1.29 = 1.29 / 356.61 = 0.3617% -> 0.36.
     let c = compare(phone("acp.basic.small", "mainland", json!({"months": 36, "hoursPerMonth": 216})));
     assert_eq!(c.cheapest, Cheapest::PayAsYouGo);
-    assert_eq!((c.options[0].billing, c.options[0].total.to_string()), (Billing::Subscription, "356.76".into()));
+    assert_eq!((c.options[0].billing, c.options[0].total.to_string()), (Billing::Subscription, "356.61".into()));
     assert_eq!((c.options[1].billing, c.options[1].total.to_string()), (Billing::PayAsYouGo, "355.32".into()));
-    assert_eq!((c.savings.to_string(), c.savings_percent.to_string()), ("1.44".into(), "0.40".into()));
+    assert_eq!((c.savings.to_string(), c.savings_percent.to_string()), ("1.29".into(), "0.36".into()));
     assert_eq!(c.options[1].per_month.to_string(), "9.87");
-    // The curve is cumulative: month 1 = one month, month 36 = the totals.
+    // The curve is cumulative, and at each month it is what quote says for that purchase:
+    // month 1 = a 1-month order (9.91), month 2 = 2 x 9.9057 = 19.8114 -> 19.81 (not 2 x 9.91 = 19.82),
+    // month 36 = the totals.
     assert_eq!(c.curve.len(), 36);
     assert_eq!((c.curve[0].subscription.to_string(), c.curve[0].pay_as_you_go.to_string()), ("9.91".into(), "9.87".into()));
-    assert_eq!((c.curve[35].subscription.to_string(), c.curve[35].pay_as_you_go.to_string()), ("356.76".into(), "355.32".into()));
+    assert_eq!(c.curve[1].subscription.to_string(), "19.81");
+    assert_eq!((c.curve[35].subscription.to_string(), c.curve[35].pay_as_you_go.to_string()), ("356.61".into(), "355.32".into()));
+    let one_order = c.caveats.iter().find(|w| w.code == "subscription_one_order").unwrap();
+    assert!(one_order.message.contains("356.61") && one_order.message.contains("356.76"), "{}", one_order.message);
+}
+
+#[test]
+fn the_curve_and_totals_agree_with_quote_for_the_same_purchases() {
+    // Issue 19: for every month m, the subscription curve equals quote's price of an m-month
+    // order, and the pay-as-you-go curve equals m monthly bills of one 216 h lifetime each.
+    let c = compare(phone("acp.std.medium", "international", json!({"months": 24, "hoursPerMonth": 216})));
+    let order = |m: usize, billing: &str| {
+        let item = match billing {
+            "subscription" => json!({"product": "cloudPhone", "spec": "acp.std.medium", "region": "international", "billing": "subscription", "months": m}),
+            _ => json!({"product": "cloudPhone", "spec": "acp.std.medium", "region": "international", "billing": "payAsYouGo", "hours": 216}),
+        };
+        common::total(json!({"items": [item]})).parse::<rust_decimal::Decimal>().unwrap()
+    };
+    for (i, point) in c.curve.iter().enumerate() {
+        assert_eq!(point.subscription, order(i + 1, "subscription"), "month {}", i + 1);
+        assert_eq!(point.pay_as_you_go, order(1, "payAsYouGo") * rust_decimal::Decimal::from(i as u64 + 1), "month {}", i + 1);
+    }
+    assert_eq!(c.options[0].total, c.curve[23].subscription);
+}
+
+#[test]
+fn monthly_renewals_are_an_option_that_says_so() {
+    // usage.subscriptionOrders = "monthly": 36 one-month orders of 9.9057 -> 9.91 each = 356.76.
+    let c = compare(phone("acp.basic.small", "mainland", json!({"months": 36, "hoursPerMonth": 216, "subscriptionOrders": "monthly"})));
+    assert_eq!(c.options[0].total.to_string(), "356.76");
+    assert_eq!(c.curve[1].subscription.to_string(), "19.82");
+    let caveat = c.caveats.iter().find(|w| w.code == "subscription_monthly_orders").unwrap();
+    assert!(caveat.message.contains("monthly renewals") && caveat.message.contains("356.61"), "{}", caveat.message);
+    assert!(c.caveats.iter().all(|w| w.code != "subscription_one_order"));
+    let e = alicloud_cost::compare_billing_method(&alicloud_cost::decode::Value::from_json_str(
+        &phone("acp.basic.small", "mainland", json!({"months": 2, "subscriptionOrders": "yearly"})).to_string()).unwrap()).unwrap_err();
+    assert_eq!((e.code.as_str(), e.path.as_str()), ("invalid_type", "usage.subscriptionOrders"));
 }
 
 #[test]
@@ -78,10 +119,11 @@ fn usage_exactly_at_break_even_bills_the_next_period_so_subscription_wins() {
 
 #[test]
 fn zero_usage_costs_nothing_pay_as_you_go() {
-    // 0 h: no billing period; subscription still 9.91 a month x 3 = 29.73, all saved (100%).
+    // 0 h: no billing period; the subscription is still one 3-month order, 3 x 9.9057 = 29.7171 -> 29.72,
+    // all saved (100%).
     let c = compare(phone("acp.basic.small", "mainland", json!({"months": 3, "hoursPerMonth": 0})));
     assert_eq!(c.options[1].total.to_string(), "0.00");
-    assert_eq!((c.cheapest, c.savings.to_string(), c.savings_percent.to_string()), (Cheapest::PayAsYouGo, "29.73".into(), "100.00".into()));
+    assert_eq!((c.cheapest, c.savings.to_string(), c.savings_percent.to_string()), (Cheapest::PayAsYouGo, "29.72".into(), "100.00".into()));
 }
 
 #[test]
@@ -126,7 +168,12 @@ fn cp7_switching_only_from_pay_as_you_go_to_subscription() {
 fn cloud_phone_caveats_name_their_rules() {
     let c = compare(phone("acp.basic.small", "mainland", json!({"months": 1})));
     let codes: Vec<(&str, Vec<&str>)> = c.caveats.iter().map(|w| (w.code.as_str(), w.rules.clone())).collect();
-    assert_eq!(codes, [("billed_while_stopped", vec!["CP-5"]), ("billing_periods", vec!["CP-3"]), ("refund_whole_group_only", vec!["CP-8"])]);
+    assert_eq!(codes, [
+        ("billed_while_stopped", vec!["CP-5"]),
+        ("billing_periods", vec!["CP-3"]),
+        ("pay_as_you_go_months", vec!["CP-3", "CP-5"]),
+        ("refund_whole_group_only", vec!["CP-8"]),
+    ]);
 }
 
 #[test]

@@ -533,6 +533,10 @@ pub struct MonthlyHours {
     /// 0 to 744 (default 730).
     #[tsify(type = "DecimalInput", optional)]
     pub hours_per_month: Option<Tag>,
+    /// `"one"` (default): the subscription is one order of `months`, priced as `quote` prices it;
+    /// `"monthly"`: `months` one-month orders, each rounded to cents.
+    #[tsify(type = "\"one\" | \"monthly\"", optional)]
+    pub subscription_orders: Option<Tag>,
 }
 
 #[derive(Tsify)]
@@ -542,6 +546,10 @@ pub struct MonthlyCycles {
     pub months: Tag,
     /// Each cycle is billed in whole periods (CP-3): 22 working days of 9 h each.
     pub cycles: Cycles,
+    /// `"one"` (default): the subscription is one order of `months`, priced as `quote` prices it;
+    /// `"monthly"`: `months` one-month orders, each rounded to cents.
+    #[tsify(type = "\"one\" | \"monthly\"", optional)]
+    pub subscription_orders: Option<Tag>,
 }
 
 #[derive(Tsify)]
@@ -597,6 +605,10 @@ pub struct IotComparison<E, C> {
 pub struct Months {
     #[tsify(type = "Count")]
     pub months: Tag,
+    /// `"one"` (default): the subscription is one order of `months`, priced as `quote` prices it;
+    /// `"monthly"`: `months` one-month orders, each rounded to cents.
+    #[tsify(type = "\"one\" | \"monthly\"", optional)]
+    pub subscription_orders: Option<Tag>,
 }
 
 // ---------------------------------------------------------------- simulateLifecycle

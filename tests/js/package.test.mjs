@@ -85,13 +85,13 @@ test("ECS-9: caller prices with a discount: 730 h x 0.25 = 182.50, 15% off = 27.
 });
 
 test("compareBillingMethod: acp.basic.small mainland breaks even at 9.9057 / 0.0457 = 216.75 h", () => {
-  // 216 h = 54 periods x 4 h x 0.0457 = 9.8712 -> 9.87 a month against 9.9057 -> 9.91: pay-as-you-go wins;
-  // over 36 months 355.32 against 356.76.
+  // 216 h = 54 periods x 4 h x 0.0457 = 9.8712 -> 9.87 a month; the subscription is one 36-month order,
+  // 36 x 9.9057 = 356.6052 -> 356.61 (as quote prices it): pay-as-you-go wins, 355.32 against 356.61.
   const c = compareBillingMethod({ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", usage: { months: 36, hoursPerMonth: 216 } });
   assert.equal(c.cheapest, "payAsYouGo");
   assert.equal(c.breakEven.hoursPerMonth, "216.75");
   assert.equal(c.breakEven.lastWinningHours, "216");
-  assert.deepEqual(c.options.map((o) => o.total), ["356.76", "355.32"]);
+  assert.deepEqual(c.options.map((o) => o.total), ["356.61", "355.32"]);
   assert.equal(c.curve.length, 36);
   assert.equal(c.switching.rules[0], "CP-7");
   assert.throws(() => compareBillingMethod({ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", usage: { months: 1, hoursPerMonth: -1 } }),
