@@ -1076,13 +1076,12 @@ impl<'p> Sim<'p> {
     fn finish(self, end: Instant) -> Lifecycle {
         let plan = self.plan;
         let mut warnings = Vec::new();
-        match plan.kind {
-            Kind::IotLegacyPublic => warnings.push(Warning::new(
+        if plan.kind == Kind::IotLegacyPublic {
+            warnings.push(Warning::new(
                 "overdue_effect_disputed",
                 "Seed 000 says an overdue payment never directly takes devices offline; seed 001 says a legacy public instance stops 24 hours after it. The stop is modelled.",
                 vec!["IOT-8", "IOT-21"],
-            )),
-            _ => {}
+            ));
         }
         // ECS-14: where an overdue payment can happen, the China site differs.
         let ecs_payg = matches!(plan.kind, Kind::Ecs(Billing::PayAsYouGo)) || (plan.kind == Kind::Ecs(Billing::Subscription) && plan.rate.is_some());
