@@ -424,9 +424,9 @@ impl<'p> Sim<'p> {
                 }
             } else if self.restoring_until.is_none() {
                 if self.serving_after_expiry {
-                    offer(self.p.serving_after_expiry_days.map(|days| expiry.plus_days(days)), Deadline::ExpiredStop);
+                    offer(self.expired_stop_at(), Deadline::ExpiredStop);
                 }
-                offer(self.release_after_expiry_days().map(|days| expiry.plus_days(days)), Deadline::ExpiredRelease);
+                offer(self.expired_release_at(), Deadline::ExpiredRelease);
             }
         }
         best
@@ -439,6 +439,16 @@ impl<'p> Sim<'p> {
         } else {
             self.p.release_after_expiry_days
         }
+    }
+
+    /// When an expired subscription is released (IOT-5, CP-14, ECS-11, ECS-12).
+    fn expired_release_at(&self) -> Option<Instant> {
+        Some(self.expiry?.plus_days(self.release_after_expiry_days()?))
+    }
+
+    /// ECS-12: when an expired instance whose auto-renewal never paid stops serving.
+    fn expired_stop_at(&self) -> Option<Instant> {
+        Some(self.expiry?.plus_days(self.p.serving_after_expiry_days?))
     }
 
     fn push(&mut self, event: &'static str, effects: Vec<String>, rules: Vec<&'static str>) {
@@ -597,7 +607,7 @@ impl<'p> Sim<'p> {
                 self.serving_after_expiry = false;
                 self.fate(ResourceStatus::Retained, is_subscription_part);
                 let days = self.p.serving_after_expiry_days.unwrap_or_default();
-                let release = self.expiry.map(|e| e.plus_days(self.p.auto_renew_release_after_expiry_days)).unwrap_or(self.now);
+                let release = self.expired_release_at().unwrap_or(self.now);
                 self.push(
                     "stopped",
                     vec![
@@ -807,7 +817,7 @@ impl<'p> Sim<'p> {
         if !self.serving_after_expiry {
             self.fate(ResourceStatus::Retained, is_subscription_part);
         }
-        let release = self.release_after_expiry_days().zip(self.expiry).map(|(days, e)| e.plus_days(days));
+        let release = self.expired_release_at();
         let release_text = release.map(Instant::to_rfc3339).unwrap_or_default();
         let mut effects = Vec::new();
         let rules = match kind {
@@ -821,7 +831,7 @@ impl<'p> Sim<'p> {
             }
             Kind::Ecs(_) if self.serving_after_expiry => {
                 let serving = self.p.serving_after_expiry_days.unwrap_or_default();
-                let stop = self.expiry.map(|e| e.plus_days(serving).to_rfc3339()).unwrap_or_default();
+                let stop = self.expired_stop_at().map(Instant::to_rfc3339).unwrap_or_default();
                 effects.push(format!("the subscription expires with auto-renewal unpaid: the instance keeps working for {serving} days, until {stop}"));
                 effects.push(format!("renew before {release_text} (the new cycle is backdated to this expiry), or it is released then"));
                 vec!["ECS-12"]
@@ -845,7 +855,7 @@ impl<'p> Sim<'p> {
         let months = self.p.auto_renew_months;
         let price = self.plan.renewal_price.unwrap_or_default() * Decimal::from(months);
         let last = self.p.last_attempt_days;
-        let rule = self.auto_renew_rule();
+        let (rule, ecs) = (self.auto_renew_rule(), matches!(self.plan.kind, Kind::Ecs(_)));
         self.last_attempt_at = Some(self.now);
         let credit = self.credit.unwrap_or_default();
         if self.overdue_since.is_none() && credit >= price {
@@ -856,7 +866,7 @@ impl<'p> Sim<'p> {
             let expiry = self.expiry.map(Instant::to_rfc3339).unwrap_or_default();
             let text = format!("auto-renewal {} before expiry: {} paid from balance and coupons for {}; the new expiry is {expiry}", plural(days as u64, "day"), usd(price), plural(months, "month"));
             let runway = self.runway();
-            let rules = if rule == "ECS-12" { vec!["ECS-10", "ECS-12"] } else { vec![rule] };
+            let rules = if ecs { vec!["ECS-10", rule] } else { vec![rule] };
             self.push("autoRenewed", std::iter::once(text).chain(runway).collect(), rules);
             return;
         }
@@ -874,7 +884,7 @@ impl<'p> Sim<'p> {
         } else {
             format!("that was the last attempt: renew by hand before {expiry} or the instance expires")
         };
-        let overdue_rule = if rule == "ECS-12" { "ECS-2" } else { "IOT-6" };
+        let overdue_rule = if ecs { "ECS-2" } else { "IOT-6" };
         let rules = if self.overdue_since.is_some() { vec![overdue_rule, rule] } else { vec![rule] };
         self.push("autoRenewFailed", vec![format!("auto-renewal {} before expiry fails: {reason}; {next}", plural(days as u64, "day"))], rules);
     }
@@ -1144,9 +1154,8 @@ impl<'p> Sim<'p> {
 /// ECS-13: a pay-as-you-go instance whose whole lifetime costs less than 0.01 is charged 0.01.
 /// `billed` is the exact amount; the answer is rounded to cents.
 fn minimum_charge(kind: Kind, billed: Decimal) -> Decimal {
-    let minimum = Decimal::new(1, 2);
-    if kind == Kind::Ecs(Billing::PayAsYouGo) && billed > Decimal::ZERO && billed < minimum {
-        minimum
+    if kind == Kind::Ecs(Billing::PayAsYouGo) && crate::products::ecs::below_minimum_charge(billed) {
+        crate::products::ecs::MINIMUM_LIFETIME_CHARGE
     } else {
         Rounding::BILL.apply(billed)
     }

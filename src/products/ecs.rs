@@ -116,17 +116,24 @@ pub(crate) fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decim
     Ok(EcsPrices { instance, system_disk, data_disks, bandwidth })
 }
 
+/// ECS-13: the least a pay-as-you-go lifetime is charged (quote and lifecycle alike).
+pub const MINIMUM_LIFETIME_CHARGE: Decimal = Decimal::from_parts(1, 0, 0, false, 2); // 0.01
+
+/// ECS-13: a lifetime fee above zero but below [`MINIMUM_LIFETIME_CHARGE`].
+pub fn below_minimum_charge(fee: Decimal) -> bool {
+    fee > Decimal::ZERO && fee < MINIMUM_LIFETIME_CHARGE
+}
+
 /// ECS-13: pay-as-you-go is billed per second, and a whole lifetime whose fee is below
 /// USD 0.01 is charged 0.01. `hours` is one instance's lifetime, so the minimum is per
 /// instance. The line tops the item up from what its rounded lines say to 0.01 each.
 fn minimum_charge_line(item: &EcsItem, lines: &[Line], rounding: Rounding) -> Option<Line> {
-    let minimum = Decimal::new(1, 2);
     let lifetime_fee = item.duration * item.prices.total();
-    if lifetime_fee.is_zero() || lifetime_fee >= minimum {
+    if !below_minimum_charge(lifetime_fee) {
         return None;
     }
     let billed: Decimal = lines.iter().map(|l| l.amount).sum();
-    let top_up = minimum * Decimal::from(item.quantity) - billed;
+    let top_up = MINIMUM_LIFETIME_CHARGE * Decimal::from(item.quantity) - billed;
     (top_up > Decimal::ZERO).then(|| {
         Line::priced(
             "ecs.minimumCharge",
