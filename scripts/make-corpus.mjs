@@ -297,5 +297,52 @@ add("error dated: an unknown policy preset", "simulateLifecycle", {
   product: "ecs", resource: { billing: "payAsYouGo" }, start: "2026-12-01", policy: { preset: "chinaSite" },
 });
 
+// IoT fleets (issue 17): IOT-20, IOT-22..IOT-24. Appended, as above.
+const fleetSpecs = { iot: { enterpriseSpecs: [
+  { id: "base", monthlyPrice: "100", onlineDevices: 100000, messagingTps: 100, forwardingTps: 100 },
+  { id: "large", monthlyPrice: "400", onlineDevices: 500000, messagingTps: 500, forwardingTps: 500 },
+] } };
+add("fleet: the pricing page example, 18,144,000 messages (IOT-22)", "quote", {
+  items: [{ product: "iot", instance: "legacyPublic", edition: "basic", month: "2026-11",
+    usage: { fleet: { devices: 1, messages: [{ every: { seconds: 1 }, bytes: 410, receivers: 6 }] } } }],
+});
+add("fleet: doc 73701, 10,000 devices online 8 h on Pro (IOT-22, IOT-19)", "quote", {
+  items: [{ product: "iot", instance: "legacyPublic", edition: "pro", month: "2026-11",
+    usage: { fleet: { devices: 10000, onlineHoursPerDay: 8, messages: [{ every: { minutes: 1 }, bytes: 512 }] } } }],
+});
+add("fleet: interfaces, free-to-call subscribe and a TSL call (IOT-20)", "quote", {
+  items: [{ product: "iot", instance: "legacyPublic", edition: "pro", month: "2027-02",
+    usage: { days: 7, fleet: { devices: 300, onlineHoursPerDay: "12.5", messages: [
+      { perDay: 40, bytes: 900, interface: "InvokeThingService" },
+      { every: { minutes: 15 }, bytes: 300, interface: "IOT_MQTT_Subscribe", forwarded: true },
+    ] } } }],
+});
+add("fleet: enterprise sized from the published example (IOT-23)", "quote", {
+  catalog: fleetSpecs,
+  items: [{ product: "iot", instance: "enterprise", months: 12, fleet: { devices: 10000, messages: [
+    { every: { minutes: 10 }, bytes: 100, forwarded: true }, { every: { minutes: 20 }, bytes: 100, category: "serverPub" },
+  ] } }],
+});
+add("fleet: small enough for a new public instance (IOT-24)", "quote", {
+  catalog: fleetSpecs,
+  items: [{ product: "iot", instance: "enterprise", months: 1, fleet: { devices: 50, messages: [{ every: { seconds: 10 }, bytes: 64 }] } }],
+});
+add("fleet: compare a growing fleet that outgrows its spec (IOT-23)", "compareBillingMethod", {
+  product: "iot", edition: "basic", startMonth: "2026-11", usage: { months: 6 }, catalog: fleetSpecs,
+  fleet: { devices: 50000, messages: [{ every: { seconds: 600 }, bytes: 100 }] }, growth: { devicesPercentPerMonth: 10 },
+});
+add("error fleet: no spec holds the fleet", "quote", {
+  catalog: fleetSpecs,
+  items: [{ product: "iot", instance: "enterprise", months: 1, fleet: { devices: 400000, messages: [{ every: { seconds: 400 }, bytes: 1 }] } }],
+});
+add("error fleet: an interface of the other edition", "quote", {
+  items: [{ product: "iot", instance: "legacyPublic", edition: "pro", month: "2026-11",
+    usage: { fleet: { devices: 1, messages: [{ perDay: 1, bytes: 1, interface: "UpdateDeviceShadow" }] } } }],
+});
+add("error fleet: an interval of zero", "compareBillingMethod", {
+  product: "iot", edition: "basic", startMonth: "2026-11", usage: { months: 2 }, monthlyPrice: "5",
+  fleet: { devices: 10, messages: [{ every: { seconds: 0 }, bytes: 1 }] },
+});
+
 writeFileSync(new URL("../tests/golden/corpus.requests.jsonl", import.meta.url), corpus.map((c) => JSON.stringify(c)).join("\n") + "\n");
 console.log(`${corpus.length} requests`);

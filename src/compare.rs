@@ -117,6 +117,9 @@ pub struct Comparison {
     /// Whether the customer may move to the cheaper method; null where the documents are silent.
     pub switching: Option<Switching>,
     pub caveats: Vec<Warning>,
+    /// IoT with a fleet: the Enterprise Edition spec that holds month 1's fleet (IOT-23).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sizing: Option<iot::fleet::Sizing>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -237,7 +240,12 @@ pub fn compare_billing_method(request: &Value) -> Result<Comparison, Error> {
     let sides = match product {
         Product::CloudPhone => cloud_phone_sides(&fields, &catalog, rounding)?,
         Product::Ecs => ecs_sides(&fields, &catalog, rounding)?,
-        Product::Iot => iot_sides(&fields, &catalog, rounding)?,
+        Product::Iot => {
+            let (sides, sizing) = iot_sides(&fields, &catalog, rounding)?;
+            let mut comparison = assemble(product, &catalog, sides, rounding);
+            comparison.sizing = sizing;
+            return Ok(comparison);
+        }
     };
     Ok(assemble(product, &catalog, sides, rounding))
 }
@@ -437,8 +445,40 @@ fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     })
 }
 
-fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<Sides, Error> {
-    fields.only(&["product", "edition", "monthlyPrice", "spec", "trial", "perDay", "startMonth", "usage", "catalog"])?;
+/// The IoT need, month by month: one day's usage repeated, or a fleet (issue 17)
+/// that may grow.
+enum IotNeed<'v> {
+    Day(iot::DayUsage),
+    Fleet(Vec<iot::fleet::Fleet>, Node<'v>),
+}
+
+/// `growth: { devicesPercentPerMonth }`: month k has floor(devices x (1 + p/100)^k)
+/// devices (Choice: compounded monthly, whole devices rounded down).
+fn grown_fleets(fleet: iot::fleet::Fleet, months: u64, growth: Option<Node<'_>>) -> Result<Vec<iot::fleet::Fleet>, Error> {
+    let Some(node) = growth else { return Ok(vec![fleet; months as usize]) };
+    let g = node.object()?;
+    g.only(&["devicesPercentPerMonth"])?;
+    let percent_node = g.required("devicesPercentPerMonth", "the fleet's growth each month, in percent")?;
+    let percent = percent_node.decimal_in(Decimal::ZERO, true, Decimal::ONE_HUNDRED)?;
+    let factor = Decimal::ONE + percent / Decimal::ONE_HUNDRED;
+    let mut devices = Decimal::from(fleet.devices);
+    let mut fleets = Vec::with_capacity(months as usize);
+    for k in 0..months {
+        let whole = devices.floor();
+        if whole > Decimal::from(iot::fleet::MAX_DEVICES) {
+            return Err(percent_node.error(
+                ErrorCode::OutOfRange,
+                format!("in month {} the fleet would pass {} devices", k + 1, iot::fleet::MAX_DEVICES),
+            ));
+        }
+        fleets.push(fleet.with_devices(u64::try_from(whole).unwrap_or(iot::fleet::MAX_DEVICES)));
+        devices = devices.checked_mul(factor).unwrap_or(Decimal::MAX);
+    }
+    Ok(fleets)
+}
+
+fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<(Sides, Option<iot::fleet::Sizing>), Error> {
+    fields.only(&["product", "edition", "monthlyPrice", "spec", "trial", "perDay", "fleet", "growth", "startMonth", "usage", "catalog"])?;
     let edition = fields.required("edition", "the legacy public edition to compare: \"basic\" or \"pro\"")?.one_of(&iot::Edition::ALL, ErrorCode::UnknownEdition)?;
     let start = crate::time::month(&fields.required("startMonth", "the first month as \"YYYY-MM\"")?)?;
     let usage = fields.required("usage", "{ months }")?;
@@ -447,40 +487,86 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     let orders = decode_orders(&u)?;
     let months_node = u.required("months", "a whole number of months >= 1")?;
     let months = months_node.integer(1, limits::MAX_MONTHS)?;
-    let per_day_node = fields.required("perDay", "one day's usage: { messages: [...], livingDevices? }")?;
-    let template = iot::decode_day(&per_day_node, edition, start, None)?;
+    let mut caveats = Vec::new();
+    let need = match (fields.get("perDay"), fields.get("fleet")) {
+        (Some(_), Some(f)) => return Err(f.error(ErrorCode::UnknownField, "give either perDay or fleet, not both")),
+        (None, Some(f)) => {
+            let (fleet, warnings) = iot::fleet::decode(&f, Some(edition))?;
+            caveats.extend(warnings);
+            IotNeed::Fleet(grown_fleets(fleet, months, fields.get("growth"))?, f)
+        }
+        (Some(p), None) => {
+            if let Some(g) = fields.get("growth") {
+                return Err(g.error(ErrorCode::NotSupported, "growth needs the usage as a fleet"));
+            }
+            IotNeed::Day(iot::decode_day(&p, edition, start, None)?)
+        }
+        (None, None) => return Err(Error::new(ErrorCode::MissingField, fields.child_path("perDay"), "give one day's usage as perDay, or a fleet")),
+    };
     let trial = fields.flag("trial")?;
-    let monthly_price = iot::enterprise_price(fields, catalog)?;
+    // The Enterprise Edition price each month: the caller's, or (for a fleet with no
+    // price given) the cheapest spec that holds that month's fleet (IOT-23).
+    let (monthly_prices, sizing) = match &need {
+        IotNeed::Fleet(fleets, fleet_node) if fields.get("monthlyPrice").is_none() => {
+            let (prices, sizing, outgrown) = sized_prices(fields, fleets, catalog, fleet_node)?;
+            caveats.extend(outgrown);
+            (prices, Some(sizing))
+        }
+        _ => (vec![iot::enterprise_price(fields, catalog)?; months as usize], None),
+    };
 
-    let enterprise = |m: u64, trial: bool| iot::rate(&iot::IotItem::Enterprise { months: m, monthly_price, quantity: 1, trial }, 0, catalog, rounding);
-    let first = enterprise(1, trial).trade_price;
-    // One order includes the trial month; monthly orders after the first are renewals, never trials.
-    let order = |m: u64| enterprise(m, trial && orders == Orders::One).trade_price;
-    let subscription = subscription_months(months, orders, first, &order);
-    let (one_order, monthly_orders) = (enterprise(months, trial).trade_price, first + enterprise(1, false).trade_price * Decimal::from(months - 1));
+    let enterprise = |m: u64, trial: bool, monthly_price: Decimal| {
+        iot::rate(&iot::IotItem::Enterprise { months: m, monthly_price, quantity: 1, trial, sizing: None }, 0, catalog, rounding)
+    };
+    let first_price = monthly_prices[0];
+    let first = enterprise(1, trial, first_price).trade_price;
+    let one_spec = monthly_prices.iter().all(|p| *p == first_price);
+    let (subscription, one_order, monthly_orders) = if one_spec {
+        // One order includes the trial month; monthly orders after the first are renewals, never trials.
+        let order = |m: u64| enterprise(m, trial && orders == Orders::One, first_price).trade_price;
+        let one_order = enterprise(months, trial, first_price).trade_price;
+        let monthly_orders = first + enterprise(1, false, first_price).trade_price * Decimal::from(months - 1);
+        (subscription_months(months, orders, first, &order), one_order, monthly_orders)
+    } else {
+        // A growing fleet changes spec: each month costs that month's spec (the
+        // documents publish no upgrade fee; the caveat says so).
+        let costs: Vec<Decimal> =
+            monthly_prices.iter().enumerate().map(|(k, p)| if k == 0 { first } else { enterprise(1, false, *p).trade_price }).collect();
+        let total: Decimal = costs.iter().sum();
+        (costs, total, total)
+    };
     let mut pay_as_you_go = Vec::with_capacity(months as usize);
     let (mut sub_lines, mut payg_lines) = (Vec::new(), Vec::new());
     for k in 0..months {
         let month = crate::time::first_of_month_after(start, k)
             .ok_or_else(|| months_node.error(ErrorCode::OutOfRange, "the horizon runs past the year 9999"))?;
-        let days = iot::repeat_day(&template, month, u64::from(month.days_in_month() as u8));
-        let legacy = iot::rate(&iot::IotItem::LegacyPublic { edition, month, days, free_quota_used: 0 }, 0, catalog, rounding);
+        let month_days = u64::from(month.days_in_month() as u8);
+        let days = match &need {
+            IotNeed::Day(template) => iot::repeat_day(template, month, month_days),
+            IotNeed::Fleet(fleets, _) => iot::fleet::month_days(&fleets[k as usize], month, month_days),
+        };
+        let legacy = iot::rate(&iot::IotItem::LegacyPublic { edition, month, days, free_quota_used: 0, fleet: None }, 0, catalog, rounding);
         pay_as_you_go.push(legacy.trade_price);
         if k == 0 {
-            sub_lines = enterprise(1, trial).lines;
+            sub_lines = enterprise(1, trial, first_price).lines;
             payg_lines = legacy.lines;
         }
     }
-    let mut caveats = vec![Warning::new(
+    caveats.insert(0, Warning::new(
         "different_products",
         "Enterprise Edition (subscription only) and a legacy public instance (pay-as-you-go) are different instance types: moving between them is a migration, not a billing-method switch.",
         vec!["IOT-2"],
-    )];
+    ));
     if trial {
         caveats.push(Warning::new("trial_month", "The first Enterprise Edition month is a free trial; the instance is released after it unless renewed.", vec!["IOT-3"]));
     }
-    caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, vec!["IOT-4"]));
-    Ok(Sides {
+    if one_spec {
+        caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, vec!["IOT-4"]));
+    }
+    if sizing.as_ref().is_some_and(|s| s.fits_new_public_instance) {
+        caveats.push(iot::fleet::fits_new_public_warning(&catalog.iot));
+    }
+    let sides = Sides {
         subscription,
         pay_as_you_go,
         subscription_lines: sub_lines,
@@ -488,7 +574,63 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
         break_even: None,
         switching: None,
         caveats,
-    })
+    };
+    Ok((sides, sizing))
+}
+
+/// Month by month, the spec that holds the fleet: the given `spec` (or the cheapest
+/// that holds month 1), kept while it holds, then the cheapest that holds the grown
+/// fleet. Returns the monthly prices, month 1's sizing and an `outgrows_spec` caveat
+/// for each change.
+fn sized_prices(
+    fields: &Fields<'_>,
+    fleets: &[iot::fleet::Fleet],
+    catalog: &Catalog,
+    fleet_node: &Node<'_>,
+) -> Result<(Vec<Decimal>, iot::fleet::Sizing, Vec<Warning>), Error> {
+    let specs = &catalog.iot.enterprise_specs;
+    let first = match fields.get("spec") {
+        Some(spec_node) => {
+            let price = iot::enterprise_price(fields, catalog)?;
+            let id = spec_node.str()?;
+            let spec = specs.iter().find(|s| s.id == id).ok_or_else(|| spec_node.error(ErrorCode::UnknownSpec, "not in the catalog"))?;
+            if spec.online_devices.is_some() && !iot::fleet::spec_holds(spec, &fleets[0]) {
+                return Err(spec_node.error(ErrorCode::NoSpecFits, format!("{id} does not hold the fleet in month 1 (IOT-23)")));
+            }
+            let mut sizing = iot::fleet::sizing_for(&iot::fleet::needs(&fleets[0]), spec, &catalog.iot);
+            sizing.monthly_price = price;
+            sizing
+        }
+        None => iot::fleet::size(&fleets[0], specs, &catalog.iot, fleet_node)?,
+    };
+    let mut current = specs.iter().find(|s| s.id == first.spec);
+    let mut prices = Vec::with_capacity(fleets.len());
+    let mut caveats = Vec::new();
+    for (k, fleet) in fleets.iter().enumerate() {
+        if let Some(spec) = current.filter(|s| s.online_devices.is_some() && k > 0 && !iot::fleet::spec_holds(s, fleet)) {
+            let at = fields.get("growth").unwrap_or_else(|| fleet_node.clone());
+            let next = iot::fleet::size(fleet, specs, &catalog.iot, &at).map_err(|e| Error { message: format!("in month {}: {}", k + 1, e.message), ..e })?;
+            caveats.push(Warning::new(
+                "fleet_outgrows_spec",
+                format!(
+                    "In month {} the fleet ({} devices) outgrows {}: the cheapest spec that holds it is {} at USD {} a month, priced from that month on (the documents publish no upgrade fee).",
+                    k + 1,
+                    iot::fleet::grouped(fleet.devices),
+                    spec.id,
+                    next.spec,
+                    next.monthly_price.normalize()
+                ),
+                vec!["IOT-23", "IOT-4"],
+            ));
+            current = specs.iter().find(|s| s.id == next.spec);
+        }
+        prices.push(current.map_or(first.monthly_price, |s| s.monthly_price));
+    }
+    if fields.get("spec").is_some() {
+        // A given spec is priced as enterprise_price reads it, which may be the same catalog entry.
+        prices[0] = first.monthly_price;
+    }
+    Ok((prices, first, caveats))
 }
 
 fn assemble(product: Product, catalog: &Catalog, sides: Sides, rounding: Rounding) -> Comparison {
@@ -530,5 +672,6 @@ fn assemble(product: Product, catalog: &Catalog, sides: Sides, rounding: Roundin
         curve,
         switching: sides.switching,
         caveats: sides.caveats,
+        sizing: None,
     }
 }

@@ -283,7 +283,7 @@ impl<'v> Fields<'v> {
 
 /// The allowed name closest to `key` (case-insensitive equality, or at most two
 /// edits), for "did you mean" hints.
-fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
+pub fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
     let lower = key.to_ascii_lowercase();
     allowed
         .iter()

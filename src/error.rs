@@ -57,6 +57,10 @@ pub enum ErrorCode {
     TooDeep,
     /// An `events[].type` that `simulateLifecycle` does not know.
     UnknownEventType,
+    /// An `interface` that is not in seed 002's appendix (IOT-20); the message suggests the closest name.
+    UnknownInterface,
+    /// No Enterprise Edition spec of the caller's catalog holds the fleet (IOT-23); the message names the capacity that falls short.
+    NoSpecFits,
     /// A `policy.preset` that names no preset (ECS-14: "ecsChinaSite").
     UnknownPreset,
     /// Fields that do not go together: an expiry for a pay-as-you-go resource,
@@ -94,6 +98,8 @@ impl ErrorCode {
             ErrorCode::TooDeep => "too_deep",
             ErrorCode::UnknownEventType => "unknown_event_type",
             ErrorCode::UnknownPreset => "unknown_preset",
+            ErrorCode::UnknownInterface => "unknown_interface",
+            ErrorCode::NoSpecFits => "no_spec_fits",
             ErrorCode::NotSupported => "not_supported",
             ErrorCode::Internal => "internal",
         }

@@ -110,6 +110,12 @@ pub struct QuotedItem {
     /// IoT legacy public instances: the bill day by day (IOT-17..IOT-19).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days: Option<Vec<IotDay>>,
+    /// IoT legacy public instances given as a fleet: its traffic (IOT-22).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fleet: Option<crate::products::iot::FleetSummary>,
+    /// IoT Enterprise Edition sized from a fleet (IOT-23).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sizing: Option<crate::products::iot::fleet::Sizing>,
 }
 
 /// One priced line. `amount` is the billed amount: round(quantity x unitPrice), except
@@ -341,5 +347,7 @@ pub fn item_from_lines(
         lines,
         warnings,
         days: None,
+        fleet: None,
+        sizing: None,
     }
 }

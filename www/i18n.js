@@ -312,6 +312,8 @@ const zhErrors = {
   unknown_edition: "未知版本",
   unknown_event_type: "未知事件类型",
   unknown_preset: "未知的策略预设",
+  unknown_interface: "未知的接口（见计费接口附录）",
+  no_spec_fits: "没有能容纳该设备规模的实例规格",
   too_deep: "嵌套过深",
   internal: "内部错误",
   not_an_integer: "需要整数",

@@ -47,6 +47,27 @@ export type CloudPhoneAttachment = "natGateway" | "eip" | "sharedBandwidth";
 export type EcsPayAsYouGoAttachment = "dataDisk" | "localDisk" | "staticPublicIp" | "eip" | "snapshots" | "customImage";
 /** The pay-as-you-go parts of a subscription ECS instance (ECS-2). */
 export type EcsSubscriptionAttachment = "payAsYouGoDisk" | "payByTrafficBandwidth" | "staticPublicIp" | "eip";
+/** Interfaces of seed 002's appendix billed on both editions (IOT-20). */
+export type BothEditionsInterface = "IOT_CMP_OTA_Start" | "IOT_CMP_OTA_Get_Config" | "IOT_CMP_OTA_Request_Image" | "IOT_CMP_Send" | "IOT_MQTT_Publish" | "IOT_OTA_ReportVersion" | "IOT_OTA_RequestImage" | "IOT_OTA_ReportProgress" | "IOT_OTA_GetConfig" | "IOT_Shadow_Construct" | "IOT_Shadow_RegisterAttribute" | "IOT_Shadow_Push" | "IOT_Shadow_Push_Async" | "IOT_Shadow_Pull" | "IOT_Subdevice_Register" | "IOT_Subdevice_Unregister" | "IOT_Subdevice_Login" | "IOT_Subdevice_Logout" | "IOT_Gateway_Get_TOPO" | "IOT_Gateway_Get_Config" | "IOT_Gateway_Publish_Found_List" | "IOT_Gateway_Publish" | "IOT_Gateway_RRPC_Response" | "IOT_CoAP_SendMessage" | "IOT_HTTP_SendMessage" | "IOT_CMP_Register" | "IOT_MQTT_Subscribe" | "IOT_Gateway_Subscribe" | "IOT_Gateway_RRPC_Register" | "Pub" | "PubBroadcast" | "RRpc" | "DeleteDevice" | "DisableThing" | "EnableThing" | "NotifyAddThingTopo";
+/** Interfaces a Basic Edition instance calls: device shadow is Basic only (IOT-20). */
+export type BasicInterface = BothEditionsInterface | "UpdateDeviceShadow";
+/** Interfaces a Pro Edition instance calls: the TSL calls are Pro only (IOT-20). */
+export type ProInterface = BothEditionsInterface | "linkkit_answer_service" | "linkkit_invoke_raw_service" | "linkkit_trigger_event" | "linkkit_invoke_fota_service" | "linkkit_invoke_cota_get_config" | "linkkit_invoke_cota_service" | "InvokeThingService" | "InvokeThingsService" | "SetDeviceProperty" | "SetDevicesProperty";
+/** The interfaces that go with a set of categories (Basic, Pro, or both for Enterprise Edition). */
+export type InterfaceFor<C> = "deviceShadow" extends C ? ("tsl" extends C ? BasicInterface | ProInterface : BasicInterface) : ProInterface;
+/** How often each device sends a message while online: the parts are added up (IOT-22). */
+export type FleetInterval = { seconds?: DecimalInput; minutes?: DecimalInput; hours?: DecimalInput };
+/** One kind of message of a fleet, per device: `every` (floor(online seconds / interval) a day, IOT-22) or `perDay`. */
+export type FleetMessage<C> = ({ every: FleetInterval; perDay?: never } | { perDay: Count; every?: never })
+  & ({ category?: C; interface?: never } | { interface: InterfaceFor<C>; category?: never })
+  & { bytes: Count; /** Subscribers that each receive it (IOT-22). */ receivers?: Count; /** Forwarded by the rules engine: free (IOT-14), counts for forwarding TPS (IOT-23). */ forwarded?: boolean };
+/** A fleet: the living devices of IOT-19, online `onlineHoursPerDay` (0, 24] (default 24). */
+export type Fleet<C> = { devices: Count; onlineHoursPerDay?: DecimalInput; messages: FleetMessage<C>[] };
+/** A comparison's need: one day's usage every day, or a fleet that may grow (compounded monthly, whole devices rounded down). */
+export type PerDayOrFleet<C> = { perDay: DayUsage<C>; fleet?: never; growth?: never }
+  | { fleet: Fleet<C>; perDay?: never; growth?: { devicesPercentPerMonth: DecimalInput } };
+/** Enterprise Edition sized from a fleet: the cheapest `catalog.iot.enterpriseSpecs` entry that holds it (IOT-23). */
+export type FleetSizedEnterprise = { fleet: Fleet<BasicCategory | ProCategory>; spec?: never; monthlyPrice?: never };
 "#;
 
 // ---------------------------------------------------------------- quote
@@ -155,6 +176,10 @@ pub enum ProEdition {
 pub struct BasicCategory;
 /// Declared in `REQUEST_SCALARS`.
 pub struct ProCategory;
+/// Declared in `REQUEST_SCALARS`.
+pub struct Fleet<C>(std::marker::PhantomData<C>);
+/// Declared in `REQUEST_SCALARS`.
+pub struct PerDayOrFleet<C>(std::marker::PhantomData<C>);
 
 /// A legacy public instance (pay-as-you-go) for one month (IOT-11 to IOT-19).
 #[derive(Tsify)]
@@ -179,6 +204,16 @@ pub struct IotLegacyItem<E, C> {
 pub enum IotUsage<C> {
     PerDay(PerDayUsage<C>),
     Days(DaysUsage<C>),
+    Fleet(FleetUsage<C>),
+}
+
+/// A fleet's traffic every day (`days`: the first N days, default the whole month), IOT-22.
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct FleetUsage<C> {
+    pub fleet: Fleet<C>,
+    #[tsify(type = "Count", optional)]
+    pub days: Option<Tag>,
 }
 
 #[derive(Tsify)]
@@ -246,7 +281,7 @@ pub struct IotEnterpriseItem {
     #[tsify(optional)]
     pub trial: Option<bool>,
     #[serde(flatten)]
-    #[tsify(type = "(GivenEnterprisePrice | CatalogEnterprisePrice)")]
+    #[tsify(type = "(GivenEnterprisePrice | CatalogEnterprisePrice | FleetSizedEnterprise)")]
     pub price: Tag,
 }
 
@@ -462,6 +497,13 @@ pub struct EnterpriseSpecOverride {
     pub id: Tag,
     #[tsify(type = "DecimalInput")]
     pub monthly_price: Tag,
+    /// Capacities for sizing a fleet (IOT-23): a spec without all three is never picked.
+    #[tsify(type = "Count", optional)]
+    pub online_devices: Option<Tag>,
+    #[tsify(type = "DecimalInput", optional)]
+    pub messaging_tps: Option<Tag>,
+    #[tsify(type = "DecimalInput", optional)]
+    pub forwarding_tps: Option<Tag>,
 }
 
 #[derive(Tsify)]
@@ -589,12 +631,15 @@ pub struct IotComparison<E, C> {
     #[tsify(type = "YearMonth")]
     pub start_month: Tag,
     pub usage: Months,
-    pub per_day: DayUsage<C>,
+    /// One day's usage, every day; or (below) a fleet.
+    #[serde(flatten)]
+    pub need: PerDayOrFleet<C>,
     /// The Enterprise Edition's free first month (IOT-3).
     #[tsify(optional)]
     pub trial: Option<bool>,
+    /// Your price, a spec of your catalog, or (with a fleet and neither) the cheapest spec that holds it each month (IOT-23).
     #[serde(flatten)]
-    #[tsify(type = "(GivenEnterprisePrice | CatalogEnterprisePrice)")]
+    #[tsify(type = "(GivenEnterprisePrice | CatalogEnterprisePrice | { spec?: never; monthlyPrice?: never })")]
     pub price: Tag,
     #[tsify(optional)]
     pub catalog: Option<CatalogOverride>,

@@ -1,7 +1,7 @@
 //! The embedded default catalog: the numbers published in the seeds, verbatim.
 //! To add a spec or change a price, edit this table (and its source) only.
 
-use super::{Catalog, CloudPhoneCatalog, CloudPhoneSpec, EcsCatalog, IotCatalog, Source, SpecPrice};
+use super::{Catalog, CloudPhoneCatalog, CloudPhoneSpec, EcsCatalog, IotCatalog, NewPublicLimits, Source, SpecPrice};
 use rust_decimal_macros::dec;
 
 /// The catalog version echoed by every quote: the newest "Last Updated" date of the
@@ -78,6 +78,13 @@ pub fn default_catalog() -> Catalog {
             living_device_price_per_day: dec!(0.003), // IOT-19
             free_living_devices_per_day: 10,      // IOT-19
             enterprise_specs: Vec::new(),         // IOT-4: no published price
+            new_public_limits: NewPublicLimits {
+                source: source("page", "IoT Platform billing overview (help.aliyun.com, product overview)", None, &["IOT-24"]),
+                online_devices: 50,
+                devices: 500,
+                messaging_tps: dec!(5),
+                forwarding_tps: dec!(5),
+            },
         },
         ecs: EcsCatalog { instance_types: Vec::new() }, // ECS-9: no published price
         policies: crate::policy::default_policies(),

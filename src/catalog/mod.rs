@@ -160,6 +160,24 @@ pub struct IotCatalog {
     /// Enterprise Edition specs with the caller's monthly prices (IOT-4: none are
     /// published, so the embedded catalog has none).
     pub enterprise_specs: Vec<EnterpriseSpec>,
+    /// What a free new public instance holds (IOT-24).
+    pub new_public_limits: NewPublicLimits,
+}
+
+/// The fixed specification of a free new public instance (IOT-24).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct NewPublicLimits {
+    pub source: Source,
+    /// Concurrent online devices.
+    pub online_devices: u64,
+    /// Devices that may be created.
+    pub devices: u64,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub messaging_tps: Decimal,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub forwarding_tps: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -170,6 +188,13 @@ pub struct EnterpriseSpec {
     pub id: String,
     #[serde(serialize_with = "serialize_decimal")]
     pub monthly_price: Decimal,
+    /// Capacities, for sizing a fleet (IOT-23); a spec without all three is never picked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub online_devices: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
+    pub messaging_tps: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
+    pub forwarding_tps: Option<Decimal>,
 }
 
 /// ECS instance types with the caller's prices (ECS-9: none are published).

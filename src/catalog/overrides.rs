@@ -9,7 +9,8 @@
 //!                             mainland?: { monthly?, hourly? }, international?: { monthly?, hourly? } }],
 //!                  periodsSince?: date | instant /* CP-13's cut-over */ },
 //!   iot?: { messagePrice?, messagesPerPriceUnit?, messageUnitBytes?, freeMessagesPerMonth?,
-//!           livingDevicePricePerDay?, freeLivingDevicesPerDay?, enterpriseSpecs?: [{ id, monthlyPrice }] },
+//!           livingDevicePricePerDay?, freeLivingDevicesPerDay?,
+//!           enterpriseSpecs?: [{ id, monthlyPrice, onlineDevices?, messagingTps?, forwardingTps? }] },
 //!   ecs?: { instanceTypes: [{ id, hourly?, monthly? }] }
 //! }
 //! ```
@@ -183,10 +184,14 @@ fn apply_iot(catalog: &mut Catalog, f: &Fields<'_>) -> Result<(), Error> {
     if f.get("enterpriseSpecs").is_some() {
         for entry in list(f, "enterpriseSpecs")? {
             let e = entry.object()?;
-            e.only(&["id", "monthlyPrice"])?;
+            e.only(&["id", "monthlyPrice", "onlineDevices", "messagingTps", "forwardingTps"])?;
             let id = identifier(&e.required("id", "a spec name of your choosing")?)?.to_string();
             let monthly_price = price(&e.required("monthlyPrice", "USD per instance per month")?)?;
-            upsert(&mut rates.enterprise_specs, EnterpriseSpec { id, monthly_price }, |s| &s.id);
+            // IOT-23 capacities, for sizing a fleet.
+            let online_devices = e.get("onlineDevices").map(|n| n.integer(1, crate::products::iot::fleet::MAX_DEVICES)).transpose()?;
+            let tps = |key: &str| e.get(key).map(|n| n.decimal_in(Decimal::ZERO, false, crate::catalog::MAX_PRICE)).transpose();
+            let (messaging_tps, forwarding_tps) = (tps("messagingTps")?, tps("forwardingTps")?);
+            upsert(&mut rates.enterprise_specs, EnterpriseSpec { id, monthly_price, online_devices, messaging_tps, forwarding_tps }, |s| &s.id);
         }
     }
     Ok(())

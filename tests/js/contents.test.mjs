@@ -21,8 +21,8 @@ test("npm pack ships only what a consumer needs", () => {
     ...files.filter((f) => /^pkg\/snippets\/alicloud-cost-[0-9a-f]+\/src\/bindings\/boundary\.js$/.test(f)),
   ]);
   assert.equal(files.filter((f) => f.includes("snippets/")).length, 1);
-  // Small enough to notice a stray file: the module is about 235 KiB of the total.
-  assert.ok(packed.unpackedSize < 400_000, `unpacked ${packed.unpackedSize} B`);
+  // Small enough to notice a stray file: the module is about 294 KiB of the total (issue 17 added 30 KiB).
+  assert.ok(packed.unpackedSize < 440_000, `unpacked ${packed.unpackedSize} B`);
 });
 
 test("RULES.md, which README and every result's rule IDs point to, is the team's rule text", (t) => {

@@ -19,10 +19,10 @@ test("misuse fails to type-check, each on its own line", () => {
   const lines = [...run.stdout.matchAll(/must-fail\.ts\((\d+),\d+\): error (TS\d+)/g)].map((m) => `${m[1]} ${m[2]}`);
   // Results misused (5, 7, 8); requests: a wrong enum (9), a missing field (10), a spec
   // not in the catalog (11), a category of the other edition (12), a subscription with no
-  // expiry (13), ECS with no price (14), a misspelt field (15).
+  // expiry (13), ECS with no price (14), a misspelt field (15), a Basic-only interface on Pro (16).
   assert.deepEqual(
     lines,
-    ["5 TS2322", "7 TS2322", "8 TS2551", "9 TS2322", "10 TS2322", "11 TS2322", "12 TS2322", "13 TS2345", "14 TS2322", "15 TS2561"],
+    ["5 TS2322", "7 TS2322", "8 TS2551", "9 TS2322", "10 TS2322", "11 TS2322", "12 TS2322", "13 TS2345", "14 TS2322", "15 TS2561", "16 TS2322"],
     run.stdout,
   );
 });

@@ -30,6 +30,8 @@ const pkg: string = version().package;
 const items: QuoteItem[] = [
   { product: "iot", instance: "legacyPublic", edition: "basic", month: "2026-12", usage: { days: [{ date: "2026-12-01", messages: [{ bytes: 600, count: "9007199254740993", category: "deviceShadow" }] }] } },
   { product: "iot", instance: "enterprise", months: 12, spec: "my-enterprise" },
+  { product: "iot", instance: "legacyPublic", edition: "pro", month: "2026-12", usage: { fleet: { devices: 10000, onlineHoursPerDay: 8, messages: [{ every: { minutes: 1 }, bytes: 512, interface: "InvokeThingService", receivers: 2 }] } } },
+  { product: "iot", instance: "enterprise", months: 12, fleet: { devices: 10000, messages: [{ perDay: 144, bytes: 100, forwarded: true }] } },
   { product: "ecs", billing: "subscription", months: 1, instanceType: "ecs.g7.large" },
   { product: "cloudPhone", spec: "acp.mine" as CloudPhoneSpecId, region: "international", billing: "subscription", months: 1, internetAccess: true },
 ];

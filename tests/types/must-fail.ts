@@ -13,5 +13,6 @@ quote({ items: [{ product: "iot", instance: "legacyPublic", edition: "pro", mont
 simulateLifecycle({ product: "ecs", resource: { billing: "subscription" }, start: "2026-12-01" }); // line 13: a subscription needs expiresAt or months
 quote({ items: [{ product: "ecs", billing: "payAsYouGo", hours: 5 }] }); // line 14: no price and no catalog instance type (ECS-9)
 quote({ items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "payAsYouGo", hours: 5, quantiy: 2 }] }); // line 15: a misspelt field
+quote({ items: [{ product: "iot", instance: "legacyPublic", edition: "pro", month: "2026-12", usage: { fleet: { devices: 1, messages: [{ perDay: 1, bytes: 1, interface: "UpdateDeviceShadow" }] } } }] }); // line 16: a Basic-only interface
 
 export { amount, method, typo };

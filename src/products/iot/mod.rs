@@ -2,6 +2,8 @@
 //! per living device per day; Enterprise Edition by subscription at the caller's
 //! price; new public instances free.
 
+pub mod fleet;
+
 use crate::catalog::{Catalog, IotCatalog};
 use crate::decode::{Fields, Node};
 use crate::error::{Error, ErrorCode};
@@ -115,9 +117,37 @@ pub struct DayUsage {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum IotItem {
-    LegacyPublic { edition: Edition, month: Date, days: Vec<DayUsage>, free_quota_used: u64 },
-    Enterprise { months: u64, monthly_price: Decimal, quantity: u64, trial: bool },
+    LegacyPublic { edition: Edition, month: Date, days: Vec<DayUsage>, free_quota_used: u64, fleet: Option<Box<FleetQuote>> },
+    Enterprise { months: u64, monthly_price: Decimal, quantity: u64, trial: bool, sizing: Option<Box<fleet::Sizing>> },
     NewPublic,
+}
+
+/// A legacy public item given as a fleet: what the answer states of it (issue 17).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FleetQuote {
+    pub fleet: fleet::Fleet,
+    pub warnings: Vec<Warning>,
+}
+
+/// What a quoted fleet sends (IOT-22): the month's total and each day's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct FleetSummary {
+    #[serde(serialize_with = "serialize_display")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub devices: u64,
+    /// Sent plus received messages each day (forwarded copies are free and not counted).
+    #[serde(serialize_with = "serialize_display")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub messages_per_day: u64,
+    /// A count, as a decimal string.
+    #[serde(serialize_with = "serialize_decimal")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub messages_per_month: Decimal,
+    /// The fleet arithmetic, one text per kind of message.
+    pub formula: Vec<String>,
+    pub rules: Vec<&'static str>,
 }
 
 pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, Error> {
@@ -135,15 +165,24 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, Er
 }
 
 fn decode_enterprise(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, Error> {
-    fields.only(&["product", "instance", "months", "monthlyPrice", "spec", "quantity", "trial"])?;
+    fields.only(&["product", "instance", "months", "monthlyPrice", "spec", "quantity", "trial", "fleet"])?;
     let months = fields.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)?;
     let quantity = match fields.get("quantity") {
         Some(n) => n.integer(1, 10_000)?,
         None => 1,
     };
     let trial = fields.flag("trial")?;
+    // IOT-23: a fleet instead of a spec picks the cheapest spec that holds it.
+    if let Some(fleet_node) = fields.get("fleet") {
+        if let Some(other) = fields.get("spec").or_else(|| fields.get("monthlyPrice")) {
+            return Err(other.error(ErrorCode::UnknownField, "give either fleet (sized from your catalog) or spec / monthlyPrice, not both"));
+        }
+        let (fleet, _) = fleet::decode(&fleet_node, None)?;
+        let sizing = fleet::size(&fleet, &catalog.iot.enterprise_specs, &catalog.iot, &fleet_node)?;
+        return Ok(IotItem::Enterprise { months, monthly_price: sizing.monthly_price, quantity, trial, sizing: Some(Box::new(sizing)) });
+    }
     let monthly_price = enterprise_price(fields, catalog)?;
-    Ok(IotItem::Enterprise { months, monthly_price, quantity, trial })
+    Ok(IotItem::Enterprise { months, monthly_price, quantity, trial, sizing: None })
 }
 
 /// IOT-4: no document publishes an Enterprise Edition price: the caller gives it,
@@ -177,16 +216,20 @@ fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
         Some(n) => n.integer(0, MAX_COUNT)?,
         None => 0,
     };
-    let usage_node = fields.required("usage", "{ perDay, days? } or { days: [...] }")?;
+    let usage_node = fields.required("usage", "{ perDay, days? }, { fleet, days? } or { days: [...] }")?;
     let usage = usage_node.object()?;
     let month_days = u64::from(month.days_in_month() as u8);
+    let day_count = |usage: &Fields<'_>| usage.get("days").map_or(Ok(month_days), |n| n.integer(1, month_days));
+    if let Some(fleet_node) = usage.get("fleet") {
+        usage.only(&["fleet", "days"])?;
+        let (fleet, warnings) = fleet::decode(&fleet_node, Some(edition))?;
+        let days = fleet::month_days(&fleet, month, day_count(&usage)?);
+        return Ok(IotItem::LegacyPublic { edition, month, days, free_quota_used, fleet: Some(Box::new(FleetQuote { fleet, warnings })) });
+    }
     let days = match usage.get("perDay") {
         Some(per_day) => {
             usage.only(&["perDay", "days"])?;
-            let count = match usage.get("days") {
-                Some(n) => n.integer(1, month_days)?,
-                None => month_days,
-            };
+            let count = day_count(&usage)?;
             repeat_day(&decode_day(&per_day, edition, month, None)?, month, count)
         }
         None => {
@@ -212,7 +255,7 @@ fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
             days
         }
     };
-    Ok(IotItem::LegacyPublic { edition, month, days, free_quota_used })
+    Ok(IotItem::LegacyPublic { edition, month, days, free_quota_used, fleet: None })
 }
 
 /// The same day's usage on each of the first `count` days of `month` (`usage.perDay`).
@@ -268,23 +311,27 @@ fn decode_bucket(node: &Node<'_>, edition: Edition, categories: &[(&str, &'stati
     let count = fields.required("count", "the number of messages of this size")?.integer(0, MAX_COUNT)?;
     let category = match fields.get("category") {
         None => &CATEGORIES[0], // "devicePub", API.md's default
-        Some(n) => {
-            let category = n.one_of(categories, ErrorCode::UnknownCategory)?;
-            let missing_on = match (category.billability, edition) {
-                (Billability::BasicOnly, Edition::Pro) => Some("Basic"),
-                (Billability::ProOnly, Edition::Basic) => Some("Pro"),
-                _ => None,
-            };
-            if let Some(only) = missing_on {
-                return Err(n.error(
-                    ErrorCode::CategoryNotInEdition,
-                    format!("\"{}\" ({}) exists only on the {only} edition, not on {} (IOT-13)", category.name, category.description, edition.name()),
-                ));
-            }
-            category
-        }
+        Some(n) => category_in_edition(&n, n.one_of(categories, ErrorCode::UnknownCategory)?, Some(edition), None)?,
     };
     Ok(Bucket { bytes, count, category })
+}
+
+/// Whether messages of `category` exist on `edition` (IOT-13).
+pub fn billable_on(category: &Category, edition: Edition) -> bool {
+    !matches!((category.billability, edition), (Billability::BasicOnly, Edition::Pro) | (Billability::ProOnly, Edition::Basic))
+}
+
+/// `category`, or an error at `node` when it exists only on the other edition (IOT-13);
+/// `interface` names the IOT-20 interface the category came from. Enterprise
+/// Edition (`edition` None) has no Basic/Pro split.
+pub(crate) fn category_in_edition(node: &Node<'_>, category: &'static Category, edition: Option<Edition>, interface: Option<&str>) -> Result<&'static Category, Error> {
+    let Some(edition) = edition.filter(|e| !billable_on(category, *e)) else { return Ok(category) };
+    let only = if edition == Edition::Basic { "Pro" } else { "Basic" };
+    let what = match interface {
+        Some(name) => format!("the interface {name} ({}, IOT-20)", category.description),
+        None => format!("\"{}\" ({})", category.name, category.description),
+    };
+    Err(node.error(ErrorCode::CategoryNotInEdition, format!("{what} exists only on the {only} edition, not on {} (IOT-13)", edition.name())))
 }
 
 /// Billable message count of `count` messages of `bytes` each: every message counts
@@ -385,11 +432,34 @@ pub fn bill_days(edition: Edition, days: &[DayUsage], free_quota_used: u64, rate
 
 pub fn rate(item: &IotItem, index: usize, catalog: &Catalog, rounding: Rounding) -> QuotedItem {
     match item {
-        IotItem::LegacyPublic { edition, month, days, free_quota_used } => {
-            rate_legacy(*edition, *month, days, *free_quota_used, index, &catalog.iot, rounding)
+        IotItem::LegacyPublic { edition, month, days, free_quota_used, fleet } => {
+            let mut quoted = rate_legacy(*edition, *month, days, *free_quota_used, index, &catalog.iot, rounding);
+            if let Some(f) = fleet {
+                quoted.warnings.extend(f.warnings.iter().cloned());
+                if fleet::fits_new_public(&fleet::needs(&f.fleet), &catalog.iot) {
+                    quoted.warnings.push(fleet::fits_new_public_warning(&catalog.iot));
+                }
+                let per_day = f.fleet.messages_per_day();
+                quoted.fleet = Some(FleetSummary {
+                    devices: f.fleet.devices,
+                    messages_per_day: per_day,
+                    messages_per_month: decimal(u128::from(per_day) * days.len() as u128),
+                    formula: f.fleet.formulas(),
+                    rules: vec!["IOT-22", "IOT-19"],
+                });
+            }
+            quoted
         }
-        IotItem::Enterprise { months, monthly_price, quantity, trial } => {
-            rate_enterprise(*months, *monthly_price, *quantity, *trial, index, rounding)
+        IotItem::Enterprise { months, monthly_price, quantity, trial, sizing } => {
+            let mut quoted = rate_enterprise(*months, *monthly_price, *quantity, *trial, index, rounding);
+            if let Some(s) = sizing {
+                if s.fits_new_public_instance {
+                    quoted.warnings.push(fleet::fits_new_public_warning(&catalog.iot));
+                }
+                quoted.description.push_str(&format!(", spec {} (the cheapest that holds the fleet, IOT-23)", s.spec));
+                quoted.sizing = Some((**s).clone());
+            }
+            quoted
         }
         IotItem::NewPublic => {
             let line = Line::priced(

@@ -1,0 +1,567 @@
+//! IoT fleets (issue 17): devices and message rates become exact daily usage
+//! (IOT-22), and Enterprise Edition specifications are sized by the fleet's
+//! online devices and TPS (IOT-23); a fleet small enough for a free new public
+//! instance is told so (IOT-24).
+
+use super::{Bucket, Category, DayUsage, Edition, CATEGORIES, MAX_BYTES, MAX_COUNT};
+use crate::catalog::{EnterpriseSpec, IotCatalog};
+use crate::decode::Node;
+use crate::error::{Error, ErrorCode};
+use crate::money::serialize_decimal;
+use crate::quote::Warning;
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+use serde::Serialize;
+
+/// Most devices in a fleet (1e9: far above any real fleet; keeps every product exact).
+pub const MAX_DEVICES: u64 = 1_000_000_000;
+/// Most message kinds in one fleet.
+pub const MAX_FLEET_MESSAGES: usize = 100;
+/// Most subscribers of one message.
+pub const MAX_RECEIVERS: u64 = 1_000_000;
+/// Longest interval between two messages: a year.
+const MAX_INTERVAL_SECONDS: Decimal = dec!(31_622_400);
+/// TPS are compared with capacities at this many decimal places, so that a fleet
+/// at exactly a capacity (60,000 devices every 600 s = 100 TPS) is not pushed over
+/// it by the last digit of a 28-digit division.
+const TPS_COMPARE_DP: u32 = 12;
+
+/// An interface of seed 002's appendix (IOT-20) and the category its messages are billed in.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Interface {
+    pub name: &'static str,
+    /// A name in [`CATEGORIES`]; the category decides the editions (IOT-13).
+    pub category: &'static str,
+    /// "These interfaces are free to call, but you may be charged for received messages."
+    pub free_to_call: bool,
+}
+
+const fn interface(name: &'static str, category: &'static str) -> Interface {
+    Interface { name, category, free_to_call: false }
+}
+
+const fn receiving(name: &'static str) -> Interface {
+    Interface { name, category: "deviceSubReceived", free_to_call: true }
+}
+
+/// Seed 002, "Appendix: Billable interfaces" (IOT-20), in the appendix's order.
+pub static INTERFACES: [Interface; 47] = [
+    // Billable interfaces for devices: MQTT Publish (both editions).
+    interface("IOT_CMP_OTA_Start", "devicePub"),
+    interface("IOT_CMP_OTA_Get_Config", "devicePub"),
+    interface("IOT_CMP_OTA_Request_Image", "devicePub"),
+    interface("IOT_CMP_Send", "devicePub"),
+    interface("IOT_MQTT_Publish", "devicePub"),
+    interface("IOT_OTA_ReportVersion", "devicePub"),
+    interface("IOT_OTA_RequestImage", "devicePub"),
+    interface("IOT_OTA_ReportProgress", "devicePub"),
+    interface("IOT_OTA_GetConfig", "devicePub"),
+    interface("IOT_Shadow_Construct", "devicePub"),
+    interface("IOT_Shadow_RegisterAttribute", "devicePub"),
+    interface("IOT_Shadow_Push", "devicePub"),
+    interface("IOT_Shadow_Push_Async", "devicePub"),
+    interface("IOT_Shadow_Pull", "devicePub"),
+    interface("IOT_Subdevice_Register", "devicePub"),
+    interface("IOT_Subdevice_Unregister", "devicePub"),
+    interface("IOT_Subdevice_Login", "devicePub"),
+    interface("IOT_Subdevice_Logout", "devicePub"),
+    interface("IOT_Gateway_Get_TOPO", "devicePub"),
+    interface("IOT_Gateway_Get_Config", "devicePub"),
+    interface("IOT_Gateway_Publish_Found_List", "devicePub"),
+    interface("IOT_Gateway_Publish", "devicePub"),
+    interface("IOT_Gateway_RRPC_Response", "revertRpcResponse"),
+    // The linkkit TSL calls: Pro only (IOT-13).
+    interface("linkkit_answer_service", "tsl"),
+    interface("linkkit_invoke_raw_service", "tsl"),
+    interface("linkkit_trigger_event", "tsl"),
+    interface("linkkit_invoke_fota_service", "tsl"),
+    interface("linkkit_invoke_cota_get_config", "tsl"),
+    interface("linkkit_invoke_cota_service", "tsl"),
+    // CoAP Send, HTTP Send.
+    interface("IOT_CoAP_SendMessage", "devicePub"),
+    interface("IOT_HTTP_SendMessage", "devicePub"),
+    // Free to call; the messages received through them are billed.
+    receiving("IOT_CMP_Register"),
+    receiving("IOT_MQTT_Subscribe"),
+    receiving("IOT_Gateway_Subscribe"),
+    receiving("IOT_Gateway_RRPC_Register"),
+    // Billable interfaces for the server.
+    interface("Pub", "serverPub"),
+    interface("PubBroadcast", "serverPubBroadcast"),
+    interface("RRpc", "serverRevertRpc"),
+    interface("DeleteDevice", "subDevice"),
+    interface("DisableThing", "subDevice"),
+    interface("EnableThing", "subDevice"),
+    interface("NotifyAddThingTopo", "subDevice"),
+    interface("UpdateDeviceShadow", "deviceShadow"), // Basic only
+    interface("InvokeThingService", "tsl"),          // Pro only
+    interface("InvokeThingsService", "tsl"),
+    interface("SetDeviceProperty", "tsl"),
+    interface("SetDevicesProperty", "tsl"),
+];
+
+/// How often each device sends one kind of message while online.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Frequency {
+    /// Every this many seconds (IOT-22 Choice: floor(online seconds / N) a day).
+    Every(Decimal),
+    PerDay(u64),
+}
+
+/// One kind of message the fleet sends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FleetMessage {
+    pub frequency: Frequency,
+    /// Messages each device sends a day.
+    pub per_device_per_day: u64,
+    pub bytes: u64,
+    pub category: &'static Category,
+    pub interface: Option<&'static Interface>,
+    /// Subscribers that each receive every message (IOT-22).
+    pub receivers: u64,
+    /// Forwarded by the rules engine: free (IOT-14), but counts for forwarding TPS (IOT-23).
+    pub forwarded: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fleet {
+    pub devices: u64,
+    pub online_hours: Decimal,
+    pub messages: Vec<FleetMessage>,
+}
+
+fn receivers_category() -> &'static Category {
+    category_named("deviceSubReceived")
+}
+
+fn category_named(name: &str) -> &'static Category {
+    CATEGORIES.iter().find(|c| c.name == name).unwrap_or(&CATEGORIES[0])
+}
+
+/// Decodes `fleet`. `edition` is the legacy public edition whose categories apply
+/// (IOT-13); `None` for Enterprise Edition, which has no Basic/Pro split.
+pub fn decode(node: &Node<'_>, edition: Option<Edition>) -> Result<(Fleet, Vec<Warning>), Error> {
+    let fields = node.object()?;
+    fields.only(&["devices", "onlineHoursPerDay", "messages"])?;
+    let devices = fields.required("devices", "the devices that communicate every day")?.integer(1, MAX_DEVICES)?;
+    let online_hours = match fields.get("onlineHoursPerDay") {
+        Some(n) => n.decimal_in(Decimal::ZERO, false, dec!(24))?,
+        None => dec!(24),
+    };
+    let online_seconds = online_hours * dec!(3600);
+    let list = fields.required("messages", "an array of { every | perDay, bytes, category? | interface?, receivers?, forwarded? }")?;
+    let elements = list.elements()?;
+    if elements.len() == 0 {
+        return Err(list.error(ErrorCode::Empty, "expected at least one kind of message"));
+    }
+    if elements.len() > MAX_FLEET_MESSAGES {
+        return Err(list.error(ErrorCode::TooMany, format!("at most {MAX_FLEET_MESSAGES} kinds of message, got {}", elements.len())));
+    }
+    let mut messages = Vec::with_capacity(elements.len());
+    let mut warnings = Vec::new();
+    for element in elements {
+        let message = decode_message(&element, edition, devices, online_seconds)?;
+        if let Some(interface) = message.interface.filter(|i| i.free_to_call) {
+            warnings.push(Warning::new(
+                "received_messages_billed",
+                format!("{} is free to call, but the messages received through it are billed (IOT-20, IOT-13).", interface.name),
+                vec!["IOT-20", "IOT-13"],
+            ));
+        }
+        if message.per_device_per_day == 0 {
+            warnings.push(Warning::new(
+                "interval_longer_than_online_time",
+                format!("{}: the interval is longer than the {} h a device is online each day, so no message is sent (IOT-22).", element.path(), online_hours.normalize()),
+                vec!["IOT-22"],
+            ));
+        }
+        messages.push(message);
+    }
+    Ok((Fleet { devices, online_hours, messages }, warnings))
+}
+
+fn decode_message(node: &Node<'_>, edition: Option<Edition>, devices: u64, online_seconds: Decimal) -> Result<FleetMessage, Error> {
+    let fields = node.object()?;
+    fields.only(&["every", "perDay", "bytes", "category", "interface", "receivers", "forwarded"])?;
+    let (frequency, per_device_per_day) = match (fields.get("every"), fields.get("perDay")) {
+        (Some(every), None) => {
+            let seconds = interval_seconds(&every)?;
+            // IOT-22 (Choice): floor(online seconds a day / interval).
+            let per_day = (online_seconds / seconds).floor();
+            (Frequency::Every(seconds), u64::try_from(per_day).unwrap_or(MAX_COUNT))
+        }
+        (None, Some(n)) => {
+            let per_day = n.integer(0, MAX_COUNT)?;
+            (Frequency::PerDay(per_day), per_day)
+        }
+        (Some(_), Some(n)) => return Err(n.error(ErrorCode::UnknownField, "give either every or perDay, not both")),
+        (None, None) => {
+            return Err(Error::new(ErrorCode::MissingField, fields.child_path("every"), "give every: { seconds | minutes | hours } or perDay"))
+        }
+    };
+    let bytes = fields.required("bytes", "the message size in bytes")?.integer(0, MAX_BYTES)?;
+    let receivers = match fields.get("receivers") {
+        Some(n) => n.integer(0, MAX_RECEIVERS)?,
+        None => 0,
+    };
+    let forwarded = fields.flag("forwarded")?;
+    let (category, interface) = match (fields.get("category"), fields.get("interface")) {
+        (Some(_), Some(i)) => return Err(i.error(ErrorCode::UnknownField, "give either category or interface, not both")),
+        (Some(c), None) => {
+            let categories: Vec<(&str, &'static Category)> = CATEGORIES.iter().map(|c| (c.name, c)).collect();
+            (super::category_in_edition(&c, c.one_of(&categories, ErrorCode::UnknownCategory)?, edition, None)?, None)
+        }
+        (None, Some(i)) => {
+            let found = find_interface(&i)?;
+            (super::category_in_edition(&i, category_named(found.category), edition, Some(found.name))?, Some(found))
+        }
+        (None, None) => (&CATEGORIES[0], None),
+    };
+    // "Day totals beyond the limits": the day's count of this kind, sent and received.
+    let day_total = u128::from(devices) * u128::from(per_device_per_day) * (1 + u128::from(receivers));
+    if day_total > u128::from(MAX_COUNT) {
+        return Err(node.error(
+            ErrorCode::OutOfRange,
+            format!("{devices} devices x {per_device_per_day} messages a day x {} copies is more than {MAX_COUNT} messages a day", 1 + receivers),
+        ));
+    }
+    Ok(FleetMessage { frequency, per_device_per_day, bytes, category, interface, receivers, forwarded })
+}
+
+/// `every: { seconds?, minutes?, hours? }`, summed; zero or less is out of range.
+fn interval_seconds(node: &Node<'_>) -> Result<Decimal, Error> {
+    let fields = node.object()?;
+    fields.only(&["seconds", "minutes", "hours"])?;
+    let mut seconds = Decimal::ZERO;
+    for (key, factor) in [("seconds", Decimal::ONE), ("minutes", dec!(60)), ("hours", dec!(3600))] {
+        if let Some(n) = fields.get(key) {
+            seconds += n.decimal_in(Decimal::ZERO, true, MAX_INTERVAL_SECONDS)? * factor;
+        }
+    }
+    if seconds <= Decimal::ZERO || seconds > MAX_INTERVAL_SECONDS {
+        return Err(node.error(ErrorCode::OutOfRange, "the interval must be more than 0 and at most a year (366 days)"));
+    }
+    Ok(seconds)
+}
+
+fn find_interface(node: &Node<'_>) -> Result<&'static Interface, Error> {
+    let name = node.str()?;
+    INTERFACES.iter().find(|i| i.name == name).ok_or_else(|| {
+        let names: Vec<&str> = INTERFACES.iter().map(|i| i.name).collect();
+        let hint = crate::decode::closest(name, &names).map(|k| format!("; did you mean \"{k}\"?")).unwrap_or_default();
+        node.error(ErrorCode::UnknownInterface, format!("\"{name}\" is not a billable interface of seed 002's appendix (IOT-20){hint}"))
+    })
+}
+
+/// Messages of one kind in a day: sent, received by subscribers, forwarded.
+struct DayCounts {
+    sent: u64,
+    received: u64,
+    forwarded: u64,
+}
+
+fn day_counts(devices: u64, m: &FleetMessage) -> DayCounts {
+    // Bounded by MAX_COUNT in decode_message.
+    let sent = devices * m.per_device_per_day;
+    DayCounts { sent, received: sent * m.receivers, forwarded: if m.forwarded { sent } else { 0 } }
+}
+
+impl Fleet {
+    /// The fleet with `devices` devices (a growing fleet, month by month).
+    pub fn with_devices(&self, devices: u64) -> Fleet {
+        Fleet { devices, ..self.clone() }
+    }
+
+    /// One day of the fleet as message buckets (IOT-22): each message counts once as
+    /// sent and once for every subscriber (category deviceSubReceived, IOT-13);
+    /// forwarded copies are free (IOT-14). Living devices are the fleet (IOT-19).
+    pub fn day_usage(&self, date: Date) -> DayUsage {
+        let mut buckets = Vec::with_capacity(self.messages.len() * 3);
+        for m in &self.messages {
+            let counts = day_counts(self.devices, m);
+            buckets.push(Bucket { bytes: m.bytes, count: counts.sent, category: m.category });
+            if counts.received > 0 {
+                buckets.push(Bucket { bytes: m.bytes, count: counts.received, category: receivers_category() });
+            }
+            if counts.forwarded > 0 {
+                buckets.push(Bucket { bytes: m.bytes, count: counts.forwarded, category: category_named("rulesEngineForward") });
+            }
+        }
+        DayUsage { date, buckets, living_devices: self.devices }
+    }
+
+    /// Sent plus received messages a day (forwarded copies are counted apart).
+    pub fn messages_per_day(&self) -> u64 {
+        self.messages.iter().map(|m| {
+            let c = day_counts(self.devices, m);
+            c.sent + c.received
+        }).sum()
+    }
+
+    /// The fleet arithmetic, one text per kind of message.
+    pub fn formulas(&self) -> Vec<String> {
+        self.messages
+            .iter()
+            .map(|m| {
+                let counts = day_counts(self.devices, m);
+                let how = match m.frequency {
+                    Frequency::Every(seconds) => format!("every {} for {} h online", duration(seconds), self.online_hours.normalize()),
+                    Frequency::PerDay(_) => "a day".to_string(),
+                };
+                let what = m.interface.map_or(m.category.name, |i| i.name);
+                let mut text = format!(
+                    "{} x {} {what} messages a day ({how}) = {} sent",
+                    grouped_noun(self.devices, "device"),
+                    grouped(m.per_device_per_day),
+                    grouped(counts.sent)
+                );
+                if m.receivers > 0 {
+                    text.push_str(&format!(" + {} x {} receivers = {} received", grouped(counts.sent), grouped(m.receivers), grouped(counts.received)));
+                }
+                if m.forwarded {
+                    text.push_str(&format!("; {} forwarded by the rules engine (free)", grouped(counts.forwarded)));
+                }
+                text
+            })
+            .collect()
+    }
+
+    /// Messaging and forwarding TPS (IOT-23): each device's messages per second while
+    /// online, times the devices; a message's subscribers receive it as downlink
+    /// messages (Choice: they count for messaging TPS as the sender's copy does).
+    pub fn tps(&self) -> (Decimal, Decimal, Vec<String>) {
+        let online_seconds = self.online_hours * dec!(3600);
+        let (mut messaging, mut forwarding) = (Decimal::ZERO, Decimal::ZERO);
+        let mut terms = Vec::new();
+        for m in &self.messages {
+            let (per_second, rate_text) = match m.frequency {
+                Frequency::Every(seconds) => (Decimal::ONE / seconds, format!("1 / {} s", seconds.normalize())),
+                Frequency::PerDay(n) => (Decimal::from(n) / online_seconds, format!("{n} / {} s online", online_seconds.normalize())),
+            };
+            let copies = 1 + m.receivers;
+            let tps = Decimal::from(self.devices) * Decimal::from(copies) * per_second;
+            messaging += tps;
+            if m.forwarded {
+                forwarding += Decimal::from(self.devices) * per_second;
+            }
+            let copies_text = if m.receivers > 0 { format!(" x {copies} copies") } else { String::new() };
+            terms.push(format!("{} devices x {rate_text}{copies_text} = {}", grouped(self.devices), shown_tps(tps)));
+        }
+        (messaging, forwarding, terms)
+    }
+}
+
+/// A TPS as shown: two decimals, trailing zeros dropped (16.67, 25).
+pub fn shown_tps(tps: Decimal) -> Decimal {
+    tps.round_dp(2).normalize()
+}
+
+/// 3600 -> "1 h", 600 -> "10 min", 7.5 -> "7.5 s" (whole hours or minutes where they are whole).
+fn duration(seconds: Decimal) -> String {
+    let whole = |unit: Decimal| Some((seconds / unit).normalize()).filter(|n| *n >= Decimal::ONE && n.scale() == 0);
+    match (whole(dec!(3600)), whole(dec!(60))) {
+        (Some(h), _) => format!("{h} h"),
+        (None, Some(m)) => format!("{m} min"),
+        (None, None) => format!("{} s", seconds.normalize()),
+    }
+}
+
+fn grouped_noun(n: u64, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{} {noun}s", grouped(n)) }
+}
+
+/// 4800000 -> "4,800,000", as Alibaba's examples write counts.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// What a fleet needs of an instance (IOT-23), and the spec that holds it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Sizing {
+    /// Concurrent online devices (Choice: the whole fleet may be online at once).
+    pub online_devices: u64,
+    /// Two decimals, e.g. "25".
+    #[serde(serialize_with = "serialize_decimal")]
+    pub messaging_tps: Decimal,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub forwarding_tps: Decimal,
+    /// The cheapest spec of the caller's catalog that holds the fleet.
+    pub spec: String,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub monthly_price: Decimal,
+    /// The TPS arithmetic and the chosen spec's capacities.
+    pub formula: String,
+    /// Whether a free new public instance would hold the fleet (IOT-24).
+    pub fits_new_public_instance: bool,
+    pub rules: Vec<&'static str>,
+}
+
+/// The fleet's needs, exact for comparing, rounded for showing.
+pub struct Needs {
+    pub online_devices: u64,
+    pub messaging_tps: Decimal,
+    pub forwarding_tps: Decimal,
+    terms: Vec<String>,
+}
+
+pub fn needs(fleet: &Fleet) -> Needs {
+    let (messaging, forwarding, terms) = fleet.tps();
+    Needs {
+        online_devices: fleet.devices,
+        messaging_tps: messaging.round_dp(TPS_COMPARE_DP),
+        forwarding_tps: forwarding.round_dp(TPS_COMPARE_DP),
+        terms,
+    }
+}
+
+fn holds(spec: &EnterpriseSpec, needs: &Needs) -> bool {
+    match (spec.online_devices, spec.messaging_tps, spec.forwarding_tps) {
+        (Some(devices), Some(messaging), Some(forwarding)) => {
+            needs.online_devices <= devices && needs.messaging_tps <= messaging && needs.forwarding_tps <= forwarding
+        }
+        _ => false,
+    }
+}
+
+/// IOT-24: a new public instance holds 50 concurrent online devices, 500 devices,
+/// 5 messaging TPS and 5 forwarding TPS.
+pub fn fits_new_public(needs: &Needs, rates: &IotCatalog) -> bool {
+    let limits = &rates.new_public_limits;
+    needs.online_devices <= limits.online_devices
+        && needs.online_devices <= limits.devices
+        && needs.messaging_tps <= limits.messaging_tps
+        && needs.forwarding_tps <= limits.forwarding_tps
+}
+
+pub fn fits_new_public_warning(rates: &IotCatalog) -> Warning {
+    let l = &rates.new_public_limits;
+    Warning::new(
+        "fits_new_public_instance",
+        format!(
+            "This fleet fits a free new public instance ({} concurrent online devices, {} devices, {} messaging TPS, {} forwarding TPS; IOT-24).",
+            l.online_devices, l.devices, l.messaging_tps, l.forwarding_tps
+        ),
+        vec!["IOT-24", "IOT-2"],
+    )
+}
+
+/// The cheapest spec that holds the fleet (IOT-23), the earlier one on a tie; or an
+/// error at `at` that names the capacity that falls short.
+pub fn size(fleet: &Fleet, specs: &[EnterpriseSpec], rates: &IotCatalog, at: &Node<'_>) -> Result<Sizing, Error> {
+    let needs = needs(fleet);
+    let sized: Vec<&EnterpriseSpec> = specs.iter().filter(|s| s.online_devices.is_some() && s.messaging_tps.is_some() && s.forwarding_tps.is_some()).collect();
+    if sized.is_empty() {
+        return Err(at.error(
+            ErrorCode::MissingPrice,
+            "sizing a fleet needs catalog.iot.enterpriseSpecs with monthlyPrice, onlineDevices, messagingTps and forwardingTps (IOT-4, IOT-23)",
+        ));
+    }
+    let best = sized.iter().filter(|s| holds(s, &needs)).min_by(|a, b| a.monthly_price.cmp(&b.monthly_price));
+    match best {
+        Some(spec) => Ok(sizing_for(&needs, spec, rates)),
+        None => Err(at.error(ErrorCode::NoSpecFits, shortfall(&needs, &sized))),
+    }
+}
+
+pub fn sizing_for(needs: &Needs, spec: &EnterpriseSpec, rates: &IotCatalog) -> Sizing {
+    let forwarding = if needs.forwarding_tps.is_zero() { "nothing forwarded".to_string() } else { format!("forwarding TPS = {}", shown_tps(needs.forwarding_tps)) };
+    let capacity = match (spec.online_devices, spec.messaging_tps, spec.forwarding_tps) {
+        (Some(devices), Some(messaging), Some(forwarding)) => format!(
+            "{} holds {} online devices, {} messaging TPS, {} forwarding TPS",
+            spec.id,
+            grouped(devices),
+            messaging.normalize(),
+            forwarding.normalize()
+        ),
+        _ => format!("{}: your catalog gives no capacities, so the fit is not checked", spec.id),
+    };
+    let formula = format!(
+        "messaging TPS = {} = {}; {forwarding}; {} online devices. {capacity}",
+        needs.terms.join(" + "),
+        shown_tps(needs.messaging_tps),
+        grouped(needs.online_devices),
+    );
+    Sizing {
+        online_devices: needs.online_devices,
+        messaging_tps: shown_tps(needs.messaging_tps),
+        forwarding_tps: shown_tps(needs.forwarding_tps),
+        spec: spec.id.clone(),
+        monthly_price: spec.monthly_price,
+        formula,
+        fits_new_public_instance: fits_new_public(needs, rates),
+        rules: vec!["IOT-23", "IOT-4"],
+    }
+}
+
+/// Whether `spec` (with capacities) holds the fleet.
+pub fn spec_holds(spec: &EnterpriseSpec, fleet: &Fleet) -> bool {
+    holds(spec, &needs(fleet))
+}
+
+fn shortfall(needs: &Needs, specs: &[&EnterpriseSpec]) -> String {
+    let max_devices = specs.iter().filter_map(|s| s.online_devices).max().unwrap_or(0);
+    let max_messaging = specs.iter().filter_map(|s| s.messaging_tps).max().unwrap_or_default();
+    let max_forwarding = specs.iter().filter_map(|s| s.forwarding_tps).max().unwrap_or_default();
+    let mut short = Vec::new();
+    if needs.online_devices > max_devices {
+        short.push(format!("{} online devices (the most any spec holds is {})", grouped(needs.online_devices), grouped(max_devices)));
+    }
+    if needs.messaging_tps > max_messaging {
+        short.push(format!("{} messaging TPS (the most is {})", shown_tps(needs.messaging_tps), max_messaging.normalize()));
+    }
+    if needs.forwarding_tps > max_forwarding {
+        short.push(format!("{} forwarding TPS (the most is {})", shown_tps(needs.forwarding_tps), max_forwarding.normalize()));
+    }
+    if short.is_empty() {
+        format!(
+            "no single spec in your catalog holds {} online devices, {} messaging TPS and {} forwarding TPS together (IOT-23)",
+            grouped(needs.online_devices),
+            shown_tps(needs.messaging_tps),
+            shown_tps(needs.forwarding_tps)
+        )
+    } else {
+        format!("no spec in your catalog holds the fleet: it needs {} (IOT-23)", short.join(", "))
+    }
+}
+
+/// The days of a month for a fleet (`days`: the first N days).
+pub fn month_days(fleet: &Fleet, month: Date, count: u64) -> Vec<DayUsage> {
+    super::repeat_day(&fleet.day_usage(month), month, count)
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::products::iot::billable_on;
+
+    #[test]
+    fn grouped_counts_as_alibaba_writes_them() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1_000), "1,000");
+        assert_eq!(grouped(144_000_000), "144,000,000");
+    }
+
+    #[test]
+    fn every_interface_maps_to_a_category() {
+        for i in &INTERFACES {
+            assert!(CATEGORIES.iter().any(|c| c.name == i.category), "{}", i.name);
+        }
+        // IOT-20 / IOT-13: UpdateDeviceShadow is Basic only, InvokeThingService Pro only.
+        let by = |n: &str| category_named(INTERFACES.iter().find(|i| i.name == n).unwrap().category);
+        assert!(billable_on(by("UpdateDeviceShadow"), Edition::Basic) && !billable_on(by("UpdateDeviceShadow"), Edition::Pro));
+        assert!(billable_on(by("InvokeThingService"), Edition::Pro) && !billable_on(by("InvokeThingService"), Edition::Basic));
+    }
+}
