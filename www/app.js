@@ -5,7 +5,7 @@
 import init, { quote, compareBillingMethod, simulateLifecycle, catalog, version } from "./pkg/alicloud_cost.js";
 import { RULES } from "./rules.js";
 import { LANGUAGES, errorText, language, pickLanguage, setLanguage, t } from "./i18n.js";
-import { costChart, daysTable, el, instant, linesTable, money, phaseBar, ruleLinks, warningsList } from "./views.js";
+import { costChart, daysTable, el, formulaList, instant, linesTable, money, phaseBar, ruleLinks, warningsList } from "./views.js";
 
 const $ = (id) => document.getElementById(id);
 const TABS = ["cloudPhone", "iot", "ecs", "compare", "lifecycle"];
@@ -27,13 +27,15 @@ function read(id) {
   return input.type === "checkbox" ? input.checked : input.value.trim();
 }
 
-/** `data-when="cp-internet cp-billing=subscription|x"`: shown when every condition holds. */
+/** `data-when="cp-internet cp-billing=subscription|x or other=y"`: shown when every condition of one group holds. */
 function applyVisibility(root = document) {
   for (const node of root.querySelectorAll("[data-when]")) {
-    node.hidden = !node.dataset.when.split(" ").every((cond) => {
-      const [id, values] = cond.split("=");
-      return values === undefined ? read(id) === true : values.split("|").includes(read(id));
-    });
+    node.hidden = !node.dataset.when.split(" or ").some((group) =>
+      group.split(" ").every((cond) => {
+        const [id, values] = cond.split("=");
+        return values === undefined ? read(id) === true : values.split("|").includes(read(id));
+      }),
+    );
   }
 }
 
@@ -60,20 +62,41 @@ function daysInMonth(month) {
   return Number.isInteger(y) && m >= 1 && m <= 12 ? new Date(Date.UTC(y, m, 0)).getUTCDate() : 0;
 }
 
+/** The fleet form (IOT-22): one kind of message per device. */
+function fleetOf() {
+  const message = { every: { [read("iot-fleet-unit")]: read("iot-fleet-every") }, bytes: read("iot-fleet-bytes"), receivers: read("iot-fleet-receivers") };
+  if (read("iot-fleet-forwarded")) message.forwarded = true;
+  return { devices: read("iot-fleet-devices"), onlineHoursPerDay: read("iot-fleet-hours"), messages: [message] };
+}
+
+/** Enterprise Edition checked against the customer's own spec (IOT-23): that spec is the only one in the catalog. */
+const sizingEnterprise = () => state.tab === "iot" && read("iot-instance") === "enterprise" && read("iot-ent-size");
+
+function itemCatalog() {
+  if (!sizingEnterprise()) return undefined;
+  const spec = { id: t("iot.yourSpec"), monthlyPrice: read("iot-ent-price"), onlineDevices: read("iot-ent-online"), messagingTps: read("iot-ent-mtps"), forwardingTps: read("iot-ent-ftps") };
+  return { iot: { enterpriseSpecs: [spec] } };
+}
+
 function iotItem() {
   const instance = read("iot-instance");
   if (instance === "enterprise") {
-    const item = { product: "iot", instance, months: read("iot-ent-months"), quantity: read("iot-ent-quantity"), monthlyPrice: optional(read("iot-ent-price")) };
+    const item = { product: "iot", instance, months: read("iot-ent-months"), quantity: read("iot-ent-quantity") };
+    if (read("iot-ent-size")) item.fleet = fleetOf();
+    else item.monthlyPrice = optional(read("iot-ent-price"));
     if (read("iot-ent-trial")) item.trial = true;
     return item;
   }
   if (instance !== "legacyPublic") return { product: "iot", instance };
   const month = read("iot-month");
   const messages = (counts) => state.mix.map((row, j) => ({ bytes: row.bytes, count: counts ? counts[j] ?? "0" : row.count, category: row.category }));
+  const mode = read("iot-mode");
   const usage =
-    read("iot-mode") === "days"
-      ? { days: state.days.slice(0, daysInMonth(month) || 1).map((day, i) => ({ date: `${month}-${String(i + 1).padStart(2, "0")}`, messages: messages(day.c), livingDevices: day.d })) }
-      : { perDay: { messages: messages(null), livingDevices: read("iot-devices") } };
+    mode === "fleet"
+      ? { fleet: fleetOf() }
+      : mode === "days"
+        ? { days: state.days.slice(0, daysInMonth(month) || 1).map((day, i) => ({ date: `${month}-${String(i + 1).padStart(2, "0")}`, messages: messages(day.c), livingDevices: day.d })) }
+        : { perDay: { messages: messages(null), livingDevices: read("iot-devices") } };
   return { product: "iot", instance, edition: read("iot-edition"), month, usage, freeQuotaUsed: optional(read("iot-free-used")) };
 }
 
@@ -147,7 +170,13 @@ function parentPath(path) {
 function findField(form, path) {
   const fields = [...form.querySelectorAll("[data-path]")].filter((n) => !n.closest("[hidden]"));
   // A day-table path names the mix row for what the table does not repeat (bytes, category).
-  for (const candidate of [path, path.replace(/^usage\.days\[\d+\]\.messages/, "usage.perDay.messages")]) {
+  const candidates = [
+    path,
+    path.replace(/^usage\.days\[\d+\]\.messages/, "usage.perDay.messages"),
+    path.replace(/^usage\.fleet/, "fleet"),
+    path.replace(/^catalog\.iot\.enterpriseSpecs\[0\]\.monthlyPrice$/, "monthlyPrice"),
+  ];
+  for (const candidate of candidates) {
     for (let p = candidate; p; p = parentPath(p)) {
       const hit = fields.find((n) => n.dataset.path === p);
       if (hit) return hit;
@@ -183,7 +212,7 @@ function priced(form, fallback, fn, request, outputs, prefix = "") {
 
 function renderItem() {
   const form = document.querySelector(`[data-form="${state.tab}"]`);
-  const result = priced(form, $("item-error"), quote, { items: [ITEM_BUILDERS[state.tab]()] }, [$("item-lines"), $("item-days")], "items[0].");
+  const result = priced(form, $("item-error"), quote, { items: [ITEM_BUILDERS[state.tab]()], catalog: itemCatalog() }, [$("item-lines"), $("item-days")], "items[0].");
   $("add-to-cart").disabled = !result;
   if (!result) {
     $("item-total").textContent = "–";
@@ -194,7 +223,13 @@ function renderItem() {
   const quoted = result.items[0];
   $("item-total").textContent = money(result.tradePrice);
   $("item-total").dataset.amount = result.tradePrice;
-  $("item-lines").replaceChildren(el("p", { className: "description", textContent: quoted.description }), linesTable(quoted.lines, t("breakdown")), warningsList(quoted.warnings) ?? "");
+  $("item-lines").replaceChildren(
+    el("p", { className: "description", textContent: quoted.description }),
+    quoted.fleet ? formulaList(t("iot.fleetTraffic"), quoted.fleet.formula, quoted.fleet.rules) : "",
+    quoted.sizing ? formulaList(t("iot.sizing"), [quoted.sizing.formula], quoted.sizing.rules) : "",
+    linesTable(quoted.lines, t("breakdown")),
+    warningsList(quoted.warnings) ?? "",
+  );
   $("item-days").replaceChildren(quoted.days?.length ? daysTable(quoted.days) : "");
 }
 
@@ -582,7 +617,13 @@ function wire() {
 
   $("add-to-cart").addEventListener("click", () => {
     if (state.cart.length >= MAX_CART) return;
-    state.cart.push(JSON.parse(JSON.stringify(ITEM_BUILDERS[state.tab]())));
+    const item = JSON.parse(JSON.stringify(ITEM_BUILDERS[state.tab]()));
+    if (sizingEnterprise()) {
+      // The cart has one catalog for all its items: a spec checked against the fleet joins it at its price.
+      delete item.fleet;
+      item.monthlyPrice = read("iot-ent-price");
+    }
+    state.cart.push(item);
     $("add-status").textContent = t("added");
     render();
   });

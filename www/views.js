@@ -25,6 +25,17 @@ function svg(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** The arithmetic behind an answer (a fleet's traffic, an Enterprise sizing), with its rule IDs. */
+export function formulaList(title, formulas, rules = []) {
+  return el(
+    "div",
+    { className: "arithmetic" },
+    el("h4", { textContent: title }),
+    el("ul", {}, ...formulas.map((text) => el("li", { textContent: text }))),
+    rules.length ? ruleLinks(rules) : "",
+  );
+}
+
 export function money(amount) {
   return new Intl.NumberFormat(language(), { style: "currency", currency: "USD", minimumFractionDigits: 2 }).format(amount);
 }

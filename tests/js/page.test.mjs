@@ -88,11 +88,54 @@ test("Cloud Phone at 375 px: 3 x acp.std.large, international, 6 months = $595.2
   await ctx.close();
 });
 
-test("IoT: the RULES.md month (Pro, November, 604,800 messages a day) = $13.61, with the day-by-day bill", async () => {
+test("IoT Enterprise Edition: my spec checked against my fleet, with the TPS arithmetic (IOT-23)", async () => {
   const { page, problems, ctx } = await openPage();
   await page.click("#tab-iot");
-  await page.getByLabel("Edition").selectOption("pro");
+  await page.getByLabel("Instance type").selectOption("enterprise");
+  await page.locator("#iot-ent-price").fill("100");
+  await page.locator("#iot-ent-size").check();
+  // RULES.md IOT-23: 10,000 devices, one uplink every 10 minutes, forwarded: 16.67 TPS each way.
+  await page.locator("#iot-fleet-devices").fill("10000");
+  await page.locator("#iot-fleet-every").fill("10");
+  await page.locator("#iot-fleet-forwarded").check();
+  assert.match(await text(page, "#item-lines .arithmetic"), /10,000 devices x 1 \/ 600 s = 16\.67; forwarding TPS = 16\.67/);
+  assert.equal(await text(page, "#item-total"), "$1,200.00");
+  // 60,001 devices every 10 minutes = 100.0017 TPS: one past the spec's 100.
+  await page.locator("#iot-ent-online").fill("100000");
+  await page.locator("#iot-fleet-devices").fill("60001");
+  assert.match(await text(page, "#iot-fleet-error"), /100\.001667 messaging TPS \(the most is 100\)/);
+  await page.locator("#iot-fleet-devices").fill("60000");
+  assert.equal(await text(page, "#iot-fleet-error"), "");
+  // Added to the cart at its price: the cart has one catalog for all its items.
+  await page.click("#add-to-cart");
+  assert.equal(await text(page, "#cart-total"), "$1,200.00");
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
+test("IoT: the fleet form by default (the pricing page example, $13.61), then the RULES.md month in messages a day", async () => {
+  const { page, problems, ctx } = await openPage();
+  await page.click("#tab-iot");
   await page.getByLabel("Billing month").fill("2026-11");
+  // IOT-22's pricing example: 1 device, one 410 B message a second, 6 subscribers: 604,800
+  // messages a day, 18,144,000 in November; day by day 13.61 (RULES.md IOT-18 example).
+  assert.ok(await page.locator("#iot-mode-fleet").isChecked(), "the fleet form is the default");
+  assert.ok(await page.locator("#iot-mix-field").isHidden(), "the message table is the advanced mode");
+  await page.locator("#iot-fleet-devices").fill("1");
+  await page.locator("#iot-fleet-every").fill("1");
+  await page.locator("#iot-fleet-unit").selectOption("seconds");
+  await page.locator("#iot-fleet-bytes").fill("410");
+  await page.locator("#iot-fleet-receivers").fill("6");
+  assert.equal(await text(page, "#item-total"), "$13.61");
+  assert.match(await text(page, "#item-lines .arithmetic"), /86,400 sent \+ 86,400 x 6 receivers = 518,400 received/);
+  // A zero interval is refused beside its field.
+  await page.locator("#iot-fleet-every").fill("0");
+  assert.equal(await page.locator("#iot-fleet-every").getAttribute("aria-invalid"), "true");
+  assert.equal(await text(page, "#item-total"), "–");
+  await page.locator("#iot-fleet-every").fill("1");
+
+  await page.getByLabel("Messages a day (advanced)").check();
+  await page.getByLabel("Edition").selectOption("pro");
   await page.locator("#iot-mix-0-bytes").fill("256");
   await page.locator("#iot-mix-0-count").fill("604800");
   // 18,144,000 messages - 1,000,000 free (earliest days first) = 17,144,000 x 0.8 per
@@ -100,7 +143,7 @@ test("IoT: the RULES.md month (Pro, November, 604,800 messages a day) = $13.61, 
   assert.equal(await text(page, "#item-total"), "$13.61");
   assert.equal(await page.locator("#item-days tbody tr").count(), 30, "one row per day of November");
   // Day by day: an uneven month, with an error beside the exact cell that is wrong.
-  await page.getByLabel("Day by day (uneven months)").check();
+  await page.getByLabel("Day by day (advanced)").check();
   assert.equal(await page.locator("#iot-days tr").count(), 30);
   await page.locator("#iot-day-2-0").fill("lots");
   assert.equal(await page.locator("#iot-day-2-0").getAttribute("aria-invalid"), "true");

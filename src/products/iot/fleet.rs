@@ -486,12 +486,9 @@ pub fn sizing_for(needs: &Needs, spec: &EnterpriseSpec, rates: &IotCatalog) -> S
         ),
         _ => format!("{}: your catalog gives no capacities, so the fit is not checked", spec.id),
     };
-    let formula = format!(
-        "messaging TPS = {} = {}; {forwarding}; {} online devices. {capacity}",
-        needs.terms.join(" + "),
-        shown_tps(needs.messaging_tps),
-        grouped(needs.online_devices),
-    );
+    // One kind of message: its term is the total ("... = 16.67"); several: their sum.
+    let sum = if needs.terms.len() > 1 { format!(" = {}", shown_tps(needs.messaging_tps)) } else { String::new() };
+    let formula = format!("messaging TPS = {}{sum}; {forwarding}; {} online devices. {capacity}", needs.terms.join(" + "), grouped(needs.online_devices));
     Sizing {
         online_devices: needs.online_devices,
         messaging_tps: shown_tps(needs.messaging_tps),
@@ -509,6 +506,13 @@ pub fn spec_holds(spec: &EnterpriseSpec, fleet: &Fleet) -> bool {
     holds(spec, &needs(fleet))
 }
 
+/// A need shown beside the capacity it exceeds: two decimals, or more where two would
+/// round it down to the capacity (60,001 / 600 = 100.0017, not "100").
+fn shown_over(need: Decimal, capacity: Decimal) -> Decimal {
+    let shown = shown_tps(need);
+    if shown > capacity { shown } else { need.round_dp(6).normalize() }
+}
+
 fn shortfall(needs: &Needs, specs: &[&EnterpriseSpec]) -> String {
     let max_devices = specs.iter().filter_map(|s| s.online_devices).max().unwrap_or(0);
     let max_messaging = specs.iter().filter_map(|s| s.messaging_tps).max().unwrap_or_default();
@@ -518,10 +522,10 @@ fn shortfall(needs: &Needs, specs: &[&EnterpriseSpec]) -> String {
         short.push(format!("{} online devices (the most any spec holds is {})", grouped(needs.online_devices), grouped(max_devices)));
     }
     if needs.messaging_tps > max_messaging {
-        short.push(format!("{} messaging TPS (the most is {})", shown_tps(needs.messaging_tps), max_messaging.normalize()));
+        short.push(format!("{} messaging TPS (the most is {})", shown_over(needs.messaging_tps, max_messaging), max_messaging.normalize()));
     }
     if needs.forwarding_tps > max_forwarding {
-        short.push(format!("{} forwarding TPS (the most is {})", shown_tps(needs.forwarding_tps), max_forwarding.normalize()));
+        short.push(format!("{} forwarding TPS (the most is {})", shown_over(needs.forwarding_tps, max_forwarding), max_forwarding.normalize()));
     }
     if short.is_empty() {
         format!(
