@@ -382,10 +382,16 @@ fn cloud_phone_break_even(spec: &CloudPhoneSpec, region: Region, unit: cloud_pho
 /// CP-7: only pay-as-you-go -> subscription, for an active group with no unpaid orders.
 fn cloud_phone_switching(current: Option<Billing>, cheaper_is_subscription: bool) -> Switching {
     let to = if cheaper_is_subscription { Billing::Subscription } else { Billing::PayAsYouGo };
-    let from = current.unwrap_or(match to {
-        Billing::Subscription => Billing::PayAsYouGo,
-        Billing::PayAsYouGo => Billing::Subscription,
-    });
+    // Not bought yet (issue 19): nothing to switch. Either method may be chosen now; what
+    // can change later is CP-7's one direction.
+    let Some(from) = current else {
+        let later = match to {
+            Billing::PayAsYouGo => "Choosing pay-as-you-go keeps the option to move to subscription later, if the group is active and has no unpaid orders",
+            Billing::Subscription => "A subscription cannot move to pay-as-you-go later; a pay-as-you-go group can move to subscription at any time",
+        };
+        let reason = format!("Not bought yet: either billing method can be chosen now. {later} (CP-7).");
+        return Switching { allowed: true, from: to, to, reason, rules: vec!["CP-7"] };
+    };
     let (allowed, reason) = match (from, to) {
         (a, b) if a == b => (true, "Already on the cheaper billing method.".to_string()),
         (Billing::PayAsYouGo, Billing::Subscription) => (

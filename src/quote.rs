@@ -84,7 +84,49 @@ pub struct Quote {
     /// What is paid: originalPrice - discountPrice.
     #[serde(serialize_with = "serialize_decimal")]
     pub trade_price: Decimal,
+    /// The cart as an estimate: upfront, monthly, one-off and the first 12 months (issue 19).
+    pub estimate: Estimate,
     pub items: Vec<QuotedItem>,
+}
+
+/// How an item is paid, for the estimate (issue 19).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum ItemKind {
+    /// Prepaid for its whole term at purchase (CP-2, IOT-2, ECS subscriptions): upfront.
+    Subscription,
+    /// Billed every month as used (an IoT legacy public month, IOT-9): monthly.
+    Monthly,
+    /// Pay-as-you-go for a lifetime given in hours (CP-3, ECS-13): billed once as used, not monthly.
+    OneOff,
+    /// Costs nothing (a new public instance, IOT-2).
+    Free,
+}
+
+/// Upfront, monthly recurring and one-off amounts, and what the first 12 months cost:
+/// upfront + one-off + 12 x monthly. A subscription counts once, for its whole term
+/// (renewals are not assumed); a lifetime in hours counts once (it is not a month).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Estimate {
+    #[serde(serialize_with = "serialize_decimal")]
+    pub upfront: Decimal,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub monthly: Decimal,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub one_off: Decimal,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub first_year: Decimal,
+}
+
+impl Estimate {
+    /// Each part is already in cents; `rounding` only gives every amount the same two decimals.
+    fn new(upfront: Decimal, monthly: Decimal, one_off: Decimal, rounding: Rounding) -> Estimate {
+        let first_year = upfront + one_off + monthly * Decimal::from(12);
+        Estimate { upfront: rounding.apply(upfront), monthly: rounding.apply(monthly), one_off: rounding.apply(one_off), first_year: rounding.apply(first_year) }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -105,6 +147,9 @@ pub struct QuotedItem {
     /// The discount applied to this item, in percent, if any.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
     pub discount_percent: Option<Decimal>,
+    /// How the item is paid (upfront, monthly, once, free), and its share of the estimate.
+    pub kind: ItemKind,
+    pub estimate: Estimate,
     pub lines: Vec<Line>,
     pub warnings: Vec<Warning>,
     /// IoT legacy public instances: the bill day by day (IOT-17..IOT-19).
@@ -264,6 +309,7 @@ pub fn quote(request: &Value) -> Result<Quote, Error> {
         .collect::<Result<Vec<_>, _>>()?;
     for item in &mut quoted {
         apply_discount(item, &discounts, rounding);
+        item.estimate = item_estimate(item, rounding);
     }
     Ok(totals(&catalog, quoted, rounding))
 }
@@ -273,11 +319,55 @@ fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Roundi
     let product = fields
         .required("product", "\"cloudPhone\", \"iot\" or \"ecs\"")?
         .one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
-    Ok(match product {
-        Product::CloudPhone => cloud_phone::rate(&cloud_phone::decode_item(&fields, catalog)?, index, catalog, rounding),
-        Product::Iot => iot::rate(&iot::decode_item(&fields, catalog)?, index, catalog, rounding),
-        Product::Ecs => ecs::rate(&ecs::decode_item(&fields, catalog)?, index, rounding),
-    })
+    let (mut quoted, kind) = match product {
+        Product::CloudPhone => {
+            let item = cloud_phone::decode_item(&fields, catalog)?;
+            let kind = match item.term {
+                cloud_phone::Term::Months(_) => ItemKind::Subscription,
+                cloud_phone::Term::LifetimeHours(_) => ItemKind::OneOff,
+            };
+            (cloud_phone::rate(&item, index, catalog, rounding), kind)
+        }
+        Product::Iot => {
+            let item = iot::decode_item(&fields, catalog)?;
+            let kind = match item {
+                iot::IotItem::LegacyPublic { .. } => ItemKind::Monthly,
+                iot::IotItem::Enterprise { .. } => ItemKind::Subscription,
+                iot::IotItem::NewPublic => ItemKind::Free,
+            };
+            (iot::rate(&item, index, catalog, rounding), kind)
+        }
+        Product::Ecs => {
+            let item = ecs::decode_item(&fields, catalog)?;
+            let kind = if item.billing == Billing::Subscription { ItemKind::Subscription } else { ItemKind::OneOff };
+            (ecs::rate(&item, index, rounding), kind)
+        }
+    };
+    quoted.kind = kind;
+    Ok(quoted)
+}
+
+/// Lines of a subscription item that are not prepaid: a Cloud Phone group's NAT Gateway
+/// and EIP are billed by the hour for the hours given (CP-10), once.
+const PAY_AS_YOU_GO_LINES_OF_A_SUBSCRIPTION: [&str; 2] = ["cloudPhone.natGateway", "cloudPhone.eip"];
+
+/// The item's trade price split by how it is paid. A subscription's discount is shared
+/// between its prepaid and its hourly lines in proportion: the prepaid part is rounded,
+/// the rest is the remainder, so the parts add up to the trade price exactly.
+fn item_estimate(item: &QuotedItem, rounding: Rounding) -> Estimate {
+    let zero = Decimal::ZERO;
+    match item.kind {
+        ItemKind::Subscription => {
+            let prepaid: Decimal = item.lines.iter().filter(|l| !PAY_AS_YOU_GO_LINES_OF_A_SUBSCRIPTION.contains(&l.code.as_str())).map(|l| l.amount).sum();
+            let upfront = match item.discount_percent {
+                Some(percent) => prepaid - rounding.apply(prepaid * percent / Decimal::ONE_HUNDRED),
+                None => prepaid,
+            };
+            Estimate::new(upfront, zero, item.trade_price - upfront, rounding)
+        }
+        ItemKind::Monthly => Estimate::new(zero, item.trade_price, zero, rounding),
+        ItemKind::OneOff | ItemKind::Free => Estimate::new(zero, zero, item.trade_price, rounding),
+    }
 }
 
 fn decode_discounts(node: &Node<'_>, item_count: usize) -> Result<Vec<Discount>, Error> {
@@ -322,6 +412,7 @@ fn totals(catalog: &Catalog, items: Vec<QuotedItem>, rounding: Rounding) -> Quot
         original_price: sum(|i| i.original_price),
         discount_price: sum(|i| i.discount_price),
         trade_price: sum(|i| i.trade_price),
+        estimate: Estimate::new(sum(|i| i.estimate.upfront), sum(|i| i.estimate.monthly), sum(|i| i.estimate.one_off), rounding),
         items,
     }
 }
@@ -344,6 +435,8 @@ pub fn item_from_lines(
         discount_price: rounding.apply(Decimal::ZERO),
         trade_price: original_price,
         discount_percent: None,
+        kind: ItemKind::Free,
+        estimate: Estimate::new(Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, rounding),
         lines,
         warnings,
         days: None,

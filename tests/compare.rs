@@ -230,3 +230,19 @@ fn bad_comparisons_are_refused_with_codes() {
     // 744 h (31 days x 24) is the most a month can hold, and is accepted.
     compare(phone("acp.basic.small", "mainland", json!({"months": 1, "hoursPerMonth": 744})));
 }
+
+#[test]
+fn not_bought_yet_says_what_may_be_chosen_now_and_what_can_change_later() {
+    // CP-7 (issue 19): with no current method nothing is "not allowed". 100 h a month is far
+    // below the 216.75 h break-even, so pay-as-you-go is cheaper; it keeps the move to
+    // subscription open. 400 h: subscription is cheaper, and it cannot move back.
+    let cheap_hours = compare(phone("acp.basic.small", "mainland", json!({"months": 3, "hoursPerMonth": 100})));
+    let s = cheap_hours.switching.unwrap();
+    assert!(s.allowed && s.to == Billing::PayAsYouGo);
+    assert!(s.reason.starts_with("Not bought yet: either billing method can be chosen now."), "{}", s.reason);
+    assert!(s.reason.contains("move to subscription later"), "{}", s.reason);
+    let many_hours = compare(phone("acp.basic.small", "mainland", json!({"months": 3, "hoursPerMonth": 400})));
+    let s = many_hours.switching.unwrap();
+    assert!(s.allowed && s.to == Billing::Subscription);
+    assert!(s.reason.contains("cannot move to pay-as-you-go later"), "{}", s.reason);
+}

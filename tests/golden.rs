@@ -32,6 +32,11 @@ fn mixed_cart_golden() {
     // 3: Enterprise "standard" at 120, 3 months with a trial month: 2 x 120 = 240.00 (IOT-3).
     // 4: ECS 730 h x 0.25 = 182.50 + 730 h x 0.01 = 7.30 = 189.80; ECS 10% = 18.98 off: 170.82.
     // Totals: 637.34 original, 18.98 discount, 618.36 paid.
+    // Estimate (issue 19): upfront 192.00 + 240.00 = 432.00 (subscriptions); monthly 13.91 (the
+    // IoT month); one-off 1.63 + 170.82 = 172.45 (lifetimes in hours); first 12 months
+    // 432.00 + 172.45 + 12 x 13.91 (166.92) = 771.37.
+    let estimate = r#""estimate":{"upfront":"432.00","monthly":"13.91","oneOff":"172.45","firstYear":"771.37"}"#;
+    assert!(include_str!("golden/mixed_cart.response.json").contains(estimate));
     check(
         include_str!("golden/mixed_cart.request.json"),
         include_str!("golden/mixed_cart.response.json"),

@@ -212,6 +212,18 @@ function priced(form, fallback, fn, request, outputs, prefix = "") {
 
 function renderItem() {
   const form = document.querySelector(`[data-form="${state.tab}"]`);
+  if (state.tab === "ecs" && read("ecs-instance") === "") {
+    // ECS prices are not published (ECS-9): before the customer gives one, say what to enter
+    // and where to find it, rather than an error under an empty field.
+    clearErrors(form);
+    $("item-error").textContent = "";
+    $("add-to-cart").disabled = true;
+    $("item-total").textContent = "–";
+    delete $("item-total").dataset.amount;
+    $("item-lines").replaceChildren(el("p", { className: "empty-state", id: "ecs-empty" }, t("ecs.empty"), " ", ruleLinks(["ECS-9"])));
+    $("item-days").replaceChildren();
+    return;
+  }
   const result = priced(form, $("item-error"), quote, { items: [ITEM_BUILDERS[state.tab]()], catalog: itemCatalog() }, [$("item-lines"), $("item-days")], "items[0].");
   $("add-to-cart").disabled = !result;
   if (!result) {
@@ -245,6 +257,7 @@ function renderCart() {
   clearErrors(cart);
   $("cart-empty").hidden = state.cart.length > 0;
   lastCart = null;
+  $("cart-estimate").hidden = true;
   if (!state.cart.length) {
     $("cart-items").replaceChildren();
     $("cart-total").textContent = money("0");
@@ -263,6 +276,12 @@ function renderCart() {
   lastCart = result;
   $("cart-total").textContent = money(result.tradePrice);
   $("cart-total").dataset.amount = result.tradePrice;
+  const estimate = result.estimate;
+  for (const [id, amount] of [["est-upfront", estimate.upfront], ["est-monthly", estimate.monthly], ["est-one-off", estimate.oneOff], ["est-first-year", estimate.firstYear]]) {
+    $(id).textContent = money(amount);
+    $(id).dataset.amount = amount;
+  }
+  $("cart-estimate").hidden = false;
   $("cart-items").replaceChildren(
     ...result.items.map((item, i) =>
       el(
@@ -272,6 +291,7 @@ function renderCart() {
           "header",
           {},
           el("h3", { textContent: `${i + 1}. ${item.description}` }),
+          el("span", { className: `kind kind-${item.kind}`, textContent: t(`kind.${item.kind}`) }),
           el("span", { className: "num item-amount", textContent: money(item.tradePrice) }),
           el("button", { type: "button", className: "link remove", textContent: t("remove"), "aria-label": t("removeItem", { n: i + 1 }), "data-remove": String(i) }),
         ),
@@ -309,7 +329,9 @@ function renderCompare() {
   );
   const notes = [];
   if (result.switching) {
-    notes.push(el("p", { id: "cmp-switching" }, `${t(result.switching.allowed ? "cmp.switchAllowed" : "cmp.switchRefused")} ${result.switching.reason} `, ruleLinks(result.switching.rules)));
+    // Not bought yet (CP-7): what may be chosen now and what can change later, never "not allowed".
+    const verdict = read("cmp-current") === "" ? "cmp.chooseNow" : result.switching.allowed ? "cmp.switchAllowed" : "cmp.switchRefused";
+    notes.push(el("p", { id: "cmp-switching" }, `${t(verdict)} ${result.switching.reason} `, ruleLinks(result.switching.rules)));
   }
   $("cmp-notes").replaceChildren(...notes, warningsList(result.caveats) ?? "");
 }
@@ -556,14 +578,20 @@ function cartCsv(result) {
     if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const rows = [["item", "product", "item description", "line", "formula", "quantity", "unit", "unit price (USD)", "amount (USD)", "rules"].map((h) => cell(h))];
+  const rows = [["item", "product", "kind", "item description", "line", "formula", "quantity", "unit", "unit price (USD)", "amount (USD)", "rules"].map((h) => cell(h))];
   for (const item of result.items) {
+    const head = [cell(item.index + 1, false), cell(item.product), cell(item.kind), cell(item.description)];
     for (const line of item.lines) {
-      rows.push([cell(item.index + 1, false), cell(item.product), cell(item.description), cell(line.description), cell(line.formula), cell(line.quantity, false), cell(line.unit), cell(line.unitPrice, false), cell(line.amount, false), cell(line.rules.join(" "))]);
+      rows.push([...head, cell(line.description), cell(line.formula), cell(line.quantity, false), cell(line.unit), cell(line.unitPrice, false), cell(line.amount, false), cell(line.rules.join(" "))]);
     }
-    if (item.discountPrice !== "0.00") rows.push([cell(item.index + 1, false), cell(item.product), cell(item.description), cell("discount"), "", "", "", "", cell(`-${item.discountPrice}`, false), ""]);
+    if (item.discountPrice !== "0.00") rows.push([...head, cell("discount"), "", "", "", "", cell(`-${item.discountPrice}`, false), ""]);
   }
-  rows.push(["", "", "", cell("total"), "", "", "", "", cell(result.tradePrice, false), ""]);
+  rows.push(["", "", "", "", cell("total"), "", "", "", "", cell(result.tradePrice, false), ""]);
+  // The estimate (issue 19): the same figures as the page's summary.
+  const e = result.estimate;
+  for (const [label, amount] of [["upfront", e.upfront], ["monthly", e.monthly], ["one-off", e.oneOff], ["first 12 months", e.firstYear]]) {
+    rows.push(["", "", "", "", cell(label), "", "", "", "", cell(amount, false), ""]);
+  }
   return `${rows.map((r) => r.join(",")).join("\r\n")}\r\n`;
 }
 

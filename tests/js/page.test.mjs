@@ -157,6 +157,27 @@ test("IoT: the fleet form by default (the pricing page example, $13.61), then th
   await ctx.close();
 });
 
+test("every tab opens clean: all five reachable at 375 px, ECS with an empty state, compare without a refusal", async () => {
+  for (const lang of ["en-US", "zh-CN"]) {
+    const { page, problems, ctx } = await openPage({ viewport: { width: 375, height: 800 }, locale: lang });
+    for (const id of ["tab-cloudPhone", "tab-iot", "tab-ecs", "tab-compare", "tab-lifecycle"]) {
+      const box = await page.locator(`#${id}`).boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= 375, `${lang}: ${id} is on screen (${JSON.stringify(box)})`);
+    }
+    await page.click("#tab-ecs");
+    assert.ok(await page.locator("#ecs-empty").isVisible(), "the ECS tab says what to enter and where the price is");
+    assert.equal(await page.locator("#panel-ecs [aria-invalid]").count(), 0, "no field is marked wrong before any input");
+    assert.deepEqual((await page.locator("#panel-ecs .error").allTextContents()).filter(Boolean), []);
+    await page.click("#tab-compare");
+    // Not bought yet (the default): what may be chosen now, never "not allowed" (CP-7).
+    const switching = await text(page, "#cmp-switching");
+    assert.match(switching, lang === "en-US" ? /^Choosing now: Not bought yet: either billing method can be chosen now\./ : /^现在选择：/);
+    assert.doesNotMatch(switching, /not allowed|不允许/);
+    assert.deepEqual(problems, []);
+    await ctx.close();
+  }
+});
+
 test("ECS at your prices: 2 instances x 3 months x (50 + 5) = $330.00", async () => {
   const { page, problems, ctx } = await openPage();
   await ecsSubscription(page);
@@ -176,16 +197,24 @@ test("cart: two products, a discount, CSV (CP-12) and JSON exports", async () =>
   // 0.73 + 330.00 = 330.73.
   assert.equal(await text(page, "#cart-total"), "$330.73");
   assert.equal(await page.locator("#cart-items .cart-item").count(), 2);
+  // The estimate: the phones' 5 h is a one-off lifetime (0.73), the ECS subscription is prepaid
+  // (330.00), nothing is monthly: first 12 months 330.00 + 0.73 = 330.73.
+  assert.deepEqual(
+    await page.locator("#cart-estimate dd").evaluateAll((dds) => dds.map((d) => d.dataset.amount)),
+    ["330.00", "0.00", "0.73", "330.73"],
+  );
+  assert.deepEqual(await page.locator("#cart-items .kind").allTextContents(), ["one-off", "upfront"]);
 
   const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
   const body = readFileSync(await csv.path(), "utf8").replace(/^\ufeff/, "");
   const rows = body.trim().split("\r\n");
-  assert.equal(rows[0], "item,product,item description,line,formula,quantity,unit,unit price (USD),amount (USD),rules");
-  assert.match(rows[1], /^1,cloudPhone,.*,16,phone-hour,0\.0457,0\.73,CP-2 CP-3 CP-5 CP-6$/);
-  assert.equal(rows.at(-1), ",,,total,,,,,330.73,");
+  assert.equal(rows[0], "item,product,kind,item description,line,formula,quantity,unit,unit price (USD),amount (USD),rules");
+  assert.match(rows[1], /^1,cloudPhone,oneOff,.*,16,phone-hour,0\.0457,0\.73,CP-2 CP-3 CP-5 CP-6$/);
+  assert.deepEqual(rows.slice(-5), [",,,,total,,,,,330.73,", ",,,,upfront,,,,,330.00,", ",,,,monthly,,,,,0.00,", ",,,,one-off,,,,,0.73,", ",,,,first 12 months,,,,,330.73,"]);
   const [json] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
   const exported = JSON.parse(readFileSync(await json.path(), "utf8"));
   assert.equal(exported.quote.tradePrice, "330.73");
+  assert.equal(exported.quote.estimate.firstYear, "330.73");
   assert.equal(exported.request.items.length, 2);
 
   // 10% off each item, rounded per item: 0.73 - 0.07 = 0.66; 330.00 - 33.00 = 297.00; 297.66.
@@ -262,8 +291,11 @@ test("bad input shows the module's message beside the field it names, and the pa
   assert.equal(await text(page, "#item-total"), "$0.18");
   assert.equal(await text(page, "#cp-hours-error"), "");
   await page.click("#tab-ecs");
-  // No ECS price is published (ECS-9): the message sits beside the instance price.
-  assert.match(await text(page, "#ecs-instance-error"), /ECS-9/);
+  // No ECS price is published (ECS-9): an empty state first; a bad price sits beside its field.
+  assert.match(await text(page, "#ecs-empty"), /ECS-9/);
+  await page.locator("#ecs-instance").fill("abc");
+  assert.notEqual(await text(page, "#ecs-instance-error"), "");
+  assert.equal(await page.locator("#ecs-empty").count(), 0);
   assert.deepEqual(problems, []);
   await ctx.close();
 });
@@ -285,6 +317,9 @@ test("compare: a chart of both methods and the break-even in 4-hour periods", as
   assert.equal(await page.locator("#cmp-chart svg polyline").count(), 2);
   assert.equal(await page.locator("#cmp-chart svg .dot-subscription").count(), 12);
   assert.match(await page.locator("#cmp-chart svg").getAttribute("aria-label"), /\$118\.87.*\$109\.68/);
+  // Not bought yet: what may be chosen now; bought as a subscription: switching is not allowed (CP-7).
+  assert.match(await text(page, "#cmp-switching"), /^Choosing now: .*move to subscription later/);
+  await panel.getByLabel("Billing method today").selectOption("subscription");
   assert.match(await text(page, "#cmp-switching"), /not allowed/);
   await panel.getByLabel("Hours a month").fill("-1");
   assert.notEqual(await text(page, "#cmp-hours-error"), "");
