@@ -14,7 +14,7 @@ test("npm pack ships only what a consumer needs", () => {
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
     "CHANGELOG.md", "LICENSE", "README.md", "RULES.md",
-    "js/node.js", "js/require.cjs", "js/web.js",
+    "js/cli.mjs", "js/node.js", "js/require.cjs", "js/web.js", // cli.mjs: the alicloud-cost bin (issue 19)
     "package.json",
     "pkg/alicloud_cost.d.ts", "pkg/alicloud_cost.js", "pkg/alicloud_cost_bg.wasm", "pkg/alicloud_cost_bg.wasm.d.ts",
     // The JS half of the boundary (src/bindings/boundary.js), imported by the glue.

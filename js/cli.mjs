@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// alicloud-cost: the package's functions on the command line (issue 19).
+//   alicloud-cost quote|compare|lifecycle|account <file|-> [--format table|csv|json] [--locale en|zh-CN]
+// The request is JSON text (a file, or standard input for "-"); it goes to the *Json text
+// functions unchanged, so amounts stay exact decimal strings end to end. A bad request exits 1
+// with the error's code, path and message on stderr; a bad command line exits 2.
+import { readFileSync } from "node:fs";
+import { quoteJson, compareBillingMethodJson, simulateLifecycleJson } from "./node.js";
+
+const COMMANDS = { quote: quoteJson, compare: compareBillingMethodJson, lifecycle: simulateLifecycleJson, account: null };
+const FORMATS = ["table", "csv", "json"];
+const LOCALES = ["en", "zh-CN"];
+
+const LABELS = {
+  en: {
+    item: "item", kind: "kind", line: "line", formula: "formula", amount: "amount (USD)", discount: "discount", total: "total",
+    upfront: "upfront", monthly: "monthly", oneOff: "one-off", firstYear: "first 12 months",
+    month: "month", subscription: "subscription", payAsYouGo: "pay-as-you-go", perMonth: "per month", cheapest: "cheapest", savings: "savings", breakEven: "break-even (hours a month)",
+    at: "at (UTC+8)", event: "event", state: "state", credit: "credit (USD)", billed: "billed", creditRunsOut: "credit runs out", lastSafe: "last safe moment",
+    kinds: { subscription: "upfront", monthly: "monthly", oneOff: "one-off", free: "free" },
+  },
+  "zh-CN": {
+    item: "项", kind: "付费方式", line: "计费项", formula: "计算", amount: "金额（美元）", discount: "折扣", total: "合计",
+    upfront: "预付", monthly: "每月", oneOff: "一次性", firstYear: "首 12 个月合计",
+    month: "月", subscription: "包年包月", payAsYouGo: "按量付费", perMonth: "每月", cheapest: "更便宜", savings: "节省", breakEven: "盈亏平衡（每月小时数）",
+    at: "时间（UTC+8）", event: "事件", state: "状态", credit: "可用额度（美元）", billed: "期间费用", creditRunsOut: "额度用完", lastSafe: "最晚付款时间",
+    kinds: { subscription: "预付", monthly: "每月", oneOff: "一次性", free: "免费" },
+  },
+};
+
+const USAGE = `usage: alicloud-cost <quote|compare|lifecycle|account> <file|-> [--format table|csv|json] [--locale en|zh-CN]
+  quote      a cart (the request of quote())
+  compare    subscription against pay-as-you-go (compareBillingMethod())
+  lifecycle  what happens over time (simulateLifecycle())
+  account    a whole account (simulateAccount(); not built yet)
+The request is JSON; "-" reads it from standard input. The default format is an aligned table ending with the total.`;
+
+function fail(message, code = 2) {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function parseArgs(argv) {
+  const options = { format: "table", locale: "en", positional: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith("--") ? arg.split(/=(.*)/s) : [arg];
+    if (flag === "--help" || flag === "-h") {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else if (flag === "--format" || flag === "--locale") {
+      const value = inline ?? argv[++i];
+      if (value === undefined) fail(`${flag} needs a value\n${USAGE}`);
+      options[flag.slice(2)] = value;
+    } else if (arg.startsWith("--")) {
+      fail(`unknown option ${arg}\n${USAGE}`);
+    } else options.positional.push(arg);
+  }
+  if (!FORMATS.includes(options.format)) fail(`--format must be one of ${FORMATS.join(", ")}`);
+  if (!LOCALES.includes(options.locale)) fail(`--locale must be one of ${LOCALES.join(", ")}`);
+  return options;
+}
+
+/** Display width: CJK and full-width characters take two columns in a terminal. */
+function width(text) {
+  let n = 0;
+  for (const ch of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** Rows as aligned columns; `numeric` columns are right-aligned. */
+function table(rows, numeric = []) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => width(String(r[c] ?? "")))));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, c) => {
+          const text = String(cell ?? "");
+          const pad = " ".repeat(widths[c] - width(text));
+          return numeric.includes(c) ? pad + text : text + pad;
+        })
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+function csv(rows) {
+  const cell = (value) => {
+    let s = String(value ?? "");
+    // A text cell starting with = + - @ would run as a formula in a spreadsheet; amounts are left as numbers.
+    if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return rows.map((r) => r.map(cell).join(",")).join("\r\n");
+}
+
+function quoteRows(q, L) {
+  const rows = [[L.item, L.kind, L.line, L.formula, L.amount]];
+  for (const item of q.items) {
+    for (const line of item.lines) rows.push([item.index + 1, L.kinds[item.kind] ?? item.kind, line.description, line.formula, line.amount]);
+    if (item.discountPrice !== "0.00") rows.push([item.index + 1, L.kinds[item.kind] ?? item.kind, L.discount, "", `-${item.discountPrice}`]);
+  }
+  const e = q.estimate;
+  const summary = [[L.upfront, e.upfront], [L.monthly, e.monthly], [L.oneOff, e.oneOff], [L.firstYear, e.firstYear], [L.total, q.tradePrice]];
+  return { rows, summary };
+}
+
+function compareRows(c, L) {
+  const rows = [[L.month, L.subscription, L.payAsYouGo]];
+  for (const point of c.curve) rows.push([point.month, point.subscription, point.payAsYouGo]);
+  const [sub, payg] = c.options;
+  const cheapest = { subscription: L.subscription, payAsYouGo: L.payAsYouGo, tie: "=" }[c.cheapest];
+  const summary = [
+    [`${L.subscription} (${L.perMonth} ${sub.perMonth})`, sub.total],
+    [`${L.payAsYouGo} (${L.perMonth} ${payg.perMonth})`, payg.total],
+  ];
+  if (c.breakEven?.hoursPerMonth) summary.push([L.breakEven, c.breakEven.hoursPerMonth]);
+  summary.push([`${L.savings} (${L.cheapest}: ${cheapest})`, c.savings]);
+  return { rows, summary };
+}
+
+function lifecycleRows(r, L) {
+  const rows = [[L.at, L.event, L.state, L.credit]];
+  for (const entry of r.timeline) rows.push([entry.at, entry.event, entry.state, entry.credit ?? ""]);
+  const summary = [];
+  if (r.creditRunsOutAt) summary.push([L.creditRunsOut, r.creditRunsOutAt]);
+  if (r.lastSafeMoment) summary.push([L.lastSafe, r.lastSafeMoment]);
+  summary.push([L.billed, r.billed]);
+  return { rows, summary };
+}
+
+const VIEWS = { quote: quoteRows, compare: compareRows, lifecycle: lifecycleRows };
+const NUMERIC = { quote: [0, 4], compare: [0, 1, 2], lifecycle: [3] };
+
+function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const [command, source, extra] = options.positional;
+  if (!command) fail(USAGE);
+  if (!(command in COMMANDS)) fail(`unknown command "${command}"\n${USAGE}`);
+  if (source === undefined || extra !== undefined) fail(`${command} takes one request: a file, or - for standard input\n${USAGE}`);
+  if (COMMANDS[command] === null) fail("account: simulateAccount is not built yet (issue 18); use lifecycle for one resource");
+  let text;
+  try {
+    text = readFileSync(source === "-" ? 0 : source, "utf8");
+  } catch (error) {
+    fail(`cannot read ${source}: ${error.message}`);
+  }
+  let answer;
+  try {
+    answer = COMMANDS[command](text);
+  } catch (error) {
+    const where = error.path ? ` at ${error.path}` : "";
+    fail(`error: ${error.code ?? "internal"}${where}: ${error.message}`, 1);
+  }
+  if (options.format === "json") {
+    process.stdout.write(`${JSON.stringify(JSON.parse(answer), null, 2)}\n`);
+    return;
+  }
+  const L = LABELS[options.locale];
+  const { rows, summary } = VIEWS[command](JSON.parse(answer), L);
+  if (options.format === "csv") {
+    const blank = rows[0].map(() => "");
+    const tail = summary.map(([label, value]) => [...blank.slice(0, -2), label, value]);
+    process.stdout.write(`\ufeff${csv([...rows, ...tail])}\r\n`);
+    return;
+  }
+  process.stdout.write(`${table(rows, NUMERIC[command])}\n\n${table(summary, [1])}\n`);
+}
+
+main();

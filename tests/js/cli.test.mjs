@@ -1,0 +1,77 @@
+// The CLI (issue 19): alicloud-cost quote|compare|lifecycle <file|-> in table, CSV and JSON,
+// in both label languages, and its error path. Expected values are the hand-worked totals of
+// tests/golden.rs (mixed cart) and tests/compare.rs.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+const cli = new URL("../../js/cli.mjs", import.meta.url).pathname;
+const golden = (name) => new URL(`../golden/${name}`, import.meta.url).pathname;
+const run = (args, input) => spawnSync(process.execPath, [cli, ...args], { input, encoding: "utf8" });
+
+test("package.json names the CLI as its bin", () => {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  assert.deepEqual(pkg.bin, { "alicloud-cost": "js/cli.mjs" });
+  assert.match(readFileSync(cli, "utf8"), /^#!\/usr\/bin\/env node\n/);
+});
+
+test("quote: an aligned table that ends with the total, after the estimate", () => {
+  // Mixed cart (tests/golden.rs): 618.36 paid; upfront 432.00, monthly 13.91, one-off 172.45,
+  // first 12 months 432.00 + 172.45 + 12 x 13.91 = 771.37.
+  const r = run(["quote", golden("mixed_cart.request.json")]);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trimEnd().split("\n");
+  assert.match(lines.at(-1), /^total +618\.36$/);
+  assert.match(lines.at(-2), /^first 12 months +771\.37$/);
+  assert.match(lines.at(-5), /^upfront +432\.00$/);
+  // Aligned: every row of the line table is as wide as its header up to the last column.
+  const amountColumn = lines[0].indexOf("amount (USD)");
+  assert.ok(amountColumn > 0);
+  assert.match(lines.find((l) => l.includes("discount")), /-18\.98$/);
+});
+
+test("quote: CSV and JSON carry the same figures; standard input works", () => {
+  const request = readFileSync(golden("mixed_cart.request.json"), "utf8");
+  const csv = run(["quote", "-", "--format", "csv"], request);
+  assert.equal(csv.status, 0, csv.stderr);
+  const rows = csv.stdout.replace(/^\ufeff/, "").trimEnd().split("\r\n");
+  assert.equal(rows[0], "item,kind,line,formula,amount (USD)");
+  assert.equal(rows.at(-1), ",,,total,618.36");
+  assert.equal(rows.at(-2), ",,,first 12 months,771.37");
+  const json = run(["quote", "-", "--format=json"], request);
+  const answer = JSON.parse(json.stdout);
+  assert.equal(answer.tradePrice, "618.36");
+  assert.equal(answer.estimate.firstYear, "771.37");
+  assert.equal(JSON.stringify(answer), JSON.stringify(JSON.parse(readFileSync(golden("mixed_cart.response.json"), "utf8"))), "the same answer as the library");
+});
+
+test("compare and lifecycle, with Chinese labels", () => {
+  // acp.basic.small, 3 months at 216 h: 3 x 9.9057 = 29.7171 -> 29.72; 54 periods x 4 h x 0.0457
+  // = 9.8712 -> 9.87 a month x 3 = 29.61; saving 0.11; break-even 216.75 h.
+  const request = JSON.stringify({ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", usage: { months: 3, hoursPerMonth: 216 } });
+  const c = run(["compare", "-", "--locale", "zh-CN"], request);
+  assert.equal(c.status, 0, c.stderr);
+  assert.match(c.stdout, /包年包月 \(每月 9\.91\) +29\.72/);
+  assert.match(c.stdout, /盈亏平衡（每月小时数） +216\.75/);
+  assert.match(c.stdout.trimEnd().split("\n").at(-1), /^节省 \(更便宜: 按量付费\) +0\.11$/);
+  const l = run(["lifecycle", golden("lifecycle_ecs.request.json")]);
+  assert.equal(l.status, 0, l.stderr);
+  const billed = JSON.parse(readFileSync(golden("lifecycle_ecs.response.json"), "utf8")).billed;
+  assert.match(l.stdout.trimEnd().split("\n").at(-1), new RegExp(`^billed +${billed.replace(".", "\\.")}$`));
+});
+
+test("a bad request exits 1 with the code, path and message on stderr; a bad command line exits 2", () => {
+  const r = run(["quote", "-"], JSON.stringify({ items: [{ product: "cloudPhone", spec: "acp.mega", region: "mainland", billing: "payAsYouGo", hours: 5 }] }));
+  assert.equal(r.status, 1);
+  assert.equal(r.stdout, "");
+  assert.match(r.stderr, /^error: unknown_spec at items\[0\]\.spec: /);
+  const malformed = run(["quote", "-"], "{");
+  assert.equal(malformed.status, 1);
+  assert.match(malformed.stderr, /^error: invalid_type/);
+  assert.equal(run(["price", "-"], "{}").status, 2);
+  assert.equal(run(["quote", "-", "--format", "xml"], "{}").status, 2);
+  assert.equal(run(["quote"]).status, 2);
+  assert.equal(run(["quote", "/nonexistent.json"]).status, 2);
+  assert.match(run(["account", "-"], "{}").stderr, /not built yet/);
+});
