@@ -597,20 +597,19 @@ fn sized_prices(
     let specs = &catalog.iot.enterprise_specs;
     let first = match fields.get("spec") {
         Some(spec_node) => {
-            let price = iot::enterprise_price(fields, catalog)?;
             let id = spec_node.str()?;
-            let spec = specs.iter().find(|s| s.id == id).ok_or_else(|| spec_node.error(ErrorCode::UnknownSpec, "not in the catalog"))?;
+            let spec = specs.iter().find(|s| s.id == id).ok_or_else(|| {
+                spec_node.error(ErrorCode::UnknownSpec, format!("no Enterprise Edition spec \"{id}\" in the catalog; add it under catalog.iot.enterpriseSpecs"))
+            })?;
             if spec.online_devices.is_some() && !iot::fleet::spec_holds(spec, &fleets[0]) {
                 return Err(spec_node.error(ErrorCode::NoSpecFits, format!("{id} does not hold the fleet in month 1 (IOT-23)")));
             }
-            let mut sizing = iot::fleet::sizing_for(&iot::fleet::needs(&fleets[0]), spec, &catalog.iot);
-            sizing.monthly_price = price;
-            sizing
+            iot::fleet::sizing_for(&iot::fleet::needs(&fleets[0]), spec, &catalog.iot)
         }
         None => iot::fleet::size(&fleets[0], specs, &catalog.iot, fleet_node)?,
     };
     let mut current = specs.iter().find(|s| s.id == first.spec);
-    let mut prices = Vec::with_capacity(fleets.len());
+    let mut prices: Vec<Decimal> = Vec::with_capacity(fleets.len());
     let mut caveats = Vec::new();
     for (k, fleet) in fleets.iter().enumerate() {
         if let Some(spec) = current.filter(|s| s.online_devices.is_some() && k > 0 && !iot::fleet::spec_holds(s, fleet)) {
@@ -631,10 +630,6 @@ fn sized_prices(
             current = specs.iter().find(|s| s.id == next.spec);
         }
         prices.push(current.map_or(first.monthly_price, |s| s.monthly_price));
-    }
-    if fields.get("spec").is_some() {
-        // A given spec is priced as enterprise_price reads it, which may be the same catalog entry.
-        prices[0] = first.monthly_price;
     }
     Ok((prices, first, caveats))
 }

@@ -223,3 +223,19 @@ fn a_growing_fleet_outgrows_its_spec_in_month_3() {
     assert_eq!(flat.options[0].total.to_string(), "600.00");
     assert!(!flat.caveats.iter().any(|w| w.code == "fleet_outgrows_spec"));
 }
+
+#[test]
+fn a_given_spec_is_kept_while_it_holds_the_fleet() {
+    // The customer's own "large" spec holds 50,000 devices every 600 s (83.33 TPS): it is kept,
+    // though "base" would be cheaper: 6 x 400 = 2,400. A spec that cannot hold month 1 is refused.
+    let request = |spec: &str| {
+        json!({"product": "iot", "edition": "basic", "startMonth": "2026-11", "usage": {"months": 6}, "spec": spec,
+            "fleet": {"devices": 50000, "messages": [every("seconds", json!(600), 100)]}, "catalog": specs()})
+    };
+    let c = compare(request("large"));
+    assert_eq!((c.options[0].total.to_string(), c.sizing.unwrap().spec), ("2400.00".to_string(), "large".to_string()));
+    let mut small = request("base");
+    small["fleet"]["devices"] = json!(60001);
+    let e = compare_billing_method(&Value::from_json_str(&small.to_string()).unwrap()).unwrap_err();
+    assert_eq!((e.code, e.path.as_str()), (ErrorCode::NoSpecFits, "spec"));
+}
