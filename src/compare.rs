@@ -604,7 +604,7 @@ fn sized_prices(
             if spec.online_devices.is_some() && !iot::fleet::spec_holds(spec, &fleets[0]) {
                 return Err(spec_node.error(ErrorCode::NoSpecFits, format!("{id} does not hold the fleet in month 1 (IOT-23)")));
             }
-            iot::fleet::sizing_for(&iot::fleet::needs(&fleets[0]), spec, &catalog.iot)
+            iot::fleet::sizing_for(&fleets[0], &iot::fleet::needs(&fleets[0]), spec, &catalog.iot)
         }
         None => iot::fleet::size(&fleets[0], specs, &catalog.iot, fleet_node)?,
     };

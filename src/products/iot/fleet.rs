@@ -327,28 +327,42 @@ impl Fleet {
             .collect()
     }
 
-    /// Messaging and forwarding TPS (IOT-23): each device's messages per second while
-    /// online, times the devices; a message's subscribers receive it as downlink
-    /// messages (Choice: they count for messaging TPS as the sender's copy does).
-    pub fn tps(&self) -> (Decimal, Decimal, Vec<String>) {
-        let online_seconds = self.online_hours * dec!(3600);
-        let (mut messaging, mut forwarding) = (Decimal::ZERO, Decimal::ZERO);
-        let mut terms = Vec::new();
-        for m in &self.messages {
-            let (per_second, rate_text) = match m.frequency {
-                Frequency::Every(seconds) => (Decimal::ONE / seconds, format!("1 / {} s", seconds.normalize())),
-                Frequency::PerDay(n) => (Decimal::from(n) / online_seconds, format!("{n} / {} s online", online_seconds.normalize())),
-            };
-            let copies = 1 + m.receivers;
-            let tps = Decimal::from(self.devices) * Decimal::from(copies) * per_second;
-            messaging += tps;
-            if m.forwarded {
-                forwarding += Decimal::from(self.devices) * per_second;
-            }
-            let copies_text = if m.receivers > 0 { format!(" x {copies} copies") } else { String::new() };
-            terms.push(format!("{} devices x {rate_text}{copies_text} = {}", grouped(self.devices), shown_tps(tps)));
+    /// One device's messages of kind `m` per second while online (IOT-23).
+    fn per_second(&self, m: &FleetMessage) -> Decimal {
+        match m.frequency {
+            Frequency::Every(seconds) => Decimal::ONE / seconds,
+            Frequency::PerDay(n) => Decimal::from(n) / (self.online_hours * dec!(3600)),
         }
-        (messaging, forwarding, terms)
+    }
+
+    /// A kind's messaging TPS: each device's rate times the devices; a message's
+    /// subscribers receive it as downlink messages (Choice: they count for messaging
+    /// TPS as the sender's copy does).
+    fn messaging_tps_of(&self, m: &FleetMessage) -> Decimal {
+        Decimal::from(self.devices) * Decimal::from(1 + m.receivers) * self.per_second(m)
+    }
+
+    /// Messaging and forwarding TPS (IOT-23), numbers only: sizing compares them month
+    /// by month, and only the chosen spec's formula needs the terms as text.
+    pub fn tps(&self) -> (Decimal, Decimal) {
+        let messaging = self.messages.iter().map(|m| self.messaging_tps_of(m)).sum();
+        let forwarding = self.messages.iter().filter(|m| m.forwarded).map(|m| Decimal::from(self.devices) * self.per_second(m)).sum();
+        (messaging, forwarding)
+    }
+
+    /// The messaging TPS arithmetic, one term per kind of message.
+    fn tps_terms(&self) -> Vec<String> {
+        self.messages
+            .iter()
+            .map(|m| {
+                let rate = match m.frequency {
+                    Frequency::Every(seconds) => format!("1 / {} s", seconds.normalize()),
+                    Frequency::PerDay(n) => format!("{n} / {} s online", (self.online_hours * dec!(3600)).normalize()),
+                };
+                let copies = if m.receivers > 0 { format!(" x {} copies", 1 + m.receivers) } else { String::new() };
+                format!("{} devices x {rate}{copies} = {}", grouped(self.devices), shown_tps(self.messaging_tps_of(m)))
+            })
+            .collect()
     }
 }
 
@@ -412,17 +426,11 @@ pub struct Needs {
     pub online_devices: u64,
     pub messaging_tps: Decimal,
     pub forwarding_tps: Decimal,
-    terms: Vec<String>,
 }
 
 pub fn needs(fleet: &Fleet) -> Needs {
-    let (messaging, forwarding, terms) = fleet.tps();
-    Needs {
-        online_devices: fleet.devices,
-        messaging_tps: messaging.round_dp(TPS_COMPARE_DP),
-        forwarding_tps: forwarding.round_dp(TPS_COMPARE_DP),
-        terms,
-    }
+    let (messaging, forwarding) = fleet.tps();
+    Needs { online_devices: fleet.devices, messaging_tps: messaging.round_dp(TPS_COMPARE_DP), forwarding_tps: forwarding.round_dp(TPS_COMPARE_DP) }
 }
 
 fn holds(spec: &EnterpriseSpec, needs: &Needs) -> bool {
@@ -469,12 +477,12 @@ pub fn size(fleet: &Fleet, specs: &[EnterpriseSpec], rates: &IotCatalog, at: &No
     }
     let best = sized.iter().filter(|s| holds(s, &needs)).min_by(|a, b| a.monthly_price.cmp(&b.monthly_price));
     match best {
-        Some(spec) => Ok(sizing_for(&needs, spec, rates)),
+        Some(spec) => Ok(sizing_for(fleet, &needs, spec, rates)),
         None => Err(at.error(ErrorCode::NoSpecFits, shortfall(&needs, &sized))),
     }
 }
 
-pub fn sizing_for(needs: &Needs, spec: &EnterpriseSpec, rates: &IotCatalog) -> Sizing {
+pub fn sizing_for(fleet: &Fleet, needs: &Needs, spec: &EnterpriseSpec, rates: &IotCatalog) -> Sizing {
     let forwarding = if needs.forwarding_tps.is_zero() { "nothing forwarded".to_string() } else { format!("forwarding TPS = {}", shown_tps(needs.forwarding_tps)) };
     let capacity = match (spec.online_devices, spec.messaging_tps, spec.forwarding_tps) {
         (Some(devices), Some(messaging), Some(forwarding)) => format!(
@@ -487,8 +495,9 @@ pub fn sizing_for(needs: &Needs, spec: &EnterpriseSpec, rates: &IotCatalog) -> S
         _ => format!("{}: your catalog gives no capacities, so the fit is not checked", spec.id),
     };
     // One kind of message: its term is the total ("... = 16.67"); several: their sum.
-    let sum = if needs.terms.len() > 1 { format!(" = {}", shown_tps(needs.messaging_tps)) } else { String::new() };
-    let formula = format!("messaging TPS = {}{sum}; {forwarding}; {} online devices. {capacity}", needs.terms.join(" + "), grouped(needs.online_devices));
+    let terms = fleet.tps_terms();
+    let sum = if terms.len() > 1 { format!(" = {}", shown_tps(needs.messaging_tps)) } else { String::new() };
+    let formula = format!("messaging TPS = {}{sum}; {forwarding}; {} online devices. {capacity}", terms.join(" + "), grouped(needs.online_devices));
     Sizing {
         online_devices: needs.online_devices,
         messaging_tps: shown_tps(needs.messaging_tps),
