@@ -5,9 +5,9 @@
 // functions unchanged, so amounts stay exact decimal strings end to end. A bad request exits 1
 // with the error's code, path and message on stderr; a bad command line exits 2.
 import { readFileSync } from "node:fs";
-import { quoteJson, compareBillingMethodJson, simulateLifecycleJson } from "./node.js";
+import { quoteJson, compareBillingMethodJson, simulateLifecycleJson, simulateAccountJson } from "./node.js";
 
-const COMMANDS = { quote: quoteJson, compare: compareBillingMethodJson, lifecycle: simulateLifecycleJson, account: null };
+const COMMANDS = { quote: quoteJson, compare: compareBillingMethodJson, lifecycle: simulateLifecycleJson, account: simulateAccountJson };
 const FORMATS = ["table", "csv", "json"];
 const LOCALES = ["en", "zh-CN"];
 
@@ -17,6 +17,7 @@ const LABELS = {
     upfront: "upfront", monthly: "monthly", oneOff: "one-off", firstYear: "first 12 months",
     month: "month", subscription: "subscription", payAsYouGo: "pay-as-you-go", perMonth: "per month", cheapest: "cheapest", savings: "savings", breakEven: "break-even (hours a month)",
     at: "at (UTC+8)", event: "event", state: "state", credit: "credit (USD)", billed: "billed", creditRunsOut: "credit runs out", lastSafe: "last safe moment",
+    account: "account", firstInterruption: "first interruption", keepRunning: "top-up at start to keep everything running until", deleted: "data deleted",
     kinds: { subscription: "upfront", monthly: "monthly", oneOff: "one-off", free: "free" },
   },
   "zh-CN": {
@@ -24,6 +25,7 @@ const LABELS = {
     upfront: "预付", monthly: "每月", oneOff: "一次性", firstYear: "首 12 个月合计",
     month: "月", subscription: "包年包月", payAsYouGo: "按量付费", perMonth: "每月", cheapest: "更便宜", savings: "节省", breakEven: "盈亏平衡（每月小时数）",
     at: "时间（UTC+8）", event: "事件", state: "状态", credit: "可用额度（美元）", billed: "期间费用", creditRunsOut: "额度用完", lastSafe: "最晚付款时间",
+    account: "账户", firstInterruption: "最先中断", keepRunning: "保持全部运行所需的充值（开始时），直至", deleted: "数据删除",
     kinds: { subscription: "预付", monthly: "每月", oneOff: "一次性", free: "免费" },
   },
 };
@@ -32,7 +34,7 @@ const USAGE = `usage: alicloud-cost <quote|compare|lifecycle|account> <file|-> [
   quote      a cart (the request of quote())
   compare    subscription against pay-as-you-go (compareBillingMethod())
   lifecycle  what happens over time (simulateLifecycle())
-  account    a whole account (simulateAccount(); not built yet)
+  account    a whole account: one credit for every item (simulateAccount())
 The request is JSON; "-" reads it from standard input. The default format is an aligned table ending with the total.`;
 
 function fail(message, code = 2) {
@@ -130,8 +132,23 @@ function lifecycleRows(r, L) {
   return { rows, summary };
 }
 
-const VIEWS = { quote: quoteRows, compare: compareRows, lifecycle: lifecycleRows };
-const NUMERIC = { quote: [0, 4], compare: [0, 1, 2], lifecycle: [3] };
+function accountRows(a, L) {
+  const rows = [[L.at, L.item, L.event, L.state, L.credit]];
+  for (const entry of a.timeline) rows.push([entry.at, entry.item === undefined ? L.account : entry.item + 1, entry.event, entry.state ?? "", entry.credit]);
+  const summary = [];
+  if (a.creditRunsOutAt) summary.push([L.creditRunsOut, a.creditRunsOutAt]);
+  if (a.firstInterruption) summary.push([`${L.firstInterruption} (${L.item} ${a.firstInterruption.item + 1}, ${a.firstInterruption.event})`, a.firstInterruption.at]);
+  if (a.lastSafeMoment) summary.push([L.lastSafe, a.lastSafeMoment]);
+  for (const item of a.items) {
+    if (item.dataDeletedAt) summary.push([`${L.deleted} (${L.item} ${item.index + 1})`, item.dataDeletedAt]);
+  }
+  if (a.keepRunning) summary.push([`${L.keepRunning} ${a.keepRunning.until}`, a.keepRunning.topUp]);
+  summary.push([L.billed, a.billed]);
+  return { rows, summary };
+}
+
+const VIEWS = { quote: quoteRows, compare: compareRows, lifecycle: lifecycleRows, account: accountRows };
+const NUMERIC = { quote: [0, 4], compare: [0, 1, 2], lifecycle: [3], account: [1, 4] };
 
 function main() {
   const options = parseArgs(process.argv.slice(2));
@@ -139,7 +156,6 @@ function main() {
   if (!command) fail(USAGE);
   if (!(command in COMMANDS)) fail(`unknown command "${command}"\n${USAGE}`);
   if (source === undefined || extra !== undefined) fail(`${command} takes one request: a file, or - for standard input\n${USAGE}`);
-  if (COMMANDS[command] === null) fail("account: simulateAccount is not built yet (issue 18); use lifecycle for one resource");
   let text;
   try {
     text = readFileSync(source === "-" ? 0 : source, "utf8");

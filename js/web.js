@@ -2,4 +2,4 @@
 // The module is fetched from beside this file (new URL(..., import.meta.url)), which
 // bundlers such as Vite and webpack 5 follow and copy.
 export { default, initSync, quote, simulateLifecycle, compareBillingMethod, catalog, version,
-  quoteJson, compareBillingMethodJson, simulateLifecycleJson } from "../pkg/alicloud_cost.js";
+  simulateAccount, quoteJson, compareBillingMethodJson, simulateLifecycleJson, simulateAccountJson } from "../pkg/alicloud_cost.js";

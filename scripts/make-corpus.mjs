@@ -344,5 +344,55 @@ add("error fleet: an interval of zero", "compareBillingMethod", {
   fleet: { devices: 10, messages: [{ every: { seconds: 0 }, bytes: 1 }] },
 });
 
+// simulateAccount (issue 18): one credit for a whole setup. Appended, as above.
+const phonesPayg = (quantity) => ({ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "payAsYouGo", quantity });
+const ecsPayg = (price) => ({ product: "ecs", billing: "payAsYouGo", prices: { instance: price } });
+add("account: two phones run out of credit (CP-4, CP-9)", "simulateAccount", {
+  start: "2026-12-01", account: { balance: "10" }, items: [phonesPayg(2)],
+});
+add("account: one credit, every item overdue at once (ECS-1)", "simulateAccount", {
+  start: "2026-12-01", until: "2027-01-15", account: { balance: "10" },
+  items: [ecsPayg("1"), phonesPayg(1), { product: "iot", instance: "enterprise", months: 3, monthlyPrice: "20" }],
+});
+add("account: IoT daily bills with the month's free quota (IOT-17, IOT-18)", "simulateAccount", {
+  start: "2026-12-01", until: "2027-01-10", account: { balance: "3", coupons: "1.5" },
+  items: [{ product: "iot", instance: "legacyPublic", edition: "basic", usage: { perDay: { messages: [{ bytes: 100, count: 2000000 }] } } }],
+});
+add("account: a fleet, a top-up that settles, an auto-renewal (IOT-9, IOT-10)", "simulateAccount", {
+  start: "2026-12-01T09:30:00+08:00", until: "2027-03-01", account: { balance: "40" },
+  items: [
+    { product: "iot", instance: "legacyPublic", edition: "pro", usage: { fleet: { devices: 2000, messages: [{ every: { minutes: 5 }, bytes: 200 }] } } },
+    { product: "iot", instance: "enterprise", months: 1, monthlyPrice: "25", autoRenew: true },
+    { product: "iot", instance: "newPublic" },
+  ],
+  events: [{ at: "2026-12-20", type: "topUp", amount: "60" }],
+});
+add("account: subscriptions, renewals and releases (CP-14, ECS-10, ECS-12)", "simulateAccount", {
+  start: "2026-12-01", until: "2027-06-01", account: { balance: "100" },
+  items: [
+    { product: "cloudPhone", spec: "acp.std.small", region: "international", billing: "subscription", months: 1, quantity: 3 },
+    { product: "ecs", billing: "subscription", months: 1, prices: { instance: "30", systemDisk: "2" }, autoRenew: true },
+    { ...ecsPayg("0.35"), hours: 300 },
+    { ...phonesPayg(1), createdAt: "2025-01-01" },
+  ],
+  events: [
+    { at: "2026-12-25", type: "renew", item: 0, months: 2 },
+    { at: "2027-02-01", type: "release", item: 3 },
+    { at: "2027-03-01", type: "topUp", amount: "200" },
+  ],
+});
+add("account: China site preset (ECS-14)", "simulateAccount", {
+  start: "2026-12-01", until: "2027-02-01", account: { balance: "5" }, locale: "en", policy: { preset: "ecsChinaSite" }, items: [ecsPayg("0.2"), phonesPayg(3)],
+});
+add("error account: an event names a missing item", "simulateAccount", {
+  start: "2026-12-01", account: { balance: "5" }, items: [phonesPayg(1)], events: [{ at: "2026-12-02", type: "release", item: 3 }],
+});
+add("error account: an event outside the period", "simulateAccount", {
+  start: "2026-12-01", until: "2026-12-31", account: { balance: "5" }, items: [phonesPayg(1)], events: [{ at: "2027-01-02", type: "topUp", amount: 5 }],
+});
+add("error account: an ECS item without a price (ECS-9)", "simulateAccount", {
+  start: "2026-12-01", account: { balance: "5" }, items: [{ product: "ecs", billing: "payAsYouGo" }],
+});
+
 writeFileSync(new URL("../tests/golden/corpus.requests.jsonl", import.meta.url), corpus.map((c) => JSON.stringify(c)).join("\n") + "\n");
 console.log(`${corpus.length} requests`);

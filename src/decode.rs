@@ -89,6 +89,12 @@ impl<'v> Node<'v> {
         Node { value, path: String::new() }
     }
 
+    /// A value read at `path` of a larger request (an account item rebuilt with its
+    /// defaults keeps the path of the item the caller wrote).
+    pub fn at(value: &'v Value, path: String) -> Self {
+        Node { value, path }
+    }
+
     pub fn path(&self) -> &str {
         &self.path
     }
@@ -229,6 +235,11 @@ fn parse_decimal_str(s: &str) -> Result<Decimal, (ErrorCode, String)> {
 impl<'v> Fields<'v> {
     pub fn path(&self) -> &str {
         &self.path
+    }
+
+    /// The object's fields as written.
+    pub fn entries(&self) -> &'v [(String, Value)] {
+        self.entries
     }
 
     /// The path of field `key` of this object (`items[0].hours`, or `hours` at the root).

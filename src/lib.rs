@@ -36,7 +36,7 @@ pub mod bindings;
 pub use catalog::{default_catalog, Catalog};
 pub use error::{Error, ErrorCode};
 pub use compare::{compare_billing_method, Comparison};
-pub use lifecycle::{simulate_lifecycle, Lifecycle};
+pub use lifecycle::{simulate_account, simulate_lifecycle, Account, Lifecycle};
 pub use quote::{quote, Quote};
 
 /// The package version (in step with package.json).

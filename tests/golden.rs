@@ -109,6 +109,7 @@ mod corpus {
             "quote" => alicloud_cost::quote(&request).map(|r| serde_json::to_string(&r)),
             "compareBillingMethod" => alicloud_cost::compare_billing_method(&request).map(|r| serde_json::to_string(&r)),
             "simulateLifecycle" => alicloud_cost::simulate_lifecycle(&request).map(|r| serde_json::to_string(&r)),
+            "simulateAccount" => alicloud_cost::simulate_account(&request).map(|r| serde_json::to_string(&r)),
             other => panic!("unknown function {other}"),
         };
         match result {

@@ -22,6 +22,9 @@ mod bindings {
     pub fn simulate_lifecycle(request: JsValue) -> Result<JsValue, JsValue> {
         plain(alicloud_cost::bindings::simulate_lifecycle(Ts::new_unchecked(request)))
     }
+    pub fn simulate_account(request: JsValue) -> Result<JsValue, JsValue> {
+        plain(alicloud_cost::bindings::simulate_account(Ts::new_unchecked(request)))
+    }
     pub fn catalog() -> Result<JsValue, JsValue> {
         plain(alicloud_cost::bindings::catalog())
     }
@@ -35,6 +38,7 @@ mod bindings {
             "quote" => alicloud_cost::bindings::quote_json(text),
             "compareBillingMethod" => alicloud_cost::bindings::compare_billing_method_json(text),
             "simulateLifecycle" => alicloud_cost::bindings::simulate_lifecycle_json(text),
+            "simulateAccount" => alicloud_cost::bindings::simulate_account_json(text),
             other => panic!("unknown function {other}"),
         }
     }
@@ -219,6 +223,7 @@ fn corpus_answers_are_byte_identical_to_native() {
             "quote" => bindings::quote,
             "compareBillingMethod" => bindings::compare_billing_method,
             "simulateLifecycle" => bindings::simulate_lifecycle,
+            "simulateAccount" => bindings::simulate_account,
             other => panic!("unknown function {other}"),
         };
         let answer = match call(get(&case, "request")) {

@@ -87,6 +87,15 @@ pub fn simulate_lifecycle(request: Ts<requests::LifecycleRequest>) -> Result<Ts<
     typed(&crate::lifecycle::simulate_lifecycle(&value).map_err(to_js_error)?)
 }
 
+/// One credit pays for a whole setup: when it runs out, what stops first, what is
+/// deleted when, and the top-up that keeps everything running (API.md
+/// `simulateAccount`). Throws an `Error` with `code` and `path` on bad input.
+#[wasm_bindgen(js_name = simulateAccount)]
+pub fn simulate_account(request: Ts<requests::AccountRequest>) -> Result<Ts<crate::lifecycle::Account>, JsValue> {
+    let value = self::request(&request.into())?;
+    typed(&crate::lifecycle::simulate_account(&value).map_err(to_js_error)?)
+}
+
 /// `quote` for a request given as JSON text; the answer as JSON text (API.md "Text in,
 /// text out"). Throws the same coded errors, and `invalid_type` for malformed text.
 #[wasm_bindgen(js_name = quoteJson)]
@@ -107,6 +116,13 @@ pub fn compare_billing_method_json(text: js_sys::JsString) -> Result<String, JsV
 pub fn simulate_lifecycle_json(text: js_sys::JsString) -> Result<String, JsValue> {
     let value = request_from_text(&text)?;
     text_of(&crate::lifecycle::simulate_lifecycle(&value).map_err(to_js_error)?)
+}
+
+/// `simulateAccount` for JSON text, answering JSON text.
+#[wasm_bindgen(js_name = simulateAccountJson)]
+pub fn simulate_account_json(text: js_sys::JsString) -> Result<String, JsValue> {
+    let value = request_from_text(&text)?;
+    text_of(&crate::lifecycle::simulate_account(&value).map_err(to_js_error)?)
 }
 
 /// The embedded default catalog: prices and billing units, each with its source seed

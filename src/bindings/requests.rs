@@ -68,6 +68,29 @@ export type PerDayOrFleet<C> = { perDay: DayUsage<C>; fleet?: never; growth?: ne
   | { fleet: Fleet<C>; perDay?: never; growth?: { devicesPercentPerMonth: DecimalInput } };
 /** Enterprise Edition sized from a fleet: the cheapest `catalog.iot.enterpriseSpecs` entry that holds it (IOT-23). */
 export type FleetSizedEnterprise = { fleet: Fleet<BasicCategory | ProCategory>; spec?: never; monthlyPrice?: never };
+/** Makes the fields `K` of every member of the union `T` optional. */
+export type WithOptional<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> & Partial<Pick<T, K & keyof T>> : never;
+/** A legacy public instance in an account: one day's usage, repeated every day from `start` (`month`, if given, is start's month). */
+export type AccountIotLegacyItem<E, C> = Omit<IotLegacyItem<E, C>, "month" | "usage"> & { month?: YearMonth; usage: { perDay: DayUsage<C>; fleet?: never; days?: never } | { fleet: Fleet<C>; perDay?: never; days?: never } };
+/**
+ * An item of `simulateAccount`: a quote item read over time. A pay-as-you-go item runs until released
+ * (`hours`, if given, is a planned release after that long); IoT Enterprise Edition and ECS subscriptions
+ * may renew automatically from the account's credit (IOT-10, ECS-12).
+ */
+export type AccountItem =
+  | CloudPhoneSubscriptionItem
+  | WithOptional<CloudPhonePayAsYouGoItem, "hours">
+  | AccountIotLegacyItem<BasicEdition, BasicCategory>
+  | AccountIotLegacyItem<ProEdition, ProCategory>
+  | (IotEnterpriseItem & { autoRenew?: boolean })
+  | IotNewPublicItem
+  | (EcsSubscriptionItem & { autoRenew?: boolean })
+  | WithOptional<EcsPayAsYouGoItem, "hours">;
+/** Something the customer does: top up the account, renew or release one item (by its index in `items`). */
+export type AccountEvent =
+  | { at: DateInput; type: "topUp"; amount: DecimalInput }
+  | { at: DateInput; type: "renew"; item: Count; months: Count }
+  | { at: DateInput; type: "release"; item: Count };
 "#;
 
 // ---------------------------------------------------------------- quote
@@ -707,7 +730,7 @@ pub struct EcsSubscriptionLifecycle {
     /// `months` end at 00:00 UTC+8 the day after the expiry date (ECS-10); auto-renewal pays
     /// `renewalPrice` a month from `account` at 08:00, from nine days before expiry (ECS-12).
     #[serde(flatten)]
-    #[tsify(type = "(SubscriptionExpiry & LifecycleCommon & (NoAutoRenew | { autoRenew: true; renewalPrice: DecimalInput; account: Account }))")]
+    #[tsify(type = "(SubscriptionExpiry & LifecycleCommon & (NoAutoRenew | { autoRenew: true; renewalPrice: DecimalInput; account: AccountCredit }))")]
     pub common: Tag,
 }
 
@@ -734,7 +757,7 @@ pub struct IotEnterpriseLifecycle {
     #[tsify(type = "{ instance: \"enterprise\"; trial?: false }")]
     pub resource: Tag,
     #[serde(flatten)]
-    #[tsify(type = "(SubscriptionExpiry & LifecycleCommon & (NoAutoRenew | { autoRenew: true; renewalPrice: DecimalInput; account: Account }))")]
+    #[tsify(type = "(SubscriptionExpiry & LifecycleCommon & (NoAutoRenew | { autoRenew: true; renewalPrice: DecimalInput; account: AccountCredit }))")]
     pub common: Tag,
 }
 
@@ -779,7 +802,7 @@ pub struct LifecycleCommon {
     pub renewal_price: Option<Tag>,
     /// Balance and coupons: with a cost rate, when they run out is the overdue moment.
     #[tsify(optional)]
-    pub account: Option<Account>,
+    pub account: Option<AccountCredit>,
     /// Pay-as-you-go spend per hour or per day (e.g. a quote's total over its hours).
     #[serde(flatten)]
     #[tsify(type = "({ costPerHour?: DecimalInput; costPerDay?: never } | { costPerDay: DecimalInput; costPerHour?: never })")]
@@ -803,9 +826,10 @@ pub struct NoAutoRenew {
     pub auto_renew: Option<Tag>,
 }
 
+/// An account's credit: balance plus coupons (ECS-1).
 #[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
-pub struct Account {
+pub struct AccountCredit {
     #[tsify(type = "DecimalInput")]
     pub balance: Tag,
     #[tsify(type = "DecimalInput", optional)]
@@ -847,4 +871,30 @@ pub struct PolicyOverride {
     pub iot: Option<Tag>,
     #[tsify(type = "Partial<Record<\"secondDeductionAfterDays\" | \"thirdDeductionAfterDays\" | \"stopAfterDays\" | \"releaseAfterStopDays\" | \"subscriptionReleaseAfterExpiryDays\" | \"autoRenewMonths\" | \"autoRenewFirstAttemptDaysBeforeExpiry\" | \"autoRenewAttemptHour\" | \"autoRenewServingAfterExpiryDays\" | \"autoRenewReleaseAfterExpiryDays\", Count>>", optional)]
     pub ecs: Option<Tag>,
+}
+
+/// `simulateAccount(request)`: one credit pays for 1 to 100 items in quote's shapes (API.md).
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountRequest {
+    /// When the simulation starts: the items exist and the subscriptions are bought.
+    #[tsify(type = "DateInput")]
+    pub start: Tag,
+    /// The end of the simulated period; with it, `keepRunning` says what top-up lasts until then.
+    #[tsify(type = "DateInput", optional)]
+    pub until: Option<Tag>,
+    /// Balance and coupons at `start`: they pay every item's bills and auto-renewals.
+    pub account: AccountCredit,
+    #[tsify(type = "AccountItem[]")]
+    pub items: Tag,
+    /// At most 10,000, within the simulated period.
+    #[tsify(type = "AccountEvent[]", optional)]
+    pub events: Option<Tag>,
+    #[tsify(optional)]
+    pub catalog: Option<CatalogOverride>,
+    #[tsify(optional)]
+    pub policy: Option<PolicyOverride>,
+    /// Texts are in English until the message catalog gives them a second language.
+    #[tsify(type = "\"en\"", optional)]
+    pub locale: Option<Tag>,
 }

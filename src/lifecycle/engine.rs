@@ -23,7 +23,7 @@ const DAY: i64 = 86_400;
 const MAX_STEPS: usize = 1_000_000;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Deadline {
+pub(super) enum Deadline {
     /// Service comes back after a payment or renewal (IOT-9).
     Restore,
     /// The account becomes overdue; carries the moment the credit ran out, if known.
@@ -107,16 +107,19 @@ impl Periods {
     }
 }
 
-struct Sim<'p> {
-    plan: &'p Plan,
+pub(super) struct Sim<'p> {
+    pub(super) plan: &'p Plan,
+    /// One of the resources of an account (`simulateAccount`): the account owns the
+    /// credit (loaded into `credit` around each step) and decides when it is overdue.
+    pub(super) shared: bool,
     p: Periods,
-    now: Instant,
+    pub(super) now: Instant,
     accrued_until: Instant,
     /// Balance plus coupons; negative when money is owed. None when not known.
-    credit: Option<Decimal>,
-    billed: Decimal,
+    pub(super) credit: Option<Decimal>,
+    pub(super) billed: Decimal,
     overdue_at_pending: Option<Instant>,
-    overdue_since: Option<Instant>,
+    pub(super) overdue_since: Option<Instant>,
     retries_done: u8,
     /// ECS: pay-as-you-go billing ceased at T+15 (ECS-4).
     payg_stopped: bool,
@@ -126,7 +129,7 @@ struct Sim<'p> {
     expired: bool,
     /// ECS-12: expired with auto-renewal on, and still serving.
     serving_after_expiry: bool,
-    released: bool,
+    pub(super) released: bool,
     restoring_until: Option<Instant>,
     trial: bool,
     months_renewed: u64,
@@ -134,19 +137,24 @@ struct Sim<'p> {
     next_attempt_days: i64,
     last_attempt_at: Option<Instant>,
     funded_since: Instant,
-    timeline: Vec<Entry>,
+    pub(super) timeline: Vec<Entry>,
     fates: Vec<Fate>,
-    data_deleted_at: Option<Instant>,
-    first_interruption: Option<Instant>,
-    credit_runs_out_at: Option<Instant>,
+    pub(super) data_deleted_at: Option<Instant>,
+    pub(super) first_interruption: Option<Instant>,
+    pub(super) credit_runs_out_at: Option<Instant>,
 }
 
-fn usd(amount: Decimal) -> String {
-    format!("USD {}", Rounding::BILL.apply(amount))
+pub(super) fn usd(amount: Decimal) -> String {
+    let mut rounded = Rounding::BILL.apply(amount);
+    // A debt smaller than half a cent rounds to zero: say "0.00", never "-0.00".
+    if rounded.is_zero() {
+        rounded.set_sign_positive(true);
+    }
+    format!("USD {rounded}")
 }
 
 /// "9 days 2 hours": the two largest non-zero units.
-fn duration(seconds: i64) -> String {
+pub(super) fn duration(seconds: i64) -> String {
     let parts = [(seconds / DAY, "day"), (seconds % DAY / HOUR, "hour"), (seconds % HOUR / MINUTE, "minute"), (seconds % MINUTE, "second")];
     let words: Vec<String> = parts.iter().filter(|(n, _)| *n > 0).take(2).map(|(n, unit)| plural(*n as u64, unit)).collect();
     if words.is_empty() { "0 seconds".to_string() } else { words.join(" ") }
@@ -157,7 +165,7 @@ fn internal(message: &str) -> Error {
 }
 
 pub fn run(plan: &Plan) -> Result<Lifecycle, Error> {
-    let mut sim = Sim::new(plan);
+    let mut sim = Sim::new(plan, false);
     sim.created();
     let mut events = plan.events.iter().peekable();
     let cap = plan.until.unwrap_or(plan.latest);
@@ -196,10 +204,11 @@ pub fn run(plan: &Plan) -> Result<Lifecycle, Error> {
 }
 
 impl<'p> Sim<'p> {
-    fn new(plan: &'p Plan) -> Self {
+    pub(super) fn new(plan: &'p Plan, shared: bool) -> Self {
         let periods = Periods::of(plan);
         let mut sim = Sim {
             plan,
+            shared,
             now: plan.start,
             accrued_until: plan.start,
             credit: plan.credit,
@@ -238,7 +247,7 @@ impl<'p> Sim<'p> {
         Some(anchor.plus_months(months + self.months_renewed).unwrap_or(Instant(i64::MAX / 4)))
     }
 
-    fn state(&self) -> State {
+    pub(super) fn state(&self) -> State {
         if self.released {
             State::Released
         } else if self.stopped {
@@ -252,13 +261,13 @@ impl<'p> Sim<'p> {
         }
     }
 
-    fn service_available(&self) -> bool {
+    pub(super) fn service_available(&self) -> bool {
         let overdue_phones = self.plan.kind == Kind::CloudPhone(Billing::PayAsYouGo) && self.overdue_since.is_some(); // CP-9
         !(self.released || self.stopped || (self.expired && !self.serving_after_expiry) || overdue_phones)
     }
 
     /// Whether this resource's pay-as-you-go charges accrue now.
-    fn billing(&self) -> bool {
+    pub(super) fn billing(&self) -> bool {
         if self.released {
             return false;
         }
@@ -272,11 +281,23 @@ impl<'p> Sim<'p> {
         }
     }
 
-    fn advance(&mut self, to: Instant) -> Result<(), Error> {
+    /// What this resource's pay-as-you-go parts cost from `from` to `to` while billing:
+    /// the caller's rate, or an IoT usage's own daily bills; None when it has no rate.
+    pub(super) fn cost_between(&self, from: Instant, to: Instant) -> Option<Decimal> {
+        match &self.plan.daily {
+            Some(daily) => daily.cost(from, to),
+            None => self.plan.rate?.cost(to.0 - from.0),
+        }
+    }
+
+    pub(super) fn advance(&mut self, to: Instant) -> Result<(), Error> {
         if to > self.accrued_until {
-            if let (true, Some(rate)) = (self.billing(), self.plan.rate) {
-                let cost = rate.cost(to.0 - self.accrued_until.0).ok_or_else(|| internal("cost overflow"))?;
-                self.charge(cost);
+            if self.billing() {
+                if let Some(cost) = self.cost_between(self.accrued_until, to) {
+                    self.charge(cost);
+                } else if self.plan.rate.is_some() {
+                    return Err(internal("cost overflow"));
+                }
             }
             self.accrued_until = to;
         }
@@ -320,23 +341,28 @@ impl<'p> Sim<'p> {
         }
         let covered = self.seconds_covered()?;
         let runs_out = self.runs_out_after(covered)?;
+        Some((self.bill_due(covered, runs_out)?, Some(runs_out)))
+    }
+
+    /// The first bill the credit cannot pay when it covers `covered` seconds from
+    /// `accrued_until` and is used up at `runs_out`: each product bills on its own clock.
+    pub(super) fn bill_due(&self, covered: Decimal, runs_out: Instant) -> Option<Instant> {
         if matches!(self.plan.kind, Kind::Ecs(_)) {
             // ECS-13: billed per second but settled once an hour, on the hour: the first
             // hourly bill the credit cannot pay is the one for the hour in which it ran
             // out (a credit used up exactly on the hour pays that hour in full).
             let last_paid = self.accrued_until.plus_seconds(covered.floor().to_i64()?);
-            let settlement = Instant((last_paid.0.div_euclid(HOUR) + 1) * HOUR);
-            return Some((settlement, Some(runs_out)));
+            return Some(Instant((last_paid.0.div_euclid(HOUR) + 1) * HOUR));
         }
         if self.plan.kind != Kind::IotLegacyPublic {
-            return Some((runs_out, Some(runs_out)));
+            return Some(runs_out);
         }
         // IOT-18: billed per day, so the bill of the billing day in which the credit
         // ran out is the first it cannot pay; it is generated when that day ends, UTC+8
         // (IOT-9: "within 4 hours"; the earliest moment is used). A credit used up
         // exactly at midnight pays that day in full, so the next day's bill fails.
         let (day, _) = self.accrued_until.plus_seconds(covered.floor().to_i64()?).billing_day()?;
-        Some((Instant::start_of_billing_day(day).plus_days(1), Some(runs_out)))
+        Some(Instant::start_of_billing_day(day).plus_days(1))
     }
 
     fn next_attempt(&self) -> Option<(Instant, i64)> {
@@ -366,7 +392,7 @@ impl<'p> Sim<'p> {
         }
     }
 
-    fn next_deadline(&self) -> Option<(Instant, Deadline)> {
+    pub(super) fn next_deadline(&self) -> Option<(Instant, Deadline)> {
         if self.released {
             return None;
         }
@@ -381,6 +407,8 @@ impl<'p> Sim<'p> {
         };
         offer(self.restoring_until, Deadline::Restore);
         match self.overdue_since {
+            // In an account, the account decides when every resource is overdue.
+            None if self.shared => {}
             None => {
                 if let Some((at, ran_out)) = self.overdue_moment() {
                     offer(Some(at), Deadline::Overdue(ran_out));
@@ -451,7 +479,7 @@ impl<'p> Sim<'p> {
         Some(self.expiry?.plus_days(self.p.serving_after_expiry_days?))
     }
 
-    fn push(&mut self, event: &'static str, effects: Vec<String>, rules: Vec<&'static str>) {
+    pub(super) fn push(&mut self, event: &'static str, effects: Vec<String>, rules: Vec<&'static str>) {
         self.timeline.push(Entry {
             at: self.now,
             event,
@@ -480,11 +508,14 @@ impl<'p> Sim<'p> {
     }
 
     fn runway(&self) -> Option<String> {
+        if self.shared {
+            return None; // the account's entries say how long its credit lasts
+        }
         let (rate, credit, at) = (self.plan.rate?, self.credit?, self.runs_out_at()?);
         Some(format!("the credit of {} lasts {} at {}: until {}", usd(credit), duration(at.0 - self.now.0), rate.describe(), at.to_rfc3339()))
     }
 
-    fn created(&mut self) {
+    pub(super) fn created(&mut self) {
         let plan = self.plan;
         let (what, rules): (&str, Vec<&'static str>) = match plan.kind {
             Kind::CloudPhone(Billing::PayAsYouGo) if plan.cloud_phone_unit == BillingUnit::Seconds => (
@@ -551,7 +582,7 @@ impl<'p> Sim<'p> {
         self.data_deleted_at.get_or_insert(self.now);
     }
 
-    fn on_deadline(&mut self, deadline: Deadline) -> Result<(), Error> {
+    pub(super) fn on_deadline(&mut self, deadline: Deadline) -> Result<(), Error> {
         let kind = self.plan.kind;
         match deadline {
             Deadline::Restore => {
@@ -659,7 +690,7 @@ impl<'p> Sim<'p> {
         }
     }
 
-    fn on_overdue(&mut self, ran_out: Option<Instant>) {
+    pub(super) fn on_overdue(&mut self, ran_out: Option<Instant>) {
         let t = self.now;
         let stated = self.overdue_at_pending.take().is_some();
         if stated {
@@ -667,7 +698,7 @@ impl<'p> Sim<'p> {
         }
         self.overdue_since = Some(t);
         self.retries_done = 0;
-        if self.plan.kind == Kind::CloudPhone(Billing::PayAsYouGo) && ran_out.is_some() {
+        if self.plan.kind == Kind::CloudPhone(Billing::PayAsYouGo) && ran_out.is_some() && !self.shared {
             // CP-4: billed only up to the moment of overdue. The credit ran out within the
             // last second; the fraction of a second after it is not billed.
             if let Some(overshoot) = self.credit.filter(|c| c.is_sign_negative()) {
@@ -676,7 +707,7 @@ impl<'p> Sim<'p> {
             }
         }
         let mut effects = Vec::new();
-        if let (Some(out), Some(rate)) = (ran_out, self.plan.rate) {
+        if let (Some(out), Some(rate), false) = (ran_out, self.plan.rate, self.shared) {
             self.credit_runs_out_at.get_or_insert(out);
             effects.push(format!("the credit ran out at {} after {} at {}", out.to_rfc3339(), duration(out.0 - self.funded_since.0), rate.describe()));
         } else if stated {
@@ -701,7 +732,7 @@ impl<'p> Sim<'p> {
                 let stop = t.plus_days(self.p.ecs_stop_days);
                 effects.push("available credit is below the bill: the payment is overdue from the settlement date T".into());
                 rules.push("ECS-1");
-                if self.plan.rate.is_some() && self.overdue_at_pending.is_none() && ran_out.is_some() {
+                if self.plan.rate.is_some() && self.overdue_at_pending.is_none() && ran_out.is_some() && !self.shared {
                     effects.push("pay-as-you-go is billed per second and settled on the hour: the first hourly bill the credit cannot pay makes the account overdue".into());
                     rules.push("ECS-13");
                 }
@@ -741,7 +772,9 @@ impl<'p> Sim<'p> {
             }
             Kind::IotLegacyPublic => {
                 let hours = self.p.iot_legacy_stop_hours;
-                effects.push("the day's bill is more than the credit: the payment is overdue (the bill is generated within 4 hours after the billing day ends, UTC+8: it may come up to 4 hours later)".into());
+                if !self.shared {
+                    effects.push("the day's bill is more than the credit: the payment is overdue (the bill is generated within 4 hours after the billing day ends, UTC+8: it may come up to 4 hours later)".into());
+                }
                 effects.push(format!("the service stays available for {hours} hours, then stops at {}; the instance and devices are not deleted", t.plus_hours(hours).to_rfc3339()));
                 effects.push("seed 000 says an overdue payment never directly takes devices offline; seed 001's stop is what is modelled".into());
                 rules.extend(["IOT-8", "IOT-9", "IOT-18", "IOT-21"]);
@@ -921,7 +954,7 @@ impl<'p> Sim<'p> {
     }
 
     /// What is owed is paid (a top-up covered it).
-    fn settle(&mut self, effects: &mut Vec<String>, rules: &mut Vec<&'static str>) {
+    pub(super) fn settle(&mut self, effects: &mut Vec<String>, rules: &mut Vec<&'static str>) {
         self.overdue_since = None;
         self.retries_done = 0;
         self.funded_since = self.now;
@@ -970,7 +1003,7 @@ impl<'p> Sim<'p> {
         }
     }
 
-    fn on_renew(&mut self, months: u64) {
+    pub(super) fn on_renew(&mut self, months: u64) {
         let kind = self.plan.kind;
         if self.released {
             self.push("renewRefused", vec!["the resource is released: a renewal cannot bring it back".into()], vec![kind.subscription_rule()]);
@@ -1028,7 +1061,7 @@ impl<'p> Sim<'p> {
         self.push("renewed", effects, rules);
     }
 
-    fn on_release(&mut self) -> Result<(), Error> {
+    pub(super) fn on_release(&mut self) -> Result<(), Error> {
         if self.released {
             self.push("released", vec!["already released: nothing changes".into()], vec![]);
             return Ok(());
@@ -1083,7 +1116,8 @@ impl<'p> Sim<'p> {
         Ok(())
     }
 
-    fn finish(self, end: Instant) -> Lifecycle {
+    /// What the caller should know about this resource's simulation.
+    pub(super) fn warnings(&self) -> Vec<Warning> {
         let plan = self.plan;
         let mut warnings = Vec::new();
         if plan.kind == Kind::IotLegacyPublic {
@@ -1123,6 +1157,12 @@ impl<'p> Sim<'p> {
                 vec![],
             ));
         }
+        warnings
+    }
+
+    fn finish(self, end: Instant) -> Lifecycle {
+        let plan = self.plan;
+        let warnings = self.warnings();
         let resources = self
             .fates
             .into_iter()

@@ -20,8 +20,12 @@
 //! - A top-up that covers what is owed settles it at once; a manual renewal does not
 //!   touch the balance (CP-8: it may be paid online), an auto-renewal does (IOT-10).
 
+mod account;
+mod account_request;
 mod engine;
 mod request;
+
+pub use account::{simulate_account, Account, AccountEntry, AccountItemOutcome, Interruption, KeepRunning};
 
 pub use request::{Kind, Plan, MAX_CREDIT, MAX_EVENTS, MAX_HORIZON_MONTHS};
 

@@ -152,6 +152,9 @@ pub struct Plan {
     /// Balance plus coupons: both pay bills and auto-renewals (ECS-1, IOT-10).
     pub credit: Option<Decimal>,
     pub rate: Option<Rate>,
+    /// An account's IoT legacy public item: its own daily bills (IOT-17, IOT-18); `rate`
+    /// then holds a full day's bill, for the texts.
+    pub daily: Option<std::rc::Rc<crate::products::iot::RepeatingDay>>,
     pub overdue_at: Option<Instant>,
     pub events: Vec<Event>,
     pub until: Option<Instant>,
@@ -193,31 +196,8 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
     };
     // CP-13: the unit of the group's creation, from the embedded catalog's cut-over.
     let cloud_phone_unit = crate::products::cloud_phone::BillingUnit::for_creation(&crate::catalog::default_catalog(), Some(created_at));
-    let latest = start.plus_months(MAX_HORIZON_MONTHS).unwrap_or(Instant(i64::MAX / 2));
-    let until = match fields.get("until") {
-        None => None,
-        Some(node) => {
-            let until = instant(&node)?;
-            if until <= start {
-                return Err(node.error(ErrorCode::OutOfRange, format!("until ({}) must be after start ({})", until.to_rfc3339(), start.to_rfc3339())));
-            }
-            if until > latest {
-                return Err(node.error(ErrorCode::OutOfRange, format!("the horizon may be at most 100 years: until must be no later than {}", latest.to_rfc3339())));
-            }
-            Some(until)
-        }
-    };
-    let end = until.unwrap_or(latest);
-    let within = |node: &Node<'_>, at: Instant| -> Result<Instant, Error> {
-        if at < start || at > end {
-            let bound = if until.is_some() { "until" } else { "start + 100 years" };
-            return Err(node.error(
-                ErrorCode::DateOutOfPeriod,
-                format!("{} is outside the simulated period: from start ({}) to {bound} ({})", at.to_rfc3339(), start.to_rfc3339(), end.to_rfc3339()),
-            ));
-        }
-        Ok(at)
-    };
+    let (until, latest) = period(&fields, start)?;
+    let within = |node: &Node<'_>, at: Instant| within_period(node, at, start, until, latest);
 
     let mut policies = default_policies();
     if let Some(node) = fields.get("policy") {
@@ -247,13 +227,7 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
 
     let credit = match optional_unless_auto_renew("account", "{ balance, coupons? }: auto-renewal is paid only from balance and coupons (IOT-10, ECS-12)")? {
         None => None,
-        Some(node) => {
-            let account = node.object()?;
-            account.only(&["balance", "coupons"])?;
-            let balance = account.required("balance", "money (a decimal string or a number)")?.decimal_in(Decimal::ZERO, true, MAX_CREDIT)?;
-            let coupons = account.get("coupons").map_or(Ok(Decimal::ZERO), |n| n.decimal_in(Decimal::ZERO, true, MAX_CREDIT))?;
-            Some(balance + coupons)
-        }
+        Some(node) => Some(credit(&node)?),
     };
 
     let rate = match (fields.get("costPerHour"), fields.get("costPerDay")) {
@@ -293,7 +267,45 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
     // Events at the same moment keep the caller's order.
     let events = crate::decode::stable_sorted_by_key(events, |e| e.at.0);
 
-    Ok(Plan { kind, created_at, cloud_phone_unit, trial, economical_mode, attached, start, expiry, auto_renew, renewal_price, credit, rate, overdue_at, events, until, latest, policies })
+    Ok(Plan { kind, created_at, cloud_phone_unit, trial, economical_mode, attached, start, expiry, auto_renew, renewal_price, credit, rate, daily: None, overdue_at, events, until, latest, policies })
+}
+
+/// `until` (checked against `start`), and the last moment any simulation may reach:
+/// `start` + 100 years.
+pub fn period(fields: &Fields<'_>, start: Instant) -> Result<(Option<Instant>, Instant), Error> {
+    let latest = start.plus_months(MAX_HORIZON_MONTHS).unwrap_or(Instant(i64::MAX / 2));
+    let Some(node) = fields.get("until") else { return Ok((None, latest)) };
+    let until = instant(&node)?;
+    if until <= start {
+        return Err(node.error(ErrorCode::OutOfRange, format!("until ({}) must be after start ({})", until.to_rfc3339(), start.to_rfc3339())));
+    }
+    if until > latest {
+        return Err(node.error(ErrorCode::OutOfRange, format!("the horizon may be at most 100 years: until must be no later than {}", latest.to_rfc3339())));
+    }
+    Ok((Some(until), latest))
+}
+
+/// `at`, if it is within the simulated period; else `date_out_of_period` at `node`.
+pub fn within_period(node: &Node<'_>, at: Instant, start: Instant, until: Option<Instant>, latest: Instant) -> Result<Instant, Error> {
+    let end = until.unwrap_or(latest);
+    if at < start || at > end {
+        let bound = if until.is_some() { "until" } else { "start + 100 years" };
+        return Err(node.error(
+            ErrorCode::DateOutOfPeriod,
+            format!("{} is outside the simulated period: from start ({}) to {bound} ({})", at.to_rfc3339(), start.to_rfc3339(), end.to_rfc3339()),
+        ));
+    }
+    Ok(at)
+}
+
+/// `account: { balance, coupons? }` as one credit: both pay bills and auto-renewals
+/// (ECS-1, IOT-10).
+pub fn credit(node: &Node<'_>) -> Result<Decimal, Error> {
+    let account = node.object()?;
+    account.only(&["balance", "coupons"])?;
+    let balance = account.required("balance", "money (a decimal string or a number)")?.decimal_in(Decimal::ZERO, true, MAX_CREDIT)?;
+    let coupons = account.get("coupons").map_or(Ok(Decimal::ZERO), |n| n.decimal_in(Decimal::ZERO, true, MAX_CREDIT))?;
+    Ok(balance + coupons)
 }
 
 /// A resource's creation time, with its node for errors.

@@ -21,8 +21,9 @@ test("npm pack ships only what a consumer needs", () => {
     ...files.filter((f) => /^pkg\/snippets\/alicloud-cost-[0-9a-f]+\/src\/bindings\/boundary\.js$/.test(f)),
   ]);
   assert.equal(files.filter((f) => f.includes("snippets/")).length, 1);
-  // Small enough to notice a stray file: the module is about 294 KiB of the total (issue 17 added 30 KiB).
-  assert.ok(packed.unpackedSize < 440_000, `unpacked ${packed.unpackedSize} B`);
+  // Small enough to notice a stray file: the module is about 340 KiB of the total (issue 17 added
+  // 30 KiB, simulateAccount 45 KiB with its declarations).
+  assert.ok(packed.unpackedSize < 500_000, `unpacked ${packed.unpackedSize} B`);
 });
 
 test("RULES.md, which README and every result's rule IDs point to, is the team's rule text", (t) => {

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { quote, simulateLifecycle, compareBillingMethod, catalog, version } from "alicloud-cost";
+import { quote, simulateLifecycle, compareBillingMethod, simulateAccount, catalog, version } from "alicloud-cost";
 
 const payg = (overrides = {}) => ({
   items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "payAsYouGo", hours: 5, quantity: 2, ...overrides }],
@@ -111,7 +111,7 @@ test("simulateLifecycle: ECS overdue at T stops at T+15 and is released at T+30 
 });
 
 test("the determinism corpus: every request gives the native bytes through the package (issue 8)", () => {
-  const fns = { quote, simulateLifecycle, compareBillingMethod };
+  const fns = { quote, simulateLifecycle, compareBillingMethod, simulateAccount };
   const lines = (name) => readFileSync(new URL(`../golden/${name}`, import.meta.url), "utf8").trimEnd().split("\n");
   const requests = lines("corpus.requests.jsonl").map((line) => JSON.parse(line));
   const responses = lines("corpus.responses.jsonl");

@@ -2,10 +2,10 @@
 // and posts progress after every batch.
 import { parentPort, workerData } from "node:worker_threads";
 import { readFileSync } from "node:fs";
-import { quote, simulateLifecycle, compareBillingMethod } from "alicloud-cost";
+import { quote, simulateLifecycle, compareBillingMethod, simulateAccount } from "alicloud-cost";
 import { seededRandom } from "../../scripts/seeded-random.mjs";
 
-const FUNCTIONS = { quote, simulateLifecycle, compareBillingMethod };
+const FUNCTIONS = { quote, simulateLifecycle, compareBillingMethod, simulateAccount };
 const NAMES = Object.keys(FUNCTIONS);
 const corpus = readFileSync(new URL("../golden/corpus.requests.jsonl", import.meta.url), "utf8")
   .trimEnd()
@@ -83,7 +83,7 @@ function mutate(request) {
 
 const MONEY = /^-?\d+(\.\d+)?$/;
 const MONEY_KEYS = new Set(["originalPrice", "discountPrice", "tradePrice", "amount", "total", "perMonth", "savings", "billed", "unitPrice"]);
-const TOP_KEY = { quote: "tradePrice", compareBillingMethod: "options", simulateLifecycle: "timeline" };
+const TOP_KEY = { quote: "tradePrice", compareBillingMethod: "options", simulateLifecycle: "timeline", simulateAccount: "timeline" };
 
 /** A problem with a returned result, or null. */
 function malformed(fn, result) {

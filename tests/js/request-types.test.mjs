@@ -20,7 +20,7 @@ import * as api from "alicloud-cost";
 
 const root = new URL("../../", import.meta.url).pathname;
 const dts = readFileSync(`${root}pkg/alicloud_cost.d.ts`, "utf8");
-const TYPE_OF = { quote: "QuoteRequest", compareBillingMethod: "CompareRequest", simulateLifecycle: "LifecycleRequest" };
+const TYPE_OF = { quote: "QuoteRequest", compareBillingMethod: "CompareRequest", simulateLifecycle: "LifecycleRequest", simulateAccount: "AccountRequest" };
 
 /** Codes that mean "this is not the request's shape": tsc must reject these. */
 const SHAPE_ERRORS = new Set([
@@ -147,7 +147,7 @@ test("tsc and the decoders agree on every corpus request and on every mutation o
   const dir = `${root}target/request-types`;
   mkdirSync(dir, { recursive: true });
   // One statement per line: a tsc error's line number names the case.
-  const header = `import type { QuoteRequest, CompareRequest, LifecycleRequest } from "alicloud-cost";\n`;
+  const header = `import type { QuoteRequest, CompareRequest, LifecycleRequest, AccountRequest } from "alicloud-cost";\n`;
   const body = cases.map((c, i) => `export const c${i}: ${TYPE_OF[c.fn]} = ${JSON.stringify(c.request)};`).join("\n");
   writeFileSync(`${dir}/cases.ts`, header + body + "\n");
   writeFileSync(

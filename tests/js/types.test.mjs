@@ -31,7 +31,7 @@ test("no `any` in the public surface (only wasm-bindgen's raw InitOutput exports
   const dts = readFileSync(`${root}pkg/alicloud_cost.d.ts`, "utf8");
   const publicPart = dts.replace(/export interface InitOutput \{[^}]*\}/, "").replace(/\/\*\*[\s\S]*?\*\//g, "");
   assert.doesNotMatch(publicPart, /\bany\b/);
-  for (const fn of ["quote", "compareBillingMethod", "simulateLifecycle"]) {
+  for (const fn of ["quote", "compareBillingMethod", "simulateLifecycle", "simulateAccount"]) {
     assert.match(dts, new RegExp(`export function ${fn}\\(request: [A-Z]\\w+Request\\): `), fn);
   }
 });

@@ -43,7 +43,7 @@ pub enum Edition {
 
 impl Edition {
     pub const ALL: [(&'static str, Edition); 2] = [("basic", Edition::Basic), ("pro", Edition::Pro)];
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Edition::Basic => "Basic",
             Edition::Pro => "Pro",
@@ -623,4 +623,79 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
     );
     quoted.days = Some(billed);
     quoted
+}
+
+/// A legacy public instance's day of usage repeated every day, as an account spends it
+/// (`simulateAccount`): each day has its own bill (IOT-18), and the month's free quota
+/// is used by its earliest days (IOT-17), so the first days of a month cost less.
+#[derive(Debug)]
+pub struct RepeatingDay {
+    edition: Edition,
+    day: DayUsage,
+    /// The account's first billing day; the quota `free_quota_used` was used in its
+    /// month before it.
+    first_day: Date,
+    free_quota_used: u64,
+    rates: IotCatalog,
+    /// Each month's daily bills, computed once: (first day billed, bills from it on).
+    months: std::cell::RefCell<Vec<(Date, Vec<Decimal>)>>,
+}
+
+impl RepeatingDay {
+    pub fn new(edition: Edition, day: DayUsage, first_day: Date, free_quota_used: u64, rates: &IotCatalog) -> Self {
+        RepeatingDay { edition, day, first_day, free_quota_used, rates: rates.clone(), months: Default::default() }
+    }
+
+    /// The bill of one day once the month's free quota is used up.
+    pub fn full_day_bill(&self) -> Decimal {
+        let quota_used = self.rates.free_messages_per_month;
+        bill_days(self.edition, std::slice::from_ref(&self.day), quota_used, &self.rates, Rounding::BILL)
+            .iter()
+            .map(|d| d.message_amount + d.device_amount)
+            .sum()
+    }
+
+    /// The bill of billing day `date` (UTC+8), rounded to cents (IOT-18); zero before
+    /// the first day.
+    pub fn bill(&self, date: Date) -> Decimal {
+        let (from, quota_used) = if date.year() == self.first_day.year() && date.month() == self.first_day.month() {
+            (self.first_day, self.free_quota_used)
+        } else {
+            (date.first_of_month(), 0)
+        };
+        if date < from {
+            return Decimal::ZERO;
+        }
+        let index = (date.day() - from.day()) as usize;
+        let mut months = self.months.borrow_mut();
+        if let Some((_, bills)) = months.iter().find(|(first, _)| *first == from) {
+            return bills.get(index).copied().unwrap_or_default();
+        }
+        let days: Vec<DayUsage> = (from.day()..=date.days_in_month())
+            .map(|d| DayUsage { date: time::day_of_month(from, d).unwrap_or(from), ..self.day.clone() })
+            .collect();
+        let bills: Vec<Decimal> = bill_days(self.edition, &days, quota_used, &self.rates, Rounding::BILL)
+            .iter()
+            .map(|d| d.message_amount + d.device_amount)
+            .collect();
+        let bill = bills.get(index).copied().unwrap_or_default();
+        months.push((from, bills));
+        bill
+    }
+
+    /// What the usage from `from` to `to` costs, each day's bill spread evenly over
+    /// its 24 hours (the account's credit is drawn down continuously; the bill itself
+    /// is generated when the day ends, IOT-9).
+    pub fn cost(&self, from: time::Instant, to: time::Instant) -> Option<Decimal> {
+        let mut cost = Decimal::ZERO;
+        let mut at = from;
+        while at < to {
+            let (date, _) = at.billing_day()?;
+            let day_end = time::Instant::start_of_billing_day(date).plus_days(1);
+            let end = day_end.min(to);
+            cost += self.bill(date).checked_mul(Decimal::from(end.0 - at.0))?.checked_div(Decimal::from(86_400))?;
+            at = end;
+        }
+        Some(cost)
+    }
 }

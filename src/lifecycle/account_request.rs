@@ -1,0 +1,362 @@
+//! Decodes a `simulateAccount` request: the account, its items (in `quote`'s shapes,
+//! read over time) and the caller's events. Each item becomes a [`Plan`] of the
+//! single-resource engine, so an account's resources follow exactly the rules a
+//! lifecycle follows; only the credit is shared.
+
+use super::request::{credit, period, within_period, EventKind, Kind, Plan, Rate, MAX_CREDIT, MAX_EVENTS};
+use crate::catalog::{apply_overrides, default_catalog, Catalog};
+use crate::decode::{Fields, Node, Value};
+use crate::error::{Error, ErrorCode};
+use crate::policy::{apply_policy_overrides, default_policies, Policies};
+use crate::products::{cloud_phone, ecs, iot};
+use crate::quote::{limits, plural, Billing, Product, Warning};
+use crate::time::{instant, Instant};
+use rust_decimal::Decimal;
+
+/// Most items in one account (API.md).
+pub const MAX_ACCOUNT_ITEMS: usize = 100;
+
+/// An account's resource: its plan and what the answer says of it.
+#[derive(Debug)]
+pub struct AccountItem {
+    pub plan: Plan,
+    pub description: String,
+    /// A subscription's order, paid at purchase (before `start`), as `quote` prices it.
+    pub prepaid: Decimal,
+    pub warnings: Vec<Warning>,
+}
+
+/// A caller event (or a pay-as-you-go item's planned release), in time order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountEvent {
+    pub at: Instant,
+    /// The item it names; None for a top-up (the account's).
+    pub item: Option<usize>,
+    pub kind: EventKind,
+}
+
+#[derive(Debug)]
+pub struct AccountPlan {
+    pub start: Instant,
+    pub until: Option<Instant>,
+    pub latest: Instant,
+    /// Balance plus coupons at `start`.
+    pub credit: Decimal,
+    pub items: Vec<AccountItem>,
+    pub events: Vec<AccountEvent>,
+}
+
+const FIELDS: [&str; 8] = ["start", "until", "account", "items", "events", "catalog", "policy", "locale"];
+
+fn not_supported(path: &str, message: impl Into<String>) -> Error {
+    Error::new(ErrorCode::NotSupported, path, message)
+}
+
+pub fn decode(request: &Value) -> Result<AccountPlan, Error> {
+    let root = Node::root(request);
+    let fields = root.object()?;
+    fields.only(&FIELDS)?;
+    if let Some(locale) = fields.get("locale") {
+        // Texts are English until the message catalog (issue 16) gives them a second language.
+        locale.one_of(&[("en", ())], ErrorCode::OutOfRange)?;
+    }
+    let mut catalog = default_catalog();
+    if let Some(overrides) = fields.get("catalog") {
+        apply_overrides(&mut catalog, &overrides)?;
+    }
+    let start = instant(&fields.required("start", "a date \"YYYY-MM-DD\" or an RFC 3339 instant")?)?;
+    let (until, latest) = period(&fields, start)?;
+    let end = until.unwrap_or(latest);
+    let mut policies = default_policies();
+    if let Some(node) = fields.get("policy") {
+        apply_policy_overrides(&mut policies, &node)?;
+    }
+    let credit = credit(&fields.required("account", "{ balance, coupons? }: the credit that pays every item's bills")?)?;
+
+    let items_node = fields.required("items", "an array of 1 to 100 items, in quote's shapes")?;
+    let elements = items_node.elements()?;
+    if elements.len() == 0 {
+        return Err(items_node.error(ErrorCode::Empty, "expected at least one item"));
+    }
+    if elements.len() > MAX_ACCOUNT_ITEMS {
+        return Err(items_node.error(ErrorCode::TooMany, format!("an account takes at most {MAX_ACCOUNT_ITEMS} items, got {}", elements.len())));
+    }
+    let context = Context { catalog: &catalog, policies: &policies, start, until, latest };
+    let mut items = Vec::with_capacity(elements.len());
+    let mut planned = Vec::new();
+    for (index, node) in elements.enumerate() {
+        let (item, release_after) = decode_item(&node, &context)?;
+        // A pay-as-you-go item's `hours` is a planned release after that long.
+        if let Some(at) = release_after.map(|seconds| start.plus_seconds(seconds)).filter(|at| *at <= end) {
+            planned.push(AccountEvent { at, item: Some(index), kind: EventKind::Release });
+        }
+        items.push(item);
+    }
+
+    let mut events = Vec::new();
+    if let Some(node) = fields.get("events") {
+        let list = node.elements()?;
+        if list.len() > MAX_EVENTS {
+            return Err(node.error(ErrorCode::TooMany, format!("at most {MAX_EVENTS} events, got {}", list.len())));
+        }
+        for event in list {
+            events.push(decode_event(&event, &items, &|node, at| within_period(node, at, start, until, latest))?);
+        }
+    }
+    // The caller's events first, then the planned releases; at one moment, in that order.
+    events.extend(planned);
+    let events = crate::decode::stable_sorted_by_key(events, |e| e.at.0);
+    Ok(AccountPlan { start, until, latest, credit, items, events })
+}
+
+struct Context<'c> {
+    catalog: &'c Catalog,
+    policies: &'c Policies,
+    start: Instant,
+    until: Option<Instant>,
+    latest: Instant,
+}
+
+impl Context<'_> {
+    fn plan(&self, kind: Kind) -> Plan {
+        Plan {
+            kind,
+            created_at: self.start,
+            cloud_phone_unit: cloud_phone::BillingUnit::for_creation(self.catalog, Some(self.start)),
+            trial: false,
+            economical_mode: false,
+            attached: Vec::new(),
+            start: self.start,
+            expiry: None,
+            auto_renew: false,
+            renewal_price: None,
+            // The account's credit is loaded into each resource around every step.
+            credit: Some(Decimal::ZERO),
+            rate: None,
+            daily: None,
+            overdue_at: None,
+            events: Vec::new(),
+            until: self.until,
+            latest: self.latest,
+            policies: self.policies.clone(),
+        }
+    }
+}
+
+/// An item's fields as `quote` reads them: `autoRenew` (the account's own) removed, and
+/// the fields an account does not need filled in (`hours` of a pay-as-you-go item
+/// that runs until released; the `month` of an IoT usage, which is the account's).
+fn as_quote_item(fields: &Fields<'_>, defaults: &[(&str, Value)]) -> Value {
+    let mut entries: Vec<(String, Value)> = fields.entries().iter().filter(|(k, _)| k != "autoRenew").cloned().collect();
+    for (key, value) in defaults {
+        if fields.get(key).is_none() {
+            entries.retain(|(k, _)| k != key);
+            entries.push((key.to_string(), value.clone()));
+        }
+    }
+    Value::Object(entries)
+}
+
+/// A pay-as-you-go item's planned release (`hours` after start), in seconds.
+fn planned_release(fields: &Fields<'_>) -> Result<Option<i64>, Error> {
+    match fields.get("hours") {
+        None => Ok(None),
+        Some(node) => {
+            let hours = node.decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?;
+            use rust_decimal::prelude::ToPrimitive;
+            Ok((hours * Decimal::from(3_600)).ceil().to_i64())
+        }
+    }
+}
+
+fn decode_item(node: &Node<'_>, context: &Context<'_>) -> Result<(AccountItem, Option<i64>), Error> {
+    let fields = node.object()?;
+    let product = fields.required("product", "\"cloudPhone\", \"iot\" or \"ecs\"")?.one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
+    let auto_renew = fields.flag("autoRenew")?;
+    let one_hour = [("hours", Value::Number("1".into()))];
+    let (mut item, release_after) = match product {
+        Product::CloudPhone => {
+            let billing = fields.required("billing", "\"subscription\" or \"payAsYouGo\"")?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
+            let value = as_quote_item(&fields, if billing == Billing::PayAsYouGo { &one_hour } else { &[] });
+            let item_node = Node::at(&value, node.path().to_string());
+            let quoted = cloud_phone::decode_item(&item_node.object()?, context.catalog)?;
+            (cloud_phone_item(&quoted, &fields, context)?, if billing == Billing::PayAsYouGo { planned_release(&fields)? } else { None })
+        }
+        Product::Ecs => {
+            let billing = fields.required("billing", "\"subscription\" or \"payAsYouGo\"")?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
+            let value = as_quote_item(&fields, if billing == Billing::PayAsYouGo { &one_hour } else { &[] });
+            let item_node = Node::at(&value, node.path().to_string());
+            let quoted = ecs::decode_item(&item_node.object()?, context.catalog)?;
+            (ecs_item(&quoted, context, node)?, if billing == Billing::PayAsYouGo { planned_release(&fields)? } else { None })
+        }
+        Product::Iot => (iot_item(&fields, node, context)?, None),
+    };
+    if auto_renew {
+        let path = fields.child_path("autoRenew");
+        if !item.plan.kind.auto_renews() {
+            return Err(not_supported(&path, "auto-renewal is modelled for IoT Enterprise Edition (IOT-10) and ECS subscriptions (ECS-12): no rule gives an auto-renewal schedule for this item; add renew events instead"));
+        }
+        item.plan.auto_renew = true;
+    }
+    Ok((item, release_after))
+}
+
+fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, context: &Context<'_>) -> Result<AccountItem, Error> {
+    let price = item.spec.price(item.region);
+    let phones = plural(item.quantity, "phone");
+    let mut warnings = Vec::new();
+    if item.internet.is_some() {
+        warnings.push(Warning::new(
+            "dependents_billed_separately",
+            "The NAT Gateway and EIP of Internet access are billed by their own products and are not released with the phones (CP-10): they are not in this account's spend.",
+            vec!["CP-1", "CP-10"],
+        ));
+    }
+    match item.term {
+        cloud_phone::Term::Months(months) => {
+            let mut plan = context.plan(Kind::CloudPhone(Billing::Subscription));
+            plan.expiry = Some((context.start, months));
+            plan.renewal_price = Some(price.monthly * Decimal::from(item.quantity));
+            let prepaid = cloud_phone::subscription_line(&item.spec, item.region, item.quantity, months, crate::money::Rounding::BILL).amount;
+            let description = format!("{phones} {}, {}, subscription for {}", item.spec.id, item.region.name(), plural(months, "month"));
+            Ok(AccountItem { plan, description, prepaid, warnings })
+        }
+        cloud_phone::Term::LifetimeHours(_) => {
+            let mut plan = context.plan(Kind::CloudPhone(Billing::PayAsYouGo));
+            if let Some(created_at) = item.created_at {
+                if created_at > context.start {
+                    let path = fields.child_path("createdAt");
+                    return Err(Error::new(ErrorCode::OutOfRange, path, format!("createdAt ({}) must be no later than start ({})", created_at.to_rfc3339(), context.start.to_rfc3339())));
+                }
+                plan.created_at = created_at;
+                plan.cloud_phone_unit = cloud_phone::BillingUnit::for_creation(context.catalog, Some(created_at));
+            }
+            let rate = Rate { amount: price.hourly * Decimal::from(item.quantity), per_seconds: 3_600 };
+            plan.rate = Some(rate);
+            let description = format!("{phones} {}, {}, pay-as-you-go at {}", item.spec.id, item.region.name(), rate.describe());
+            warnings.push(cloud_phone::billed_while_stopped());
+            Ok(AccountItem { plan, description, prepaid: Decimal::ZERO, warnings })
+        }
+    }
+}
+
+fn ecs_item(item: &ecs::EcsItem, context: &Context<'_>, node: &Node<'_>) -> Result<AccountItem, Error> {
+    let instances = plural(item.quantity, "instance");
+    let label = item.instance_type.as_deref().unwrap_or("ECS instance");
+    let per_unit = item.prices.total() * Decimal::from(item.quantity);
+    let warnings = vec![Warning::new("caller_price", "ECS prices are not published in the billing documents used here; every amount uses the prices you supplied (ECS-9).", vec!["ECS-9"])];
+    match item.billing {
+        Billing::Subscription => {
+            use rust_decimal::prelude::ToPrimitive;
+            let months = item.duration.to_u64().unwrap_or(1);
+            let mut plan = context.plan(Kind::Ecs(Billing::Subscription));
+            // ECS-10: the cycle ends at 00:00 UTC+8 the day after the expiry date.
+            let end = ecs::subscription_cycle_end(context.start, months).filter(|end| *end <= context.latest);
+            let end = end.ok_or_else(|| node.error(ErrorCode::OutOfRange, "the subscription ends beyond the 100-year horizon"))?;
+            plan.expiry = Some((end, 0));
+            plan.renewal_price = Some(per_unit);
+            let prepaid = ecs::rate(item, 0, crate::money::Rounding::BILL).trade_price;
+            let description = format!("{instances} {label}, subscription for {}", plural(months, "month"));
+            Ok(AccountItem { plan, description, prepaid, warnings })
+        }
+        Billing::PayAsYouGo => {
+            let mut plan = context.plan(Kind::Ecs(Billing::PayAsYouGo));
+            let rate = Rate { amount: per_unit, per_seconds: 3_600 };
+            plan.rate = Some(rate);
+            let description = format!("{instances} {label}, pay-as-you-go at {}", rate.describe());
+            Ok(AccountItem { plan, description, prepaid: Decimal::ZERO, warnings })
+        }
+    }
+}
+
+fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Result<AccountItem, Error> {
+    let instance = fields.required("instance", "\"legacyPublic\", \"enterprise\" or \"newPublic\"")?.one_of(&iot::Instance::ALL, ErrorCode::UnknownInstance)?;
+    let (start_day, _) = context.start.billing_day().ok_or_else(|| node.error(ErrorCode::OutOfRange, "start is out of range"))?;
+    let start_month = crate::time::iso_month(start_day);
+    if instance == iot::Instance::LegacyPublic {
+        if let Some(month) = fields.get("month") {
+            if month.str()? != start_month {
+                return Err(month.error(ErrorCode::DateOutOfPeriod, format!("an account's usage starts in the month of start ({start_month}): leave month out, or give {start_month}")));
+            }
+        }
+        if let Some(days) = fields.get("usage").and_then(|u| u.object().ok()).and_then(|u| u.get("days")) {
+            return Err(not_supported(days.path(), "an account repeats one day's usage every day: give usage.perDay or usage.fleet, without days"));
+        }
+    }
+    let month = [("month", Value::String(start_month))];
+    let value = as_quote_item(fields, if instance == iot::Instance::LegacyPublic { &month } else { &[] });
+    let item_node = Node::at(&value, node.path().to_string());
+    let item = iot::decode_item(&item_node.object()?, context.catalog)?;
+    match item {
+        iot::IotItem::LegacyPublic { edition, days, free_quota_used, fleet, .. } => {
+            let template = days.into_iter().next().ok_or_else(|| node.error(ErrorCode::Empty, "expected a day of usage"))?;
+            let daily = iot::RepeatingDay::new(edition, template, start_day, free_quota_used, &context.catalog.iot);
+            let full_day = daily.full_day_bill();
+            let mut plan = context.plan(Kind::IotLegacyPublic);
+            plan.rate = Some(Rate { amount: full_day, per_seconds: 86_400 });
+            plan.daily = Some(std::rc::Rc::new(daily));
+            let description = format!("IoT Platform legacy public instance, {} edition: the same usage every day, USD {full_day} a day once the month's free quota is used", edition.name());
+            let warnings = fleet.map(|f| f.warnings).unwrap_or_default();
+            Ok(AccountItem { plan, description, prepaid: Decimal::ZERO, warnings })
+        }
+        iot::IotItem::Enterprise { months, monthly_price, quantity, trial, .. } => {
+            let mut plan = context.plan(Kind::IotEnterprise);
+            // A trial's first month is free and the rest is bought with it (IOT-3), as
+            // `quote` prices it: the instance serves all `months`.
+            plan.expiry = Some((context.start, months));
+            plan.renewal_price = Some(monthly_price * Decimal::from(quantity));
+            let paid_months = if trial { months - 1 } else { months };
+            let prepaid = crate::money::Rounding::BILL.apply(monthly_price * Decimal::from(quantity) * Decimal::from(paid_months));
+            let trial_text = if trial { " (first month trial)" } else { "" };
+            let description = format!("IoT Platform Enterprise Edition, {}, {}{trial_text}", plural(quantity, "instance"), plural(months, "month"));
+            Ok(AccountItem { plan, description, prepaid, warnings: Vec::new() })
+        }
+        iot::IotItem::NewPublic => {
+            let plan = context.plan(Kind::IotNewPublic);
+            Ok(AccountItem { plan, description: "IoT Platform new public instance (free)".into(), prepaid: Decimal::ZERO, warnings: Vec::new() })
+        }
+    }
+}
+
+fn decode_event(node: &Node<'_>, items: &[AccountItem], within: &dyn Fn(&Node<'_>, Instant) -> Result<Instant, Error>) -> Result<AccountEvent, Error> {
+    let fields = node.object()?;
+    #[derive(Clone, Copy, PartialEq)]
+    enum Type {
+        TopUp,
+        Renew,
+        Release,
+    }
+    let type_node = fields.required("type", "\"topUp\", \"renew\" or \"release\"")?;
+    let event_type = type_node.one_of(&[("topUp", Type::TopUp), ("renew", Type::Renew), ("release", Type::Release)], ErrorCode::UnknownEventType)?;
+    let at_node = fields.required("at", "a date or an RFC 3339 instant")?;
+    let at = within(&at_node, instant(&at_node)?)?;
+    let item = |fields: &Fields<'_>| -> Result<(usize, String), Error> {
+        let node = fields.required("item", "the index of an item in items")?;
+        let index = node.integer(0, u64::MAX)?;
+        if index >= items.len() as u64 {
+            return Err(node.error(ErrorCode::OutOfRange, format!("there is no item {index}: the account has {}", plural(items.len() as u64, "item"))));
+        }
+        Ok((index as usize, node.path().to_string()))
+    };
+    match event_type {
+        Type::TopUp => {
+            fields.only(&["at", "type", "amount"])?;
+            let amount = fields.required("amount", "money > 0")?.decimal_in(Decimal::ZERO, false, MAX_CREDIT)?;
+            Ok(AccountEvent { at, item: None, kind: EventKind::TopUp(amount) })
+        }
+        Type::Renew => {
+            fields.only(&["at", "type", "item", "months"])?;
+            let (index, item_path) = item(&fields)?;
+            if !items[index].plan.kind.is_subscription() {
+                return Err(not_supported(&item_path, "only a subscription is renewed; this item is pay-as-you-go or free"));
+            }
+            let months = fields.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)?;
+            Ok(AccountEvent { at, item: Some(index), kind: EventKind::Renew(months) })
+        }
+        Type::Release => {
+            fields.only(&["at", "type", "item"])?;
+            let (index, _) = item(&fields)?;
+            Ok(AccountEvent { at, item: Some(index), kind: EventKind::Release })
+        }
+    }
+}

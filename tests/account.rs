@@ -1,0 +1,267 @@
+//! simulateAccount: one credit for a whole setup (issue 18). Expected moments and
+//! amounts are worked out by hand in the comments; deadlines are checked at N-1, N and
+//! N+1 seconds; a single-item account agrees with simulateLifecycle on every date.
+mod common;
+
+use alicloud_cost::decode::Value;
+use alicloud_cost::ErrorCode;
+use common::lifecycle_json;
+use serde_json::{json, Value as Json};
+
+fn account(request: &Json) -> Json {
+    let value = Value::from_json_str(&request.to_string()).expect("request JSON");
+    let result = alicloud_cost::simulate_account(&value).unwrap_or_else(|e| panic!("{}: {}", e.path, e.message));
+    serde_json::to_value(result).unwrap()
+}
+
+fn error(request: &Json) -> (ErrorCode, String) {
+    let value = Value::from_json_str(&request.to_string()).expect("request JSON");
+    let e = alicloud_cost::simulate_account(&value).expect_err("an error");
+    (e.code, e.path)
+}
+
+/// (at, item, event) of every timeline entry; item -1 for the account's own.
+fn steps(result: &Json) -> Vec<(String, i64, String)> {
+    result["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["at"].as_str().unwrap().to_string(), e["item"].as_i64().unwrap_or(-1), e["event"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+fn at_of(result: &Json, item: i64, event: &str) -> Option<String> {
+    steps(result).into_iter().find(|(_, i, e)| *i == item && e == event).map(|(at, _, _)| at)
+}
+
+fn phones(quantity: u64) -> Json {
+    json!({"product": "cloudPhone", "spec": "acp.basic.small", "region": "mainland", "billing": "payAsYouGo", "quantity": quantity})
+}
+
+fn ecs_per_hour(price: &str) -> Json {
+    json!({"product": "ecs", "billing": "payAsYouGo", "prices": {"instance": price}})
+}
+
+#[test]
+fn two_phones_run_out_at_the_second_their_credit_is_used_up() {
+    // 2 x 0.0457 = 0.0914 an hour; USD 10 lasts 36,000 / 0.0914 = 393,873.09 s, so the
+    // credit is used up in the 393,874th second: 4 d 13 h 24 min 34 s after Dec 1 00:00
+    // (UTC+8), Dec 5 13:24:34. CP-4: overdue at once; CP-9: released on day 16, that is
+    // 15 days later, Dec 20 13:24:34, with the data.
+    let request = json!({"start": "2026-12-01", "account": {"balance": "10"}, "items": [phones(2)]});
+    let result = account(&request);
+    assert_eq!(result["creditRunsOutAt"], "2026-12-05T13:24:34+08:00");
+    assert_eq!(result["firstInterruption"], json!({"at": "2026-12-05T13:24:34+08:00", "item": 0, "event": "overdue"}));
+    assert_eq!(result["lastSafeMoment"], "2026-12-05T13:24:33+08:00");
+    assert_eq!(result["items"][0]["dataDeletedAt"], "2026-12-20T13:24:34+08:00");
+    assert_eq!(result["items"][0]["finalState"], "released");
+    // Billed up to the moment of overdue only (CP-4): exactly the credit.
+    assert_eq!(result["items"][0]["billed"], "10.00");
+    assert_eq!(result["billed"], "10.00");
+    assert_eq!(at_of(&result, -1, "overdue").as_deref(), Some("2026-12-05T13:24:34+08:00"));
+}
+
+#[test]
+fn the_deadline_is_checked_one_second_either_side() {
+    // Same account, ending at N-1, N and N+1 seconds around the credit running out.
+    let at = |until: &str| account(&json!({"start": "2026-12-01", "until": until, "account": {"balance": "10"}, "items": [phones(2)]}));
+    let before = at("2026-12-05T13:24:33+08:00");
+    assert_eq!(before["creditRunsOutAt"], Json::Null);
+    assert_eq!(before["items"][0]["finalState"], "running");
+    let on = at("2026-12-05T13:24:34+08:00");
+    assert_eq!(on["creditRunsOutAt"], "2026-12-05T13:24:34+08:00");
+    assert_eq!(on["items"][0]["finalState"], "overdue");
+    let after = at("2026-12-05T13:24:35+08:00");
+    assert_eq!(after["items"][0]["finalState"], "overdue");
+    // The release, 15 days later: still overdue one second before, released at N.
+    let release = |until: &str| at(until)["items"][0]["finalState"].as_str().unwrap().to_string();
+    assert_eq!(release("2026-12-20T13:24:33+08:00"), "overdue");
+    assert_eq!(release("2026-12-20T13:24:34+08:00"), "released");
+    assert_eq!(release("2026-12-20T13:24:35+08:00"), "released");
+}
+
+#[test]
+fn one_credit_makes_every_item_overdue_at_once_and_each_follows_its_own_rules() {
+    // ECS at USD 1 an hour and one phone at 0.0457: together 1.0457 an hour. USD 10
+    // lasts 36,000 / 1.0457 = 34,426.70 s: used up in the 34,427th second, 09:33:47.
+    // The phone's bill is due at once (CP-4), before ECS's hourly settlement at 10:00,
+    // so the whole account is overdue at 09:33:47 (ECS-1).
+    let request = json!({"start": "2026-12-01", "until": "2027-01-15", "account": {"balance": "10"},
+        "items": [ecs_per_hour("1"), phones(1), {"product": "iot", "instance": "enterprise", "months": 3, "monthlyPrice": "20"}]});
+    let result = account(&request);
+    let t = "2026-12-01T09:33:47+08:00";
+    assert_eq!(result["creditRunsOutAt"], t);
+    for item in 0..3 {
+        assert_eq!(at_of(&result, item, "overdue").as_deref(), Some(t), "item {item}");
+    }
+    // The phone loses service at T (CP-9); ECS keeps running (ECS-3), the subscription
+    // keeps serving (IOT-6).
+    assert_eq!(result["firstInterruption"]["item"], 1);
+    // ECS-3: deductions retried at T+7 and T+14 days; ECS-4: stopped at T+15, released
+    // 15 days after that, T+30: Dec 31 09:33:47.
+    assert_eq!(at_of(&result, 0, "deductionRetry").as_deref(), Some("2026-12-08T09:33:47+08:00"));
+    assert_eq!(at_of(&result, 0, "stopped").as_deref(), Some("2026-12-16T09:33:47+08:00"));
+    assert_eq!(result["items"][0]["dataDeletedAt"], "2026-12-31T09:33:47+08:00");
+    // CP-9: the phone is released on day 16, T+15.
+    assert_eq!(result["items"][1]["dataDeletedAt"], "2026-12-16T09:33:47+08:00");
+    // The Enterprise Edition instance serves to its expiry, Mar 1 (beyond until).
+    assert_eq!(result["items"][2]["finalState"], "overdue");
+    assert_eq!(result["items"][2]["prepaid"], "60.00");
+    // ECS bills from start until it stops at T+15: 15 days + 34,427 s = 369.5630 h at
+    // USD 1 = 369.56; the phone bills only
+    // to the overdue moment: 34,427 s x 0.0457 / 3,600 = 0.437032... -> 0.44.
+    assert_eq!(result["items"][0]["billed"], "369.56");
+    assert_eq!(result["items"][1]["billed"], "0.44");
+}
+
+#[test]
+fn iot_daily_bills_use_the_free_quota_first_and_fail_when_the_day_ends() {
+    // Basic edition, 2,000,000 messages of 100 bytes a day: 2,000,000 billable a day
+    // (IOT-15). Dec 1 uses the month's 1,000,000 free (IOT-17): 1,000,000 x 0.8 / 1e6 =
+    // USD 0.80; later days USD 1.60 (IOT-16). USD 3.00: Dec 1 leaves 2.20, Dec 2 leaves
+    // 0.60, which lasts 0.60 / 1.60 x 24 h = 9 h into Dec 3. The day's bill fails when
+    // Dec 3 ends (IOT-18): overdue Dec 4 00:00; the service stops 24 h later (IOT-8).
+    let request = json!({"start": "2026-12-01", "until": "2026-12-10", "account": {"balance": "3"},
+        "items": [{"product": "iot", "instance": "legacyPublic", "edition": "basic",
+                   "usage": {"perDay": {"messages": [{"bytes": 100, "count": 2000000}]}}}]});
+    let result = account(&request);
+    assert_eq!(result["creditRunsOutAt"], "2026-12-03T09:00:00+08:00");
+    assert_eq!(at_of(&result, -1, "overdue").as_deref(), Some("2026-12-04T00:00:00+08:00"));
+    assert_eq!(at_of(&result, 0, "stopped").as_deref(), Some("2026-12-05T00:00:00+08:00"));
+    assert_eq!(result["firstInterruption"]["at"], "2026-12-05T00:00:00+08:00");
+    // Billed Dec 1 to Dec 4 (the stop): 0.80 + 3 x 1.60 = 5.60.
+    assert_eq!(result["items"][0]["billed"], "5.60");
+}
+
+#[test]
+fn keep_running_is_the_smallest_top_up_in_cents() {
+    // ECS at USD 1 an hour for 10 days = 240 hours = USD 240.00. With 240.00 the credit
+    // is used up exactly at the last hour's end, which that hour's bill pays in full
+    // (ECS-13); with 239.99 the 240th hourly bill fails at until.
+    let request = json!({"start": "2026-12-01", "until": "2026-12-11", "account": {"balance": "0"}, "items": [ecs_per_hour("1")]});
+    assert_eq!(account(&request)["keepRunning"], json!({"until": "2026-12-11T00:00:00+08:00", "topUp": "240.00"}));
+    // Balance 100 and a top-up of 50 on Dec 5: 240 - 150 = 90.00 more at start.
+    let request = json!({"start": "2026-12-01", "until": "2026-12-11", "account": {"balance": "100"},
+        "events": [{"at": "2026-12-05", "type": "topUp", "amount": "50"}], "items": [ecs_per_hour("1")]});
+    assert_eq!(account(&request)["keepRunning"]["topUp"], "90.00");
+    // IOT-10: an auto-renewal is paid only from the credit: the USD 20 of the first
+    // attempt, 9 days before the Jan 1 expiry, keeps the instance serving to Jan 15.
+    let request = json!({"start": "2026-12-01", "until": "2027-01-15", "account": {"balance": "0"},
+        "items": [{"product": "iot", "instance": "enterprise", "months": 1, "monthlyPrice": "20", "autoRenew": true}]});
+    let result = account(&request);
+    assert_eq!(result["keepRunning"]["topUp"], "20.00");
+    assert_eq!(result["items"][0]["finalState"], "expired");
+    // Nothing bills: nothing to top up.
+    let request = json!({"start": "2026-12-01", "until": "2027-01-15", "account": {"balance": "0"}, "items": [{"product": "iot", "instance": "newPublic"}]});
+    assert_eq!(account(&request)["keepRunning"]["topUp"], "0.00");
+}
+
+#[test]
+fn a_top_up_settles_the_whole_account_and_restores_what_can_be_restored() {
+    // ECS at USD 1 an hour, balance 5: the 6th hourly bill fails at 06:00 (ECS-13).
+    // A top-up of 10 at 08:00 pays the 3.00 owed (hours 5..8) and settles (ECS-7).
+    let request = json!({"start": "2026-12-01", "until": "2026-12-02", "account": {"balance": "5"},
+        "events": [{"at": "2026-12-01T08:00:00+08:00", "type": "topUp", "amount": "10"}], "items": [ecs_per_hour("1")]});
+    let result = account(&request);
+    assert_eq!(at_of(&result, -1, "overdue").as_deref(), Some("2026-12-01T06:00:00+08:00"));
+    let top_up = result["timeline"].as_array().unwrap().iter().find(|e| e["event"] == "topUp").unwrap();
+    assert_eq!(top_up["credit"], "7.00");
+    assert_eq!(at_of(&result, 0, "settled").as_deref(), Some("2026-12-01T08:00:00+08:00"));
+    // 7.00 more lasts to 15:00; that hour is paid in full, the 16:00 bill fails.
+    assert_eq!(steps(&result).iter().filter(|(_, i, e)| *i == -1 && e == "overdue").nth(1).map(|s| s.0.as_str()), Some("2026-12-01T16:00:00+08:00"));
+}
+
+#[test]
+fn a_planned_release_ends_a_pay_as_you_go_item() {
+    // hours: 10 releases the phones at 10:00; CP-3 bills to the end of the 4-hour
+    // period, 12 hours: 12 x 0.0457 = 0.5484 -> 0.55.
+    let mut item = phones(1);
+    item["hours"] = json!(10);
+    let result = account(&json!({"start": "2026-12-01", "until": "2026-12-02", "account": {"balance": "100"}, "items": [item]}));
+    assert_eq!(at_of(&result, 0, "released").as_deref(), Some("2026-12-01T10:00:00+08:00"));
+    assert_eq!(result["items"][0]["billed"], "0.55");
+    assert_eq!(result["creditRunsOutAt"], Json::Null);
+}
+
+/// For a single-item account and the same resource in simulateLifecycle, given the
+/// item's cost: the same dates everywhere.
+#[test]
+fn a_single_item_account_agrees_with_simulate_lifecycle() {
+    let mut seed = 7u64;
+    let mut next = |n: u64| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    for case in 0..60 {
+        let balance = format!("{}.{:02}", next(200), next(100));
+        let quantity = 1 + next(5);
+        let (item, resource, cost) = match case % 3 {
+            0 => (phones(quantity), json!({"billing": "payAsYouGo"}), ("costPerHour", format!("{}", rust_decimal::Decimal::new(457, 4) * rust_decimal::Decimal::from(quantity)))),
+            1 => {
+                let price = format!("0.{:03}", 1 + next(999));
+                (ecs_per_hour(&price), json!({"billing": "payAsYouGo"}), ("costPerHour", price))
+            }
+            _ => {
+                // The free quota already used: every day costs the same (Pro: 1,000
+                // living devices beyond the free ones are billed per day too).
+                let item = json!({"product": "iot", "instance": "legacyPublic", "edition": "basic", "freeQuotaUsed": 1000000,
+                    "usage": {"perDay": {"messages": [{"bytes": 600, "count": 100000 + next(900000)}]}}});
+                let per_day = account(&json!({"start": "2026-12-01", "until": "2026-12-02", "account": {"balance": "1000"}, "items": [item.clone()]}))["items"][0]["billed"].clone();
+                (item, json!({"instance": "legacyPublic"}), ("costPerDay", per_day.as_str().unwrap().to_string()))
+            }
+        };
+        let product = item["product"].clone();
+        // Within December, so that the IoT quota does not come back.
+        let until = "2026-12-31";
+        let a = account(&json!({"start": "2026-12-01", "until": until, "account": {"balance": balance}, "items": [item]}));
+        let mut lifecycle = json!({"product": product, "resource": resource, "start": "2026-12-01", "until": until, "account": {"balance": balance}});
+        lifecycle[cost.0] = json!(cost.1);
+        let l = lifecycle_json(&lifecycle.to_string());
+        let label = format!("case {case}: {lifecycle}");
+        assert_eq!(a["creditRunsOutAt"], l["creditRunsOutAt"], "{label}");
+        assert_eq!(a["lastSafeMoment"], l["lastSafeMoment"], "{label}");
+        assert_eq!(a["items"][0]["dataDeletedAt"], l["dataDeletedAt"], "{label}");
+        assert_eq!(a["items"][0]["finalState"], l["finalState"], "{label}");
+        assert_eq!(a["items"][0]["billed"], l["billed"], "{label}");
+        let item_steps: Vec<(String, String)> = steps(&a).into_iter().filter(|(_, i, _)| *i == 0).map(|(at, _, e)| (at, e)).collect();
+        let lifecycle_steps: Vec<(String, String)> = l["timeline"].as_array().unwrap().iter()
+            .filter(|e| e["event"] != "horizonEnd")
+            .map(|e| (e["at"].as_str().unwrap().to_string(), e["event"].as_str().unwrap().to_string())).collect();
+        assert_eq!(item_steps, lifecycle_steps, "{label}");
+    }
+}
+
+#[test]
+fn bad_input_is_refused_at_its_path() {
+    let base = |items: Json, events: Json| json!({"start": "2026-12-01", "until": "2027-01-01", "account": {"balance": "10"}, "items": items, "events": events});
+    // An event naming a missing item.
+    assert_eq!(error(&base(json!([phones(1)]), json!([{"at": "2026-12-02", "type": "release", "item": 1}]))), (ErrorCode::OutOfRange, "events[0].item".into()));
+    // An event outside start..until.
+    assert_eq!(error(&base(json!([phones(1)]), json!([{"at": "2027-01-02", "type": "topUp", "amount": "5"}]))), (ErrorCode::DateOutOfPeriod, "events[0].at".into()));
+    // No price: ECS-9.
+    assert_eq!(error(&base(json!([{"product": "ecs", "billing": "payAsYouGo"}]), json!([]))), (ErrorCode::MissingPrice, "items[0].prices.instance".into()));
+    // No auto-renewal schedule for Cloud Phone.
+    let mut item = phones(1);
+    item["autoRenew"] = json!(true);
+    assert_eq!(error(&base(json!([item]), json!([]))), (ErrorCode::NotSupported, "items[0].autoRenew".into()));
+    // A pay-as-you-go item is not renewed.
+    assert_eq!(error(&base(json!([phones(1)]), json!([{"at": "2026-12-02", "type": "renew", "item": 0, "months": 1}]))), (ErrorCode::NotSupported, "events[0].item".into()));
+    // An IoT usage given day by day cannot repeat.
+    let iot = json!({"product": "iot", "instance": "legacyPublic", "edition": "basic", "usage": {"days": [{"messages": []}]}});
+    assert_eq!(error(&base(json!([iot]), json!([]))), (ErrorCode::NotSupported, "items[0].usage.days".into()));
+    // A quote error keeps the item's path.
+    let mut item = phones(1);
+    item["spec"] = json!("acp.nope");
+    assert_eq!(error(&base(json!([item]), json!([]))), (ErrorCode::UnknownSpec, "items[0].spec".into()));
+    assert_eq!(error(&base(json!([]), json!([]))), (ErrorCode::Empty, "items".into()));
+}
+
+#[test]
+fn no_amount_is_ever_printed_as_minus_zero() {
+    // An ECS lifecycle stated overdue with no cost rate owes nothing: "USD 0.00".
+    let l = lifecycle_json(r#"{"product": "ecs", "resource": {"billing": "payAsYouGo"}, "start": "2026-12-01", "overdueAt": "2026-12-02"}"#);
+    let text = l.to_string();
+    assert!(!text.contains("-0.00"), "{text}");
+    let retry = l["timeline"].as_array().unwrap().iter().find(|e| e["event"] == "deductionRetry").unwrap();
+    assert!(retry["effects"][0].as_str().unwrap().ends_with("USD 0.00 is owed"), "{retry}");
+}
