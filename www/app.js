@@ -2,7 +2,7 @@
 // builds requests, calls quote / compareBillingMethod / simulateLifecycle on every input,
 // and draws the answers with DOM methods (never innerHTML). The whole estimate lives in
 // the URL (?s=...), so a link reopens it exactly.
-import init, { quote, compareBillingMethod, simulateLifecycle, catalog, version } from "./pkg/alicloud_cost.js";
+import init, { quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version } from "./pkg/alicloud_cost.js";
 import { RULES } from "./rules.js";
 import { LANGUAGES, errorText, language, pickLanguage, setLanguage, t } from "./i18n.js";
 import { costChart, daysTable, el, formulaList, instant, linesTable, money, phaseBar, ruleLinks, warningsList } from "./views.js";
@@ -120,6 +120,19 @@ function compareRequest() {
     return { product, quantity: read("cmp-quantity"), usage, prices: { subscription: { instance: read("cmp-sub-price") }, payAsYouGo: { instance: read("cmp-payg-price") } } };
   }
   return { product, spec: read("cmp-spec"), region: read("cmp-region"), quantity: read("cmp-quantity"), usage, current: optional(read("cmp-current")) };
+}
+
+/**
+ * The cart as one account (simulateAccount): the same items, one balance. An IoT usage repeats every
+ * day from the start date, so the quote's month and day count are left out.
+ */
+function accountRequest() {
+  const items = state.cart.map((item) =>
+    item.product === "iot" && item.instance === "legacyPublic"
+      ? { ...item, month: undefined, usage: { ...item.usage, days: Array.isArray(item.usage?.days) ? item.usage.days : undefined } }
+      : item,
+  );
+  return { start: read("lc-start"), until: read("lc-until"), account: { balance: read("lc-balance") }, items };
 }
 
 function lifecycleRequest() {
@@ -338,11 +351,78 @@ function renderCompare() {
 
 function duration(ms) {
   const hours = Math.round(ms / 3_600_000);
+  if (hours < 24) return t("hours", { n: hours });
   return hours % 24 ? t("daysHours", { d: Math.floor(hours / 24), h: hours % 24 }) : t("days", { n: hours / 24 });
+}
+
+/** One timeline entry: when, what (with the item it is about), the state after it, effects and rules. */
+function timelineEntry(entry, items) {
+  const who = entry.item === undefined ? t("lc.account") : `${entry.item + 1}. ${items?.[entry.item]?.description ?? ""}`;
+  return el(
+    "li",
+    { className: `entry state-${entry.state ?? "account"}` },
+    el("time", { dateTime: entry.at, textContent: instant(entry.at) }),
+    items ? el("span", { className: "who", textContent: who }) : "",
+    el("strong", { className: "event", textContent: entry.event.replace(/([A-Z])/g, " $1").toLowerCase() }),
+    entry.state ? el("span", { className: `badge state-${entry.state}`, textContent: t(`state.${entry.state}`) }) : "",
+    el("ul", { className: "effects" }, ...entry.effects.map((text) => el("li", { textContent: text }))),
+    ruleLinks(entry.rules),
+  );
+}
+
+/** "If I stop paying" for the whole cart: one balance, each item's fate (simulateAccount). */
+function renderAccount(form) {
+  const outputs = [$("lc-summary"), $("lc-bar"), $("lc-items"), $("lc-timeline")];
+  if (!state.cart.length) {
+    clearErrors(form);
+    $("lc-error").textContent = "";
+    for (const node of outputs) node.replaceChildren();
+    $("lc-summary").append(el("p", { className: "empty-state", id: "lc-cart-empty", textContent: t("lc.cartEmpty") }));
+    return;
+  }
+  const request = accountRequest();
+  const result = priced(form, $("lc-error"), simulateAccount, request, outputs);
+  if (!result) return;
+  const facts = [];
+  if (result.creditRunsOutAt) {
+    const ms = Date.parse(result.creditRunsOutAt) - Date.parse(result.horizon.from);
+    facts.push(el("p", { id: "lc-runway" }, t("lc.runway", { balance: money(request.account.balance), date: instant(result.creditRunsOutAt), duration: duration(ms) })));
+  }
+  const first = result.firstInterruption;
+  if (first) {
+    const what = `${result.items[first.item].description}: ${first.event.replace(/([A-Z])/g, " $1").toLowerCase()}`;
+    facts.push(el("p", { id: "lc-first-stop" }, t("lc.firstStop", { n: first.item + 1, what, date: instant(first.at) })));
+  }
+  facts.push(el("p", { id: "lc-last-safe", className: "headline" }, result.lastSafeMoment ? t("lc.lastSafe", { date: instant(result.lastSafeMoment) }) : t("lc.noInterruption")));
+  const keep = result.keepRunning;
+  if (keep) {
+    const text = keep.topUp === "0.00" ? t("lc.keepRunningNone", { date: instant(keep.until) }) : t("lc.keepRunning", { date: instant(keep.until), amount: money(keep.topUp) });
+    facts.push(el("p", { id: "lc-keep-running", className: "headline", "data-amount": keep.topUp }, text));
+  }
+  facts.push(el("p", { textContent: t("lc.billed", { amount: money(result.billed) }) }));
+  $("lc-summary").replaceChildren(...facts, warningsList(result.warnings) ?? "");
+  $("lc-bar").replaceChildren();
+  $("lc-items").replaceChildren(
+    ...result.items.map((item) => {
+      const own = result.timeline.filter((e) => e.item === item.index);
+      return el(
+        "li",
+        { className: "account-item" },
+        el("h3", { textContent: `${item.index + 1}. ${item.description}` }),
+        el("span", { className: `badge state-${item.finalState}`, textContent: t(`state.${item.finalState}`) }),
+        el("span", { className: "num", textContent: t("lc.itemBilled", { amount: money(item.billed) }) }),
+        item.dataDeletedAt ? el("p", { className: "hint", textContent: t("lc.itemDeleted", { date: instant(item.dataDeletedAt) }) }) : "",
+        phaseBar(own, result.horizon),
+      );
+    }),
+  );
+  $("lc-timeline").replaceChildren(...result.timeline.map((entry) => timelineEntry(entry, result.items)));
 }
 
 function renderLifecycle() {
   const form = document.querySelector('[data-form="lifecycle"]');
+  if (read("lc-resource") === "cart") return renderAccount(form);
+  $("lc-items").replaceChildren();
   const request = lifecycleRequest();
   const result = priced(form, $("lc-error"), simulateLifecycle, request, [$("lc-summary"), $("lc-bar"), $("lc-timeline")]);
   if (!result) return;
@@ -356,19 +436,7 @@ function renderLifecycle() {
   facts.push(el("p", { textContent: `${t("lc.final", { state: t(`state.${result.finalState}`) })} ${t("lc.billed", { amount: money(result.billed) })}` }));
   $("lc-summary").replaceChildren(...facts, warningsList(result.warnings) ?? "");
   $("lc-bar").replaceChildren(phaseBar(result.timeline, result.horizon));
-  $("lc-timeline").replaceChildren(
-    ...result.timeline.map((entry) =>
-      el(
-        "li",
-        { className: `entry state-${entry.state}` },
-        el("time", { dateTime: entry.at, textContent: instant(entry.at) }),
-        el("strong", { className: "event", textContent: entry.event.replace(/([A-Z])/g, " $1").toLowerCase() }),
-        el("span", { className: `badge state-${entry.state}`, textContent: t(`state.${entry.state}`) }),
-        el("ul", { className: "effects" }, ...entry.effects.map((text) => el("li", { textContent: text }))),
-        ruleLinks(entry.rules),
-      ),
-    ),
-  );
+  $("lc-timeline").replaceChildren(...result.timeline.map((entry) => timelineEntry(entry)));
 }
 
 /** Recomputes what the visible tab shows, and the cart; then remembers the state in the URL. */
@@ -682,6 +750,10 @@ function wire() {
   });
   $("export-csv").addEventListener("click", exportCsv);
   $("export-json").addEventListener("click", exportJson);
+  $("cart-runway").addEventListener("click", () => {
+    $("lc-resource").value = "cart";
+    selectTab("lifecycle", true);
+  });
   $("copy-link").addEventListener("click", async () => {
     updateUrl();
     $("share-link").select();

@@ -342,6 +342,40 @@ test("lifecycle: a balance's runway, the last safe moment and the timeline", asy
   await ctx.close();
 });
 
+test("if I stop paying, for the whole cart: one balance, the runway and the top-up that keeps it running", async () => {
+  const { page, problems, ctx } = await openPage({ viewport: { width: 375, height: 900 } });
+  await page.click("#tab-lifecycle");
+  await page.selectOption("#lc-resource", "cart");
+  assert.ok(await page.locator("#lc-cart-empty").isVisible(), "an empty cart says what to do");
+  // ECS pay-as-you-go at USD 1 an hour, planned for 1,000 h (beyond the period).
+  await page.click("#tab-ecs");
+  const panel = page.locator("#panel-ecs");
+  await panel.getByLabel("Pay-as-you-go (per hour)").check();
+  await panel.getByLabel("Hours").fill("1000");
+  await panel.getByLabel("Instance, USD per hour").fill("1");
+  await page.click("#add-to-cart");
+  await page.click("#cart-runway");
+  assert.equal(await page.locator("#panel-lifecycle").isVisible(), true);
+  await page.getByLabel("Account balance, USD").fill("10");
+  await page.getByLabel("Keep everything running until").fill("2026-12-11");
+  // USD 10 at 1 an hour is used up at 10:00 on Dec 1 (UTC+8); that hour's bill is paid in full,
+  // the 11:00 bill fails (ECS-13), and ECS keeps running until T+15, beyond Dec 11 (ECS-3).
+  assert.match(await text(page, "#lc-runway"), /Dec 1, 2026, 10:00 AM \(UTC\+8\) \(10 hours\)/);
+  // 240 h to Dec 11 at USD 1 = 240.00, less the 10 = 230.00 at the start.
+  assert.equal(await page.locator("#lc-keep-running").getAttribute("data-amount"), "230.00");
+  assert.match(await text(page, "#lc-keep-running"), /top up \$230\.00 now/);
+  assert.equal(await page.locator("#lc-items .account-item").count(), 1);
+  assert.ok((await page.locator("#lc-timeline .who").allTextContents()).includes("Account"));
+  await page.locator("#panel-lifecycle").screenshot({ path: `${ARTIFACTS}account-375.png` });
+  await page.selectOption("#lang", "zh-CN");
+  assert.match(await text(page, "#lc-keep-running"), /现在需充值 US\$230\.00/);
+  await page.locator("#panel-lifecycle").screenshot({ path: `${ARTIFACTS}account-zh-CN-375.png` });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 375, `nothing wider than the screen (${wide} px)`);
+  assert.deepEqual(problems, []);
+  await ctx.close();
+});
+
 test("keyboard only: tabs with arrow keys, fields with Tab, add to cart with Enter, focus always visible", async () => {
   const { page, problems, ctx } = await openPage();
   await page.keyboard.press("Tab"); // the skip link
