@@ -46,6 +46,7 @@ fn main() {
             "quote" => median_micros(|| answer(alicloud_cost::quote(request).unwrap(), json)),
             "compareBillingMethod" => median_micros(|| answer(alicloud_cost::compare_billing_method(request).unwrap(), json)),
             "simulateLifecycle" => median_micros(|| answer(alicloud_cost::simulate_lifecycle(request).unwrap(), json)),
+            "simulateAccount" => median_micros(|| answer(alicloud_cost::simulate_account(request).unwrap(), json)),
             other => panic!("unknown function {other}"),
         };
         let ((core, runs), (with_json, _)) = (time(false), time(true));

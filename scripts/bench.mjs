@@ -30,11 +30,27 @@ const ecsTenYears = {
   account: { balance: "50" }, costPerHour: "0.10", until: "2036-01-01",
   events: Array.from({ length: 120 }, (_, m) => ({ at: `${2026 + Math.floor(m / 12)}-${String(1 + (m % 12)).padStart(2, "0")}-01`, type: "topUp", amount: "80" })),
 };
+// issue 18: 100 items on one account for a year: phones, ECS, IoT usages and subscriptions, with
+// monthly top-ups, and the top-up that keeps everything running (found by bisection).
+const accountItem = (i) => [
+  () => ({ product: "cloudPhone", spec: SPECS[i % 5], region: "mainland", billing: "payAsYouGo", quantity: 1 + (i % 3) }),
+  () => ({ product: "ecs", billing: "payAsYouGo", prices: { instance: `0.${10 + i}` } }),
+  () => ({ product: "iot", instance: "legacyPublic", edition: i % 2 ? "pro" : "basic",
+    usage: { perDay: { livingDevices: 100 * i, messages: [{ bytes: 200, count: 10000 * i }] } } }),
+  () => ({ product: "iot", instance: "enterprise", months: 1 + (i % 6), monthlyPrice: "30", autoRenew: true }),
+  () => ({ product: "cloudPhone", spec: SPECS[i % 5], region: "international", billing: "subscription", months: 1 + (i % 12) }),
+][i % 5]();
+const accountYear = {
+  start: "2026-12-01", until: "2027-12-01", account: { balance: "500" },
+  items: Array.from({ length: 100 }, (_, i) => accountItem(i)),
+  events: Array.from({ length: 12 }, (_, m) => ({ at: `${2026 + Math.floor((m + 11) / 12)}-${String(1 + ((m + 11) % 12)).padStart(2, "0")}-01`, type: "topUp", amount: "400" })),
+};
 const cases = [
   { name: "(a) Cloud Phone quote, 1 item", fn: "quote", request: cart(1) },
   { name: "(b) IoT Pro month, 31 days x 20 sizes", fn: "quote", request: iotDays },
   { name: "(c) cart of 10,000 items", fn: "quote", request: cart(10_000), items: 10_000 },
   { name: "(d) ECS lifecycle, 10 years, monthly top-ups", fn: "simulateLifecycle", request: ecsTenYears },
+  { name: "(f) account of 100 items over a year, with keepRunning", fn: "simulateAccount", request: accountYear },
   { name: "(e) Cloud Phone comparison, 36 months", fn: "compareBillingMethod",
     request: { product: "cloudPhone", spec: "acp.std.medium", region: "mainland", quantity: 10, usage: { months: 36, hoursPerMonth: 300 } } },
   { name: "cart of 10 items", fn: "quote", request: cart(10), items: 10 },

@@ -177,6 +177,60 @@ struct AccountSim<'p> {
     /// When the credit runs out and the first bill it cannot pay, as last projected:
     /// valid while nothing but time passes (the credit then falls exactly as projected).
     projection: Option<Option<(Instant, Instant)>>,
+    /// The cumulative spend of an account with daily bills (see `seconds_covered`).
+    curve: std::cell::RefCell<Option<Curve>>,
+}
+
+/// Cumulative spend from `points[0]`, at each billing-day boundary: linear within a
+/// day, because each day's bills are spread evenly over it.
+struct Curve {
+    /// Which items billed when it was drawn.
+    billing: Vec<bool>,
+    points: Vec<(Instant, Decimal)>,
+}
+
+impl Curve {
+    /// Draws one more day, up to `latest`; false when there is nothing more to draw.
+    fn extend(&mut self, account: &AccountSim<'_>) -> Option<bool> {
+        let (last, spent) = *self.points.last()?;
+        if last >= account.latest {
+            return Some(false);
+        }
+        let (date, _) = last.billing_day()?;
+        let end = Instant::start_of_billing_day(date).plus_days(1).min(account.latest);
+        let cost = account.spend_between(last, end)?;
+        self.points.push((end, spent + cost));
+        Some(true)
+    }
+
+    /// The spend from the curve's start to `at` (not before it).
+    fn cumulative_at(&mut self, at: Instant, account: &AccountSim<'_>) -> Option<Decimal> {
+        while self.points.last()?.0 < at {
+            if !self.extend(account)? {
+                return None;
+            }
+        }
+        let i = self.points.partition_point(|(t, _)| *t <= at);
+        let (t0, c0) = self.points[i.checked_sub(1)?];
+        let Some(&(t1, c1)) = self.points.get(i) else { return Some(c0) };
+        Some(c0 + ((c1 - c0) * Decimal::from(at.0 - t0.0)).checked_div(Decimal::from(t1.0 - t0.0))?)
+    }
+
+    /// The day in which the cumulative spend reaches `target`: its start, the spend
+    /// before it, its end and its cost; None when it is not reached by `latest`.
+    fn segment_reaching(&mut self, target: Decimal, account: &AccountSim<'_>) -> Option<(Instant, Decimal, Instant, Decimal)> {
+        loop {
+            let i = self.points.partition_point(|(_, c)| *c < target);
+            if i < self.points.len() {
+                let (t1, c1) = self.points[i];
+                let (t0, c0) = self.points[i.checked_sub(1)?];
+                return Some((t0, c0, t1, c1 - c0));
+            }
+            if !self.extend(account)? {
+                return None;
+            }
+        }
+    }
 }
 
 fn run(plan: &AccountPlan, extra_credit: Decimal) -> Result<AccountSim<'_>, Error> {
@@ -193,6 +247,7 @@ fn run(plan: &AccountPlan, extra_credit: Decimal) -> Result<AccountSim<'_>, Erro
         timeline: Vec::new(),
         latest: plan.until.unwrap_or(plan.latest),
         projection: None,
+        curve: Default::default(),
     };
     // No runway here: what bills changes over time (releases, expiries), so the moment
     // the credit runs out is told when it happens, and in `creditRunsOutAt`.
@@ -335,22 +390,24 @@ impl<'p> AccountSim<'p> {
             let amount = rates.iter().map(|r| r.amount * Decimal::from(per_seconds / r.per_seconds)).sum();
             return Rate { amount, per_seconds }.seconds_covered(self.credit);
         }
-        // A daily bill changes at each billing day (the month's free quota, IOT-17):
-        // walk day by day, the spend constant within each.
-        let mut left = self.credit;
-        let mut at = self.now;
-        while at < self.latest {
-            let (date, _) = at.billing_day()?;
-            let end = Instant::start_of_billing_day(date).plus_days(1).min(self.latest);
-            let cost: Decimal = self.billing().map(|s| s.cost_between(at, end)).sum::<Option<Decimal>>()?;
-            if cost >= left {
-                let within = (left * Decimal::from(end.0 - at.0)).checked_div(cost)?;
-                return Some((Decimal::from(at.0 - self.now.0) + within).round_dp(9));
-            }
-            left -= cost;
-            at = end;
+        // A daily bill changes at each billing day (the month's free quota, IOT-17): the
+        // spend is drawn day by day as a curve of cumulative cost, kept while the same
+        // items bill (a charge or a top-up only moves the point on it to look for).
+        let billing: Vec<bool> = self.sims.iter().map(|s| s.billing()).collect();
+        let mut cache = self.curve.borrow_mut();
+        if cache.as_ref().map_or(true, |c| c.billing != billing || c.points[0].0 > self.now) {
+            *cache = Some(Curve { billing, points: vec![(self.now, Decimal::ZERO)] });
         }
-        None
+        let curve = cache.as_mut()?;
+        let target = curve.cumulative_at(self.now, self)? + self.credit;
+        let (at, spent_before, segment_end, segment_cost) = curve.segment_reaching(target, self)?;
+        let within = ((target - spent_before) * Decimal::from(segment_end.0 - at.0)).checked_div(segment_cost)?;
+        Some((Decimal::from(at.0 - self.now.0) + within).round_dp(9))
+    }
+
+    /// What the billing items cost from `from` to `to`, within one billing day.
+    fn spend_between(&self, from: Instant, to: Instant) -> Option<Decimal> {
+        self.billing().map(|s| s.cost_between(from, to)).sum()
     }
 
     /// When the credit runs out at the current spend, and the first bill it cannot pay.
