@@ -4,6 +4,8 @@
 //! the credit and what has been billed. Each step takes the earlier of the next
 //! caller event and the nearest deadline the flags imply; on a tie the deadline goes
 //! first (a payment at the deadline itself is too late). Cost accrues between steps.
+//! What each product's events do (the effects, the states, the rules cited) lives in
+//! the product modules beside this one: `cloud_phone.rs`, `ecs.rs`, `iot.rs`.
 
 use super::request::{Event, EventKind, Kind, Plan};
 use super::{Entry, Horizon, Lifecycle, Phase, ResourceFate, ResourceStatus, State};
@@ -16,7 +18,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 const MINUTE: i64 = 60;
-const HOUR: i64 = 3_600;
+pub(super) const HOUR: i64 = 3_600;
 const DAY: i64 = 86_400;
 /// A bound on steps, so that no input can make the loop run away (a century of
 /// monthly auto-renewals with nine attempts each is about 11,000 steps).
@@ -46,31 +48,31 @@ pub(super) enum Deadline {
 }
 
 /// The policy values a simulation uses (names in `policy.rs`), read once.
-struct Periods {
-    cp_overdue_release_days: i64,
+pub(super) struct Periods {
+    pub(super) cp_overdue_release_days: i64,
     /// IOT-5, CP-14, ECS-11: days from expiry to release.
-    release_after_expiry_days: Option<i64>,
-    iot_trial_months: i64,
+    pub(super) release_after_expiry_days: Option<i64>,
+    pub(super) iot_trial_months: i64,
     /// The auto-renewal schedule of the resource's product (IOT-10 or ECS-12).
-    auto_renew_months: u64,
-    first_attempt_days: i64,
-    last_attempt_days: i64,
+    pub(super) auto_renew_months: u64,
+    pub(super) first_attempt_days: i64,
+    pub(super) last_attempt_days: i64,
     /// ECS-12: attempts are made at this hour of the day (UTC+8); None for IoT, whose
     /// attempts fall at the expiry's own time of day.
-    attempt_hour: Option<i64>,
+    pub(super) attempt_hour: Option<i64>,
     /// ECS-12: with auto-renewal on but never paid, the instance serves this long after
     /// expiry and is released this long after it.
-    serving_after_expiry_days: Option<i64>,
-    auto_renew_release_after_expiry_days: i64,
-    iot_legacy_stop_hours: i64,
-    iot_restore_minutes: i64,
+    pub(super) serving_after_expiry_days: Option<i64>,
+    pub(super) auto_renew_release_after_expiry_days: i64,
+    pub(super) iot_legacy_stop_hours: i64,
+    pub(super) iot_restore_minutes: i64,
     /// ECS-3 retries: None where the policy has none (ECS-14).
-    ecs_second_deduction_days: Option<i64>,
-    ecs_third_deduction_days: Option<i64>,
-    ecs_stop_days: i64,
-    ecs_release_after_stop_days: i64,
+    pub(super) ecs_second_deduction_days: Option<i64>,
+    pub(super) ecs_third_deduction_days: Option<i64>,
+    pub(super) ecs_stop_days: i64,
+    pub(super) ecs_release_after_stop_days: i64,
     /// ECS-14 (the China site's preset) rather than ECS-3/ECS-4.
-    ecs_china_site: bool,
+    pub(super) ecs_china_site: bool,
 }
 
 impl Periods {
@@ -112,33 +114,33 @@ pub(super) struct Sim<'p> {
     /// One of the resources of an account (`simulateAccount`): the account owns the
     /// credit (loaded into `credit` around each step) and decides when it is overdue.
     pub(super) shared: bool,
-    p: Periods,
+    pub(super) p: Periods,
     pub(super) now: Instant,
-    accrued_until: Instant,
+    pub(super) accrued_until: Instant,
     /// Balance plus coupons; negative when money is owed. None when not known.
     pub(super) credit: Option<Decimal>,
     pub(super) billed: Decimal,
-    overdue_at_pending: Option<Instant>,
+    pub(super) overdue_at_pending: Option<Instant>,
     pub(super) overdue_since: Option<Instant>,
-    retries_done: u8,
+    pub(super) retries_done: u8,
     /// ECS: pay-as-you-go billing ceased at T+15 (ECS-4).
-    payg_stopped: bool,
-    payg_released: bool,
+    pub(super) payg_stopped: bool,
+    pub(super) payg_released: bool,
     /// Service stopped for an overdue payment (ECS pay-as-you-go, IoT legacy public).
-    stopped: bool,
-    expired: bool,
+    pub(super) stopped: bool,
+    pub(super) expired: bool,
     /// ECS-12: expired with auto-renewal on, and still serving.
-    serving_after_expiry: bool,
+    pub(super) serving_after_expiry: bool,
     pub(super) released: bool,
-    restoring_until: Option<Instant>,
-    trial: bool,
-    months_renewed: u64,
-    expiry: Option<Instant>,
-    next_attempt_days: i64,
-    last_attempt_at: Option<Instant>,
-    funded_since: Instant,
+    pub(super) restoring_until: Option<Instant>,
+    pub(super) trial: bool,
+    pub(super) months_renewed: u64,
+    pub(super) expiry: Option<Instant>,
+    pub(super) next_attempt_days: i64,
+    pub(super) last_attempt_at: Option<Instant>,
+    pub(super) funded_since: Instant,
     pub(super) timeline: Vec<Entry>,
-    fates: Vec<Fate>,
+    pub(super) fates: Vec<Fate>,
     pub(super) data_deleted_at: Option<Instant>,
     pub(super) first_interruption: Option<Instant>,
     pub(super) credit_runs_out_at: Option<Instant>,
@@ -160,7 +162,7 @@ pub(super) fn duration(seconds: i64) -> String {
     if words.is_empty() { "0 seconds".to_string() } else { words.join(" ") }
 }
 
-fn internal(message: &str) -> Error {
+pub(super) fn internal(message: &str) -> Error {
     Error::new(ErrorCode::Internal, "", message)
 }
 
@@ -305,7 +307,7 @@ impl<'p> Sim<'p> {
         Ok(())
     }
 
-    fn charge(&mut self, amount: Decimal) {
+    pub(super) fn charge(&mut self, amount: Decimal) {
         self.billed += amount;
         if let Some(credit) = self.credit.as_mut() {
             *credit -= amount;
@@ -461,7 +463,7 @@ impl<'p> Sim<'p> {
     }
 
     /// Days from expiry to release: ECS-12's when auto-renewal is on, else the policy's.
-    fn release_after_expiry_days(&self) -> Option<i64> {
+    pub(super) fn release_after_expiry_days(&self) -> Option<i64> {
         if self.p.serving_after_expiry_days.is_some() {
             Some(self.p.auto_renew_release_after_expiry_days)
         } else {
@@ -470,12 +472,12 @@ impl<'p> Sim<'p> {
     }
 
     /// When an expired subscription is released (IOT-5, CP-14, ECS-11, ECS-12).
-    fn expired_release_at(&self) -> Option<Instant> {
+    pub(super) fn expired_release_at(&self) -> Option<Instant> {
         Some(self.expiry?.plus_days(self.release_after_expiry_days()?))
     }
 
     /// ECS-12: when an expired instance whose auto-renewal never paid stops serving.
-    fn expired_stop_at(&self) -> Option<Instant> {
+    pub(super) fn expired_stop_at(&self) -> Option<Instant> {
         Some(self.expiry?.plus_days(self.p.serving_after_expiry_days?))
     }
 
@@ -493,7 +495,7 @@ impl<'p> Sim<'p> {
     }
 
     /// Moves every resource `which` accepts to `status` from now on.
-    fn fate(&mut self, status: ResourceStatus, which: impl Fn(&str) -> bool) {
+    pub(super) fn fate(&mut self, status: ResourceStatus, which: impl Fn(&str) -> bool) {
         let now = self.now;
         for (name, phases, _) in self.fates.iter_mut().filter(|(n, _, _)| which(n)) {
             if *name == "eip" {
@@ -570,13 +572,13 @@ impl<'p> Sim<'p> {
 
     /// IOT-9: service comes back up to `iot.restoreWithinMinutes` after a payment or
     /// renewal. Returns the minutes, for the effect text.
-    fn start_restoring(&mut self) -> i64 {
+    pub(super) fn start_restoring(&mut self) -> i64 {
         let minutes = self.p.iot_restore_minutes;
         self.restoring_until = Some(self.now.plus_seconds(minutes * MINUTE));
         minutes
     }
 
-    fn release_now(&mut self) {
+    pub(super) fn release_now(&mut self) {
         self.released = true;
         self.restoring_until = None;
         self.data_deleted_at.get_or_insert(self.now);
@@ -585,12 +587,7 @@ impl<'p> Sim<'p> {
     pub(super) fn on_deadline(&mut self, deadline: Deadline) -> Result<(), Error> {
         let kind = self.plan.kind;
         match deadline {
-            Deadline::Restore => {
-                self.restoring_until = None;
-                self.stopped = false;
-                self.expired = false;
-                self.push("restored", vec!["service restored (up to 30 minutes after the payment or renewal)".into()], vec!["IOT-9"]);
-            }
+            Deadline::Restore => self.iot_restored(),
             Deadline::Overdue(ran_out) => self.on_overdue(ran_out),
             Deadline::DeductionRetry(n) => {
                 self.retries_done = n;
@@ -603,91 +600,29 @@ impl<'p> Sim<'p> {
             Deadline::OverdueRelease => {
                 self.release_now();
                 if kind == Kind::CloudPhone(Billing::PayAsYouGo) {
-                    let days = self.p.cp_overdue_release_days;
-                    let mut effects = vec![format!("not topped up within {days} days: the cloud phones are released (day {}) and their data is deleted permanently", days + 1)];
-                    let mut rules = vec!["CP-9"];
-                    self.dependents_note(&mut effects, &mut rules);
-                    self.fate(ResourceStatus::Released, |n| n == "instanceGroup");
-                    self.push("released", effects, rules);
+                    self.cloud_phone_released_for_overdue()
                 } else {
-                    self.fate(ResourceStatus::Released, |_| true);
-                    let rules = if self.p.ecs_china_site { vec!["ECS-14", "ECS-5"] } else { vec!["ECS-4", "ECS-5"] };
-                    let effects = vec![
-                        format!("stopped for {} days: the pay-as-you-go resources are released", self.p.ecs_release_after_stop_days),
-                        "compute (vCPUs, memory) is released and you receive an email".into(),
-                        "disks and local disks are released, including data disks created separately, attached or not: their data cannot be recovered".into(),
-                        "the static public IP address is released; an EIP has its own lifecycle".into(),
-                        "all snapshots are deleted, and custom images built on them with them: shared and community images disappear for their users".into(),
-                    ];
-                    self.push("released", effects, rules);
+                    self.ecs_released_for_overdue()
                 }
             }
-            Deadline::PayAsYouGoRelease => {
-                self.payg_released = true;
-                self.data_deleted_at.get_or_insert(self.now);
-                self.fate(ResourceStatus::Released, |n| n == "payAsYouGoDisk");
-                self.push(
-                    "payAsYouGoReleased",
-                    vec!["the pay-as-you-go data disk is released, attached or not: its data cannot be recovered".into()],
-                    vec!["ECS-4", "ECS-5"],
-                );
-            }
+            Deadline::PayAsYouGoRelease => self.ecs_pay_as_you_go_disk_released(),
             Deadline::AutoRenewAttempt(days) => self.on_auto_renew_attempt(days),
             Deadline::Expire => self.on_expire(),
-            Deadline::ExpiredStop => {
-                self.serving_after_expiry = false;
-                self.fate(ResourceStatus::Retained, is_subscription_part);
-                let days = self.p.serving_after_expiry_days.unwrap_or_default();
-                let release = self.expired_release_at().unwrap_or(self.now);
-                self.push(
-                    "stopped",
-                    vec![
-                        format!("auto-renewal never succeeded: {days} days after expiry the instance stops serving"),
-                        format!("renew before {} (the new cycle is backdated to the old expiry), or it is released", release.to_rfc3339()),
-                    ],
-                    vec!["ECS-12"],
-                );
-            }
+            Deadline::ExpiredStop => self.ecs_expired_stop(),
             Deadline::ExpiredRelease => {
                 self.release_now();
                 self.fate(ResourceStatus::Released, is_subscription_part);
                 let days = self.release_after_expiry_days().unwrap_or(0);
                 let mut effects = Vec::new();
                 let rules = match kind {
-                    Kind::IotEnterprise => {
-                        effects.push(format!("not renewed within {days} days of expiry: the instance is released and all its data (products, devices) is deleted permanently"));
-                        vec!["IOT-5"]
-                    }
-                    Kind::Ecs(_) => {
-                        effects.push(format!("not renewed within {days} days of expiry: compute and the subscription disks are released with their data"));
-                        if self.plan.has("staticPublicIp") {
-                            effects.push("the static public IP address is released".into());
-                        }
-                        if self.plan.has("eip") {
-                            effects.push("the EIP is disassociated: it has its own lifecycle and goes on billing until you release it".into());
-                        }
-                        let first = if self.p.serving_after_expiry_days.is_some() { "ECS-12" } else { "ECS-11" };
-                        vec![first, "ECS-5"]
-                    }
-                    _ => {
-                        effects.push(format!("not renewed within {days} days of expiry: the instance group is deleted with its instances and cannot be recovered"));
-                        vec![kind.subscription_rule()]
-                    }
+                    Kind::IotEnterprise => self.iot_expired_release(days, &mut effects),
+                    Kind::Ecs(_) => self.ecs_expired_release(days, &mut effects),
+                    _ => self.cloud_phone_expired_release(days, &mut effects),
                 };
                 self.push("released", effects, rules);
             }
         }
         Ok(())
-    }
-
-    fn dependents_note(&self, effects: &mut Vec<String>, rules: &mut Vec<&'static str>) {
-        let names = [("natGateway", "NAT Gateway"), ("eip", "EIP"), ("sharedBandwidth", "Internet Shared Bandwidth")];
-        // Strings, not &str: every list the module joins is a Vec<String>, so one join is linked.
-        let dependents: Vec<String> = names.iter().filter(|(n, _)| self.plan.has(n)).map(|(_, label)| label.to_string()).collect();
-        if matches!(self.plan.kind, Kind::CloudPhone(_)) && !dependents.is_empty() {
-            effects.push(format!("not released with the cloud phones, so billed until you release them: {}", dependents.join(", ")));
-            rules.push("CP-10");
-        }
     }
 
     pub(super) fn on_overdue(&mut self, ran_out: Option<Instant>) {
@@ -715,123 +650,17 @@ impl<'p> Sim<'p> {
         }
         let mut rules: Vec<&'static str> = Vec::new();
         match self.plan.kind {
-            Kind::CloudPhone(Billing::PayAsYouGo) => {
-                let days = self.p.cp_overdue_release_days;
-                effects.push("the phones enter the Overdue state: their data is kept, but they cannot be powered on or off, restarted or connected to".into());
-                effects.push("billing stops at this moment: the current 4-hour period is billed only up to now".into());
-                effects.push(format!("top up within {days} days, before {}, or the phones are released and their data deleted", t.plus_days(days).to_rfc3339()));
-                rules.extend(["CP-4", "CP-9"]);
-                self.dependents_note(&mut effects, &mut rules);
-                self.fate(ResourceStatus::Retained, |n| n == "instanceGroup");
-            }
-            Kind::CloudPhone(Billing::Subscription) => {
-                effects.push("seed 003 states no effect of an overdue payment on a subscription group: it stays usable until it expires".into());
-                rules.push("CP-2");
-            }
-            Kind::Ecs(billing) => {
-                let stop = t.plus_days(self.p.ecs_stop_days);
-                effects.push("available credit is below the bill: the payment is overdue from the settlement date T".into());
-                rules.push("ECS-1");
-                if self.plan.rate.is_some() && self.overdue_at_pending.is_none() && ran_out.is_some() && !self.shared {
-                    effects.push("pay-as-you-go is billed per second and settled on the hour: the first hourly bill the credit cannot pay makes the account overdue".into());
-                    rules.push("ECS-13");
-                }
-                if self.p.ecs_china_site {
-                    effects.push(format!(
-                        "China site: pay-as-you-go resources stop at once, with no deduction retries (billing is paused while stopped); unless what is owed is paid, they are released at {}",
-                        stop.plus_days(self.p.ecs_release_after_stop_days).to_rfc3339()
-                    ));
-                    rules.push("ECS-14");
-                    if billing == Billing::Subscription {
-                        effects.push("subscription resources stay usable, but buying, upgrading and renewing are refused".into());
-                        rules.push("ECS-2");
-                    }
-                } else if billing == Billing::PayAsYouGo {
-                    effects.push(format!(
-                        "the instance keeps running; buying, upgrading and auto-renewal are refused; deductions are retried at T+{} and T+{}",
-                        self.p.ecs_second_deduction_days.unwrap_or_default(),
-                        self.p.ecs_third_deduction_days.unwrap_or_default()
-                    ));
-                    effects.push(format!("unless what is owed is paid, the instance stops and billing ceases at {}", stop.to_rfc3339()));
-                    rules.extend(["ECS-3", "ECS-4"]);
-                } else {
-                    effects.push("subscription resources stay usable, but buying, upgrading and renewing are refused".into());
-                    if self.plan.has("payAsYouGoDisk") {
-                        effects.push("the pay-as-you-go disk attached to the instance becomes unavailable; detaching it may fail and risks data loss".into());
-                    }
-                    if self.plan.has("payByTrafficBandwidth") {
-                        effects.push("pay-by-traffic public bandwidth becomes unavailable".into());
-                    }
-                    rules.push("ECS-2");
-                    self.fate(ResourceStatus::Unavailable, |n| n == "payAsYouGoDisk" || n == "payByTrafficBandwidth");
-                }
-                if self.plan.economical_mode {
-                    effects.push("an instance stopped in economical mode has given back its vCPUs and memory and may fail to restart while overdue".into());
-                    rules.push("ECS-6");
-                }
-            }
-            Kind::IotLegacyPublic => {
-                let hours = self.p.iot_legacy_stop_hours;
-                if !self.shared {
-                    effects.push("the day's bill is more than the credit: the payment is overdue (the bill is generated within 4 hours after the billing day ends, UTC+8: it may come up to 4 hours later)".into());
-                }
-                effects.push(format!("the service stays available for {hours} hours, then stops at {}; the instance and devices are not deleted", t.plus_hours(hours).to_rfc3339()));
-                effects.push("seed 000 says an overdue payment never directly takes devices offline; seed 001's stop is what is modelled".into());
-                rules.extend(["IOT-8", "IOT-9", "IOT-18", "IOT-21"]);
-            }
-            Kind::IotEnterprise => {
-                effects.push("the instance stays usable; operations that incur fees (buying, upgrading, renewing) are refused until what is owed is paid".into());
-                if self.plan.auto_renew {
-                    effects.push("auto-renewal attempts fail while the account is overdue".into());
-                }
-                rules.push("IOT-6");
-            }
-            Kind::IotNewPublic => {
-                effects.push("no effect on a new public instance".into());
-                rules.push("IOT-7");
-            }
+            Kind::CloudPhone(billing) => self.cloud_phone_overdue(billing, t, &mut effects, &mut rules),
+            Kind::Ecs(billing) => self.ecs_overdue(billing, t, ran_out, &mut effects, &mut rules),
+            _ => self.iot_overdue(t, &mut effects, &mut rules),
         }
         self.push("overdue", effects, rules);
     }
 
     fn on_stop(&mut self) {
-        let china = self.p.ecs_china_site;
-        let why = if china { "the account is overdue (China site)" } else { "all three deductions failed" };
         match self.plan.kind {
-            Kind::Ecs(Billing::PayAsYouGo) => {
-                self.stopped = true;
-                self.payg_stopped = true;
-                self.fate(ResourceStatus::Retained, |_| true);
-                let release = self.now.plus_days(self.p.ecs_release_after_stop_days);
-                let mut effects = vec![
-                    format!("{why}: the instance is stopped and billing ceases"),
-                    "compute, disks and the static public IP are kept with their data but give no service; no automatic or manual snapshots, so no custom images either".into(),
-                    format!("pay what is owed before {} or the pay-as-you-go resources are released", release.to_rfc3339()),
-                ];
-                let mut rules = vec![if china { "ECS-14" } else { "ECS-4" }, "ECS-5"];
-                if self.plan.economical_mode {
-                    effects.push("economical mode: the instance may fail to restart after payment".into());
-                    rules.push("ECS-6");
-                }
-                self.push("stopped", effects, rules);
-            }
-            Kind::Ecs(Billing::Subscription) => {
-                self.payg_stopped = true;
-                let rule = if china { "ECS-14" } else { "ECS-4" };
-                self.push("payAsYouGoStopped", vec![format!("{why}: billing of the pay-as-you-go parts ceases")], vec![rule]);
-            }
-            _ => {
-                self.stopped = true;
-                let hours = self.p.iot_legacy_stop_hours;
-                self.push(
-                    "stopped",
-                    vec![
-                        format!("{hours} hours after the overdue payment the service stops; the instance and its devices are kept"),
-                        "pay what is owed to restore it (up to 30 minutes after payment)".into(),
-                    ],
-                    vec!["IOT-8", "IOT-9", "IOT-21"],
-                );
-            }
+            Kind::Ecs(billing) => self.ecs_stop(billing),
+            _ => self.iot_stop(),
         }
     }
 
@@ -839,10 +668,7 @@ impl<'p> Sim<'p> {
         let kind = self.plan.kind;
         self.next_attempt_days = self.p.first_attempt_days;
         if kind == Kind::IotEnterprise && self.trial {
-            self.release_now();
-            let months = self.p.iot_trial_months;
-            self.push("released", vec![format!("the {}-month trial ends: the instance is released and its data deleted", months)], vec!["IOT-3"]);
-            return;
+            return self.iot_trial_ends();
         }
         self.expired = true;
         // ECS-12: auto-renewal on but never paid: the instance goes on working a while.
@@ -854,32 +680,9 @@ impl<'p> Sim<'p> {
         let release_text = release.map(Instant::to_rfc3339).unwrap_or_default();
         let mut effects = Vec::new();
         let rules = match kind {
-            Kind::IotEnterprise => {
-                effects.push("the subscription expires: the service stops and all devices go offline".into());
-                if release.is_some() {
-                    effects.push(format!("renew before {release_text} to restore it with the same instance ID; then the instance and all its data (products, devices) are deleted"));
-                }
-                effects.push("configuration cannot be exported from an unrenewed instance".into());
-                vec!["IOT-5"]
-            }
-            Kind::Ecs(_) if self.serving_after_expiry => {
-                let serving = self.p.serving_after_expiry_days.unwrap_or_default();
-                let stop = self.expired_stop_at().map(Instant::to_rfc3339).unwrap_or_default();
-                effects.push(format!("the subscription expires with auto-renewal unpaid: the instance keeps working for {serving} days, until {stop}"));
-                effects.push(format!("renew before {release_text} (the new cycle is backdated to this expiry), or it is released then"));
-                vec!["ECS-12"]
-            }
-            Kind::Ecs(_) => {
-                effects.push("the subscription cycle ends: the instance stops serving; compute and disks are kept with their data and it can still be renewed".into());
-                effects.push(format!("renew before {release_text} (the new cycle starts at this expiry), or compute and disks are released with their data"));
-                effects.push("auto-renewal cannot be turned on for an expired instance".into());
-                vec!["ECS-10", "ECS-11"]
-            }
-            _ => {
-                effects.push("the subscription expires: the instance group's service is interrupted".into());
-                effects.push(format!("renew before {release_text} to restore it, or the group is deleted with its instances and cannot be recovered"));
-                vec!["CP-2", "CP-14"]
-            }
+            Kind::IotEnterprise => self.iot_expired(release.is_some(), &release_text, &mut effects),
+            Kind::Ecs(_) => self.ecs_expired(&release_text, &mut effects),
+            _ => self.cloud_phone_expired(&release_text, &mut effects),
         };
         self.push("expired", effects, rules);
     }
@@ -960,45 +763,9 @@ impl<'p> Sim<'p> {
         self.funded_since = self.now;
         effects.push("what was owed is paid: the account is no longer overdue".into());
         match self.plan.kind {
-            Kind::CloudPhone(Billing::PayAsYouGo) => {
-                effects.push("the phones leave the Overdue state and billing resumes".into());
-                rules.push("CP-9");
-                self.fate(ResourceStatus::Active, |n| n == "instanceGroup");
-            }
-            Kind::Ecs(billing) => {
-                if self.payg_stopped {
-                    self.payg_stopped = false;
-                    if billing == Billing::PayAsYouGo {
-                        self.stopped = false;
-                        effects.push("the instance restarts automatically (start it by hand if that fails) and billing resumes; the automatic snapshot policy is re-enabled".into());
-                        rules.push("ECS-7");
-                        if self.plan.economical_mode {
-                            effects.push("economical mode: its vCPUs and memory were given back, so the restart may fail".into());
-                            rules.push("ECS-6");
-                        }
-                    } else {
-                        effects.push("billing of the pay-as-you-go parts resumes".into());
-                        rules.push("ECS-4");
-                    }
-                }
-                let restore: fn(&str) -> bool = if billing == Billing::PayAsYouGo { |_| true } else { |n| n == "payAsYouGoDisk" || n == "payByTrafficBandwidth" };
-                self.fate(ResourceStatus::Active, restore);
-                if billing == Billing::Subscription && (self.plan.has("payAsYouGoDisk") || self.plan.has("payByTrafficBandwidth")) {
-                    effects.push("the pay-as-you-go parts are available again".into());
-                    rules.push("ECS-2");
-                }
-            }
-            Kind::IotLegacyPublic => {
-                if self.stopped {
-                    let minutes = self.start_restoring();
-                    effects.push(format!("the service comes back within {minutes} minutes"));
-                    rules.push("IOT-9");
-                }
-            }
-            Kind::IotEnterprise => {
-                effects.push("fee-incurring operations (renewal, upgrade) are allowed again".into());
-                rules.push("IOT-6");
-            }
+            Kind::CloudPhone(Billing::PayAsYouGo) => self.cloud_phone_settled(effects, rules),
+            Kind::Ecs(billing) => self.ecs_settled(billing, effects, rules),
+            Kind::IotLegacyPublic | Kind::IotEnterprise => self.iot_settled(effects, rules),
             Kind::CloudPhone(Billing::Subscription) | Kind::IotNewPublic => {}
         }
     }
@@ -1070,27 +837,7 @@ impl<'p> Sim<'p> {
         let mut effects = Vec::new();
         let mut rules = Vec::new();
         if kind == Kind::CloudPhone(Billing::PayAsYouGo) && self.billing() {
-            match self.plan.cloud_phone_unit {
-                // CP-3: billing ends at the end of the billing period (the catalog's, 4
-                // hours) in which the group is released, periods counted from creation.
-                BillingUnit::Periods { hours: period_hours, .. } => {
-                    let created = self.plan.created_at;
-                    let lifetime_hours = Decimal::from(self.now.0 - created.0) / Decimal::from(HOUR);
-                    let periods = crate::products::cloud_phone::billed_periods(lifetime_hours, period_hours).to_i64().unwrap_or(0);
-                    let period_end = created.plus_hours(periods * i64::from(period_hours));
-                    if let Some(rate) = self.plan.rate {
-                        let rest = rate.cost(period_end.0 - self.now.0).ok_or_else(|| internal("cost overflow"))?;
-                        self.charge(rest);
-                    }
-                    effects.push(format!("billed to the end of the {period_hours}-hour period in which the group is released: {}", period_end.to_rfc3339()));
-                    rules.push("CP-3");
-                }
-                // CP-13: a group created before the periods began is billed to the second.
-                BillingUnit::Seconds => {
-                    effects.push("billed per second up to the release: the group was created before 2025-05-06, when the 4-hour period began".into());
-                    rules.push("CP-13");
-                }
-            }
+            self.cloud_phone_release_billing(&mut effects, &mut rules)?;
         }
         match kind {
             Kind::IotEnterprise => {
@@ -1203,7 +950,7 @@ fn minimum_charge(kind: Kind, billed: Decimal) -> Decimal {
 
 /// The parts a subscription's expiry stops and its release deletes: the Cloud Phone
 /// group (CP-14); ECS compute, subscription disks and the static public IP (ECS-11).
-fn is_subscription_part(name: &str) -> bool {
+pub(super) fn is_subscription_part(name: &str) -> bool {
     matches!(name, "instanceGroup" | "compute" | "systemDisk" | "staticPublicIp")
 }
 

@@ -22,7 +22,10 @@
 
 mod account;
 mod account_request;
+mod cloud_phone;
+mod ecs;
 mod engine;
+mod iot;
 mod request;
 
 pub use account::{simulate_account, Account, AccountEntry, AccountItemOutcome, Interruption, KeepRunning};
