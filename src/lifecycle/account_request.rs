@@ -3,7 +3,7 @@
 //! single-resource engine, so an account's resources follow exactly the rules a
 //! lifecycle follows; only the credit is shared.
 
-use super::request::{credit, period, within_period, EventKind, Kind, Plan, Rate, MAX_CREDIT, MAX_EVENTS};
+use super::request::{credit, event_head, not_supported, period, renewal_months, top_up_amount, within_period, EventKind, EventType, Kind, Plan, Rate, MAX_EVENTS};
 use crate::catalog::{apply_overrides, default_catalog, Catalog};
 use crate::decode::{Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
@@ -47,10 +47,6 @@ pub struct AccountPlan {
 }
 
 const FIELDS: [&str; 8] = ["start", "until", "account", "items", "events", "catalog", "policy", "locale"];
-
-fn not_supported(path: &str, message: impl Into<String>) -> Error {
-    Error::new(ErrorCode::NotSupported, path, message)
-}
 
 pub fn decode(request: &Value) -> Result<AccountPlan, Error> {
     let root = Node::root(request);
@@ -319,17 +315,8 @@ fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Resu
 }
 
 fn decode_event(node: &Node<'_>, items: &[AccountItem], within: &dyn Fn(&Node<'_>, Instant) -> Result<Instant, Error>) -> Result<AccountEvent, Error> {
-    let fields = node.object()?;
-    #[derive(Clone, Copy, PartialEq)]
-    enum Type {
-        TopUp,
-        Renew,
-        Release,
-    }
-    let type_node = fields.required("type", "\"topUp\", \"renew\" or \"release\"")?;
-    let event_type = type_node.one_of(&[("topUp", Type::TopUp), ("renew", Type::Renew), ("release", Type::Release)], ErrorCode::UnknownEventType)?;
-    let at_node = fields.required("at", "a date or an RFC 3339 instant")?;
-    let at = within(&at_node, instant(&at_node)?)?;
+    let (fields, event_type, _, at) = event_head(node, within)?;
+    type Type = EventType;
     let item = |fields: &Fields<'_>| -> Result<(usize, String), Error> {
         let node = fields.required("item", "the index of an item in items")?;
         let index = node.integer(0, u64::MAX)?;
@@ -339,19 +326,14 @@ fn decode_event(node: &Node<'_>, items: &[AccountItem], within: &dyn Fn(&Node<'_
         Ok((index as usize, node.path().to_string()))
     };
     match event_type {
-        Type::TopUp => {
-            fields.only(&["at", "type", "amount"])?;
-            let amount = fields.required("amount", "money > 0")?.decimal_in(Decimal::ZERO, false, MAX_CREDIT)?;
-            Ok(AccountEvent { at, item: None, kind: EventKind::TopUp(amount) })
-        }
+        Type::TopUp => Ok(AccountEvent { at, item: None, kind: EventKind::TopUp(top_up_amount(&fields)?) }),
         Type::Renew => {
             fields.only(&["at", "type", "item", "months"])?;
             let (index, item_path) = item(&fields)?;
             if !items[index].plan.kind.is_subscription() {
                 return Err(not_supported(&item_path, "only a subscription is renewed; this item is pay-as-you-go or free"));
             }
-            let months = fields.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)?;
-            Ok(AccountEvent { at, item: Some(index), kind: EventKind::Renew(months) })
+            Ok(AccountEvent { at, item: Some(index), kind: EventKind::Renew(renewal_months(&fields)?) })
         }
         Type::Release => {
             fields.only(&["at", "type", "item"])?;

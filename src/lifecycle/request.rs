@@ -174,7 +174,7 @@ const FIELDS: [&str; 14] = [
     "costPerHour", "costPerDay", "overdueAt", "events", "until", "policy",
 ];
 
-fn not_supported(path: &str, message: impl Into<String>) -> Error {
+pub fn not_supported(path: &str, message: impl Into<String>) -> Error {
     Error::new(ErrorCode::NotSupported, path, message)
 }
 
@@ -401,30 +401,49 @@ fn decode_expiry(kind: Kind, trial: bool, fields: &Fields<'_>, start: Instant, l
     }
 }
 
-fn decode_event(kind: Kind, node: &Node<'_>, within: &dyn Fn(&Node<'_>, Instant) -> Result<Instant, Error>) -> Result<Event, Error> {
+/// The kinds of caller event.
+#[derive(Clone, Copy, PartialEq)]
+pub enum EventType {
+    TopUp,
+    Renew,
+    Release,
+}
+
+/// The fields of a caller event, its `type` (with its node, for errors) and its `at`,
+/// checked by `within` against the simulated period.
+pub type EventHead<'v> = (Fields<'v>, EventType, Node<'v>, Instant);
+
+pub fn event_head<'v>(node: &Node<'v>, within: &dyn Fn(&Node<'_>, Instant) -> Result<Instant, Error>) -> Result<EventHead<'v>, Error> {
     let fields = node.object()?;
-    #[derive(Clone, Copy, PartialEq)]
-    enum Type {
-        TopUp,
-        Renew,
-        Release,
-    }
-    let kind_node = fields.required("type", "\"topUp\", \"renew\" or \"release\"")?;
-    let event_type = kind_node.one_of(&[("topUp", Type::TopUp), ("renew", Type::Renew), ("release", Type::Release)], ErrorCode::UnknownEventType)?;
+    let type_node = fields.required("type", "\"topUp\", \"renew\" or \"release\"")?;
+    let event_type = type_node.one_of(&[("topUp", EventType::TopUp), ("renew", EventType::Renew), ("release", EventType::Release)], ErrorCode::UnknownEventType)?;
     let at_node = fields.required("at", "a date or an RFC 3339 instant")?;
     let at = within(&at_node, instant(&at_node)?)?;
+    Ok((fields, event_type, type_node, at))
+}
+
+/// A top-up's `amount`: money above zero.
+pub fn top_up_amount(fields: &Fields<'_>) -> Result<Decimal, Error> {
+    fields.only(&["at", "type", "amount"])?;
+    fields.required("amount", "money > 0")?.decimal_in(Decimal::ZERO, false, MAX_CREDIT)
+}
+
+/// A renewal's `months`.
+pub fn renewal_months(fields: &Fields<'_>) -> Result<u64, Error> {
+    fields.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)
+}
+
+fn decode_event(kind: Kind, node: &Node<'_>, within: &dyn Fn(&Node<'_>, Instant) -> Result<Instant, Error>) -> Result<Event, Error> {
+    let (fields, event_type, kind_node, at) = event_head(node, within)?;
+    type Type = EventType;
     let kind = match event_type {
-        Type::TopUp => {
-            fields.only(&["at", "type", "amount"])?;
-            let amount = fields.required("amount", "money > 0")?;
-            EventKind::TopUp(amount.decimal_in(Decimal::ZERO, false, MAX_CREDIT)?)
-        }
+        Type::TopUp => EventKind::TopUp(top_up_amount(&fields)?),
         Type::Renew => {
             fields.only(&["at", "type", "months"])?;
             if !kind.is_subscription() {
                 return Err(not_supported(kind_node.path(), "only a subscription is renewed; this resource is pay-as-you-go or free"));
             }
-            EventKind::Renew(fields.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)?)
+            EventKind::Renew(renewal_months(&fields)?)
         }
         Type::Release => {
             fields.only(&["at", "type"])?;
