@@ -355,6 +355,17 @@ function duration(ms) {
   return hours % 24 ? t("daysHours", { d: Math.floor(hours / 24), h: hours % 24 }) : t("days", { n: hours / 24 });
 }
 
+/** How long the balance lasts (a lifecycle or an account answer), or nothing when it is not predicted. */
+function runwayFact(result, account) {
+  if (!result.creditRunsOutAt || !account) return "";
+  const ms = Date.parse(result.creditRunsOutAt) - Date.parse(result.horizon.from);
+  return el("p", { id: "lc-runway" }, t("lc.runway", { balance: money(account.balance), date: instant(result.creditRunsOutAt), duration: duration(ms) }));
+}
+
+function lastSafeFact(result) {
+  return el("p", { id: "lc-last-safe", className: "headline" }, result.lastSafeMoment ? t("lc.lastSafe", { date: instant(result.lastSafeMoment) }) : t("lc.noInterruption"));
+}
+
 /** One timeline entry: when, what (with the item it is about), the state after it, effects and rules. */
 function timelineEntry(entry, items) {
   const who = entry.item === undefined ? t("lc.account") : `${entry.item + 1}. ${items?.[entry.item]?.description ?? ""}`;
@@ -384,16 +395,13 @@ function renderAccount(form) {
   const result = priced(form, $("lc-error"), simulateAccount, request, outputs);
   if (!result) return;
   const facts = [];
-  if (result.creditRunsOutAt) {
-    const ms = Date.parse(result.creditRunsOutAt) - Date.parse(result.horizon.from);
-    facts.push(el("p", { id: "lc-runway" }, t("lc.runway", { balance: money(request.account.balance), date: instant(result.creditRunsOutAt), duration: duration(ms) })));
-  }
+  facts.push(runwayFact(result, request.account));
   const first = result.firstInterruption;
   if (first) {
     const what = `${result.items[first.item].description}: ${first.event.replace(/([A-Z])/g, " $1").toLowerCase()}`;
     facts.push(el("p", { id: "lc-first-stop" }, t("lc.firstStop", { n: first.item + 1, what, date: instant(first.at) })));
   }
-  facts.push(el("p", { id: "lc-last-safe", className: "headline" }, result.lastSafeMoment ? t("lc.lastSafe", { date: instant(result.lastSafeMoment) }) : t("lc.noInterruption")));
+  facts.push(lastSafeFact(result));
   const keep = result.keepRunning;
   if (keep) {
     const text = keep.topUp === "0.00" ? t("lc.keepRunningNone", { date: instant(keep.until) }) : t("lc.keepRunning", { date: instant(keep.until), amount: money(keep.topUp) });
@@ -427,11 +435,8 @@ function renderLifecycle() {
   const result = priced(form, $("lc-error"), simulateLifecycle, request, [$("lc-summary"), $("lc-bar"), $("lc-timeline")]);
   if (!result) return;
   const facts = [];
-  if (result.creditRunsOutAt && request.account) {
-    const ms = Date.parse(result.creditRunsOutAt) - Date.parse(result.horizon.from);
-    facts.push(el("p", { id: "lc-runway" }, t("lc.runway", { balance: money(request.account.balance), date: instant(result.creditRunsOutAt), duration: duration(ms) })));
-  }
-  facts.push(el("p", { id: "lc-last-safe", className: "headline" }, result.lastSafeMoment ? t("lc.lastSafe", { date: instant(result.lastSafeMoment) }) : t("lc.noInterruption")));
+  facts.push(runwayFact(result, request.account));
+  facts.push(lastSafeFact(result));
   if (result.dataDeletedAt) facts.push(el("p", { textContent: t("lc.deleted", { date: instant(result.dataDeletedAt) }) }));
   facts.push(el("p", { textContent: `${t("lc.final", { state: t(`state.${result.finalState}`) })} ${t("lc.billed", { amount: money(result.billed) })}` }));
   $("lc-summary").replaceChildren(...facts, warningsList(result.warnings) ?? "");

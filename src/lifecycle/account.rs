@@ -17,7 +17,7 @@
 //!   with unlimited credit (auto-renewals paid, nothing stopped).
 
 use super::account_request::{decode, AccountPlan};
-use super::engine::{duration, usd, Deadline, Sim};
+use super::engine::{duration, minimum_charge, usd, Deadline, Sim};
 use super::request::{EventKind, Kind, Rate};
 use super::{Horizon, State};
 use crate::decode::Value;
@@ -141,10 +141,13 @@ pub struct Account {
 /// ```
 pub fn simulate_account(request: &Value) -> Result<Account, Error> {
     let plan = decode(request)?;
-    let mut account = run(&plan, Decimal::ZERO)?.answer(&plan);
-    if let Some(until) = plan.until {
-        account.keep_running = Some(KeepRunning { until, top_up: keep_running(&plan, until)? });
-    }
+    let simulated = run(&plan, Decimal::ZERO)?;
+    let keep = match plan.until {
+        Some(until) => Some(KeepRunning { until, top_up: keep_running(&plan, until, &simulated)? }),
+        None => None,
+    };
+    let mut account = simulated.answer(&plan);
+    account.keep_running = keep;
     Ok(account)
 }
 
@@ -294,19 +297,10 @@ fn run(plan: &AccountPlan, extra_credit: Decimal) -> Result<AccountSim<'_>, Erro
     let end = plan.until.unwrap_or(account.now);
     account.advance(end)?;
     if plan.until.is_some() {
-        let billed: Decimal = account.sims.iter().map(|s| billed(s.plan.kind, s.billed)).sum();
+        let billed: Decimal = account.sims.iter().map(|s| minimum_charge(s.plan.kind, s.billed)).sum();
         account.push_account("horizonEnd", vec![format!("end of the simulated period: {} billed in all", usd(billed))], vec![]);
     }
     Ok(account)
-}
-
-/// An item's charges rounded to cents; ECS-13's minimum for a pay-as-you-go lifetime.
-fn billed(kind: Kind, amount: Decimal) -> Decimal {
-    if kind == Kind::Ecs(Billing::PayAsYouGo) && crate::products::ecs::below_minimum_charge(amount) {
-        crate::products::ecs::MINIMUM_LIFETIME_CHARGE
-    } else {
-        Rounding::BILL.apply(amount)
-    }
 }
 
 impl<'p> AccountSim<'p> {
@@ -521,7 +515,7 @@ impl<'p> AccountSim<'p> {
                 data_deleted_at: sim.data_deleted_at,
                 last_safe_moment: sim.first_interruption.map(|at| at.plus_seconds(-1)),
                 prepaid: Rounding::BILL.apply(item.prepaid),
-                billed: billed(sim.plan.kind, sim.billed),
+                billed: minimum_charge(sim.plan.kind, sim.billed),
             });
         }
         Account {
@@ -544,16 +538,15 @@ impl<'p> AccountSim<'p> {
 /// `until`: the account is never overdue by then, and no item loses service before it
 /// does with unlimited credit (found by bisection: more credit never brings an
 /// interruption earlier).
-fn keep_running(plan: &AccountPlan, until: Instant) -> Result<Decimal, Error> {
+/// `as_given` is the run without a top-up, already made for the answer.
+fn keep_running(plan: &AccountPlan, until: Instant, as_given: &AccountSim<'_>) -> Result<Decimal, Error> {
     let unlimited = super::request::MAX_CREDIT;
     let reference = run(plan, unlimited)?;
     let interruptions = |sim: &AccountSim<'_>| -> Vec<Option<Instant>> { sim.sims.iter().map(|s| s.first_interruption.filter(|at| *at <= until)).collect() };
     let expected = interruptions(&reference);
-    let holds = |extra: Decimal| -> Result<bool, Error> {
-        let sim = run(plan, extra)?;
-        Ok(sim.first_overdue.map_or(true, |at| at > until) && interruptions(&sim) == expected)
-    };
-    if holds(Decimal::ZERO)? {
+    let keeps_running = |sim: &AccountSim<'_>| sim.first_overdue.map_or(true, |at| at > until) && interruptions(sim) == expected;
+    let holds = |extra: Decimal| -> Result<bool, Error> { Ok(keeps_running(&run(plan, extra)?)) };
+    if keeps_running(as_given) {
         return Ok(Rounding::BILL.apply(Decimal::ZERO));
     }
     // Everything the reference drew from the credit is surely enough (plus a cent, for

@@ -3,7 +3,7 @@
 //! single-resource engine, so an account's resources follow exactly the rules a
 //! lifecycle follows; only the credit is shared.
 
-use super::request::{credit, event_head, not_supported, period, renewal_months, top_up_amount, within_period, EventKind, EventType, Kind, Plan, Rate, MAX_EVENTS};
+use super::request::{credit, event_head, event_nodes, not_supported, period, renewal_months, top_up_amount, within_period, EventKind, EventType, Kind, Plan, Rate};
 use crate::catalog::{apply_overrides, default_catalog, Catalog};
 use crate::decode::{Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
@@ -89,16 +89,8 @@ pub fn decode(request: &Value) -> Result<AccountPlan, Error> {
         items.push(item);
     }
 
-    let mut events = Vec::new();
-    if let Some(node) = fields.get("events") {
-        let list = node.elements()?;
-        if list.len() > MAX_EVENTS {
-            return Err(node.error(ErrorCode::TooMany, format!("at most {MAX_EVENTS} events, got {}", list.len())));
-        }
-        for event in list {
-            events.push(decode_event(&event, &items, &|node, at| within_period(node, at, start, until, latest))?);
-        }
-    }
+    let within = |node: &Node<'_>, at: Instant| within_period(node, at, start, until, latest);
+    let mut events = event_nodes(&fields)?.iter().map(|event| decode_event(event, &items, &within)).collect::<Result<Vec<_>, _>>()?;
     // The caller's events first, then the planned releases; at one moment, in that order.
     events.extend(planned);
     let events = crate::decode::stable_sorted_by_key(events, |e| e.at.0);
@@ -237,10 +229,8 @@ fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, con
 }
 
 fn ecs_item(item: &ecs::EcsItem, context: &Context<'_>, node: &Node<'_>) -> Result<AccountItem, Error> {
-    let instances = plural(item.quantity, "instance");
-    let label = item.instance_type.as_deref().unwrap_or("ECS instance");
     let per_unit = item.prices.total() * Decimal::from(item.quantity);
-    let warnings = vec![Warning::new("caller_price", "ECS prices are not published in the billing documents used here; every amount uses the prices you supplied (ECS-9).", vec!["ECS-9"])];
+    let warnings = vec![ecs::caller_price_warning()];
     match item.billing {
         Billing::Subscription => {
             use rust_decimal::prelude::ToPrimitive;
@@ -251,15 +241,16 @@ fn ecs_item(item: &ecs::EcsItem, context: &Context<'_>, node: &Node<'_>) -> Resu
             let end = end.ok_or_else(|| node.error(ErrorCode::OutOfRange, "the subscription ends beyond the 100-year horizon"))?;
             plan.expiry = Some((end, 0));
             plan.renewal_price = Some(per_unit);
-            let prepaid = ecs::rate(item, 0, crate::money::Rounding::BILL).trade_price;
-            let description = format!("{instances} {label}, subscription for {}", plural(months, "month"));
-            Ok(AccountItem { plan, description, prepaid, warnings })
+            // The order and its description as `quote` gives them.
+            let quoted = ecs::rate(item, 0, crate::money::Rounding::BILL);
+            Ok(AccountItem { plan, description: quoted.description, prepaid: quoted.trade_price, warnings })
         }
         Billing::PayAsYouGo => {
             let mut plan = context.plan(Kind::Ecs(Billing::PayAsYouGo));
             let rate = Rate { amount: per_unit, per_seconds: 3_600 };
             plan.rate = Some(rate);
-            let description = format!("{instances} {label}, pay-as-you-go at {}", rate.describe());
+            let label = item.instance_type.as_deref().unwrap_or("ECS instance");
+            let description = format!("{} {label}, pay-as-you-go at {}", plural(item.quantity, "instance"), rate.describe());
             Ok(AccountItem { plan, description, prepaid: Decimal::ZERO, warnings })
         }
     }
@@ -283,6 +274,7 @@ fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Resu
     let value = as_quote_item(fields, if instance == iot::Instance::LegacyPublic { &month } else { &[] });
     let item_node = Node::at(&value, node.path().to_string());
     let item = iot::decode_item(&item_node.object()?, context.catalog)?;
+    // An Enterprise order and its description as `quote` gives them (IOT-3: a trial's first month free).
     match item {
         iot::IotItem::LegacyPublic { edition, days, free_quota_used, fleet, .. } => {
             let template = days.into_iter().next().ok_or_else(|| node.error(ErrorCode::Empty, "expected a day of usage"))?;
@@ -301,10 +293,10 @@ fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Resu
             // `quote` prices it: the instance serves all `months`.
             plan.expiry = Some((context.start, months));
             plan.renewal_price = Some(monthly_price * Decimal::from(quantity));
-            let paid_months = if trial { months - 1 } else { months };
-            let prepaid = crate::money::Rounding::BILL.apply(monthly_price * Decimal::from(quantity) * Decimal::from(paid_months));
-            let trial_text = if trial { " (first month trial)" } else { "" };
-            let description = format!("IoT Platform Enterprise Edition, {}, {}{trial_text}", plural(quantity, "instance"), plural(months, "month"));
+            // The order as `quote` prices it (its line: quantity x paid months x price, rounded once).
+            let paid_months = iot::enterprise_paid_months(months, trial);
+            let prepaid = crate::money::Rounding::BILL.apply(Decimal::from(quantity) * Decimal::from(paid_months) * monthly_price);
+            let description = iot::enterprise_description(months, quantity, trial);
             Ok(AccountItem { plan, description, prepaid, warnings: Vec::new() })
         }
         iot::IotItem::NewPublic => {

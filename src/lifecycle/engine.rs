@@ -940,7 +940,7 @@ impl<'p> Sim<'p> {
 
 /// ECS-13: a pay-as-you-go instance whose whole lifetime costs less than 0.01 is charged 0.01.
 /// `billed` is the exact amount; the answer is rounded to cents.
-fn minimum_charge(kind: Kind, billed: Decimal) -> Decimal {
+pub(super) fn minimum_charge(kind: Kind, billed: Decimal) -> Decimal {
     if kind == Kind::Ecs(Billing::PayAsYouGo) && crate::products::ecs::below_minimum_charge(billed) {
         crate::products::ecs::MINIMUM_LIFETIME_CHARGE
     } else {

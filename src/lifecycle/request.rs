@@ -254,16 +254,7 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
         }
     };
 
-    let mut events = Vec::new();
-    if let Some(node) = fields.get("events") {
-        let list = node.elements()?;
-        if list.len() > MAX_EVENTS {
-            return Err(node.error(ErrorCode::TooMany, format!("at most {MAX_EVENTS} events, got {}", list.len())));
-        }
-        for event in list {
-            events.push(decode_event(kind, &event, &within)?);
-        }
-    }
+    let events = event_nodes(&fields)?.iter().map(|event| decode_event(kind, event, &within)).collect::<Result<Vec<_>, _>>()?;
     // Events at the same moment keep the caller's order.
     let events = crate::decode::stable_sorted_by_key(events, |e| e.at.0);
 
@@ -399,6 +390,16 @@ fn decode_expiry(kind: Kind, trial: bool, fields: &Fields<'_>, start: Instant, l
             Ok(Some((at, 0)))
         }
     }
+}
+
+/// The `events` of a request, at most [`MAX_EVENTS`].
+pub fn event_nodes<'v>(fields: &Fields<'v>) -> Result<Vec<Node<'v>>, Error> {
+    let Some(node) = fields.get("events") else { return Ok(Vec::new()) };
+    let list = node.elements()?;
+    if list.len() > MAX_EVENTS {
+        return Err(node.error(ErrorCode::TooMany, format!("at most {MAX_EVENTS} events, got {}", list.len())));
+    }
+    Ok(list.collect())
 }
 
 /// The kinds of caller event.

@@ -116,6 +116,11 @@ pub(crate) fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decim
     Ok(EcsPrices { instance, system_disk, data_disks, bandwidth })
 }
 
+/// ECS-9: every ECS amount is at the caller's prices (quote and simulateAccount alike).
+pub fn caller_price_warning() -> Warning {
+    Warning::new("caller_price", "ECS prices are not published in the billing documents used here; every amount uses the prices you supplied (ECS-9).", vec!["ECS-9"])
+}
+
 /// ECS-13: the least a pay-as-you-go lifetime is charged (quote and lifecycle alike).
 pub const MINIMUM_LIFETIME_CHARGE: Decimal = Decimal::from_parts(1, 0, 0, false, 2); // 0.01
 
@@ -189,6 +194,5 @@ pub fn rate(item: &EcsItem, index: usize, rounding: Rounding) -> QuotedItem {
             lines.push(line);
         }
     }
-    let warnings = vec![Warning::new("caller_price", "ECS prices are not published in the billing documents used here; every amount uses the prices you supplied (ECS-9).", vec!["ECS-9"])];
-    item_from_lines(index, Product::Ecs, format!("{instances} {label}, {billing_text} for {term_text}"), lines, warnings, rounding)
+    item_from_lines(index, Product::Ecs, format!("{instances} {label}, {billing_text} for {term_text}"), lines, vec![caller_price_warning()], rounding)
 }

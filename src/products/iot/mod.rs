@@ -378,6 +378,13 @@ pub struct IotDay {
     pub device_amount: Decimal,
 }
 
+impl IotDay {
+    /// The day's bill: messages and devices, each already rounded (IOT-18, IOT-19).
+    pub fn total(&self) -> Decimal {
+        self.message_amount + self.device_amount
+    }
+}
+
 /// Counts cross to JS as decimal strings: they can exceed 2^53.
 fn serialize_display<T: std::fmt::Display, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_str(value)
@@ -478,11 +485,22 @@ pub fn rate(item: &IotItem, index: usize, catalog: &Catalog, rounding: Rounding)
     }
 }
 
+/// IOT-3: a trial's first month is free; the others are paid.
+pub fn enterprise_paid_months(months: u64, trial: bool) -> u64 {
+    if trial { months - 1 } else { months }
+}
+
+/// "IoT Platform Enterprise Edition, 2 instances, 12 months (first month trial)".
+pub fn enterprise_description(months: u64, quantity: u64, trial: bool) -> String {
+    let trial_text = if trial { " (first month trial)" } else { "" };
+    format!("IoT Platform Enterprise Edition, {}, {}{trial_text}", plural(quantity, "instance"), plural(months, "month"))
+}
+
 fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bool, index: usize, rounding: Rounding) -> QuotedItem {
     let instances = plural(quantity, "instance");
     let mut lines = Vec::new();
     let mut warnings = Vec::new();
-    let paid_months = if trial { months - 1 } else { months };
+    let paid_months = enterprise_paid_months(months, trial);
     if trial {
         // IOT-3: a trial instance is free for its first month.
         lines.push(Line::priced(
@@ -510,8 +528,7 @@ fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bo
         ));
     }
     warnings.push(Warning::new("caller_price", "Enterprise Edition prices are not published; this uses the price you supplied (IOT-4). Adding devices within the subscribed specification costs nothing extra.", vec!["IOT-4"]));
-    let trial_text = if trial { " (first month trial)" } else { "" };
-    item_from_lines(index, Product::Iot, format!("IoT Platform Enterprise Edition, {instances}, {}{trial_text}", plural(months, "month")), lines, warnings, rounding)
+    item_from_lines(index, Product::Iot, enterprise_description(months, quantity, trial), lines, warnings, rounding)
 }
 
 fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used: u64, index: usize, rates: &IotCatalog, rounding: Rounding) -> QuotedItem {
@@ -649,10 +666,7 @@ impl RepeatingDay {
     /// The bill of one day once the month's free quota is used up.
     pub fn full_day_bill(&self) -> Decimal {
         let quota_used = self.rates.free_messages_per_month;
-        bill_days(self.edition, std::slice::from_ref(&self.day), quota_used, &self.rates, Rounding::BILL)
-            .iter()
-            .map(|d| d.message_amount + d.device_amount)
-            .sum()
+        bill_days(self.edition, std::slice::from_ref(&self.day), quota_used, &self.rates, Rounding::BILL).iter().map(IotDay::total).sum()
     }
 
     /// The bill of billing day `date` (UTC+8), rounded to cents (IOT-18); zero before
@@ -674,10 +688,7 @@ impl RepeatingDay {
         let days: Vec<DayUsage> = (from.day()..=date.days_in_month())
             .map(|d| DayUsage { date: time::day_of_month(from, d).unwrap_or(from), ..self.day.clone() })
             .collect();
-        let bills: Vec<Decimal> = bill_days(self.edition, &days, quota_used, &self.rates, Rounding::BILL)
-            .iter()
-            .map(|d| d.message_amount + d.device_amount)
-            .collect();
+        let bills: Vec<Decimal> = bill_days(self.edition, &days, quota_used, &self.rates, Rounding::BILL).iter().map(IotDay::total).collect();
         let bill = bills.get(index).copied().unwrap_or_default();
         months.push((from, bills));
         bill
