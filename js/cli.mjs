@@ -150,6 +150,18 @@ function accountRows(a, L) {
 const VIEWS = { quote: quoteRows, compare: compareRows, lifecycle: lifecycleRows, account: accountRows };
 const NUMERIC = { quote: [0, 4], compare: [0, 1, 2], lifecycle: [3], account: [1, 4] };
 
+/** The request in `--locale`'s language (issue 16), unless it names its own `locale`. */
+function withLocale(text, locale) {
+  let request;
+  try {
+    request = JSON.parse(text);
+  } catch {
+    return text; // malformed: the engine says where
+  }
+  if (request === null || typeof request !== "object" || Array.isArray(request) || "locale" in request) return text;
+  return JSON.stringify({ ...request, locale });
+}
+
 function main() {
   const options = parseArgs(process.argv.slice(2));
   const [command, source, extra] = options.positional;
@@ -164,7 +176,7 @@ function main() {
   }
   let answer;
   try {
-    answer = COMMANDS[command](text);
+    answer = COMMANDS[command](withLocale(text, options.locale));
   } catch (error) {
     const where = error.path ? ` at ${error.path}` : "";
     fail(`error: ${error.code ?? "internal"}${where}: ${error.message}`, 1);

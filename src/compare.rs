@@ -67,16 +67,12 @@ fn orders_caveat(orders: Orders, months: u64, one_order: Decimal, monthly_orders
     match orders {
         Orders::One if months > 1 => Some(Warning::new(
             "subscription_one_order",
-            format!(
-                "The subscription is one order of {months} months, priced as a quote prices it: USD {one_order}. Renewed month by month instead ({months} one-month orders, each rounded to cents) it would cost USD {monthly_orders}: set usage.subscriptionOrders to \"monthly\" to compare that."
-            ),
+            text!("compare.oneOrder", months = months, one = one_order, monthly = monthly_orders),
             rules,
         )),
         Orders::Monthly => Some(Warning::new(
             "subscription_monthly_orders",
-            format!(
-                "This assumes monthly renewals: {months} one-month orders, each rounded to cents, USD {monthly_orders}. One order of {months} months costs USD {one_order}."
-            ),
+            text!("compare.monthlyOrders", months = months, one = one_order, monthly = monthly_orders),
             rules,
         )),
         Orders::One => None,
@@ -227,10 +223,14 @@ struct Sides {
 /// # Ok::<(), alicloud_cost::Error>(())
 /// ```
 pub fn compare_billing_method(request: &Value) -> Result<Comparison, Error> {
+    crate::messages::in_request_locale(request, || compare_in_locale(request))
+}
+
+fn compare_in_locale(request: &Value) -> Result<Comparison, Error> {
     let root = Node::root(request);
     let fields = root.object()?;
     let product = fields
-        .required("product", "\"cloudPhone\", \"iot\" or \"ecs\"")?
+        .required("product", key!("expect.product"))?
         .one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
     let mut catalog = default_catalog();
     if let Some(overrides) = fields.get("catalog") {
@@ -253,7 +253,7 @@ pub fn compare_billing_method(request: &Value) -> Result<Comparison, Error> {
 /// `usage: { months, hoursPerMonth? | cycles?: { hours, perMonth }, subscriptionOrders? }` ->
 /// (months, hours per lifetime, lifetimes per month, orders).
 fn decode_usage(fields: &Fields<'_>, allow_cycles: bool) -> Result<(u64, Decimal, u64, Orders), Error> {
-    let usage = fields.required("usage", "{ months, hoursPerMonth? }")?;
+    let usage = fields.required("usage", key!("expect.ecsUsage"))?;
     let u = usage.object()?;
     if allow_cycles {
         u.only(&["months", "hoursPerMonth", "cycles", "subscriptionOrders"])?;
@@ -261,20 +261,20 @@ fn decode_usage(fields: &Fields<'_>, allow_cycles: bool) -> Result<(u64, Decimal
         u.only(&["months", "hoursPerMonth", "subscriptionOrders"])?;
     }
     let orders = decode_orders(&u)?;
-    let months = u.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)?;
+    let months = u.required("months", key!("expect.months"))?.integer(1, limits::MAX_MONTHS)?;
     let max = Decimal::from(MAX_HOURS_PER_MONTH);
     match (u.get("hoursPerMonth"), u.get("cycles")) {
-        (Some(_), Some(c)) => Err(c.error(ErrorCode::UnknownField, "give either hoursPerMonth or cycles, not both")),
+        (Some(_), Some(c)) => Err(c.error(ErrorCode::UnknownField, text!("compare.hoursOrCycles"))),
         (Some(h), None) => Ok((months, h.decimal_in(Decimal::ZERO, true, max)?, 1, orders)),
         (None, Some(c)) => {
             let cf = c.object()?;
             cf.only(&["hours", "perMonth"])?;
-            let hours = cf.required("hours", "the lifetime of each create-to-release cycle, in hours")?.decimal_in(Decimal::ZERO, false, max)?;
-            let per_month = cf.required("perMonth", "cycles a month, e.g. 22 working days")?.integer(1, MAX_HOURS_PER_MONTH)?;
+            let hours = cf.required("hours", key!("expect.cycleHours"))?.decimal_in(Decimal::ZERO, false, max)?;
+            let per_month = cf.required("perMonth", key!("expect.perMonth"))?.integer(1, MAX_HOURS_PER_MONTH)?;
             if hours * Decimal::from(per_month) > max {
                 return Err(c.error(
                     ErrorCode::OutOfRange,
-                    format!("{per_month} cycles of {} h exceed the {MAX_HOURS_PER_MONTH} hours of a month", hours.normalize()),
+                    text!("compare.cyclesTooLong", cycles = per_month, hours = hours.normalize(), max = MAX_HOURS_PER_MONTH),
                 ));
             }
             Ok((months, hours, per_month, orders))
@@ -288,10 +288,10 @@ fn current_billing(fields: &Fields<'_>) -> Result<Option<Billing>, Error> {
 }
 
 fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<Sides, Error> {
-    fields.only(&["product", "spec", "region", "quantity", "usage", "current", "createdAt", "catalog"])?;
-    let spec_node = fields.required("spec", "a Cloud Phone specification such as \"acp.basic.small\"")?;
+    fields.only(&["product", "spec", "region", "quantity", "usage", "current", "createdAt", "catalog", "locale"])?;
+    let spec_node = fields.required("spec", key!("expect.cpSpec"))?;
     let spec = cloud_phone::find_spec(catalog, &spec_node)?;
-    let region = fields.required("region", "\"mainland\" or \"international\"")?.one_of(&Region::ALL, ErrorCode::UnknownRegion)?;
+    let region = fields.required("region", key!("expect.region"))?.one_of(&Region::ALL, ErrorCode::UnknownRegion)?;
     let phones = quantity(fields)?;
     let current = current_billing(fields)?;
     // CP-13: a pay-as-you-go group that already exists keeps the unit of its creation.
@@ -310,31 +310,35 @@ fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding)
     let unit_caveat = match unit {
         cloud_phone::BillingUnit::Periods { hours: period, cited } => Warning::new(
             "billing_periods",
-            format!(
-                "Pay-as-you-go bills each lifetime (creation to release) in whole {period}-hour periods: {}.",
-                if lifetimes == 1 { format!("{} h bill as {billed_hours} h", hours.normalize()) }
-                else { format!("{lifetimes} cycles of {} h bill {billed_hours} h each", hours.normalize()) }
-            ),
+            if lifetimes == 1 {
+                text!("compare.periods.one", period = period, hours = hours.normalize(), billed = billed_hours)
+            } else {
+                text!("compare.periods.many", period = period, cycles = lifetimes, hours = hours.normalize(), billed = billed_hours)
+            },
             if cited { vec!["CP-3", "CP-13"] } else { vec!["CP-3"] },
         ),
         cloud_phone::BillingUnit::Seconds => Warning::new(
             "billed_per_second",
-            "This group was created before the 4-hour billing period began (2025-05-06 00:00 UTC+8), so it keeps per-second billing at the hourly price.",
+            text!("compare.perSecond"),
             vec!["CP-13"],
         ),
     };
-    let lifetimes_text = if lifetimes == 1 { format!("one group lifetime of {} h", hours.normalize()) } else { format!("{lifetimes} group lifetimes of {} h each", hours.normalize()) };
+    let lifetimes_text = if lifetimes == 1 {
+        text!("compare.lifetimes.one", hours = hours.normalize())
+    } else {
+        text!("compare.lifetimes.many", cycles = lifetimes, hours = hours.normalize())
+    };
     let mut caveats = vec![
         cloud_phone::billed_while_stopped(),
         unit_caveat,
         Warning::new(
             "pay_as_you_go_months",
-            format!("Each month of pay-as-you-go is priced as {lifetimes_text}, created and released within that month, and billed as its own bill rounded to cents."),
+            text!("compare.payAsYouGoMonths", lifetimes = lifetimes_text),
             vec!["CP-3", "CP-5"],
         ),
         Warning::new(
             "refund_whole_group_only",
-            "A subscription can be unsubscribed before it expires, but never for part of an instance group.",
+            text!("compare.refundWholeGroup"),
             vec!["CP-8"],
         ),
     ];
@@ -386,37 +390,37 @@ fn cloud_phone_switching(current: Option<Billing>, cheaper_is_subscription: bool
     // can change later is CP-7's one direction.
     let Some(from) = current else {
         let later = match to {
-            Billing::PayAsYouGo => "Choosing pay-as-you-go keeps the option to move to subscription later, if the group is active and has no unpaid orders",
-            Billing::Subscription => "A subscription cannot move to pay-as-you-go later; a pay-as-you-go group can move to subscription at any time",
+            Billing::PayAsYouGo => text!("compare.later.payAsYouGo"),
+            Billing::Subscription => text!("compare.later.subscription"),
         };
-        let reason = format!("Not bought yet: either billing method can be chosen now. {later} (CP-7).");
+        let reason = text!("compare.notBoughtYet", later = later);
         return Switching { allowed: true, from: to, to, reason, rules: vec!["CP-7"] };
     };
     let (allowed, reason) = match (from, to) {
-        (a, b) if a == b => (true, "Already on the cheaper billing method.".to_string()),
+        (a, b) if a == b => (true, text!("compare.alreadyCheaper")),
         (Billing::PayAsYouGo, Billing::Subscription) => (
             true,
-            "A pay-as-you-go instance group can switch to subscription if it is active and has no unpaid orders; data and usage are unaffected.".to_string(),
+            text!("compare.switchAllowed"),
         ),
         _ => (
             false,
-            "A subscription instance group cannot switch to pay-as-you-go: only pay-as-you-go to subscription is supported. Buy a pay-as-you-go group when the subscription ends instead.".to_string(),
+            text!("compare.switchRefused"),
         ),
     };
     Switching { allowed, from, to, reason, rules: vec!["CP-7"] }
 }
 
 fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<Sides, Error> {
-    fields.only(&["product", "quantity", "instanceType", "prices", "usage", "catalog"])?;
+    fields.only(&["product", "quantity", "instanceType", "prices", "usage", "catalog", "locale"])?;
     let instances = quantity(fields)?;
     let instance_type = fields.get("instanceType").map(|n| n.str().map(str::to_string)).transpose()?;
     let (months, hours, _, orders) = decode_usage(fields, false)?;
-    let prices_node = fields.required("prices", "{ subscription: { instance, ... } per month, payAsYouGo: { instance, ... } per hour }")?;
+    let prices_node = fields.required("prices", key!("expect.ecsPrices"))?;
     let prices = prices_node.object()?;
     prices.only(&["subscription", "payAsYouGo"])?;
     let catalog_type = instance_type.as_deref().and_then(|id| catalog.ecs.instance_types.iter().find(|t| t.id == id));
     let side = |key: &str, from_catalog: Option<Decimal>| -> Result<ecs::EcsPrices, Error> {
-        ecs::decode_prices(&prices.required(key, "the prices of this billing method")?, from_catalog)
+        ecs::decode_prices(&prices.required(key, key!("expect.methodPrices"))?, from_catalog)
     };
     let monthly = side("subscription", catalog_type.and_then(|t| t.monthly))?;
     let hourly = side("payAsYouGo", catalog_type.and_then(|t| t.hourly))?;
@@ -432,10 +436,10 @@ fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
         BreakEven::ratio(monthly_total / hourly_total, vec!["ECS-9"])
     });
     let mut caveats = vec![
-        Warning::new("caller_price", "ECS prices are not published in the documents used here: both sides use your prices.", vec!["ECS-9"]),
+        Warning::new("caller_price", text!("compare.ecsCallerPrice"), vec!["ECS-9"]),
         Warning::new(
             "switching_not_covered",
-            "Switching an ECS instance between billing methods is not covered by the billing documents used here.",
+            text!("compare.ecsSwitching"),
             vec!["ECS-9"],
         ),
     ];
@@ -464,7 +468,7 @@ fn grown_fleets(fleet: iot::fleet::Fleet, months: u64, growth: Option<Node<'_>>)
     let Some(node) = growth else { return Ok(vec![fleet; months as usize]) };
     let g = node.object()?;
     g.only(&["devicesPercentPerMonth"])?;
-    let percent_node = g.required("devicesPercentPerMonth", "the fleet's growth each month, in percent")?;
+    let percent_node = g.required("devicesPercentPerMonth", key!("expect.growth"))?;
     let percent = percent_node.decimal_in(Decimal::ZERO, true, Decimal::ONE_HUNDRED)?;
     let factor = Decimal::ONE + percent / Decimal::ONE_HUNDRED;
     let mut devices = Decimal::from(fleet.devices);
@@ -474,7 +478,7 @@ fn grown_fleets(fleet: iot::fleet::Fleet, months: u64, growth: Option<Node<'_>>)
         if whole > Decimal::from(iot::fleet::MAX_DEVICES) {
             return Err(percent_node.error(
                 ErrorCode::OutOfRange,
-                format!("in month {} the fleet would pass {} devices", k + 1, iot::fleet::MAX_DEVICES),
+                text!("compare.fleetTooLarge", month = k + 1, max = iot::fleet::MAX_DEVICES),
             ));
         }
         fleets.push(fleet.with_devices(u64::try_from(whole).unwrap_or(iot::fleet::MAX_DEVICES)));
@@ -484,18 +488,18 @@ fn grown_fleets(fleet: iot::fleet::Fleet, months: u64, growth: Option<Node<'_>>)
 }
 
 fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<(Sides, Option<iot::fleet::Sizing>), Error> {
-    fields.only(&["product", "edition", "monthlyPrice", "spec", "trial", "perDay", "fleet", "growth", "startMonth", "usage", "catalog"])?;
-    let edition = fields.required("edition", "the legacy public edition to compare: \"basic\" or \"pro\"")?.one_of(&iot::Edition::ALL, ErrorCode::UnknownEdition)?;
-    let start = crate::time::month(&fields.required("startMonth", "the first month as \"YYYY-MM\"")?)?;
-    let usage = fields.required("usage", "{ months }")?;
+    fields.only(&["product", "edition", "monthlyPrice", "spec", "trial", "perDay", "fleet", "growth", "startMonth", "usage", "catalog", "locale"])?;
+    let edition = fields.required("edition", key!("expect.compareEdition"))?.one_of(&iot::Edition::ALL, ErrorCode::UnknownEdition)?;
+    let start = crate::time::month(&fields.required("startMonth", key!("expect.startMonth"))?)?;
+    let usage = fields.required("usage", key!("expect.monthsUsage"))?;
     let u = usage.object()?;
     u.only(&["months", "subscriptionOrders"])?;
     let orders = decode_orders(&u)?;
-    let months_node = u.required("months", "a whole number of months >= 1")?;
+    let months_node = u.required("months", key!("expect.months"))?;
     let months = months_node.integer(1, limits::MAX_MONTHS)?;
     let mut caveats = Vec::new();
     let need = match (fields.get("perDay"), fields.get("fleet")) {
-        (Some(_), Some(f)) => return Err(f.error(ErrorCode::UnknownField, "give either perDay or fleet, not both")),
+        (Some(_), Some(f)) => return Err(f.error(ErrorCode::UnknownField, text!("compare.perDayOrFleet"))),
         (None, Some(f)) => {
             let (fleet, warnings) = iot::fleet::decode(&f, Some(edition))?;
             caveats.extend(warnings);
@@ -503,11 +507,11 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
         }
         (Some(p), None) => {
             if let Some(g) = fields.get("growth") {
-                return Err(g.error(ErrorCode::NotSupported, "growth needs the usage as a fleet"));
+                return Err(g.error(ErrorCode::NotSupported, text!("compare.growthNeedsFleet")));
             }
             IotNeed::Day(iot::decode_day(&p, edition, start, None)?)
         }
-        (None, None) => return Err(Error::new(ErrorCode::MissingField, fields.child_path("perDay"), "give one day's usage as perDay, or a fleet")),
+        (None, None) => return Err(Error::new(ErrorCode::MissingField, fields.child_path("perDay"), text!("compare.missingUsage"))),
     };
     let trial = fields.flag("trial")?;
     // The Enterprise Edition price each month: the caller's, or (for a fleet with no
@@ -545,7 +549,7 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     let (mut sub_lines, mut payg_lines) = (Vec::new(), Vec::new());
     for k in 0..months {
         let month = crate::time::first_of_month_after(start, k)
-            .ok_or_else(|| months_node.error(ErrorCode::OutOfRange, "the horizon runs past the year 9999"))?;
+            .ok_or_else(|| months_node.error(ErrorCode::OutOfRange, text!("compare.pastYear9999")))?;
         let month_days = u64::from(month.days_in_month() as u8);
         let days = match &need {
             IotNeed::Day(template) => iot::repeat_day(template, month, month_days),
@@ -560,11 +564,11 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     }
     caveats.insert(0, Warning::new(
         "different_products",
-        "Enterprise Edition (subscription only) and a legacy public instance (pay-as-you-go) are different instance types: moving between them is a migration, not a billing-method switch.",
+        text!("compare.differentProducts"),
         vec!["IOT-2"],
     ));
     if trial {
-        caveats.push(Warning::new("trial_month", "The first Enterprise Edition month is a free trial; the instance is released after it unless renewed.", vec!["IOT-3"]));
+        caveats.push(Warning::new("trial_month", text!("compare.trialMonth"), vec!["IOT-3"]));
     }
     if one_spec {
         caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, vec!["IOT-4"]));
@@ -599,10 +603,10 @@ fn sized_prices(
         Some(spec_node) => {
             let id = spec_node.str()?;
             let spec = specs.iter().find(|s| s.id == id).ok_or_else(|| {
-                spec_node.error(ErrorCode::UnknownSpec, format!("no Enterprise Edition spec \"{id}\" in the catalog; add it under catalog.iot.enterpriseSpecs"))
+                spec_node.error(ErrorCode::UnknownSpec, text!("compare.unknownEnterpriseSpec", id = id))
             })?;
             if spec.online_devices.is_some() && !iot::fleet::spec_holds(spec, &fleets[0]) {
-                return Err(spec_node.error(ErrorCode::NoSpecFits, format!("{id} does not hold the fleet in month 1 (IOT-23)")));
+                return Err(spec_node.error(ErrorCode::NoSpecFits, text!("compare.specTooSmall", id = id)));
             }
             iot::fleet::sizing_for(&fleets[0], &iot::fleet::needs(&fleets[0]), spec, &catalog.iot)
         }
@@ -614,16 +618,16 @@ fn sized_prices(
     for (k, fleet) in fleets.iter().enumerate() {
         if let Some(spec) = current.filter(|s| s.online_devices.is_some() && k > 0 && !iot::fleet::spec_holds(s, fleet)) {
             let at = fields.get("growth").unwrap_or_else(|| fleet_node.clone());
-            let next = iot::fleet::size(fleet, specs, &catalog.iot, &at).map_err(|e| Error { message: format!("in month {}: {}", k + 1, e.message), ..e })?;
+            let next = iot::fleet::size(fleet, specs, &catalog.iot, &at).map_err(|e| Error { message: text!("compare.inMonth", month = k + 1, message = e.message), ..e })?;
             caveats.push(Warning::new(
                 "fleet_outgrows_spec",
-                format!(
-                    "In month {} the fleet ({} devices) outgrows {}: the cheapest spec that holds it is {} at USD {} a month, priced from that month on (the documents publish no upgrade fee).",
-                    k + 1,
-                    iot::fleet::grouped(fleet.devices),
-                    spec.id,
-                    next.spec,
-                    next.monthly_price.normalize()
+                text!(
+                    "compare.fleetOutgrowsSpec",
+                    month = k + 1,
+                    devices = iot::fleet::grouped(fleet.devices),
+                    spec = spec.id,
+                    next = next.spec,
+                    price = next.monthly_price.normalize()
                 ),
                 vec!["IOT-23", "IOT-4"],
             ));

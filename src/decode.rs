@@ -6,6 +6,7 @@
 //! for input because its tagged enums buffer content and lose the path.
 
 use crate::error::{Error, ErrorCode};
+use crate::messages::Key;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -55,20 +56,20 @@ impl Value {
     }
 
     /// The JSON type name used in error messages.
-    pub fn type_name(&self) -> &'static str {
+    pub fn type_name(&self) -> Key {
         match self {
-            Value::Null => "null",
-            Value::Bool(_) => "a boolean",
-            Value::Number(_) => "a number",
-            Value::String(_) => "a string",
-            Value::Array(_) => "an array",
-            Value::Object(_) => "an object",
+            Value::Null => key!("decode.type.null"),
+            Value::Bool(_) => key!("decode.type.boolean"),
+            Value::Number(_) => key!("decode.type.number"),
+            Value::String(_) => key!("decode.type.string"),
+            Value::Array(_) => key!("decode.type.array"),
+            Value::Object(_) => key!("decode.type.object"),
         }
     }
 }
 
 pub fn too_deep() -> Error {
-    Error::new(ErrorCode::TooDeep, "", format!("the request is nested deeper than {MAX_DEPTH} levels"))
+    Error::new(ErrorCode::TooDeep, "", text!("decode.tooDeep", depth = MAX_DEPTH))
 }
 
 /// A value together with its path in the request (`items[3].hours`).
@@ -103,14 +104,14 @@ impl<'v> Node<'v> {
         Error::new(code, self.path.clone(), message)
     }
 
-    fn wrong_type(&self, expected: &str) -> Error {
-        self.error(ErrorCode::InvalidType, format!("expected {expected}, got {}", self.value.type_name()))
+    pub fn wrong_type(&self, expected: Key) -> Error {
+        self.error(ErrorCode::InvalidType, text!("decode.wrongType", expected = expected, got = self.value.type_name()))
     }
 
     pub fn object(&self) -> Result<Fields<'v>, Error> {
         match self.value {
             Value::Object(entries) => Ok(Fields { entries, path: self.path.clone() }),
-            _ => Err(self.wrong_type("an object")),
+            _ => Err(self.wrong_type(key!("decode.expect.object"))),
         }
     }
 
@@ -120,21 +121,21 @@ impl<'v> Node<'v> {
             Value::Array(items) => {
                 Ok(items.iter().enumerate().map(move |(i, value)| Node { value, path: index_path(&self.path, i) }))
             }
-            _ => Err(self.wrong_type("an array")),
+            _ => Err(self.wrong_type(key!("decode.expect.array"))),
         }
     }
 
     pub fn str(&self) -> Result<&'v str, Error> {
         match self.value {
             Value::String(s) => Ok(s),
-            _ => Err(self.wrong_type("a string")),
+            _ => Err(self.wrong_type(key!("decode.expect.string"))),
         }
     }
 
     pub fn bool(&self) -> Result<bool, Error> {
         match self.value {
             Value::Bool(b) => Ok(*b),
-            _ => Err(self.wrong_type("true or false")),
+            _ => Err(self.wrong_type(key!("decode.expect.bool"))),
         }
     }
 
@@ -143,7 +144,7 @@ impl<'v> Node<'v> {
         let name = self.str()?;
         choices.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).ok_or_else(|| {
             let names: Vec<String> = choices.iter().map(|(n, _)| format!("\"{n}\"")).collect();
-            self.error(code, format!("unknown value \"{name}\"; expected one of {}", names.join(", ")))
+            self.error(code, text!("decode.unknownValue", name = name, choices = names.join(", ")))
         })
     }
 
@@ -152,9 +153,9 @@ impl<'v> Node<'v> {
         match self.value {
             Value::Number(text) => {
                 if matches!(text.as_str(), "NaN" | "Infinity" | "-Infinity") {
-                    return Err(self.error(ErrorCode::NotFinite, format!("expected a finite number, got {text}")));
+                    return Err(self.error(ErrorCode::NotFinite, text!("decode.notFinite", text = text)));
                 }
-                let out_of_range = || self.error(ErrorCode::OutOfRange, format!("{text} is outside the range that can be priced exactly"));
+                let out_of_range = || self.error(ErrorCode::OutOfRange, text!("decode.tooPrecise", text = text));
                 if text.contains(['e', 'E']) {
                     // JS and JSON print 1e21 and up, and 1e-7 and below, with an exponent.
                     return Decimal::from_scientific(text).map_err(|_| out_of_range());
@@ -162,7 +163,7 @@ impl<'v> Node<'v> {
                 parse_decimal_str(text).map_err(|_| out_of_range())
             }
             Value::String(s) => parse_decimal_str(s).map_err(|(code, message)| self.error(code, message)),
-            _ => Err(self.wrong_type("a decimal string or a number")),
+            _ => Err(self.wrong_type(key!("decode.expect.decimal"))),
         }
     }
 
@@ -172,7 +173,7 @@ impl<'v> Node<'v> {
         let above_min = if min_inclusive { x >= min } else { x > min };
         if !above_min || x > max {
             let lower = if min_inclusive { ">=" } else { ">" };
-            return Err(self.error(ErrorCode::OutOfRange, format!("expected a number {lower} {min} and <= {max}, got {x}")));
+            return Err(self.error(ErrorCode::OutOfRange, text!("decode.range", lower = lower, min = min, max = max, x = x)));
         }
         Ok(x)
     }
@@ -181,9 +182,9 @@ impl<'v> Node<'v> {
     pub fn integer(&self, min: u64, max: u64) -> Result<u64, Error> {
         let x = self.decimal()?;
         if !x.fract().is_zero() {
-            return Err(self.error(ErrorCode::NotAnInteger, format!("expected a whole number, got {x}")));
+            return Err(self.error(ErrorCode::NotAnInteger, text!("decode.notInteger", x = x)));
         }
-        let out_of_range = || self.error(ErrorCode::OutOfRange, format!("expected a whole number from {min} to {max}, got {x}"));
+        let out_of_range = || self.error(ErrorCode::OutOfRange, text!("decode.integerRange", min = min, max = max, x = x));
         if x < Decimal::from(min) || x > Decimal::from(max) {
             return Err(out_of_range());
         }
@@ -227,9 +228,9 @@ fn parse_decimal_str(s: &str) -> Result<Decimal, (ErrorCode, String)> {
         && frac.bytes().all(|b| b.is_ascii_digit())
         && !(body.contains('.') && frac.is_empty());
     if !well_formed {
-        return Err((ErrorCode::InvalidDecimal, format!("expected a decimal string such as \"12.5\", got \"{s}\"")));
+        return Err((ErrorCode::InvalidDecimal, text!("decode.invalidDecimal", text = s)));
     }
-    Decimal::from_str_exact(s).map_err(|_| (ErrorCode::OutOfRange, format!("\"{s}\" has more digits than can be priced exactly (28 at most)")))
+    Decimal::from_str_exact(s).map_err(|_| (ErrorCode::OutOfRange, text!("decode.tooManyDigits", text = s)))
 }
 
 impl<'v> Fields<'v> {
@@ -258,12 +259,12 @@ impl<'v> Fields<'v> {
     pub fn only(&self, allowed: &[&str]) -> Result<(), Error> {
         for (key, _) in self.entries {
             if !allowed.contains(&key.as_str()) {
-                let hint = closest(key, allowed).map(|k| format!("; did you mean \"{k}\"?")).unwrap_or_default();
+                let hint = closest(key, allowed).map(|k| text!("decode.didYouMean", name = k)).unwrap_or_default();
                 let known: Vec<String> = allowed.iter().map(|k| format!("\"{k}\"")).collect();
                 return Err(Error::new(
                     ErrorCode::UnknownField,
                     self.child_path(key),
-                    format!("unknown field \"{key}\"{hint} (known fields: {})", known.join(", ")),
+                    text!("decode.unknownField", key = key, hint = hint, known = known.join(", ")),
                 ));
             }
         }
@@ -285,9 +286,9 @@ impl<'v> Fields<'v> {
     }
 
     /// The field `key`; `expected` describes it in the error when it is missing.
-    pub fn required(&self, key: &str, expected: &str) -> Result<Node<'v>, Error> {
+    pub fn required(&self, key: &str, expected: Key) -> Result<Node<'v>, Error> {
         self.get(key).ok_or_else(|| {
-            Error::new(ErrorCode::MissingField, self.child_path(key), format!("missing field \"{key}\": expected {expected}"))
+            Error::new(ErrorCode::MissingField, self.child_path(key), text!("decode.missingField", key = key, expected = expected))
         })
     }
 }

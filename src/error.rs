@@ -63,6 +63,8 @@ pub enum ErrorCode {
     NoSpecFits,
     /// A `policy.preset` that names no preset (ECS-14: "ecsChinaSite").
     UnknownPreset,
+    /// A `locale` other than "en" and "zh-CN" (issue 16).
+    UnknownLocale,
     /// Fields that do not go together: an expiry for a pay-as-you-go resource,
     /// auto-renewal where no seed describes one, both `account` and `overdueAt`.
     NotSupported,
@@ -98,6 +100,7 @@ impl ErrorCode {
             ErrorCode::TooDeep => "too_deep",
             ErrorCode::UnknownEventType => "unknown_event_type",
             ErrorCode::UnknownPreset => "unknown_preset",
+            ErrorCode::UnknownLocale => "unknown_locale",
             ErrorCode::UnknownInterface => "unknown_interface",
             ErrorCode::NoSpecFits => "no_spec_fits",
             ErrorCode::NotSupported => "not_supported",

@@ -20,6 +20,7 @@
 
 use crate::decode::{too_deep, Value, MAX_DEPTH};
 use crate::error::{Error, ErrorCode};
+use crate::messages::Key;
 
 /// Largest request text: 64 MiB (a 10,000-item cart is about 1.5 MB).
 pub const MAX_TEXT_BYTES: usize = 64 << 20;
@@ -45,14 +46,14 @@ pub fn parse(text: &str, origin: Origin) -> Result<Value, Error> {
         return Err(Error::new(
             ErrorCode::TooMany,
             "",
-            format!("the request is {} bytes of JSON; at most {MAX_TEXT_BYTES}", text.len()),
+            text!("json.tooLong", bytes = text.len(), max = MAX_TEXT_BYTES),
         ));
     }
     let mut reader = Reader { bytes: text.as_bytes(), at: 0, origin };
     let value = reader.value(0).map_err(Failure::into_error)?;
     reader.skip_space();
     if reader.at < reader.bytes.len() {
-        return Err(reader.malformed("nothing more after the request").into_error());
+        return Err(reader.malformed(key!("json.expect.end")).into_error());
     }
     Ok(value)
 }
@@ -118,11 +119,10 @@ struct Reader<'t> {
 }
 
 impl Reader<'_> {
-    fn malformed(&self, expected: &str) -> Failure {
-        let mut message = String::from("the request is not valid JSON: expected ");
-        message.push_str(expected);
-        message.push_str(" at byte ");
-        crate::decode::push_decimal(&mut message, self.at as u64);
+    /// Malformed text: its language is English unless the caller's `locale` was read
+    /// before (a text that cannot be parsed has no `locale` to read).
+    fn malformed(&self, expected: Key) -> Failure {
+        let message = text!("json.malformed", expected = expected, at = self.at);
         Failure::whole_request(Error::new(ErrorCode::InvalidType, "", message))
     }
 
@@ -146,7 +146,7 @@ impl Reader<'_> {
             self.at += word.len();
             Ok(value)
         } else {
-            Err(self.malformed("a value"))
+            Err(self.malformed(key!("json.expect.value")))
         }
     }
 
@@ -170,7 +170,7 @@ impl Reader<'_> {
             Some(b'f') => self.literal(b"false", Value::Bool(false)),
             Some(b'n') => self.literal(b"null", Value::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            _ => Err(self.malformed("a value")),
+            _ => Err(self.malformed(key!("json.expect.value"))),
         }
     }
 
@@ -183,19 +183,19 @@ impl Reader<'_> {
         loop {
             self.skip_space();
             if self.bytes.get(self.at) != Some(&b'"') {
-                return Err(self.malformed("a key in double quotes"));
+                return Err(self.malformed(key!("json.expect.key")));
             }
             let key = self.string()?;
             if self.origin == Origin::Text {
                 if fields.len() == MAX_KEYS {
-                    return Err(Failure::from(Error::new(ErrorCode::TooMany, "", format!("more than {MAX_KEYS} keys in one object"))));
+                    return Err(Failure::from(Error::new(ErrorCode::TooMany, "", text!("json.tooManyKeys", max = MAX_KEYS))));
                 }
                 if fields.iter().any(|(k, _)| *k == key) {
-                    return Err(Failure::from(Error::new(ErrorCode::InvalidType, "", "this key appears twice in its object")).at(Step::Key(key)));
+                    return Err(Failure::from(Error::new(ErrorCode::InvalidType, "", text!("json.duplicateKey"))).at(Step::Key(key)));
                 }
             }
             if !self.eat(b':') {
-                return Err(self.malformed("':'"));
+                return Err(self.malformed(key!("json.expect.colon")));
             }
             match self.value(depth + 1) {
                 Ok(value) => fields.push((key, value)),
@@ -207,7 +207,7 @@ impl Reader<'_> {
             if self.eat(b'}') {
                 return Ok(Value::Object(fields));
             }
-            return Err(self.malformed("',' or '}'"));
+            return Err(self.malformed(key!("json.expect.objectNext")));
         }
     }
 
@@ -228,7 +228,7 @@ impl Reader<'_> {
             if self.eat(b']') {
                 return Ok(Value::Array(items));
             }
-            return Err(self.malformed("',' or ']'"));
+            return Err(self.malformed(key!("json.expect.arrayNext")));
         }
     }
 
@@ -250,14 +250,14 @@ impl Reader<'_> {
         let int_digits = digits(self);
         if int_digits == 0 || (int_digits > 1 && self.bytes[int_start] == b'0') {
             self.at = int_start + usize::from(int_digits > 1); // at the digit after a leading 0
-            return Err(self.malformed("a number"));
+            return Err(self.malformed(key!("json.expect.number")));
         }
         let mut fraction = None;
         if self.bytes.get(self.at) == Some(&b'.') {
             self.at += 1;
             let from = self.at;
             if digits(self) == 0 {
-                return Err(self.malformed("digits after '.'"));
+                return Err(self.malformed(key!("json.expect.fraction")));
             }
             fraction = Some(from - 1..self.at);
         }
@@ -269,7 +269,7 @@ impl Reader<'_> {
                 self.at += 1;
             }
             if digits(self) == 0 {
-                return Err(self.malformed("digits in the exponent"));
+                return Err(self.malformed(key!("json.expect.exponent")));
             }
         }
         let mut text: Vec<u8> = self.bytes[start..self.at].to_vec();
@@ -305,7 +305,7 @@ impl Reader<'_> {
                 return Err(Failure::from(Error::new(
                     ErrorCode::OutOfRange,
                     "",
-                    format!("a string of more than {MAX_STRING_BYTES} bytes: no field of a request is that long"),
+                    text!("json.longString", max = MAX_STRING_BYTES),
                 )));
             }
             match self.bytes.get(self.at) {
@@ -345,10 +345,10 @@ impl Reader<'_> {
                             };
                             out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
                         }
-                        _ => return Err(self.malformed("an escape such as \\n or \\u0041")),
+                        _ => return Err(self.malformed(key!("json.expect.escape"))),
                     }
                 }
-                _ => return Err(self.malformed("a closing '\"'")),
+                _ => return Err(self.malformed(key!("json.expect.quote"))),
             }
         }
     }
@@ -360,7 +360,7 @@ impl Reader<'_> {
                 Some(b @ b'0'..=b'9') => b - b'0',
                 Some(b @ b'a'..=b'f') => b - b'a' + 10,
                 Some(b @ b'A'..=b'F') => b - b'A' + 10,
-                _ => return Err(self.malformed("four hex digits")),
+                _ => return Err(self.malformed(key!("json.expect.hex"))),
             };
             unit = unit * 16 + u32::from(digit);
             self.at += 1;
@@ -373,11 +373,11 @@ impl Reader<'_> {
 fn marker(kind: &str) -> Result<Value, Failure> {
     let what = match kind {
         "NaN" | "Infinity" | "-Infinity" => return Ok(Value::Number(kind.to_string())),
-        "function" => "a function",
-        "bigint" => "a BigInt (use a number or a decimal string)",
-        _ => "a symbol",
+        "function" => key!("json.function"),
+        "bigint" => key!("json.bigint"),
+        _ => key!("json.symbol"),
     };
-    Err(Failure::from(Error::new(ErrorCode::InvalidType, "", format!("expected JSON-like data, got {what}"))))
+    Err(Failure::from(Error::new(ErrorCode::InvalidType, "", text!("json.notData", what = what))))
 }
 
 #[cfg(test)]

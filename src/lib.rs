@@ -18,6 +18,8 @@
 //! assert_eq!(result.trade_price.to_string(), "0.73");
 //! ```
 
+#[macro_use]
+pub mod messages;
 pub mod catalog;
 pub mod compare;
 pub mod decode;
@@ -28,6 +30,7 @@ pub mod money;
 pub mod policy;
 pub mod products;
 pub mod quote;
+pub mod rules;
 pub mod time;
 
 #[cfg(target_arch = "wasm32")]

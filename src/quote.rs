@@ -278,24 +278,28 @@ enum Scope {
 /// # Ok::<(), alicloud_cost::Error>(())
 /// ```
 pub fn quote(request: &Value) -> Result<Quote, Error> {
+    crate::messages::in_request_locale(request, || quote_in_locale(request))
+}
+
+fn quote_in_locale(request: &Value) -> Result<Quote, Error> {
     let root = Node::root(request);
     let fields = root.object()?;
-    fields.only(&["items", "catalog", "discounts"])?;
+    fields.only(&["items", "catalog", "discounts", "locale"])?;
     let rounding = Rounding::BILL;
     let mut catalog = default_catalog();
     if let Some(overrides) = fields.get("catalog") {
         apply_overrides(&mut catalog, &overrides)?;
     }
 
-    let items_node = fields.required("items", "an array of 1 to 10000 items")?;
+    let items_node = fields.required("items", key!("expect.quoteItems"))?;
     let items = items_node.elements()?;
     if items.len() == 0 {
-        return Err(items_node.error(ErrorCode::Empty, "expected at least one item"));
+        return Err(items_node.error(ErrorCode::Empty, text!("request.noItems")));
     }
     if items.len() > limits::MAX_ITEMS {
         return Err(items_node.error(
             ErrorCode::TooMany,
-            format!("a quote takes at most {} items, got {}; split the cart", limits::MAX_ITEMS, items.len()),
+            text!("quote.tooManyItems", max = limits::MAX_ITEMS, count = items.len()),
         ));
     }
     let item_count = items.len();
@@ -317,7 +321,7 @@ pub fn quote(request: &Value) -> Result<Quote, Error> {
 fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Rounding) -> Result<QuotedItem, Error> {
     let fields = node.object()?;
     let product = fields
-        .required("product", "\"cloudPhone\", \"iot\" or \"ecs\"")?
+        .required("product", key!("expect.product"))?
         .one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
     let (mut quoted, kind) = match product {
         Product::CloudPhone => {
@@ -373,21 +377,21 @@ fn item_estimate(item: &QuotedItem, rounding: Rounding) -> Estimate {
 fn decode_discounts(node: &Node<'_>, item_count: usize) -> Result<Vec<Discount>, Error> {
     let elements = node.elements()?;
     if elements.len() > limits::MAX_DISCOUNTS {
-        return Err(node.error(ErrorCode::TooMany, format!("at most {} discounts, got {}", limits::MAX_DISCOUNTS, elements.len())));
+        return Err(node.error(ErrorCode::TooMany, text!("quote.tooManyDiscounts", max = limits::MAX_DISCOUNTS, count = elements.len())));
     }
     let mut discounts: Vec<Discount> = Vec::new();
     for element in elements {
         let f = element.object()?;
         f.only(&["percent", "product", "item"])?;
-        let percent = f.required("percent", "the percent off, > 0 and <= 100")?.decimal_in(Decimal::ZERO, false, Decimal::ONE_HUNDRED)?;
+        let percent = f.required("percent", key!("expect.percent"))?.decimal_in(Decimal::ZERO, false, Decimal::ONE_HUNDRED)?;
         let scope = match (f.get("item"), f.get("product")) {
-            (Some(_), Some(p)) => return Err(p.error(ErrorCode::UnknownField, "give either \"item\" or \"product\", not both")),
+            (Some(_), Some(p)) => return Err(p.error(ErrorCode::UnknownField, text!("quote.discountScopeTwice"))),
             (Some(i), None) => Scope::Item(i.integer(0, item_count as u64 - 1)? as usize),
             (None, Some(p)) => Scope::Product(p.one_of(&Product::ALL, ErrorCode::UnknownProduct)?),
             (None, None) => Scope::Cart,
         };
         if discounts.iter().any(|d| d.scope == scope) {
-            return Err(element.error(ErrorCode::DuplicateDiscount, "another discount already has this scope; give one discount per item, per product, or for the cart"));
+            return Err(element.error(ErrorCode::DuplicateDiscount, text!("quote.duplicateDiscount")));
         }
         discounts.push(Discount { percent, scope });
     }

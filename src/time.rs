@@ -47,7 +47,7 @@ pub fn serialize_date<S: serde::Serializer>(date: &Date, serializer: S) -> Resul
 /// A billing month, read from "YYYY-MM"; returns its first day.
 pub fn month(node: &Node<'_>) -> Result<Date, Error> {
     let text = node.str()?;
-    let bad = || node.error(ErrorCode::InvalidDate, format!("expected a month as \"YYYY-MM\", got \"{text}\""));
+    let bad = || node.error(ErrorCode::InvalidDate, text!("time.badMonth", text = text));
     let (year, month) = text.split_once('-').ok_or_else(bad)?;
     if year.len() != 4 || month.len() != 2 || !year.bytes().chain(month.bytes()).all(|b| b.is_ascii_digit()) {
         return Err(bad());
@@ -59,7 +59,7 @@ pub fn month(node: &Node<'_>) -> Result<Date, Error> {
 /// A calendar date, read from "YYYY-MM-DD".
 pub fn date(node: &Node<'_>) -> Result<Date, Error> {
     let text = node.str()?;
-    parse_date(text.as_bytes()).ok_or_else(|| node.error(ErrorCode::InvalidDate, format!("expected a date as \"YYYY-MM-DD\", got \"{text}\"")))
+    parse_date(text.as_bytes()).ok_or_else(|| node.error(ErrorCode::InvalidDate, text!("time.badDate", text = text)))
 }
 
 /// "YYYY-MM-DD" exactly, and a day that exists ("2026-02-30" does not). jiff's own
@@ -228,7 +228,7 @@ pub fn instant(node: &Node<'_>) -> Result<Instant, Error> {
     let bad = || {
         node.error(
             ErrorCode::InvalidDate,
-            format!("expected a date \"YYYY-MM-DD\" or an RFC 3339 instant such as \"2026-12-01T08:00:00+08:00\", got \"{text}\""),
+            text!("time.badInstant", text = text),
         )
     };
     let bytes = text.as_bytes();

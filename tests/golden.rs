@@ -118,6 +118,50 @@ mod corpus {
         }
     }
 
+    const RESPONSES_ZH_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/corpus.responses.zh-CN.jsonl");
+
+    /// The request with `locale: "zh-CN"` (issue 16); a root that is not an object has
+    /// nowhere to say it and stays as it is.
+    fn in_chinese(request: &Json) -> Json {
+        let mut request = request.clone();
+        if let Some(root) = request.as_object_mut() {
+            root.insert("locale".into(), Json::from("zh-CN"));
+        }
+        request
+    }
+
+    /// The fields written for a person (API.md "Additions": locale).
+    const TEXT_FIELDS: [&str; 5] = ["description", "formula", "message", "reason", "effects"];
+
+    /// `value` without its text fields; each text checked to be Chinese when `chinese`.
+    fn without_texts(value: &Json, chinese: bool, texts: &mut Vec<String>) -> Json {
+        match value {
+            Json::Object(fields) => Json::Object(
+                fields
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        if TEXT_FIELDS.contains(&k.as_str()) {
+                            collect_strings(v, texts);
+                            None
+                        } else {
+                            Some((k.clone(), without_texts(v, chinese, texts)))
+                        }
+                    })
+                    .collect(),
+            ),
+            Json::Array(items) => Json::Array(items.iter().map(|v| without_texts(v, chinese, texts)).collect()),
+            other => other.clone(),
+        }
+    }
+
+    fn collect_strings(value: &Json, into: &mut Vec<String>) {
+        match value {
+            Json::String(s) => into.push(s.clone()),
+            Json::Array(items) => items.iter().for_each(|v| collect_strings(v, into)),
+            _ => {}
+        }
+    }
+
     fn requests() -> Vec<Json> {
         REQUESTS.lines().map(|line| serde_json::from_str(line).unwrap()).collect()
     }
@@ -140,6 +184,42 @@ mod corpus {
         let expected = std::fs::read_to_string(RESPONSES_PATH).unwrap();
         let expected: Vec<&str> = expected.lines().collect();
         assert_eq!(expected.len(), answers.len(), "corpus.responses.jsonl is out of step: BLESS=1 rewrites it");
+        for ((case, got), want) in requests.iter().zip(&answers).zip(expected) {
+            assert_eq!(got, want, "{}", case["name"]);
+        }
+    }
+
+    /// Issue 16: the corpus in Chinese. Its answers are stored (the wasm tests compare them
+    /// byte for byte too); set aside the texts, each is the English answer exactly; and every
+    /// text is Chinese: it has a CJK character (an English text left over fails here).
+    #[test]
+    fn the_corpus_in_chinese_gives_the_same_numbers_with_chinese_texts() {
+        let requests = requests();
+        let mut english_left = Vec::new();
+        let mut answers = Vec::new();
+        for case in &requests {
+            let function = case["fn"].as_str().unwrap();
+            let en: Json = serde_json::from_str(&answer(function, &case["request"])).unwrap();
+            let zh_text = answer(function, &in_chinese(&case["request"]));
+            let zh: Json = serde_json::from_str(&zh_text).unwrap();
+            let (mut en_texts, mut zh_texts) = (Vec::new(), Vec::new());
+            assert_eq!(without_texts(&en, false, &mut en_texts), without_texts(&zh, true, &mut zh_texts), "{}", case["name"]);
+            assert_eq!(en_texts.len(), zh_texts.len(), "{}", case["name"]);
+            let root_is_object = case["request"].is_object();
+            for text in zh_texts.iter().filter(|_| root_is_object) {
+                if !text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+                    english_left.push(format!("{}: {text}", case["name"]));
+                }
+            }
+            answers.push(zh_text);
+        }
+        assert!(english_left.is_empty(), "texts without Chinese:\n{}", english_left.join("\n"));
+        if std::env::var_os("BLESS").is_some() {
+            std::fs::write(RESPONSES_ZH_PATH, answers.join("\n") + "\n").unwrap();
+        }
+        let expected = std::fs::read_to_string(RESPONSES_ZH_PATH).unwrap();
+        let expected: Vec<&str> = expected.lines().collect();
+        assert_eq!(expected.len(), answers.len(), "corpus.responses.zh-CN.jsonl is out of step: BLESS=1 rewrites it");
         for ((case, got), want) in requests.iter().zip(&answers).zip(expected) {
             assert_eq!(got, want, "{}", case["name"]);
         }

@@ -3,7 +3,6 @@
 // and draws the answers with DOM methods (never innerHTML). The whole estimate lives in
 // the URL (?s=...), so a link reopens it exactly.
 import init, { quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version } from "./pkg/alicloud_cost.js";
-import { RULES } from "./rules.js";
 import { LANGUAGES, errorText, language, pickLanguage, setLanguage, t } from "./i18n.js";
 import { costChart, daysTable, el, formulaList, instant, linesTable, money, phaseBar, ruleLinks, warningsList } from "./views.js";
 
@@ -198,9 +197,10 @@ function findField(form, path) {
   return null;
 }
 
+/** `fn(request)` in the page's language: the engine writes every text in it (issue 16). */
 function call(fn, request) {
   try {
-    return { result: fn(request) };
+    return { result: fn({ ...request, locale: language() }) };
   } catch (error) {
     return { error };
   }
@@ -374,7 +374,7 @@ function timelineEntry(entry, items) {
     { className: `entry state-${entry.state ?? "account"}` },
     el("time", { dateTime: entry.at, textContent: instant(entry.at) }),
     items ? el("span", { className: "who", textContent: who }) : "",
-    el("strong", { className: "event", textContent: entry.event.replace(/([A-Z])/g, " $1").toLowerCase() }),
+    el("strong", { className: "event", textContent: t(`event.${entry.event}`) }),
     entry.state ? el("span", { className: `badge state-${entry.state}`, textContent: t(`state.${entry.state}`) }) : "",
     el("ul", { className: "effects" }, ...entry.effects.map((text) => el("li", { textContent: text }))),
     ruleLinks(entry.rules),
@@ -398,7 +398,7 @@ function renderAccount(form) {
   facts.push(runwayFact(result, request.account));
   const first = result.firstInterruption;
   if (first) {
-    const what = `${result.items[first.item].description}: ${first.event.replace(/([A-Z])/g, " $1").toLowerCase()}`;
+    const what = `${result.items[first.item].description}: ${t(`event.${first.event}`)}`;
     facts.push(el("p", { id: "lc-first-stop" }, t("lc.firstStop", { n: first.item + 1, what, date: instant(first.at) })));
   }
   facts.push(lastSafeFact(result));
@@ -628,9 +628,14 @@ function applyLanguage(lang) {
   renderRules();
 }
 
+/** Every billing rule explained for a customer, in the page's language, with its document (catalog). */
 function renderRules() {
+  const { rules } = catalog({ locale: language() });
   $("rule-list").replaceChildren(
-    ...Object.entries(RULES).flatMap(([id, text]) => [el("dt", { id: `rule-${id}`, textContent: id, tabIndex: -1 }), el("dd", { textContent: text, lang: "en" })]),
+    ...rules.flatMap(({ id, text, source }) => [
+      el("dt", { id: `rule-${id}`, textContent: id, tabIndex: -1 }),
+      el("dd", {}, `${text} `, el("cite", { className: "rule-source", textContent: t("ruleSource", { source }) })),
+    ]),
   );
 }
 
@@ -651,19 +656,20 @@ function cartCsv(result) {
     if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const rows = [["item", "product", "kind", "item description", "line", "formula", "quantity", "unit", "unit price (USD)", "amount (USD)", "rules"].map((h) => cell(h))];
+  const header = ["item", "product", "kind", "itemDescription", "line", "formula", "quantity", "unit", "unitPrice", "amount", "rules"];
+  const rows = [header.map((h) => cell(t(`csv.${h}`)))];
   for (const item of result.items) {
-    const head = [cell(item.index + 1, false), cell(item.product), cell(item.kind), cell(item.description)];
+    const head = [cell(item.index + 1, false), cell(item.product), cell(t(`kind.${item.kind}`)), cell(item.description)];
     for (const line of item.lines) {
       rows.push([...head, cell(line.description), cell(line.formula), cell(line.quantity, false), cell(line.unit), cell(line.unitPrice, false), cell(line.amount, false), cell(line.rules.join(" "))]);
     }
-    if (item.discountPrice !== "0.00") rows.push([...head, cell("discount"), "", "", "", "", cell(`-${item.discountPrice}`, false), ""]);
+    if (item.discountPrice !== "0.00") rows.push([...head, cell(t("csv.discount")), "", "", "", "", cell(`-${item.discountPrice}`, false), ""]);
   }
-  rows.push(["", "", "", "", cell("total"), "", "", "", "", cell(result.tradePrice, false), ""]);
+  rows.push(["", "", "", "", cell(t("total")), "", "", "", "", cell(result.tradePrice, false), ""]);
   // The estimate (issue 19): the same figures as the page's summary.
   const e = result.estimate;
-  for (const [label, amount] of [["upfront", e.upfront], ["monthly", e.monthly], ["one-off", e.oneOff], ["first 12 months", e.firstYear]]) {
-    rows.push(["", "", "", "", cell(label), "", "", "", "", cell(amount, false), ""]);
+  for (const [label, amount] of [["est.upfront", e.upfront], ["est.monthly", e.monthly], ["est.oneOff", e.oneOff], ["est.firstYear", e.firstYear]]) {
+    rows.push(["", "", "", "", cell(t(label)), "", "", "", "", cell(amount, false), ""]);
   }
   return `${rows.map((r) => r.join(",")).join("\r\n")}\r\n`;
 }

@@ -1,10 +1,40 @@
-// The page's words in English and Simplified Chinese. The price engine's own texts (line
-// descriptions, formulas, error details) are English; in Chinese the page shows a
-// translated summary of each error code with the engine's English detail beside it.
+// The page's own words in English and Simplified Chinese. The price engine writes its texts
+// (line descriptions, formulas, warnings, timeline effects, errors, rule explanations) in the
+// language each request names (src/messages.js); these are the words around them.
 
 export const LANGUAGES = { en: "English", "zh-CN": "简体中文" };
 
 const en = {
+  "event.created": "created",
+  "event.opened": "opened",
+  "event.overdue": "overdue",
+  "event.stopped": "stopped",
+  "event.released": "released",
+  "event.expired": "expired",
+  "event.deductionRetry": "deduction retry",
+  "event.payAsYouGoStopped": "pay-as-you-go stopped",
+  "event.payAsYouGoReleased": "pay-as-you-go released",
+  "event.autoRenewed": "auto-renewed",
+  "event.autoRenewFailed": "auto-renewal failed",
+  "event.topUp": "top-up",
+  "event.renewed": "renewed",
+  "event.renewRefused": "renewal refused",
+  "event.restored": "restored",
+  "event.settled": "settled",
+  "event.horizonEnd": "end of the period",
+  ruleSource: "Source: {source}.",
+  "csv.item": "item",
+  "csv.product": "product",
+  "csv.kind": "kind",
+  "csv.itemDescription": "item description",
+  "csv.line": "line",
+  "csv.formula": "formula",
+  "csv.quantity": "quantity",
+  "csv.unit": "unit",
+  "csv.unitPrice": "unit price (USD)",
+  "csv.amount": "amount (USD)",
+  "csv.rules": "rules",
+  "csv.discount": "discount",
   title: "Alibaba Cloud cost calculator",
   tagline: "Exact list prices for Cloud Phone, IoT Platform and ECS, worked out in your browser. Every line shows its formula and the billing rule behind it.",
   language: "Language",
@@ -131,7 +161,7 @@ const en = {
   exportJson: "Export JSON",
   ruleTitle: "Billing rule {id}",
   rulesHeading: "Billing rules",
-  rulesIntro: "Each rule comes from a public Alibaba Cloud billing document. Lines cite the rules that produced them.",
+  rulesIntro: "Each rule comes from a public Alibaba Cloud billing document, named beside it. Lines cite the rules that produced them.",
   // compare
   "cmp.heading": "Subscription or pay-as-you-go?",
   "cmp.product": "Product",
@@ -200,6 +230,36 @@ const en = {
 };
 
 const zh = {
+  "event.created": "创建",
+  "event.opened": "开户",
+  "event.overdue": "欠费",
+  "event.stopped": "停机",
+  "event.released": "释放",
+  "event.expired": "到期",
+  "event.deductionRetry": "重试扣款",
+  "event.payAsYouGoStopped": "按量付费部分停止",
+  "event.payAsYouGoReleased": "按量付费部分释放",
+  "event.autoRenewed": "自动续费",
+  "event.autoRenewFailed": "自动续费失败",
+  "event.topUp": "充值",
+  "event.renewed": "续费",
+  "event.renewRefused": "续费被拒绝",
+  "event.restored": "服务恢复",
+  "event.settled": "欠费结清",
+  "event.horizonEnd": "模拟期结束",
+  ruleSource: "来源：{source}。",
+  "csv.item": "序号",
+  "csv.product": "产品",
+  "csv.kind": "类型",
+  "csv.itemDescription": "资源说明",
+  "csv.line": "项目",
+  "csv.formula": "公式",
+  "csv.quantity": "数量",
+  "csv.unit": "单位",
+  "csv.unitPrice": "单价（USD）",
+  "csv.amount": "金额（USD）",
+  "csv.rules": "规则",
+  "csv.discount": "折扣",
   title: "阿里云费用计算器",
   tagline: "云手机、物联网平台和 ECS 的精确目录价，在您的浏览器中计算。每一行都列出公式和所依据的计费规则。",
   language: "语言",
@@ -322,7 +382,7 @@ const zh = {
   exportJson: "导出 JSON",
   ruleTitle: "计费规则 {id}",
   rulesHeading: "计费规则",
-  rulesIntro: "每条规则都来自阿里云公开的计费文档（英文原文）。每一行都注明产生它的规则。",
+  rulesIntro: "每条规则都来自阿里云公开的计费文档，并注明出处。每一行都注明产生它的规则。",
   "cmp.heading": "包年包月还是按量付费？",
   "cmp.product": "产品",
   "cmp.quantity": "数量",
@@ -386,38 +446,6 @@ const zh = {
   fixField: "请修正标出的字段以查看价格。",
 };
 
-/** Chinese summaries of the engine's error codes (the English detail is shown beside them). */
-const zhErrors = {
-  missing_field: "缺少必填项",
-  invalid_type: "类型不正确",
-  not_finite: "需要有限的数字",
-  invalid_decimal: "不是有效的数字",
-  unknown_instance: "未知实例类型",
-  unknown_edition: "未知版本",
-  unknown_event_type: "未知事件类型",
-  unknown_preset: "未知的策略预设",
-  unknown_interface: "未知的接口（见计费接口附录）",
-  no_spec_fits: "没有能容纳该设备规模的实例规格",
-  too_deep: "嵌套过深",
-  internal: "内部错误",
-  not_an_integer: "需要整数",
-  out_of_range: "超出允许范围",
-  unknown_field: "未知字段",
-  unknown_spec: "未知规格",
-  unknown_region: "未知地域",
-  unknown_billing: "未知计费方式",
-  unknown_product: "未知产品",
-  unknown_category: "未知消息类别",
-  category_not_in_edition: "该版本没有此消息类别",
-  invalid_date: "日期无效",
-  date_out_of_period: "日期不在计费期内",
-  missing_price: "缺少价格",
-  empty: "不能为空",
-  too_many: "数量过多",
-  not_supported: "不支持",
-  duplicate_date: "日期重复",
-  duplicate_discount: "折扣重复",
-};
 
 const TABLES = { en, "zh-CN": zh };
 let current = "en";
@@ -437,15 +465,14 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
 }
 
-/** An engine error as the reader should see it: in Chinese, a summary of its code first. */
+/** An engine error as the reader should see it: the engine writes it in the page's language (issue 16). */
 export function errorText(error) {
-  const summary = current === "zh-CN" ? zhErrors[error.code] : undefined;
-  return summary ? `${summary}：${error.message}` : String(error.message);
+  return String(error.message);
 }
 
-/** Keys and error codes without a Chinese text: the page test asserts both stay empty. */
-export function untranslated(errorCodes = []) {
-  return [...Object.keys(en).filter((key) => !(key in zh)), ...errorCodes.filter((code) => !(code in zhErrors))];
+/** Keys without a Chinese text: the page test asserts it stays empty. */
+export function untranslated() {
+  return Object.keys(en).filter((key) => !(key in zh));
 }
 
 export function pickLanguage(preferred) {

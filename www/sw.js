@@ -2,7 +2,7 @@
 // cache when the network is gone. Online, the network answers first, so a new build is
 // never hidden behind a stale cache.
 const CACHE = "alicloud-cost-page";
-const FILES = ["./", "index.html", "style.css", "app.js", "i18n.js", "views.js", "rules.js", "favicon.svg", "pkg/alicloud_cost.js", "pkg/alicloud_cost_bg.wasm"];
+const FILES = ["./", "index.html", "style.css", "app.js", "i18n.js", "views.js", "favicon.svg", "pkg/alicloud_cost.js", "pkg/alicloud_cost_bg.wasm"];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));

@@ -33,6 +33,13 @@ const SCALAR_TYPES: &str = r#"
 export type Decimal = string;
 /** An instant in RFC 3339 with the billing offset, e.g. "2026-12-05T00:00:00+08:00". */
 export type Instant = string;
+/** The language of the texts written for a person (issue 16). */
+export type Locale = "en" | "zh-CN";
+/**
+ * The embedded default catalog: prices and billing units, each with its source seed and as-of
+ * date, and every billing rule explained for a customer in `options.locale` (default "en").
+ */
+export function catalog(options?: { locale?: Locale }): Catalog;
 /** Lifecycle policies by product and name (src/policy.rs NAMES), e.g. policies.ecs.stopAfterDays. */
 export type Policies = { cloudPhone: Record<string, Period>; iot: Record<string, Period>; ecs: Record<string, Period> };
 "#;
@@ -43,8 +50,24 @@ extern "C" {
     fn request_text(value: &JsValue) -> Option<String>;
 }
 
+#[wasm_bindgen(module = "/src/messages.js")]
+extern "C" {
+    /// The text of the message templates file (`src/messages.js`), shipped beside the module.
+    #[wasm_bindgen(js_name = messageTemplates)]
+    fn message_templates() -> String;
+}
+
+/// Hands the templates to the core before its first text (once per module instance).
+fn ensure_messages() -> Result<(), JsValue> {
+    if crate::messages::installed() {
+        return Ok(());
+    }
+    crate::messages::install(&message_templates()).map_err(to_js_error)
+}
+
 /// A JS request as a [`Value`]: through its JSON text when it has a faithful one.
 fn request(value: &JsValue) -> Result<Value, JsValue> {
+    ensure_messages()?;
     match request_text(value) {
         Some(text) => crate::json::parse(&text, Origin::JsBoundary),
         None => from_js(value),
@@ -54,9 +77,10 @@ fn request(value: &JsValue) -> Result<Value, JsValue> {
 
 /// A caller's JSON text as a [`Value`]; its size is checked before it is copied in.
 fn request_from_text(text: &js_sys::JsString) -> Result<Value, JsValue> {
+    ensure_messages()?;
     // UTF-16 units: the UTF-8 copy is at least as long.
     if text.length() as usize > MAX_TEXT_BYTES {
-        let message = format!("the request text is {} characters long; at most {MAX_TEXT_BYTES} bytes", text.length());
+        let message = text!("json.textTooLong", length = text.length(), max = MAX_TEXT_BYTES);
         return Err(to_js_error(Error::new(ErrorCode::TooMany, "", message)));
     }
     let text = String::from(text);
@@ -126,10 +150,18 @@ pub fn simulate_account_json(text: js_sys::JsString) -> Result<String, JsValue> 
 }
 
 /// The embedded default catalog: prices and billing units, each with its source seed
-/// and as-of date.
-#[wasm_bindgen(js_name = catalog)]
-pub fn catalog() -> Result<Ts<crate::catalog::Catalog>, JsValue> {
-    typed(&crate::catalog::default_catalog())
+/// and as-of date, and every billing rule explained in `options.locale` (default "en").
+/// (Its declaration is written by hand in `SCALAR_TYPES`: the options are optional.)
+#[wasm_bindgen(js_name = catalog, skip_typescript)]
+pub fn catalog(options: Option<js_sys::Object>) -> Result<Ts<crate::catalog::Catalog>, JsValue> {
+    let value = match options {
+        Some(options) => self::request(&options.into())?,
+        None => {
+            ensure_messages()?;
+            Value::Null
+        }
+    };
+    typed(&crate::catalog::catalog_for(&value).map_err(to_js_error)?)
 }
 
 /// `{ package, catalog }` versions.
@@ -191,7 +223,7 @@ fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value, Error> {
         // "1e+21", "NaN"): the core parses that, with no float printer of its own.
         let number: &js_sys::Number = value.unchecked_ref();
         return number.to_string_with_radix(10).map(|text| Value::Number(text.into())).map_err(|_| {
-            Error::new(ErrorCode::InvalidType, path, "a number that cannot be read")
+            Error::new(ErrorCode::InvalidType, path, text!("bindings.unreadableNumber"))
         });
     }
     if let Some(s) = value.as_string() {
@@ -212,7 +244,7 @@ fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value, Error> {
             let Some(name) = key.as_string() else { continue };
             let child_path = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
             let child = Reflect::get(object, &key).map_err(|_| {
-                Error::new(ErrorCode::InvalidType, child_path.clone(), "reading this property threw an exception")
+                Error::new(ErrorCode::InvalidType, child_path.clone(), text!("bindings.getterThrew"))
             })?;
             if child.is_undefined() {
                 continue;
@@ -223,11 +255,11 @@ fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value, Error> {
         return Ok(Value::Object(fields));
     }
     let kind = if value.is_function() {
-        "a function"
+        key!("json.function")
     } else if value.is_bigint() {
-        "a BigInt (use a number or a decimal string)"
+        key!("json.bigint")
     } else {
-        "a symbol"
+        key!("json.symbol")
     };
-    Err(Error::new(ErrorCode::InvalidType, path, format!("expected JSON-like data, got {kind}")))
+    Err(Error::new(ErrorCode::InvalidType, path, text!("json.notData", what = kind)))
 }

@@ -103,6 +103,10 @@ pub struct QuoteRequest {
     /// Your prices: added or replaced specs, IoT rates, ECS instance types.
     #[tsify(optional)]
     pub catalog: Option<CatalogOverride>,
+    /// The language of every text written for a person (default "en"); codes, numbers
+    /// and instants are the same in both.
+    #[tsify(type = "Locale", optional)]
+    pub locale: Option<Tag>,
     /// At most one discount per item, per product, and for the whole cart.
     #[tsify(optional)]
     pub discounts: Option<Vec<Discount>>,
@@ -580,6 +584,10 @@ pub struct CloudPhoneComparison {
     pub created_at: Option<Tag>,
     #[tsify(optional)]
     pub catalog: Option<CatalogOverride>,
+    /// The language of every text written for a person (default "en"); codes, numbers
+    /// and instants are the same in both.
+    #[tsify(type = "Locale", optional)]
+    pub locale: Option<Tag>,
 }
 
 /// Hours a month (default 730) as one lifetime, or as `cycles` of create-to-release lifetimes.
@@ -641,6 +649,10 @@ pub struct EcsComparison {
     pub pricing: Tag,
     #[tsify(optional)]
     pub catalog: Option<CatalogOverride>,
+    /// The language of every text written for a person (default "en"); codes, numbers
+    /// and instants are the same in both.
+    #[tsify(type = "Locale", optional)]
+    pub locale: Option<Tag>,
 }
 
 /// IoT Enterprise Edition (subscription) against a legacy public instance (pay-as-you-go),
@@ -666,6 +678,10 @@ pub struct IotComparison<E, C> {
     pub price: Tag,
     #[tsify(optional)]
     pub catalog: Option<CatalogOverride>,
+    /// The language of every text written for a person (default "en"); codes, numbers
+    /// and instants are the same in both.
+    #[tsify(type = "Locale", optional)]
+    pub locale: Option<Tag>,
 }
 
 #[derive(Tsify)]
@@ -816,6 +832,10 @@ pub struct LifecycleCommon {
     /// Day counts are data: change one for this call (`catalog().policies` lists them).
     #[tsify(optional)]
     pub policy: Option<PolicyOverride>,
+    /// The language of every text written for a person (default "en"); codes, numbers
+    /// and instants are the same in both.
+    #[tsify(type = "Locale", optional)]
+    pub locale: Option<Tag>,
 }
 
 #[derive(Tsify)]
@@ -894,7 +914,8 @@ pub struct AccountRequest {
     pub catalog: Option<CatalogOverride>,
     #[tsify(optional)]
     pub policy: Option<PolicyOverride>,
-    /// Texts are in English until the message catalog gives them a second language.
-    #[tsify(type = "\"en\"", optional)]
+    /// The language of every text written for a person (default "en"); codes, numbers
+    /// and instants are the same in both.
+    #[tsify(type = "Locale", optional)]
     pub locale: Option<Tag>,
 }

@@ -88,5 +88,6 @@ pub fn default_catalog() -> Catalog {
         },
         ecs: EcsCatalog { instance_types: Vec::new() }, // ECS-9: no published price
         policies: crate::policy::default_policies(),
+        rules: Vec::new(),
     }
 }

@@ -48,6 +48,24 @@ pub struct Catalog {
     pub ecs: EcsCatalog,
     /// Lifecycle day counts and grace periods, each with its rule and source.
     pub policies: crate::policy::Policies,
+    /// Every billing rule explained for a customer, in the request's language, with its
+    /// document (issue 16); only in `catalog()`'s answer.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub rules: Vec<crate::rules::RuleText>,
+}
+
+/// `catalog({ locale })`: the embedded catalog with the rules explained in `locale`. The
+/// options object takes only `locale`; absent options mean English.
+pub fn catalog_for(options: &crate::decode::Value) -> Result<Catalog, crate::error::Error> {
+    if !matches!(options, crate::decode::Value::Null) {
+        crate::decode::Node::root(options).object()?.only(&["locale"])?;
+    }
+    crate::messages::in_request_locale(options, || {
+        let mut catalog = default_catalog();
+        catalog.rules = crate::rules::rule_texts();
+        Ok(catalog)
+    })
 }
 
 /// Region groups of the Cloud Phone price table (CP-6).
@@ -64,10 +82,11 @@ pub enum Region {
 impl Region {
     pub const ALL: [(&'static str, Region); 2] = [("mainland", Region::Mainland), ("international", Region::International)];
 
-    pub fn name(self) -> &'static str {
+    /// The region group's name for a person (CP-6).
+    pub fn label(self) -> crate::messages::Key {
         match self {
-            Region::Mainland => "mainland",
-            Region::International => "international",
+            Region::Mainland => key!("region.mainland"),
+            Region::International => key!("region.international"),
         }
     }
 }
@@ -112,9 +131,23 @@ impl CloudPhoneSpec {
     /// "Lightweight, 2 vCPU / 4 GiB / 32 GiB", or just the edition when the hardware is unknown.
     pub fn summary(&self) -> String {
         match (self.vcpu, self.memory_gib, self.storage_gib) {
-            (Some(c), Some(m), Some(s)) => format!("{}, {c} vCPU / {m} GiB / {s} GiB", self.edition),
-            _ => self.edition.clone(),
+            (Some(c), Some(m), Some(s)) => text!("cp.summary", edition = self.edition_label(), vcpu = c, memory = m, storage = s),
+            _ => self.edition_label(),
         }
+    }
+
+    /// The edition in the request's language: the seed's editions have their Chinese
+    /// names (GLOSSARY-zh.md); a caller's own edition is shown as written.
+    pub fn edition_label(&self) -> String {
+        let key = match self.edition.as_str() {
+            "Lightweight" => key!("cp.edition.lightweight"),
+            "General-purpose" => key!("cp.edition.generalPurpose"),
+            "Balanced" => key!("cp.edition.balanced"),
+            "Medium" => key!("cp.edition.medium"),
+            "Compute-optimized" => key!("cp.edition.computeOptimized"),
+            _ => return self.edition.clone(),
+        };
+        key.to_string()
     }
 
     pub fn price(&self, region: Region) -> &SpecPrice {

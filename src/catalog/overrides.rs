@@ -40,7 +40,7 @@ pub fn apply_overrides(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), Err
             catalog.cloud_phone.periods_since = crate::time::instant(&since)?;
             catalog.cloud_phone.periods_since_source = super::Source {
                 seed: "caller".to_string(),
-                document: "your catalog".to_string(),
+                document: text!("catalog.yours"),
                 as_of: None,
                 rules: vec!["CP-13".to_string()],
             };
@@ -60,11 +60,11 @@ pub fn apply_overrides(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), Err
         for entry in list(&ecs, "instanceTypes")? {
             let f = entry.object()?;
             f.only(&["id", "hourly", "monthly"])?;
-            let id = identifier(&f.required("id", "an instance type such as \"ecs.g7.large\"")?)?.to_string();
+            let id = identifier(&f.required("id", key!("expect.ecsInstanceType"))?)?.to_string();
             let hourly = f.get("hourly").map(|n| price(&n)).transpose()?;
             let monthly = f.get("monthly").map(|n| price(&n)).transpose()?;
             if hourly.is_none() && monthly.is_none() {
-                return Err(entry.error(ErrorCode::MissingPrice, format!("instance type \"{id}\" needs an hourly or a monthly price")));
+                return Err(entry.error(ErrorCode::MissingPrice, text!("catalog.ecsNeedsPrice", id = id)));
             }
             upsert(&mut catalog.ecs.instance_types, EcsInstanceType { id, hourly, monthly }, |t| &t.id);
         }
@@ -73,10 +73,10 @@ pub fn apply_overrides(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), Err
 }
 
 fn list<'v>(fields: &Fields<'v>, key: &str) -> Result<Vec<Node<'v>>, Error> {
-    let node = fields.required(key, "an array")?;
+    let node = fields.required(key, key!("expect.array"))?;
     let elements: Vec<Node<'v>> = node.elements()?.collect();
     if elements.len() > MAX_ENTRIES {
-        return Err(node.error(ErrorCode::TooMany, format!("at most {MAX_ENTRIES} entries, got {}", elements.len())));
+        return Err(node.error(ErrorCode::TooMany, text!("catalog.tooManyEntries", max = MAX_ENTRIES, count = elements.len())));
     }
     Ok(elements)
 }
@@ -84,7 +84,7 @@ fn list<'v>(fields: &Fields<'v>, key: &str) -> Result<Vec<Node<'v>>, Error> {
 fn identifier<'v>(node: &Node<'v>) -> Result<&'v str, Error> {
     let id = node.str()?;
     if id.is_empty() || id.len() > MAX_ID_LEN {
-        return Err(node.error(ErrorCode::OutOfRange, format!("expected 1 to {MAX_ID_LEN} characters")));
+        return Err(node.error(ErrorCode::OutOfRange, text!("catalog.idLength", max = MAX_ID_LEN)));
     }
     Ok(id)
 }
@@ -99,7 +99,7 @@ fn upsert<T>(list: &mut Vec<T>, entry: T, id: impl Fn(&T) -> &String) {
 fn apply_cloud_phone_spec(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), Error> {
     let f = node.object()?;
     f.only(&["id", "edition", "vcpu", "memoryGib", "storageGib", "mainland", "international"])?;
-    let id = identifier(&f.required("id", "a spec name such as \"acp.basic.small\"")?)?.to_string();
+    let id = identifier(&f.required("id", key!("expect.cpSpecName"))?)?.to_string();
     let existing = catalog.cloud_phone.specs.iter().position(|s| s.id == id);
     let base = existing.map(|i| catalog.cloud_phone.specs[i].clone());
     let size = |key: &str, old: Option<u32>| -> Result<Option<u32>, Error> {
@@ -114,7 +114,7 @@ fn apply_cloud_phone_spec(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), 
                 Error::new(
                     ErrorCode::MissingField,
                     f.child_path(key),
-                    format!("new spec \"{id}\" needs prices for both regions: missing \"{key}\" {{ monthly, hourly }}"),
+                    text!("catalog.specNeedsRegion", id = id, key = key),
                 )
             });
         };
@@ -127,7 +127,7 @@ fn apply_cloud_phone_spec(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), 
                 (None, None) => Err(Error::new(
                     ErrorCode::MissingField,
                     p.child_path(k),
-                    format!("new spec \"{id}\" needs a \"{k}\" price in USD"),
+                    text!("catalog.specNeedsPrice", id = id, key = k),
                 )),
             }
         };
@@ -185,8 +185,8 @@ fn apply_iot(catalog: &mut Catalog, f: &Fields<'_>) -> Result<(), Error> {
         for entry in list(f, "enterpriseSpecs")? {
             let e = entry.object()?;
             e.only(&["id", "monthlyPrice", "onlineDevices", "messagingTps", "forwardingTps"])?;
-            let id = identifier(&e.required("id", "a spec name of your choosing")?)?.to_string();
-            let monthly_price = price(&e.required("monthlyPrice", "USD per instance per month")?)?;
+            let id = identifier(&e.required("id", key!("expect.ownSpecName"))?)?.to_string();
+            let monthly_price = price(&e.required("monthlyPrice", key!("expect.monthlyPrice"))?)?;
             // IOT-23 capacities, for sizing a fleet.
             let online_devices = e.get("onlineDevices").map(|n| n.integer(1, crate::products::iot::fleet::MAX_DEVICES)).transpose()?;
             let tps = |key: &str| e.get(key).map(|n| n.decimal_in(Decimal::ZERO, false, crate::catalog::MAX_PRICE)).transpose();

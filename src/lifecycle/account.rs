@@ -140,6 +140,10 @@ pub struct Account {
 /// # Ok::<(), alicloud_cost::Error>(())
 /// ```
 pub fn simulate_account(request: &Value) -> Result<Account, Error> {
+    crate::messages::in_request_locale(request, || account_in_locale(request))
+}
+
+fn account_in_locale(request: &Value) -> Result<Account, Error> {
     let plan = decode(request)?;
     let simulated = run(&plan, Decimal::ZERO)?;
     let keep = match plan.until {
@@ -254,7 +258,7 @@ fn run(plan: &AccountPlan, extra_credit: Decimal) -> Result<AccountSim<'_>, Erro
     };
     // No runway here: what bills changes over time (releases, expiries), so the moment
     // the credit runs out is told when it happens, and in `creditRunsOutAt`.
-    account.push_account("opened", vec![format!("balance and coupons: {}", usd(account.credit))], vec![]);
+    account.push_account("opened", vec![text!("account.opened", credit = usd(account.credit))], vec![]);
     for i in 0..account.sims.len() {
         account.with_item(i, false, |sim| {
             sim.created();
@@ -298,7 +302,7 @@ fn run(plan: &AccountPlan, extra_credit: Decimal) -> Result<AccountSim<'_>, Erro
     account.advance(end)?;
     if plan.until.is_some() {
         let billed: Decimal = account.sims.iter().map(|s| minimum_charge(s.plan.kind, s.billed)).sum();
-        account.push_account("horizonEnd", vec![format!("end of the simulated period: {} billed in all", usd(billed))], vec![]);
+        account.push_account("horizonEnd", vec![text!("lifecycle.horizonEnd", billed = usd(billed))], vec![]);
     }
     Ok(account)
 }
@@ -453,8 +457,8 @@ impl<'p> AccountSim<'p> {
             }
         }
         let effects = vec![
-            format!("the credit ran out at {} after {}", ran_out.to_rfc3339(), duration(ran_out.0 - self.funded_since.0)),
-            "the first bill it cannot pay makes the account overdue: every item is overdue from now and follows its own product's rules".into(),
+            text!("account.creditRanOut", at = ran_out.to_rfc3339(), after = duration(ran_out.0 - self.funded_since.0)),
+            text!("account.overdue"),
         ];
         self.push_account("overdue", effects, vec!["ECS-1"]);
         for i in 0..self.sims.len() {
@@ -472,14 +476,14 @@ impl<'p> AccountSim<'p> {
         self.projection = None;
         self.credit += amount;
         self.topped_up += amount;
-        let mut effects = vec![format!("{} added to the balance", usd(amount))];
+        let mut effects = vec![text!("lifecycle.toppedUp", amount = usd(amount))];
         let settles = self.overdue_since.is_some() && self.credit >= Decimal::ZERO;
         if settles {
-            effects.push("what was owed is paid: the account is no longer overdue".into());
+            effects.push(text!("lifecycle.settled"));
             self.overdue_since = None;
             self.funded_since = self.now;
         } else if self.overdue_since.is_some() {
-            effects.push(format!("{} is still owed", usd(-self.credit)));
+            effects.push(text!("lifecycle.stillOwed", amount = usd(-self.credit)));
         }
         self.push_account("topUp", effects, vec![]);
         if settles {

@@ -9,7 +9,7 @@ use crate::decode::{Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::policy::{apply_policy_overrides, default_policies, Policies};
 use crate::products::{cloud_phone, ecs, iot};
-use crate::quote::{limits, plural, Billing, Product, Warning};
+use crate::quote::{limits, Billing, Product, Warning};
 use crate::time::{instant, Instant};
 use rust_decimal::Decimal;
 
@@ -52,30 +52,26 @@ pub fn decode(request: &Value) -> Result<AccountPlan, Error> {
     let root = Node::root(request);
     let fields = root.object()?;
     fields.only(&FIELDS)?;
-    if let Some(locale) = fields.get("locale") {
-        // Texts are English until the message catalog (issue 16) gives them a second language.
-        locale.one_of(&[("en", ())], ErrorCode::OutOfRange)?;
-    }
     let mut catalog = default_catalog();
     if let Some(overrides) = fields.get("catalog") {
         apply_overrides(&mut catalog, &overrides)?;
     }
-    let start = instant(&fields.required("start", "a date \"YYYY-MM-DD\" or an RFC 3339 instant")?)?;
+    let start = instant(&fields.required("start", key!("expect.dateOrInstant"))?)?;
     let (until, latest) = period(&fields, start)?;
     let end = until.unwrap_or(latest);
     let mut policies = default_policies();
     if let Some(node) = fields.get("policy") {
         apply_policy_overrides(&mut policies, &node)?;
     }
-    let credit = credit(&fields.required("account", "{ balance, coupons? }: the credit that pays every item's bills")?)?;
+    let credit = credit(&fields.required("account", key!("expect.account"))?)?;
 
-    let items_node = fields.required("items", "an array of 1 to 100 items, in quote's shapes")?;
+    let items_node = fields.required("items", key!("expect.accountItems"))?;
     let elements = items_node.elements()?;
     if elements.len() == 0 {
-        return Err(items_node.error(ErrorCode::Empty, "expected at least one item"));
+        return Err(items_node.error(ErrorCode::Empty, text!("request.noItems")));
     }
     if elements.len() > MAX_ACCOUNT_ITEMS {
-        return Err(items_node.error(ErrorCode::TooMany, format!("an account takes at most {MAX_ACCOUNT_ITEMS} items, got {}", elements.len())));
+        return Err(items_node.error(ErrorCode::TooMany, text!("account.tooManyItems", max = MAX_ACCOUNT_ITEMS, count = elements.len())));
     }
     let context = Context { catalog: &catalog, policies: &policies, start, until, latest };
     let mut items = Vec::with_capacity(elements.len());
@@ -159,19 +155,19 @@ fn planned_release(fields: &Fields<'_>) -> Result<Option<i64>, Error> {
 
 fn decode_item(node: &Node<'_>, context: &Context<'_>) -> Result<(AccountItem, Option<i64>), Error> {
     let fields = node.object()?;
-    let product = fields.required("product", "\"cloudPhone\", \"iot\" or \"ecs\"")?.one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
+    let product = fields.required("product", key!("expect.product"))?.one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
     let auto_renew = fields.flag("autoRenew")?;
     let one_hour = [("hours", Value::Number("1".into()))];
     let (mut item, release_after) = match product {
         Product::CloudPhone => {
-            let billing = fields.required("billing", "\"subscription\" or \"payAsYouGo\"")?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
+            let billing = fields.required("billing", key!("expect.billing"))?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
             let value = as_quote_item(&fields, if billing == Billing::PayAsYouGo { &one_hour } else { &[] });
             let item_node = Node::at(&value, node.path().to_string());
             let quoted = cloud_phone::decode_item(&item_node.object()?, context.catalog)?;
             (cloud_phone_item(&quoted, &fields, context)?, if billing == Billing::PayAsYouGo { planned_release(&fields)? } else { None })
         }
         Product::Ecs => {
-            let billing = fields.required("billing", "\"subscription\" or \"payAsYouGo\"")?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
+            let billing = fields.required("billing", key!("expect.billing"))?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
             let value = as_quote_item(&fields, if billing == Billing::PayAsYouGo { &one_hour } else { &[] });
             let item_node = Node::at(&value, node.path().to_string());
             let quoted = ecs::decode_item(&item_node.object()?, context.catalog)?;
@@ -182,7 +178,7 @@ fn decode_item(node: &Node<'_>, context: &Context<'_>) -> Result<(AccountItem, O
     if auto_renew {
         let path = fields.child_path("autoRenew");
         if !item.plan.kind.auto_renews() {
-            return Err(not_supported(&path, "auto-renewal is modelled for IoT Enterprise Edition (IOT-10) and ECS subscriptions (ECS-12): no rule gives an auto-renewal schedule for this item; add renew events instead"));
+            return Err(not_supported(&path, text!("account.autoRenewNotModelled")));
         }
         item.plan.auto_renew = true;
     }
@@ -191,12 +187,11 @@ fn decode_item(node: &Node<'_>, context: &Context<'_>) -> Result<(AccountItem, O
 
 fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, context: &Context<'_>) -> Result<AccountItem, Error> {
     let price = item.spec.price(item.region);
-    let phones = plural(item.quantity, "phone");
     let mut warnings = Vec::new();
     if item.internet.is_some() {
         warnings.push(Warning::new(
             "dependents_billed_separately",
-            "The NAT Gateway and EIP of Internet access are billed by their own products and are not released with the phones (CP-10): they are not in this account's spend.",
+            text!("account.dependentsBilledSeparately"),
             vec!["CP-1", "CP-10"],
         ));
     }
@@ -206,7 +201,7 @@ fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, con
             plan.expiry = Some((context.start, months));
             plan.renewal_price = Some(price.monthly * Decimal::from(item.quantity));
             let prepaid = cloud_phone::subscription_line(&item.spec, item.region, item.quantity, months, crate::money::Rounding::BILL).amount;
-            let description = format!("{phones} {}, {}, subscription for {}", item.spec.id, item.region.name(), plural(months, "month"));
+            let description = text!("cp.description.subscription", phones = item.quantity, spec = item.spec.id, region = item.region.label(), months = months);
             Ok(AccountItem { plan, description, prepaid, warnings })
         }
         cloud_phone::Term::LifetimeHours(_) => {
@@ -214,14 +209,14 @@ fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, con
             if let Some(created_at) = item.created_at {
                 if created_at > context.start {
                     let path = fields.child_path("createdAt");
-                    return Err(Error::new(ErrorCode::OutOfRange, path, format!("createdAt ({}) must be no later than start ({})", created_at.to_rfc3339(), context.start.to_rfc3339())));
+                    return Err(Error::new(ErrorCode::OutOfRange, path, text!("lifecycle.createdAfterStart", at = created_at.to_rfc3339(), start = context.start.to_rfc3339())));
                 }
                 plan.created_at = created_at;
                 plan.cloud_phone_unit = cloud_phone::BillingUnit::for_creation(context.catalog, Some(created_at));
             }
             let rate = Rate { amount: price.hourly * Decimal::from(item.quantity), per_seconds: 3_600 };
             plan.rate = Some(rate);
-            let description = format!("{phones} {}, {}, pay-as-you-go at {}", item.spec.id, item.region.name(), rate.describe());
+            let description = text!("account.cpPayAsYouGo", phones = item.quantity, spec = item.spec.id, region = item.region.label(), rate = rate.describe());
             warnings.push(cloud_phone::billed_while_stopped());
             Ok(AccountItem { plan, description, prepaid: Decimal::ZERO, warnings })
         }
@@ -238,7 +233,7 @@ fn ecs_item(item: &ecs::EcsItem, context: &Context<'_>, node: &Node<'_>) -> Resu
             let mut plan = context.plan(Kind::Ecs(Billing::Subscription));
             // ECS-10: the cycle ends at 00:00 UTC+8 the day after the expiry date.
             let end = ecs::subscription_cycle_end(context.start, months).filter(|end| *end <= context.latest);
-            let end = end.ok_or_else(|| node.error(ErrorCode::OutOfRange, "the subscription ends beyond the 100-year horizon"))?;
+            let end = end.ok_or_else(|| node.error(ErrorCode::OutOfRange, text!("lifecycle.endsBeyondHorizon")))?;
             plan.expiry = Some((end, 0));
             plan.renewal_price = Some(per_unit);
             // The order and its description as `quote` gives them.
@@ -249,25 +244,27 @@ fn ecs_item(item: &ecs::EcsItem, context: &Context<'_>, node: &Node<'_>) -> Resu
             let mut plan = context.plan(Kind::Ecs(Billing::PayAsYouGo));
             let rate = Rate { amount: per_unit, per_seconds: 3_600 };
             plan.rate = Some(rate);
-            let label = item.instance_type.as_deref().unwrap_or("ECS instance");
-            let description = format!("{} {label}, pay-as-you-go at {}", plural(item.quantity, "instance"), rate.describe());
+            let description = match item.instance_type.as_deref() {
+                Some(label) => text!("account.ecsPayAsYouGo", count = item.quantity, label = label, rate = rate.describe()),
+                None => text!("account.ecsPayAsYouGoUnnamed", count = item.quantity, rate = rate.describe()),
+            };
             Ok(AccountItem { plan, description, prepaid: Decimal::ZERO, warnings })
         }
     }
 }
 
 fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Result<AccountItem, Error> {
-    let instance = fields.required("instance", "\"legacyPublic\", \"enterprise\" or \"newPublic\"")?.one_of(&iot::Instance::ALL, ErrorCode::UnknownInstance)?;
-    let (start_day, _) = context.start.billing_day().ok_or_else(|| node.error(ErrorCode::OutOfRange, "start is out of range"))?;
+    let instance = fields.required("instance", key!("expect.iotInstance"))?.one_of(&iot::Instance::ALL, ErrorCode::UnknownInstance)?;
+    let (start_day, _) = context.start.billing_day().ok_or_else(|| node.error(ErrorCode::OutOfRange, text!("account.startOutOfRange")))?;
     let start_month = crate::time::iso_month(start_day);
     if instance == iot::Instance::LegacyPublic {
         if let Some(month) = fields.get("month") {
             if month.str()? != start_month {
-                return Err(month.error(ErrorCode::DateOutOfPeriod, format!("an account's usage starts in the month of start ({start_month}): leave month out, or give {start_month}")));
+                return Err(month.error(ErrorCode::DateOutOfPeriod, text!("account.usageMonth", month = start_month)));
             }
         }
         if let Some(days) = fields.get("usage").and_then(|u| u.object().ok()).and_then(|u| u.get("days")) {
-            return Err(not_supported(days.path(), "an account repeats one day's usage every day: give usage.perDay or usage.fleet, without days"));
+            return Err(not_supported(days.path(), text!("account.noDays")));
         }
     }
     let month = [("month", Value::String(start_month))];
@@ -277,13 +274,13 @@ fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Resu
     // An Enterprise order and its description as `quote` gives them (IOT-3: a trial's first month free).
     match item {
         iot::IotItem::LegacyPublic { edition, days, free_quota_used, fleet, .. } => {
-            let template = days.into_iter().next().ok_or_else(|| node.error(ErrorCode::Empty, "expected a day of usage"))?;
+            let template = days.into_iter().next().ok_or_else(|| node.error(ErrorCode::Empty, text!("account.noDay")))?;
             let daily = iot::RepeatingDay::new(edition, template, start_day, free_quota_used, &context.catalog.iot);
             let full_day = daily.full_day_bill();
             let mut plan = context.plan(Kind::IotLegacyPublic);
             plan.rate = Some(Rate { amount: full_day, per_seconds: 86_400 });
             plan.daily = Some(std::rc::Rc::new(daily));
-            let description = format!("IoT Platform legacy public instance, {} edition: the same usage every day, USD {full_day} a day once the month's free quota is used", edition.name());
+            let description = text!("account.iotLegacy", edition = edition.name(), amount = full_day);
             let warnings = fleet.map(|f| f.warnings).unwrap_or_default();
             Ok(AccountItem { plan, description, prepaid: Decimal::ZERO, warnings })
         }
@@ -301,7 +298,7 @@ fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Resu
         }
         iot::IotItem::NewPublic => {
             let plan = context.plan(Kind::IotNewPublic);
-            Ok(AccountItem { plan, description: "IoT Platform new public instance (free)".into(), prepaid: Decimal::ZERO, warnings: Vec::new() })
+            Ok(AccountItem { plan, description: text!("iot.description.newPublic"), prepaid: Decimal::ZERO, warnings: Vec::new() })
         }
     }
 }
@@ -310,10 +307,10 @@ fn decode_event(node: &Node<'_>, items: &[AccountItem], within: &dyn Fn(&Node<'_
     let (fields, event_type, _, at) = event_head(node, within)?;
     type Type = EventType;
     let item = |fields: &Fields<'_>| -> Result<(usize, String), Error> {
-        let node = fields.required("item", "the index of an item in items")?;
+        let node = fields.required("item", key!("expect.itemIndex"))?;
         let index = node.integer(0, u64::MAX)?;
         if index >= items.len() as u64 {
-            return Err(node.error(ErrorCode::OutOfRange, format!("there is no item {index}: the account has {}", plural(items.len() as u64, "item"))));
+            return Err(node.error(ErrorCode::OutOfRange, text!("account.noSuchItem", index = index, count = items.len())));
         }
         Ok((index as usize, node.path().to_string()))
     };
@@ -323,7 +320,7 @@ fn decode_event(node: &Node<'_>, items: &[AccountItem], within: &dyn Fn(&Node<'_
             fields.only(&["at", "type", "item", "months"])?;
             let (index, item_path) = item(&fields)?;
             if !items[index].plan.kind.is_subscription() {
-                return Err(not_supported(&item_path, "only a subscription is renewed; this item is pay-as-you-go or free"));
+                return Err(not_supported(&item_path, text!("account.renewNotSubscription")));
             }
             Ok(AccountEvent { at, item: Some(index), kind: EventKind::Renew(renewal_months(&fields)?) })
         }

@@ -10,9 +10,10 @@
 use super::request::{Event, EventKind, Kind, Plan};
 use super::{Entry, Horizon, Lifecycle, Phase, ResourceFate, ResourceStatus, State};
 use crate::error::{Error, ErrorCode};
+use crate::messages::Key;
 use crate::money::Rounding;
 use crate::products::cloud_phone::BillingUnit;
-use crate::quote::{plural, Billing, Warning};
+use crate::quote::{Billing, Warning};
 use crate::time::Instant;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -157,9 +158,19 @@ pub(super) fn usd(amount: Decimal) -> String {
 
 /// "9 days 2 hours": the two largest non-zero units.
 pub(super) fn duration(seconds: i64) -> String {
-    let parts = [(seconds / DAY, "day"), (seconds % DAY / HOUR, "hour"), (seconds % HOUR / MINUTE, "minute"), (seconds % MINUTE, "second")];
-    let words: Vec<String> = parts.iter().filter(|(n, _)| *n > 0).take(2).map(|(n, unit)| plural(*n as u64, unit)).collect();
-    if words.is_empty() { "0 seconds".to_string() } else { words.join(" ") }
+    let parts = [(seconds / DAY, 0), (seconds % DAY / HOUR, 1), (seconds % HOUR / MINUTE, 2), (seconds % MINUTE, 3)];
+    let words: Vec<String> = parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .take(2)
+        .map(|&(n, unit)| match unit {
+            0 => text!("duration.days", n = n),
+            1 => text!("duration.hours", n = n),
+            2 => text!("duration.minutes", n = n),
+            _ => text!("duration.seconds", n = n),
+        })
+        .collect();
+    if words.is_empty() { text!("duration.seconds", n = 0) } else { words.join(" ") }
 }
 
 pub(super) fn internal(message: &str) -> Error {
@@ -199,7 +210,7 @@ pub fn run(plan: &Plan) -> Result<Lifecycle, Error> {
     let end = plan.until.unwrap_or(sim.now);
     sim.advance(end)?;
     if plan.until.is_some() {
-        let text = format!("end of the simulated period: {} billed in all", usd(sim.billed));
+        let text = text!("lifecycle.horizonEnd", billed = usd(sim.billed));
         sim.push("horizonEnd", vec![text], vec![]);
     }
     Ok(sim.finish(end))
@@ -514,48 +525,48 @@ impl<'p> Sim<'p> {
             return None; // the account's entries say how long its credit lasts
         }
         let (rate, credit, at) = (self.plan.rate?, self.credit?, self.runs_out_at()?);
-        Some(format!("the credit of {} lasts {} at {}: until {}", usd(credit), duration(at.0 - self.now.0), rate.describe(), at.to_rfc3339()))
+        Some(text!("lifecycle.runway", credit = usd(credit), lasts = duration(at.0 - self.now.0), rate = rate.describe(), until = at.to_rfc3339()))
     }
 
     pub(super) fn created(&mut self) {
         let plan = self.plan;
-        let (what, rules): (&str, Vec<&'static str>) = match plan.kind {
-            Kind::CloudPhone(Billing::PayAsYouGo) if plan.cloud_phone_unit == BillingUnit::Seconds => (
-                "Cloud Phone instance group, pay-as-you-go: created before 2025-05-06, so billed per second at the hourly price",
-                vec!["CP-2", "CP-13"],
-            ),
-            Kind::CloudPhone(Billing::PayAsYouGo) => ("Cloud Phone instance group, pay-as-you-go: billed from creation in 4-hour periods", vec!["CP-2", "CP-3"]),
-            Kind::CloudPhone(Billing::Subscription) => ("Cloud Phone instance group, subscription", vec!["CP-2"]),
-            Kind::IotLegacyPublic => ("IoT Platform legacy public instance, pay-as-you-go", vec!["IOT-2"]),
-            Kind::IotNewPublic => ("IoT Platform new public instance: free, never expires", vec!["IOT-2"]),
-            Kind::IotEnterprise if self.trial => ("IoT Platform Enterprise Edition trial: free, then released unless renewed", vec!["IOT-3"]),
-            Kind::IotEnterprise => ("IoT Platform Enterprise Edition instance, subscription", vec!["IOT-2"]),
-            Kind::Ecs(Billing::PayAsYouGo) => ("ECS instance, pay-as-you-go: billed per second, settled on the hour", vec!["ECS-3", "ECS-13"]),
-            Kind::Ecs(Billing::Subscription) => ("ECS instance, subscription", vec!["ECS-2"]),
+        let (what, rules): (Key, Vec<&'static str>) = match plan.kind {
+            Kind::CloudPhone(Billing::PayAsYouGo) if plan.cloud_phone_unit == BillingUnit::Seconds => {
+                (key!("created.cpPerSecond"), vec!["CP-2", "CP-13"])
+            }
+            Kind::CloudPhone(Billing::PayAsYouGo) => (key!("created.cpPayAsYouGo"), vec!["CP-2", "CP-3"]),
+            Kind::CloudPhone(Billing::Subscription) => (key!("created.cpSubscription"), vec!["CP-2"]),
+            Kind::IotLegacyPublic => (key!("created.iotLegacy"), vec!["IOT-2"]),
+            Kind::IotNewPublic => (key!("created.iotNewPublic"), vec!["IOT-2"]),
+            Kind::IotEnterprise if self.trial => (key!("created.iotTrial"), vec!["IOT-3"]),
+            Kind::IotEnterprise => (key!("created.iotEnterprise"), vec!["IOT-2"]),
+            Kind::Ecs(Billing::PayAsYouGo) => (key!("created.ecsPayAsYouGo"), vec!["ECS-3", "ECS-13"]),
+            Kind::Ecs(Billing::Subscription) => (key!("created.ecsSubscription"), vec!["ECS-2"]),
         };
         let mut effects = vec![what.to_string()];
         let mut rules = rules;
         if let Some(expiry) = self.expiry {
             if plan.kind == Kind::Ecs(Billing::Subscription) {
                 // ECS-10: the cycle ends at 00:00 the day after the expiry date.
-                effects.push(format!("the subscription cycle ends at {} (00:00 UTC+8 on the day after the expiry date)", expiry.to_rfc3339()));
+                effects.push(text!("created.ecsCycleEnds", at = expiry.to_rfc3339()));
                 rules.push("ECS-10");
             } else {
-                effects.push(format!("expires at {}", expiry.to_rfc3339()));
+                effects.push(text!("created.expires", at = expiry.to_rfc3339()));
             }
         }
         if plan.auto_renew {
             let price = plan.renewal_price.unwrap_or_default();
             let at = match self.p.attempt_hour {
-                Some(hour) => format!(" at {hour:02}:00 UTC+8"),
+                Some(hour) => text!("created.attemptHour", hour = format!("{hour:02}")),
                 None => String::new(),
             };
-            effects.push(format!(
-                "auto-renewal: {} per month, {} at a time; attempted from {} before expiry, daily{at}, until {} before, paid only from balance and coupons",
-                usd(price),
-                plural(self.p.auto_renew_months, "month"),
-                plural(self.p.first_attempt_days as u64, "day"),
-                plural(self.p.last_attempt_days as u64, "day"),
+            effects.push(text!(
+                "created.autoRenew",
+                price = usd(price),
+                months = self.p.auto_renew_months,
+                first = self.p.first_attempt_days,
+                at = at,
+                last = self.p.last_attempt_days
             ));
             rules.push(self.auto_renew_rule());
         }
@@ -593,8 +604,12 @@ impl<'p> Sim<'p> {
                 self.retries_done = n;
                 let days = if n == 1 { self.p.ecs_second_deduction_days } else { self.p.ecs_third_deduction_days }.unwrap_or_default();
                 // Zero-rate plans owe nothing: say "0.00", never "-0.00".
-                let owed = self.credit.map(|c| format!(": {} is owed", usd((-c).max(Decimal::ZERO)))).unwrap_or_default();
-                self.push("deductionRetry", vec![format!("deduction attempt {} of 3 (T+{days}) fails{owed}", n + 1)], vec!["ECS-3"]);
+                let attempt = n + 1;
+                let text = match self.credit {
+                    Some(c) => text!("lifecycle.deductionFailsOwed", attempt = attempt, days = days, owed = usd((-c).max(Decimal::ZERO))),
+                    None => text!("lifecycle.deductionFails", attempt = attempt, days = days),
+                };
+                self.push("deductionRetry", vec![text], vec!["ECS-3"]);
             }
             Deadline::Stop => self.on_stop(),
             Deadline::OverdueRelease => {
@@ -644,9 +659,9 @@ impl<'p> Sim<'p> {
         let mut effects = Vec::new();
         if let (Some(out), Some(rate), false) = (ran_out, self.plan.rate, self.shared) {
             self.credit_runs_out_at.get_or_insert(out);
-            effects.push(format!("the credit ran out at {} after {} at {}", out.to_rfc3339(), duration(out.0 - self.funded_since.0), rate.describe()));
+            effects.push(text!("lifecycle.creditRanOut", at = out.to_rfc3339(), after = duration(out.0 - self.funded_since.0), rate = rate.describe()));
         } else if stated {
-            effects.push("the account is overdue (overdueAt)".into());
+            effects.push(text!("lifecycle.overdueStated"));
         }
         let mut rules: Vec<&'static str> = Vec::new();
         match self.plan.kind {
@@ -700,7 +715,7 @@ impl<'p> Sim<'p> {
             self.expiry = self.compute_expiry();
             self.next_attempt_days = self.p.first_attempt_days;
             let expiry = self.expiry.map(Instant::to_rfc3339).unwrap_or_default();
-            let text = format!("auto-renewal {} before expiry: {} paid from balance and coupons for {}; the new expiry is {expiry}", plural(days as u64, "day"), usd(price), plural(months, "month"));
+            let text = text!("lifecycle.autoRenewed", days = days, price = usd(price), months = months, expiry = expiry);
             let runway = self.runway();
             let rules = if ecs { vec!["ECS-10", rule] } else { vec![rule] };
             self.push("autoRenewed", std::iter::once(text).chain(runway).collect(), rules);
@@ -708,21 +723,21 @@ impl<'p> Sim<'p> {
         }
         self.next_attempt_days = days - 1;
         let reason = if self.overdue_since.is_some() {
-            "the account is overdue, so fee-incurring operations are refused".to_string()
+            text!("lifecycle.refusedOverdue")
         } else {
-            format!("the credit ({}) does not cover {}", usd(credit), usd(price))
+            text!("lifecycle.creditShort", credit = usd(credit), price = usd(price))
         };
         let expiry = self.expiry.map(Instant::to_rfc3339).unwrap_or_default();
         let next = if days > last {
-            "retried the next day".to_string()
+            text!("lifecycle.retriedNextDay")
         } else if self.p.serving_after_expiry_days.is_some() {
-            format!("that was the last attempt: the instance expires at {expiry} but keeps working for {} days", self.p.serving_after_expiry_days.unwrap_or_default())
+            text!("lifecycle.lastAttemptServing", expiry = expiry, days = self.p.serving_after_expiry_days.unwrap_or_default())
         } else {
-            format!("that was the last attempt: renew by hand before {expiry} or the instance expires")
+            text!("lifecycle.lastAttempt", expiry = expiry)
         };
         let overdue_rule = if ecs { "ECS-2" } else { "IOT-6" };
         let rules = if self.overdue_since.is_some() { vec![overdue_rule, rule] } else { vec![rule] };
-        self.push("autoRenewFailed", vec![format!("auto-renewal {} before expiry fails: {reason}; {next}", plural(days as u64, "day"))], rules);
+        self.push("autoRenewFailed", vec![text!("lifecycle.autoRenewFailed", days = days, reason = reason, next = next)], rules);
     }
 
     fn on_event(&mut self, event: &Event) -> Result<(), Error> {
@@ -735,19 +750,19 @@ impl<'p> Sim<'p> {
     }
 
     fn on_top_up(&mut self, amount: Decimal) {
-        let mut effects = vec![format!("{} added to the balance", usd(amount))];
+        let mut effects = vec![text!("lifecycle.toppedUp", amount = usd(amount))];
         let mut rules = Vec::new();
         match self.credit.as_mut() {
-            None => effects.push("no starting balance was given (account), so the credit is not tracked".into()),
+            None => effects.push(text!("lifecycle.creditNotTracked")),
             Some(credit) => *credit += amount,
         }
         if self.released {
-            effects.push("the resource is released: the top-up changes nothing for it".into());
+            effects.push(text!("lifecycle.topUpAfterRelease"));
         } else if let (Some(_), Some(credit)) = (self.overdue_since, self.credit) {
             if credit >= Decimal::ZERO {
                 self.settle(&mut effects, &mut rules);
             } else {
-                effects.push(format!("{} is still owed", usd(-credit)));
+                effects.push(text!("lifecycle.stillOwed", amount = usd(-credit)));
             }
         }
         if let Some(runway) = self.runway() {
@@ -761,7 +776,7 @@ impl<'p> Sim<'p> {
         self.overdue_since = None;
         self.retries_done = 0;
         self.funded_since = self.now;
-        effects.push("what was owed is paid: the account is no longer overdue".into());
+        effects.push(text!("lifecycle.settled"));
         match self.plan.kind {
             Kind::CloudPhone(Billing::PayAsYouGo) => self.cloud_phone_settled(effects, rules),
             Kind::Ecs(billing) => self.ecs_settled(billing, effects, rules),
@@ -773,12 +788,12 @@ impl<'p> Sim<'p> {
     pub(super) fn on_renew(&mut self, months: u64) {
         let kind = self.plan.kind;
         if self.released {
-            self.push("renewRefused", vec!["the resource is released: a renewal cannot bring it back".into()], vec![kind.subscription_rule()]);
+            self.push("renewRefused", vec![text!("lifecycle.renewAfterRelease")], vec![kind.subscription_rule()]);
             return;
         }
         if self.overdue_since.is_some() && matches!(kind, Kind::IotEnterprise | Kind::Ecs(Billing::Subscription)) {
             let rule = if kind == Kind::IotEnterprise { "IOT-6" } else { "ECS-2" };
-            self.push("renewRefused", vec!["the account is overdue: renewals are refused until what is owed is paid".into()], vec![rule]);
+            self.push("renewRefused", vec![text!("lifecycle.renewRefusedOverdue")], vec![rule]);
             return;
         }
         let old_expiry = self.expiry;
@@ -788,7 +803,7 @@ impl<'p> Sim<'p> {
         self.next_attempt_days = self.p.first_attempt_days;
         self.last_attempt_at = None;
         let expiry = self.expiry.unwrap_or(self.now);
-        let mut effects = vec![format!("renewed for {}: the new expiry is {}", plural(months, "month"), expiry.to_rfc3339())];
+        let mut effects = vec![text!("lifecycle.renewed", months = months, expiry = expiry.to_rfc3339())];
         let mut rules = vec![kind.subscription_rule()];
         if kind == Kind::Ecs(Billing::Subscription) {
             // ECS-10: from the old end, not from the payment; after expiry, that is
@@ -796,14 +811,14 @@ impl<'p> Sim<'p> {
             rules = vec!["ECS-10"];
             if self.expired {
                 let old = old_expiry.map(Instant::to_rfc3339).unwrap_or_default();
-                effects.push(format!("the new cycle starts at the old expiry, {old}, not at the payment"));
+                effects.push(text!("lifecycle.backdated", old = old));
                 rules.push(if self.p.serving_after_expiry_days.is_some() { "ECS-12" } else { "ECS-11" });
             }
         }
         if let Some(price) = self.plan.renewal_price {
             let cost = price * Decimal::from(months);
             self.billed += cost;
-            effects.push(format!("{} paid for the renewal (not from the balance: it may be paid online)", usd(cost)));
+            effects.push(text!("lifecycle.renewalPaid", cost = usd(cost)));
             match kind {
                 Kind::IotEnterprise => rules.push("IOT-10"),
                 Kind::CloudPhone(_) => rules.push("CP-8"),
@@ -813,24 +828,24 @@ impl<'p> Sim<'p> {
         if self.expired {
             if kind == Kind::IotEnterprise {
                 let minutes = self.start_restoring();
-                effects.push(format!("the instance is restored with the same instance ID; service comes back within {minutes} minutes"));
+                effects.push(text!("lifecycle.iotRestored", minutes = minutes));
                 rules.push("IOT-9");
             } else {
                 self.expired = false;
                 self.serving_after_expiry = false;
                 self.fate(ResourceStatus::Active, is_subscription_part);
-                effects.push("service resumes".into());
+                effects.push(text!("lifecycle.serviceResumes"));
             }
         }
         if expiry <= self.now {
-            effects.push("the new expiry is already past: renew for more months".into());
+            effects.push(text!("lifecycle.expiryPast"));
         }
         self.push("renewed", effects, rules);
     }
 
     pub(super) fn on_release(&mut self) -> Result<(), Error> {
         if self.released {
-            self.push("released", vec!["already released: nothing changes".into()], vec![]);
+            self.push("released", vec![text!("lifecycle.alreadyReleased")], vec![]);
             return Ok(());
         }
         let kind = self.plan.kind;
@@ -841,18 +856,18 @@ impl<'p> Sim<'p> {
         }
         match kind {
             Kind::IotEnterprise => {
-                effects.push("released at once (a refund of a subscription releases it): its data is deleted".into());
+                effects.push(text!("lifecycle.iotReleased"));
                 rules.push("IOT-11");
             }
             Kind::Ecs(_) => {
-                effects.push("released by you: compute, disks and the static public IP go with it; an EIP has its own lifecycle".into());
+                effects.push(text!("lifecycle.ecsReleased"));
                 rules.push("ECS-5");
             }
             Kind::CloudPhone(Billing::Subscription) => {
-                effects.push("unsubscribed and released (a whole group only, never part of it)".into());
+                effects.push(text!("lifecycle.cpUnsubscribed"));
                 rules.push("CP-8");
             }
-            _ => effects.push("released by you".into()),
+            _ => effects.push(text!("lifecycle.releasedByYou")),
         }
         self.dependents_note(&mut effects, &mut rules);
         self.release_now();
@@ -870,7 +885,7 @@ impl<'p> Sim<'p> {
         if plan.kind == Kind::IotLegacyPublic {
             warnings.push(Warning::new(
                 "overdue_effect_disputed",
-                "Seed 000 says an overdue payment never directly takes devices offline; seed 001 says a legacy public instance stops 24 hours after it. The stop is modelled.",
+                text!("lifecycle.overdueEffectDisputed"),
                 vec!["IOT-8", "IOT-21"],
             ));
         }
@@ -879,28 +894,28 @@ impl<'p> Sim<'p> {
         if ecs_payg && !self.p.ecs_china_site {
             warnings.push(Warning::new(
                 "china_site_policy",
-                "This follows the international site: deductions at T, T+7 and T+14, stop at T+15. On the China site an overdue pay-as-you-go instance stops at once and is released after 15 days: set policy: { preset: \"ecsChinaSite\" } to simulate it.",
+                text!("lifecycle.chinaSitePolicy"),
                 vec!["ECS-3", "ECS-14"],
             ));
         }
         if plan.economical_mode {
             warnings.push(Warning::new(
                 "economical_mode",
-                "An instance stopped in economical mode gives back its vCPUs and memory: after an overdue payment it may fail to restart.",
+                text!("lifecycle.economicalMode"),
                 vec!["ECS-6"],
             ));
         }
         if matches!(plan.kind, Kind::CloudPhone(_)) && !plan.attached.is_empty() {
             warnings.push(Warning::new(
                 "dependents_billed_separately",
-                "NAT Gateway, EIP and shared bandwidth are billed by their own products at rates not in this simulation, and they are not released with the phones.",
+                text!("lifecycle.dependentsBilledSeparately"),
                 vec!["CP-1", "CP-10"],
             ));
         }
         if plan.rate.is_some() && plan.credit.is_none() && plan.overdue_at.is_none() {
             warnings.push(Warning::new(
                 "runway_not_predicted",
-                "A cost rate without an account balance: when the credit runs out cannot be predicted. Give account.balance (and coupons) or overdueAt.",
+                text!("lifecycle.runwayNotPredicted"),
                 vec![],
             ));
         }

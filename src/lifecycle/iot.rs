@@ -13,12 +13,12 @@ impl Sim<'_> {
         self.restoring_until = None;
         self.stopped = false;
         self.expired = false;
-        self.push("restored", vec!["service restored (up to 30 minutes after the payment or renewal)".into()], vec!["IOT-9"]);
+        self.push("restored", vec![text!("iotLife.restored")], vec!["IOT-9"]);
     }
 
     /// IOT-5: not renewed in time, the instance and its data are deleted.
     pub(super) fn iot_expired_release(&self, days: i64, effects: &mut Vec<String>) -> Vec<&'static str> {
-        effects.push(format!("not renewed within {days} days of expiry: the instance is released and all its data (products, devices) is deleted permanently"));
+        effects.push(text!("iotLife.expiredRelease", days = days));
         vec!["IOT-5"]
     }
 
@@ -28,21 +28,21 @@ impl Sim<'_> {
             Kind::IotLegacyPublic => {
                 let hours = self.p.iot_legacy_stop_hours;
                 if !self.shared {
-                    effects.push("the day's bill is more than the credit: the payment is overdue (the bill is generated within 4 hours after the billing day ends, UTC+8: it may come up to 4 hours later)".into());
+                    effects.push(text!("iotLife.dayBillOverdue"));
                 }
-                effects.push(format!("the service stays available for {hours} hours, then stops at {}; the instance and devices are not deleted", t.plus_hours(hours).to_rfc3339()));
-                effects.push("seed 000 says an overdue payment never directly takes devices offline; seed 001's stop is what is modelled".into());
+                effects.push(text!("iotLife.availableThenStops", hours = hours, at = t.plus_hours(hours).to_rfc3339()));
+                effects.push(text!("iotLife.disputed"));
                 rules.extend(["IOT-8", "IOT-9", "IOT-18", "IOT-21"]);
             }
             Kind::IotEnterprise => {
-                effects.push("the instance stays usable; operations that incur fees (buying, upgrading, renewing) are refused until what is owed is paid".into());
+                effects.push(text!("iotLife.enterpriseOverdue"));
                 if self.plan.auto_renew {
-                    effects.push("auto-renewal attempts fail while the account is overdue".into());
+                    effects.push(text!("iotLife.autoRenewFailsOverdue"));
                 }
                 rules.push("IOT-6");
             }
             _ => {
-                effects.push("no effect on a new public instance".into());
+                effects.push(text!("iotLife.newPublicUnaffected"));
                 rules.push("IOT-7");
             }
         }
@@ -55,8 +55,8 @@ impl Sim<'_> {
         self.push(
             "stopped",
             vec![
-                format!("{hours} hours after the overdue payment the service stops; the instance and its devices are kept"),
-                "pay what is owed to restore it (up to 30 minutes after payment)".into(),
+                text!("iotLife.stopped", hours = hours),
+                text!("iotLife.payToRestore"),
             ],
             vec!["IOT-8", "IOT-9", "IOT-21"],
         );
@@ -66,16 +66,16 @@ impl Sim<'_> {
     pub(super) fn iot_trial_ends(&mut self) {
         self.release_now();
         let months = self.p.iot_trial_months;
-        self.push("released", vec![format!("the {}-month trial ends: the instance is released and its data deleted", months)], vec!["IOT-3"]);
+        self.push("released", vec![text!("iotLife.trialEnds", months = months)], vec!["IOT-3"]);
     }
 
     /// IOT-5: the subscription expires: service stops, data kept until the release.
     pub(super) fn iot_expired(&self, release_known: bool, release_text: &str, effects: &mut Vec<String>) -> Vec<&'static str> {
-        effects.push("the subscription expires: the service stops and all devices go offline".into());
+        effects.push(text!("iotLife.expired"));
         if release_known {
-            effects.push(format!("renew before {release_text} to restore it with the same instance ID; then the instance and all its data (products, devices) are deleted"));
+            effects.push(text!("iotLife.renewBefore", before = release_text));
         }
-        effects.push("configuration cannot be exported from an unrenewed instance".into());
+        effects.push(text!("iotLife.noExport"));
         vec!["IOT-5"]
     }
 
@@ -85,12 +85,12 @@ impl Sim<'_> {
             Kind::IotLegacyPublic => {
                 if self.stopped {
                     let minutes = self.start_restoring();
-                    effects.push(format!("the service comes back within {minutes} minutes"));
+                    effects.push(text!("iotLife.comesBack", minutes = minutes));
                     rules.push("IOT-9");
                 }
             }
             Kind::IotEnterprise => {
-                effects.push("fee-incurring operations (renewal, upgrade) are allowed again".into());
+                effects.push(text!("iotLife.operationsAllowed"));
                 rules.push("IOT-6");
             }
             _ => {}

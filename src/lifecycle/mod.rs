@@ -164,6 +164,5 @@ pub struct Lifecycle {
 /// # Ok::<(), alicloud_cost::Error>(())
 /// ```
 pub fn simulate_lifecycle(request: &Value) -> Result<Lifecycle, Error> {
-    let plan = request::decode(request)?;
-    engine::run(&plan)
+    crate::messages::in_request_locale(request, || engine::run(&request::decode(request)?))
 }

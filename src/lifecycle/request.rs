@@ -4,6 +4,7 @@
 
 use crate::decode::{Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
+use crate::messages::Key;
 use crate::policy::{apply_policy_overrides, default_policies, Policies};
 use crate::quote::{limits, Billing, Product};
 use crate::time::{instant, Instant};
@@ -111,8 +112,8 @@ impl Rate {
 
     /// "USD 0.0457 per hour".
     pub fn describe(self) -> String {
-        let unit = if self.per_seconds == 86_400 { "day" } else { "hour" };
-        format!("USD {} per {unit}", self.amount.normalize())
+        let amount = self.amount.normalize();
+        if self.per_seconds == 86_400 { text!("rate.perDay", amount = amount) } else { text!("rate.perHour", amount = amount) }
     }
 }
 
@@ -169,9 +170,9 @@ impl Plan {
     }
 }
 
-const FIELDS: [&str; 14] = [
+const FIELDS: [&str; 15] = [
     "product", "resource", "start", "expiresAt", "months", "autoRenew", "renewalPrice", "account",
-    "costPerHour", "costPerDay", "overdueAt", "events", "until", "policy",
+    "costPerHour", "costPerDay", "overdueAt", "events", "until", "policy", "locale",
 ];
 
 pub fn not_supported(path: &str, message: impl Into<String>) -> Error {
@@ -182,15 +183,15 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
     let root = Node::root(request);
     let fields = root.object()?;
     fields.only(&FIELDS)?;
-    let product = fields.required("product", "\"cloudPhone\", \"iot\" or \"ecs\"")?.one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
-    let resource = fields.required("resource", "an object such as { billing: \"payAsYouGo\" }")?;
+    let product = fields.required("product", key!("expect.product"))?.one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
+    let resource = fields.required("resource", key!("expect.resource"))?;
     let (kind, trial, economical_mode, attached, created_at) = decode_resource(product, &resource)?;
 
-    let start = instant(&fields.required("start", "a date \"YYYY-MM-DD\" or an RFC 3339 instant")?)?;
+    let start = instant(&fields.required("start", key!("expect.dateOrInstant"))?)?;
     let created_at = match created_at {
         None => start,
         Some((node, at)) if at > start => {
-            return Err(node.error(ErrorCode::OutOfRange, format!("createdAt ({}) must be no later than start ({})", at.to_rfc3339(), start.to_rfc3339())))
+            return Err(node.error(ErrorCode::OutOfRange, text!("lifecycle.createdAfterStart", at = at.to_rfc3339(), start = start.to_rfc3339())))
         }
         Some((_, at)) => at,
     };
@@ -209,29 +210,29 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
     let auto_renew = fields.flag("autoRenew")?;
     if auto_renew {
         if !kind.auto_renews() {
-            return Err(not_supported(&fields.child_path("autoRenew"), "auto-renewal is modelled for IoT Enterprise Edition (IOT-10) and ECS subscriptions (ECS-12): no rule gives an auto-renewal schedule for this resource; add renew events instead"));
+            return Err(not_supported(&fields.child_path("autoRenew"), text!("lifecycle.autoRenewNotModelled")));
         }
         if trial {
-            return Err(not_supported(&fields.child_path("autoRenew"), "seed 001 describes auto-renewal for purchased Enterprise Edition instances, not trials (IOT-3, IOT-10); add a renew event instead"));
+            return Err(not_supported(&fields.child_path("autoRenew"), text!("lifecycle.autoRenewTrial")));
         }
     }
     // Auto-renewal needs both the price it pays and the balance it pays from (IOT-10).
-    let optional_unless_auto_renew = |key: &str, expected: &str| {
+    let optional_unless_auto_renew = |key: &str, expected: Key| {
         if auto_renew { fields.required(key, expected).map(Some) } else { Ok(fields.get(key)) }
     };
-    let renewal_price = match optional_unless_auto_renew("renewalPrice", "the price per month that auto-renewal pays from balance and coupons (IOT-10, ECS-12); no document publishes it")? {
+    let renewal_price = match optional_unless_auto_renew("renewalPrice", key!("expect.renewalPrice"))? {
         None => None,
-        Some(node) if !kind.is_subscription() => return Err(not_supported(node.path(), "a pay-as-you-go resource is not renewed")),
+        Some(node) if !kind.is_subscription() => return Err(not_supported(node.path(), text!("lifecycle.payAsYouGoNotRenewed"))),
         Some(node) => Some(crate::catalog::caller_price(&node)?),
     };
 
-    let credit = match optional_unless_auto_renew("account", "{ balance, coupons? }: auto-renewal is paid only from balance and coupons (IOT-10, ECS-12)")? {
+    let credit = match optional_unless_auto_renew("account", key!("expect.autoRenewAccount"))? {
         None => None,
         Some(node) => Some(credit(&node)?),
     };
 
     let rate = match (fields.get("costPerHour"), fields.get("costPerDay")) {
-        (Some(_), Some(day)) => return Err(not_supported(day.path(), "give costPerHour or costPerDay, not both")),
+        (Some(_), Some(day)) => return Err(not_supported(day.path(), text!("lifecycle.rateTwice"))),
         (None, None) => None,
         (Some(hour), None) => Some((hour, 3_600)),
         (None, Some(day)) => Some((day, 86_400)),
@@ -239,7 +240,7 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
     let rate = match rate {
         None => None,
         Some((node, _)) if kind == Kind::IotNewPublic => {
-            return Err(not_supported(node.path(), "a new public instance is free (IOT-2): it has no cost rate"))
+            return Err(not_supported(node.path(), text!("lifecycle.newPublicFree")))
         }
         Some((node, per_seconds)) => Some(Rate { amount: crate::catalog::caller_price(&node)?, per_seconds }),
     };
@@ -248,7 +249,7 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
         None => None,
         Some(node) => {
             if credit.is_some() {
-                return Err(not_supported(node.path(), "give account (to predict when the credit runs out) or overdueAt (to state it), not both"));
+                return Err(not_supported(node.path(), text!("lifecycle.accountAndOverdueAt")));
             }
             Some(within(&node, instant(&node)?)?)
         }
@@ -268,10 +269,10 @@ pub fn period(fields: &Fields<'_>, start: Instant) -> Result<(Option<Instant>, I
     let Some(node) = fields.get("until") else { return Ok((None, latest)) };
     let until = instant(&node)?;
     if until <= start {
-        return Err(node.error(ErrorCode::OutOfRange, format!("until ({}) must be after start ({})", until.to_rfc3339(), start.to_rfc3339())));
+        return Err(node.error(ErrorCode::OutOfRange, text!("lifecycle.untilBeforeStart", until = until.to_rfc3339(), start = start.to_rfc3339())));
     }
     if until > latest {
-        return Err(node.error(ErrorCode::OutOfRange, format!("the horizon may be at most 100 years: until must be no later than {}", latest.to_rfc3339())));
+        return Err(node.error(ErrorCode::OutOfRange, text!("lifecycle.horizonTooLong", latest = latest.to_rfc3339())));
     }
     Ok((Some(until), latest))
 }
@@ -280,11 +281,13 @@ pub fn period(fields: &Fields<'_>, start: Instant) -> Result<(Option<Instant>, I
 pub fn within_period(node: &Node<'_>, at: Instant, start: Instant, until: Option<Instant>, latest: Instant) -> Result<Instant, Error> {
     let end = until.unwrap_or(latest);
     if at < start || at > end {
-        let bound = if until.is_some() { "until" } else { "start + 100 years" };
-        return Err(node.error(
-            ErrorCode::DateOutOfPeriod,
-            format!("{} is outside the simulated period: from start ({}) to {bound} ({})", at.to_rfc3339(), start.to_rfc3339(), end.to_rfc3339()),
-        ));
+        let (at, start, end) = (at.to_rfc3339(), start.to_rfc3339(), end.to_rfc3339());
+        let message = if until.is_some() {
+            text!("lifecycle.outsidePeriodUntil", at = at, start = start, end = end)
+        } else {
+            text!("lifecycle.outsidePeriod", at = at, start = start, end = end)
+        };
+        return Err(node.error(ErrorCode::DateOutOfPeriod, message));
     }
     Ok(at)
 }
@@ -294,7 +297,7 @@ pub fn within_period(node: &Node<'_>, at: Instant, start: Instant, until: Option
 pub fn credit(node: &Node<'_>) -> Result<Decimal, Error> {
     let account = node.object()?;
     account.only(&["balance", "coupons"])?;
-    let balance = account.required("balance", "money (a decimal string or a number)")?.decimal_in(Decimal::ZERO, true, MAX_CREDIT)?;
+    let balance = account.required("balance", key!("expect.money"))?.decimal_in(Decimal::ZERO, true, MAX_CREDIT)?;
     let coupons = account.get("coupons").map_or(Ok(Decimal::ZERO), |n| n.decimal_in(Decimal::ZERO, true, MAX_CREDIT))?;
     Ok(balance + coupons)
 }
@@ -305,7 +308,7 @@ type CreatedAt<'v> = Option<(Node<'v>, Instant)>;
 fn decode_resource<'v>(product: Product, node: &Node<'v>) -> Result<(Kind, bool, bool, Vec<&'static str>, CreatedAt<'v>), Error> {
     let fields = node.object()?;
     let billing = |fields: &Fields<'_>| {
-        fields.required("billing", "\"subscription\" or \"payAsYouGo\"")?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)
+        fields.required("billing", key!("expect.billing"))?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)
     };
     let (kind, trial, economical_mode) = match product {
         Product::CloudPhone => {
@@ -325,14 +328,14 @@ fn decode_resource<'v>(product: Product, node: &Node<'v>) -> Result<(Kind, bool,
         }
         Product::Iot => {
             fields.only(&["instance", "trial"])?;
-            let instance = fields.required("instance", "\"enterprise\", \"legacyPublic\" or \"newPublic\"")?.one_of(
+            let instance = fields.required("instance", key!("expect.iotInstance2"))?.one_of(
                 &[("enterprise", Kind::IotEnterprise), ("legacyPublic", Kind::IotLegacyPublic), ("newPublic", Kind::IotNewPublic)],
                 ErrorCode::UnknownInstance,
             )?;
             let trial = match fields.get("trial") {
                 None => false,
                 Some(n) if instance == Kind::IotEnterprise => n.bool()?,
-                Some(n) => return Err(not_supported(n.path(), "only an Enterprise Edition instance has a trial (IOT-3)")),
+                Some(n) => return Err(not_supported(n.path(), text!("lifecycle.trialOnlyEnterprise"))),
             };
             (instance, trial, false)
         }
@@ -361,31 +364,31 @@ fn decode_expiry(kind: Kind, trial: bool, fields: &Fields<'_>, start: Instant, l
     let (expires_at, months) = (fields.get("expiresAt"), fields.get("months"));
     if !kind.is_subscription() {
         if let Some(node) = expires_at.as_ref().or(months.as_ref()) {
-            return Err(not_supported(node.path(), "a pay-as-you-go or free resource has no expiry: only subscriptions expire (CP-2, IOT-2)"));
+            return Err(not_supported(node.path(), text!("lifecycle.noExpiry")));
         }
         return Ok(None);
     }
     if trial {
         if let Some(node) = expires_at.as_ref().or(months.as_ref()) {
-            return Err(not_supported(node.path(), "a trial lasts iot.trialMonths (IOT-3); change it with policy: { iot: { trialMonths } }"));
+            return Err(not_supported(node.path(), text!("lifecycle.trialLength")));
         }
         return Ok(Some((start, u64::from(policies.get("iot.trialMonths").unwrap_or(1)))));
     }
     match (expires_at, months) {
-        (Some(_), Some(m)) => Err(not_supported(m.path(), "give expiresAt or months, not both")),
+        (Some(_), Some(m)) => Err(not_supported(m.path(), text!("lifecycle.expiryTwice"))),
         (None, Some(m)) if kind == Kind::Ecs(Billing::Subscription) => {
             // ECS-10: the cycle ends at 00:00 UTC+8 the day after the expiry date;
             // renewals then add months to that end.
             let months = m.integer(1, limits::MAX_MONTHS)?;
             let end = crate::products::ecs::subscription_cycle_end(start, months).filter(|end| *end <= latest);
-            Ok(Some((end.ok_or_else(|| m.error(ErrorCode::OutOfRange, "the subscription ends beyond the 100-year horizon"))?, 0)))
+            Ok(Some((end.ok_or_else(|| m.error(ErrorCode::OutOfRange, text!("lifecycle.endsBeyondHorizon")))?, 0)))
         }
         (None, Some(m)) => Ok(Some((start, m.integer(1, limits::MAX_MONTHS)?))),
         (_, None) => {
-            let node = fields.required("expiresAt", "the subscription's expiry (or \"months\" from start)")?;
+            let node = fields.required("expiresAt", key!("expect.expiresAt"))?;
             let at = instant(&node)?;
             if at <= start || at > latest {
-                return Err(node.error(ErrorCode::OutOfRange, format!("expiresAt ({}) must be after start ({}) and within 100 years of it", at.to_rfc3339(), start.to_rfc3339())));
+                return Err(node.error(ErrorCode::OutOfRange, text!("lifecycle.expiryRange", at = at.to_rfc3339(), start = start.to_rfc3339())));
             }
             Ok(Some((at, 0)))
         }
@@ -397,7 +400,7 @@ pub fn event_nodes<'v>(fields: &Fields<'v>) -> Result<Vec<Node<'v>>, Error> {
     let Some(node) = fields.get("events") else { return Ok(Vec::new()) };
     let list = node.elements()?;
     if list.len() > MAX_EVENTS {
-        return Err(node.error(ErrorCode::TooMany, format!("at most {MAX_EVENTS} events, got {}", list.len())));
+        return Err(node.error(ErrorCode::TooMany, text!("lifecycle.tooManyEvents", max = MAX_EVENTS, count = list.len())));
     }
     Ok(list.collect())
 }
@@ -416,9 +419,9 @@ pub type EventHead<'v> = (Fields<'v>, EventType, Node<'v>, Instant);
 
 pub fn event_head<'v>(node: &Node<'v>, within: &dyn Fn(&Node<'_>, Instant) -> Result<Instant, Error>) -> Result<EventHead<'v>, Error> {
     let fields = node.object()?;
-    let type_node = fields.required("type", "\"topUp\", \"renew\" or \"release\"")?;
+    let type_node = fields.required("type", key!("expect.eventType"))?;
     let event_type = type_node.one_of(&[("topUp", EventType::TopUp), ("renew", EventType::Renew), ("release", EventType::Release)], ErrorCode::UnknownEventType)?;
-    let at_node = fields.required("at", "a date or an RFC 3339 instant")?;
+    let at_node = fields.required("at", key!("expect.at"))?;
     let at = within(&at_node, instant(&at_node)?)?;
     Ok((fields, event_type, type_node, at))
 }
@@ -426,12 +429,12 @@ pub fn event_head<'v>(node: &Node<'v>, within: &dyn Fn(&Node<'_>, Instant) -> Re
 /// A top-up's `amount`: money above zero.
 pub fn top_up_amount(fields: &Fields<'_>) -> Result<Decimal, Error> {
     fields.only(&["at", "type", "amount"])?;
-    fields.required("amount", "money > 0")?.decimal_in(Decimal::ZERO, false, MAX_CREDIT)
+    fields.required("amount", key!("expect.positiveMoney"))?.decimal_in(Decimal::ZERO, false, MAX_CREDIT)
 }
 
 /// A renewal's `months`.
 pub fn renewal_months(fields: &Fields<'_>) -> Result<u64, Error> {
-    fields.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)
+    fields.required("months", key!("expect.months"))?.integer(1, limits::MAX_MONTHS)
 }
 
 fn decode_event(kind: Kind, node: &Node<'_>, within: &dyn Fn(&Node<'_>, Instant) -> Result<Instant, Error>) -> Result<Event, Error> {
@@ -442,7 +445,7 @@ fn decode_event(kind: Kind, node: &Node<'_>, within: &dyn Fn(&Node<'_>, Instant)
         Type::Renew => {
             fields.only(&["at", "type", "months"])?;
             if !kind.is_subscription() {
-                return Err(not_supported(kind_node.path(), "only a subscription is renewed; this resource is pay-as-you-go or free"));
+                return Err(not_supported(kind_node.path(), text!("lifecycle.renewNotSubscription")));
             }
             EventKind::Renew(renewal_months(&fields)?)
         }

@@ -7,7 +7,7 @@ use crate::catalog::caller_price;
 use crate::decode::{Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::Rounding;
-use crate::quote::{item_from_lines, limits, plural, quantity, Billing, Line, Product, QuotedItem, Warning};
+use crate::quote::{item_from_lines, limits, quantity, Billing, Line, Product, QuotedItem, Warning};
 use crate::time::Instant;
 use rust_decimal::Decimal;
 
@@ -91,14 +91,14 @@ pub fn find_spec<'c>(catalog: &'c Catalog, node: &Node<'_>) -> Result<&'c CloudP
     let id = node.str()?;
     catalog.cloud_phone_spec(id).ok_or_else(|| {
         let known: Vec<String> = catalog.cloud_phone.specs.iter().map(|s| s.id.clone()).collect();
-        node.error(ErrorCode::UnknownSpec, format!("unknown Cloud Phone spec \"{id}\"; known specs: {}", known.join(", ")))
+        node.error(ErrorCode::UnknownSpec, text!("cp.unknownSpec", id = id, known = known.join(", ")))
     })
 }
 
 /// Decodes a `{ product: "cloudPhone", ... }` item (API.md).
 pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<CloudPhoneItem, Error> {
     let billing = fields
-        .required("billing", "\"subscription\" or \"payAsYouGo\"")?
+        .required("billing", key!("expect.billing"))?
         .one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
     let mut allowed = COMMON_FIELDS.to_vec();
     match billing {
@@ -107,18 +107,18 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<CloudPhoneI
     }
     fields.only(&allowed)?;
 
-    let spec = find_spec(catalog, &fields.required("spec", "a Cloud Phone specification such as \"acp.basic.small\"")?)?.clone();
+    let spec = find_spec(catalog, &fields.required("spec", key!("expect.cpSpec"))?)?.clone();
     let region = fields
-        .required("region", "\"mainland\" or \"international\"")?
+        .required("region", key!("expect.region"))?
         .one_of(&Region::ALL, ErrorCode::UnknownRegion)?;
     let quantity = quantity(fields)?;
     let term = match billing {
         Billing::Subscription => Term::Months(
-            fields.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)?,
+            fields.required("months", key!("expect.months"))?.integer(1, limits::MAX_MONTHS)?,
         ),
         Billing::PayAsYouGo => Term::LifetimeHours(
             fields
-                .required("hours", "the group's lifetime in hours, creation to release (> 0)")?
+                .required("hours", key!("expect.cpHours"))?
                 .decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?,
         ),
     };
@@ -148,7 +148,7 @@ fn decode_internet(node: &Node<'_>, term: Term) -> Result<Option<InternetAccess>
             return Err(Error::new(
                 ErrorCode::MissingField,
                 f.child_path("hours"),
-                "a subscription group's NAT Gateway and EIP are billed per hour: give the hours to price",
+                text!("cp.internetHoursMissing"),
             ))
         }
         (None, Term::Months(_)) => None,
@@ -162,7 +162,7 @@ pub fn billed_periods(lifetime_hours: Decimal, period_hours: u32) -> Decimal {
 }
 
 fn spec_text(spec: &CloudPhoneSpec, region: Region) -> String {
-    format!("{} ({}), {}", spec.id, spec.summary(), region.name())
+    text!("cp.specText", id = spec.id, summary = spec.summary(), region = region.label())
 }
 
 /// Subscription: prepaid per phone per month (CP-2, CP-6).
@@ -170,8 +170,8 @@ pub fn subscription_line(spec: &CloudPhoneSpec, region: Region, phones: u64, mon
     let price = spec.price(region);
     Line::priced(
         "cloudPhone.subscription",
-        format!("{}, subscription", spec_text(spec, region)),
-        format!("{} x {} x USD {}/month", plural(phones, "phone"), plural(months, "month"), price.monthly),
+        text!("cp.line.subscription", spec = spec_text(spec, region)),
+        text!("cp.formula.subscription", phones = phones, months = months, price = price.monthly),
         Decimal::from(phones) * Decimal::from(months),
         "phone-month",
         price.monthly,
@@ -196,22 +196,21 @@ pub fn pay_as_you_go_line(
 ) -> Line {
     let price = spec.price(region);
     let billed_hours = unit.billed_hours(hours);
-    let cycles = if lifetimes == 1 { String::new() } else { format!("{lifetimes} lifetimes x ") };
+    let cycles = if lifetimes == 1 { String::new() } else { text!("cp.formula.lifetimes", count = lifetimes) };
     let time = match unit {
-        BillingUnit::Periods { hours: period_hours, .. } => format!(
-            "{} x {period_hours}-hour periods ({} h lifetime billed as {billed_hours} h)",
-            billed_periods(hours, period_hours),
-            hours.normalize()
+        BillingUnit::Periods { hours: period_hours, .. } => text!(
+            "cp.formula.periods",
+            periods = billed_periods(hours, period_hours),
+            period = period_hours,
+            hours = hours.normalize(),
+            billed = billed_hours
         ),
-        BillingUnit::Seconds => format!(
-            "{} h billed per second (a group created before the 4-hour period began)",
-            billed_hours.normalize()
-        ),
+        BillingUnit::Seconds => text!("cp.formula.perSecond", hours = billed_hours.normalize()),
     };
     Line::priced(
         "cloudPhone.payAsYouGo",
-        format!("{}, pay-as-you-go", spec_text(spec, region)),
-        format!("{} x {cycles}{time} x USD {}/hour", plural(phones, "phone"), price.hourly),
+        text!("cp.line.payAsYouGo", spec = spec_text(spec, region)),
+        text!("cp.formula.payAsYouGo", phones = phones, cycles = cycles, time = time, price = price.hourly),
         Decimal::from(phones) * Decimal::from(lifetimes) * billed_hours,
         "phone-hour",
         price.hourly,
@@ -223,24 +222,23 @@ pub fn pay_as_you_go_line(
 pub fn billed_while_stopped() -> Warning {
     Warning::new(
         "billed_while_stopped",
-        "Stopping a pay-as-you-go cloud phone does not stop billing: it is billed until the instance group is released.",
+        text!("cp.billedWhileStopped"),
         vec!["CP-5"],
     )
 }
 
 pub fn rate(item: &CloudPhoneItem, index: usize, catalog: &Catalog, rounding: Rounding) -> QuotedItem {
     let (spec, region) = (&item.spec, item.region);
-    let phones_text = plural(item.quantity, "phone");
     let mut warnings = Vec::new();
     let (description, phone_line) = match item.term {
         Term::Months(months) => (
-            format!("{phones_text} {}, {}, subscription for {}", spec.id, region.name(), plural(months, "month")),
+            text!("cp.description.subscription", phones = item.quantity, spec = spec.id, region = region.label(), months = months),
             subscription_line(spec, region, item.quantity, months, rounding),
         ),
         Term::LifetimeHours(hours) => {
             warnings.push(billed_while_stopped());
             (
-                format!("{phones_text} {}, {}, pay-as-you-go for {} h", spec.id, region.name(), hours.normalize()),
+                text!("cp.description.payAsYouGo", phones = item.quantity, spec = spec.id, region = region.label(), hours = hours.normalize()),
                 pay_as_you_go_line(spec, region, item.quantity, hours, 1, BillingUnit::for_creation(catalog, item.created_at), rounding),
             )
         }
@@ -254,15 +252,15 @@ pub fn rate(item: &CloudPhoneItem, index: usize, catalog: &Catalog, rounding: Ro
 
 fn internet_lines(internet: &InternetAccess, rounding: Rounding, lines: &mut Vec<Line>, warnings: &mut Vec<Warning>) {
     let services = [
-        ("cloudPhone.natGateway", "Internet NAT Gateway", internet.nat_gateway_per_hour, "nat_gateway_not_included"),
-        ("cloudPhone.eip", "Elastic IP Address", internet.eip_per_hour, "eip_not_included"),
+        ("cloudPhone.natGateway", key!("cp.natGateway"), internet.nat_gateway_per_hour, "nat_gateway_not_included"),
+        ("cloudPhone.eip", key!("cp.eip"), internet.eip_per_hour, "eip_not_included"),
     ];
     for (code, name, rate, missing_code) in services {
         match (rate, internet.hours) {
             (Some(rate), Some(hours)) => lines.push(Line::priced(
                 code,
-                format!("{name} (pay-as-you-go, your rate)"),
-                format!("{} h x USD {rate}/hour, one for the instance group", hours.normalize()),
+                text!("cp.line.internet", name = name),
+                text!("cp.formula.internet", hours = hours.normalize(), rate = rate),
                 hours,
                 "hour",
                 rate,
@@ -271,14 +269,14 @@ fn internet_lines(internet: &InternetAccess, rounding: Rounding, lines: &mut Vec
             )),
             _ => warnings.push(Warning::new(
                 missing_code,
-                format!("Internet access buys a pay-as-you-go {name}, billed by its own product; no rate is published, so it is not included. Give its hourly rate to include it."),
+                text!("cp.internetNotIncluded", name = name),
                 vec!["CP-1"],
             )),
         }
     }
     warnings.push(Warning::new(
         "dependent_resources_keep_billing",
-        "The NAT Gateway and EIP are not released with the cloud phones: they go on billing until you release them yourself.",
+        text!("cp.dependentsKeepBilling"),
         vec!["CP-10"],
     ));
 }

@@ -5,7 +5,7 @@ use crate::catalog::{caller_price as price, Catalog};
 use crate::decode::{Fields, Node};
 use crate::error::{Error, ErrorCode};
 use crate::money::Rounding;
-use crate::quote::{item_from_lines, limits, plural, quantity, Billing, Line, Product, QuotedItem, Warning};
+use crate::quote::{item_from_lines, limits, quantity, Billing, Line, Product, QuotedItem, Warning};
 use crate::time::Instant;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -49,7 +49,7 @@ pub struct EcsItem {
 
 pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<EcsItem, Error> {
     let billing = fields
-        .required("billing", "\"subscription\" or \"payAsYouGo\"")?
+        .required("billing", key!("expect.billing"))?
         .one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
     let term = match billing {
         Billing::Subscription => "months",
@@ -57,9 +57,9 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<EcsItem, Er
     };
     fields.only(&["product", "billing", term, "quantity", "instanceType", "prices"])?;
     let duration = match billing {
-        Billing::Subscription => Decimal::from(fields.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)?),
+        Billing::Subscription => Decimal::from(fields.required("months", key!("expect.months"))?.integer(1, limits::MAX_MONTHS)?),
         Billing::PayAsYouGo => fields
-            .required("hours", "hours of use (> 0)")?
+            .required("hours", key!("expect.ecsHours"))?
             .decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?,
     };
     let quantity = quantity(fields)?;
@@ -90,7 +90,7 @@ fn missing_instance_price(prices_path: &str) -> Error {
     Error::new(
         ErrorCode::MissingPrice,
         path,
-        "ECS prices are not published (ECS-9): give prices.instance, or an instanceType from your catalog",
+        text!("ecs.missingPrice"),
     )
 }
 
@@ -108,7 +108,7 @@ pub(crate) fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decim
         Some(list) => {
             let elements = list.elements()?;
             if elements.len() > MAX_DATA_DISKS {
-                return Err(list.error(ErrorCode::TooMany, format!("at most {MAX_DATA_DISKS} data disks, got {}", elements.len())));
+                return Err(list.error(ErrorCode::TooMany, text!("ecs.tooManyDisks", max = MAX_DATA_DISKS, count = elements.len())));
             }
             elements.map(|n| price(&n)).collect::<Result<_, _>>()?
         }
@@ -118,7 +118,7 @@ pub(crate) fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decim
 
 /// ECS-9: every ECS amount is at the caller's prices (quote and simulateAccount alike).
 pub fn caller_price_warning() -> Warning {
-    Warning::new("caller_price", "ECS prices are not published in the billing documents used here; every amount uses the prices you supplied (ECS-9).", vec!["ECS-9"])
+    Warning::new("caller_price", text!("ecs.callerPrice"), vec!["ECS-9"])
 }
 
 /// ECS-13: the least a pay-as-you-go lifetime is charged (quote and lifecycle alike).
@@ -142,12 +142,8 @@ fn minimum_charge_line(item: &EcsItem, lines: &[Line], rounding: Rounding) -> Op
     (top_up > Decimal::ZERO).then(|| {
         Line::priced(
             "ecs.minimumCharge",
-            "minimum charge for a pay-as-you-go lifetime".to_string(),
-            format!(
-                "{} x USD 0.01 minimum, as each lifetime's fee (USD {}) is below USD 0.01, less USD {billed} already billed above",
-                plural(item.quantity, "instance"),
-                lifetime_fee.normalize()
-            ),
+            text!("ecs.line.minimumCharge"),
+            text!("ecs.formula.minimumCharge", count = item.quantity, fee = lifetime_fee.normalize(), billed = billed),
             Decimal::ONE,
             "adjustment",
             top_up,
@@ -159,19 +155,24 @@ fn minimum_charge_line(item: &EcsItem, lines: &[Line], rounding: Rounding) -> Op
 
 pub fn rate(item: &EcsItem, index: usize, rounding: Rounding) -> QuotedItem {
     let per = item.billing.per();
-    let (term_text, billing_text) = match item.billing {
+    let (term_text, billing_text, per_text) = match item.billing {
         // Subscription durations are whole months (decoded as integers).
-        Billing::Subscription => (plural(item.duration.to_u64().unwrap_or_default(), "month"), "subscription"),
-        Billing::PayAsYouGo => (format!("{} h", item.duration.normalize()), "pay-as-you-go"),
+        Billing::Subscription => {
+            (text!("ecs.term.months", months = item.duration.to_u64().unwrap_or_default()), key!("billing.subscription"), key!("per.month"))
+        }
+        Billing::PayAsYouGo => (text!("ecs.term.hours", hours = item.duration.normalize()), key!("billing.payAsYouGo"), key!("per.hour")),
     };
-    let instances = plural(item.quantity, "instance");
+    let instances = item.quantity;
     let quantity = Decimal::from(item.quantity) * item.duration;
-    let label = item.instance_type.as_deref().unwrap_or("ECS instance");
+    let label = match item.instance_type.as_deref() {
+        Some(label) => label.to_string(),
+        None => text!("ecs.instance"),
+    };
     let line = |code: &str, what: String, unit: &str, price: Decimal| {
         Line::priced(
             code,
             what.clone(),
-            format!("{instances} x {term_text} x USD {price}/{per} ({what}, your price)"),
+            text!("ecs.formula", instances = instances, term = term_text, price = price, per = per_text, what = what),
             quantity,
             unit,
             price,
@@ -179,20 +180,20 @@ pub fn rate(item: &EcsItem, index: usize, rounding: Rounding) -> QuotedItem {
             vec!["ECS-9"],
         )
     };
-    let mut lines = vec![line("ecs.instance", format!("{label}, {billing_text}"), &format!("instance-{per}"), item.prices.instance)];
+    let mut lines = vec![line("ecs.instance", text!("ecs.line.instance", label = label, billing = billing_text), &format!("instance-{per}"), item.prices.instance)];
     if let Some(p) = item.prices.system_disk {
-        lines.push(line("ecs.systemDisk", "system disk".to_string(), &format!("disk-{per}"), p));
+        lines.push(line("ecs.systemDisk", text!("ecs.line.systemDisk"), &format!("disk-{per}"), p));
     }
     for (i, p) in item.prices.data_disks.iter().enumerate() {
-        lines.push(line("ecs.dataDisk", format!("data disk {}", i + 1), &format!("disk-{per}"), *p));
+        lines.push(line("ecs.dataDisk", text!("ecs.line.dataDisk", n = i + 1), &format!("disk-{per}"), *p));
     }
     if let Some(p) = item.prices.bandwidth {
-        lines.push(line("ecs.bandwidth", "public bandwidth".to_string(), per, p));
+        lines.push(line("ecs.bandwidth", text!("ecs.line.bandwidth"), per, p));
     }
     if item.billing == Billing::PayAsYouGo {
         if let Some(line) = minimum_charge_line(item, &lines, rounding) {
             lines.push(line);
         }
     }
-    item_from_lines(index, Product::Ecs, format!("{instances} {label}, {billing_text} for {term_text}"), lines, vec![caller_price_warning()], rounding)
+    item_from_lines(index, Product::Ecs, text!("ecs.description", instances = instances, label = label, billing = billing_text, term = term_text), lines, vec![caller_price_warning()], rounding)
 }

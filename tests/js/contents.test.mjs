@@ -19,11 +19,13 @@ test("npm pack ships only what a consumer needs", () => {
     "pkg/alicloud_cost.d.ts", "pkg/alicloud_cost.js", "pkg/alicloud_cost_bg.wasm", "pkg/alicloud_cost_bg.wasm.d.ts",
     // The JS half of the boundary (src/bindings/boundary.js), imported by the glue.
     ...files.filter((f) => /^pkg\/snippets\/alicloud-cost-[0-9a-f]+\/src\/bindings\/boundary\.js$/.test(f)),
+    // The message templates in both languages (src/messages.js, issue 16), read by the module on first use.
+    ...files.filter((f) => /^pkg\/snippets\/alicloud-cost-[0-9a-f]+\/src\/messages\.js$/.test(f)),
   ]);
-  assert.equal(files.filter((f) => f.includes("snippets/")).length, 1);
+  assert.equal(files.filter((f) => f.includes("/snippets/")).length, 2, "both snippets ship");
   // Small enough to notice a stray file: the module is about 340 KiB of the total (issue 17 added
-  // 30 KiB, simulateAccount 45 KiB with its declarations).
-  assert.ok(packed.unpackedSize < 500_000, `unpacked ${packed.unpackedSize} B`);
+  // 30 KiB, simulateAccount 45 KiB with its declarations, the templates in two languages 78 KiB).
+  assert.ok(packed.unpackedSize < 600_000, `unpacked ${packed.unpackedSize} B`);
 });
 
 test("RULES.md, which README and every result's rule IDs point to, is the team's rule text", (t) => {

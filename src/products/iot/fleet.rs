@@ -144,19 +144,19 @@ fn category_named(name: &str) -> &'static Category {
 pub fn decode(node: &Node<'_>, edition: Option<Edition>) -> Result<(Fleet, Vec<Warning>), Error> {
     let fields = node.object()?;
     fields.only(&["devices", "onlineHoursPerDay", "messages"])?;
-    let devices = fields.required("devices", "the devices that communicate every day")?.integer(1, MAX_DEVICES)?;
+    let devices = fields.required("devices", key!("expect.devices"))?.integer(1, MAX_DEVICES)?;
     let online_hours = match fields.get("onlineHoursPerDay") {
         Some(n) => n.decimal_in(Decimal::ZERO, false, dec!(24))?,
         None => dec!(24),
     };
     let online_seconds = online_hours * dec!(3600);
-    let list = fields.required("messages", "an array of { every | perDay, bytes, category? | interface?, receivers?, forwarded? }")?;
+    let list = fields.required("messages", key!("expect.fleetMessages"))?;
     let elements = list.elements()?;
     if elements.len() == 0 {
-        return Err(list.error(ErrorCode::Empty, "expected at least one kind of message"));
+        return Err(list.error(ErrorCode::Empty, text!("fleet.noMessages")));
     }
     if elements.len() > MAX_FLEET_MESSAGES {
-        return Err(list.error(ErrorCode::TooMany, format!("at most {MAX_FLEET_MESSAGES} kinds of message, got {}", elements.len())));
+        return Err(list.error(ErrorCode::TooMany, text!("fleet.tooManyMessages", max = MAX_FLEET_MESSAGES, count = elements.len())));
     }
     let mut messages = Vec::with_capacity(elements.len());
     let mut warnings = Vec::new();
@@ -165,14 +165,14 @@ pub fn decode(node: &Node<'_>, edition: Option<Edition>) -> Result<(Fleet, Vec<W
         if let Some(interface) = message.interface.filter(|i| i.free_to_call) {
             warnings.push(Warning::new(
                 "received_messages_billed",
-                format!("{} is free to call, but the messages received through it are billed (IOT-20, IOT-13).", interface.name),
+                text!("fleet.receivedBilled", name = interface.name),
                 vec!["IOT-20", "IOT-13"],
             ));
         }
         if message.per_device_per_day == 0 {
             warnings.push(Warning::new(
                 "interval_longer_than_online_time",
-                format!("{}: the interval is longer than the {} h a device is online each day, so no message is sent (IOT-22).", element.path(), online_hours.normalize()),
+                text!("fleet.intervalTooLong", path = element.path(), hours = online_hours.normalize()),
                 vec!["IOT-22"],
             ));
         }
@@ -195,19 +195,19 @@ fn decode_message(node: &Node<'_>, edition: Option<Edition>, devices: u64, onlin
             let per_day = n.integer(0, MAX_COUNT)?;
             (Frequency::PerDay(per_day), per_day)
         }
-        (Some(_), Some(n)) => return Err(n.error(ErrorCode::UnknownField, "give either every or perDay, not both")),
+        (Some(_), Some(n)) => return Err(n.error(ErrorCode::UnknownField, text!("fleet.everyOrPerDay"))),
         (None, None) => {
-            return Err(Error::new(ErrorCode::MissingField, fields.child_path("every"), "give every: { seconds | minutes | hours } or perDay"))
+            return Err(Error::new(ErrorCode::MissingField, fields.child_path("every"), text!("fleet.missingFrequency")))
         }
     };
-    let bytes = fields.required("bytes", "the message size in bytes")?.integer(0, MAX_BYTES)?;
+    let bytes = fields.required("bytes", key!("expect.bytes"))?.integer(0, MAX_BYTES)?;
     let receivers = match fields.get("receivers") {
         Some(n) => n.integer(0, MAX_RECEIVERS)?,
         None => 0,
     };
     let forwarded = fields.flag("forwarded")?;
     let (category, interface) = match (fields.get("category"), fields.get("interface")) {
-        (Some(_), Some(i)) => return Err(i.error(ErrorCode::UnknownField, "give either category or interface, not both")),
+        (Some(_), Some(i)) => return Err(i.error(ErrorCode::UnknownField, text!("fleet.categoryOrInterface"))),
         (Some(c), None) => {
             let categories: Vec<(&str, &'static Category)> = CATEGORIES.iter().map(|c| (c.name, c)).collect();
             (super::category_in_edition(&c, c.one_of(&categories, ErrorCode::UnknownCategory)?, edition, None)?, None)
@@ -223,7 +223,7 @@ fn decode_message(node: &Node<'_>, edition: Option<Edition>, devices: u64, onlin
     if day_total > u128::from(MAX_COUNT) {
         return Err(node.error(
             ErrorCode::OutOfRange,
-            format!("{devices} devices x {per_device_per_day} messages a day x {} copies is more than {MAX_COUNT} messages a day", 1 + receivers),
+            text!("fleet.tooManyADay", devices = devices, per_device = per_device_per_day, copies = 1 + receivers, max = MAX_COUNT),
         ));
     }
     Ok(FleetMessage { frequency, per_device_per_day, bytes, category, interface, receivers, forwarded })
@@ -240,7 +240,7 @@ fn interval_seconds(node: &Node<'_>) -> Result<Decimal, Error> {
         }
     }
     if seconds <= Decimal::ZERO || seconds > MAX_INTERVAL_SECONDS {
-        return Err(node.error(ErrorCode::OutOfRange, "the interval must be more than 0 and at most a year (366 days)"));
+        return Err(node.error(ErrorCode::OutOfRange, text!("fleet.intervalRange")));
     }
     Ok(seconds)
 }
@@ -249,8 +249,8 @@ fn find_interface(node: &Node<'_>) -> Result<&'static Interface, Error> {
     let name = node.str()?;
     INTERFACES.iter().find(|i| i.name == name).ok_or_else(|| {
         let names: Vec<&str> = INTERFACES.iter().map(|i| i.name).collect();
-        let hint = crate::decode::closest(name, &names).map(|k| format!("; did you mean \"{k}\"?")).unwrap_or_default();
-        node.error(ErrorCode::UnknownInterface, format!("\"{name}\" is not a billable interface of seed 002's appendix (IOT-20){hint}"))
+        let hint = crate::decode::closest(name, &names).map(|k| text!("decode.didYouMean", name = k)).unwrap_or_default();
+        node.error(ErrorCode::UnknownInterface, text!("fleet.unknownInterface", name = name, hint = hint))
     })
 }
 
@@ -306,21 +306,23 @@ impl Fleet {
             .map(|m| {
                 let counts = day_counts(self.devices, m);
                 let how = match m.frequency {
-                    Frequency::Every(seconds) => format!("every {} for {} h online", duration(seconds), self.online_hours.normalize()),
-                    Frequency::PerDay(_) => "a day".to_string(),
+                    Frequency::Every(seconds) => text!("fleet.how.every", every = duration(seconds), hours = self.online_hours.normalize()),
+                    Frequency::PerDay(_) => text!("fleet.how.perDay"),
                 };
                 let what = m.interface.map_or(m.category.name, |i| i.name);
-                let mut text = format!(
-                    "{} x {} {what} messages a day ({how}) = {} sent",
-                    grouped_noun(self.devices, "device"),
-                    grouped(m.per_device_per_day),
-                    grouped(counts.sent)
+                let mut text = text!(
+                    "fleet.formula",
+                    devices = grouped(self.devices),
+                    per_device = grouped(m.per_device_per_day),
+                    what = what,
+                    how = how,
+                    sent = grouped(counts.sent)
                 );
                 if m.receivers > 0 {
-                    text.push_str(&format!(" + {} x {} receivers = {} received", grouped(counts.sent), grouped(m.receivers), grouped(counts.received)));
+                    text.push_str(&text!("fleet.formula.received", sent = grouped(counts.sent), receivers = grouped(m.receivers), received = grouped(counts.received)));
                 }
                 if m.forwarded {
-                    text.push_str(&format!("; {} forwarded by the rules engine (free)", grouped(counts.forwarded)));
+                    text.push_str(&text!("fleet.formula.forwarded", count = grouped(counts.forwarded)));
                 }
                 text
             })
@@ -356,11 +358,11 @@ impl Fleet {
             .iter()
             .map(|m| {
                 let rate = match m.frequency {
-                    Frequency::Every(seconds) => format!("1 / {} s", seconds.normalize()),
-                    Frequency::PerDay(n) => format!("{n} / {} s online", (self.online_hours * dec!(3600)).normalize()),
+                    Frequency::Every(seconds) => text!("fleet.tps.every", seconds = seconds.normalize()),
+                    Frequency::PerDay(n) => text!("fleet.tps.perDay", count = n, seconds = (self.online_hours * dec!(3600)).normalize()),
                 };
-                let copies = if m.receivers > 0 { format!(" x {} copies", 1 + m.receivers) } else { String::new() };
-                format!("{} devices x {rate}{copies} = {}", grouped(self.devices), shown_tps(self.messaging_tps_of(m)))
+                let copies = if m.receivers > 0 { text!("fleet.tps.copies", copies = 1 + m.receivers) } else { String::new() };
+                text!("fleet.tps.term", devices = grouped(self.devices), rate = rate, copies = copies, tps = shown_tps(self.messaging_tps_of(m)))
             })
             .collect()
     }
@@ -375,14 +377,10 @@ pub fn shown_tps(tps: Decimal) -> Decimal {
 fn duration(seconds: Decimal) -> String {
     let whole = |unit: Decimal| Some((seconds / unit).normalize()).filter(|n| *n >= Decimal::ONE && n.scale() == 0);
     match (whole(dec!(3600)), whole(dec!(60))) {
-        (Some(h), _) => format!("{h} h"),
-        (None, Some(m)) => format!("{m} min"),
-        (None, None) => format!("{} s", seconds.normalize()),
+        (Some(h), _) => text!("unit.hours", n = h),
+        (None, Some(m)) => text!("unit.minutes", n = m),
+        (None, None) => text!("unit.seconds", n = seconds.normalize()),
     }
-}
-
-fn grouped_noun(n: u64, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{} {noun}s", grouped(n)) }
 }
 
 /// 4800000 -> "4,800,000", as Alibaba's examples write counts.
@@ -456,10 +454,7 @@ pub fn fits_new_public_warning(rates: &IotCatalog) -> Warning {
     let l = &rates.new_public_limits;
     Warning::new(
         "fits_new_public_instance",
-        format!(
-            "This fleet fits a free new public instance ({} concurrent online devices, {} devices, {} messaging TPS, {} forwarding TPS; IOT-24).",
-            l.online_devices, l.devices, l.messaging_tps, l.forwarding_tps
-        ),
+        text!("fleet.fitsNewPublic", online = l.online_devices, devices = l.devices, messaging = l.messaging_tps, forwarding = l.forwarding_tps),
         vec!["IOT-24", "IOT-2"],
     )
 }
@@ -472,7 +467,7 @@ pub fn size(fleet: &Fleet, specs: &[EnterpriseSpec], rates: &IotCatalog, at: &No
     if sized.is_empty() {
         return Err(at.error(
             ErrorCode::MissingPrice,
-            "sizing a fleet needs catalog.iot.enterpriseSpecs with monthlyPrice, onlineDevices, messagingTps and forwardingTps (IOT-4, IOT-23)",
+            text!("fleet.sizingNeedsSpecs"),
         ));
     }
     let best = sized.iter().filter(|s| holds(s, &needs)).min_by(|a, b| a.monthly_price.cmp(&b.monthly_price));
@@ -483,21 +478,32 @@ pub fn size(fleet: &Fleet, specs: &[EnterpriseSpec], rates: &IotCatalog, at: &No
 }
 
 pub fn sizing_for(fleet: &Fleet, needs: &Needs, spec: &EnterpriseSpec, rates: &IotCatalog) -> Sizing {
-    let forwarding = if needs.forwarding_tps.is_zero() { "nothing forwarded".to_string() } else { format!("forwarding TPS = {}", shown_tps(needs.forwarding_tps)) };
+    let forwarding = if needs.forwarding_tps.is_zero() {
+        text!("sizing.nothingForwarded")
+    } else {
+        text!("sizing.forwarding", tps = shown_tps(needs.forwarding_tps))
+    };
     let capacity = match (spec.online_devices, spec.messaging_tps, spec.forwarding_tps) {
-        (Some(devices), Some(messaging), Some(forwarding)) => format!(
-            "{} holds {} online devices, {} messaging TPS, {} forwarding TPS",
-            spec.id,
-            grouped(devices),
-            messaging.normalize(),
-            forwarding.normalize()
+        (Some(devices), Some(messaging), Some(forwarding)) => text!(
+            "sizing.capacity",
+            spec = spec.id,
+            devices = grouped(devices),
+            messaging = messaging.normalize(),
+            forwarding = forwarding.normalize()
         ),
-        _ => format!("{}: your catalog gives no capacities, so the fit is not checked", spec.id),
+        _ => text!("sizing.noCapacity", spec = spec.id),
     };
     // One kind of message: its term is the total ("... = 16.67"); several: their sum.
     let terms = fleet.tps_terms();
     let sum = if terms.len() > 1 { format!(" = {}", shown_tps(needs.messaging_tps)) } else { String::new() };
-    let formula = format!("messaging TPS = {}{sum}; {forwarding}; {} online devices. {capacity}", terms.join(" + "), grouped(needs.online_devices));
+    let formula = text!(
+        "sizing.formula",
+        terms = terms.join(" + "),
+        sum = sum,
+        forwarding = forwarding,
+        online = grouped(needs.online_devices),
+        capacity = capacity
+    );
     Sizing {
         online_devices: needs.online_devices,
         messaging_tps: shown_tps(needs.messaging_tps),
@@ -528,23 +534,23 @@ fn shortfall(needs: &Needs, specs: &[&EnterpriseSpec]) -> String {
     let max_forwarding = specs.iter().filter_map(|s| s.forwarding_tps).max().unwrap_or_default();
     let mut short = Vec::new();
     if needs.online_devices > max_devices {
-        short.push(format!("{} online devices (the most any spec holds is {})", grouped(needs.online_devices), grouped(max_devices)));
+        short.push(text!("sizing.shortDevices", need = grouped(needs.online_devices), most = grouped(max_devices)));
     }
     if needs.messaging_tps > max_messaging {
-        short.push(format!("{} messaging TPS (the most is {})", shown_over(needs.messaging_tps, max_messaging), max_messaging.normalize()));
+        short.push(text!("sizing.shortMessaging", need = shown_over(needs.messaging_tps, max_messaging), most = max_messaging.normalize()));
     }
     if needs.forwarding_tps > max_forwarding {
-        short.push(format!("{} forwarding TPS (the most is {})", shown_over(needs.forwarding_tps, max_forwarding), max_forwarding.normalize()));
+        short.push(text!("sizing.shortForwarding", need = shown_over(needs.forwarding_tps, max_forwarding), most = max_forwarding.normalize()));
     }
     if short.is_empty() {
-        format!(
-            "no single spec in your catalog holds {} online devices, {} messaging TPS and {} forwarding TPS together (IOT-23)",
-            grouped(needs.online_devices),
-            shown_tps(needs.messaging_tps),
-            shown_tps(needs.forwarding_tps)
+        text!(
+            "sizing.noSingleSpec",
+            devices = grouped(needs.online_devices),
+            messaging = shown_tps(needs.messaging_tps),
+            forwarding = shown_tps(needs.forwarding_tps)
         )
     } else {
-        format!("no spec in your catalog holds the fleet: it needs {} (IOT-23)", short.join(", "))
+        text!("sizing.noSpecFits", short = short.join(&text!("list.separator")))
     }
 }
 

@@ -7,8 +7,9 @@ pub mod fleet;
 use crate::catalog::{Catalog, IotCatalog};
 use crate::decode::{Fields, Node};
 use crate::error::{Error, ErrorCode};
+use crate::messages::Key;
 use crate::money::{serialize_decimal, Rounding};
-use crate::quote::{item_from_lines, limits, plural, Line, Product, QuotedItem, Warning};
+use crate::quote::{item_from_lines, limits, Line, Product, QuotedItem, Warning};
 use crate::time;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -43,10 +44,11 @@ pub enum Edition {
 
 impl Edition {
     pub const ALL: [(&'static str, Edition); 2] = [("basic", Edition::Basic), ("pro", Edition::Pro)];
-    pub fn name(self) -> &'static str {
+    /// The edition's name for a person: "Basic" / 基础版.
+    pub fn name(self) -> crate::messages::Key {
         match self {
-            Edition::Basic => "Basic",
-            Edition::Pro => "Pro",
+            Edition::Basic => key!("iot.edition.basic"),
+            Edition::Pro => key!("iot.edition.pro"),
         }
     }
 }
@@ -63,41 +65,41 @@ pub enum Billability {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Category {
     pub name: &'static str,
-    pub description: &'static str,
+    pub description: Key,
     pub billability: Billability,
 }
 
-const fn category(name: &'static str, description: &'static str, billability: Billability) -> Category {
+const fn category(name: &'static str, description: Key, billability: Billability) -> Category {
     Category { name, description, billability }
 }
 
 /// The message categories of seed 002's billing table.
 pub static CATEGORIES: [Category; 22] = [
     // IOT-13: billable on both editions.
-    category("devicePub", "messages sent from devices (Pub)", Billability::Billable),
-    category("deviceRpcRequest", "RPC requests sent from devices", Billability::Billable),
-    category("revertRpcResponse", "device responses to Revert-RPC", Billability::Billable),
-    category("deviceSubReceived", "messages received by devices (Sub)", Billability::Billable),
-    category("serverPub", "messages sent from the server (Pub)", Billability::Billable),
-    category("serverPubBroadcast", "messages sent from the server (PubBroadcast)", Billability::Billable),
-    category("serverResponse", "server responses to devices", Billability::Billable),
-    category("serverRevertRpc", "server Revert-RPC calls", Billability::Billable),
-    category("subDevice", "server calls to sub-device interfaces", Billability::Billable),
+    category("devicePub", key!("iot.category.devicePub"), Billability::Billable),
+    category("deviceRpcRequest", key!("iot.category.deviceRpcRequest"), Billability::Billable),
+    category("revertRpcResponse", key!("iot.category.revertRpcResponse"), Billability::Billable),
+    category("deviceSubReceived", key!("iot.category.deviceSubReceived"), Billability::Billable),
+    category("serverPub", key!("iot.category.serverPub"), Billability::Billable),
+    category("serverPubBroadcast", key!("iot.category.serverPubBroadcast"), Billability::Billable),
+    category("serverResponse", key!("iot.category.serverResponse"), Billability::Billable),
+    category("serverRevertRpc", key!("iot.category.serverRevertRpc"), Billability::Billable),
+    category("subDevice", key!("iot.category.subDevice"), Billability::Billable),
     // IOT-13: device shadow on Basic only, TSL model on Pro only.
-    category("deviceShadow", "device shadow messages", Billability::BasicOnly),
-    category("tsl", "TSL model messages", Billability::ProOnly),
+    category("deviceShadow", key!("iot.category.deviceShadow"), Billability::BasicOnly),
+    category("tsl", key!("iot.category.tsl"), Billability::ProOnly),
     // IOT-14: free on both editions.
-    category("connect", "CONNECT", Billability::Free),
-    category("connAck", "CONNACK", Billability::Free),
-    category("disconnect", "DISCONNECT", Billability::Free),
-    category("pingReq", "PINGREQ", Billability::Free),
-    category("pingResp", "PINGRESP", Billability::Free),
-    category("pubAck", "PUBACK", Billability::Free),
-    category("subscribe", "SUBSCRIBE", Billability::Free),
-    category("subAck", "SUBACK", Billability::Free),
-    category("unsubscribe", "UNSUBSCRIBE", Billability::Free),
-    category("unsubAck", "UNSUBACK", Billability::Free),
-    category("rulesEngineForward", "messages forwarded by the rules engine", Billability::Free),
+    category("connect", key!("iot.category.connect"), Billability::Free),
+    category("connAck", key!("iot.category.connAck"), Billability::Free),
+    category("disconnect", key!("iot.category.disconnect"), Billability::Free),
+    category("pingReq", key!("iot.category.pingReq"), Billability::Free),
+    category("pingResp", key!("iot.category.pingResp"), Billability::Free),
+    category("pubAck", key!("iot.category.pubAck"), Billability::Free),
+    category("subscribe", key!("iot.category.subscribe"), Billability::Free),
+    category("subAck", key!("iot.category.subAck"), Billability::Free),
+    category("unsubscribe", key!("iot.category.unsubscribe"), Billability::Free),
+    category("unsubAck", key!("iot.category.unsubAck"), Billability::Free),
+    category("rulesEngineForward", key!("iot.category.rulesEngineForward"), Billability::Free),
 ];
 
 /// Messages of one size and category in a day.
@@ -152,7 +154,7 @@ pub struct FleetSummary {
 
 pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, Error> {
     let instance = fields
-        .required("instance", "\"legacyPublic\", \"enterprise\" or \"newPublic\"")?
+        .required("instance", key!("expect.iotInstance"))?
         .one_of(&Instance::ALL, ErrorCode::UnknownInstance)?;
     match instance {
         Instance::LegacyPublic => decode_legacy(fields),
@@ -166,7 +168,7 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, Er
 
 fn decode_enterprise(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, Error> {
     fields.only(&["product", "instance", "months", "monthlyPrice", "spec", "quantity", "trial", "fleet"])?;
-    let months = fields.required("months", "a whole number of months >= 1")?.integer(1, limits::MAX_MONTHS)?;
+    let months = fields.required("months", key!("expect.months"))?.integer(1, limits::MAX_MONTHS)?;
     let quantity = match fields.get("quantity") {
         Some(n) => n.integer(1, 10_000)?,
         None => 1,
@@ -175,7 +177,7 @@ fn decode_enterprise(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, 
     // IOT-23: a fleet instead of a spec picks the cheapest spec that holds it.
     if let Some(fleet_node) = fields.get("fleet") {
         if let Some(other) = fields.get("spec").or_else(|| fields.get("monthlyPrice")) {
-            return Err(other.error(ErrorCode::UnknownField, "give either fleet (sized from your catalog) or spec / monthlyPrice, not both"));
+            return Err(other.error(ErrorCode::UnknownField, text!("iot.fleetOrSpec")));
         }
         let (fleet, _) = fleet::decode(&fleet_node, None)?;
         let sizing = fleet::size(&fleet, &catalog.iot.enterprise_specs, &catalog.iot, &fleet_node)?;
@@ -196,27 +198,27 @@ pub fn enterprise_price(fields: &Fields<'_>, catalog: &Catalog) -> Result<Decima
             found.map(|s| s.monthly_price).ok_or_else(|| {
                 spec.error(
                     ErrorCode::UnknownSpec,
-                    format!("no Enterprise Edition spec \"{id}\" in the catalog; add it under catalog.iot.enterpriseSpecs or give monthlyPrice"),
+                    text!("iot.unknownEnterpriseSpec", id = id),
                 )
             })
         }
         (None, None) => Err(Error::new(
             ErrorCode::MissingPrice,
             fields.child_path("monthlyPrice"),
-            "Enterprise Edition prices are not published (IOT-4): give monthlyPrice, or a spec from your catalog",
+            text!("iot.missingEnterprisePrice"),
         )),
     }
 }
 
 fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
     fields.only(&["product", "instance", "edition", "month", "usage", "freeQuotaUsed"])?;
-    let edition = fields.required("edition", "\"basic\" or \"pro\"")?.one_of(&Edition::ALL, ErrorCode::UnknownEdition)?;
-    let month = time::month(&fields.required("month", "the billing month as \"YYYY-MM\"")?)?;
+    let edition = fields.required("edition", key!("expect.edition"))?.one_of(&Edition::ALL, ErrorCode::UnknownEdition)?;
+    let month = time::month(&fields.required("month", key!("expect.month"))?)?;
     let free_quota_used = match fields.get("freeQuotaUsed") {
         Some(n) => n.integer(0, MAX_COUNT)?,
         None => 0,
     };
-    let usage_node = fields.required("usage", "{ perDay, days? }, { fleet, days? } or { days: [...] }")?;
+    let usage_node = fields.required("usage", key!("expect.iotUsage"))?;
     let usage = usage_node.object()?;
     let month_days = u64::from(month.days_in_month() as u8);
     let day_count = |usage: &Fields<'_>| usage.get("days").map_or(Ok(month_days), |n| n.integer(1, month_days));
@@ -234,13 +236,13 @@ fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
         }
         None => {
             usage.only(&["days"])?;
-            let days_node = usage.required("days", "an array of day usages, or perDay")?;
+            let days_node = usage.required("days", key!("expect.days"))?;
             let elements = days_node.elements()?;
             if elements.len() == 0 {
-                return Err(days_node.error(ErrorCode::Empty, "expected at least one day"));
+                return Err(days_node.error(ErrorCode::Empty, text!("iot.noDays")));
             }
             if elements.len() as u64 > month_days {
-                return Err(days_node.error(ErrorCode::TooMany, format!("{} has {month_days} days, got {}", month_label(month), elements.len())));
+                return Err(days_node.error(ErrorCode::TooMany, text!("iot.tooManyDays", month = month_label(month), days = month_days, count = elements.len())));
             }
             let mut days = Vec::with_capacity(elements.len());
             for (i, day) in elements.enumerate() {
@@ -250,7 +252,7 @@ fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
             // IOT-18 (Choice): the free quota is used by the earliest days first.
             let days = crate::decode::stable_sorted_by_key(days, |d| time::epoch_days(d.date));
             if let Some(pair) = days.windows(2).find(|w| w[0].date == w[1].date) {
-                return Err(days_node.error(ErrorCode::DuplicateDate, format!("{} appears twice", time::iso_date(pair[0].date))));
+                return Err(days_node.error(ErrorCode::DuplicateDate, text!("iot.dateTwice", date = time::iso_date(pair[0].date))));
             }
             days
         }
@@ -280,7 +282,7 @@ pub(crate) fn decode_day(node: &Node<'_>, edition: Edition, month: Date, default
         Some(d) => {
             let date = time::date(&d)?;
             if date.year() != month.year() || date.month() != month.month() {
-                return Err(d.error(ErrorCode::DateOutOfPeriod, format!("{} is not in the quoted month {}", time::iso_date(date), month_label(month))));
+                return Err(d.error(ErrorCode::DateOutOfPeriod, text!("iot.dateOutsideMonth", date = time::iso_date(date), month = month_label(month))));
             }
             date
         }
@@ -290,10 +292,10 @@ pub(crate) fn decode_day(node: &Node<'_>, edition: Edition, month: Date, default
         Some(n) => n.integer(0, MAX_COUNT)?,
         None => 0,
     };
-    let messages = fields.required("messages", "an array of { bytes, count, category? }")?;
+    let messages = fields.required("messages", key!("expect.messages"))?;
     let elements = messages.elements()?;
     if elements.len() > MAX_BUCKETS_PER_DAY {
-        return Err(messages.error(ErrorCode::TooMany, format!("at most {MAX_BUCKETS_PER_DAY} message buckets a day, got {}", elements.len())));
+        return Err(messages.error(ErrorCode::TooMany, text!("iot.tooManyBuckets", max = MAX_BUCKETS_PER_DAY, count = elements.len())));
     }
     let categories: Vec<(&str, &'static Category)> = CATEGORIES.iter().map(|c| (c.name, c)).collect();
     let mut buckets = Vec::with_capacity(elements.len());
@@ -307,8 +309,8 @@ pub(crate) fn decode_day(node: &Node<'_>, edition: Edition, month: Date, default
 fn decode_bucket(node: &Node<'_>, edition: Edition, categories: &[(&str, &'static Category)]) -> Result<Bucket, Error> {
     let fields = node.object()?;
     fields.only(&["bytes", "count", "category"])?;
-    let bytes = fields.required("bytes", "the message size in bytes")?.integer(0, MAX_BYTES)?;
-    let count = fields.required("count", "the number of messages of this size")?.integer(0, MAX_COUNT)?;
+    let bytes = fields.required("bytes", key!("expect.bytes"))?.integer(0, MAX_BYTES)?;
+    let count = fields.required("count", key!("expect.count"))?.integer(0, MAX_COUNT)?;
     let category = match fields.get("category") {
         None => &CATEGORIES[0], // "devicePub", API.md's default
         Some(n) => category_in_edition(&n, n.one_of(categories, ErrorCode::UnknownCategory)?, Some(edition), None)?,
@@ -326,12 +328,12 @@ pub fn billable_on(category: &Category, edition: Edition) -> bool {
 /// Edition (`edition` None) has no Basic/Pro split.
 pub(crate) fn category_in_edition(node: &Node<'_>, category: &'static Category, edition: Option<Edition>, interface: Option<&str>) -> Result<&'static Category, Error> {
     let Some(edition) = edition.filter(|e| !billable_on(category, *e)) else { return Ok(category) };
-    let only = if edition == Edition::Basic { "Pro" } else { "Basic" };
+    let only = if edition == Edition::Basic { Edition::Pro } else { Edition::Basic };
     let what = match interface {
-        Some(name) => format!("the interface {name} ({}, IOT-20)", category.description),
-        None => format!("\"{}\" ({})", category.name, category.description),
+        Some(name) => text!("iot.interfaceWhat", name = name, category = category.description),
+        None => text!("iot.categoryWhat", name = category.name, category = category.description),
     };
-    Err(node.error(ErrorCode::CategoryNotInEdition, format!("{what} exists only on the {only} edition, not on {} (IOT-13)", edition.name())))
+    Err(node.error(ErrorCode::CategoryNotInEdition, text!("iot.notInEdition", what = what, only = only.name(), edition = edition.name())))
 }
 
 /// Billable message count of `count` messages of `bytes` each: every message counts
@@ -463,7 +465,7 @@ pub fn rate(item: &IotItem, index: usize, catalog: &Catalog, rounding: Rounding)
                 if s.fits_new_public_instance {
                     quoted.warnings.push(fleet::fits_new_public_warning(&catalog.iot));
                 }
-                quoted.description.push_str(&format!(", spec {} (the cheapest that holds the fleet, IOT-23)", s.spec));
+                quoted.description.push_str(&text!("iot.sizedSpec", spec = s.spec));
                 quoted.sizing = Some((**s).clone());
             }
             quoted
@@ -471,16 +473,16 @@ pub fn rate(item: &IotItem, index: usize, catalog: &Catalog, rounding: Rounding)
         IotItem::NewPublic => {
             let line = Line::priced(
                 "iot.newPublic",
-                "New public instance".to_string(),
-                "free, fixed specification".to_string(),
+                text!("iot.line.newPublic"),
+                text!("iot.formula.newPublic"),
                 Decimal::ONE,
                 "instance",
                 Decimal::ZERO,
                 rounding,
                 vec!["IOT-2"],
             );
-            let warnings = vec![Warning::new("fixed_specification", "A new public instance is free with a fixed specification and never expires; it may be frozen when no device has been online for an extended period (IOT-2, IOT-7).", vec!["IOT-2", "IOT-7"])];
-            item_from_lines(index, Product::Iot, "IoT Platform new public instance (free)".to_string(), vec![line], warnings, rounding)
+            let warnings = vec![Warning::new("fixed_specification", text!("iot.fixedSpecification"), vec!["IOT-2", "IOT-7"])];
+            item_from_lines(index, Product::Iot, text!("iot.description.newPublic"), vec![line], warnings, rounding)
         }
     }
 }
@@ -492,12 +494,15 @@ pub fn enterprise_paid_months(months: u64, trial: bool) -> u64 {
 
 /// "IoT Platform Enterprise Edition, 2 instances, 12 months (first month trial)".
 pub fn enterprise_description(months: u64, quantity: u64, trial: bool) -> String {
-    let trial_text = if trial { " (first month trial)" } else { "" };
-    format!("IoT Platform Enterprise Edition, {}, {}{trial_text}", plural(quantity, "instance"), plural(months, "month"))
+    if trial {
+        text!("iot.description.enterpriseTrial", instances = quantity, months = months)
+    } else {
+        text!("iot.description.enterprise", instances = quantity, months = months)
+    }
 }
 
 fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bool, index: usize, rounding: Rounding) -> QuotedItem {
-    let instances = plural(quantity, "instance");
+    let instances = quantity;
     let mut lines = Vec::new();
     let mut warnings = Vec::new();
     let paid_months = enterprise_paid_months(months, trial);
@@ -505,21 +510,21 @@ fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bo
         // IOT-3: a trial instance is free for its first month.
         lines.push(Line::priced(
             "iot.enterprise.trial",
-            "Enterprise Edition trial month".to_string(),
-            format!("{instances} x 1 trial month x USD 0"),
+            text!("iot.line.trial"),
+            text!("iot.formula.trial", instances = instances),
             Decimal::from(quantity),
             "instance-month",
             Decimal::ZERO,
             rounding,
             vec!["IOT-3"],
         ));
-        warnings.push(Warning::new("trial_released_after_one_month", "A trial Enterprise Edition instance is released automatically after one month unless it is renewed (IOT-3).", vec!["IOT-3"]));
+        warnings.push(Warning::new("trial_released_after_one_month", text!("iot.trialReleased"), vec!["IOT-3"]));
     }
     if paid_months > 0 {
         lines.push(Line::priced(
             "iot.enterprise.subscription",
-            "Enterprise Edition subscription at your price".to_string(),
-            format!("{instances} x {} x USD {monthly_price}/month", plural(paid_months, "month")),
+            text!("iot.line.enterprise"),
+            text!("iot.formula.enterprise", instances = instances, months = paid_months, price = monthly_price),
             Decimal::from(quantity) * Decimal::from(paid_months),
             "instance-month",
             monthly_price,
@@ -527,7 +532,7 @@ fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bo
             vec!["IOT-2", "IOT-4"],
         ));
     }
-    warnings.push(Warning::new("caller_price", "Enterprise Edition prices are not published; this uses the price you supplied (IOT-4). Adding devices within the subscribed specification costs nothing extra.", vec!["IOT-4"]));
+    warnings.push(Warning::new("caller_price", text!("iot.callerPrice"), vec!["IOT-4"]));
     item_from_lines(index, Product::Iot, enterprise_description(months, quantity, trial), lines, warnings, rounding)
 }
 
@@ -552,12 +557,15 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
 
     let mut message_line = Line::priced(
         "iot.messages",
-        format!("Billable messages, {} edition", edition.name()),
-        format!(
-            "{chargeable_shown} chargeable messages ({billable_shown} billable - {free_quota_shown} free quota) x USD {} per {}, billed per day: sum of {} rounded to cents",
-            rates.message_price,
-            rates.messages_per_price_unit,
-            plural(day_count as u64, "daily amount"),
+        text!("iot.line.messages", edition = edition.name()),
+        text!(
+            "iot.formula.messages",
+            chargeable = chargeable_shown,
+            billable = billable_shown,
+            free = free_quota_shown,
+            price = rates.message_price,
+            unit = rates.messages_per_price_unit,
+            days = day_count
         ),
         message_quantity.normalize(),
         "1,000,000 messages",
@@ -569,11 +577,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
     let whole_month = message_line.amount;
     message_line.amount = rounding.apply(message_amount);
     if whole_month != message_line.amount {
-        let message = format!(
-            "Messages are billed per day and each day's amount is rounded to cents (IOT-18): USD {} over these {}. Rated as one monthly total the same traffic would be USD {whole_month}.",
-            message_line.amount,
-            plural(day_count as u64, "day"),
-        );
+        let message = text!("iot.dailyRounding", amount = message_line.amount, days = day_count, month = whole_month);
         warnings.push(Warning::new("daily_rounding", message, vec!["IOT-18"]));
     }
     lines.push(message_line);
@@ -581,11 +585,8 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
     if free_quota > 0 {
         lines.push(Line::priced(
             "iot.freeQuota",
-            "Monthly free quota of messages".to_string(),
-            format!(
-                "{free_quota_shown} messages of the {} free each month (already used before this quote: {free_quota_used}), earliest days first",
-                rates.free_messages_per_month
-            ),
+            text!("iot.line.freeQuota"),
+            text!("iot.formula.freeQuota", free = free_quota_shown, quota = rates.free_messages_per_month, used = free_quota_used),
             decimal(free_quota),
             "message",
             Decimal::ZERO,
@@ -596,8 +597,8 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
     if free_category > 0 {
         lines.push(Line::priced(
             "iot.freeCategories",
-            "Free message categories (CONNECT, PINGREQ, PUBACK, SUBSCRIBE, ..., rules engine forwarding)".to_string(),
-            format!("{free_category_shown} messages x USD 0"),
+            text!("iot.line.freeCategories"),
+            text!("iot.formula.freeCategories", count = free_category_shown),
             decimal(free_category),
             "message",
             Decimal::ZERO,
@@ -611,12 +612,14 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
             let chargeable_devices: u64 = billed.iter().map(|d| d.chargeable_devices).sum();
             let mut device_line = Line::priced(
                 "iot.deviceManagement",
-                "Device management: living devices beyond the free ones each day".to_string(),
-                format!(
-                    "{chargeable_devices} chargeable device-days ({living} living - {} free a day) x USD {}/device-day, billed per day: sum of {} rounded to cents",
-                    rates.free_living_devices_per_day,
-                    rates.living_device_price_per_day,
-                    plural(day_count as u64, "daily amount"),
+                text!("iot.line.devices"),
+                text!(
+                    "iot.formula.devices",
+                    chargeable = chargeable_devices,
+                    living = living,
+                    free = rates.free_living_devices_per_day,
+                    price = rates.living_device_price_per_day,
+                    days = day_count
                 ),
                 Decimal::from(chargeable_devices),
                 "device-day",
@@ -627,13 +630,13 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
             device_line.amount = rounding.apply(billed.iter().map(|d| d.device_amount).sum());
             lines.push(device_line);
         }
-        Edition::Basic if living > 0 => warnings.push(Warning::new("no_device_fee_on_basic", "Basic edition pays for messages only; living devices are not billed (IOT-12).", vec!["IOT-12"])),
+        Edition::Basic if living > 0 => warnings.push(Warning::new("no_device_fee_on_basic", text!("iot.noDeviceFeeOnBasic"), vec!["IOT-12"])),
         Edition::Basic => {}
     }
     let mut quoted = item_from_lines(
         index,
         Product::Iot,
-        format!("IoT Platform legacy public instance, {} edition, {} ({})", edition.name(), month_label(month), plural(day_count as u64, "day")),
+        text!("iot.description.legacy", edition = edition.name(), month = month_label(month), days = day_count),
         lines,
         warnings,
         rounding,

@@ -1,0 +1,250 @@
+//! Every text written for a person, in the request's language (issue 16).
+//!
+//! The templates are data: `src/messages.js` holds each text in English and in
+//! Simplified Chinese side by side, under one key, so that a reader finds a text and
+//! its translation together. The module does not carry them: natively they are
+//! compiled in (`include_str!`); in wasm the binding layer hands this same file's text
+//! to [`install`] on first use (the file ships beside the `.wasm` as a wasm-bindgen
+//! snippet). One parser and one renderer serve both, so the bytes out are the same.
+//!
+//! A template's `{name}` is replaced by the argument `name`; `{name|one|other}` by the
+//! argument followed by `one` when it is "1", else `other` (English plurals); a brace
+//! not followed by a letter is text ("{ months }"). Chinese
+//! templates name the same arguments. `tests/messages.rs` fails when a key used in the
+//! code is missing in either language, or when the two languages or a call site
+//! disagree on the arguments: nothing falls back silently.
+//!
+//! The language of a request is its `locale` field ("en", the default, or "zh-CN"),
+//! read first by [`in_request_locale`] and kept for the duration of the call.
+
+use crate::decode::{Node, Value};
+use crate::error::{Error, ErrorCode};
+use std::cell::Cell;
+use std::fmt::{Display, Write};
+use std::sync::OnceLock;
+
+/// A language the engine writes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locale {
+    En,
+    ZhCn,
+}
+
+impl Locale {
+    pub const ALL: [(&'static str, Locale); 2] = [("en", Locale::En), ("zh-CN", Locale::ZhCn)];
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::ZhCn => "zh-CN",
+        }
+    }
+}
+
+/// A message key: a literal written as `key!("…")`, so that `tests/messages.rs` can
+/// find every key the code uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key(pub &'static str);
+
+/// `key!("decode.expect.object")`: a [`Key`] to render later.
+#[macro_export]
+macro_rules! key {
+    ($key:literal) => {
+        $crate::messages::Key($key)
+    };
+}
+
+/// `text!("decode.notInteger", x = 2.5)`: the template rendered in
+/// the request's language with its named arguments.
+#[macro_export]
+macro_rules! text {
+    ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::messages::render($crate::messages::Key($key), &[$((stringify!($name), &$value as &dyn ::core::fmt::Display)),*])
+    };
+}
+
+thread_local! {
+    static CURRENT: Cell<Locale> = const { Cell::new(Locale::En) };
+}
+
+/// The language of the request being answered on this thread.
+pub fn locale() -> Locale {
+    CURRENT.with(Cell::get)
+}
+
+/// Runs `answer` in the language `locale`, restoring the previous one after.
+pub fn in_locale<T>(locale: Locale, answer: impl FnOnce() -> T) -> T {
+    let previous = CURRENT.with(|c| c.replace(locale));
+    let result = answer();
+    CURRENT.with(|c| c.set(previous));
+    result
+}
+
+/// Runs `answer` in the language of the request's `locale` field. An unknown locale is
+/// an `unknown_locale` error at `locale`, in English (the only language both sides share).
+pub fn in_request_locale<T>(request: &Value, answer: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
+    let locale = request_locale(request)?;
+    in_locale(locale, answer)
+}
+
+/// The `locale` field of a request object: "en" when absent.
+pub fn request_locale(request: &Value) -> Result<Locale, Error> {
+    let Value::Object(fields) = request else { return Ok(Locale::En) };
+    let Some((_, value)) = fields.iter().find(|(k, v)| k == "locale" && !matches!(v, Value::Null)) else {
+        return Ok(Locale::En);
+    };
+    let node = Node::at(value, "locale".to_string());
+    node.one_of(&Locale::ALL, ErrorCode::UnknownLocale)
+}
+
+/// The templates: keys in order, each with its English and Chinese text.
+struct Table {
+    entries: Vec<(String, [String; 2])>,
+}
+
+static TABLE: OnceLock<Table> = OnceLock::new();
+
+/// The templates file as shipped (`src/messages.js`).
+#[cfg(not(target_arch = "wasm32"))]
+pub const SOURCE: &str = include_str!("messages.js");
+
+/// Reads the templates: the JSON object of `src/messages.js` (the wasm binding layer
+/// calls this once with what the snippet's `messageTemplates()` returns). Installing
+/// twice keeps the first.
+pub fn install(json: &str) -> Result<(), Error> {
+    if TABLE.get().is_some() {
+        return Ok(());
+    }
+    let table = parse(json)?;
+    let _ = TABLE.set(table);
+    Ok(())
+}
+
+/// Whether the templates are there to render with.
+pub fn installed() -> bool {
+    TABLE.get().is_some()
+}
+
+fn table() -> Option<&'static Table> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if TABLE.get().is_none() && !INSTALLING.with(Cell::get) {
+        // The file is part of the crate: a parse failure is caught by the tests. While it
+        // is being read, a parse error's own text has no template (no recursion).
+        INSTALLING.with(|c| c.set(true));
+        let _ = install(json_of(SOURCE));
+        INSTALLING.with(|c| c.set(false));
+    }
+    TABLE.get()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static INSTALLING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The JSON object between `String.raw\`` and the closing backtick of the file.
+pub fn json_of(source: &str) -> &str {
+    let after = source.split_once("String.raw`").map_or(source, |(_, rest)| rest);
+    after.rsplit_once('`').map_or(after, |(json, _)| json)
+}
+
+fn parse(json: &str) -> Result<Table, Error> {
+    let bad = || Error::new(ErrorCode::Internal, "", "the message templates cannot be read");
+    // Parsed like the boundary's own text: no per-object key limit (a request's object
+    // has at most 64 keys; this one has hundreds).
+    let Value::Object(fields) = crate::json::parse(json, crate::json::Origin::JsBoundary)? else {
+        return Err(bad());
+    };
+    let mut entries = Vec::with_capacity(fields.len());
+    for (key, value) in fields {
+        let Value::Array(texts) = value else { return Err(bad()) };
+        let [Value::String(en), Value::String(zh)] = &texts[..] else { return Err(bad()) };
+        entries.push((key, [en.clone(), zh.clone()]));
+    }
+    // Keys in strictly increasing order (no duplicates): looked up by binary search, with
+    // no sort linked into the module.
+    if entries.windows(2).any(|pair| pair[0].0 >= pair[1].0) {
+        return Err(bad());
+    }
+    Ok(Table { entries })
+}
+
+/// The template of `key` in `locale`, if there is one.
+pub fn template(key: &str, locale: Locale) -> Option<&'static str> {
+    let table = table()?;
+    let i = table.entries.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+    Some(&table.entries[i].1[locale as usize])
+}
+
+/// Every key of the templates, with both texts (for tests and the catalog's rules).
+pub fn all() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    table().into_iter().flat_map(|t| t.entries.iter().map(|(k, [en, zh])| (k.as_str(), en.as_str(), zh.as_str())))
+}
+
+/// The text of `key` in the request's language, its `{name}`s replaced by `args`.
+pub fn render(key: Key, args: &[(&str, &dyn Display)]) -> String {
+    render_in(locale(), key, args)
+}
+
+/// [`render`] in a given language.
+pub fn render_in(locale: Locale, key: Key, args: &[(&str, &dyn Display)]) -> String {
+    let Some(template) = template(key.0, locale) else {
+        // tests/messages.rs makes this unreachable for every key in the code; the key
+        // itself is shown rather than another language's text.
+        debug_assert!(false, "no template for {}", key.0);
+        return format!("[{}]", key.0);
+    };
+    let mut out = String::with_capacity(template.len() + 16);
+    // split_once rather than slicing by index: no slice-bounds panic machinery is linked.
+    let mut rest = template;
+    while let Some((text, after)) = rest.split_once('{') {
+        out.push_str(text);
+        rest = after;
+        if !after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            // "{ balance, coupons? }": a brace followed by a space is text, not an argument.
+            out.push('{');
+            continue;
+        }
+        let Some((placeholder, after)) = after.split_once('}') else {
+            out.push('{');
+            break;
+        };
+        rest = after;
+        let mut parts = placeholder.split('|');
+        let name = parts.next().unwrap_or_default();
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => {
+                let start = out.len();
+                let _ = write!(out, "{value}");
+                if let (Some(one), Some(other)) = (parts.next(), parts.next()) {
+                    let is_one = out.get(start..) == Some("1");
+                    out.push(' ');
+                    out.push_str(if is_one { one } else { other });
+                }
+            }
+            None => {
+                debug_assert!(false, "{} has no argument {name}", key.0);
+                out.push('{');
+                out.push_str(placeholder);
+                out.push('}');
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A [`Key`] rendered in the request's language (for texts passed around as keys).
+impl Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&render(*self, &[]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_shipped_templates_parse() {
+        super::parse(super::json_of(super::SOURCE)).unwrap();
+    }
+}
