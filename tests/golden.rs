@@ -178,15 +178,7 @@ mod corpus {
             .map(|(case, got)| format!("{}: {got}", case["name"]))
             .collect();
         assert!(misnamed.is_empty(), "fails where it should succeed, or the reverse:\n{}", misnamed.join("\n"));
-        if std::env::var_os("BLESS").is_some() {
-            std::fs::write(RESPONSES_PATH, answers.join("\n") + "\n").unwrap();
-        }
-        let expected = std::fs::read_to_string(RESPONSES_PATH).unwrap();
-        let expected: Vec<&str> = expected.lines().collect();
-        assert_eq!(expected.len(), answers.len(), "corpus.responses.jsonl is out of step: BLESS=1 rewrites it");
-        for ((case, got), want) in requests.iter().zip(&answers).zip(expected) {
-            assert_eq!(got, want, "{}", case["name"]);
-        }
+        same_as_stored(RESPONSES_PATH, &requests, &answers);
     }
 
     /// Issue 16: the corpus in Chinese. Its answers are stored (the wasm tests compare them
@@ -214,13 +206,18 @@ mod corpus {
             answers.push(zh_text);
         }
         assert!(english_left.is_empty(), "texts without Chinese:\n{}", english_left.join("\n"));
+        same_as_stored(RESPONSES_ZH_PATH, &requests, &answers);
+    }
+
+    /// The answers are the stored ones, line for line (`BLESS=1` rewrites the file first).
+    fn same_as_stored(path: &str, requests: &[Json], answers: &[String]) {
         if std::env::var_os("BLESS").is_some() {
-            std::fs::write(RESPONSES_ZH_PATH, answers.join("\n") + "\n").unwrap();
+            std::fs::write(path, answers.join("\n") + "\n").unwrap();
         }
-        let expected = std::fs::read_to_string(RESPONSES_ZH_PATH).unwrap();
+        let expected = std::fs::read_to_string(path).unwrap();
         let expected: Vec<&str> = expected.lines().collect();
-        assert_eq!(expected.len(), answers.len(), "corpus.responses.zh-CN.jsonl is out of step: BLESS=1 rewrites it");
-        for ((case, got), want) in requests.iter().zip(&answers).zip(expected) {
+        assert_eq!(expected.len(), answers.len(), "{path} is out of step: BLESS=1 rewrites it");
+        for ((case, got), want) in requests.iter().zip(answers).zip(expected) {
             assert_eq!(got, want, "{}", case["name"]);
         }
     }
