@@ -32,13 +32,6 @@ pub enum Locale {
 
 impl Locale {
     pub const ALL: [(&'static str, Locale); 2] = [("en", Locale::En), ("zh-CN", Locale::ZhCn)];
-
-    pub fn tag(self) -> &'static str {
-        match self {
-            Locale::En => "en",
-            Locale::ZhCn => "zh-CN",
-        }
-    }
 }
 
 /// A message key: a literal written as `key!("…")`, so that `tests/messages.rs` can
@@ -87,14 +80,13 @@ pub fn in_request_locale<T>(request: &Value, answer: impl FnOnce() -> Result<T, 
     in_locale(locale, answer)
 }
 
-/// The `locale` field of a request object: "en" when absent.
+/// The `locale` field of a request object: "en" when absent (or null, or when the request
+/// is not an object: its own decoder says so, in English).
 pub fn request_locale(request: &Value) -> Result<Locale, Error> {
-    let Value::Object(fields) = request else { return Ok(Locale::En) };
-    let Some((_, value)) = fields.iter().find(|(k, v)| k == "locale" && !matches!(v, Value::Null)) else {
-        return Ok(Locale::En);
-    };
-    let node = Node::at(value, "locale".to_string());
-    node.one_of(&Locale::ALL, ErrorCode::UnknownLocale)
+    match Node::root(request).object().ok().and_then(|fields| fields.get("locale")) {
+        Some(node) => node.one_of(&Locale::ALL, ErrorCode::UnknownLocale),
+        None => Ok(Locale::En),
+    }
 }
 
 /// The templates: keys in order, each with its English and Chinese text.

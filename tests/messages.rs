@@ -176,6 +176,11 @@ fn a_locale_other_than_en_and_zh_cn_is_an_error_at_locale_in_every_function() {
     let options = Value::from_json_str(r#"{"locale": "zh"}"#).unwrap();
     let error = alicloud_cost::catalog::catalog_for(&options).unwrap_err();
     assert_eq!((error.code.as_str(), error.path.as_str()), ("unknown_locale", "locale"));
+    // The options' other errors are in their own language, as a request's are.
+    let options = Value::from_json_str(r#"{"locale": "zh-CN", "lang": "en"}"#).unwrap();
+    let error = alicloud_cost::catalog::catalog_for(&options).unwrap_err();
+    assert_eq!((error.code.as_str(), error.path.as_str()), ("unknown_field", "lang"));
+    assert_eq!(error.message, "未知字段 \"lang\"（可用字段：\"locale\"）");
     let lifecycle = Value::from_json_str(r#"{"locale": 1}"#).unwrap();
     assert_eq!(alicloud_cost::simulate_lifecycle(&lifecycle).unwrap_err().code.as_str(), "invalid_type");
 }

@@ -58,10 +58,11 @@ pub struct Catalog {
 /// `catalog({ locale })`: the embedded catalog with the rules explained in `locale`. The
 /// options object takes only `locale`; absent options mean English.
 pub fn catalog_for(options: &crate::decode::Value) -> Result<Catalog, crate::error::Error> {
-    if !matches!(options, crate::decode::Value::Null) {
-        crate::decode::Node::root(options).object()?.only(&["locale"])?;
-    }
     crate::messages::in_request_locale(options, || {
+        // Checked in the options' own language, as every request's fields are.
+        if !matches!(options, crate::decode::Value::Null) {
+            crate::decode::Node::root(options).object()?.only(&["locale"])?;
+        }
         let mut catalog = default_catalog();
         catalog.rules = crate::rules::rule_texts();
         Ok(catalog)

@@ -328,7 +328,7 @@ fn decode_resource<'v>(product: Product, node: &Node<'v>) -> Result<(Kind, bool,
         }
         Product::Iot => {
             fields.only(&["instance", "trial"])?;
-            let instance = fields.required("instance", key!("expect.iotInstance2"))?.one_of(
+            let instance = fields.required("instance", key!("expect.lifecycleIotInstance"))?.one_of(
                 &[("enterprise", Kind::IotEnterprise), ("legacyPublic", Kind::IotLegacyPublic), ("newPublic", Kind::IotNewPublic)],
                 ErrorCode::UnknownInstance,
             )?;
