@@ -12,11 +12,9 @@
 //!   (`too_many`), a string's size (`out_of_range` at its path), malformed text
 //!   (`invalid_type`, with the byte offset).
 //!
-//! In [`Origin::JsBoundary`] mode, strings that start with NUL are the markers that
-//! `js/boundary.js` writes for values JSON cannot hold: NaN and ±Infinity become the
-//! number texts "NaN", "Infinity", "-Infinity" (refused later as `not_finite` at their
-//! path, as before), and a function, a symbol or a BigInt is an `invalid_type` error at
-//! its path. JSON text from a caller has no markers: a NUL there is just a character.
+//! A JS request crosses as JSON text only when JSON holds it exactly
+//! (`src/bindings/boundary.js`): NaN, ±Infinity, functions and the like are walked value
+//! by value instead, so that they are refused at their path.
 
 use crate::decode::{too_deep, Value, MAX_DEPTH};
 use crate::error::{Error, ErrorCode};
@@ -35,8 +33,7 @@ pub const MAX_KEYS: usize = 64;
 pub enum Origin {
     /// A caller's JSON text: duplicate keys are refused.
     Text,
-    /// `JSON.stringify` of a JS value by `js/boundary.js`: NUL-led strings are markers,
-    /// and keys cannot repeat.
+    /// `JSON.stringify` of a JS value (`src/bindings/boundary.js`): keys cannot repeat.
     JsBoundary,
 }
 
@@ -158,14 +155,7 @@ impl Reader<'_> {
         match self.bytes.get(self.at) {
             Some(b'{') => self.object(depth),
             Some(b'[') => self.array(depth),
-            Some(b'"') => {
-                let text = self.string()?;
-                match text.strip_prefix('\0') {
-                    // strip_prefix, not &text[1..]: slicing a str links its panic path (4 KB).
-                    Some(kind) if self.origin == Origin::JsBoundary => marker(kind),
-                    _ => Ok(Value::String(text)),
-                }
-            }
+            Some(b'"') => self.string().map(Value::String),
             Some(b't') => self.literal(b"true", Value::Bool(true)),
             Some(b'f') => self.literal(b"false", Value::Bool(false)),
             Some(b'n') => self.literal(b"null", Value::Null),
@@ -369,17 +359,6 @@ impl Reader<'_> {
     }
 }
 
-/// A marker of `js/boundary.js` (after its NUL).
-fn marker(kind: &str) -> Result<Value, Failure> {
-    let what = match kind {
-        "NaN" | "Infinity" | "-Infinity" => return Ok(Value::Number(kind.to_string())),
-        "function" => key!("json.function"),
-        "bigint" => key!("json.bigint"),
-        _ => key!("json.symbol"),
-    };
-    Err(Failure::from(Error::new(ErrorCode::InvalidType, "", text!("json.notData", what = what))))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -436,17 +415,5 @@ mod tests {
         assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidType, "items[0].hours"));
         let many = format!("{{{}}}", (0..=MAX_KEYS).map(|i| format!(r#""k{i}": 0"#)).collect::<Vec<_>>().join(","));
         assert_eq!(text(&many).unwrap_err().code, ErrorCode::TooMany);
-    }
-
-    #[test]
-    fn markers_only_from_the_js_boundary() {
-        let js = |json: &str| parse(json, Origin::JsBoundary);
-        assert_eq!(js(r#"{"hours": "\u0000NaN"}"#).unwrap(), Value::Object(vec![("hours".into(), Value::Number("NaN".into()))]));
-        let e = js(r#"{"items": [{"x": 1}, {"f": "\u0000function"}]}"#).unwrap_err();
-        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidType, "items[1].f"));
-        assert!(e.message.contains("a function"));
-        assert_eq!(js(r#"["\u0000bigint"]"#).unwrap_err().path, "[0]");
-        // In a caller's text a NUL is a character like any other.
-        assert_eq!(text(r#""\u0000NaN""#).unwrap(), Value::String("\0NaN".into()));
     }
 }

@@ -307,7 +307,7 @@ fn the_json_boundary_keeps_every_code_and_path() {
     // A boxed number is an object too, not the number inside it.
     let boxed: JsValue = js_sys::Number::new(&JsValue::from_f64(5.0)).into();
     assert_js_error(bindings::quote(with_hours(&boxed)), "invalid_type", "items[0].hours");
-    // A string of the caller's that starts with NUL is a string, never a marker.
+    // A string of the caller's that starts with NUL is a string like any other.
     assert_js_error(bindings::quote(with_hours(&JsValue::from_str("\u{0}NaN"))), "invalid_decimal", "items[0].hours");
     // Numbers cross with JS's own spelling: 5 hours and "5" both give 0.73 for 2 phones.
     assert_eq!(get_str(&bindings::quote(with_hours(&JsValue::from_f64(5.0))).unwrap(), "tradePrice"), "0.73");

@@ -2,45 +2,50 @@
 // the module as the text of one JSON.stringify, read by src/json.rs.
 //
 // JSON cannot hold everything a JS value can, and the module must still refuse such a
-// value with its own code at its own path. So the replacer marks, as a string that
-// starts with NUL, NaN and ±Infinity (refused as not_finite) and functions, symbols and
-// BigInts (refused as invalid_type). Values whose JSON is not simply their own fields
-// give up instead: a toJSON (a Date), a boxed primitive, a Map or a class instance, a
-// string that itself starts with NUL, and anything stringify cannot write (a cycle, a
-// getter that throws, nesting past the stack). Then request_text returns undefined and
-// the module walks the value field by field, exactly as it always did.
-const GIVE_UP = Symbol("give up");
+// value with its own code at its own path. So `faithful` first checks that JSON.stringify
+// writes the value exactly: finite numbers, strings, booleans, null and undefined, in
+// arrays and in objects whose prototype is Object.prototype or null. Anything else gives
+// up: NaN and ±Infinity, a function, a symbol, a BigInt, a Date or any value with toJSON,
+// a boxed primitive, a Map or a class instance, a getter that throws, a cycle or nesting
+// past the module's limit. Then request_text returns undefined and the module walks the
+// value field by field, which names the path of what is wrong.
+//
+// The check is a plain function the engine compiles: a JSON.stringify replacer is
+// called back for every value and made the crossing twice as slow (issue 15).
 
-function mark(key, value) {
-  // The value after toJSON: if that changed it, the walk decides.
-  if (!Object.is(this[key], value)) throw GIVE_UP;
+// One more than src/decode.rs MAX_DEPTH: deeper requests are refused by the walk.
+const MAX_DEPTH = 33;
+
+function faithful(value, depth) {
   switch (typeof value) {
     case "number":
-      return Number.isFinite(value) ? value : `\u0000${value}`;
+      return Number.isFinite(value);
     case "string":
-      if (value.charCodeAt(0) === 0) throw GIVE_UP;
-      return value;
+    case "boolean":
+    case "undefined":
+      return true;
     case "object": {
-      if (value === null || Array.isArray(value)) return value;
+      if (value === null) return true;
+      if (depth > MAX_DEPTH) return false;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!faithful(value[i], depth + 1)) return false;
+        return true;
+      }
       const prototype = Object.getPrototypeOf(value);
-      if (prototype !== Object.prototype && prototype !== null) throw GIVE_UP;
-      return value;
+      if (prototype !== Object.prototype && prototype !== null) return false;
+      for (const key in value) if (!faithful(value[key], depth + 1)) return false;
+      return true;
     }
-    case "function":
-      return "\u0000function";
-    case "bigint":
-      return "\u0000bigint";
-    case "symbol":
-      return "\u0000symbol";
     default:
-      return value; // boolean, undefined
+      return false; // function, symbol, bigint
   }
 }
 
-/** The request as JSON text with markers, or undefined when the module must walk it. */
+/** The request as JSON text, or undefined when the module must walk it. */
 export function request_text(value) {
   try {
-    const text = JSON.stringify(value, mark);
+    if (!faithful(value, 0)) return undefined;
+    const text = JSON.stringify(value);
     return text === undefined ? "null" : text;
   } catch {
     return undefined;

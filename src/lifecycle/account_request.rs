@@ -162,23 +162,22 @@ fn decode_item(node: &Node<'_>, context: &Context<'_>) -> Result<(AccountItem, O
         Product::CloudPhone => {
             let billing = fields.required("billing", key!("expect.billing"))?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
             let value = as_quote_item(&fields, if billing == Billing::PayAsYouGo { &one_hour } else { &[] });
-            let item_node = Node::at(&value, node.path().to_string());
+            let item_node = node.with_value(&value);
             let quoted = cloud_phone::decode_item(&item_node.object()?, context.catalog)?;
             (cloud_phone_item(&quoted, &fields, context)?, if billing == Billing::PayAsYouGo { planned_release(&fields)? } else { None })
         }
         Product::Ecs => {
             let billing = fields.required("billing", key!("expect.billing"))?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
             let value = as_quote_item(&fields, if billing == Billing::PayAsYouGo { &one_hour } else { &[] });
-            let item_node = Node::at(&value, node.path().to_string());
+            let item_node = node.with_value(&value);
             let quoted = ecs::decode_item(&item_node.object()?, context.catalog)?;
             (ecs_item(&quoted, context, node)?, if billing == Billing::PayAsYouGo { planned_release(&fields)? } else { None })
         }
         Product::Iot => (iot_item(&fields, node, context)?, None),
     };
     if auto_renew {
-        let path = fields.child_path("autoRenew");
         if !item.plan.kind.auto_renews() {
-            return Err(not_supported(&path, text!("account.autoRenewNotModelled")));
+            return Err(not_supported(fields.child_path("autoRenew"), text!("account.autoRenewNotModelled")));
         }
         item.plan.auto_renew = true;
     }
@@ -264,12 +263,12 @@ fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Resu
             }
         }
         if let Some(days) = fields.get("usage").and_then(|u| u.object().ok()).and_then(|u| u.get("days")) {
-            return Err(not_supported(days.path(), text!("account.noDays")));
+            return Err(not_supported(&days.path(), text!("account.noDays")));
         }
     }
     let month = [("month", Value::String(start_month))];
     let value = as_quote_item(fields, if instance == iot::Instance::LegacyPublic { &month } else { &[] });
-    let item_node = Node::at(&value, node.path().to_string());
+    let item_node = node.with_value(&value);
     let item = iot::decode_item(&item_node.object()?, context.catalog)?;
     // An Enterprise order and its description as `quote` gives them (IOT-3: a trial's first month free).
     match item {
@@ -303,24 +302,24 @@ fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Resu
     }
 }
 
-fn decode_event(node: &Node<'_>, items: &[AccountItem], within: &dyn Fn(&Node<'_>, Instant) -> Result<Instant, Error>) -> Result<AccountEvent, Error> {
+fn decode_event<'v>(node: &Node<'v>, items: &[AccountItem], within: &dyn Fn(&Node<'_>, Instant) -> Result<Instant, Error>) -> Result<AccountEvent, Error> {
     let (fields, event_type, _, at) = event_head(node, within)?;
     type Type = EventType;
-    let item = |fields: &Fields<'_>| -> Result<(usize, String), Error> {
+    let item = |fields: &Fields<'v>| -> Result<(usize, Node<'v>), Error> {
         let node = fields.required("item", key!("expect.itemIndex"))?;
         let index = node.integer(0, u64::MAX)?;
         if index >= items.len() as u64 {
             return Err(node.error(ErrorCode::OutOfRange, text!("account.noSuchItem", index = index, count = items.len())));
         }
-        Ok((index as usize, node.path().to_string()))
+        Ok((index as usize, node))
     };
     match event_type {
         Type::TopUp => Ok(AccountEvent { at, item: None, kind: EventKind::TopUp(top_up_amount(&fields)?) }),
         Type::Renew => {
             fields.only(&["at", "type", "item", "months"])?;
-            let (index, item_path) = item(&fields)?;
+            let (index, item_node) = item(&fields)?;
             if !items[index].plan.kind.is_subscription() {
-                return Err(not_supported(&item_path, text!("account.renewNotSubscription")));
+                return Err(not_supported(item_node.path(), text!("account.renewNotSubscription")));
             }
             Ok(AccountEvent { at, item: Some(index), kind: EventKind::Renew(renewal_months(&fields)?) })
         }

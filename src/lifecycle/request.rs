@@ -175,7 +175,7 @@ const FIELDS: [&str; 15] = [
     "costPerHour", "costPerDay", "overdueAt", "events", "until", "policy", "locale",
 ];
 
-pub fn not_supported(path: &str, message: impl Into<String>) -> Error {
+pub fn not_supported(path: impl Into<String>, message: impl Into<String>) -> Error {
     Error::new(ErrorCode::NotSupported, path, message)
 }
 

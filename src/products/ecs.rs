@@ -99,7 +99,7 @@ pub(crate) fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decim
     fields.only(&["instance", "systemDisk", "dataDisks", "bandwidth"])?;
     let instance = match fields.get("instance") {
         Some(n) => price(&n)?,
-        None => instance_from_catalog.ok_or_else(|| missing_instance_price(node.path()))?,
+        None => instance_from_catalog.ok_or_else(|| missing_instance_price(&node.path()))?,
     };
     let system_disk = fields.get("systemDisk").map(|n| price(&n)).transpose()?;
     let bandwidth = fields.get("bandwidth").map(|n| price(&n)).transpose()?;
