@@ -248,7 +248,7 @@ fn plain_digits(text: &[u8]) -> Option<u64> {
 
 /// Whether two keys are equal: an inline loop, which for keys of a few bytes is faster
 /// than the call to `memcmp` that `==` makes (issue 15: a fifth of an IoT month's decoding).
-fn same_key(a: &str, b: &str) -> bool {
+pub(crate) fn same_key(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
