@@ -161,7 +161,7 @@ for (const r of rows) {
   console.log(`${r.name.padEnd(46)} ${pad(r.wasmMicros, 9)} ${pad(r.nativeMicros, 10)} ${pad(r.nativeWithJsonMicros, 9)} ${pad(r.jsMicros, 8)} ${pad(x(r.ratio), 12)} ${pad(x(r.ratioToNativeWithJson), 7)} ${pad(x(r.wasmToJs), 8)} ${pad(x(r.nativeToJs), 10)} ${pad(r.wasmMicrosPerItem, 13)} ${pad(r.nativeMicrosPerItem, 7)}`);
 }
 for (const r of results.text) console.log(`${r.name.padEnd(46)} ${pad(r.wasmMicros, 9)} ${pad("", 10)} ${pad("", 9)} ${pad(r.jsMicros, 8)} ${pad("", 12)} ${pad("", 7)} ${pad(x(r.wasmToJs), 8)}`);
-console.log("wasm: the package's call in Node, JS object in and out; native: the Rust core on a decoded request;");
+console.log("wasm: the package's call in Node, JS object in and out; native: the Rust core on a decoded request, built as a Rust caller builds it (opt-level 3; the package is size-tuned, opt-level z);");
 console.log("+JSON: native plus writing the answer as JSON text, the work the wasm binding also does before JSON.parse;");
 console.log("JS: scripts/bench-reference.mjs (decimal.js, the trade price only; checked to give the same total);");
 console.log("as JSON text: quoteJson(text) against JSON.stringify(rules(JSON.parse(text)))");
