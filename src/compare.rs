@@ -4,7 +4,7 @@
 //! engine), month by month; this module only decodes the need, adds up, finds the
 //! break-even and says whether switching is allowed (CP-7).
 
-use crate::catalog::{apply_overrides, default_catalog, Catalog, CloudPhoneSpec, Region};
+use crate::catalog::{Catalog, CloudPhoneSpec, Region};
 use crate::decode::{Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::{serialize_decimal, serialize_optional_decimal, Rounding};
@@ -232,10 +232,8 @@ fn compare_in_locale(request: &Value) -> Result<Comparison, Error> {
     let product = fields
         .required("product", key!("expect.product"))?
         .one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
-    let mut catalog = default_catalog();
-    if let Some(overrides) = fields.get("catalog") {
-        apply_overrides(&mut catalog, &overrides)?;
-    }
+    let mut overridden = None;
+    let catalog = crate::catalog::requested(&fields, &mut overridden)?;
     let rounding = Rounding::BILL;
     let sides = match product {
         Product::CloudPhone => cloud_phone_sides(&fields, &catalog, rounding)?,

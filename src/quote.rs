@@ -5,7 +5,7 @@
 //! Amounts are rounded once per line (to the policy's [`Rounding`]) and totals are
 //! sums of rounded lines, so that the lines a customer sees add up to the total.
 
-use crate::catalog::{apply_overrides, default_catalog, Catalog};
+use crate::catalog::Catalog;
 use crate::decode::{Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::{serialize_decimal, serialize_optional_decimal, Rounding};
@@ -286,10 +286,8 @@ fn quote_in_locale(request: &Value) -> Result<Quote, Error> {
     let fields = root.object()?;
     fields.only(&["items", "catalog", "discounts", "locale"])?;
     let rounding = Rounding::BILL;
-    let mut catalog = default_catalog();
-    if let Some(overrides) = fields.get("catalog") {
-        apply_overrides(&mut catalog, &overrides)?;
-    }
+    let mut overridden = None;
+    let catalog = crate::catalog::requested(&fields, &mut overridden)?;
 
     let items_node = fields.required("items", key!("expect.quoteItems"))?;
     let items = items_node.elements()?;

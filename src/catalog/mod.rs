@@ -57,6 +57,22 @@ pub struct Catalog {
 
 /// `catalog({ locale })`: the embedded catalog with the rules explained in `locale`. The
 /// options object takes only `locale`; absent options mean English.
+/// The catalog a request prices with: the default, shared and built once, or the
+/// default with the request's `catalog` overrides, built in `overridden`. Building the
+/// default for every call was a tenth of a one-item quote (issue 15). A fresh build
+/// rather than a clone of the shared one: `Clone` for the catalog costs 0.9 KB of wasm.
+pub fn requested<'a>(fields: &crate::decode::Fields<'_>, overridden: &'a mut Option<Catalog>) -> Result<&'a Catalog, crate::error::Error> {
+    static DEFAULT: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    match fields.get("catalog") {
+        None => Ok(DEFAULT.get_or_init(default_catalog)),
+        Some(overrides) => {
+            let catalog = overridden.insert(default_catalog());
+            apply_overrides(catalog, &overrides)?;
+            Ok(catalog)
+        }
+    }
+}
+
 pub fn catalog_for(options: &crate::decode::Value) -> Result<Catalog, crate::error::Error> {
     crate::messages::in_request_locale(options, || {
         // Checked in the options' own language, as every request's fields are.
