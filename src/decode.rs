@@ -214,6 +214,14 @@ impl<'v> Node<'v> {
                 return Ok(n);
             }
         }
+        self.integer_checked(min, max)
+    }
+
+    /// [`Node::integer`] for anything but plain digits in range: kept out of line, so
+    /// that the common case does not pay for its stack frame (issue 15).
+    #[cold]
+    #[inline(never)]
+    fn integer_checked(&self, min: u64, max: u64) -> Result<u64, Error> {
         let x = self.decimal()?;
         if !x.fract().is_zero() {
             return Err(self.error(ErrorCode::NotAnInteger, text!("decode.notInteger", x = x)));
@@ -403,18 +411,23 @@ impl<'v> Fields<'v> {
 
     /// Rejects every field not in `allowed`, with a suggestion for near misses.
     pub fn only(&self, allowed: &[&str]) -> Result<(), Error> {
-        for (key, _) in self.entries {
-            if !allowed.iter().any(|allowed| same_key(allowed, key)) {
-                let hint = closest(key, allowed).map(|k| text!("decode.didYouMean", name = k)).unwrap_or_default();
-                let known: Vec<String> = allowed.iter().map(|k| format!("\"{k}\"")).collect();
-                return Err(Error::new(
-                    ErrorCode::UnknownField,
-                    self.child_path(key),
-                    text!("decode.unknownField", key = key, hint = hint, known = known.join(", ")),
-                ));
-            }
+        match self.entries.iter().find(|(key, _)| !allowed.iter().any(|allowed| same_key(allowed, key))) {
+            Some((key, _)) => Err(self.unknown_field(key, allowed)),
+            None => Ok(()),
         }
-        Ok(())
+    }
+
+    /// The error of [`Fields::only`], out of line (issue 15, as [`Node::integer`]'s).
+    #[cold]
+    #[inline(never)]
+    fn unknown_field(&self, key: &str, allowed: &[&str]) -> Error {
+        let hint = closest(key, allowed).map(|k| text!("decode.didYouMean", name = k)).unwrap_or_default();
+        let known: Vec<String> = allowed.iter().map(|k| format!("\"{k}\"")).collect();
+        Error::new(
+            ErrorCode::UnknownField,
+            self.child_path(key),
+            text!("decode.unknownField", key = key, hint = hint, known = known.join(", ")),
+        )
     }
 
     /// The field `key`, if present (an explicit `null` counts as absent, like
@@ -430,9 +443,14 @@ impl<'v> Fields<'v> {
 
     /// The field `key`; `expected` describes it in the error when it is missing.
     pub fn required(&self, key: &str, expected: Key) -> Result<Node<'v>, Error> {
-        self.get(key).ok_or_else(|| {
-            Error::new(ErrorCode::MissingField, self.child_path(key), text!("decode.missingField", key = key, expected = expected))
-        })
+        self.get(key).ok_or_else(|| self.missing_field(key, expected))
+    }
+
+    /// The error of [`Fields::required`], out of line (issue 15, as [`Node::integer`]'s).
+    #[cold]
+    #[inline(never)]
+    fn missing_field(&self, key: &str, expected: Key) -> Error {
+        Error::new(ErrorCode::MissingField, self.child_path(key), text!("decode.missingField", key = key, expected = expected))
     }
 }
 
