@@ -105,8 +105,8 @@ impl<'v> Node<'v> {
         Node { value, root: value, prefix: Prefix::None }
     }
 
-    /// A value read at `path` of a larger request (an account item rebuilt with its
-    /// defaults keeps the path of the item the caller wrote).
+    /// A value whose path starts with `path`, given as text (for native callers and
+    /// tests; a rebuilt value inside a request takes [`Node::with_value`]).
     pub fn at(value: &'v Value, path: &'v str) -> Self {
         Node { value, root: value, prefix: Prefix::Text(path) }
     }
@@ -337,10 +337,12 @@ pub fn exact_decimal(text: &str) -> Option<Decimal> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
+    let (body, exponent) = match text.bytes().position(|b| b == b'e' || b == b'E') {
+        Some(at) => (text.get(..at)?, Some(text.get(at + 1..)?)),
+        None => (text, None),
+    };
     let (mut mantissa, mut scale, mut digits, mut in_fraction) = (0u128, 0u32, 0usize, false);
-    let mut bytes = text.bytes();
-    let mut exponent_follows = false;
-    for byte in bytes.by_ref() {
+    for byte in body.bytes() {
         match byte {
             b'0'..=b'9' => {
                 mantissa = mantissa.checked_mul(10)?.checked_add(u128::from(byte - b'0')).filter(|m| *m <= MAX_MANTISSA)?;
@@ -348,26 +350,19 @@ pub fn exact_decimal(text: &str) -> Option<Decimal> {
                 scale += u32::from(in_fraction);
             }
             b'.' if !in_fraction => in_fraction = true,
-            b'e' | b'E' => {
-                exponent_follows = true;
-                break;
-            }
             _ => return None,
         }
     }
     if digits == 0 {
         return None;
     }
-    if exponent_follows {
-        let rest: Vec<u8> = bytes.collect();
-        let (exponent_negative, exponent_digits) = match rest.split_first() {
+    if let Some(exponent) = exponent {
+        let (exponent_negative, exponent_digits) = match exponent.as_bytes().split_first() {
             Some((b'-', tail)) => (true, tail),
             Some((b'+', tail)) => (false, tail),
-            _ => (false, &rest[..]),
+            _ => (false, exponent.as_bytes()),
         };
-        if exponent_digits.is_empty() {
-            return None;
-        }
+        // plain_digits refuses an empty exponent ("1e", "1e+").
         let exponent = plain_digits(exponent_digits).filter(|e| *e <= u64::from(MAX_SCALE))? as u32;
         if exponent_negative {
             scale += exponent;

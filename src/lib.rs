@@ -55,5 +55,5 @@ pub struct Versions {
 }
 
 pub fn versions() -> Versions {
-    Versions { package: VERSION.to_string(), catalog: catalog::default_catalog().version }
+    Versions { package: VERSION.to_string(), catalog: catalog::shared_default().version.clone() }
 }

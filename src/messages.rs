@@ -162,8 +162,8 @@ fn parse(json: &str) -> Result<Table, Error> {
         let [Value::String(en), Value::String(zh)] = &texts[..] else { return Err(bad()) };
         entries.push((key, [en.clone(), zh.clone()]));
     }
-    // Keys in strictly increasing order (no duplicates): looked up by binary search, with
-    // no sort linked into the module.
+    // Keys in strictly increasing order: a reader finds a text where the order says, and
+    // no key is there twice. The slots below index them by hash.
     if entries.windows(2).any(|pair| pair[0].0 >= pair[1].0) || entries.len() >= usize::from(u16::MAX) {
         return Err(bad());
     }
@@ -217,6 +217,9 @@ pub fn render_in(locale: Locale, key: Key, args: &[(&str, &dyn Display)]) -> Str
     // rather than slicing: no slice-bounds panic machinery is linked into the module, and
     // a byte scan rather than split_once's char searcher (issue 15: a tenth of a cart).
     let find = |text: &str, byte: u8| text.bytes().position(|b| b == byte);
+    let split = |text: &'static str, byte: u8| {
+        find(text, byte).map(|at| (text.get(..at).unwrap_or_default(), text.get(at + 1..).unwrap_or_default()))
+    };
     let mut rest = template;
     while let Some(open) = find(rest, b'{') {
         out.push_str(rest.get(..open).unwrap_or_default());
@@ -234,17 +237,15 @@ pub fn render_in(locale: Locale, key: Key, args: &[(&str, &dyn Display)]) -> Str
         let placeholder = after.get(..close).unwrap_or_default();
         rest = after.get(close + 1..).unwrap_or_default();
         // `{name}`, or `{n|one|other}` for English plurals.
-        let (name, plural) = match find(placeholder, b'|') {
-            Some(bar) => (placeholder.get(..bar).unwrap_or_default(), placeholder.get(bar + 1..)),
+        let (name, plural) = match split(placeholder, b'|') {
+            Some((name, forms)) => (name, split(forms, b'|')),
             None => (placeholder, None),
         };
         match args.iter().find(|(n, _)| same_key(n, name)) {
             Some((_, value)) => {
                 let start = out.len();
                 let _ = write!(out, "{value}");
-                if let Some((one, other)) = plural.and_then(|forms| Some((forms, find(forms, b'|')?))).map(|(forms, bar)| {
-                    (forms.get(..bar).unwrap_or_default(), forms.get(bar + 1..).unwrap_or_default())
-                }) {
+                if let Some((one, other)) = plural {
                     let is_one = out.get(start..) == Some("1");
                     out.push(' ');
                     out.push_str(if is_one { one } else { other });

@@ -55,16 +55,19 @@ pub struct Catalog {
     pub rules: Vec<crate::rules::RuleText>,
 }
 
-/// `catalog({ locale })`: the embedded catalog with the rules explained in `locale`. The
-/// options object takes only `locale`; absent options mean English.
-/// The catalog a request prices with: the default, shared and built once, or the
-/// default with the request's `catalog` overrides, built in `overridden`. Building the
-/// default for every call was a tenth of a one-item quote (issue 15). A fresh build
-/// rather than a clone of the shared one: `Clone` for the catalog costs 0.9 KB of wasm.
-pub fn requested<'a>(fields: &crate::decode::Fields<'_>, overridden: &'a mut Option<Catalog>) -> Result<&'a Catalog, crate::error::Error> {
+/// The embedded catalog, built once and shared: building it for every call was a tenth
+/// of a one-item quote (issue 15).
+pub fn shared_default() -> &'static Catalog {
     static DEFAULT: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+    DEFAULT.get_or_init(default_catalog)
+}
+
+/// The catalog a request prices with: the shared default, or the default with the
+/// request's `catalog` overrides, built in `overridden`. A fresh build rather than a
+/// clone of the shared one: `Clone` for the catalog costs 0.9 KB of wasm.
+pub fn requested<'a>(fields: &crate::decode::Fields<'_>, overridden: &'a mut Option<Catalog>) -> Result<&'a Catalog, crate::error::Error> {
     match fields.get("catalog") {
-        None => Ok(DEFAULT.get_or_init(default_catalog)),
+        None => Ok(shared_default()),
         Some(overrides) => {
             let catalog = overridden.insert(default_catalog());
             apply_overrides(catalog, &overrides)?;
@@ -73,6 +76,8 @@ pub fn requested<'a>(fields: &crate::decode::Fields<'_>, overridden: &'a mut Opt
     }
 }
 
+/// `catalog({ locale })`: the embedded catalog with the rules explained in `locale`. The
+/// options object takes only `locale`; absent options mean English.
 pub fn catalog_for(options: &crate::decode::Value) -> Result<Catalog, crate::error::Error> {
     crate::messages::in_request_locale(options, || {
         // Checked in the options' own language, as every request's fields are.

@@ -52,6 +52,8 @@ pub fn decode(request: &Value) -> Result<AccountPlan, Error> {
     let root = Node::root(request);
     let fields = root.object()?;
     fields.only(&FIELDS)?;
+    // crate::catalog::requested does this for quote and compare; here, once per account,
+    // calling it instead cost 0.44 KB of wasm (measured), so the account builds its own.
     let mut catalog = default_catalog();
     if let Some(overrides) = fields.get("catalog") {
         apply_overrides(&mut catalog, &overrides)?;

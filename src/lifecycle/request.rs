@@ -196,7 +196,7 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
         Some((_, at)) => at,
     };
     // CP-13: the unit of the group's creation, from the embedded catalog's cut-over.
-    let cloud_phone_unit = crate::products::cloud_phone::BillingUnit::for_creation(&crate::catalog::default_catalog(), Some(created_at));
+    let cloud_phone_unit = crate::products::cloud_phone::BillingUnit::for_creation(crate::catalog::shared_default(), Some(created_at));
     let (until, latest) = period(&fields, start)?;
     let within = |node: &Node<'_>, at: Instant| within_period(node, at, start, until, latest);
 
