@@ -3,7 +3,9 @@
 // the wasm module by the binding layer on first use, so the texts ship beside the .wasm, not in it.
 //
 // Format: the JSON object between the backticks below; each key maps to [English, Chinese], keys in
-// byte order (the core looks them up by binary search and refuses a file out of order).
+// byte order (the build numbers them: a text is found by its position; build.rs refuses a file out
+// of order, and the module refuses a file whose keys are not the ones it was built with).
+// One template per line, the line starting with its key (build.rs reads the keys so).
 // {name} is an argument; {name|one|other} is an English count with its noun ("1 phone", "2 phones").
 // Both languages name the same arguments (tests/messages.rs). No backticks or "${" inside.
 // Chinese follows Alibaba Cloud's own terms (../shared/GLOSSARY-zh.md) and the project's term list

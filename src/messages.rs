@@ -20,6 +20,7 @@
 use crate::decode::{same_key, Node, Value};
 use crate::error::{Error, ErrorCode};
 use std::cell::Cell;
+use std::cmp::Ordering;
 use std::fmt::{Display, Write};
 use std::sync::OnceLock;
 
@@ -35,15 +36,17 @@ impl Locale {
 }
 
 /// A message key: a literal written as `key!("…")`, so that `tests/messages.rs` can
-/// find every key the code uses.
+/// find every key the code uses. It holds the key's position in `src/messages.js`,
+/// found when the code is compiled ([`index_of`]): the module carries no key strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key(pub &'static str);
+pub struct Key(pub u16);
 
-/// `key!("decode.expect.object")`: a [`Key`] to render later.
+/// `key!("decode.expect.object")`: a [`Key`] to render later. A key that has no
+/// template does not compile.
 #[macro_export]
 macro_rules! key {
     ($key:literal) => {
-        $crate::messages::Key($key)
+        $crate::messages::Key(const { $crate::messages::index_of($key) })
     };
 }
 
@@ -52,8 +55,43 @@ macro_rules! key {
 #[macro_export]
 macro_rules! text {
     ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::messages::render($crate::messages::Key($key), &[$((stringify!($name), &$value as &dyn ::core::fmt::Display)),*])
+        $crate::messages::render($crate::key!($key), &[$((stringify!($name), &$value as &dyn ::core::fmt::Display)),*])
     };
+}
+
+include!(concat!(env!("OUT_DIR"), "/message_keys.rs"));
+
+/// The position of `key` in `src/messages.js`, by halves over [`KEYS`] (in byte order,
+/// which build.rs checks). Evaluated at compile time: a missing key stops the build.
+pub const fn index_of(key: &str) -> u16 {
+    let (mut low, mut high) = (0, KEYS.len());
+    while low < high {
+        let middle = (low + high) / 2;
+        match compare(KEYS[middle].as_bytes(), key.as_bytes()) {
+            Ordering::Less => low = middle + 1,
+            Ordering::Greater => high = middle,
+            Ordering::Equal => return middle as u16,
+        }
+    }
+    panic!("a message key has no template in src/messages.js")
+}
+
+/// Byte order, in a `const fn`.
+const fn compare(a: &[u8], b: &[u8]) -> Ordering {
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return if a[i] < b[i] { Ordering::Less } else { Ordering::Greater };
+        }
+        i += 1;
+    }
+    if a.len() < b.len() {
+        Ordering::Less
+    } else if a.len() > b.len() {
+        Ordering::Greater
+    } else {
+        Ordering::Equal
+    }
 }
 
 thread_local! {
@@ -89,18 +127,14 @@ pub fn request_locale(request: &Value) -> Result<Locale, Error> {
     }
 }
 
-/// The templates: keys in order, each with its English and Chinese text.
+/// The templates in the file's order: a [`Key`] is an index into it.
 struct Table {
     entries: Vec<(String, [String; 2])>,
-    /// Open addressing by [`key_hash`]: index + 1 into `entries`, 0 for an empty slot.
-    /// A binary search compared about nine long keys per text and was a third of a
-    /// cart's time (issue 15); this compares one.
-    slots: Vec<u16>,
 }
 
-/// FNV-1a of the key's bytes.
-fn key_hash(key: &str) -> usize {
-    key.bytes().fold(0x811c_9dc5u32, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)) as usize
+/// FNV-1a of the keys, each followed by a NUL (build.rs computes [`KEYS_HASH`] alike).
+fn keys_hash<'a>(keys: impl Iterator<Item = &'a str>) -> u32 {
+    keys.flat_map(|key| key.bytes().chain([0])).fold(0x811c_9dc5u32, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193))
 }
 
 static TABLE: OnceLock<Table> = OnceLock::new();
@@ -162,36 +196,17 @@ fn parse(json: &str) -> Result<Table, Error> {
         let [Value::String(en), Value::String(zh)] = &texts[..] else { return Err(bad()) };
         entries.push((key, [en.clone(), zh.clone()]));
     }
-    // Keys in strictly increasing order: a reader finds a text where the order says, and
-    // no key is there twice. The slots below index them by hash.
-    if entries.windows(2).any(|pair| pair[0].0 >= pair[1].0) || entries.len() >= usize::from(u16::MAX) {
+    // The keys this module was compiled with, in the same order: a stale copy of the file
+    // beside the `.wasm` would otherwise give every text another's words.
+    if keys_hash(entries.iter().map(|(key, _)| key.as_str())) != KEYS_HASH {
         return Err(bad());
     }
-    // At most half full, so that a probe ends soon at an empty slot.
-    let mut slots = vec![0u16; (entries.len() * 2).next_power_of_two()];
-    let mask = slots.len() - 1;
-    for (index, (key, _)) in entries.iter().enumerate() {
-        let mut slot = key_hash(key) & mask;
-        while slots[slot] != 0 {
-            slot = (slot + 1) & mask;
-        }
-        slots[slot] = index as u16 + 1;
-    }
-    Ok(Table { entries, slots })
+    Ok(Table { entries })
 }
 
-/// The template of `key` in `locale`, if there is one.
-pub fn template(key: &str, locale: Locale) -> Option<&'static str> {
-    let table = table()?;
-    let mask = table.slots.len() - 1;
-    let mut slot = key_hash(key) & mask;
-    loop {
-        let (k, texts) = table.entries.get(usize::from(*table.slots.get(slot)?).checked_sub(1)?)?;
-        if same_key(k, key) {
-            return Some(&texts[locale as usize]);
-        }
-        slot = (slot + 1) & mask;
-    }
+/// The template of `key` in `locale`, if the templates are there.
+pub fn template(key: Key, locale: Locale) -> Option<&'static str> {
+    Some(&table()?.entries.get(usize::from(key.0))?.1[locale as usize])
 }
 
 /// Every key of the templates, with both texts (for tests and the catalog's rules).
@@ -206,11 +221,11 @@ pub fn render(key: Key, args: &[(&str, &dyn Display)]) -> String {
 
 /// [`render`] in a given language.
 pub fn render_in(locale: Locale, key: Key, args: &[(&str, &dyn Display)]) -> String {
-    let Some(template) = template(key.0, locale) else {
-        // tests/messages.rs makes this unreachable for every key in the code; the key
-        // itself is shown rather than another language's text.
-        debug_assert!(false, "no template for {}", key.0);
-        return format!("[{}]", key.0);
+    let Some(template) = template(key, locale) else {
+        // Unreachable: every key has a template (checked when compiling) and the binding
+        // layer installs the templates before any request is read.
+        debug_assert!(false, "no template number {}", key.0);
+        return String::new();
     };
     let mut out = String::with_capacity(template.len() + 16);
     // Braces and bars are ASCII, so their byte positions are char boundaries. `get`
@@ -252,7 +267,7 @@ pub fn render_in(locale: Locale, key: Key, args: &[(&str, &dyn Display)]) -> Str
                 }
             }
             None => {
-                debug_assert!(false, "{} has no argument {name}", key.0);
+                debug_assert!(false, "template number {} has no argument {name}", key.0);
                 out.push('{');
                 out.push_str(placeholder);
                 out.push('}');
@@ -275,5 +290,25 @@ mod tests {
     #[test]
     fn the_shipped_templates_parse() {
         super::parse(super::json_of(super::SOURCE)).unwrap();
+    }
+
+    #[test]
+    fn a_templates_file_with_other_keys_than_the_build_is_refused() {
+        // A key is a position: a stale file beside the `.wasm` would misplace every text.
+        let json = super::json_of(super::SOURCE);
+        let renamed = json.replacen("\"unit.seconds\"", "\"unit.secondz\"", 1);
+        assert_ne!(renamed, json);
+        assert!(super::parse(&renamed).is_err());
+        // Without the first template: every key one place off.
+        let second_line = json.find("\n\"").and_then(|first| json[first + 1..].find("\n\"").map(|at| first + 1 + at)).unwrap();
+        assert!(super::parse(&format!("{{{}", &json[second_line..])).is_err());
+    }
+
+    #[test]
+    fn keys_are_numbered_in_the_files_order() {
+        // "unit.seconds" is the file's last line; the first line's key is KEYS[0].
+        assert_eq!(usize::from(crate::key!("unit.seconds").0), super::KEYS.len() - 1);
+        assert_eq!(super::index_of(super::KEYS[0]), 0);
+        assert_eq!(super::template(crate::key!("unit.seconds"), super::Locale::ZhCn), Some("{n} 秒"));
     }
 }
