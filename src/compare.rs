@@ -616,7 +616,10 @@ fn sized_prices(
     for (k, fleet) in fleets.iter().enumerate() {
         if let Some(spec) = current.filter(|s| s.online_devices.is_some() && k > 0 && !iot::fleet::spec_holds(s, fleet)) {
             let at = fields.get("growth").unwrap_or_else(|| fleet_node.clone());
-            let next = iot::fleet::size(fleet, specs, &catalog.iot, &at).map_err(|e| Error { message: text!("compare.inMonth", month = k + 1, message = e.message), ..e })?;
+            let next = iot::fleet::size(fleet, specs, &catalog.iot, &at).map_err(|mut e| {
+                e.message = text!("compare.inMonth", month = k + 1, message = e.message);
+                e
+            })?;
             caveats.push(Warning::new(
                 "fleet_outgrows_spec",
                 text!(

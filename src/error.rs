@@ -110,11 +110,18 @@ impl ErrorCode {
 }
 
 /// An error with its code, the field path (`items[0].hours`, empty for the whole
-/// request) and a human message.
+/// request) and a human message: [`ErrorParts`] behind one pointer. Every `?` in the
+/// decoders and rating functions moves the error; one word rather than seven is less
+/// code at each of the ~500 sites (issue 16, size). The fields read as `error.code`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Error(Box<ErrorParts>);
+
+/// What an [`Error`] says.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 // No TypeScript declaration: JS sees a thrown `Error` with `code: ErrorCode` and `path`,
 // and a declaration named Error would hide the global one.
-pub struct Error {
+pub struct ErrorParts {
     pub code: ErrorCode,
     pub path: String,
     pub message: String,
@@ -122,7 +129,25 @@ pub struct Error {
 
 impl Error {
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error { code, path: path.into(), message: message.into() }
+        Error(Box::new(ErrorParts { code, path: path.into(), message: message.into() }))
+    }
+
+    /// The parts, to keep or move on.
+    pub fn into_parts(self) -> ErrorParts {
+        *self.0
+    }
+}
+
+impl std::ops::Deref for Error {
+    type Target = ErrorParts;
+    fn deref(&self) -> &ErrorParts {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut ErrorParts {
+        &mut self.0
     }
 }
 

@@ -105,6 +105,7 @@ impl Failure {
 
 impl From<Error> for Failure {
     fn from(error: Error) -> Failure {
+        let error = error.into_parts();
         Failure { code: error.code, message: error.message, steps: Vec::new(), whole_request: false }
     }
 }

@@ -17,7 +17,7 @@ fn account(request: &Json) -> Json {
 fn error(request: &Json) -> (ErrorCode, String) {
     let value = Value::from_json_str(&request.to_string()).expect("request JSON");
     let e = alicloud_cost::simulate_account(&value).expect_err("an error");
-    (e.code, e.path)
+    (e.code, e.path.clone())
 }
 
 /// (at, item, event) of every timeline entry; item -1 for the account's own.

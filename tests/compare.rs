@@ -14,7 +14,7 @@ fn compare(request: Json) -> Comparison {
 
 fn error_of(request: Json) -> (ErrorCode, String) {
     let e = compare_billing_method(&Value::from_json_str(&request.to_string()).unwrap()).unwrap_err();
-    (e.code, e.path)
+    (e.code, e.path.clone())
 }
 
 fn phone(spec: &str, region: &str, usage: Json) -> Json {

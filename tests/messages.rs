@@ -2,7 +2,7 @@
 //! languages, the languages and the call sites agree on the arguments, and no template is
 //! left unused. Nothing may fall back silently, so each of these is a failure.
 
-use alicloud_cost::messages::{all, render_in, Key, Locale};
+use alicloud_cost::messages::{all, render_in, Locale};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 

@@ -11,7 +11,7 @@ pub fn quote_json(request: serde_json::Value) -> Result<Quote, Error> {
 /// The (code, path) of the error a request produces.
 pub fn error_of(request: serde_json::Value) -> (ErrorCode, String) {
     let e = quote_json(request.clone()).expect_err(&format!("expected an error for {request}"));
-    (e.code, e.path)
+    (e.code, e.path.clone())
 }
 
 pub fn total(request: serde_json::Value) -> String {
