@@ -2,7 +2,8 @@
 //!
 //! The core (everything but `bindings`) is plain Rust that knows nothing of JS: it
 //! decodes requests from a [`decode::Value`] tree, prices them against a
-//! [`catalog::Catalog`] with exact decimals, and returns serde-serializable results.
+//! [`catalog::Catalog`] with exact decimals, and returns serde-serializable results
+//! ([`json_write::to_string`] writes them as the JSON text the wasm package returns).
 //! `bindings` (wasm32 only) is the one module that touches wasm-bindgen and js-sys.
 //!
 //! Every billing rule cites its ID in `shared/RULES.md` (for example `CP-3`).
@@ -25,6 +26,7 @@ pub mod compare;
 pub mod decode;
 pub mod error;
 pub mod json;
+pub mod json_write;
 pub mod lifecycle;
 pub mod money;
 pub mod policy;

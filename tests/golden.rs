@@ -4,9 +4,17 @@
 
 use alicloud_cost::decode::Value;
 
+/// An answer as the package writes it (`json_write`), checked against serde_json, an
+/// independent writer, byte for byte: every golden file and corpus answer is both.
+fn written<T: serde::Serialize>(answer: &T) -> String {
+    let ours = alicloud_cost::json_write::to_string(answer).unwrap();
+    assert_eq!(ours, serde_json::to_string(answer).unwrap());
+    ours
+}
+
 fn check(request: &str, expected: &str, totals: &str) {
     let request = Value::from_json_str(request).unwrap();
-    let got = serde_json::to_string(&alicloud_cost::quote(&request).unwrap()).unwrap();
+    let got = written(&alicloud_cost::quote(&request).unwrap());
     assert!(got.contains(totals), "{got}");
     assert_eq!(got, expected.trim_end());
 }
@@ -47,7 +55,7 @@ fn mixed_cart_golden() {
 /// `BLESS=1` rewrites `response_file` after a deliberate change; the diff is the review.
 fn check_lifecycle(request: &str, expected: &str, response_file: &str) {
     let request = Value::from_json_str(request).unwrap();
-    let got = serde_json::to_string(&alicloud_cost::simulate_lifecycle(&request).unwrap()).unwrap();
+    let got = written(&alicloud_cost::simulate_lifecycle(&request).unwrap());
     if std::env::var_os("BLESS").is_some() {
         let path = format!("{}/tests/golden/{response_file}", env!("CARGO_MANIFEST_DIR"));
         std::fs::write(path, format!("{got}\n")).unwrap();
@@ -106,15 +114,15 @@ mod corpus {
     fn answer(function: &str, request: &Json) -> String {
         let request = Value::from_json_str(&request.to_string()).unwrap();
         let result = match function {
-            "quote" => alicloud_cost::quote(&request).map(|r| serde_json::to_string(&r)),
-            "compareBillingMethod" => alicloud_cost::compare_billing_method(&request).map(|r| serde_json::to_string(&r)),
-            "simulateLifecycle" => alicloud_cost::simulate_lifecycle(&request).map(|r| serde_json::to_string(&r)),
-            "simulateAccount" => alicloud_cost::simulate_account(&request).map(|r| serde_json::to_string(&r)),
+            "quote" => alicloud_cost::quote(&request).map(|r| super::written(&r)),
+            "compareBillingMethod" => alicloud_cost::compare_billing_method(&request).map(|r| super::written(&r)),
+            "simulateLifecycle" => alicloud_cost::simulate_lifecycle(&request).map(|r| super::written(&r)),
+            "simulateAccount" => alicloud_cost::simulate_account(&request).map(|r| super::written(&r)),
             other => panic!("unknown function {other}"),
         };
         match result {
-            Ok(json) => json.unwrap(),
-            Err(error) => format!(r#"{{"error":{}}}"#, serde_json::to_string(&error).unwrap()),
+            Ok(json) => json,
+            Err(error) => format!(r#"{{"error":{}}}"#, super::written(&error)),
         }
     }
 

@@ -173,7 +173,7 @@ pub fn version() -> Result<Ts<crate::Versions>, JsValue> {
 /// A result crosses as the JSON text the native core writes, parsed by the engine's own
 /// `JSON.parse`: the answer is byte for byte the native one by construction (issue 8),
 /// maps become plain objects and no number becomes a BigInt, and one serializer in the
-/// module (serde_json) costs less than a value-by-value walk through JS (issue 8, size).
+/// module (`json_write`) costs less than a value-by-value walk through JS (issue 8, size).
 /// `Ts<T>` only labels that value with `T`'s TypeScript type (tsify) for the .d.ts.
 fn typed<T: Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsValue>
 where
@@ -187,9 +187,9 @@ where
 
 /// The answer as the JSON text the native core writes.
 fn text_of<T: Serialize>(value: &T) -> Result<String, JsValue> {
-    // Writing these types to a String cannot fail; the message names the impossible
-    // without printing serde_json's error (its Display costs about 1 KB of wasm).
-    serde_json::to_string(value).map_err(|_| to_js_error(Error::new(ErrorCode::Internal, "", "could not write the result as JSON")))
+    // Answers hold no floats, bytes or number keys, so writing cannot fail; the message
+    // names the impossible.
+    crate::json_write::to_string(value).map_err(|_| to_js_error(Error::new(ErrorCode::Internal, "", "could not write the result as JSON")))
 }
 
 /// A JS `Error` named "AlicloudCostError" with `code` and `path` properties.
