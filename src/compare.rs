@@ -63,7 +63,7 @@ fn subscription_months(months: u64, orders: Orders, first: Decimal, order: &dyn 
 }
 
 /// Says which way the subscription was priced, with the other way's total.
-fn orders_caveat(orders: Orders, months: u64, one_order: Decimal, monthly_orders: Decimal, rules: Vec<&'static str>) -> Option<Warning> {
+fn orders_caveat(orders: Orders, months: u64, one_order: Decimal, monthly_orders: Decimal, rules: &'static [&'static str]) -> Option<Warning> {
     match orders {
         Orders::One if months > 1 => Some(Warning::new(
             "subscription_one_order",
@@ -155,12 +155,12 @@ pub struct BreakEven {
     pub next_period_hours: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
     pub next_period_cost: Option<Decimal>,
-    pub rules: Vec<&'static str>,
+    pub rules: &'static [&'static str],
 }
 
 impl BreakEven {
     /// The ratio alone, where no billing period makes a staircase (ECS; CP-13's seconds).
-    fn ratio(exact: Decimal, rules: Vec<&'static str>) -> BreakEven {
+    fn ratio(exact: Decimal, rules: &'static [&'static str]) -> BreakEven {
         BreakEven {
             hours_per_month: Rounding::BILL.apply(exact),
             exact_hours_per_month: exact.normalize(),
@@ -194,7 +194,7 @@ pub struct Switching {
     pub from: Billing,
     pub to: Billing,
     pub reason: String,
-    pub rules: Vec<&'static str>,
+    pub rules: &'static [&'static str],
 }
 
 /// Monthly costs of each side, month by month, and everything a product adds.
@@ -313,12 +313,12 @@ fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding)
             } else {
                 text!("compare.periods.many", period = period, cycles = lifetimes, hours = hours.normalize(), billed = billed_hours)
             },
-            if cited { vec!["CP-3", "CP-13"] } else { vec!["CP-3"] },
+            if cited { &["CP-3", "CP-13"] } else { &["CP-3"] },
         ),
         cloud_phone::BillingUnit::Seconds => Warning::new(
             "billed_per_second",
             text!("compare.perSecond"),
-            vec!["CP-13"],
+            &["CP-13"],
         ),
     };
     let lifetimes_text = if lifetimes == 1 {
@@ -332,15 +332,15 @@ fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding)
         Warning::new(
             "pay_as_you_go_months",
             text!("compare.payAsYouGoMonths", lifetimes = lifetimes_text),
-            vec!["CP-3", "CP-5"],
+            &["CP-3", "CP-5"],
         ),
         Warning::new(
             "refund_whole_group_only",
             text!("compare.refundWholeGroup"),
-            vec!["CP-8"],
+            &["CP-8"],
         ),
     ];
-    caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, vec!["CP-2", "CP-6"]));
+    caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, &["CP-2", "CP-6"]));
     Ok(Sides {
         subscription: subscription_costs,
         pay_as_you_go: vec![payg_month; months as usize],
@@ -362,7 +362,7 @@ fn cloud_phone_break_even(spec: &CloudPhoneSpec, region: Region, unit: cloud_pho
     }
     let exact = price.monthly / price.hourly;
     let cloud_phone::BillingUnit::Periods { hours: period_hours, .. } = unit else {
-        return Some(BreakEven::ratio(exact, vec!["CP-6", "CP-13"]));
+        return Some(BreakEven::ratio(exact, &["CP-6", "CP-13"]));
     };
     let period = Decimal::from(period_hours);
     let periods = exact / period;
@@ -377,7 +377,7 @@ fn cloud_phone_break_even(spec: &CloudPhoneSpec, region: Region, unit: cloud_pho
         last_winning_cost: Some(last_hours * price.hourly),
         next_period_hours: Some(next_hours),
         next_period_cost: Some(next_hours * price.hourly),
-        rules: vec!["CP-3", "CP-6"],
+        rules: &["CP-3", "CP-6"],
     })
 }
 
@@ -392,7 +392,7 @@ fn cloud_phone_switching(current: Option<Billing>, cheaper_is_subscription: bool
             Billing::Subscription => text!("compare.later.subscription"),
         };
         let reason = text!("compare.notBoughtYet", later = later);
-        return Switching { allowed: true, from: to, to, reason, rules: vec!["CP-7"] };
+        return Switching { allowed: true, from: to, to, reason, rules: &["CP-7"] };
     };
     let (allowed, reason) = match (from, to) {
         (a, b) if a == b => (true, text!("compare.alreadyCheaper")),
@@ -405,7 +405,7 @@ fn cloud_phone_switching(current: Option<Billing>, cheaper_is_subscription: bool
             text!("compare.switchRefused"),
         ),
     };
-    Switching { allowed, from, to, reason, rules: vec!["CP-7"] }
+    Switching { allowed, from, to, reason, rules: &["CP-7"] }
 }
 
 fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<Sides, Error> {
@@ -431,17 +431,17 @@ fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     let (one_order, monthly_orders) = (order(months), sub_month * Decimal::from(months));
     let (monthly_total, hourly_total) = (monthly.total(), hourly.total());
     let break_even = (!hourly_total.is_zero()).then(|| {
-        BreakEven::ratio(monthly_total / hourly_total, vec!["ECS-9"])
+        BreakEven::ratio(monthly_total / hourly_total, &["ECS-9"])
     });
     let mut caveats = vec![
-        Warning::new("caller_price", text!("compare.ecsCallerPrice"), vec!["ECS-9"]),
+        Warning::new("caller_price", text!("compare.ecsCallerPrice"), &["ECS-9"]),
         Warning::new(
             "switching_not_covered",
             text!("compare.ecsSwitching"),
-            vec!["ECS-9"],
+            &["ECS-9"],
         ),
     ];
-    caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, vec!["ECS-9"]));
+    caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, &["ECS-9"]));
     Ok(Sides {
         subscription: subscription_costs,
         pay_as_you_go: vec![payg_month; months as usize],
@@ -563,13 +563,13 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     caveats.insert(0, Warning::new(
         "different_products",
         text!("compare.differentProducts"),
-        vec!["IOT-2"],
+        &["IOT-2"],
     ));
     if trial {
-        caveats.push(Warning::new("trial_month", text!("compare.trialMonth"), vec!["IOT-3"]));
+        caveats.push(Warning::new("trial_month", text!("compare.trialMonth"), &["IOT-3"]));
     }
     if one_spec {
-        caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, vec!["IOT-4"]));
+        caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, &["IOT-4"]));
     }
     if sizing.as_ref().is_some_and(|s| s.fits_new_public_instance) {
         caveats.push(iot::fleet::fits_new_public_warning(&catalog.iot));
@@ -630,7 +630,7 @@ fn sized_prices(
                     next = next.spec,
                     price = next.monthly_price.normalize()
                 ),
-                vec!["IOT-23", "IOT-4"],
+                &["IOT-23", "IOT-4"],
             ));
             current = specs.iter().find(|s| s.id == next.spec);
         }

@@ -186,7 +186,7 @@ pub struct Line {
     /// quantity x unitPrice before rounding, so the rounding is visible.
     #[serde(serialize_with = "serialize_decimal")]
     pub exact_amount: Decimal,
-    pub rules: Vec<&'static str>,
+    pub rules: &'static [&'static str],
 }
 
 impl Line {
@@ -200,7 +200,7 @@ impl Line {
         unit: &str,
         unit_price: Decimal,
         rounding: Rounding,
-        rules: Vec<&'static str>,
+        rules: &'static [&'static str],
     ) -> Line {
         let exact_amount = quantity * unit_price;
         Line {
@@ -224,11 +224,11 @@ impl Line {
 pub struct Warning {
     pub code: String,
     pub message: String,
-    pub rules: Vec<&'static str>,
+    pub rules: &'static [&'static str],
 }
 
 impl Warning {
-    pub fn new(code: &str, message: impl Into<String>, rules: Vec<&'static str>) -> Warning {
+    pub fn new(code: &str, message: impl Into<String>, rules: &'static [&'static str]) -> Warning {
         Warning { code: code.to_string(), message: message.into(), rules }
     }
 }

@@ -155,7 +155,7 @@ fn cp7_switching_only_from_pay_as_you_go_to_subscription() {
     let mut request = phone("acp.std.large", "international", json!({"months": 6}));
     request["current"] = json!("payAsYouGo");
     let s = compare(request).switching.unwrap();
-    assert_eq!((s.allowed, s.from, s.to, s.rules.clone()), (true, Billing::PayAsYouGo, Billing::Subscription, vec!["CP-7"]));
+    assert_eq!((s.allowed, s.from, s.to, s.rules.to_vec()), (true, Billing::PayAsYouGo, Billing::Subscription, vec!["CP-7"]));
     // At 40 h a month pay-as-you-go is cheaper, but a subscription group cannot switch to it.
     let mut request = phone("acp.std.large", "international", json!({"months": 6, "hoursPerMonth": 40}));
     request["current"] = json!("subscription");
@@ -167,7 +167,7 @@ fn cp7_switching_only_from_pay_as_you_go_to_subscription() {
 #[test]
 fn cloud_phone_caveats_name_their_rules() {
     let c = compare(phone("acp.basic.small", "mainland", json!({"months": 1})));
-    let codes: Vec<(&str, Vec<&str>)> = c.caveats.iter().map(|w| (w.code.as_str(), w.rules.clone())).collect();
+    let codes: Vec<(&str, Vec<&str>)> = c.caveats.iter().map(|w| (w.code.as_str(), w.rules.to_vec())).collect();
     assert_eq!(codes, [
         ("billed_while_stopped", vec!["CP-5"]),
         ("billing_periods", vec!["CP-3"]),

@@ -337,7 +337,7 @@ fn ecs13_a_lifetime_below_one_cent_is_charged_one_cent() {
     let q = quote_json(item("0.0333333333333333333333333333", 1)).unwrap();
     assert_eq!(q.trade_price.to_string(), "0.01");
     let minimum = q.items[0].lines.iter().find(|l| l.code == "ecs.minimumCharge").unwrap();
-    assert_eq!((minimum.amount.to_string().as_str(), minimum.rules.as_slice()), ("0.01", ["ECS-13"].as_slice()));
+    assert_eq!((minimum.amount.to_string().as_str(), minimum.rules), ("0.01", ["ECS-13"].as_slice()));
     assert_eq!(quote_json(item("0.0333333333333333333333333333", 3)).unwrap().trade_price.to_string(), "0.03");
     // 0.0099 (0.165 h x 0.06) -> 0.01 by rounding; the minimum adds nothing.
     let q = quote_json(item("0.165", 1)).unwrap();

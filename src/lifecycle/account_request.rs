@@ -193,7 +193,7 @@ fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, con
         warnings.push(Warning::new(
             "dependents_billed_separately",
             text!("account.dependentsBilledSeparately"),
-            vec!["CP-1", "CP-10"],
+            &["CP-1", "CP-10"],
         ));
     }
     match item.term {

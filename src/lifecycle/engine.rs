@@ -886,7 +886,7 @@ impl<'p> Sim<'p> {
             warnings.push(Warning::new(
                 "overdue_effect_disputed",
                 text!("lifecycle.overdueEffectDisputed"),
-                vec!["IOT-8", "IOT-21"],
+                &["IOT-8", "IOT-21"],
             ));
         }
         // ECS-14: where an overdue payment can happen, the China site differs.
@@ -895,28 +895,28 @@ impl<'p> Sim<'p> {
             warnings.push(Warning::new(
                 "china_site_policy",
                 text!("lifecycle.chinaSitePolicy"),
-                vec!["ECS-3", "ECS-14"],
+                &["ECS-3", "ECS-14"],
             ));
         }
         if plan.economical_mode {
             warnings.push(Warning::new(
                 "economical_mode",
                 text!("lifecycle.economicalMode"),
-                vec!["ECS-6"],
+                &["ECS-6"],
             ));
         }
         if matches!(plan.kind, Kind::CloudPhone(_)) && !plan.attached.is_empty() {
             warnings.push(Warning::new(
                 "dependents_billed_separately",
                 text!("lifecycle.dependentsBilledSeparately"),
-                vec!["CP-1", "CP-10"],
+                &["CP-1", "CP-10"],
             ));
         }
         if plan.rate.is_some() && plan.credit.is_none() && plan.overdue_at.is_none() {
             warnings.push(Warning::new(
                 "runway_not_predicted",
                 text!("lifecycle.runwayNotPredicted"),
-                vec![],
+                &[],
             ));
         }
         warnings

@@ -44,11 +44,11 @@ impl BillingUnit {
         }
     }
 
-    fn rules(self) -> Vec<&'static str> {
+    fn rules(self) -> &'static [&'static str] {
         match self {
-            BillingUnit::Periods { cited: false, .. } => vec!["CP-2", "CP-3", "CP-5", "CP-6"],
-            BillingUnit::Periods { cited: true, .. } => vec!["CP-2", "CP-3", "CP-5", "CP-6", "CP-13"],
-            BillingUnit::Seconds => vec!["CP-2", "CP-5", "CP-6", "CP-13"],
+            BillingUnit::Periods { cited: false, .. } => &["CP-2", "CP-3", "CP-5", "CP-6"],
+            BillingUnit::Periods { cited: true, .. } => &["CP-2", "CP-3", "CP-5", "CP-6", "CP-13"],
+            BillingUnit::Seconds => &["CP-2", "CP-5", "CP-6", "CP-13"],
         }
     }
 }
@@ -176,7 +176,7 @@ pub fn subscription_line(spec: &CloudPhoneSpec, region: Region, phones: u64, mon
         "phone-month",
         price.monthly,
         rounding,
-        vec!["CP-2", "CP-6"],
+        &["CP-2", "CP-6"],
     )
 }
 
@@ -223,7 +223,7 @@ pub fn billed_while_stopped() -> Warning {
     Warning::new(
         "billed_while_stopped",
         text!("cp.billedWhileStopped"),
-        vec!["CP-5"],
+        &["CP-5"],
     )
 }
 
@@ -265,18 +265,18 @@ fn internet_lines(internet: &InternetAccess, rounding: Rounding, lines: &mut Vec
                 "hour",
                 rate,
                 rounding,
-                vec!["CP-1"],
+                &["CP-1"],
             )),
             _ => warnings.push(Warning::new(
                 missing_code,
                 text!("cp.internetNotIncluded", name = name),
-                vec!["CP-1"],
+                &["CP-1"],
             )),
         }
     }
     warnings.push(Warning::new(
         "dependent_resources_keep_billing",
         text!("cp.dependentsKeepBilling"),
-        vec!["CP-10"],
+        &["CP-10"],
     ));
 }

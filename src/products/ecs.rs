@@ -118,7 +118,7 @@ pub(crate) fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decim
 
 /// ECS-9: every ECS amount is at the caller's prices (quote and simulateAccount alike).
 pub fn caller_price_warning() -> Warning {
-    Warning::new("caller_price", text!("ecs.callerPrice"), vec!["ECS-9"])
+    Warning::new("caller_price", text!("ecs.callerPrice"), &["ECS-9"])
 }
 
 /// ECS-13: the least a pay-as-you-go lifetime is charged (quote and lifecycle alike).
@@ -148,7 +148,7 @@ fn minimum_charge_line(item: &EcsItem, lines: &[Line], rounding: Rounding) -> Op
             "adjustment",
             top_up,
             rounding,
-            vec!["ECS-13"],
+            &["ECS-13"],
         )
     })
 }
@@ -177,7 +177,7 @@ pub fn rate(item: &EcsItem, index: usize, rounding: Rounding) -> QuotedItem {
             unit,
             price,
             rounding,
-            vec!["ECS-9"],
+            &["ECS-9"],
         )
     };
     let mut lines = vec![line("ecs.instance", text!("ecs.line.instance", label = label, billing = billing_text), &format!("instance-{per}"), item.prices.instance)];

@@ -166,14 +166,14 @@ pub fn decode(node: &Node<'_>, edition: Option<Edition>) -> Result<(Fleet, Vec<W
             warnings.push(Warning::new(
                 "received_messages_billed",
                 text!("fleet.receivedBilled", name = interface.name),
-                vec!["IOT-20", "IOT-13"],
+                &["IOT-20", "IOT-13"],
             ));
         }
         if message.per_device_per_day == 0 {
             warnings.push(Warning::new(
                 "interval_longer_than_online_time",
                 text!("fleet.intervalTooLong", path = element.path(), hours = online_hours.normalize()),
-                vec!["IOT-22"],
+                &["IOT-22"],
             ));
         }
         messages.push(message);
@@ -416,7 +416,7 @@ pub struct Sizing {
     pub formula: String,
     /// Whether a free new public instance would hold the fleet (IOT-24).
     pub fits_new_public_instance: bool,
-    pub rules: Vec<&'static str>,
+    pub rules: &'static [&'static str],
 }
 
 /// The fleet's needs, exact for comparing, rounded for showing.
@@ -455,7 +455,7 @@ pub fn fits_new_public_warning(rates: &IotCatalog) -> Warning {
     Warning::new(
         "fits_new_public_instance",
         text!("fleet.fitsNewPublic", online = l.online_devices, devices = l.devices, messaging = l.messaging_tps, forwarding = l.forwarding_tps),
-        vec!["IOT-24", "IOT-2"],
+        &["IOT-24", "IOT-2"],
     )
 }
 
@@ -512,7 +512,7 @@ pub fn sizing_for(fleet: &Fleet, needs: &Needs, spec: &EnterpriseSpec, rates: &I
         monthly_price: spec.monthly_price,
         formula,
         fits_new_public_instance: fits_new_public(needs, rates),
-        rules: vec!["IOT-23", "IOT-4"],
+        rules: &["IOT-23", "IOT-4"],
     }
 }
 

@@ -149,7 +149,7 @@ pub struct FleetSummary {
     pub messages_per_month: Decimal,
     /// The fleet arithmetic, one text per kind of message.
     pub formula: Vec<String>,
-    pub rules: Vec<&'static str>,
+    pub rules: &'static [&'static str],
 }
 
 pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, Error> {
@@ -454,7 +454,7 @@ pub fn rate(item: &IotItem, index: usize, catalog: &Catalog, rounding: Rounding)
                     messages_per_day: per_day,
                     messages_per_month: decimal(u128::from(per_day) * days.len() as u128),
                     formula: f.fleet.formulas(),
-                    rules: vec!["IOT-22", "IOT-19"],
+                    rules: &["IOT-22", "IOT-19"],
                 });
             }
             quoted
@@ -479,9 +479,9 @@ pub fn rate(item: &IotItem, index: usize, catalog: &Catalog, rounding: Rounding)
                 "instance",
                 Decimal::ZERO,
                 rounding,
-                vec!["IOT-2"],
+                &["IOT-2"],
             );
-            let warnings = vec![Warning::new("fixed_specification", text!("iot.fixedSpecification"), vec!["IOT-2", "IOT-7"])];
+            let warnings = vec![Warning::new("fixed_specification", text!("iot.fixedSpecification"), &["IOT-2", "IOT-7"])];
             item_from_lines(index, Product::Iot, text!("iot.description.newPublic"), vec![line], warnings, rounding)
         }
     }
@@ -516,9 +516,9 @@ fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bo
             "instance-month",
             Decimal::ZERO,
             rounding,
-            vec!["IOT-3"],
+            &["IOT-3"],
         ));
-        warnings.push(Warning::new("trial_released_after_one_month", text!("iot.trialReleased"), vec!["IOT-3"]));
+        warnings.push(Warning::new("trial_released_after_one_month", text!("iot.trialReleased"), &["IOT-3"]));
     }
     if paid_months > 0 {
         lines.push(Line::priced(
@@ -529,10 +529,10 @@ fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bo
             "instance-month",
             monthly_price,
             rounding,
-            vec!["IOT-2", "IOT-4"],
+            &["IOT-2", "IOT-4"],
         ));
     }
-    warnings.push(Warning::new("caller_price", text!("iot.callerPrice"), vec!["IOT-4"]));
+    warnings.push(Warning::new("caller_price", text!("iot.callerPrice"), &["IOT-4"]));
     item_from_lines(index, Product::Iot, enterprise_description(months, quantity, trial), lines, warnings, rounding)
 }
 
@@ -571,14 +571,14 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
         "1,000,000 messages",
         rates.message_price,
         rounding,
-        vec!["IOT-12", "IOT-13", "IOT-15", "IOT-16", "IOT-17", "IOT-18"],
+        &["IOT-12", "IOT-13", "IOT-15", "IOT-16", "IOT-17", "IOT-18"],
     );
     // IOT-18: the bill is the sum of the daily rounded amounts, not the month rounded once.
     let whole_month = message_line.amount;
     message_line.amount = rounding.apply(message_amount);
     if whole_month != message_line.amount {
         let message = text!("iot.dailyRounding", amount = message_line.amount, days = day_count, month = whole_month);
-        warnings.push(Warning::new("daily_rounding", message, vec!["IOT-18"]));
+        warnings.push(Warning::new("daily_rounding", message, &["IOT-18"]));
     }
     lines.push(message_line);
 
@@ -591,7 +591,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
             "message",
             Decimal::ZERO,
             rounding,
-            vec!["IOT-17", "IOT-18"],
+            &["IOT-17", "IOT-18"],
         ));
     }
     if free_category > 0 {
@@ -603,7 +603,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
             "message",
             Decimal::ZERO,
             rounding,
-            vec!["IOT-14"],
+            &["IOT-14"],
         ));
     }
     let living: u64 = billed.iter().map(|d| d.living_devices).sum();
@@ -625,12 +625,12 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
                 "device-day",
                 rates.living_device_price_per_day,
                 rounding,
-                vec!["IOT-12", "IOT-19"],
+                &["IOT-12", "IOT-19"],
             );
             device_line.amount = rounding.apply(billed.iter().map(|d| d.device_amount).sum());
             lines.push(device_line);
         }
-        Edition::Basic if living > 0 => warnings.push(Warning::new("no_device_fee_on_basic", text!("iot.noDeviceFeeOnBasic"), vec!["IOT-12"])),
+        Edition::Basic if living > 0 => warnings.push(Warning::new("no_device_fee_on_basic", text!("iot.noDeviceFeeOnBasic"), &["IOT-12"])),
         Edition::Basic => {}
     }
     let mut quoted = item_from_lines(
