@@ -14,6 +14,8 @@ fn main() {
         .filter_map(|line| line.strip_prefix('"'))
         .map(|rest| rest.split_once('"').expect("a key closed by a quote").0)
         .collect();
+    // A key is a u16 position (messages::Key).
+    assert!(keys.len() <= usize::from(u16::MAX), "src/messages.js: {} templates, at most {}", keys.len(), u16::MAX);
     for pair in keys.windows(2) {
         // Byte order lets the compile-time lookup search by halves, and shows a key twice.
         assert!(pair[0] < pair[1], "src/messages.js: {:?} must come before {:?}, once", pair[1], pair[0]);
