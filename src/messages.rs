@@ -132,10 +132,29 @@ struct Table {
     entries: Vec<(String, [String; 2])>,
 }
 
-/// FNV-1a of the keys, each followed by a NUL (build.rs computes [`KEYS_HASH`] alike).
-fn keys_hash<'a>(keys: impl Iterator<Item = &'a str>) -> u32 {
-    keys.flat_map(|key| key.bytes().chain([0])).fold(0x811c_9dc5u32, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193))
+/// FNV-1a, continued over `key` and a NUL after it: a hash of a list of keys, in order.
+const fn hash_key(mut hash: u32, key: &[u8]) -> u32 {
+    let mut i = 0;
+    while i <= key.len() {
+        let byte = if i < key.len() { key[i] } else { 0 };
+        hash = (hash ^ byte as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash
 }
+
+const FNV_START: u32 = 0x811c_9dc5;
+
+/// The hash of [`KEYS`], worked out when compiling: the templates file read at run time
+/// must give the same (one number in the module rather than the keys).
+pub const KEYS_HASH: u32 = {
+    let (mut hash, mut i) = (FNV_START, 0);
+    while i < KEYS.len() {
+        hash = hash_key(hash, KEYS[i].as_bytes());
+        i += 1;
+    }
+    hash
+};
 
 static TABLE: OnceLock<Table> = OnceLock::new();
 
@@ -198,7 +217,7 @@ fn parse(json: &str) -> Result<Table, Error> {
     }
     // The keys this module was compiled with, in the same order: a stale copy of the file
     // beside the `.wasm` would otherwise give every text another's words.
-    if keys_hash(entries.iter().map(|(key, _)| key.as_str())) != KEYS_HASH {
+    if entries.iter().fold(FNV_START, |hash, (key, _)| hash_key(hash, key.as_bytes())) != KEYS_HASH {
         return Err(bad());
     }
     Ok(Table { entries })
