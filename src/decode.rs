@@ -162,7 +162,7 @@ impl<'v> Node<'v> {
     pub fn one_of<T: Copy>(&self, choices: &[(&str, T)], code: ErrorCode) -> Result<T, Error> {
         let name = self.str()?;
         choices.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).ok_or_else(|| {
-            let names: Vec<String> = choices.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+            let names: Vec<String> = choices.iter().map(|(n, _)| quoted(n)).collect();
             self.error(code, text!("decode.unknownValue", name = name, choices = names.join(", ")))
         })
     }
@@ -279,6 +279,34 @@ fn locate(from: &Value, target: &Value, out: &mut String) -> bool {
         _ => {}
     }
     false
+}
+
+/// `"name"`, as a list of allowed names shows each.
+fn quoted(name: &str) -> String {
+    let mut text = String::with_capacity(name.len() + 2);
+    text.push('"');
+    text.push_str(name);
+    text.push('"');
+    text
+}
+
+/// Appends `n` with leading zeros to `width` characters, a minus sign counting as one
+/// ("2026", "07", "-005"), as `format!("{n:0width$}")` writes it without `core::fmt`.
+pub fn push_padded(out: &mut String, n: i64, width: usize) {
+    let mut digits = 1;
+    let mut rest = n.unsigned_abs();
+    while rest >= 10 {
+        rest /= 10;
+        digits += 1;
+    }
+    if n < 0 {
+        out.push('-');
+        digits += 1;
+    }
+    for _ in digits..width {
+        out.push('0');
+    }
+    push_decimal(out, n.unsigned_abs());
 }
 
 /// Appends the decimal digits of `n`.
@@ -408,7 +436,7 @@ impl<'v> Fields<'v> {
     #[inline(never)]
     fn unknown_field(&self, key: &str, allowed: &[&str]) -> Error {
         let hint = closest(key, allowed).map(|k| text!("decode.didYouMean", name = k)).unwrap_or_default();
-        let known: Vec<String> = allowed.iter().map(|k| format!("\"{k}\"")).collect();
+        let known: Vec<String> = allowed.iter().map(|k| quoted(k)).collect();
         Error::new(
             ErrorCode::UnknownField,
             self.child_path(key),
@@ -631,4 +659,15 @@ mod tests {
         assert_eq!(edit_distance("hour", "hours"), 1);
         assert_eq!(edit_distance("qunatity", "quantity"), 2);
     }
+
+    #[test]
+    fn padded_numbers_are_what_format_writes() {
+        // The reference is `format!("{n:0w$}")`: the minus sign counts toward the width.
+        for (n, width) in [(0, 2), (7, 2), (12, 2), (123, 2), (2026, 4), (987, 4), (-5, 4), (-12345, 2), (i64::MIN, 0), (i64::MAX, 20)] {
+            let mut text = String::from("x");
+            super::push_padded(&mut text, n, width);
+            assert_eq!(text, format!("x{n:0width$}"));
+        }
+    }
+
 }

@@ -240,7 +240,14 @@ pub fn quantity(fields: &crate::decode::Fields<'_>) -> Result<u64, Error> {
 
 /// "1 phone", "2 phones".
 pub fn plural(n: u64, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+    let mut text = String::new();
+    crate::decode::push_decimal(&mut text, n);
+    text.push(' ');
+    text.push_str(noun);
+    if n != 1 {
+        text.push('s');
+    }
+    text
 }
 
 /// A percent-off discount and what it applies to (most specific wins: an item's own

@@ -2,7 +2,7 @@
 //! (IOT-17: the billing cycle starts at 00:00:00 Beijing time). Date arithmetic is
 //! jiff's; this module only reads dates from requests.
 
-use crate::decode::Node;
+use crate::decode::{push_padded, Node};
 use crate::error::{Error, ErrorCode};
 use jiff::civil::Date;
 
@@ -31,12 +31,19 @@ pub fn day_of_month(month: Date, day: i8) -> Option<Date> {
 /// "2026-12-01". Written here rather than with jiff's `Display`, whose general
 /// printer costs tens of KiB of wasm for this one fixed format.
 pub fn iso_date(date: Date) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+    let mut text = iso_month(date);
+    text.push('-');
+    push_padded(&mut text, date.day().into(), 2);
+    text
 }
 
 /// "2026-12".
 pub fn iso_month(date: Date) -> String {
-    format!("{:04}-{:02}", date.year(), date.month())
+    let mut text = String::with_capacity(10);
+    push_padded(&mut text, date.year().into(), 4);
+    text.push('-');
+    push_padded(&mut text, date.month().into(), 2);
+    text
 }
 
 /// Serializes a date as "YYYY-MM-DD".
@@ -196,7 +203,11 @@ impl Instant {
 
     /// RFC 3339 in UTC+8: "2026-12-01T08:00:00+08:00".
     pub fn to_rfc3339(self) -> String {
-        let Some((date, s)) = self.billing_day() else { return format!("@{}", self.0) };
+        let Some((date, s)) = self.billing_day() else {
+            let mut text = String::from("@");
+            push_padded(&mut text, self.0, 0);
+            return text;
+        };
         // Filled in digit by digit rather than with format!: a timeline prints thousands.
         let mut text = *b"0000-00-00T00:00:00+08:00";
         let fields = [(0, 4, i64::from(date.year())), (5, 2, i64::from(date.month())), (8, 2, i64::from(date.day())),

@@ -31,7 +31,7 @@ pub fn apply_overrides(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), Err
     fields.only(&["version", "cloudPhone", "iot", "ecs"])?;
     catalog.version = match fields.get("version") {
         Some(v) => identifier(&v)?.to_string(),
-        None => format!("{}+caller", catalog.version),
+        None => catalog.version.clone() + "+caller",
     };
     if let Some(cp) = fields.get("cloudPhone") {
         let cp = cp.object()?;

@@ -153,7 +153,9 @@ pub(super) fn usd(amount: Decimal) -> String {
     if rounded.is_zero() {
         rounded.set_sign_positive(true);
     }
-    format!("USD {rounded}")
+    let mut text = String::from("USD ");
+    crate::money::push_decimal_text(&mut text, &rounded);
+    text
 }
 
 /// "9 days 2 hours": the two largest non-zero units.
@@ -557,7 +559,11 @@ impl<'p> Sim<'p> {
         if plan.auto_renew {
             let price = plan.renewal_price.unwrap_or_default();
             let at = match self.p.attempt_hour {
-                Some(hour) => text!("created.attemptHour", hour = format!("{hour:02}")),
+                Some(hour) => {
+                    let mut padded = String::new();
+                    crate::decode::push_padded(&mut padded, hour, 2);
+                    text!("created.attemptHour", hour = padded)
+                }
                 None => String::new(),
             };
             effects.push(text!(

@@ -180,12 +180,12 @@ pub fn rate(item: &EcsItem, index: usize, rounding: Rounding) -> QuotedItem {
             &["ECS-9"],
         )
     };
-    let mut lines = vec![line("ecs.instance", text!("ecs.line.instance", label = label, billing = billing_text), &format!("instance-{per}"), item.prices.instance)];
+    let mut lines = vec![line("ecs.instance", text!("ecs.line.instance", label = label, billing = billing_text), &("instance-".to_owned() + per), item.prices.instance)];
     if let Some(p) = item.prices.system_disk {
-        lines.push(line("ecs.systemDisk", text!("ecs.line.systemDisk"), &format!("disk-{per}"), p));
+        lines.push(line("ecs.systemDisk", text!("ecs.line.systemDisk"), &("disk-".to_owned() + per), p));
     }
     for (i, p) in item.prices.data_disks.iter().enumerate() {
-        lines.push(line("ecs.dataDisk", text!("ecs.line.dataDisk", n = i + 1), &format!("disk-{per}"), *p));
+        lines.push(line("ecs.dataDisk", text!("ecs.line.dataDisk", n = i + 1), &("disk-".to_owned() + per), *p));
     }
     if let Some(p) = item.prices.bandwidth {
         lines.push(line("ecs.bandwidth", text!("ecs.line.bandwidth"), per, p));

@@ -385,7 +385,8 @@ fn duration(seconds: Decimal) -> String {
 
 /// 4800000 -> "4,800,000", as Alibaba's examples write counts.
 pub fn grouped(n: u64) -> String {
-    let digits = n.to_string();
+    let mut digits = String::new();
+    crate::decode::push_decimal(&mut digits, n);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -495,7 +496,11 @@ pub fn sizing_for(fleet: &Fleet, needs: &Needs, spec: &EnterpriseSpec, rates: &I
     };
     // One kind of message: its term is the total ("... = 16.67"); several: their sum.
     let terms = fleet.tps_terms();
-    let sum = if terms.len() > 1 { format!(" = {}", shown_tps(needs.messaging_tps)) } else { String::new() };
+    let mut sum = String::new();
+    if terms.len() > 1 {
+        sum.push_str(" = ");
+        crate::money::push_decimal_text(&mut sum, &shown_tps(needs.messaging_tps));
+    }
     let formula = text!(
         "sizing.formula",
         terms = terms.join(" + "),
