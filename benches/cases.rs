@@ -38,7 +38,8 @@ fn main() {
     let mut out = serde_json::Map::new();
     for case in &cases {
         let name = case["name"].as_str().unwrap().to_string();
-        let request = Value::from_json_str(&case["request"].to_string()).unwrap();
+        let text = case["request"].to_string();
+        let request = Value::from_json_str(&text).unwrap();
         let request = std::hint::black_box(&request);
         // The core alone, and the core plus writing the JSON text the wasm binding hands
         // to JS (src/bindings.rs): the second is the native twin of a wasm call's work.

@@ -9,37 +9,40 @@ use crate::error::{Error, ErrorCode};
 use crate::messages::Key;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// Deepest nesting accepted anywhere in a request (valid requests need far less);
 /// guards recursion against hostile or cyclic input.
 pub const MAX_DEPTH: usize = 32;
 
-/// A JSON-like value.
+/// A JSON-like value. Its texts borrow from the request text they were read from when
+/// they can (`'t`): a number, a key or a string without escapes allocates nothing, which
+/// was a quarter of an IoT month's time in wasm (issue 15). A walk of a JS value owns them.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'t> {
     Null,
     Bool(bool),
     /// A number as its shortest decimal text, the way JS and JSON print it ("0.1",
     /// "1e+21"), or "NaN", "Infinity", "-Infinity" from JS: those are reported as
     /// such, never silently turned into null. Text rather than `f64` because JS
     /// already prints numbers, and Rust's float printer would add 14 KB to the wasm.
-    Number(String),
-    String(String),
-    Array(Vec<Value>),
+    Number(Cow<'t, str>),
+    String(Cow<'t, str>),
+    Array(Vec<Value<'t>>),
     /// Fields in their original order.
-    Object(Vec<(String, Value)>),
+    Object(Vec<(Cow<'t, str>, Value<'t>)>),
 }
 
-impl Value {
+impl<'t> Value<'t> {
     /// A number from an `f64`, for native callers and tests (the wasm binding takes
     /// the text from JS).
-    pub fn number(x: f64) -> Value {
-        Value::Number(match x {
+    pub fn number(x: f64) -> Value<'static> {
+        Value::Number(Cow::Owned(match x {
             x if x.is_nan() => "NaN".to_string(),
             f64::INFINITY => "Infinity".to_string(),
             f64::NEG_INFINITY => "-Infinity".to_string(),
             x => x.to_string(),
-        })
+        }))
     }
 
     /// Parses JSON text (the text functions, native callers, golden files, fuzzing):
@@ -51,7 +54,7 @@ impl Value {
     /// let error = Value::from_json_str("{").unwrap_err();
     /// assert_eq!(error.code.as_str(), "invalid_type");
     /// ```
-    pub fn from_json_str(text: &str) -> Result<Value, Error> {
+    pub fn from_json_str(text: &'t str) -> Result<Value<'t>, Error> {
         crate::json::parse(text, crate::json::Origin::Text)
     }
 
@@ -78,9 +81,9 @@ pub fn too_deep() -> Error {
 /// is now three words, copied without allocating.
 #[derive(Debug, Clone, Copy)]
 pub struct Node<'v> {
-    pub value: &'v Value,
+    pub value: &'v Value<'v>,
     /// The tree `value` is part of; the path is the way from `root` to `value`.
-    root: &'v Value,
+    root: &'v Value<'v>,
     /// What comes before the way from `root`.
     prefix: Prefix<'v>,
 }
@@ -99,18 +102,18 @@ pub struct Fields<'v> {
 }
 
 impl<'v> Node<'v> {
-    pub fn root(value: &'v Value) -> Self {
+    pub fn root(value: &'v Value<'v>) -> Self {
         Node { value, root: value, prefix: None }
     }
 
     /// Another value at this node's place (an account item rebuilt with its defaults
     /// keeps the path of the item the caller wrote).
-    pub fn with_value<'a>(&'a self, value: &'a Value) -> Node<'a> {
+    pub fn with_value<'a>(&'a self, value: &'a Value<'a>) -> Node<'a> {
         Node { value, root: value, prefix: Some(self) }
     }
 
     /// A value inside this node's value (one of its fields or elements).
-    fn child(&self, value: &'v Value) -> Node<'v> {
+    fn child(&self, value: &'v Value<'v>) -> Node<'v> {
         Node { value, ..*self }
     }
 
@@ -171,7 +174,7 @@ impl<'v> Node<'v> {
     pub fn decimal(&self) -> Result<Decimal, Error> {
         match self.value {
             Value::Number(text) => {
-                if matches!(text.as_str(), "NaN" | "Infinity" | "-Infinity") {
+                if matches!(&**text, "NaN" | "Infinity" | "-Infinity") {
                     return Err(self.error(ErrorCode::NotFinite, text!("decode.notFinite", text = text)));
                 }
                 // JS and JSON print 1e21 and up, and 1e-7 and below, with an exponent.
@@ -406,7 +409,7 @@ impl<'v> Fields<'v> {
     }
 
     /// The object's fields as written.
-    pub fn entries(&self) -> &'v [(String, Value)] {
+    pub fn entries(&self) -> &'v [(Cow<'v, str>, Value<'v>)] {
         match self.node.value {
             Value::Object(entries) => entries,
             _ => &[],
@@ -532,7 +535,7 @@ mod tests {
     use super::*;
     use rust_decimal_macros::dec;
 
-    fn node(v: &Value) -> Node<'_> {
+    fn node<'a>(v: &'a Value<'a>) -> Node<'a> {
         Node::root(v)
     }
 
@@ -572,7 +575,7 @@ mod tests {
             assert_eq!(err.code, ErrorCode::InvalidDecimal, "{bad:?}");
         }
         let long = "1".repeat(40);
-        assert_eq!(node(&Value::String(long)).decimal().unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(node(&Value::String(long.into())).decimal().unwrap_err().code, ErrorCode::OutOfRange);
     }
 
     #[test]

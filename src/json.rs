@@ -19,6 +19,7 @@
 use crate::decode::{too_deep, Value, MAX_DEPTH};
 use crate::error::{Error, ErrorCode};
 use crate::messages::Key;
+use std::borrow::Cow;
 
 /// Largest request text: 64 MiB (a 10,000-item cart is about 1.5 MB).
 pub const MAX_TEXT_BYTES: usize = 64 << 20;
@@ -38,7 +39,7 @@ pub enum Origin {
 }
 
 /// Parses `text` (see the module documentation).
-pub fn parse(text: &str, origin: Origin) -> Result<Value, Error> {
+pub fn parse(text: &str, origin: Origin) -> Result<Value<'_>, Error> {
     if text.len() > MAX_TEXT_BYTES {
         return Err(Error::new(
             ErrorCode::TooMany,
@@ -46,7 +47,7 @@ pub fn parse(text: &str, origin: Origin) -> Result<Value, Error> {
             text!("json.tooLong", bytes = text.len(), max = MAX_TEXT_BYTES),
         ));
     }
-    let mut reader = Reader { bytes: text.as_bytes(), at: 0, origin };
+    let mut reader = Reader { text, bytes: text.as_bytes(), at: 0, origin };
     let value = reader.value(0).map_err(Failure::into_error)?;
     reader.skip_space();
     if reader.at < reader.bytes.len() {
@@ -55,27 +56,27 @@ pub fn parse(text: &str, origin: Origin) -> Result<Value, Error> {
     Ok(value)
 }
 
-enum Step {
-    Key(String),
+enum Step<'t> {
+    Key(Cow<'t, str>),
     Index(usize),
 }
 
 /// An error on its way up: the path is collected from the innermost step outwards.
 /// Malformed text (its byte offset says where) and nesting too deep are about the
 /// whole request, as the JS walk reports them: they collect no path.
-struct Failure {
+struct Failure<'t> {
     code: ErrorCode,
     message: String,
-    steps: Vec<Step>,
+    steps: Vec<Step<'t>>,
     whole_request: bool,
 }
 
-impl Failure {
-    fn whole_request(error: Error) -> Failure {
+impl<'t> Failure<'t> {
+    fn whole_request(error: Error) -> Failure<'t> {
         Failure { whole_request: true, ..Failure::from(error) }
     }
 
-    fn at(mut self, step: Step) -> Failure {
+    fn at(mut self, step: Step<'t>) -> Failure<'t> {
         if !self.whole_request {
             self.steps.push(step);
         }
@@ -103,23 +104,24 @@ impl Failure {
     }
 }
 
-impl From<Error> for Failure {
-    fn from(error: Error) -> Failure {
+impl From<Error> for Failure<'_> {
+    fn from(error: Error) -> Self {
         let error = error.into_parts();
         Failure { code: error.code, message: error.message, steps: Vec::new(), whole_request: false }
     }
 }
 
 struct Reader<'t> {
+    text: &'t str,
     bytes: &'t [u8],
     at: usize,
     origin: Origin,
 }
 
-impl Reader<'_> {
+impl<'t> Reader<'t> {
     /// Malformed text: its language is English unless the caller's `locale` was read
     /// before (a text that cannot be parsed has no `locale` to read).
-    fn malformed(&self, expected: Key) -> Failure {
+    fn malformed(&self, expected: Key) -> Failure<'t> {
         let message = text!("json.malformed", expected = expected, at = self.at);
         Failure::whole_request(Error::new(ErrorCode::InvalidType, "", message))
     }
@@ -139,7 +141,7 @@ impl Reader<'_> {
         found
     }
 
-    fn literal(&mut self, word: &[u8], value: Value) -> Result<Value, Failure> {
+    fn literal(&mut self, word: &[u8], value: Value<'t>) -> Result<Value<'t>, Failure<'t>> {
         if self.bytes[self.at..].starts_with(word) {
             self.at += word.len();
             Ok(value)
@@ -148,7 +150,7 @@ impl Reader<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, Failure> {
+    fn value(&mut self, depth: usize) -> Result<Value<'t>, Failure<'t>> {
         if depth > MAX_DEPTH {
             return Err(Failure::whole_request(too_deep()));
         }
@@ -165,9 +167,9 @@ impl Reader<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, Failure> {
+    fn object(&mut self, depth: usize) -> Result<Value<'t>, Failure<'t>> {
         self.at += 1;
-        let mut fields: Vec<(String, Value)> = Vec::new();
+        let mut fields: Vec<(Cow<'t, str>, Value<'t>)> = Vec::new();
         if self.eat(b'}') {
             return Ok(Value::Object(fields));
         }
@@ -202,7 +204,7 @@ impl Reader<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, Failure> {
+    fn array(&mut self, depth: usize) -> Result<Value<'t>, Failure<'t>> {
         self.at += 1;
         let mut items = Vec::new();
         if self.eat(b']') {
@@ -225,7 +227,7 @@ impl Reader<'_> {
 
     /// A JSON number, checked against the grammar; its text with trailing fractional
     /// zeros dropped.
-    fn number(&mut self) -> Result<Value, Failure> {
+    fn number(&mut self) -> Result<Value<'t>, Failure<'t>> {
         let start = self.at;
         let digits = |r: &mut Self| {
             let from = r.at;
@@ -263,25 +265,24 @@ impl Reader<'_> {
                 return Err(self.malformed(key!("json.expect.exponent")));
             }
         }
-        let mut text: Vec<u8> = self.bytes[start..self.at].to_vec();
+        let mut end = self.at;
         if let (Some(dot), false) = (fraction, exponent) {
-            // "5.50" -> "5.5", "5.0" -> "5": the spelling JS would print.
-            let mut end = text.len();
-            while text[end - 1] == b'0' {
+            // "5.50" -> "5.5", "5.0" -> "5": the spelling JS would print, a prefix of the text.
+            while self.bytes[end - 1] == b'0' {
                 end -= 1;
             }
-            if end - (dot.start - start) == 1 {
+            if end == dot.start + 1 {
                 end -= 1;
             }
-            text.truncate(end);
         }
-        // Only ASCII digits, signs, '.', 'e' and 'E' were taken.
-        Ok(Value::Number(text.into_iter().map(char::from).collect()))
+        // Only ASCII digits, signs, '.', 'e' and 'E' were taken: char boundaries.
+        Ok(Value::Number(Cow::Borrowed(self.text.get(start..end).unwrap_or_default())))
     }
 
-    fn string(&mut self) -> Result<String, Failure> {
+    /// A string: borrowed from the text when it has no escapes, the usual case.
+    fn string(&mut self) -> Result<Cow<'t, str>, Failure<'t>> {
         self.at += 1; // the opening quote
-        let mut out = String::new();
+        let mut out = Cow::Borrowed("");
         loop {
             let run_start = self.at;
             while let Some(&b) = self.bytes.get(self.at) {
@@ -290,8 +291,13 @@ impl Reader<'_> {
                 }
                 self.at += 1;
             }
-            // The text is a &str, and the run stops only at ASCII bytes: valid UTF-8.
-            out.push_str(std::str::from_utf8(&self.bytes[run_start..self.at]).unwrap_or_default());
+            // The run stops only at ASCII bytes: char boundaries of the text.
+            let run = self.text.get(run_start..self.at).unwrap_or_default();
+            if out.is_empty() {
+                out = Cow::Borrowed(run);
+            } else {
+                out.to_mut().push_str(run);
+            }
             if out.len() > MAX_STRING_BYTES {
                 return Err(Failure::from(Error::new(
                     ErrorCode::OutOfRange,
@@ -308,6 +314,7 @@ impl Reader<'_> {
                     self.at += 1;
                     let escaped = self.bytes.get(self.at).copied();
                     self.at += 1;
+                    let out = out.to_mut();
                     match escaped {
                         Some(b'"') => out.push('"'),
                         Some(b'\\') => out.push('\\'),
@@ -344,7 +351,7 @@ impl Reader<'_> {
         }
     }
 
-    fn hex4(&mut self) -> Result<u32, Failure> {
+    fn hex4(&mut self) -> Result<u32, Failure<'t>> {
         let mut unit = 0;
         for _ in 0..4 {
             let digit = match self.bytes.get(self.at) {
@@ -370,7 +377,7 @@ mod tests {
 
     fn number(json: &str) -> String {
         match text(json).unwrap() {
-            Value::Number(n) => n,
+            Value::Number(n) => n.into_owned(),
             other => panic!("{other:?}"),
         }
     }
@@ -379,7 +386,7 @@ mod tests {
     fn keys_keep_their_order_and_numbers_their_digits() {
         let v = text(r#"{"b": 1, "a": [true, null, "x\u00e9\ud83d\ude00"]}"#).unwrap();
         let Value::Object(fields) = v else { panic!() };
-        assert_eq!(fields.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["b", "a"]);
+        assert_eq!(fields.iter().map(|(k, _)| &**k).collect::<Vec<_>>(), ["b", "a"]);
         assert_eq!(fields[1].1, Value::Array(vec![Value::Bool(true), Value::Null, Value::String("xé😀".into())]));
         // Exact digits; trailing fractional zeros dropped as JS prints them.
         for (json, kept) in [("0.1", "0.1"), ("5.0", "5"), ("5.50", "5.5"), ("-0.0", "-0"), ("100", "100"), ("1E5", "1E5"),

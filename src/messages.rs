@@ -79,6 +79,12 @@ impl Arg for String {
     }
 }
 
+impl Arg for std::borrow::Cow<'_, str> {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
 impl<T: Arg + ?Sized> Arg for &T {
     fn push_to(&self, out: &mut String) {
         (**self).push_to(out);
@@ -275,7 +281,7 @@ fn parse(json: &str) -> Result<Table, Error> {
     for (key, value) in fields {
         let Value::Array(texts) = value else { return Err(bad()) };
         let [Value::String(en), Value::String(zh)] = &texts[..] else { return Err(bad()) };
-        entries.push((key, [en.clone(), zh.clone()]));
+        entries.push((key.into_owned(), [en.to_string(), zh.to_string()]));
     }
     // The keys this module was compiled with, in the same order: a stale copy of the file
     // beside the `.wasm` would otherwise give every text another's words.

@@ -9,13 +9,15 @@ use common::lifecycle_json;
 use serde_json::{json, Value as Json};
 
 fn account(request: &Json) -> Json {
-    let value = Value::from_json_str(&request.to_string()).expect("request JSON");
+    let text = request.to_string();
+    let value = Value::from_json_str(&text).expect("request JSON");
     let result = alicloud_cost::simulate_account(&value).unwrap_or_else(|e| panic!("{}: {}", e.path, e.message));
     serde_json::to_value(result).unwrap()
 }
 
 fn error(request: &Json) -> (ErrorCode, String) {
-    let value = Value::from_json_str(&request.to_string()).expect("request JSON");
+    let text = request.to_string();
+    let value = Value::from_json_str(&text).expect("request JSON");
     let e = alicloud_cost::simulate_account(&value).expect_err("an error");
     (e.code, e.path.clone())
 }

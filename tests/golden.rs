@@ -112,7 +112,8 @@ mod corpus {
     /// What a request gives, as the one line the corpus stores: the result's JSON, or
     /// `{"error":{code,path,message}}`.
     fn answer(function: &str, request: &Json) -> String {
-        let request = Value::from_json_str(&request.to_string()).unwrap();
+        let text = request.to_string();
+        let request = Value::from_json_str(&text).unwrap();
         let result = match function {
             "quote" => alicloud_cost::quote(&request).map(|r| super::written(&r)),
             "compareBillingMethod" => alicloud_cost::compare_billing_method(&request).map(|r| super::written(&r)),

@@ -65,41 +65,58 @@ fn ensure_messages() -> Result<(), JsValue> {
     crate::messages::install(&message_templates()).map_err(to_js_error)
 }
 
-/// A JS request as a [`Value`]: through its JSON text when it has a faithful one.
-fn request(value: &JsValue) -> Result<Value, JsValue> {
+/// Answers a JS request, read through its JSON text when it has a faithful one (the
+/// [`Value`] borrows from that text while `answer` runs), else walked value by value.
+/// Generic only in the call: the reading is shared (issue 16, size).
+fn answer_request<T>(value: &JsValue, answer: impl FnOnce(&Value) -> Result<T, Error>) -> Result<T, JsValue> {
+    let text = request_text_checked(value)?;
+    let request = read_request(text.as_deref(), value)?;
+    answer(&request).map_err(to_js_error)
+}
+
+/// The request's JSON text, or None when it must be walked; the templates installed.
+fn request_text_checked(value: &JsValue) -> Result<Option<String>, JsValue> {
     ensure_messages()?;
-    match request_text(value) {
-        Some(text) => crate::json::parse(&text, Origin::JsBoundary),
+    Ok(request_text(value))
+}
+
+fn read_request<'t>(text: Option<&'t str>, value: &JsValue) -> Result<Value<'t>, JsValue> {
+    match text {
+        Some(text) => crate::json::parse(text, Origin::JsBoundary),
         None => from_js(value),
     }
     .map_err(to_js_error)
 }
 
-/// A caller's JSON text as a [`Value`]; its size is checked before it is copied in.
-fn request_from_text(text: &js_sys::JsString) -> Result<Value, JsValue> {
+/// Answers a caller's JSON text with JSON text.
+fn answer_text<T: Serialize>(text: &js_sys::JsString, answer: impl FnOnce(&Value) -> Result<T, Error>) -> Result<String, JsValue> {
+    let text = copy_text(text)?;
+    let request = crate::json::parse(&text, Origin::Text).map_err(to_js_error)?;
+    text_of(&answer(&request).map_err(to_js_error)?)
+}
+
+/// A caller's JSON text, its size checked before it is copied in.
+fn copy_text(text: &js_sys::JsString) -> Result<String, JsValue> {
     ensure_messages()?;
     // UTF-16 units: the UTF-8 copy is at least as long.
     if text.length() as usize > MAX_TEXT_BYTES {
         let message = text!("json.textTooLong", length = text.length(), max = MAX_TEXT_BYTES);
         return Err(to_js_error(Error::new(ErrorCode::TooMany, "", message)));
     }
-    let text = String::from(text);
-    crate::json::parse(&text, Origin::Text).map_err(to_js_error)
+    Ok(String::from(text))
 }
 
 /// Prices a cart (API.md `quote`). Throws an `Error` with `code` and `path` on bad input.
 #[wasm_bindgen(js_name = quote)]
 pub fn quote(request: Ts<requests::QuoteRequest>) -> Result<Ts<crate::quote::Quote>, JsValue> {
-    let value = self::request(&request.into())?;
-    typed(&crate::quote::quote(&value).map_err(to_js_error)?)
+    typed(&answer_request(&request.into(), crate::quote::quote)?)
 }
 
 /// Compares subscription with pay-as-you-go for the same need (API.md
 /// `compareBillingMethod`). Throws an `Error` with `code` and `path` on bad input.
 #[wasm_bindgen(js_name = compareBillingMethod)]
 pub fn compare_billing_method(request: Ts<requests::CompareRequest>) -> Result<Ts<crate::compare::Comparison>, JsValue> {
-    let value = self::request(&request.into())?;
-    typed(&crate::compare::compare_billing_method(&value).map_err(to_js_error)?)
+    typed(&answer_request(&request.into(), crate::compare::compare_billing_method)?)
 }
 
 /// What happens to a resource over time: expiry, auto-renewal, overdue, stop,
@@ -107,8 +124,7 @@ pub fn compare_billing_method(request: Ts<requests::CompareRequest>) -> Result<T
 /// `path` on bad input.
 #[wasm_bindgen(js_name = simulateLifecycle)]
 pub fn simulate_lifecycle(request: Ts<requests::LifecycleRequest>) -> Result<Ts<crate::lifecycle::Lifecycle>, JsValue> {
-    let value = self::request(&request.into())?;
-    typed(&crate::lifecycle::simulate_lifecycle(&value).map_err(to_js_error)?)
+    typed(&answer_request(&request.into(), crate::lifecycle::simulate_lifecycle)?)
 }
 
 /// One credit pays for a whole setup: when it runs out, what stops first, what is
@@ -116,37 +132,32 @@ pub fn simulate_lifecycle(request: Ts<requests::LifecycleRequest>) -> Result<Ts<
 /// `simulateAccount`). Throws an `Error` with `code` and `path` on bad input.
 #[wasm_bindgen(js_name = simulateAccount)]
 pub fn simulate_account(request: Ts<requests::AccountRequest>) -> Result<Ts<crate::lifecycle::Account>, JsValue> {
-    let value = self::request(&request.into())?;
-    typed(&crate::lifecycle::simulate_account(&value).map_err(to_js_error)?)
+    typed(&answer_request(&request.into(), crate::lifecycle::simulate_account)?)
 }
 
 /// `quote` for a request given as JSON text; the answer as JSON text (API.md "Text in,
 /// text out"). Throws the same coded errors, and `invalid_type` for malformed text.
 #[wasm_bindgen(js_name = quoteJson)]
 pub fn quote_json(text: js_sys::JsString) -> Result<String, JsValue> {
-    let value = request_from_text(&text)?;
-    text_of(&crate::quote::quote(&value).map_err(to_js_error)?)
+    answer_text(&text, crate::quote::quote)
 }
 
 /// `compareBillingMethod` for JSON text, answering JSON text.
 #[wasm_bindgen(js_name = compareBillingMethodJson)]
 pub fn compare_billing_method_json(text: js_sys::JsString) -> Result<String, JsValue> {
-    let value = request_from_text(&text)?;
-    text_of(&crate::compare::compare_billing_method(&value).map_err(to_js_error)?)
+    answer_text(&text, crate::compare::compare_billing_method)
 }
 
 /// `simulateLifecycle` for JSON text, answering JSON text.
 #[wasm_bindgen(js_name = simulateLifecycleJson)]
 pub fn simulate_lifecycle_json(text: js_sys::JsString) -> Result<String, JsValue> {
-    let value = request_from_text(&text)?;
-    text_of(&crate::lifecycle::simulate_lifecycle(&value).map_err(to_js_error)?)
+    answer_text(&text, crate::lifecycle::simulate_lifecycle)
 }
 
 /// `simulateAccount` for JSON text, answering JSON text.
 #[wasm_bindgen(js_name = simulateAccountJson)]
 pub fn simulate_account_json(text: js_sys::JsString) -> Result<String, JsValue> {
-    let value = request_from_text(&text)?;
-    text_of(&crate::lifecycle::simulate_account(&value).map_err(to_js_error)?)
+    answer_text(&text, crate::lifecycle::simulate_account)
 }
 
 /// The embedded default catalog: prices and billing units, each with its source seed
@@ -154,14 +165,14 @@ pub fn simulate_account_json(text: js_sys::JsString) -> Result<String, JsValue> 
 /// (Its declaration is written by hand in `SCALAR_TYPES`: the options are optional.)
 #[wasm_bindgen(js_name = catalog, skip_typescript)]
 pub fn catalog(options: Option<js_sys::Object>) -> Result<Ts<crate::catalog::Catalog>, JsValue> {
-    let value = match options {
-        Some(options) => self::request(&options.into())?,
+    let catalog = match options {
+        Some(options) => answer_request(&options.into(), crate::catalog::catalog_for)?,
         None => {
             ensure_messages()?;
-            Value::Null
+            crate::catalog::catalog_for(&Value::Null).map_err(to_js_error)?
         }
     };
-    typed(&crate::catalog::catalog_for(&value).map_err(to_js_error)?)
+    typed(&catalog)
 }
 
 /// `{ package, catalog }` versions.
@@ -204,11 +215,11 @@ fn to_js_error(error: Error) -> JsValue {
 
 /// Walks a JS value into a [`Value`]. `undefined` properties are skipped (absent),
 /// like `JSON.stringify` does; functions, symbols and BigInts are type errors.
-pub fn from_js(value: &JsValue) -> Result<Value, Error> {
+pub fn from_js(value: &JsValue) -> Result<Value<'static>, Error> {
     walk(value, "", 0)
 }
 
-fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value, Error> {
+fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value<'static>, Error> {
     if depth > MAX_DEPTH {
         return Err(too_deep());
     }
@@ -222,12 +233,12 @@ fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value, Error> {
         // JS prints the shortest text that reads back as the same double ("0.1",
         // "1e+21", "NaN"): the core parses that, with no float printer of its own.
         let number: &js_sys::Number = value.unchecked_ref();
-        return number.to_string_with_radix(10).map(|text| Value::Number(text.into())).map_err(|_| {
+        return number.to_string_with_radix(10).map(|text| Value::Number(String::from(text).into())).map_err(|_| {
             Error::new(ErrorCode::InvalidType, path, text!("bindings.unreadableNumber"))
         });
     }
     if let Some(s) = value.as_string() {
-        return Ok(Value::String(s));
+        return Ok(Value::String(s.into()));
     }
     if Array::is_array(value) {
         let array: &Array = value.unchecked_ref();
@@ -250,7 +261,7 @@ fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value, Error> {
                 continue;
             }
             let child = walk(&child, &child_path, depth + 1)?;
-            fields.push((name, child));
+            fields.push((name.into(), child));
         }
         return Ok(Value::Object(fields));
     }

@@ -12,6 +12,7 @@ use crate::products::{cloud_phone, ecs, iot};
 use crate::quote::{limits, Billing, Product, Warning};
 use crate::time::{instant, Instant};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// Most items in one account (API.md).
 pub const MAX_ACCOUNT_ITEMS: usize = 100;
@@ -132,12 +133,12 @@ impl Context<'_> {
 /// An item's fields as `quote` reads them: `autoRenew` (the account's own) removed, and
 /// the fields an account does not need filled in (`hours` of a pay-as-you-go item
 /// that runs until released; the `month` of an IoT usage, which is the account's).
-fn as_quote_item(fields: &Fields<'_>, defaults: &[(&str, Value)]) -> Value {
-    let mut entries: Vec<(String, Value)> = fields.entries().iter().filter(|(k, _)| k != "autoRenew").cloned().collect();
+fn as_quote_item<'a>(fields: &Fields<'a>, defaults: &[(&'a str, Value<'a>)]) -> Value<'a> {
+    let mut entries: Vec<_> = fields.entries().iter().filter(|(k, _)| k != "autoRenew").cloned().collect();
     for (key, value) in defaults {
         if fields.get(key).is_none() {
             entries.retain(|(k, _)| k != key);
-            entries.push((key.to_string(), value.clone()));
+            entries.push((Cow::Borrowed(*key), value.clone()));
         }
     }
     Value::Object(entries)
@@ -268,7 +269,7 @@ fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Resu
             return Err(not_supported(&days.path(), text!("account.noDays")));
         }
     }
-    let month = [("month", Value::String(start_month))];
+    let month = [("month", Value::String(start_month.into()))];
     let value = as_quote_item(fields, if instance == iot::Instance::LegacyPublic { &month } else { &[] });
     let item_node = node.with_value(&value);
     let item = iot::decode_item(&item_node.object()?, context.catalog)?;
