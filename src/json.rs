@@ -424,4 +424,18 @@ mod tests {
         let many = format!("{{{}}}", (0..=MAX_KEYS).map(|i| format!(r#""k{i}": 0"#)).collect::<Vec<_>>().join(","));
         assert_eq!(text(&many).unwrap_err().code, ErrorCode::TooMany);
     }
+
+    #[test]
+    fn numbers_keys_and_plain_strings_borrow_from_the_text() {
+        // Issue 15: no allocation for what the text already holds; an escape needs its own copy.
+        let json = r#"{"plain": "x", "esc\u0061ped": "a\"b", "n": 1.50}"#;
+        let Value::Object(fields) = text(json).unwrap() else { panic!() };
+        let borrowed = |cow: &Cow<'_, str>| matches!(cow, Cow::Borrowed(_));
+        assert!(borrowed(&fields[0].0));
+        assert!(matches!(&fields[0].1, Value::String(s) if borrowed(s) && s == "x"));
+        assert!(!borrowed(&fields[1].0) && fields[1].0 == "escaped");
+        assert!(matches!(&fields[1].1, Value::String(s) if !borrowed(s) && s == "a\"b"));
+        assert!(matches!(&fields[2].1, Value::Number(n) if borrowed(n) && n == "1.5"));
+    }
+
 }
