@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the wasm package: cargo (release, size-tuned) -> wasm-bindgen (web target,
 # which Node, bundlers and browsers all load: js/node.js instantiates it from the file
-# system) -> wasm-opt -Oz from npm's binaryen. Copies the module into www/pkg/ for the
-# page, and reports the gzipped sizes.
+# system) -> wasm-opt from npm's binaryen: -Oz, after merging functions that differ only
+# in constants (instances of one generic function: Node::one_of per enum, Vec::push per
+# type, ...; -0.3 KB gzipped, no measurable slowdown). Copies the module into www/pkg/
+# for the page, and reports the gzipped sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-tools.sh
@@ -17,7 +19,7 @@ done
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap" cargo build --lib --release --target wasm32-unknown-unknown
 rm -rf pkg
 wasm-bindgen "target/wasm32-unknown-unknown/release/$crate.wasm" --out-dir pkg --target web
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers "pkg/${crate}_bg.wasm" -o "pkg/${crate}_bg.wasm"
+node_modules/.bin/wasm-opt --merge-similar-functions -Oz --strip-debug --strip-producers "pkg/${crate}_bg.wasm" -o "pkg/${crate}_bg.wasm"
 
 # The page ships its own copy of the module: www/ is deployable as it is.
 rm -rf www/pkg && mkdir -p www/pkg
