@@ -315,17 +315,22 @@ pub fn push_padded(out: &mut String, n: i64, width: usize) {
 /// Appends the decimal digits of `n`.
 pub fn push_decimal(out: &mut String, n: u64) {
     let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut n = n;
+    let first = write_digits(&mut digits, n);
+    out.extend(digits[first..].iter().map(|&d| d as char));
+}
+
+/// Writes the decimal digits of `n` at the end of `digits` (20 places hold any u64);
+/// returns where they start.
+pub fn write_digits(digits: &mut [u8], mut n: u64) -> usize {
+    let mut first = digits.len();
     loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
+        first -= 1;
+        digits[first] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
-            break;
+            return first;
         }
     }
-    out.extend(digits[i..].iter().map(|&d| d as char));
 }
 
 /// Parses a plain decimal string: optional sign, digits, optional fraction. No

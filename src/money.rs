@@ -90,16 +90,7 @@ pub fn push_decimal_text(out: &mut String, value: &Decimal) {
         }
         mantissa = quotient;
     }
-    let mut small = mantissa as u64;
-    let mut first = end;
-    loop {
-        first -= 1;
-        digits[first] = b'0' + (small % 10) as u8;
-        small /= 10;
-        if small == 0 {
-            break;
-        }
-    }
+    let first = crate::decode::write_digits(&mut digits[..end], mantissa as u64);
     let point = digits.len() - value.scale() as usize;
     // The zeros between the point and the digits ("0.0457"), and one before the point.
     let first = first.min(point - 1);
