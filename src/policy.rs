@@ -76,14 +76,14 @@ const IOT_FAQ: &str = "000_76aefc72cc732f17.txt";
 const IOT_OVERDUE: &str = "001_e6e058e97e0c7f0b.txt";
 const ECS: &str = "004_56fa4f818f4da320.txt";
 
-fn period(value: u32, unit: Unit, rule: &'static str, seed: &'static str, as_of: Option<&'static str>, text: &'static str) -> Period {
+const fn period(value: u32, unit: Unit, rule: &'static str, seed: &'static str, as_of: Option<&'static str>, text: &'static str) -> Period {
     Period { value: Some(value), unit, rule, seed: Some(seed), page: None, as_of, text, overridden: false }
 }
 
 /// A value from a public page beyond the seeds (RULES.md, "Beyond the seeds"), with the
 /// date RULES.md gives for it ("2020" where only the edition's year is known; None for
 /// the China-site page, which RULES.md does not date).
-fn dated(value: u32, unit: Unit, rule: &'static str, page: &'static str, as_of: Option<&'static str>, text: &'static str) -> Period {
+const fn dated(value: u32, unit: Unit, rule: &'static str, page: &'static str, as_of: Option<&'static str>, text: &'static str) -> Period {
     Period { value: Some(value), unit, rule, seed: None, page: Some(page), as_of, text, overridden: false }
 }
 
@@ -140,10 +140,19 @@ impl Policies {
 }
 
 pub fn default_policies() -> Policies {
+    Policies(DEFAULTS.to_vec())
+}
+
+const CP_AS_OF: Option<&str> = Some("2026-03-10");
+const FAQ_AS_OF: Option<&str> = Some("2026-06-17");
+
+/// The policies as the documents state them: a table in the module's data rather than
+/// code that builds it (issue 16, size).
+const DEFAULTS: [(&str, Period); NAMES.len()] = {
     use Unit::*;
-    let cp = Some("2026-03-10");
-    let faq = Some("2026-06-17");
-    Policies(vec![
+    let cp = CP_AS_OF;
+    let faq = FAQ_AS_OF;
+    [
         ("cloudPhone.overdueReleaseAfterDays", period(15, Days, "CP-9", CP, cp,
             "top up your account within 15 days after the payment becomes overdue. Otherwise, the cloud phone resources are automatically released starting on the 16th day")),
         // CP-14. The earlier Elastic Cloud Phone product kept expired resources 7 days
@@ -182,8 +191,8 @@ pub fn default_policies() -> Policies {
             "if auto-renewal is on but never succeeds, the instance keeps working for 15 days after expiry and stops between the 15th and 16th day")),
         ("ecs.autoRenewReleaseAfterExpiryDays", dated(30, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
             "if auto-renewal is on but never succeeds, the instance is released 30 days after expiry")),
-    ])
-}
+    ]
+};
 
 /// Most any policy value may be set to: 100 years of its unit's smallest sensible count.
 const MAX_VALUE: u64 = 36_500;
