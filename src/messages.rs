@@ -55,7 +55,7 @@ macro_rules! key {
 #[macro_export]
 macro_rules! text {
     ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::messages::render($crate::key!($key), &[$((stringify!($name), &$value as &dyn $crate::messages::Arg)),*])
+        $crate::messages::render($crate::key!($key), &[$(stringify!($name)),*], &[$(&$value as &dyn $crate::messages::Arg),*])
     };
 }
 
@@ -100,7 +100,7 @@ impl Arg for rust_decimal::Decimal {
 /// A key shows its template rendered in the request's language.
 impl Arg for Key {
     fn push_to(&self, out: &mut String) {
-        out.push_str(&render(*self, &[]));
+        out.push_str(&render(*self, &[], &[]));
     }
 }
 
@@ -301,13 +301,15 @@ pub fn all() -> impl Iterator<Item = (&'static str, &'static str, &'static str)>
     table().into_iter().flat_map(|t| t.entries.iter().map(|(k, [en, zh])| (k.as_str(), en.as_str(), zh.as_str())))
 }
 
-/// The text of `key` in the request's language, its `{name}`s replaced by `args`.
-pub fn render(key: Key, args: &[(&str, &dyn Arg)]) -> String {
-    render_in(locale(), key, args)
+/// The text of `key` in the request's language, each `{name}` replaced by the value at
+/// `name`'s place in `names`. The names are one constant list per call site, apart from
+/// the values, so that a call site stores only its values (issue 16, size).
+pub fn render(key: Key, names: &[&str], values: &[&dyn Arg]) -> String {
+    render_in(locale(), key, names, values)
 }
 
 /// [`render`] in a given language.
-pub fn render_in(locale: Locale, key: Key, args: &[(&str, &dyn Arg)]) -> String {
+pub fn render_in(locale: Locale, key: Key, names: &[&str], values: &[&dyn Arg]) -> String {
     let Some(template) = template(key, locale) else {
         // Unreachable: every key has a template (checked when compiling) and the binding
         // layer installs the templates before any request is read.
@@ -343,8 +345,8 @@ pub fn render_in(locale: Locale, key: Key, args: &[(&str, &dyn Arg)]) -> String 
             Some((name, forms)) => (name, split(forms, b'|')),
             None => (placeholder, None),
         };
-        match args.iter().find(|(n, _)| same_key(n, name)) {
-            Some((_, value)) => {
+        match names.iter().position(|n| same_key(n, name)).and_then(|at| values.get(at)) {
+            Some(value) => {
                 let start = out.len();
                 value.push_to(&mut out);
                 if let Some((one, other)) = plural {
@@ -368,7 +370,7 @@ pub fn render_in(locale: Locale, key: Key, args: &[(&str, &dyn Arg)]) -> String 
 /// A [`Key`] rendered in the request's language (for texts passed around as keys).
 impl Display for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&render(*self, &[]))
+        f.write_str(&render(*self, &[], &[]))
     }
 }
 

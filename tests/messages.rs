@@ -130,10 +130,11 @@ fn every_key_in_the_code_has_a_template_and_every_template_is_used() {
 fn english_plurals_and_literal_braces_render() {
     // Worked by hand from the templates' syntax: {n|one|other} and "{ " as text.
     let key = alicloud_cost::key!("cp.formula.subscription");
-    let args: [(&str, &dyn alicloud_cost::messages::Arg); 3] = [("phones", &1), ("months", &12), ("price", &"9.9057")];
-    assert_eq!(render_in(Locale::En, key, &args), "1 phone x 12 months x USD 9.9057/month");
-    assert_eq!(render_in(Locale::ZhCn, key, &args), "1 台 x 12 个月 x USD 9.9057/月");
-    assert_eq!(render_in(Locale::En, alicloud_cost::key!("expect.monthsUsage"), &[]), "{ months }");
+    let names = ["phones", "months", "price"];
+    let values: [&dyn alicloud_cost::messages::Arg; 3] = [&1, &12, &"9.9057"];
+    assert_eq!(render_in(Locale::En, key, &names, &values), "1 phone x 12 months x USD 9.9057/month");
+    assert_eq!(render_in(Locale::ZhCn, key, &names, &values), "1 台 x 12 个月 x USD 9.9057/月");
+    assert_eq!(render_in(Locale::En, alicloud_cost::key!("expect.monthsUsage"), &[], &[]), "{ months }");
 }
 
 #[test]
