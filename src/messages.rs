@@ -54,7 +54,10 @@ macro_rules! key {
 /// the request's language with its named arguments.
 #[macro_export]
 macro_rules! text {
-    ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
+    ($key:literal $(,)?) => {
+        $crate::messages::render_plain($crate::key!($key))
+    };
+    ($key:literal $(, $name:ident = $value:expr)+ $(,)?) => {
         $crate::messages::render($crate::key!($key), &[$(stringify!($name)),*], &[$(&$value as &dyn $crate::messages::Arg),*])
     };
 }
@@ -100,7 +103,7 @@ impl Arg for rust_decimal::Decimal {
 /// A key shows its template rendered in the request's language.
 impl Arg for Key {
     fn push_to(&self, out: &mut String) {
-        out.push_str(&render(*self, &[], &[]));
+        out.push_str(&render_plain(*self));
     }
 }
 
@@ -308,6 +311,11 @@ pub fn render(key: Key, names: &[&str], values: &[&dyn Arg]) -> String {
     render_in(locale(), key, names, values)
 }
 
+/// [`render`] for a text without arguments: a smaller call at each of its sites.
+pub fn render_plain(key: Key) -> String {
+    render(key, &[], &[])
+}
+
 /// [`render`] in a given language.
 pub fn render_in(locale: Locale, key: Key, names: &[&str], values: &[&dyn Arg]) -> String {
     let Some(template) = template(key, locale) else {
@@ -370,7 +378,7 @@ pub fn render_in(locale: Locale, key: Key, names: &[&str], values: &[&dyn Arg]) 
 /// A [`Key`] rendered in the request's language (for texts passed around as keys).
 impl Display for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&render(*self, &[], &[]))
+        f.write_str(&render_plain(*self))
     }
 }
 
