@@ -166,7 +166,7 @@ impl<'v> Node<'v> {
         let name = self.str()?;
         choices.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).ok_or_else(|| {
             let names: Vec<String> = choices.iter().map(|(n, _)| quoted(n)).collect();
-            self.error(code, text!("decode.unknownValue", name = name, choices = names.join(", ")))
+            self.error(code, text!("decode.unknownValue", name = name, choices = crate::messages::join(&names, ", ")))
         })
     }
 
@@ -448,7 +448,7 @@ impl<'v> Fields<'v> {
         Error::new(
             ErrorCode::UnknownField,
             self.child_path(key),
-            text!("decode.unknownField", key = key, hint = hint, known = known.join(", ")),
+            text!("decode.unknownField", key = key, hint = hint, known = crate::messages::join(&known, ", ")),
         )
     }
 

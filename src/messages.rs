@@ -311,6 +311,19 @@ pub fn render(key: Key, names: &[&str], values: &[&dyn Arg]) -> String {
     render_in(locale(), key, names, values)
 }
 
+/// `items` with `separator` between them: `[S]::join` without its general copying routine
+/// (1.5 KB of wasm for seven lists of names; issue 16, size).
+pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
 /// [`render`] for a text without arguments: a smaller call at each of its sites.
 pub fn render_plain(key: Key) -> String {
     render(key, &[], &[])

@@ -34,7 +34,7 @@ impl Sim<'_> {
         // Strings, not &str: every list the module joins is a Vec<String>, so one join is linked.
         let dependents: Vec<String> = names.iter().filter(|(n, _)| self.plan.has(n)).map(|(_, label)| label.to_string()).collect();
         if matches!(self.plan.kind, Kind::CloudPhone(_)) && !dependents.is_empty() {
-            effects.push(text!("cpLife.dependents", names = dependents.join(&text!("list.separator"))));
+            effects.push(text!("cpLife.dependents", names = crate::messages::join(&dependents, &text!("list.separator"))));
             rules.push("CP-10");
         }
     }

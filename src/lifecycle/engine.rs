@@ -172,7 +172,7 @@ pub(super) fn duration(seconds: i64) -> String {
             _ => text!("duration.seconds", n = n),
         })
         .collect();
-    if words.is_empty() { text!("duration.seconds", n = 0) } else { words.join(" ") }
+    if words.is_empty() { text!("duration.seconds", n = 0) } else { crate::messages::join(&words, " ") }
 }
 
 pub(super) fn internal(message: &str) -> Error {

@@ -91,7 +91,7 @@ pub fn find_spec<'c>(catalog: &'c Catalog, node: &Node<'_>) -> Result<&'c CloudP
     let id = node.str()?;
     catalog.cloud_phone_spec(id).ok_or_else(|| {
         let known: Vec<String> = catalog.cloud_phone.specs.iter().map(|s| s.id.clone()).collect();
-        node.error(ErrorCode::UnknownSpec, text!("cp.unknownSpec", id = id, known = known.join(", ")))
+        node.error(ErrorCode::UnknownSpec, text!("cp.unknownSpec", id = id, known = crate::messages::join(&known, ", ")))
     })
 }
 

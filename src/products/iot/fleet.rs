@@ -503,7 +503,7 @@ pub fn sizing_for(fleet: &Fleet, needs: &Needs, spec: &EnterpriseSpec, rates: &I
     }
     let formula = text!(
         "sizing.formula",
-        terms = terms.join(" + "),
+        terms = crate::messages::join(&terms, " + "),
         sum = sum,
         forwarding = forwarding,
         online = grouped(needs.online_devices),
@@ -555,7 +555,7 @@ fn shortfall(needs: &Needs, specs: &[&EnterpriseSpec]) -> String {
             forwarding = shown_tps(needs.forwarding_tps)
         )
     } else {
-        text!("sizing.noSpecFits", short = short.join(&text!("list.separator")))
+        text!("sizing.noSpecFits", short = crate::messages::join(&short, &text!("list.separator")))
     }
 }
 
