@@ -219,7 +219,8 @@ impl Instant {
                 n /= 10;
             }
         }
-        String::from_utf8_lossy(&text).into_owned()
+        // ASCII digits and separators: each byte is its char (no UTF-8 check linked in).
+        text.iter().map(|&b| char::from(b)).collect()
     }
 }
 
