@@ -342,9 +342,7 @@ pub fn render_in(locale: Locale, key: Key, names: &[&str], values: &[&dyn Arg]) 
     // rather than slicing: no slice-bounds panic machinery is linked into the module, and
     // a byte scan rather than split_once's char searcher (issue 15: a tenth of a cart).
     let find = |text: &str, byte: u8| text.bytes().position(|b| b == byte);
-    let split = |text: &'static str, byte: u8| {
-        find(text, byte).map(|at| (text.get(..at).unwrap_or_default(), text.get(at + 1..).unwrap_or_default()))
-    };
+    let split = crate::decode::split_at_byte;
     let mut rest = template;
     while let Some(open) = find(rest, b'{') {
         out.push_str(rest.get(..open).unwrap_or_default());

@@ -55,7 +55,7 @@ pub fn serialize_date<S: serde::Serializer>(date: &Date, serializer: S) -> Resul
 pub fn month(node: &Node<'_>) -> Result<Date, Error> {
     let text = node.str()?;
     let bad = || node.error(ErrorCode::InvalidDate, text!("time.badMonth", text = text));
-    let (year, month) = text.split_once('-').ok_or_else(bad)?;
+    let (year, month) = crate::decode::split_at_byte(text, b'-').ok_or_else(bad)?;
     if year.len() != 4 || month.len() != 2 || !year.bytes().chain(month.bytes()).all(|b| b.is_ascii_digit()) {
         return Err(bad());
     }
