@@ -244,7 +244,11 @@ fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value<'static>, Err
         let array: &Array = value.unchecked_ref();
         let mut items = Vec::with_capacity(array.length() as usize);
         for (i, item) in array.iter().enumerate() {
-            items.push(walk(&item, &format!("{path}[{i}]"), depth + 1)?);
+            let mut item_path = String::from(path);
+            item_path.push('[');
+            crate::decode::push_decimal(&mut item_path, i as u64);
+            item_path.push(']');
+            items.push(walk(&item, &item_path, depth + 1)?);
         }
         return Ok(Value::Array(items));
     }
@@ -253,7 +257,11 @@ fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value<'static>, Err
         let mut fields = Vec::new();
         for key in Object::keys(object).iter() {
             let Some(name) = key.as_string() else { continue };
-            let child_path = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
+            let mut child_path = String::from(path);
+            if !path.is_empty() {
+                child_path.push('.');
+            }
+            child_path.push_str(&name);
             let child = Reflect::get(object, &key).map_err(|_| {
                 Error::new(ErrorCode::InvalidType, child_path.clone(), text!("bindings.getterThrew"))
             })?;

@@ -86,7 +86,11 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<EcsItem, Er
 
 /// `prices_path` is the path of the `prices` object (present or not).
 fn missing_instance_price(prices_path: &str) -> Error {
-    let path = if prices_path.is_empty() { "instance".to_string() } else { format!("{prices_path}.instance") };
+    let mut path = String::from(prices_path);
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str("instance");
     Error::new(
         ErrorCode::MissingPrice,
         path,
