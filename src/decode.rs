@@ -247,6 +247,23 @@ pub(crate) fn same_key(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
+/// Appends field `key` to a path: `items[0]` -> `items[0].hours`, "" -> `hours`. With
+/// [`push_index`], the one spelling of paths for the decoders, the JSON reader and the
+/// JS walk.
+pub fn push_field(path: &mut String, key: &str) {
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(key);
+}
+
+/// Appends element `index` to a path: `items` -> `items[3]`.
+pub fn push_index(path: &mut String, index: usize) {
+    path.push('[');
+    push_decimal(path, index as u64);
+    path.push(']');
+}
+
 /// Appends the way from `from` to `target` (`.days[3]`, without the first dot at the
 /// start of a path); false when `target` is not inside `from`. Depth is bounded by
 /// [`MAX_DEPTH`], which every parsed request respects.
@@ -258,9 +275,7 @@ fn locate(from: &Value, target: &Value, out: &mut String) -> bool {
     match from {
         Value::Array(items) => {
             for (index, item) in items.iter().enumerate() {
-                out.push('[');
-                push_decimal(out, index as u64);
-                out.push(']');
+                push_index(out, index);
                 if locate(item, target, out) {
                     return true;
                 }
@@ -269,10 +284,7 @@ fn locate(from: &Value, target: &Value, out: &mut String) -> bool {
         }
         Value::Object(entries) => {
             for (key, value) in entries {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
+                push_field(out, key);
                 if locate(value, target, out) {
                     return true;
                 }
@@ -432,10 +444,7 @@ impl<'v> Fields<'v> {
     /// The path of field `key` of this object (`items[0].hours`, or `hours` at the root).
     pub fn child_path(&self, key: &str) -> String {
         let mut path = self.path();
-        if !path.is_empty() {
-            path.push('.');
-        }
-        path.push_str(key);
+        push_field(&mut path, key);
         path
     }
 

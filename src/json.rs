@@ -87,17 +87,8 @@ impl<'t> Failure<'t> {
         let mut path = String::new();
         for step in self.steps.iter().rev() {
             match step {
-                Step::Key(key) => {
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(key);
-                }
-                Step::Index(i) => {
-                    path.push('[');
-                    crate::decode::push_decimal(&mut path, *i as u64);
-                    path.push(']');
-                }
+                Step::Key(key) => crate::decode::push_field(&mut path, key),
+                Step::Index(i) => crate::decode::push_index(&mut path, *i),
             }
         }
         Error::new(self.code, path, self.message)

@@ -122,10 +122,7 @@ macro_rules! signed_args {
     ($($t:ty),*) => {$(
         impl Arg for $t {
             fn push_to(&self, out: &mut String) {
-                if *self < 0 {
-                    out.push('-');
-                }
-                crate::decode::push_decimal(out, self.unsigned_abs() as u64);
+                crate::decode::push_padded(out, i64::from(*self), 0);
             }
         }
     )*};

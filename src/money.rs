@@ -83,11 +83,9 @@ pub fn push_decimal_text(out: &mut String, value: &Decimal) {
             quotient |= u128::from(current / BILLION) << shift;
             remainder = current % BILLION;
         }
-        for _ in 0..9 {
-            end -= 1;
-            digits[end] = b'0' + (remainder % 10) as u8;
-            remainder /= 10;
-        }
+        // Nine places, its leading zeros already there.
+        crate::decode::write_digits(&mut digits[..end], remainder);
+        end -= 9;
         mantissa = quotient;
     }
     let first = crate::decode::write_digits(&mut digits[..end], mantissa as u64);

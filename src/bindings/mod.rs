@@ -245,9 +245,7 @@ fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value<'static>, Err
         let mut items = Vec::with_capacity(array.length() as usize);
         for (i, item) in array.iter().enumerate() {
             let mut item_path = String::from(path);
-            item_path.push('[');
-            crate::decode::push_decimal(&mut item_path, i as u64);
-            item_path.push(']');
+            crate::decode::push_index(&mut item_path, i);
             items.push(walk(&item, &item_path, depth + 1)?);
         }
         return Ok(Value::Array(items));
@@ -258,10 +256,7 @@ fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value<'static>, Err
         for key in Object::keys(object).iter() {
             let Some(name) = key.as_string() else { continue };
             let mut child_path = String::from(path);
-            if !path.is_empty() {
-                child_path.push('.');
-            }
-            child_path.push_str(&name);
+            crate::decode::push_field(&mut child_path, &name);
             let child = Reflect::get(object, &key).map_err(|_| {
                 Error::new(ErrorCode::InvalidType, child_path.clone(), text!("bindings.getterThrew"))
             })?;

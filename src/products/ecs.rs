@@ -87,10 +87,7 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<EcsItem, Er
 /// `prices_path` is the path of the `prices` object (present or not).
 fn missing_instance_price(prices_path: &str) -> Error {
     let mut path = String::from(prices_path);
-    if !path.is_empty() {
-        path.push('.');
-    }
-    path.push_str("instance");
+    crate::decode::push_field(&mut path, "instance");
     Error::new(
         ErrorCode::MissingPrice,
         path,
