@@ -214,7 +214,7 @@ impl<'v> Node<'v> {
     #[inline(never)]
     fn integer_checked(&self, min: u64, max: u64) -> Result<u64, Error> {
         let x = self.decimal()?;
-        if !x.fract().is_zero() {
+        if !crate::money::is_whole(x) {
             return Err(self.error(ErrorCode::NotAnInteger, text!("decode.notInteger", x = x)));
         }
         let out_of_range = || self.error(ErrorCode::OutOfRange, text!("decode.integerRange", min = min, max = max, x = x));

@@ -367,7 +367,7 @@ fn item_estimate(item: &QuotedItem, rounding: Rounding) -> Estimate {
     let zero = Decimal::ZERO;
     match item.kind {
         ItemKind::Subscription => {
-            let prepaid: Decimal = item.lines.iter().filter(|l| !PAY_AS_YOU_GO_LINES_OF_A_SUBSCRIPTION.contains(&l.code.as_str())).map(|l| l.amount).sum();
+            let prepaid = crate::money::sum(item.lines.iter().filter(|l| !PAY_AS_YOU_GO_LINES_OF_A_SUBSCRIPTION.contains(&l.code.as_str())).map(|l| l.amount));
             let upfront = match item.discount_percent {
                 Some(percent) => prepaid - rounding.apply(prepaid * percent / Decimal::ONE_HUNDRED),
                 None => prepaid,
@@ -414,7 +414,7 @@ fn apply_discount(item: &mut QuotedItem, discounts: &[Discount], rounding: Round
 }
 
 fn totals(catalog: &Catalog, items: Vec<QuotedItem>, rounding: Rounding) -> Quote {
-    let sum = |f: fn(&QuotedItem) -> Decimal| rounding.apply(items.iter().map(f).sum::<Decimal>());
+    let sum = |f: fn(&QuotedItem) -> Decimal| rounding.apply(crate::money::sum(items.iter().map(f)));
     Quote {
         currency: catalog.currency.clone(),
         catalog_version: catalog.version.clone(),
@@ -435,7 +435,7 @@ pub fn item_from_lines(
     warnings: Vec<Warning>,
     rounding: Rounding,
 ) -> QuotedItem {
-    let original_price = rounding.apply(lines.iter().map(|l| l.amount).sum());
+    let original_price = rounding.apply(crate::money::sum(lines.iter().map(|l| l.amount)));
     QuotedItem {
         index,
         product,

@@ -301,7 +301,7 @@ fn run(plan: &AccountPlan, extra_credit: Decimal) -> Result<AccountSim<'_>, Erro
     let end = plan.until.unwrap_or(account.now);
     account.advance(end)?;
     if plan.until.is_some() {
-        let billed: Decimal = account.sims.iter().map(|s| minimum_charge(s.plan.kind, s.billed)).sum();
+        let billed = crate::money::sum(account.sims.iter().map(|s| minimum_charge(s.plan.kind, s.billed)));
         account.push_account("horizonEnd", vec![text!("lifecycle.horizonEnd", billed = usd(billed))], vec![]);
     }
     Ok(account)
@@ -385,7 +385,7 @@ impl<'p> AccountSim<'p> {
             // Constant rates: one rate for the account, in the largest common unit.
             let rates: Vec<Rate> = self.billing().filter_map(|s| s.plan.rate).collect();
             let per_seconds = if rates.iter().all(|r| r.per_seconds == rates[0].per_seconds) { rates[0].per_seconds } else { 86_400 };
-            let amount = rates.iter().map(|r| r.amount * Decimal::from(per_seconds / r.per_seconds)).sum();
+            let amount = crate::money::sum(rates.iter().map(|r| r.amount * Decimal::from(per_seconds / r.per_seconds)));
             return Rate { amount, per_seconds }.seconds_covered(self.credit);
         }
         // A daily bill changes at each billing day (the month's free quota, IOT-17): the
@@ -405,13 +405,13 @@ impl<'p> AccountSim<'p> {
 
     /// What the billing items cost from `from` to `to`, within one billing day.
     fn spend_between(&self, from: Instant, to: Instant) -> Option<Decimal> {
-        self.billing().map(|s| s.cost_between(from, to)).sum()
+        self.billing().try_fold(Decimal::ZERO, |total, s| Some(total + s.cost_between(from, to)?))
     }
 
     /// When the credit runs out at the current spend, and the first bill it cannot pay.
     fn overdue_moment(&self) -> Option<(Instant, Instant)> {
         let covered = self.seconds_covered()?;
-        let seconds = covered.ceil().to_i64()?;
+        let seconds = crate::money::ceil(covered).to_i64()?;
         if seconds > self.latest.0 - self.now.0 {
             return None;
         }
@@ -452,7 +452,7 @@ impl<'p> AccountSim<'p> {
         let only_phones = self.billing().all(|s| s.plan.kind == Kind::CloudPhone(Billing::PayAsYouGo));
         if only_phones && self.credit.is_sign_negative() {
             if let Some(sim) = self.sims.iter_mut().find(|s| s.billing() && s.plan.kind == Kind::CloudPhone(Billing::PayAsYouGo)) {
-                sim.billed += self.credit;
+                sim.billed = sim.billed + self.credit;
                 self.credit = Decimal::ZERO;
             }
         }
@@ -474,8 +474,8 @@ impl<'p> AccountSim<'p> {
 
     fn on_top_up(&mut self, amount: Decimal) -> Result<(), Error> {
         self.projection = None;
-        self.credit += amount;
-        self.topped_up += amount;
+        self.credit = self.credit + amount;
+        self.topped_up = self.topped_up + amount;
         let mut effects = vec![text!("lifecycle.toppedUp", amount = usd(amount))];
         let settles = self.overdue_since.is_some() && self.credit >= Decimal::ZERO;
         if settles {
@@ -529,7 +529,7 @@ impl<'p> AccountSim<'p> {
             last_safe_moment: self.first_interruption.as_ref().map(|i| i.at.plus_seconds(-1)),
             first_interruption: self.first_interruption,
             timeline: self.timeline,
-            billed: items.iter().map(|i| i.billed).sum(),
+            billed: crate::money::sum(items.iter().map(|i| i.billed)),
             items,
             final_credit: Some(Rounding::BILL.apply(self.credit)),
             keep_running: None,
@@ -556,7 +556,7 @@ fn keep_running(plan: &AccountPlan, until: Instant, as_given: &AccountSim<'_>) -
     // Everything the reference drew from the credit is surely enough (plus a cent, for
     // a credit used up exactly at `until`).
     let spent = plan.credit + unlimited + reference.topped_up - reference.credit;
-    let cents = |amount: Decimal| (amount * Decimal::ONE_HUNDRED).ceil().to_i64();
+    let cents = |amount: Decimal| crate::money::ceil(amount * Decimal::ONE_HUNDRED).to_i64();
     let (mut low, mut high) = (0i64, cents(spent - plan.credit).ok_or_else(|| internal("top-up overflow"))?.max(0) + 1);
     let to_money = |cents: i64| Decimal::new(cents, 2);
     if !holds(to_money(high))? {

@@ -151,7 +151,7 @@ fn planned_release(fields: &Fields<'_>) -> Result<Option<i64>, Error> {
         Some(node) => {
             let hours = node.decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?;
             use rust_decimal::prelude::ToPrimitive;
-            Ok((hours * Decimal::from(3_600)).ceil().to_i64())
+            Ok(crate::money::ceil(hours * Decimal::from(3_600)).to_i64())
         }
     }
 }

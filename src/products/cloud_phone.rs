@@ -38,7 +38,7 @@ impl BillingUnit {
         match self {
             BillingUnit::Periods { hours, .. } => billed_periods(lifetime_hours, hours) * Decimal::from(hours),
             BillingUnit::Seconds => {
-                let seconds = (lifetime_hours * Decimal::from(3_600)).ceil();
+                let seconds = crate::money::ceil(lifetime_hours * Decimal::from(3_600));
                 if seconds == lifetime_hours * Decimal::from(3_600) { lifetime_hours } else { seconds / Decimal::from(3_600) }
             }
         }
@@ -158,7 +158,7 @@ fn decode_internet(node: &Node<'_>, term: Term) -> Result<Option<InternetAccess>
 
 /// Whole billing periods for a lifetime: ceil(hours / period) (CP-3).
 pub fn billed_periods(lifetime_hours: Decimal, period_hours: u32) -> Decimal {
-    (lifetime_hours / Decimal::from(period_hours)).ceil()
+    crate::money::ceil(lifetime_hours / Decimal::from(period_hours))
 }
 
 fn spec_text(spec: &CloudPhoneSpec, region: Region) -> String {

@@ -188,7 +188,7 @@ fn decode_message(node: &Node<'_>, edition: Option<Edition>, devices: u64, onlin
         (Some(every), None) => {
             let seconds = interval_seconds(&every)?;
             // IOT-22 (Choice): floor(online seconds a day / interval).
-            let per_day = (online_seconds / seconds).floor();
+            let per_day = crate::money::floor(online_seconds / seconds);
             (Frequency::Every(seconds), u64::try_from(per_day).unwrap_or(MAX_COUNT))
         }
         (None, Some(n)) => {
@@ -236,7 +236,7 @@ fn interval_seconds(node: &Node<'_>) -> Result<Decimal, Error> {
     let mut seconds = Decimal::ZERO;
     for (key, factor) in [("seconds", Decimal::ONE), ("minutes", dec!(60)), ("hours", dec!(3600))] {
         if let Some(n) = fields.get(key) {
-            seconds += n.decimal_in(Decimal::ZERO, true, MAX_INTERVAL_SECONDS)? * factor;
+            seconds = seconds + n.decimal_in(Decimal::ZERO, true, MAX_INTERVAL_SECONDS)? * factor;
         }
     }
     if seconds <= Decimal::ZERO || seconds > MAX_INTERVAL_SECONDS {
@@ -347,8 +347,8 @@ impl Fleet {
     /// Messaging and forwarding TPS (IOT-23), numbers only: sizing compares them month
     /// by month, and only the chosen spec's formula needs the terms as text.
     pub fn tps(&self) -> (Decimal, Decimal) {
-        let messaging = self.messages.iter().map(|m| self.messaging_tps_of(m)).sum();
-        let forwarding = self.messages.iter().filter(|m| m.forwarded).map(|m| Decimal::from(self.devices) * self.per_second(m)).sum();
+        let messaging = crate::money::sum(self.messages.iter().map(|m| self.messaging_tps_of(m)));
+        let forwarding = crate::money::sum(self.messages.iter().filter(|m| m.forwarded).map(|m| Decimal::from(self.devices) * self.per_second(m)));
         (messaging, forwarding)
     }
 

@@ -548,7 +548,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
     // Shown through Decimal's Display, which the module has anyway: printing a u128
     // would link its own formatter (1.3 KB of wasm, issue 8).
     let (billable_shown, free_quota_shown, chargeable_shown, free_category_shown) = (decimal(billable), decimal(free_quota), decimal(chargeable), decimal(free_category));
-    let message_amount: Decimal = billed.iter().map(|d| d.message_amount).sum();
+    let message_amount = crate::money::sum(billed.iter().map(|d| d.message_amount));
     let per_unit = Decimal::from(rates.messages_per_price_unit);
     let message_quantity = decimal(chargeable) / per_unit;
     let day_count = billed.len();
@@ -627,7 +627,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
                 rounding,
                 &["IOT-12", "IOT-19"],
             );
-            device_line.amount = rounding.apply(billed.iter().map(|d| d.device_amount).sum());
+            device_line.amount = rounding.apply(crate::money::sum(billed.iter().map(|d| d.device_amount)));
             lines.push(device_line);
         }
         Edition::Basic if living > 0 => warnings.push(Warning::new("no_device_fee_on_basic", text!("iot.noDeviceFeeOnBasic"), &["IOT-12"])),
@@ -669,7 +669,7 @@ impl RepeatingDay {
     /// The bill of one day once the month's free quota is used up.
     pub fn full_day_bill(&self) -> Decimal {
         let quota_used = self.rates.free_messages_per_month;
-        bill_days(self.edition, std::slice::from_ref(&self.day), quota_used, &self.rates, Rounding::BILL).iter().map(IotDay::total).sum()
+        crate::money::sum(bill_days(self.edition, std::slice::from_ref(&self.day), quota_used, &self.rates, Rounding::BILL).iter().map(IotDay::total))
     }
 
     /// The bill of billing day `date` (UTC+8), rounded to cents (IOT-18); zero before
@@ -707,7 +707,7 @@ impl RepeatingDay {
             let (date, _) = at.billing_day()?;
             let day_end = time::Instant::start_of_billing_day(date).plus_days(1);
             let end = day_end.min(to);
-            cost += self.bill(date).checked_mul(Decimal::from(end.0 - at.0))?.checked_div(Decimal::from(86_400))?;
+            cost = cost + self.bill(date).checked_mul(Decimal::from(end.0 - at.0))?.checked_div(Decimal::from(86_400))?;
             at = end;
         }
         Some(cost)
