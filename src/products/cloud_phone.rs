@@ -38,8 +38,8 @@ impl BillingUnit {
         match self {
             BillingUnit::Periods { hours, .. } => billed_periods(lifetime_hours, hours) * Decimal::from(hours),
             BillingUnit::Seconds => {
-                let seconds = crate::money::ceil(lifetime_hours * Decimal::from(3_600));
-                if seconds == lifetime_hours * Decimal::from(3_600) { lifetime_hours } else { seconds / Decimal::from(3_600) }
+                let exact_seconds = lifetime_hours * Decimal::from(3_600);
+                if crate::money::is_whole(exact_seconds) { lifetime_hours } else { crate::money::ceil(exact_seconds) / Decimal::from(3_600) }
             }
         }
     }
