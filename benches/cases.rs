@@ -42,7 +42,7 @@ fn main() {
         let request = Value::from_json_str(&text).unwrap();
         let request = std::hint::black_box(&request);
         // The core alone, and the core plus writing the JSON text the wasm binding hands
-        // to JS (src/bindings.rs): the second is the native twin of a wasm call's work.
+        // to JS (wasm/src/interop.rs): the second is the native twin of a wasm call's work.
         let time = |json: bool| match case["fn"].as_str().unwrap() {
             "quote" => median_micros(|| answer(alicloud_cost::quote(request).unwrap(), json)),
             "compareBillingMethod" => median_micros(|| answer(alicloud_cost::compare_billing_method(request).unwrap(), json)),

@@ -18,10 +18,10 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# 2. wasm-bindgen-cli at exactly the crate's pinned version: the CLI and the
-#    library must agree byte for byte on the generated glue (Cargo.toml pins "=X").
-bindgen_version=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml | head -n1)
-[ -n "$bindgen_version" ] || { echo "cannot read the pinned wasm-bindgen version from Cargo.toml" >&2; exit 1; }
+# 2. wasm-bindgen-cli at exactly the binding crate's pinned version: the CLI and the
+#    library must agree byte for byte on the generated glue (wasm/Cargo.toml pins "=X").
+bindgen_version=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' wasm/Cargo.toml | head -n1)
+[ -n "$bindgen_version" ] || { echo "cannot read the pinned wasm-bindgen version from wasm/Cargo.toml" >&2; exit 1; }
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
 have_runner=$(command -v wasm-bindgen-test-runner || true)
 if [ "$have" != "$bindgen_version" ] || [ -z "$have_runner" ]; then

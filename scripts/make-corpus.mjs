@@ -1,6 +1,6 @@
 // Writes tests/golden/corpus.requests.jsonl: the determinism corpus (issue 8). Each line is
 // { name, fn, request }. The same requests must give byte-identical JSON natively
-// (tests/golden.rs), in Node, in Chromium and in Firefox (tests/wasm.rs), and through the
+// (tests/golden.rs), in Node, in Chromium and in Firefox (wasm/tests/wasm.rs), and through the
 // npm package (tests/js/package.test.mjs); tests/golden.rs also requires that together
 // they cite every rule of RULES.md that a calculation can cite.
 //

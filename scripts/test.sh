@@ -20,15 +20,17 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/webdriver.json"
 
+wasm_test=(cargo test --target wasm32-unknown-unknown -p alicloud-cost-wasm --test wasm)
+
 step "wasm: wasm-bindgen-test in Node"
-cargo test --target wasm32-unknown-unknown --test wasm
+"${wasm_test[@]}"
 
 step "wasm: wasm-bindgen-test in headless Chromium"
-WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm
+WASM_BINDGEN_USE_BROWSER=1 "${wasm_test[@]}"
 
 step "wasm: wasm-bindgen-test in headless Firefox"
 # The runner prefers GECKODRIVER over CHROMEDRIVER when both are set.
-GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test wasm
+GECKODRIVER="$(command -v geckodriver)" WASM_BINDGEN_USE_BROWSER=1 "${wasm_test[@]}"
 
 step "js: the package in Node (contents, README examples, a Vite build), the page in Chromium"
 node --test --test-reporter=spec tests/js/

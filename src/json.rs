@@ -13,7 +13,7 @@
 //!   (`invalid_type`, with the byte offset).
 //!
 //! A JS request crosses as JSON text only when JSON holds it exactly
-//! (`src/bindings/boundary.js`): NaN, ±Infinity, functions and the like are walked value
+//! (`wasm/src/boundary.js`): NaN, ±Infinity, functions and the like are walked value
 //! by value instead, so that they are refused at their path.
 
 use crate::decode::{too_deep, Value, MAX_DEPTH};
@@ -34,7 +34,7 @@ pub const MAX_KEYS: usize = 64;
 pub enum Origin {
     /// A caller's JSON text: duplicate keys are refused.
     Text,
-    /// `JSON.stringify` of a JS value (`src/bindings/boundary.js`): keys cannot repeat.
+    /// `JSON.stringify` of a JS value (`wasm/src/boundary.js`): keys cannot repeat.
     JsBoundary,
 }
 

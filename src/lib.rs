@@ -1,10 +1,11 @@
 //! Exact cost calculator for Alibaba Cloud Cloud Phone, IoT Platform and ECS.
 //!
-//! The core (everything but `bindings`) is plain Rust that knows nothing of JS: it
-//! decodes requests from a [`decode::Value`] tree, prices them against a
-//! [`catalog::Catalog`] with exact decimals, and returns serde-serializable results
-//! ([`json_write::to_string`] writes them as the JSON text the wasm package returns).
-//! `bindings` (wasm32 only) is the one module that touches wasm-bindgen and js-sys.
+//! This crate is the core: plain Rust that knows nothing of JS. It decodes requests from
+//! a [`decode::Value`] tree, prices them against a [`catalog::Catalog`] with exact
+//! decimals, and returns serde-serializable results ([`json_write::to_string`] writes
+//! them as the JSON text the wasm package returns). The WebAssembly package is the
+//! workspace's other crate, `alicloud-cost-wasm` (`wasm/`), the only one that touches
+//! wasm-bindgen and js-sys.
 //!
 //! Every billing rule cites its ID in `shared/RULES.md` (for example `CP-3`).
 //!
@@ -34,9 +35,6 @@ pub mod products;
 pub mod quote;
 pub mod rules;
 pub mod time;
-
-#[cfg(target_arch = "wasm32")]
-pub mod bindings;
 
 pub use catalog::{default_catalog, Catalog};
 pub use error::{Error, ErrorCode};

@@ -1,4 +1,4 @@
-//! Golden files: the exact JSON a request produces. tests/wasm.rs checks the same
+//! Golden files: the exact JSON a request produces. wasm/tests/wasm.rs checks the same
 //! files in Node and in Chromium, so native and wasm answers agree byte for byte.
 //! The amounts inside are worked out by hand in the comments below.
 
@@ -97,7 +97,7 @@ fn iot_enterprise_lifecycle_golden() {
 }
 
 /// The determinism corpus (issue 8): 200+ requests from scripts/make-corpus.mjs, one a
-/// line, and the exact JSON each must give, one a line. tests/wasm.rs checks the same
+/// line, and the exact JSON each must give, one a line. wasm/tests/wasm.rs checks the same
 /// two files in Node, Chromium and Firefox, and tests/js/package.test.mjs through the npm
 /// package. `BLESS=1 cargo test --test golden corpus` rewrites the answers after a
 /// deliberate change; the diff is then the review.

@@ -32,11 +32,13 @@ fn sources(dir: &Path, into: &mut Vec<(String, String)>) {
     }
 }
 
-/// Every `key!("…")` and `text!("…", name = …)` of the crate: the key, and for `text!`
-/// the argument names it passes.
+/// Every `key!("…")` and `text!("…", name = …)` of the core and of the binding crate:
+/// the key, and for `text!` the argument names it passes.
 fn uses() -> Vec<(String, String, Option<BTreeSet<String>>)> {
     let mut files = Vec::new();
-    sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    sources(&root.join("src"), &mut files);
+    sources(&root.join("wasm/src"), &mut files);
     let mut found = Vec::new();
     for (file, text) in &files {
         for (macro_name, with_args) in [("key!(\"", false), ("text!(\"", true), ("text!(\n", true)] {

@@ -17,10 +17,10 @@ test("npm pack ships only what a consumer needs", () => {
     "js/cli.mjs", "js/node.js", "js/require.cjs", "js/web.js", // cli.mjs: the alicloud-cost bin (issue 19)
     "package.json",
     "pkg/alicloud_cost.d.ts", "pkg/alicloud_cost.js", "pkg/alicloud_cost_bg.wasm", "pkg/alicloud_cost_bg.wasm.d.ts",
-    // The JS half of the boundary (src/bindings/boundary.js), imported by the glue.
-    ...files.filter((f) => /^pkg\/snippets\/alicloud-cost-[0-9a-f]+\/src\/bindings\/boundary\.js$/.test(f)),
+    // The JS half of the boundary (wasm/src/boundary.js), imported by the glue.
+    ...files.filter((f) => /^pkg\/snippets\/alicloud-cost-wasm-[0-9a-f]+\/src\/boundary\.js$/.test(f)),
     // The message templates in both languages (src/messages.js, issue 16), read by the module on first use.
-    ...files.filter((f) => /^pkg\/snippets\/alicloud-cost-[0-9a-f]+\/src\/messages\.js$/.test(f)),
+    ...files.filter((f) => /^pkg\/snippets\/alicloud-cost-wasm-[0-9a-f]+\/src\/messages\.js$/.test(f)),
   ]);
   assert.equal(files.filter((f) => f.includes("/snippets/")).length, 2, "both snippets ship");
   // Small enough to notice a stray file: the module is about 340 KiB of the total (issue 17 added

@@ -1,4 +1,4 @@
-// The request declarations (src/bindings/requests.rs, written into the .d.ts by tsify)
+// The request declarations (wasm/src/requests.rs, written into the .d.ts by tsify)
 // against the decoders that really read requests (issue 7). The Rust mirror types are
 // never run, so nothing but this test keeps them true:
 //

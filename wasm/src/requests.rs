@@ -1,5 +1,5 @@
 //! TypeScript declarations of the requests (issue 7): types only, never built at run
-//! time. The core decodes requests by hand from a [`crate::decode::Value`] (so that
+//! time. The core decodes requests by hand from a [`alicloud_cost::decode::Value`] (so that
 //! every error has a path and a stable code); these mirror types exist so that tsify
 //! writes the `.d.ts` from Rust, next to the result types.
 //!

@@ -1,4 +1,4 @@
-// The JS half of the boundary (src/bindings/mod.rs, issue 15): a request crosses into
+// The JS half of the boundary (wasm/src/interop.rs, issue 15): a request crosses into
 // the module as the text of one JSON.stringify, read by src/json.rs.
 //
 // JSON cannot hold everything a JS value can, and the module must still refuse such a

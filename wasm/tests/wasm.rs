@@ -14,31 +14,31 @@ mod bindings {
         result.map(|typed| typed.js_value())
     }
     pub fn quote(request: JsValue) -> Result<JsValue, JsValue> {
-        plain(alicloud_cost::bindings::quote(Ts::new_unchecked(request)))
+        plain(alicloud_cost_wasm::quote(Ts::new_unchecked(request)))
     }
     pub fn compare_billing_method(request: JsValue) -> Result<JsValue, JsValue> {
-        plain(alicloud_cost::bindings::compare_billing_method(Ts::new_unchecked(request)))
+        plain(alicloud_cost_wasm::compare_billing_method(Ts::new_unchecked(request)))
     }
     pub fn simulate_lifecycle(request: JsValue) -> Result<JsValue, JsValue> {
-        plain(alicloud_cost::bindings::simulate_lifecycle(Ts::new_unchecked(request)))
+        plain(alicloud_cost_wasm::simulate_lifecycle(Ts::new_unchecked(request)))
     }
     pub fn simulate_account(request: JsValue) -> Result<JsValue, JsValue> {
-        plain(alicloud_cost::bindings::simulate_account(Ts::new_unchecked(request)))
+        plain(alicloud_cost_wasm::simulate_account(Ts::new_unchecked(request)))
     }
     pub fn catalog() -> Result<JsValue, JsValue> {
-        plain(alicloud_cost::bindings::catalog(None))
+        plain(alicloud_cost_wasm::catalog(None))
     }
     pub fn version() -> Result<JsValue, JsValue> {
-        plain(alicloud_cost::bindings::version())
+        plain(alicloud_cost_wasm::version())
     }
     /// The text functions: JSON text in, JSON text out.
     pub fn text(function: &str, text: &str) -> Result<String, JsValue> {
         let text = js_sys::JsString::from(text);
         match function {
-            "quote" => alicloud_cost::bindings::quote_json(text),
-            "compareBillingMethod" => alicloud_cost::bindings::compare_billing_method_json(text),
-            "simulateLifecycle" => alicloud_cost::bindings::simulate_lifecycle_json(text),
-            "simulateAccount" => alicloud_cost::bindings::simulate_account_json(text),
+            "quote" => alicloud_cost_wasm::quote_json(text),
+            "compareBillingMethod" => alicloud_cost_wasm::compare_billing_method_json(text),
+            "simulateLifecycle" => alicloud_cost_wasm::simulate_lifecycle_json(text),
+            "simulateAccount" => alicloud_cost_wasm::simulate_account_json(text),
             other => panic!("unknown function {other}"),
         }
     }
@@ -88,13 +88,13 @@ fn quote_from_js_matches_the_hand_calculation() {
 fn wasm_output_is_byte_identical_to_the_native_golden_files() {
     type Call = fn(JsValue) -> Result<JsValue, JsValue>;
     let goldens: [(Call, &str, &str); 4] = [
-        (bindings::quote, include_str!("golden/cloud_phone_quote.request.json"), include_str!("golden/cloud_phone_quote.response.json")),
-        (bindings::quote, include_str!("golden/mixed_cart.request.json"), include_str!("golden/mixed_cart.response.json")),
-        (bindings::simulate_lifecycle, include_str!("golden/lifecycle_ecs.request.json"), include_str!("golden/lifecycle_ecs.response.json")),
+        (bindings::quote, include_str!("../../tests/golden/cloud_phone_quote.request.json"), include_str!("../../tests/golden/cloud_phone_quote.response.json")),
+        (bindings::quote, include_str!("../../tests/golden/mixed_cart.request.json"), include_str!("../../tests/golden/mixed_cart.response.json")),
+        (bindings::simulate_lifecycle, include_str!("../../tests/golden/lifecycle_ecs.request.json"), include_str!("../../tests/golden/lifecycle_ecs.response.json")),
         (
             bindings::simulate_lifecycle,
-            include_str!("golden/lifecycle_iot_enterprise.request.json"),
-            include_str!("golden/lifecycle_iot_enterprise.response.json"),
+            include_str!("../../tests/golden/lifecycle_iot_enterprise.request.json"),
+            include_str!("../../tests/golden/lifecycle_iot_enterprise.response.json"),
         ),
     ];
     for (call, request, response) in goldens {
@@ -213,10 +213,10 @@ fn compare_billing_method_from_js() {
 /// Firefox). Errors compare as `{"error":{code,path,message}}`, built from the thrown Error.
 #[wasm_bindgen_test]
 fn corpus_answers_are_byte_identical_to_native() {
-    let requests = include_str!("golden/corpus.requests.jsonl");
-    let english = include_str!("golden/corpus.responses.jsonl");
+    let requests = include_str!("../../tests/golden/corpus.requests.jsonl");
+    let english = include_str!("../../tests/golden/corpus.responses.jsonl");
     // Issue 16: and in Chinese, with `locale: "zh-CN"` on every request object.
-    let chinese = include_str!("golden/corpus.responses.zh-CN.jsonl");
+    let chinese = include_str!("../../tests/golden/corpus.responses.zh-CN.jsonl");
     let mut compared = 0;
     for (locale, responses) in [(None, english), (Some("zh-CN"), chinese)] {
     for (line, expected) in requests.lines().zip(responses.lines()) {
@@ -259,8 +259,8 @@ fn corpus_answers_are_byte_identical_to_native() {
 /// request, and the same coded errors.
 #[wasm_bindgen_test]
 fn text_functions_answer_the_corpus_with_the_native_text() {
-    let requests = include_str!("golden/corpus.requests.jsonl");
-    let responses = include_str!("golden/corpus.responses.jsonl");
+    let requests = include_str!("../../tests/golden/corpus.requests.jsonl");
+    let responses = include_str!("../../tests/golden/corpus.responses.jsonl");
     for (line, expected) in requests.lines().zip(responses.lines()) {
         let case = js(line);
         let request = JSON::stringify(&get(&case, "request")).unwrap().as_string().unwrap();

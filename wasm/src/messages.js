@@ -1,0 +1,1 @@
+../../src/messages.js
