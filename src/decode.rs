@@ -1,79 +1,18 @@
 //! Input decoding with exact error codes and field paths.
 //!
-//! Requests arrive as a [`Value`] tree: from a JS value (the binding layer walks it) or
-//! from JSON text natively. Readers here check types, ranges and unknown fields and
-//! name the path of whatever is wrong (`items[3].hours`). serde's derive is not used
-//! for input because its tagged enums buffer content and lose the path.
+//! Requests arrive as a [`Value`] tree (`crate::json`): read from JSON text, or walked
+//! from a JS value by the binding crate. Readers here check types, ranges and unknown
+//! fields and name the path of whatever is wrong (`items[3].hours`). serde's derive is
+//! not used for input because its tagged enums buffer content and lose the path.
+
+pub use crate::json::{push_field, push_index, too_deep, Value, MAX_DEPTH};
 
 use crate::error::{Error, ErrorCode};
 use crate::messages::Key;
+use crate::text::{closest, exact_decimal, is_plain_decimal, plain_digits, same_key};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
-
-/// Deepest nesting accepted anywhere in a request (valid requests need far less);
-/// guards recursion against hostile or cyclic input.
-pub const MAX_DEPTH: usize = 32;
-
-/// A JSON-like value. Its texts borrow from the request text they were read from when
-/// they can (`'t`): a number, a key or a string without escapes allocates nothing, which
-/// was a quarter of an IoT month's time in wasm (issue 15). A walk of a JS value owns them.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value<'t> {
-    Null,
-    Bool(bool),
-    /// A number as its shortest decimal text, the way JS and JSON print it ("0.1",
-    /// "1e+21"), or "NaN", "Infinity", "-Infinity" from JS: those are reported as
-    /// such, never silently turned into null. Text rather than `f64` because JS
-    /// already prints numbers, and Rust's float printer would add 14 KB to the wasm.
-    Number(Cow<'t, str>),
-    String(Cow<'t, str>),
-    Array(Vec<Value<'t>>),
-    /// Fields in their original order.
-    Object(Vec<(Cow<'t, str>, Value<'t>)>),
-}
-
-impl<'t> Value<'t> {
-    /// A number from an `f64`, for native callers and tests (the wasm binding takes
-    /// the text from JS).
-    pub fn number(x: f64) -> Value<'static> {
-        Value::Number(Cow::Owned(match x {
-            x if x.is_nan() => "NaN".to_string(),
-            f64::INFINITY => "Infinity".to_string(),
-            f64::NEG_INFINITY => "-Infinity".to_string(),
-            x => x.to_string(),
-        }))
-    }
-
-    /// Parses JSON text (the text functions, native callers, golden files, fuzzing):
-    /// keys in order, numbers as their digits (see [`crate::json`]).
-    ///
-    /// ```
-    /// use alicloud_cost::decode::Value;
-    /// assert!(Value::from_json_str(r#"{"items": []}"#).is_ok());
-    /// let error = Value::from_json_str("{").unwrap_err();
-    /// assert_eq!(error.code.as_str(), "invalid_type");
-    /// ```
-    pub fn from_json_str(text: &'t str) -> Result<Value<'t>, Error> {
-        crate::json::parse(text, crate::json::Origin::Text)
-    }
-
-    /// The JSON type name used in error messages.
-    pub fn type_name(&self) -> Key {
-        match self {
-            Value::Null => key!("decode.type.null"),
-            Value::Bool(_) => key!("decode.type.boolean"),
-            Value::Number(_) => key!("decode.type.number"),
-            Value::String(_) => key!("decode.type.string"),
-            Value::Array(_) => key!("decode.type.array"),
-            Value::Object(_) => key!("decode.type.object"),
-        }
-    }
-}
-
-pub fn too_deep() -> Error {
-    Error::new(ErrorCode::TooDeep, "", text!("decode.tooDeep", depth = MAX_DEPTH))
-}
 
 /// A value together with where it sits in the request: the request's root, from which
 /// its path (`items[3].hours`) is found when an error or a text names it. Building the
@@ -214,7 +153,7 @@ impl<'v> Node<'v> {
     #[inline(never)]
     fn integer_checked(&self, min: u64, max: u64) -> Result<u64, Error> {
         let x = self.decimal()?;
-        if !crate::money::is_whole(x) {
+        if !x.fract().is_zero() {
             return Err(self.error(ErrorCode::NotAnInteger, text!("decode.notInteger", x = x)));
         }
         let out_of_range = || self.error(ErrorCode::OutOfRange, text!("decode.integerRange", min = min, max = max, x = x));
@@ -223,45 +162,6 @@ impl<'v> Node<'v> {
         }
         x.to_u64().ok_or_else(out_of_range)
     }
-}
-
-/// The value of 1 to 19 ASCII digits (which cannot overflow a u64), else None.
-fn plain_digits(text: &[u8]) -> Option<u64> {
-    if text.is_empty() || text.len() > 19 {
-        return None;
-    }
-    let mut n = 0u64;
-    for &byte in text {
-        let digit = byte.wrapping_sub(b'0');
-        if digit > 9 {
-            return None;
-        }
-        n = n * 10 + u64::from(digit);
-    }
-    Some(n)
-}
-
-/// Whether two keys are equal: an inline loop, which for keys of a few bytes is faster
-/// than the call to `memcmp` that `==` makes (issue 15: a fifth of an IoT month's decoding).
-pub(crate) fn same_key(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
-}
-
-/// Appends field `key` to a path: `items[0]` -> `items[0].hours`, "" -> `hours`. With
-/// [`push_index`], the one spelling of paths for the decoders, the JSON reader and the
-/// JS walk.
-pub fn push_field(path: &mut String, key: &str) {
-    if !path.is_empty() {
-        path.push('.');
-    }
-    path.push_str(key);
-}
-
-/// Appends element `index` to a path: `items` -> `items[3]`.
-pub fn push_index(path: &mut String, index: usize) {
-    path.push('[');
-    push_decimal(path, index as u64);
-    path.push(']');
 }
 
 /// Appends the way from `from` to `target` (`.days[3]`, without the first dot at the
@@ -305,126 +205,12 @@ fn quoted(name: &str) -> String {
     text
 }
 
-/// Appends `n` with leading zeros to `width` characters, a minus sign counting as one
-/// ("2026", "07", "-005"), as `format!("{n:0width$}")` writes it without `core::fmt`.
-pub fn push_padded(out: &mut String, n: i64, width: usize) {
-    let mut digits = 1;
-    let mut rest = n.unsigned_abs();
-    while rest >= 10 {
-        rest /= 10;
-        digits += 1;
-    }
-    if n < 0 {
-        out.push('-');
-        digits += 1;
-    }
-    for _ in digits..width {
-        out.push('0');
-    }
-    push_decimal(out, n.unsigned_abs());
-}
-
-/// Appends the decimal digits of `n`.
-pub fn push_decimal(out: &mut String, n: u64) {
-    let mut digits = [0u8; 20];
-    let first = write_digits(&mut digits, n);
-    out.extend(digits[first..].iter().map(|&d| d as char));
-}
-
-/// Writes the decimal digits of `n` at the end of `digits` (20 places hold any u64);
-/// returns where they start.
-pub fn write_digits(digits: &mut [u8], mut n: u64) -> usize {
-    let mut first = digits.len();
-    loop {
-        first -= 1;
-        digits[first] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return first;
-        }
-    }
-}
-
-/// `text` split around the first `byte` (ASCII, so its position is a char boundary):
-/// `str::split_once` without its char searcher (issue 15, speed; issue 16, size).
-pub fn split_at_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
-    let at = text.bytes().position(|b| b == byte)?;
-    Some((text.get(..at)?, text.get(at + 1..)?))
-}
-
-/// Parses a plain decimal string: optional sign, digits, optional fraction. No
-/// exponent, no spaces, no thousands separators: a price is never guessed at.
+/// Parses a plain decimal string ([`is_plain_decimal`]): a price is never guessed at.
 fn parse_decimal_str(s: &str) -> Result<Decimal, (ErrorCode, String)> {
-    let body = s.strip_prefix('-').unwrap_or(s);
-    let point = split_at_byte(body, b'.');
-    let (int, frac) = point.unwrap_or((body, ""));
-    let well_formed = !int.is_empty()
-        && int.bytes().all(|b| b.is_ascii_digit())
-        && frac.bytes().all(|b| b.is_ascii_digit())
-        && !(point.is_some() && frac.is_empty());
-    if !well_formed {
+    if !is_plain_decimal(s) {
         return Err((ErrorCode::InvalidDecimal, text!("decode.invalidDecimal", text = s)));
     }
     exact_decimal(s).ok_or_else(|| (ErrorCode::OutOfRange, text!("decode.tooManyDigits", text = s)))
-}
-
-/// `[-]digits[.digits][(e|E)[+|-]digits]` read exactly, or None when it is not that or
-/// does not fit a Decimal: a mantissa beyond 96 bits, more than 28 decimal places, an
-/// exponent beyond 28. The values of rust_decimal's `from_str_exact` and
-/// `from_scientific` (the tests compare them), without their parsers: about 13 KB of
-/// the module (issue 16, size). Unlike `from_scientific`, a mantissa too long to be exact
-/// is refused rather than rounded: no JS number has one.
-pub fn exact_decimal(text: &str) -> Option<Decimal> {
-    const MAX_SCALE: u32 = 28;
-    const MAX_MANTISSA: u128 = (1 << 96) - 1;
-    let (negative, text) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (body, exponent) = match text.bytes().position(|b| b == b'e' || b == b'E') {
-        Some(at) => (text.get(..at)?, Some(text.get(at + 1..)?)),
-        None => (text, None),
-    };
-    let (mut mantissa, mut scale, mut digits, mut in_fraction) = (0u128, 0u32, 0usize, false);
-    for byte in body.bytes() {
-        match byte {
-            b'0'..=b'9' => {
-                mantissa = mantissa.checked_mul(10)?.checked_add(u128::from(byte - b'0')).filter(|m| *m <= MAX_MANTISSA)?;
-                digits += 1;
-                scale += u32::from(in_fraction);
-            }
-            b'.' if !in_fraction => in_fraction = true,
-            _ => return None,
-        }
-    }
-    if digits == 0 {
-        return None;
-    }
-    if let Some(exponent) = exponent {
-        let (exponent_negative, exponent_digits) = match exponent.as_bytes().split_first() {
-            Some((b'-', tail)) => (true, tail),
-            Some((b'+', tail)) => (false, tail),
-            _ => (false, exponent.as_bytes()),
-        };
-        // plain_digits refuses an empty exponent ("1e", "1e+").
-        let exponent = plain_digits(exponent_digits).filter(|e| *e <= u64::from(MAX_SCALE))? as u32;
-        if exponent_negative {
-            scale += exponent;
-        } else if exponent <= scale {
-            scale -= exponent;
-        } else {
-            for _ in scale..exponent {
-                mantissa = mantissa.checked_mul(10).filter(|m| *m <= MAX_MANTISSA)?;
-            }
-            scale = 0;
-        }
-    }
-    if scale > MAX_SCALE {
-        return None;
-    }
-    let mut decimal = Decimal::from_parts(mantissa as u32, (mantissa >> 32) as u32, (mantissa >> 64) as u32, false, scale);
-    decimal.set_sign_negative(negative && mantissa != 0); // "-0" is 0, as rust_decimal reads it
-    Some(decimal)
 }
 
 impl<'v> Fields<'v> {
@@ -491,33 +277,6 @@ impl<'v> Fields<'v> {
     fn missing_field(&self, key: &str, expected: Key) -> Error {
         Error::new(ErrorCode::MissingField, self.child_path(key), text!("decode.missingField", key = key, expected = expected))
     }
-}
-
-/// The allowed name closest to `key` (case-insensitive equality, or at most two
-/// edits), for "did you mean" hints.
-pub fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    let lower = key.to_ascii_lowercase();
-    allowed
-        .iter()
-        .map(|k| (edit_distance(&lower, &k.to_ascii_lowercase()), *k))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// `items` in the order of `key`, equal keys in their original order (a stable sort).
@@ -610,27 +369,6 @@ mod tests {
     }
 
     #[test]
-    fn decimals_are_read_as_rust_decimal_reads_them() {
-        // rust_decimal's own parsers are the reference (they are no longer in the module).
-        let cases = [
-            "0", "-0", "5", "0.0457", "0.04570", "007.5", "-12.340", "1e21", "1e+21", "1.5e+21", "1.2E10", "1e-7",
-            "1.5e-7", "-2.5e-3", "12.5e1", "12.50e1", "1.25e2", "1e28", "1e-28", "79228162514264337593543950335",
-            "7922816251426433759354395033.5", "0.0000000000000000000000000001", "1e0", "0e5", "-0.0",
-        ];
-        for text in cases {
-            let reference = if text.contains(['e', 'E']) { Decimal::from_scientific(text) } else { Decimal::from_str_exact(text) }.ok();
-            let ours = exact_decimal(text);
-            assert_eq!(ours, reference, "{text}");
-            // Equal values can differ in scale and sign of zero: compare the spelling too.
-            assert_eq!(ours.map(|d| d.to_string()), reference.map(|d| d.to_string()), "{text}");
-        }
-        // Beyond a Decimal: refused, as rust_decimal refuses them.
-        for text in ["79228162514264337593543950336", "0.00000000000000000000000000001", "1e29", "1e-29", "1e-28.5", "e5", "1e", "1e+", "", "-", "1.2.3"] {
-            assert_eq!(exact_decimal(text), None, "{text}");
-        }
-    }
-
-    #[test]
     fn the_sort_is_stable_and_ordered() {
         // Pairs of (key, label): equal keys keep their order (b1 before b2, c1 before c2).
         let items = vec![(3, "c1"), (1, "a"), (2, "b1"), (3, "c2"), (0, "z"), (2, "b2"), (-5, "m")];
@@ -678,21 +416,5 @@ mod tests {
         assert_eq!(Value::from_json_str(&deep).unwrap_err().code, ErrorCode::TooDeep);
     }
 
-    #[test]
-    fn edit_distance_counts_single_edits() {
-        assert_eq!(edit_distance("hours", "hours"), 0);
-        assert_eq!(edit_distance("hour", "hours"), 1);
-        assert_eq!(edit_distance("qunatity", "quantity"), 2);
-    }
-
-    #[test]
-    fn padded_numbers_are_what_format_writes() {
-        // The reference is `format!("{n:0w$}")`: the minus sign counts toward the width.
-        for (n, width) in [(0, 2), (7, 2), (12, 2), (123, 2), (2026, 4), (987, 4), (-5, 4), (-12345, 2), (i64::MIN, 0), (i64::MAX, 20)] {
-            let mut text = String::from("x");
-            super::push_padded(&mut text, n, width);
-            assert_eq!(text, format!("x{n:0width$}"));
-        }
-    }
 
 }

@@ -1,6 +1,7 @@
-//! Reads JSON text into a [`Value`]: the request of the text functions (`quoteJson`,
-//! ...), of native callers, and of the JS boundary, which crosses as one
-//! `JSON.stringify` (issue 15) instead of a walk with several JS calls per value.
+//! The request as a [`Value`] tree, and the reader of JSON text into it: the request of
+//! the text functions (`quoteJson`, ...), of native callers, and of the JS boundary,
+//! which crosses as one `JSON.stringify` (issue 15) instead of a walk with several JS
+//! calls per value.
 //!
 //! - Object keys keep their order, so errors come in the order a JS walk finds them.
 //! - Numbers keep their text, with trailing fractional zeros dropped ("5.0" is "5", as
@@ -16,10 +17,91 @@
 //! (`wasm/src/boundary.js`): NaN, ±Infinity, functions and the like are walked value
 //! by value instead, so that they are refused at their path.
 
-use crate::decode::{too_deep, Value, MAX_DEPTH};
 use crate::error::{Error, ErrorCode};
 use crate::messages::Key;
 use std::borrow::Cow;
+
+/// Deepest nesting accepted anywhere in a request (valid requests need far less);
+/// guards recursion against hostile or cyclic input.
+pub const MAX_DEPTH: usize = 32;
+
+/// A JSON-like value. Its texts borrow from the request text they were read from when
+/// they can (`'t`): a number, a key or a string without escapes allocates nothing, which
+/// was a quarter of an IoT month's time in wasm (issue 15). A walk of a JS value owns them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'t> {
+    Null,
+    Bool(bool),
+    /// A number as its shortest decimal text, the way JS and JSON print it ("0.1",
+    /// "1e+21"), or "NaN", "Infinity", "-Infinity" from JS: those are reported as
+    /// such, never silently turned into null. Text rather than `f64` because JS
+    /// already prints numbers, and Rust's float printer would add 14 KB to the wasm.
+    Number(Cow<'t, str>),
+    String(Cow<'t, str>),
+    Array(Vec<Value<'t>>),
+    /// Fields in their original order.
+    Object(Vec<(Cow<'t, str>, Value<'t>)>),
+}
+
+impl<'t> Value<'t> {
+    /// A number from an `f64`, for native callers and tests (the wasm binding takes
+    /// the text from JS).
+    pub fn number(x: f64) -> Value<'static> {
+        Value::Number(Cow::Owned(match x {
+            x if x.is_nan() => "NaN".to_string(),
+            f64::INFINITY => "Infinity".to_string(),
+            f64::NEG_INFINITY => "-Infinity".to_string(),
+            x => x.to_string(),
+        }))
+    }
+
+    /// Parses JSON text (the text functions, native callers, golden files, fuzzing):
+    /// keys in order, numbers as their digits (see the module documentation).
+    ///
+    /// ```
+    /// use alicloud_cost::decode::Value;
+    /// assert!(Value::from_json_str(r#"{"items": []}"#).is_ok());
+    /// let error = Value::from_json_str("{").unwrap_err();
+    /// assert_eq!(error.code.as_str(), "invalid_type");
+    /// ```
+    pub fn from_json_str(text: &'t str) -> Result<Value<'t>, Error> {
+        parse(text, Origin::Text)
+    }
+
+    /// The JSON type name used in error messages.
+    pub fn type_name(&self) -> Key {
+        match self {
+            Value::Null => key!("decode.type.null"),
+            Value::Bool(_) => key!("decode.type.boolean"),
+            Value::Number(_) => key!("decode.type.number"),
+            Value::String(_) => key!("decode.type.string"),
+            Value::Array(_) => key!("decode.type.array"),
+            Value::Object(_) => key!("decode.type.object"),
+        }
+    }
+}
+
+/// The error of nesting deeper than [`MAX_DEPTH`] (the JSON reader's and the JS walk's).
+pub fn too_deep() -> Error {
+    Error::new(ErrorCode::TooDeep, "", text!("decode.tooDeep", depth = MAX_DEPTH))
+}
+
+/// Appends field `key` to a path: `items[0]` -> `items[0].hours`, "" -> `hours`. With
+/// [`push_index`], the one spelling of paths for the decoders, the JSON reader and the
+/// JS walk.
+pub fn push_field(path: &mut String, key: &str) {
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(key);
+}
+
+/// Appends element `index` to a path: `items` -> `items[3]`.
+pub fn push_index(path: &mut String, index: usize) {
+    path.push('[');
+    crate::text::push_decimal(path, index as u64);
+    path.push(']');
+}
 
 /// Largest request text: 64 MiB (a 10,000-item cart is about 1.5 MB).
 pub const MAX_TEXT_BYTES: usize = 64 << 20;
@@ -87,8 +169,8 @@ impl<'t> Failure<'t> {
         let mut path = String::new();
         for step in self.steps.iter().rev() {
             match step {
-                Step::Key(key) => crate::decode::push_field(&mut path, key),
-                Step::Index(i) => crate::decode::push_index(&mut path, *i),
+                Step::Key(key) => push_field(&mut path, key),
+                Step::Index(i) => push_index(&mut path, *i),
             }
         }
         Error::new(self.code, path, self.message)
@@ -362,7 +444,7 @@ impl<'t> Reader<'t> {
 mod tests {
     use super::*;
 
-    fn text(json: &str) -> Result<Value, Error> {
+    fn text(json: &str) -> Result<Value<'_>, Error> {
         parse(json, Origin::Text)
     }
 

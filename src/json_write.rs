@@ -112,7 +112,7 @@ impl Writer {
     }
 
     fn unsigned(&mut self, n: u64) {
-        crate::decode::push_decimal(&mut self.out, n);
+        crate::text::push_decimal(&mut self.out, n);
     }
 
     #[inline(never)]

@@ -34,6 +34,7 @@ pub mod policy;
 pub mod products;
 pub mod quote;
 pub mod rules;
+pub mod text;
 pub mod time;
 
 pub use catalog::{default_catalog, Catalog};

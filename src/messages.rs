@@ -17,7 +17,8 @@
 //! The language of a request is its `locale` field ("en", the default, or "zh-CN"),
 //! read first by [`in_request_locale`] and kept for the duration of the call.
 
-use crate::decode::{same_key, Node, Value};
+use crate::decode::{Node, Value};
+use crate::text::same_key;
 use crate::error::{Error, ErrorCode};
 use std::cell::Cell;
 use std::cmp::Ordering;
@@ -96,7 +97,7 @@ impl<T: Arg + ?Sized> Arg for &T {
 
 impl Arg for rust_decimal::Decimal {
     fn push_to(&self, out: &mut String) {
-        crate::money::push_decimal_text(out, self);
+        crate::text::push_decimal_text(out, self);
     }
 }
 
@@ -111,7 +112,7 @@ macro_rules! unsigned_args {
     ($($t:ty),*) => {$(
         impl Arg for $t {
             fn push_to(&self, out: &mut String) {
-                crate::decode::push_decimal(out, *self as u64);
+                crate::text::push_decimal(out, *self as u64);
             }
         }
     )*};
@@ -122,7 +123,7 @@ macro_rules! signed_args {
     ($($t:ty),*) => {$(
         impl Arg for $t {
             fn push_to(&self, out: &mut String) {
-                crate::decode::push_padded(out, i64::from(*self), 0);
+                crate::text::push_padded(out, i64::from(*self), 0);
             }
         }
     )*};
@@ -339,7 +340,7 @@ pub fn render_in(locale: Locale, key: Key, names: &[&str], values: &[&dyn Arg]) 
     // rather than slicing: no slice-bounds panic machinery is linked into the module, and
     // a byte scan rather than split_once's char searcher (issue 15: a tenth of a cart).
     let find = |text: &str, byte: u8| text.bytes().position(|b| b == byte);
-    let split = crate::decode::split_at_byte;
+    let split = crate::text::split_at_byte;
     let mut rest = template;
     while let Some(open) = find(rest, b'{') {
         out.push_str(rest.get(..open).unwrap_or_default());

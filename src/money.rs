@@ -81,7 +81,7 @@ pub fn is_whole(x: Decimal) -> bool {
 /// money crosses to JS as a decimal string, never a float.
 pub fn serialize_decimal<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
     let mut text = String::with_capacity(16);
-    push_decimal_text(&mut text, value);
+    crate::text::push_decimal_text(&mut text, value);
     serializer.serialize_str(&text)
 }
 
@@ -90,45 +90,6 @@ pub fn serialize_optional_decimal<S: Serializer>(value: &Option<Decimal>, serial
     match value {
         Some(d) => serialize_decimal(d, serializer),
         None => serializer.serialize_none(),
-    }
-}
-
-/// Appends `value` as rust_decimal's `Display` writes it: "0.0457", "-3", "0.70", and
-/// "-0.00" for a negative zero. Written here rather than through `core::fmt`, which was
-/// a fifth of a one-item answer's time in wasm (issue 15).
-pub fn push_decimal_text(out: &mut String, value: &Decimal) {
-    // A mantissa has at most 29 digits; a scale of 28 needs 29 places, one before the point.
-    let mut digits = [b'0'; 30];
-    let mut end = digits.len();
-    let mut mantissa = value.mantissa().unsigned_abs();
-    // Above 64 bits (rare: a Decimal holds 96), nine digits at a time by long division
-    // over 32-bit limbs, since u128 division would link in routines of its own.
-    while let Err(_) = u64::try_from(mantissa) {
-        const BILLION: u64 = 1_000_000_000;
-        let mut remainder = 0u64;
-        let mut quotient = 0u128;
-        for shift in [64, 32, 0] {
-            let current = (remainder << 32) | ((mantissa >> shift) as u32 as u64);
-            quotient |= u128::from(current / BILLION) << shift;
-            remainder = current % BILLION;
-        }
-        // Nine places, its leading zeros already there.
-        crate::decode::write_digits(&mut digits[..end], remainder);
-        end -= 9;
-        mantissa = quotient;
-    }
-    let first = crate::decode::write_digits(&mut digits[..end], mantissa as u64);
-    let point = digits.len() - value.scale() as usize;
-    // The zeros between the point and the digits ("0.0457"), and one before the point.
-    let first = first.min(point - 1);
-    if value.is_sign_negative() {
-        out.push('-');
-    }
-    for (at, &digit) in digits.iter().enumerate().skip(first) {
-        if at == point {
-            out.push('.');
-        }
-        out.push(char::from(digit));
     }
 }
 
@@ -170,29 +131,6 @@ mod tests {
     fn rounding_fixes_the_scale_to_two_decimals() {
         assert_eq!(Rounding::BILL.apply(dec!(0.7)).to_string(), "0.70");
         assert_eq!(Rounding::BILL.apply(dec!(3)).to_string(), "3.00");
-    }
-
-    #[test]
-    fn decimal_text_is_what_rust_decimal_displays() {
-        // rust_decimal's Display is the reference: every scale, signs, zeros, and mantissas
-        // of 64 bits, just above, and of 96 bits (the widest a Decimal holds).
-        let mut cases = vec![dec!(0), dec!(-0), dec!(0.00), dec!(-0.00), dec!(0.0457), dec!(0.70), dec!(3), dec!(-3.5),
-            dec!(17.9600), dec!(1000000), dec!(0.0000000000000000000000000001), Decimal::MAX, Decimal::MIN];
-        for scale in 0..=28 {
-            for mantissa in [1i128, 9, 10, 123456789, u64::MAX as i128, u64::MAX as i128 + 1, 1_000_000_000_000_000_000_000,
-                (1i128 << 96) - 1] {
-                cases.push(Decimal::from_i128_with_scale(mantissa, scale));
-                cases.push(Decimal::from_i128_with_scale(-mantissa, scale));
-            }
-        }
-        let mut negative_zero = Decimal::new(0, 2);
-        negative_zero.set_sign_negative(true);
-        cases.push(negative_zero);
-        for value in cases {
-            let mut text = String::from("x");
-            push_decimal_text(&mut text, &value);
-            assert_eq!(text, format!("x{value}"), "{value:?}");
-        }
     }
 
     #[test]

@@ -241,7 +241,7 @@ pub fn quantity(fields: &crate::decode::Fields<'_>) -> Result<u64, Error> {
 /// "1 phone", "2 phones".
 pub fn plural(n: u64, noun: &str) -> String {
     let mut text = String::new();
-    crate::decode::push_decimal(&mut text, n);
+    crate::text::push_decimal(&mut text, n);
     text.push(' ');
     text.push_str(noun);
     if n != 1 {

@@ -2,7 +2,8 @@
 //! (IOT-17: the billing cycle starts at 00:00:00 Beijing time). Date arithmetic is
 //! jiff's; this module only reads dates from requests.
 
-use crate::decode::{push_padded, Node};
+use crate::decode::Node;
+use crate::text::push_padded;
 use crate::error::{Error, ErrorCode};
 use jiff::civil::Date;
 
@@ -55,7 +56,7 @@ pub fn serialize_date<S: serde::Serializer>(date: &Date, serializer: S) -> Resul
 pub fn month(node: &Node<'_>) -> Result<Date, Error> {
     let text = node.str()?;
     let bad = || node.error(ErrorCode::InvalidDate, text!("time.badMonth", text = text));
-    let (year, month) = crate::decode::split_at_byte(text, b'-').ok_or_else(bad)?;
+    let (year, month) = crate::text::split_at_byte(text, b'-').ok_or_else(bad)?;
     if year.len() != 4 || month.len() != 2 || !year.bytes().chain(month.bytes()).all(|b| b.is_ascii_digit()) {
         return Err(bad());
     }

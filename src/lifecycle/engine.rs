@@ -154,7 +154,7 @@ pub(super) fn usd(amount: Decimal) -> String {
         rounded.set_sign_positive(true);
     }
     let mut text = String::from("USD ");
-    crate::money::push_decimal_text(&mut text, &rounded);
+    crate::text::push_decimal_text(&mut text, &rounded);
     text
 }
 
@@ -561,7 +561,7 @@ impl<'p> Sim<'p> {
             let at = match self.p.attempt_hour {
                 Some(hour) => {
                     let mut padded = String::new();
-                    crate::decode::push_padded(&mut padded, hour, 2);
+                    crate::text::push_padded(&mut padded, hour, 2);
                     text!("created.attemptHour", hour = padded)
                 }
                 None => String::new(),

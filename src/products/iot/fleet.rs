@@ -249,7 +249,7 @@ fn find_interface(node: &Node<'_>) -> Result<&'static Interface, Error> {
     let name = node.str()?;
     INTERFACES.iter().find(|i| i.name == name).ok_or_else(|| {
         let names: Vec<&str> = INTERFACES.iter().map(|i| i.name).collect();
-        let hint = crate::decode::closest(name, &names).map(|k| text!("decode.didYouMean", name = k)).unwrap_or_default();
+        let hint = crate::text::closest(name, &names).map(|k| text!("decode.didYouMean", name = k)).unwrap_or_default();
         node.error(ErrorCode::UnknownInterface, text!("fleet.unknownInterface", name = name, hint = hint))
     })
 }
@@ -386,7 +386,7 @@ fn duration(seconds: Decimal) -> String {
 /// 4800000 -> "4,800,000", as Alibaba's examples write counts.
 pub fn grouped(n: u64) -> String {
     let mut digits = String::new();
-    crate::decode::push_decimal(&mut digits, n);
+    crate::text::push_decimal(&mut digits, n);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -499,7 +499,7 @@ pub fn sizing_for(fleet: &Fleet, needs: &Needs, spec: &EnterpriseSpec, rates: &I
     let mut sum = String::new();
     if terms.len() > 1 {
         sum.push_str(" = ");
-        crate::money::push_decimal_text(&mut sum, &shown_tps(needs.messaging_tps));
+        crate::text::push_decimal_text(&mut sum, &shown_tps(needs.messaging_tps));
     }
     let formula = text!(
         "sizing.formula",
