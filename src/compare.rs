@@ -223,7 +223,7 @@ struct Sides {
 /// # Ok::<(), alicloud_cost::Error>(())
 /// ```
 pub fn compare_billing_method(request: &Value) -> Result<Comparison, Error> {
-    crate::messages::in_request_locale(request, || compare_in_locale(request))
+    crate::decode::in_request_locale(request, || compare_in_locale(request))
 }
 
 fn compare_in_locale(request: &Value) -> Result<Comparison, Error> {

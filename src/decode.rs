@@ -8,11 +8,28 @@
 pub use crate::json::{push_field, push_index, too_deep, Value, MAX_DEPTH};
 
 use crate::error::{Error, ErrorCode};
-use crate::messages::Key;
+use crate::messages::{Key, Locale};
 use crate::text::{closest, exact_decimal, is_plain_decimal, plain_digits, same_key};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
+
+/// Runs `answer` in the language of the request's `locale` field. An unknown locale is
+/// an `unknown_locale` error at `locale`, in English (the only language both sides share).
+pub fn in_request_locale<T>(request: &Value, answer: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
+    let locale = request_locale(request)?;
+    crate::messages::in_locale(locale, answer)
+}
+
+/// The `locale` field of a request object: "en" when absent (or null, or when the request
+/// is not an object: its own decoder says so, in English).
+pub fn request_locale(request: &Value) -> Result<Locale, Error> {
+    match Node::root(request).object().ok().and_then(|fields| fields.get("locale")) {
+        Some(node) => node.one_of(&Locale::ALL, ErrorCode::UnknownLocale),
+        None => Ok(Locale::En),
+    }
+}
+
 
 /// A value together with where it sits in the request: the request's root, from which
 /// its path (`items[3].hours`) is found when an error or a text names it. Building the

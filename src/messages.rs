@@ -17,9 +17,7 @@
 //! The language of a request is its `locale` field ("en", the default, or "zh-CN"),
 //! read first by [`in_request_locale`] and kept for the duration of the call.
 
-use crate::decode::{Node, Value};
 use crate::text::same_key;
-use crate::error::{Error, ErrorCode};
 use std::cell::Cell;
 use std::cmp::Ordering;
 use std::fmt::Display;
@@ -180,22 +178,6 @@ pub fn in_locale<T>(locale: Locale, answer: impl FnOnce() -> T) -> T {
     result
 }
 
-/// Runs `answer` in the language of the request's `locale` field. An unknown locale is
-/// an `unknown_locale` error at `locale`, in English (the only language both sides share).
-pub fn in_request_locale<T>(request: &Value, answer: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
-    let locale = request_locale(request)?;
-    in_locale(locale, answer)
-}
-
-/// The `locale` field of a request object: "en" when absent (or null, or when the request
-/// is not an object: its own decoder says so, in English).
-pub fn request_locale(request: &Value) -> Result<Locale, Error> {
-    match Node::root(request).object().ok().and_then(|fields| fields.get("locale")) {
-        Some(node) => node.one_of(&Locale::ALL, ErrorCode::UnknownLocale),
-        None => Ok(Locale::En),
-    }
-}
-
 /// The templates in the file's order: a [`Key`] is an index into it.
 struct Table {
     entries: Vec<(String, [String; 2])>,
@@ -231,14 +213,19 @@ static TABLE: OnceLock<Table> = OnceLock::new();
 #[cfg(not(target_arch = "wasm32"))]
 pub const SOURCE: &str = include_str!("messages.js");
 
-/// Reads the templates: the JSON object of `src/messages.js` (the wasm binding layer
-/// calls this once with what the snippet's `messageTemplates()` returns). Installing
-/// twice keeps the first.
-pub fn install(json: &str) -> Result<(), Error> {
+/// The templates file cannot be read: a line is not `"key": ["English", "Chinese"],`, or
+/// its keys are not the ones this module was compiled with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadTemplates;
+
+/// Reads the templates: the text of `src/messages.js`, or the object between its
+/// backticks (the wasm binding crate calls this once with what the snippet's
+/// `messageTemplates()` returns). Installing twice keeps the first.
+pub fn install(source: &str) -> Result<(), BadTemplates> {
     if TABLE.get().is_some() {
         return Ok(());
     }
-    let table = parse(json)?;
+    let table = parse(source)?;
     let _ = TABLE.set(table);
     Ok(())
 }
@@ -249,47 +236,56 @@ pub fn installed() -> bool {
 }
 
 fn table() -> Option<&'static Table> {
+    // The file is part of the crate natively: a parse failure is caught by the tests.
     #[cfg(not(target_arch = "wasm32"))]
-    if TABLE.get().is_none() && !INSTALLING.with(Cell::get) {
-        // The file is part of the crate: a parse failure is caught by the tests. While it
-        // is being read, a parse error's own text has no template (no recursion).
-        INSTALLING.with(|c| c.set(true));
-        let _ = install(json_of(SOURCE));
-        INSTALLING.with(|c| c.set(false));
+    if TABLE.get().is_none() {
+        let _ = install(SOURCE);
     }
     TABLE.get()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-thread_local! {
-    static INSTALLING: Cell<bool> = const { Cell::new(false) };
-}
-
-/// The JSON object between `String.raw\`` and the closing backtick of the file.
-pub fn json_of(source: &str) -> &str {
-    let after = source.split_once("String.raw`").map_or(source, |(_, rest)| rest);
-    after.rsplit_once('`').map_or(after, |(json, _)| json)
-}
-
-fn parse(json: &str) -> Result<Table, Error> {
-    let bad = || Error::new(ErrorCode::Internal, "", "the message templates cannot be read");
-    // Parsed like the boundary's own text: no per-object key limit (a request's object
-    // has at most 64 keys; this one has hundreds).
-    let Value::Object(fields) = crate::json::parse(json, crate::json::Origin::JsBoundary)? else {
-        return Err(bad());
-    };
-    let mut entries = Vec::with_capacity(fields.len());
-    for (key, value) in fields {
-        let Value::Array(texts) = value else { return Err(bad()) };
-        let [Value::String(en), Value::String(zh)] = &texts[..] else { return Err(bad()) };
-        entries.push((key.into_owned(), [en.to_string(), zh.to_string()]));
+/// Reads every template line of `source`: each starts with its key, `"key": ["…", "…"],`
+/// (one template per line, as build.rs reads the keys); other lines are not templates.
+/// The texts are JSON strings; `\"` and `\\` are the escapes they use.
+fn parse(source: &str) -> Result<Table, BadTemplates> {
+    let mut entries = Vec::new();
+    for line in source.lines().filter(|line| line.starts_with('"')) {
+        let (key, rest) = string(line)?;
+        let rest = rest.strip_prefix(':').ok_or(BadTemplates)?.trim_start().strip_prefix('[').ok_or(BadTemplates)?;
+        let (en, rest) = string(rest)?;
+        let rest = rest.strip_prefix(',').ok_or(BadTemplates)?.trim_start();
+        let (zh, rest) = string(rest)?;
+        if !matches!(rest, "]" | "],") {
+            return Err(BadTemplates);
+        }
+        entries.push((key, [en, zh]));
     }
     // The keys this module was compiled with, in the same order: a stale copy of the file
     // beside the `.wasm` would otherwise give every text another's words.
     if entries.iter().fold(FNV_START, |hash, (key, _)| hash_key(hash, key.as_bytes())) != KEYS_HASH {
-        return Err(bad());
+        return Err(BadTemplates);
     }
     Ok(Table { entries })
+}
+
+/// The JSON string at the start of `text` (after spaces), and what follows it (spaces
+/// skipped).
+fn string(text: &str) -> Result<(String, &str), BadTemplates> {
+    let mut chars = text.trim_start().strip_prefix('"').ok_or(BadTemplates)?.chars();
+    let mut out = String::new();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => return Ok((out, chars.as_str().trim_start())),
+            '\\' => match chars.next() {
+                Some(escaped @ ('"' | '\\' | '/')) => out.push(escaped),
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                _ => return Err(BadTemplates),
+            },
+            c => out.push(c),
+        }
+    }
+    Err(BadTemplates)
 }
 
 /// The template of `key` in `locale`, if the templates are there.
@@ -393,28 +389,38 @@ impl Display for Key {
 
 #[cfg(test)]
 mod tests {
+    use super::{parse, Locale, KEYS, SOURCE};
+
     #[test]
-    fn the_shipped_templates_parse() {
-        super::parse(super::json_of(super::SOURCE)).unwrap();
+    fn the_shipped_templates_parse_as_a_file_and_as_the_object_the_snippet_returns() {
+        let file = parse(SOURCE).unwrap();
+        assert_eq!(file.entries.len(), KEYS.len());
+        // messageTemplates() returns the text between the backticks.
+        let object = SOURCE.split_once("String.raw`").unwrap().1.rsplit_once('`').unwrap().0;
+        assert_eq!(parse(object).unwrap().entries, file.entries);
+        // A template with escapes, read as JSON reads it.
+        let escape = file.entries.iter().find(|(key, _)| key == "json.expect.escape").unwrap();
+        assert_eq!(escape.1[0], r"an escape such as \n or \u0041");
     }
 
     #[test]
     fn a_templates_file_with_other_keys_than_the_build_is_refused() {
         // A key is a position: a stale file beside the `.wasm` would misplace every text.
-        let json = super::json_of(super::SOURCE);
-        let renamed = json.replacen("\"unit.seconds\"", "\"unit.secondz\"", 1);
-        assert_ne!(renamed, json);
-        assert!(super::parse(&renamed).is_err());
+        let renamed = SOURCE.replacen("\"unit.seconds\"", "\"unit.secondz\"", 1);
+        assert_ne!(renamed, SOURCE);
+        assert!(parse(&renamed).is_err());
         // Without the first template: every key one place off.
-        let second_line = json.find("\n\"").and_then(|first| json[first + 1..].find("\n\"").map(|at| first + 1 + at)).unwrap();
-        assert!(super::parse(&format!("{{{}", &json[second_line..])).is_err());
+        let first = SOURCE.lines().find(|line| line.starts_with('"')).unwrap();
+        assert!(parse(&SOURCE.replacen(first, "", 1)).is_err());
+        // A line that is not a template line.
+        assert!(parse(&SOURCE.replacen(first, &first.replacen(": [", ": ", 1), 1)).is_err());
     }
 
     #[test]
     fn keys_are_numbered_in_the_files_order() {
         // "unit.seconds" is the file's last line; the first line's key is KEYS[0].
-        assert_eq!(usize::from(crate::key!("unit.seconds").0), super::KEYS.len() - 1);
-        assert_eq!(super::index_of(super::KEYS[0]), 0);
-        assert_eq!(super::template(crate::key!("unit.seconds"), super::Locale::ZhCn), Some("{n} 秒"));
+        assert_eq!(usize::from(crate::key!("unit.seconds").0), KEYS.len() - 1);
+        assert_eq!(super::index_of(KEYS[0]), 0);
+        assert_eq!(super::template(crate::key!("unit.seconds"), Locale::ZhCn), Some("{n} 秒"));
     }
 }

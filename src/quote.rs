@@ -285,7 +285,7 @@ enum Scope {
 /// # Ok::<(), alicloud_cost::Error>(())
 /// ```
 pub fn quote(request: &Value) -> Result<Quote, Error> {
-    crate::messages::in_request_locale(request, || quote_in_locale(request))
+    crate::decode::in_request_locale(request, || quote_in_locale(request))
 }
 
 fn quote_in_locale(request: &Value) -> Result<Quote, Error> {

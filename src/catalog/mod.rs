@@ -79,7 +79,7 @@ pub fn requested<'a>(fields: &crate::decode::Fields<'_>, overridden: &'a mut Opt
 /// `catalog({ locale })`: the embedded catalog with the rules explained in `locale`. The
 /// options object takes only `locale`; absent options mean English.
 pub fn catalog_for(options: &crate::decode::Value) -> Result<Catalog, crate::error::Error> {
-    crate::messages::in_request_locale(options, || {
+    crate::decode::in_request_locale(options, || {
         // Checked in the options' own language, as every request's fields are.
         if !matches!(options, crate::decode::Value::Null) {
             crate::decode::Node::root(options).object()?.only(&["locale"])?;

@@ -140,7 +140,7 @@ pub struct Account {
 /// # Ok::<(), alicloud_cost::Error>(())
 /// ```
 pub fn simulate_account(request: &Value) -> Result<Account, Error> {
-    crate::messages::in_request_locale(request, || account_in_locale(request))
+    crate::decode::in_request_locale(request, || account_in_locale(request))
 }
 
 fn account_in_locale(request: &Value) -> Result<Account, Error> {

@@ -164,5 +164,5 @@ pub struct Lifecycle {
 /// # Ok::<(), alicloud_cost::Error>(())
 /// ```
 pub fn simulate_lifecycle(request: &Value) -> Result<Lifecycle, Error> {
-    crate::messages::in_request_locale(request, || engine::run(&request::decode(request)?))
+    crate::decode::in_request_locale(request, || engine::run(&request::decode(request)?))
 }

@@ -42,7 +42,8 @@ pub fn ensure_messages() -> Result<(), JsValue> {
     if messages::installed() {
         return Ok(());
     }
-    messages::install(&message_templates()).map_err(to_js_error)
+    messages::install(&message_templates())
+        .map_err(|_| to_js_error(Error::new(ErrorCode::Internal, "", "the message templates cannot be read")))
 }
 
 /// Answers a JS request, read through its JSON text when it has a faithful one (the
