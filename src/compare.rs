@@ -5,7 +5,7 @@
 //! break-even and says whether switching is allowed (CP-7).
 
 use crate::catalog::{Catalog, CloudPhoneSpec, Region};
-use crate::decode::{Fields, Node, Value};
+use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::{serialize_decimal, serialize_optional_decimal, Rounding};
 use crate::products::{cloud_phone, ecs, iot};
@@ -63,16 +63,16 @@ fn subscription_months(months: u64, orders: Orders, first: Decimal, order: &dyn 
 }
 
 /// Says which way the subscription was priced, with the other way's total.
-fn orders_caveat(orders: Orders, months: u64, one_order: Decimal, monthly_orders: Decimal, rules: &'static [&'static str]) -> Option<Warning> {
+fn orders_caveat(orders: Orders, months: u64, one_order: Decimal, monthly_orders: Decimal, rules: &'static [&'static str], ctx: &Ctx) -> Option<Warning> {
     match orders {
         Orders::One if months > 1 => Some(Warning::new(
             "subscription_one_order",
-            text!("compare.oneOrder", months = months, one = one_order, monthly = monthly_orders),
+            text!(ctx, "compare.oneOrder", months = months, one = one_order, monthly = monthly_orders),
             rules,
         )),
         Orders::Monthly => Some(Warning::new(
             "subscription_monthly_orders",
-            text!("compare.monthlyOrders", months = months, one = one_order, monthly = monthly_orders),
+            text!(ctx, "compare.monthlyOrders", months = months, one = one_order, monthly = monthly_orders),
             rules,
         )),
         Orders::One => None,
@@ -223,11 +223,8 @@ struct Sides {
 /// # Ok::<(), alicloud_cost::Error>(())
 /// ```
 pub fn compare_billing_method(request: &Value) -> Result<Comparison, Error> {
-    crate::decode::in_request_locale(request, || compare_in_locale(request))
-}
-
-fn compare_in_locale(request: &Value) -> Result<Comparison, Error> {
-    let root = Node::root(request);
+    let ctx = Ctx::of(request)?;
+    let root = Node::root(request, &ctx);
     let fields = root.object()?;
     let product = fields
         .required("product", key!("expect.product"))?
@@ -262,7 +259,7 @@ fn decode_usage(fields: &Fields<'_>, allow_cycles: bool) -> Result<(u64, Decimal
     let months = u.required("months", key!("expect.months"))?.integer(1, limits::MAX_MONTHS)?;
     let max = Decimal::from(MAX_HOURS_PER_MONTH);
     match (u.get("hoursPerMonth"), u.get("cycles")) {
-        (Some(_), Some(c)) => Err(c.error(ErrorCode::UnknownField, text!("compare.hoursOrCycles"))),
+        (Some(_), Some(c)) => Err(c.error(ErrorCode::UnknownField, text!(c, "compare.hoursOrCycles"))),
         (Some(h), None) => Ok((months, h.decimal_in(Decimal::ZERO, true, max)?, 1, orders)),
         (None, Some(c)) => {
             let cf = c.object()?;
@@ -272,7 +269,7 @@ fn decode_usage(fields: &Fields<'_>, allow_cycles: bool) -> Result<(u64, Decimal
             if hours * Decimal::from(per_month) > max {
                 return Err(c.error(
                     ErrorCode::OutOfRange,
-                    text!("compare.cyclesTooLong", cycles = per_month, hours = hours.normalize(), max = MAX_HOURS_PER_MONTH),
+                    text!(c, "compare.cyclesTooLong", cycles = per_month, hours = hours.normalize(), max = MAX_HOURS_PER_MONTH),
                 ));
             }
             Ok((months, hours, per_month, orders))
@@ -286,6 +283,7 @@ fn current_billing(fields: &Fields<'_>) -> Result<Option<Billing>, Error> {
 }
 
 fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<Sides, Error> {
+    let ctx = fields.ctx();
     fields.only(&["product", "spec", "region", "quantity", "usage", "current", "createdAt", "catalog", "locale"])?;
     let spec_node = fields.required("spec", key!("expect.cpSpec"))?;
     let spec = cloud_phone::find_spec(catalog, &spec_node)?;
@@ -298,9 +296,9 @@ fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding)
     let (months, hours, lifetimes, orders) = decode_usage(fields, true)?;
     let billed_hours = unit.billed_hours(hours);
 
-    let order = |m: u64| cloud_phone::subscription_line(spec, region, phones, m, rounding).amount;
-    let subscription = cloud_phone::subscription_line(spec, region, phones, 1, rounding);
-    let pay_as_you_go = cloud_phone::pay_as_you_go_line(spec, region, phones, hours, lifetimes, unit, rounding);
+    let order = |m: u64| cloud_phone::subscription_line(spec, region, phones, m, rounding, ctx).amount;
+    let subscription = cloud_phone::subscription_line(spec, region, phones, 1, rounding, ctx);
+    let pay_as_you_go = cloud_phone::pay_as_you_go_line(spec, region, phones, hours, lifetimes, unit, rounding, ctx);
     let (sub_month, payg_month) = (subscription.amount, pay_as_you_go.amount);
     let subscription_costs = subscription_months(months, orders, sub_month, &order);
     let (one_order, monthly_orders) = (order(months), sub_month * Decimal::from(months));
@@ -309,45 +307,45 @@ fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding)
         cloud_phone::BillingUnit::Periods { hours: period, cited } => Warning::new(
             "billing_periods",
             if lifetimes == 1 {
-                text!("compare.periods.one", period = period, hours = hours.normalize(), billed = billed_hours)
+                text!(ctx, "compare.periods.one", period = period, hours = hours.normalize(), billed = billed_hours)
             } else {
-                text!("compare.periods.many", period = period, cycles = lifetimes, hours = hours.normalize(), billed = billed_hours)
+                text!(ctx, "compare.periods.many", period = period, cycles = lifetimes, hours = hours.normalize(), billed = billed_hours)
             },
             if cited { &["CP-3", "CP-13"] } else { &["CP-3"] },
         ),
         cloud_phone::BillingUnit::Seconds => Warning::new(
             "billed_per_second",
-            text!("compare.perSecond"),
+            text!(ctx, "compare.perSecond"),
             &["CP-13"],
         ),
     };
     let lifetimes_text = if lifetimes == 1 {
-        text!("compare.lifetimes.one", hours = hours.normalize())
+        text!(ctx, "compare.lifetimes.one", hours = hours.normalize())
     } else {
-        text!("compare.lifetimes.many", cycles = lifetimes, hours = hours.normalize())
+        text!(ctx, "compare.lifetimes.many", cycles = lifetimes, hours = hours.normalize())
     };
     let mut caveats = vec![
-        cloud_phone::billed_while_stopped(),
+        cloud_phone::billed_while_stopped(ctx),
         unit_caveat,
         Warning::new(
             "pay_as_you_go_months",
-            text!("compare.payAsYouGoMonths", lifetimes = lifetimes_text),
+            text!(ctx, "compare.payAsYouGoMonths", lifetimes = lifetimes_text),
             &["CP-3", "CP-5"],
         ),
         Warning::new(
             "refund_whole_group_only",
-            text!("compare.refundWholeGroup"),
+            text!(ctx, "compare.refundWholeGroup"),
             &["CP-8"],
         ),
     ];
-    caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, &["CP-2", "CP-6"]));
+    caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, &["CP-2", "CP-6"], ctx));
     Ok(Sides {
         subscription: subscription_costs,
         pay_as_you_go: vec![payg_month; months as usize],
         subscription_lines: vec![subscription],
         pay_as_you_go_lines: vec![pay_as_you_go],
         break_even: cloud_phone_break_even(spec, region, unit),
-        switching: Some(cloud_phone_switching(current, cheaper_is_subscription)),
+        switching: Some(cloud_phone_switching(current, cheaper_is_subscription, ctx)),
         caveats,
     })
 }
@@ -382,33 +380,34 @@ fn cloud_phone_break_even(spec: &CloudPhoneSpec, region: Region, unit: cloud_pho
 }
 
 /// CP-7: only pay-as-you-go -> subscription, for an active group with no unpaid orders.
-fn cloud_phone_switching(current: Option<Billing>, cheaper_is_subscription: bool) -> Switching {
+fn cloud_phone_switching(current: Option<Billing>, cheaper_is_subscription: bool, ctx: &Ctx) -> Switching {
     let to = if cheaper_is_subscription { Billing::Subscription } else { Billing::PayAsYouGo };
     // Not bought yet (issue 19): nothing to switch. Either method may be chosen now; what
     // can change later is CP-7's one direction.
     let Some(from) = current else {
         let later = match to {
-            Billing::PayAsYouGo => text!("compare.later.payAsYouGo"),
-            Billing::Subscription => text!("compare.later.subscription"),
+            Billing::PayAsYouGo => text!(ctx, "compare.later.payAsYouGo"),
+            Billing::Subscription => text!(ctx, "compare.later.subscription"),
         };
-        let reason = text!("compare.notBoughtYet", later = later);
+        let reason = text!(ctx, "compare.notBoughtYet", later = later);
         return Switching { allowed: true, from: to, to, reason, rules: &["CP-7"] };
     };
     let (allowed, reason) = match (from, to) {
-        (a, b) if a == b => (true, text!("compare.alreadyCheaper")),
+        (a, b) if a == b => (true, text!(ctx, "compare.alreadyCheaper")),
         (Billing::PayAsYouGo, Billing::Subscription) => (
             true,
-            text!("compare.switchAllowed"),
+            text!(ctx, "compare.switchAllowed"),
         ),
         _ => (
             false,
-            text!("compare.switchRefused"),
+            text!(ctx, "compare.switchRefused"),
         ),
     };
     Switching { allowed, from, to, reason, rules: &["CP-7"] }
 }
 
 fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<Sides, Error> {
+    let ctx = fields.ctx();
     fields.only(&["product", "quantity", "instanceType", "prices", "usage", "catalog", "locale"])?;
     let instances = quantity(fields)?;
     let instance_type = fields.get("instanceType").map(|n| n.str().map(str::to_string)).transpose()?;
@@ -423,9 +422,9 @@ fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     let monthly = side("subscription", catalog_type.and_then(|t| t.monthly))?;
     let hourly = side("payAsYouGo", catalog_type.and_then(|t| t.hourly))?;
     let item = |billing, duration, prices| ecs::EcsItem { billing, duration, quantity: instances, instance_type: instance_type.clone(), prices };
-    let order = |m: u64| ecs::rate(&item(Billing::Subscription, Decimal::from(m), monthly.clone()), 0, rounding).trade_price;
-    let sub = ecs::rate(&item(Billing::Subscription, Decimal::ONE, monthly.clone()), 0, rounding);
-    let payg = ecs::rate(&item(Billing::PayAsYouGo, hours, hourly.clone()), 0, rounding);
+    let order = |m: u64| ecs::rate(&item(Billing::Subscription, Decimal::from(m), monthly.clone()), 0, rounding, ctx).trade_price;
+    let sub = ecs::rate(&item(Billing::Subscription, Decimal::ONE, monthly.clone()), 0, rounding, ctx);
+    let payg = ecs::rate(&item(Billing::PayAsYouGo, hours, hourly.clone()), 0, rounding, ctx);
     let (sub_month, payg_month) = (sub.trade_price, payg.trade_price);
     let subscription_costs = subscription_months(months, orders, sub_month, &order);
     let (one_order, monthly_orders) = (order(months), sub_month * Decimal::from(months));
@@ -434,14 +433,14 @@ fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
         BreakEven::ratio(monthly_total / hourly_total, &["ECS-9"])
     });
     let mut caveats = vec![
-        Warning::new("caller_price", text!("compare.ecsCallerPrice"), &["ECS-9"]),
+        Warning::new("caller_price", text!(ctx, "compare.ecsCallerPrice"), &["ECS-9"]),
         Warning::new(
             "switching_not_covered",
-            text!("compare.ecsSwitching"),
+            text!(ctx, "compare.ecsSwitching"),
             &["ECS-9"],
         ),
     ];
-    caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, &["ECS-9"]));
+    caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, &["ECS-9"], ctx));
     Ok(Sides {
         subscription: subscription_costs,
         pay_as_you_go: vec![payg_month; months as usize],
@@ -476,7 +475,7 @@ fn grown_fleets(fleet: iot::fleet::Fleet, months: u64, growth: Option<Node<'_>>)
         if whole > Decimal::from(iot::fleet::MAX_DEVICES) {
             return Err(percent_node.error(
                 ErrorCode::OutOfRange,
-                text!("compare.fleetTooLarge", month = k + 1, max = iot::fleet::MAX_DEVICES),
+                text!(percent_node, "compare.fleetTooLarge", month = k + 1, max = iot::fleet::MAX_DEVICES),
             ));
         }
         fleets.push(fleet.with_devices(u64::try_from(whole).unwrap_or(iot::fleet::MAX_DEVICES)));
@@ -486,6 +485,7 @@ fn grown_fleets(fleet: iot::fleet::Fleet, months: u64, growth: Option<Node<'_>>)
 }
 
 fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<(Sides, Option<iot::fleet::Sizing>), Error> {
+    let ctx = fields.ctx();
     fields.only(&["product", "edition", "monthlyPrice", "spec", "trial", "perDay", "fleet", "growth", "startMonth", "usage", "catalog", "locale"])?;
     let edition = fields.required("edition", key!("expect.compareEdition"))?.one_of(&iot::Edition::ALL, ErrorCode::UnknownEdition)?;
     let start = crate::time::month(&fields.required("startMonth", key!("expect.startMonth"))?)?;
@@ -497,7 +497,7 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     let months = months_node.integer(1, limits::MAX_MONTHS)?;
     let mut caveats = Vec::new();
     let need = match (fields.get("perDay"), fields.get("fleet")) {
-        (Some(_), Some(f)) => return Err(f.error(ErrorCode::UnknownField, text!("compare.perDayOrFleet"))),
+        (Some(_), Some(f)) => return Err(f.error(ErrorCode::UnknownField, text!(f, "compare.perDayOrFleet"))),
         (None, Some(f)) => {
             let (fleet, warnings) = iot::fleet::decode(&f, Some(edition))?;
             caveats.extend(warnings);
@@ -505,11 +505,11 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
         }
         (Some(p), None) => {
             if let Some(g) = fields.get("growth") {
-                return Err(g.error(ErrorCode::NotSupported, text!("compare.growthNeedsFleet")));
+                return Err(g.error(ErrorCode::NotSupported, text!(g, "compare.growthNeedsFleet")));
             }
             IotNeed::Day(iot::decode_day(&p, edition, start, None)?)
         }
-        (None, None) => return Err(Error::new(ErrorCode::MissingField, fields.child_path("perDay"), text!("compare.missingUsage"))),
+        (None, None) => return Err(Error::new(ErrorCode::MissingField, fields.child_path("perDay"), text!(fields, "compare.missingUsage"))),
     };
     let trial = fields.flag("trial")?;
     // The Enterprise Edition price each month: the caller's, or (for a fleet with no
@@ -524,7 +524,7 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     };
 
     let enterprise = |m: u64, trial: bool, monthly_price: Decimal| {
-        iot::rate(&iot::IotItem::Enterprise { months: m, monthly_price, quantity: 1, trial, sizing: None }, 0, catalog, rounding)
+        iot::rate(&iot::IotItem::Enterprise { months: m, monthly_price, quantity: 1, trial, sizing: None }, 0, catalog, rounding, ctx)
     };
     let first_price = monthly_prices[0];
     let first = enterprise(1, trial, first_price).trade_price;
@@ -547,13 +547,13 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     let (mut sub_lines, mut payg_lines) = (Vec::new(), Vec::new());
     for k in 0..months {
         let month = crate::time::first_of_month_after(start, k)
-            .ok_or_else(|| months_node.error(ErrorCode::OutOfRange, text!("compare.pastYear9999")))?;
+            .ok_or_else(|| months_node.error(ErrorCode::OutOfRange, text!(months_node, "compare.pastYear9999")))?;
         let month_days = u64::from(month.days_in_month() as u8);
         let days = match &need {
             IotNeed::Day(template) => iot::repeat_day(template, month, month_days),
             IotNeed::Fleet(fleets, _) => iot::fleet::month_days(&fleets[k as usize], month, month_days),
         };
-        let legacy = iot::rate(&iot::IotItem::LegacyPublic { edition, month, days, free_quota_used: 0, fleet: None }, 0, catalog, rounding);
+        let legacy = iot::rate(&iot::IotItem::LegacyPublic { edition, month, days, free_quota_used: 0, fleet: None }, 0, catalog, rounding, ctx);
         pay_as_you_go.push(legacy.trade_price);
         if k == 0 {
             sub_lines = enterprise(1, trial, first_price).lines;
@@ -562,17 +562,17 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     }
     caveats.insert(0, Warning::new(
         "different_products",
-        text!("compare.differentProducts"),
+        text!(ctx, "compare.differentProducts"),
         &["IOT-2"],
     ));
     if trial {
-        caveats.push(Warning::new("trial_month", text!("compare.trialMonth"), &["IOT-3"]));
+        caveats.push(Warning::new("trial_month", text!(ctx, "compare.trialMonth"), &["IOT-3"]));
     }
     if one_spec {
-        caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, &["IOT-4"]));
+        caveats.extend(orders_caveat(orders, months, one_order, monthly_orders, &["IOT-4"], ctx));
     }
     if sizing.as_ref().is_some_and(|s| s.fits_new_public_instance) {
-        caveats.push(iot::fleet::fits_new_public_warning(&catalog.iot));
+        caveats.push(iot::fleet::fits_new_public_warning(&catalog.iot, ctx));
     }
     let sides = Sides {
         subscription,
@@ -601,12 +601,12 @@ fn sized_prices(
         Some(spec_node) => {
             let id = spec_node.str()?;
             let spec = specs.iter().find(|s| s.id == id).ok_or_else(|| {
-                spec_node.error(ErrorCode::UnknownSpec, text!("compare.unknownEnterpriseSpec", id = id))
+                spec_node.error(ErrorCode::UnknownSpec, text!(spec_node, "compare.unknownEnterpriseSpec", id = id))
             })?;
             if spec.online_devices.is_some() && !iot::fleet::spec_holds(spec, &fleets[0]) {
-                return Err(spec_node.error(ErrorCode::NoSpecFits, text!("compare.specTooSmall", id = id)));
+                return Err(spec_node.error(ErrorCode::NoSpecFits, text!(spec_node, "compare.specTooSmall", id = id)));
             }
-            iot::fleet::sizing_for(&fleets[0], &iot::fleet::needs(&fleets[0]), spec, &catalog.iot)
+            iot::fleet::sizing_for(&fleets[0], &iot::fleet::needs(&fleets[0]), spec, &catalog.iot, fields.ctx())
         }
         None => iot::fleet::size(&fleets[0], specs, &catalog.iot, fleet_node)?,
     };
@@ -617,12 +617,13 @@ fn sized_prices(
         if let Some(spec) = current.filter(|s| s.online_devices.is_some() && k > 0 && !iot::fleet::spec_holds(s, fleet)) {
             let at = fields.get("growth").unwrap_or_else(|| fleet_node.clone());
             let next = iot::fleet::size(fleet, specs, &catalog.iot, &at).map_err(|mut e| {
-                e.message = text!("compare.inMonth", month = k + 1, message = e.message);
+                e.message = text!(fields, "compare.inMonth", month = k + 1, message = e.message);
                 e
             })?;
             caveats.push(Warning::new(
                 "fleet_outgrows_spec",
                 text!(
+                    fields,
                     "compare.fleetOutgrowsSpec",
                     month = k + 1,
                     devices = iot::fleet::grouped(fleet.devices),

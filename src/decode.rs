@@ -8,46 +8,65 @@
 pub use crate::json::{push_field, push_index, too_deep, Value, MAX_DEPTH};
 
 use crate::error::{Error, ErrorCode};
-use crate::messages::{Key, Locale};
+use crate::messages::{HasLocale, Key, Locale};
 use crate::text::{closest, exact_decimal, is_plain_decimal, plain_digits, same_key};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 
-/// Runs `answer` in the language of the request's `locale` field. An unknown locale is
-/// an `unknown_locale` error at `locale`, in English (the only language both sides share).
-pub fn in_request_locale<T>(request: &Value, answer: impl FnOnce() -> Result<T, Error>) -> Result<T, Error> {
-    let locale = request_locale(request)?;
-    crate::messages::in_locale(locale, answer)
+/// What a request says about how to answer it, read once at the top of each public
+/// function ([`Ctx::of`]) and passed down: every text of the answer is written in its
+/// `locale`. A request's nodes carry it ([`Node::ctx`]), so that an error built at a node
+/// speaks the request's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ctx {
+    /// The language of the texts written for a person (issue 16).
+    pub locale: Locale,
 }
 
-/// The `locale` field of a request object: "en" when absent (or null, or when the request
-/// is not an object: its own decoder says so, in English).
-pub fn request_locale(request: &Value) -> Result<Locale, Error> {
-    match Node::root(request).object().ok().and_then(|fields| fields.get("locale")) {
-        Some(node) => node.one_of(&Locale::ALL, ErrorCode::UnknownLocale),
-        None => Ok(Locale::En),
+impl Default for Ctx {
+    /// English: the context of a request that names no locale.
+    fn default() -> Self {
+        Ctx { locale: Locale::En }
     }
 }
 
+impl Ctx {
+    /// The context a request gives: its `locale` field, "en" when absent (or null, or when
+    /// the request is not an object: its own decoder says so, in English). An unknown
+    /// locale is an `unknown_locale` error at `locale`, in English (the only language
+    /// both sides share).
+    pub fn of(request: &Value) -> Result<Ctx, Error> {
+        let english = Ctx::default();
+        let locale = match Node::root(request, &english).object().ok().and_then(|fields| fields.get("locale")) {
+            Some(node) => node.one_of(&Locale::ALL, ErrorCode::UnknownLocale)?,
+            None => Locale::En,
+        };
+        Ok(Ctx { locale })
+    }
+}
+
+impl HasLocale for Ctx {
+    fn locale(&self) -> Locale {
+        self.locale
+    }
+}
 
 /// A value together with where it sits in the request: the request's root, from which
-/// its path (`items[3].hours`) is found when an error or a text names it. Building the
-/// path for every field read cost a fifth of an IoT month's decoding (issue 15); a node
-/// is now three words, copied without allocating.
+/// its path (`items[3].hours`) is found when an error or a text names it, and the
+/// request's context, in which its errors are written. Building the path for every
+/// field read cost a fifth of an IoT month's decoding (issue 15); a node is four words,
+/// copied without allocating.
 #[derive(Debug, Clone, Copy)]
 pub struct Node<'v> {
     pub value: &'v Value<'v>,
     /// The tree `value` is part of; the path is the way from `root` to `value`.
     root: &'v Value<'v>,
-    /// What comes before the way from `root`.
-    prefix: Prefix<'v>,
+    /// What comes before the way from `root`: the node `root` stands for, when it is
+    /// not the request itself (an account item rebuilt with its defaults).
+    replaces: Option<&'v Node<'v>>,
+    ctx: &'v Ctx,
 }
-
-/// Where `root` stands, when it is not the request itself: the node it replaces (an
-/// account item rebuilt with its defaults). One word, so that a `Node` is three: less
-/// code at every `?` that moves one (issue 16, size).
-type Prefix<'v> = Option<&'v Node<'v>>;
 
 /// The fields of an object node.
 #[derive(Clone, Copy)]
@@ -58,14 +77,20 @@ pub struct Fields<'v> {
 }
 
 impl<'v> Node<'v> {
-    pub fn root(value: &'v Value<'v>) -> Self {
-        Node { value, root: value, prefix: None }
+    /// The request `value`, answered in `ctx`.
+    pub fn root(value: &'v Value<'v>, ctx: &'v Ctx) -> Self {
+        Node { value, root: value, replaces: None, ctx }
     }
 
     /// Another value at this node's place (an account item rebuilt with its defaults
-    /// keeps the path of the item the caller wrote).
+    /// keeps the path of the item the caller wrote, and the request's context).
     pub fn with_value<'a>(&'a self, value: &'a Value<'a>) -> Node<'a> {
-        Node { value, root: value, prefix: Some(self) }
+        Node { value, root: value, replaces: Some(self), ctx: self.ctx }
+    }
+
+    /// The context of the request this node is part of.
+    pub fn ctx(&self) -> &'v Ctx {
+        self.ctx
     }
 
     /// A value inside this node's value (one of its fields or elements).
@@ -75,7 +100,7 @@ impl<'v> Node<'v> {
 
     /// The node's path as text (`items[3].hours`, or "" at the root).
     pub fn path(&self) -> String {
-        let mut out = self.prefix.map(Node::path).unwrap_or_default();
+        let mut out = self.replaces.map(Node::path).unwrap_or_default();
         locate(self.root, self.value, &mut out);
         out
     }
@@ -85,7 +110,7 @@ impl<'v> Node<'v> {
     }
 
     pub fn wrong_type(&self, expected: Key) -> Error {
-        self.error(ErrorCode::InvalidType, text!("decode.wrongType", expected = expected, got = self.value.type_name()))
+        self.error(ErrorCode::InvalidType, text!(self, "decode.wrongType", expected = expected, got = self.value.type_name()))
     }
 
     pub fn object(&self) -> Result<Fields<'v>, Error> {
@@ -122,7 +147,7 @@ impl<'v> Node<'v> {
         let name = self.str()?;
         choices.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).ok_or_else(|| {
             let names: Vec<String> = choices.iter().map(|(n, _)| quoted(n)).collect();
-            self.error(code, text!("decode.unknownValue", name = name, choices = crate::messages::join(&names, ", ")))
+            self.error(code, text!(self, "decode.unknownValue", name = name, choices = crate::messages::join(&names, ", ")))
         })
     }
 
@@ -131,12 +156,12 @@ impl<'v> Node<'v> {
         match self.value {
             Value::Number(text) => {
                 if matches!(&**text, "NaN" | "Infinity" | "-Infinity") {
-                    return Err(self.error(ErrorCode::NotFinite, text!("decode.notFinite", text = text)));
+                    return Err(self.error(ErrorCode::NotFinite, text!(self, "decode.notFinite", text = text)));
                 }
                 // JS and JSON print 1e21 and up, and 1e-7 and below, with an exponent.
-                exact_decimal(text).ok_or_else(|| self.error(ErrorCode::OutOfRange, text!("decode.tooPrecise", text = text)))
+                exact_decimal(text).ok_or_else(|| self.error(ErrorCode::OutOfRange, text!(self, "decode.tooPrecise", text = text)))
             }
-            Value::String(s) => parse_decimal_str(s).map_err(|(code, message)| self.error(code, message)),
+            Value::String(s) => parse_decimal_str(s, self.locale()).map_err(|(code, message)| self.error(code, message)),
             _ => Err(self.wrong_type(key!("decode.expect.decimal"))),
         }
     }
@@ -147,7 +172,7 @@ impl<'v> Node<'v> {
         let above_min = if min_inclusive { x >= min } else { x > min };
         if !above_min || x > max {
             let lower = if min_inclusive { ">=" } else { ">" };
-            return Err(self.error(ErrorCode::OutOfRange, text!("decode.range", lower = lower, min = min, max = max, x = x)));
+            return Err(self.error(ErrorCode::OutOfRange, text!(self, "decode.range", lower = lower, min = min, max = max, x = x)));
         }
         Ok(x)
     }
@@ -171,9 +196,9 @@ impl<'v> Node<'v> {
     fn integer_checked(&self, min: u64, max: u64) -> Result<u64, Error> {
         let x = self.decimal()?;
         if !x.fract().is_zero() {
-            return Err(self.error(ErrorCode::NotAnInteger, text!("decode.notInteger", x = x)));
+            return Err(self.error(ErrorCode::NotAnInteger, text!(self, "decode.notInteger", x = x)));
         }
-        let out_of_range = || self.error(ErrorCode::OutOfRange, text!("decode.integerRange", min = min, max = max, x = x));
+        let out_of_range = || self.error(ErrorCode::OutOfRange, text!(self, "decode.integerRange", min = min, max = max, x = x));
         if x < Decimal::from(min) || x > Decimal::from(max) {
             return Err(out_of_range());
         }
@@ -223,14 +248,31 @@ fn quoted(name: &str) -> String {
 }
 
 /// Parses a plain decimal string ([`is_plain_decimal`]): a price is never guessed at.
-fn parse_decimal_str(s: &str) -> Result<Decimal, (ErrorCode, String)> {
+fn parse_decimal_str(s: &str, locale: Locale) -> Result<Decimal, (ErrorCode, String)> {
     if !is_plain_decimal(s) {
-        return Err((ErrorCode::InvalidDecimal, text!("decode.invalidDecimal", text = s)));
+        return Err((ErrorCode::InvalidDecimal, text!(locale, "decode.invalidDecimal", text = s)));
     }
-    exact_decimal(s).ok_or_else(|| (ErrorCode::OutOfRange, text!("decode.tooManyDigits", text = s)))
+    exact_decimal(s).ok_or_else(|| (ErrorCode::OutOfRange, text!(locale, "decode.tooManyDigits", text = s)))
+}
+
+impl HasLocale for Node<'_> {
+    fn locale(&self) -> Locale {
+        self.ctx.locale
+    }
+}
+
+impl HasLocale for Fields<'_> {
+    fn locale(&self) -> Locale {
+        self.node.ctx.locale
+    }
 }
 
 impl<'v> Fields<'v> {
+    /// The context of the request these fields are part of.
+    pub fn ctx(&self) -> &'v Ctx {
+        self.node.ctx
+    }
+
     /// The object's path as text.
     pub fn path(&self) -> String {
         self.node.path()
@@ -263,12 +305,12 @@ impl<'v> Fields<'v> {
     #[cold]
     #[inline(never)]
     fn unknown_field(&self, key: &str, allowed: &[&str]) -> Error {
-        let hint = closest(key, allowed).map(|k| text!("decode.didYouMean", name = k)).unwrap_or_default();
+        let hint = closest(key, allowed).map(|k| text!(self, "decode.didYouMean", name = k)).unwrap_or_default();
         let known: Vec<String> = allowed.iter().map(|k| quoted(k)).collect();
         Error::new(
             ErrorCode::UnknownField,
             self.child_path(key),
-            text!("decode.unknownField", key = key, hint = hint, known = crate::messages::join(&known, ", ")),
+            text!(self, "decode.unknownField", key = key, hint = hint, known = crate::messages::join(&known, ", ")),
         )
     }
 
@@ -292,7 +334,7 @@ impl<'v> Fields<'v> {
     #[cold]
     #[inline(never)]
     fn missing_field(&self, key: &str, expected: Key) -> Error {
-        Error::new(ErrorCode::MissingField, self.child_path(key), text!("decode.missingField", key = key, expected = expected))
+        Error::new(ErrorCode::MissingField, self.child_path(key), text!(self, "decode.missingField", key = key, expected = expected))
     }
 }
 
@@ -333,21 +375,27 @@ mod tests {
     use super::*;
     use rust_decimal_macros::dec;
 
-    fn node<'a>(v: &'a Value<'a>) -> Node<'a> {
-        Node::root(v)
+    const ENGLISH: Ctx = Ctx { locale: Locale::En };
+
+    fn decimal(value: Value) -> Result<Decimal, Error> {
+        Node::root(&value, &ENGLISH).decimal()
+    }
+
+    fn integer(value: Value, min: u64, max: u64) -> Result<u64, Error> {
+        Node::root(&value, &ENGLISH).integer(min, max)
     }
 
     #[test]
     fn numbers_become_exact_decimals_by_their_shortest_spelling() {
-        assert_eq!(node(&Value::number(0.1)).decimal().unwrap(), dec!(0.1));
-        assert_eq!(node(&Value::number(0.0457)).decimal().unwrap(), dec!(0.0457));
-        assert_eq!(node(&Value::number(1e15)).decimal().unwrap(), dec!(1000000000000000));
+        assert_eq!(decimal(Value::number(0.1)).unwrap(), dec!(0.1));
+        assert_eq!(decimal(Value::number(0.0457)).unwrap(), dec!(0.0457));
+        assert_eq!(decimal(Value::number(1e15)).unwrap(), dec!(1000000000000000));
     }
 
     #[test]
     fn exponent_spellings_from_js_and_json_are_read_exactly() {
         // (1e21).toString() is "1e+21" and (1.5e-7).toString() is "1.5e-7" in JS.
-        let read = |text: &str| node(&Value::Number(text.into())).decimal();
+        let read = |text: &str| decimal(Value::Number(text.to_string().into()));
         assert_eq!(read("1e+21").unwrap(), dec!(1000000000000000000000));
         assert_eq!(read("1.5e-7").unwrap(), dec!(0.00000015));
         assert_eq!(read("-2E3").unwrap(), dec!(-2000));
@@ -360,29 +408,28 @@ mod tests {
     #[test]
     fn non_finite_numbers_are_rejected_with_their_own_code() {
         for n in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-            assert_eq!(node(&Value::number(n)).decimal().unwrap_err().code, ErrorCode::NotFinite);
+            assert_eq!(decimal(Value::number(n)).unwrap_err().code, ErrorCode::NotFinite);
         }
     }
 
     #[test]
     fn decimal_strings_must_be_plain() {
-        assert_eq!(node(&Value::String("12.50".into())).decimal().unwrap().to_string(), "12.50");
-        assert_eq!(node(&Value::String("-3".into())).decimal().unwrap(), dec!(-3));
+        assert_eq!(decimal(Value::String("12.50".into())).unwrap().to_string(), "12.50");
+        assert_eq!(decimal(Value::String("-3".into())).unwrap(), dec!(-3));
         for bad in ["", "1e5", " 1", "1,000", "1.", ".5", "abc", "NaN", "0x10"] {
-            let err = node(&Value::String(bad.into())).decimal().unwrap_err();
-            assert_eq!(err.code, ErrorCode::InvalidDecimal, "{bad:?}");
+            assert_eq!(decimal(Value::String(bad.into())).unwrap_err().code, ErrorCode::InvalidDecimal, "{bad:?}");
         }
         let long = "1".repeat(40);
-        assert_eq!(node(&Value::String(long.into())).decimal().unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(decimal(Value::String(long.into())).unwrap_err().code, ErrorCode::OutOfRange);
     }
 
     #[test]
     fn integers_check_fraction_and_range() {
-        assert_eq!(node(&Value::number(3.0)).integer(1, 10).unwrap(), 3);
-        assert_eq!(node(&Value::String("10".into())).integer(1, 10).unwrap(), 10);
-        assert_eq!(node(&Value::number(2.5)).integer(1, 10).unwrap_err().code, ErrorCode::NotAnInteger);
-        assert_eq!(node(&Value::number(0.0)).integer(1, 10).unwrap_err().code, ErrorCode::OutOfRange);
-        assert_eq!(node(&Value::number(11.0)).integer(1, 10).unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(integer(Value::number(3.0), 1, 10).unwrap(), 3);
+        assert_eq!(integer(Value::String("10".into()), 1, 10).unwrap(), 10);
+        assert_eq!(integer(Value::number(2.5), 1, 10).unwrap_err().code, ErrorCode::NotAnInteger);
+        assert_eq!(integer(Value::number(0.0), 1, 10).unwrap_err().code, ErrorCode::OutOfRange);
+        assert_eq!(integer(Value::number(11.0), 1, 10).unwrap_err().code, ErrorCode::OutOfRange);
     }
 
     #[test]
@@ -401,7 +448,7 @@ mod tests {
     fn paths_are_found_from_the_root_when_asked() {
         // Written out by hand from the request's shape.
         let request = Value::from_json_str(r#"{"items": [{"a": 1}, {"usage": {"days": [{}, {"messages": [{"count": 1.5}]}]}}]}"#).unwrap();
-        let root = Node::root(&request);
+        let root = Node::root(&request, &ENGLISH);
         let items = root.object().unwrap().required("items", key!("decode.expect.array")).unwrap();
         let second = items.elements().unwrap().nth(1).unwrap();
         let day = second.object().unwrap().get("usage").unwrap().object().unwrap().get("days").unwrap();
@@ -419,9 +466,30 @@ mod tests {
     }
 
     #[test]
+    fn a_nodes_errors_speak_its_requests_language() {
+        // The templates decode.notInteger, in each language, with x = 2.5.
+        let value = Value::number(2.5);
+        let chinese = Ctx { locale: Locale::ZhCn };
+        assert_eq!(Node::root(&value, &ENGLISH).integer(1, 10).unwrap_err().message, "expected a whole number, got 2.5");
+        assert_eq!(Node::root(&value, &chinese).integer(1, 10).unwrap_err().message, "应为整数，实际为 2.5");
+        // A value rebuilt in a node's place keeps the request's language.
+        let request = Value::from_json_str(r#"{"item": {}}"#).unwrap();
+        let root = Node::root(&request, &chinese);
+        let item = root.object().unwrap().get("item").unwrap();
+        let stand_in = item.with_value(&value);
+        assert_eq!(stand_in.integer(1, 10).unwrap_err().message, "应为整数，实际为 2.5");
+        // The request's own locale field, read once: unknown ones are refused in English.
+        let request = Value::from_json_str(r#"{"locale": "zh-CN"}"#).unwrap();
+        assert_eq!(Ctx::of(&request).unwrap(), chinese);
+        assert_eq!(Ctx::of(&Value::Null).unwrap(), ENGLISH);
+        let unknown = Ctx::of(&Value::from_json_str(r#"{"locale": "fr"}"#).unwrap()).unwrap_err();
+        assert_eq!((unknown.code, unknown.path.as_str()), (ErrorCode::UnknownLocale, "locale"));
+    }
+
+    #[test]
     fn unknown_fields_are_named_with_a_suggestion() {
         let v = Value::from_json_str(r#"{"hour": 5}"#).unwrap();
-        let err = Node::root(&v).object().unwrap().only(&["hours", "months"]).unwrap_err();
+        let err = Node::root(&v, &ENGLISH).object().unwrap().only(&["hours", "months"]).unwrap_err();
         assert_eq!(err.code, ErrorCode::UnknownField);
         assert_eq!(err.path, "hour");
         assert!(err.message.contains("did you mean \"hours\""), "{}", err.message);
@@ -432,6 +500,4 @@ mod tests {
         let deep = "[".repeat(MAX_DEPTH + 2) + &"]".repeat(MAX_DEPTH + 2);
         assert_eq!(Value::from_json_str(&deep).unwrap_err().code, ErrorCode::TooDeep);
     }
-
-
 }

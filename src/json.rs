@@ -18,7 +18,7 @@
 //! by value instead, so that they are refused at their path.
 
 use crate::error::{Error, ErrorCode};
-use crate::messages::Key;
+use crate::messages::{Key, Locale};
 use std::borrow::Cow;
 
 /// Deepest nesting accepted anywhere in a request (valid requests need far less);
@@ -82,8 +82,9 @@ impl<'t> Value<'t> {
 }
 
 /// The error of nesting deeper than [`MAX_DEPTH`] (the JSON reader's and the JS walk's).
+/// Like every error of reading a request, before its `locale` can be read, in English.
 pub fn too_deep() -> Error {
-    Error::new(ErrorCode::TooDeep, "", text!("decode.tooDeep", depth = MAX_DEPTH))
+    Error::new(ErrorCode::TooDeep, "", text!(Locale::En, "decode.tooDeep", depth = MAX_DEPTH))
 }
 
 /// Appends field `key` to a path: `items[0]` -> `items[0].hours`, "" -> `hours`. With
@@ -126,7 +127,7 @@ pub fn parse(text: &str, origin: Origin) -> Result<Value<'_>, Error> {
         return Err(Error::new(
             ErrorCode::TooMany,
             "",
-            text!("json.tooLong", bytes = text.len(), max = MAX_TEXT_BYTES),
+            text!(Locale::En, "json.tooLong", bytes = text.len(), max = MAX_TEXT_BYTES),
         ));
     }
     let mut reader = Reader { text, bytes: text.as_bytes(), at: 0, origin };
@@ -192,10 +193,9 @@ struct Reader<'t> {
 }
 
 impl<'t> Reader<'t> {
-    /// Malformed text: its language is English unless the caller's `locale` was read
-    /// before (a text that cannot be parsed has no `locale` to read).
+    /// Malformed text: in English (a text that cannot be read has no `locale` to read).
     fn malformed(&self, expected: Key) -> Failure<'t> {
-        let message = text!("json.malformed", expected = expected, at = self.at);
+        let message = text!(Locale::En, "json.malformed", expected = expected, at = self.at);
         Failure::whole_request(Error::new(ErrorCode::InvalidType, "", message))
     }
 
@@ -254,10 +254,10 @@ impl<'t> Reader<'t> {
             let key = self.string()?;
             if self.origin == Origin::Text {
                 if fields.len() == MAX_KEYS {
-                    return Err(Failure::from(Error::new(ErrorCode::TooMany, "", text!("json.tooManyKeys", max = MAX_KEYS))));
+                    return Err(Failure::from(Error::new(ErrorCode::TooMany, "", text!(Locale::En, "json.tooManyKeys", max = MAX_KEYS))));
                 }
                 if fields.iter().any(|(k, _)| *k == key) {
-                    return Err(Failure::from(Error::new(ErrorCode::InvalidType, "", text!("json.duplicateKey"))).at(Step::Key(key)));
+                    return Err(Failure::from(Error::new(ErrorCode::InvalidType, "", text!(Locale::En, "json.duplicateKey"))).at(Step::Key(key)));
                 }
             }
             if !self.eat(b':') {
@@ -375,7 +375,7 @@ impl<'t> Reader<'t> {
                 return Err(Failure::from(Error::new(
                     ErrorCode::OutOfRange,
                     "",
-                    text!("json.longString", max = MAX_STRING_BYTES),
+                    text!(Locale::En, "json.longString", max = MAX_STRING_BYTES),
                 )));
             }
             match self.bytes.get(self.at) {

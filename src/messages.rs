@@ -14,13 +14,13 @@
 //! code is missing in either language, or when the two languages or a call site
 //! disagree on the arguments: nothing falls back silently.
 //!
-//! The language of a request is its `locale` field ("en", the default, or "zh-CN"),
-//! read first by [`in_request_locale`] and kept for the duration of the call.
+//! The language of a request is its `locale` field ("en", the default, or "zh-CN"), read
+//! once when the request is read (`decode::Ctx`) and passed down: every `text!` names
+//! the language it writes in, as a [`Locale`] or anything that knows the request's
+//! ([`HasLocale`]: the request's context, a node of the request, ...).
 
 use crate::text::same_key;
-use std::cell::Cell;
 use std::cmp::Ordering;
-use std::fmt::Display;
 use std::sync::OnceLock;
 
 /// A language the engine writes in.
@@ -32,6 +32,29 @@ pub enum Locale {
 
 impl Locale {
     pub const ALL: [(&'static str, Locale); 2] = [("en", Locale::En), ("zh-CN", Locale::ZhCn)];
+}
+
+/// What knows the language of the request it is part of: the first argument of `text!`.
+pub trait HasLocale {
+    fn locale(&self) -> Locale;
+}
+
+impl HasLocale for Locale {
+    fn locale(&self) -> Locale {
+        *self
+    }
+}
+
+impl<T: HasLocale + ?Sized> HasLocale for &T {
+    fn locale(&self) -> Locale {
+        (**self).locale()
+    }
+}
+
+impl<T: HasLocale + ?Sized> HasLocale for &mut T {
+    fn locale(&self) -> Locale {
+        (**self).locale()
+    }
 }
 
 /// A message key: a literal written as `key!("…")`, so that `tests/messages.rs` can
@@ -49,67 +72,81 @@ macro_rules! key {
     };
 }
 
-/// `text!("decode.notInteger", x = 2.5)`: the template rendered in
-/// the request's language with its named arguments.
+/// `text!(node, "decode.notInteger", x = 2.5)`: the template rendered with its named
+/// arguments in the language of the first argument (a [`Locale`], or anything that
+/// implements [`HasLocale`]: the request's context, one of its nodes, ...).
 #[macro_export]
 macro_rules! text {
-    ($key:literal $(,)?) => {
-        $crate::messages::render_plain($crate::key!($key))
+    ($to:expr, $key:literal $(,)?) => {
+        $crate::messages::render_plain($crate::messages::HasLocale::locale(&$to), $crate::key!($key))
     };
-    ($key:literal $(, $name:ident = $value:expr)+ $(,)?) => {
-        $crate::messages::render($crate::key!($key), &[$(stringify!($name)),*], &[$(&$value as &dyn $crate::messages::Arg),*])
+    ($to:expr, $key:literal $(, $name:ident = $value:expr)+ $(,)?) => {
+        $crate::messages::render(
+            $crate::messages::HasLocale::locale(&$to),
+            $crate::key!($key),
+            &[$(stringify!($name)),*],
+            &[$(&$value as &dyn $crate::messages::Arg),*],
+        )
     };
 }
 
 include!(concat!(env!("OUT_DIR"), "/message_keys.rs"));
 
 /// A value a template can show: written straight into the text, without `core::fmt`
-/// (issue 15: formatting was a fifth of a one-item answer's time in wasm).
+/// (issue 15: formatting was a fifth of a one-item answer's time in wasm), in the
+/// language of the text it is part of.
 pub trait Arg {
-    fn push_to(&self, out: &mut String);
+    fn push_to(&self, out: &mut String, locale: Locale);
 }
 
 impl Arg for str {
-    fn push_to(&self, out: &mut String) {
+    fn push_to(&self, out: &mut String, _: Locale) {
         out.push_str(self);
     }
 }
 
 impl Arg for String {
-    fn push_to(&self, out: &mut String) {
+    fn push_to(&self, out: &mut String, _: Locale) {
         out.push_str(self);
     }
 }
 
 impl Arg for std::borrow::Cow<'_, str> {
-    fn push_to(&self, out: &mut String) {
+    fn push_to(&self, out: &mut String, _: Locale) {
         out.push_str(self);
     }
 }
 
 impl<T: Arg + ?Sized> Arg for &T {
-    fn push_to(&self, out: &mut String) {
-        (**self).push_to(out);
+    fn push_to(&self, out: &mut String, locale: Locale) {
+        (**self).push_to(out, locale);
     }
 }
 
 impl Arg for rust_decimal::Decimal {
-    fn push_to(&self, out: &mut String) {
+    fn push_to(&self, out: &mut String, _: Locale) {
         crate::text::push_decimal_text(out, self);
     }
 }
 
-/// A key shows its template rendered in the request's language.
+/// A key shows its template rendered in the language of the text around it.
 impl Arg for Key {
-    fn push_to(&self, out: &mut String) {
-        out.push_str(&render_plain(*self));
+    fn push_to(&self, out: &mut String, locale: Locale) {
+        out.push_str(&render_plain(locale, *self));
+    }
+}
+
+impl Key {
+    /// The key's template (one without arguments) in `to`'s language.
+    pub fn render(self, to: impl HasLocale) -> String {
+        render_plain(to.locale(), self)
     }
 }
 
 macro_rules! unsigned_args {
     ($($t:ty),*) => {$(
         impl Arg for $t {
-            fn push_to(&self, out: &mut String) {
+            fn push_to(&self, out: &mut String, _: Locale) {
                 crate::text::push_decimal(out, *self as u64);
             }
         }
@@ -120,7 +157,7 @@ unsigned_args!(u8, u16, u32, u64, usize);
 macro_rules! signed_args {
     ($($t:ty),*) => {$(
         impl Arg for $t {
-            fn push_to(&self, out: &mut String) {
+            fn push_to(&self, out: &mut String, _: Locale) {
                 crate::text::push_padded(out, i64::from(*self), 0);
             }
         }
@@ -159,23 +196,6 @@ const fn compare(a: &[u8], b: &[u8]) -> Ordering {
     } else {
         Ordering::Equal
     }
-}
-
-thread_local! {
-    static CURRENT: Cell<Locale> = const { Cell::new(Locale::En) };
-}
-
-/// The language of the request being answered on this thread.
-pub fn locale() -> Locale {
-    CURRENT.with(Cell::get)
-}
-
-/// Runs `answer` in the language `locale`, restoring the previous one after.
-pub fn in_locale<T>(locale: Locale, answer: impl FnOnce() -> T) -> T {
-    let previous = CURRENT.with(|c| c.replace(locale));
-    let result = answer();
-    CURRENT.with(|c| c.set(previous));
-    result
 }
 
 /// The templates in the file's order: a [`Key`] is an index into it.
@@ -298,12 +318,6 @@ pub fn all() -> impl Iterator<Item = (&'static str, &'static str, &'static str)>
     table().into_iter().flat_map(|t| t.entries.iter().map(|(k, [en, zh])| (k.as_str(), en.as_str(), zh.as_str())))
 }
 
-/// The text of `key` in the request's language, each `{name}` replaced by the value at
-/// `name`'s place in `names`. The names are one constant list per call site, apart from
-/// the values, so that a call site stores only its values (issue 16, size).
-pub fn render(key: Key, names: &[&str], values: &[&dyn Arg]) -> String {
-    render_in(locale(), key, names, values)
-}
 
 /// `items` with `separator` between them: `[S]::join` without its general copying routine
 /// (1.5 KB of wasm for seven lists of names; issue 16, size).
@@ -319,12 +333,14 @@ pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
 }
 
 /// [`render`] for a text without arguments: a smaller call at each of its sites.
-pub fn render_plain(key: Key) -> String {
-    render(key, &[], &[])
+pub fn render_plain(locale: Locale, key: Key) -> String {
+    render(locale, key, &[], &[])
 }
 
-/// [`render`] in a given language.
-pub fn render_in(locale: Locale, key: Key, names: &[&str], values: &[&dyn Arg]) -> String {
+/// The text of `key` in `locale`, each `{name}` replaced by the value at `name`'s place
+/// in `names`. The names are one constant list per call site, apart from the values, so
+/// that a call site stores only its values (issue 16, size).
+pub fn render(locale: Locale, key: Key, names: &[&str], values: &[&dyn Arg]) -> String {
     let Some(template) = template(key, locale) else {
         // Unreachable: every key has a template (checked when compiling) and the binding
         // layer installs the templates before any request is read.
@@ -361,7 +377,7 @@ pub fn render_in(locale: Locale, key: Key, names: &[&str], values: &[&dyn Arg]) 
         match names.iter().position(|n| same_key(n, name)).and_then(|at| values.get(at)) {
             Some(value) => {
                 let start = out.len();
-                value.push_to(&mut out);
+                value.push_to(&mut out, locale);
                 if let Some((one, other)) = plural {
                     let is_one = out.get(start..) == Some("1");
                     out.push(' ');
@@ -378,13 +394,6 @@ pub fn render_in(locale: Locale, key: Key, names: &[&str], values: &[&dyn Arg]) 
     }
     out.push_str(rest);
     out
-}
-
-/// A [`Key`] rendered in the request's language (for texts passed around as keys).
-impl Display for Key {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&render_plain(*self))
-    }
 }
 
 #[cfg(test)]

@@ -325,7 +325,7 @@ mod tests {
 
     /// Applies the overrides written as JSON to `policies`.
     fn apply(policies: &mut Policies, json: &str) -> Result<(), Error> {
-        apply_policy_overrides(policies, &Node::root(&Value::from_json_str(json).unwrap()))
+        apply_policy_overrides(policies, &Node::root(&Value::from_json_str(json).unwrap(), &Default::default()))
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! sums of rounded lines, so that the lines a customer sees add up to the total.
 
 use crate::catalog::Catalog;
-use crate::decode::{Node, Value};
+use crate::decode::{Ctx, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::{serialize_decimal, serialize_optional_decimal, Rounding};
 use crate::products::iot::IotDay;
@@ -285,11 +285,8 @@ enum Scope {
 /// # Ok::<(), alicloud_cost::Error>(())
 /// ```
 pub fn quote(request: &Value) -> Result<Quote, Error> {
-    crate::decode::in_request_locale(request, || quote_in_locale(request))
-}
-
-fn quote_in_locale(request: &Value) -> Result<Quote, Error> {
-    let root = Node::root(request);
+    let ctx = Ctx::of(request)?;
+    let root = Node::root(request, &ctx);
     let fields = root.object()?;
     fields.only(&["items", "catalog", "discounts", "locale"])?;
     let rounding = Rounding::BILL;
@@ -299,12 +296,12 @@ fn quote_in_locale(request: &Value) -> Result<Quote, Error> {
     let items_node = fields.required("items", key!("expect.quoteItems"))?;
     let items = items_node.elements()?;
     if items.len() == 0 {
-        return Err(items_node.error(ErrorCode::Empty, text!("request.noItems")));
+        return Err(items_node.error(ErrorCode::Empty, text!(items_node, "request.noItems")));
     }
     if items.len() > limits::MAX_ITEMS {
         return Err(items_node.error(
             ErrorCode::TooMany,
-            text!("quote.tooManyItems", max = limits::MAX_ITEMS, count = items.len()),
+            text!(items_node, "quote.tooManyItems", max = limits::MAX_ITEMS, count = items.len()),
         ));
     }
     let item_count = items.len();
@@ -314,7 +311,7 @@ fn quote_in_locale(request: &Value) -> Result<Quote, Error> {
     };
     let mut quoted = items
         .enumerate()
-        .map(|(index, item)| quote_item(&item, index, &catalog, rounding))
+        .map(|(index, item)| quote_item(&item, index, &catalog, rounding, &ctx))
         .collect::<Result<Vec<_>, _>>()?;
     for item in &mut quoted {
         apply_discount(item, &discounts, rounding);
@@ -323,7 +320,7 @@ fn quote_in_locale(request: &Value) -> Result<Quote, Error> {
     Ok(totals(&catalog, quoted, rounding))
 }
 
-fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Rounding) -> Result<QuotedItem, Error> {
+fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Rounding, ctx: &Ctx) -> Result<QuotedItem, Error> {
     let fields = node.object()?;
     let product = fields
         .required("product", key!("expect.product"))?
@@ -335,7 +332,7 @@ fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Roundi
                 cloud_phone::Term::Months(_) => ItemKind::Subscription,
                 cloud_phone::Term::LifetimeHours(_) => ItemKind::OneOff,
             };
-            (cloud_phone::rate(&item, index, catalog, rounding), kind)
+            (cloud_phone::rate(&item, index, catalog, rounding, ctx), kind)
         }
         Product::Iot => {
             let item = iot::decode_item(&fields, catalog)?;
@@ -344,12 +341,12 @@ fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Roundi
                 iot::IotItem::Enterprise { .. } => ItemKind::Subscription,
                 iot::IotItem::NewPublic => ItemKind::Free,
             };
-            (iot::rate(&item, index, catalog, rounding), kind)
+            (iot::rate(&item, index, catalog, rounding, ctx), kind)
         }
         Product::Ecs => {
             let item = ecs::decode_item(&fields, catalog)?;
             let kind = if item.billing == Billing::Subscription { ItemKind::Subscription } else { ItemKind::OneOff };
-            (ecs::rate(&item, index, rounding), kind)
+            (ecs::rate(&item, index, rounding, ctx), kind)
         }
     };
     quoted.kind = kind;
@@ -382,7 +379,7 @@ fn item_estimate(item: &QuotedItem, rounding: Rounding) -> Estimate {
 fn decode_discounts(node: &Node<'_>, item_count: usize) -> Result<Vec<Discount>, Error> {
     let elements = node.elements()?;
     if elements.len() > limits::MAX_DISCOUNTS {
-        return Err(node.error(ErrorCode::TooMany, text!("quote.tooManyDiscounts", max = limits::MAX_DISCOUNTS, count = elements.len())));
+        return Err(node.error(ErrorCode::TooMany, text!(node, "quote.tooManyDiscounts", max = limits::MAX_DISCOUNTS, count = elements.len())));
     }
     let mut discounts: Vec<Discount> = Vec::new();
     for element in elements {
@@ -390,13 +387,13 @@ fn decode_discounts(node: &Node<'_>, item_count: usize) -> Result<Vec<Discount>,
         f.only(&["percent", "product", "item"])?;
         let percent = f.required("percent", key!("expect.percent"))?.decimal_in(Decimal::ZERO, false, Decimal::ONE_HUNDRED)?;
         let scope = match (f.get("item"), f.get("product")) {
-            (Some(_), Some(p)) => return Err(p.error(ErrorCode::UnknownField, text!("quote.discountScopeTwice"))),
+            (Some(_), Some(p)) => return Err(p.error(ErrorCode::UnknownField, text!(p, "quote.discountScopeTwice"))),
             (Some(i), None) => Scope::Item(i.integer(0, item_count as u64 - 1)? as usize),
             (None, Some(p)) => Scope::Product(p.one_of(&Product::ALL, ErrorCode::UnknownProduct)?),
             (None, None) => Scope::Cart,
         };
         if discounts.iter().any(|d| d.scope == scope) {
-            return Err(element.error(ErrorCode::DuplicateDiscount, text!("quote.duplicateDiscount")));
+            return Err(element.error(ErrorCode::DuplicateDiscount, text!(element, "quote.duplicateDiscount")));
         }
         discounts.push(Discount { percent, scope });
     }

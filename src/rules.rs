@@ -4,7 +4,7 @@
 //! says which document each rule comes from. RULES.md stays the specification that the
 //! code and tests follow; `catalog({ locale })` gives these, and the page shows them.
 
-use crate::messages::Key;
+use crate::messages::{Key, Locale};
 use serde::Serialize;
 
 /// One rule for a customer: `{ id, text, source }`.
@@ -76,6 +76,6 @@ const RULES: [(&str, Key, Key); 52] = [
 ];
 
 /// Every rule, explained in the request's language.
-pub fn rule_texts() -> Vec<RuleText> {
-    RULES.iter().map(|&(id, text, source)| RuleText { id, text: text.to_string(), source: source.to_string() }).collect()
+pub fn rule_texts(locale: Locale) -> Vec<RuleText> {
+    RULES.iter().map(|&(id, text, source)| RuleText { id, text: text.render(locale), source: source.render(locale) }).collect()
 }

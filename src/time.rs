@@ -55,7 +55,7 @@ pub fn serialize_date<S: serde::Serializer>(date: &Date, serializer: S) -> Resul
 /// A billing month, read from "YYYY-MM"; returns its first day.
 pub fn month(node: &Node<'_>) -> Result<Date, Error> {
     let text = node.str()?;
-    let bad = || node.error(ErrorCode::InvalidDate, text!("time.badMonth", text = text));
+    let bad = || node.error(ErrorCode::InvalidDate, text!(node, "time.badMonth", text = text));
     let (year, month) = crate::text::split_at_byte(text, b'-').ok_or_else(bad)?;
     if year.len() != 4 || month.len() != 2 || !year.bytes().chain(month.bytes()).all(|b| b.is_ascii_digit()) {
         return Err(bad());
@@ -67,7 +67,7 @@ pub fn month(node: &Node<'_>) -> Result<Date, Error> {
 /// A calendar date, read from "YYYY-MM-DD".
 pub fn date(node: &Node<'_>) -> Result<Date, Error> {
     let text = node.str()?;
-    parse_date(text.as_bytes()).ok_or_else(|| node.error(ErrorCode::InvalidDate, text!("time.badDate", text = text)))
+    parse_date(text.as_bytes()).ok_or_else(|| node.error(ErrorCode::InvalidDate, text!(node, "time.badDate", text = text)))
 }
 
 /// "YYYY-MM-DD" exactly, and a day that exists ("2026-02-30" does not). jiff's own
@@ -92,7 +92,7 @@ mod tests {
 
     fn read<T>(text: &str, f: impl Fn(&Node<'_>) -> Result<T, Error>) -> Result<T, Error> {
         let v = Value::String(text.into());
-        f(&Node::root(&v))
+        f(&Node::root(&v, &Default::default()))
     }
 
     #[test]
@@ -241,7 +241,7 @@ pub fn instant(node: &Node<'_>) -> Result<Instant, Error> {
     let bad = || {
         node.error(
             ErrorCode::InvalidDate,
-            text!("time.badInstant", text = text),
+            text!(node, "time.badInstant", text = text),
         )
     };
     let bytes = text.as_bytes();
@@ -286,7 +286,7 @@ mod instant_tests {
 
     fn at(text: &str) -> Result<Instant, Error> {
         let v = Value::String(text.into());
-        instant(&Node::root(&v))
+        instant(&Node::root(&v, &Default::default()))
     }
 
     #[test]

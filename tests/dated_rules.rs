@@ -14,7 +14,7 @@ fn run(request: Json) -> Json {
 /// `base` moved by `seconds`, as RFC 3339 in UTC+8.
 fn shift(base: &str, seconds: i64) -> String {
     let v = Value::String(base.to_string().into());
-    alicloud_cost::time::instant(&Node::root(&v)).unwrap().plus_seconds(seconds).to_rfc3339()
+    alicloud_cost::time::instant(&Node::root(&v, &Default::default())).unwrap().plus_seconds(seconds).to_rfc3339()
 }
 
 fn first<'a>(r: &'a Json, event: &str) -> Option<&'a Json> {

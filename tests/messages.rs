@@ -2,7 +2,7 @@
 //! languages, the languages and the call sites agree on the arguments, and no template is
 //! left unused. Nothing may fall back silently, so each of these is a failure.
 
-use alicloud_cost::messages::{all, render_in, Locale};
+use alicloud_cost::messages::{all, render, Locale};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -32,8 +32,8 @@ fn sources(dir: &Path, into: &mut Vec<(String, String)>) {
     }
 }
 
-/// Every `key!("…")` and `text!("…", name = …)` of the core and of the binding crate:
-/// the key, and for `text!` the argument names it passes.
+/// Every `key!("…")` and `text!(locale, "…", name = …)` of the core and of the binding
+/// crate: the key, and for `text!` the argument names it passes.
 fn uses() -> Vec<(String, String, Option<BTreeSet<String>>)> {
     let mut files = Vec::new();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -41,11 +41,20 @@ fn uses() -> Vec<(String, String, Option<BTreeSet<String>>)> {
     sources(&root.join("wasm/src"), &mut files);
     let mut found = Vec::new();
     for (file, text) in &files {
-        for (macro_name, with_args) in [("key!(\"", false), ("text!(\"", true), ("text!(\n", true)] {
+        for (macro_name, with_args) in [("key!(", false), ("text!(", true)] {
             let mut rest = text.as_str();
             while let Some(at) = rest.find(macro_name) {
                 rest = &rest[at + macro_name.len()..];
-                let body_start = rest.trim_start_matches([' ', '\n', '"']);
+                // The key is the call's first string literal: right after `key!(`, and after
+                // the locale (a plain path: `self`, `ctx`, `Locale::En`) in `text!`. Anything
+                // else is not a call with a key (the macros' own definitions).
+                let Some(quote) = rest.find('"') else { break };
+                let before_key = &rest[..quote];
+                let plain = if with_args { !before_key.contains(['(', ')', '$', '{', ';', '"']) } else { before_key.is_empty() };
+                if !plain {
+                    continue;
+                }
+                let body_start = &rest[quote + 1..];
                 let key_end = body_start.find('"').unwrap();
                 let key = &body_start[..key_end];
                 if key == "…" || key.contains(' ') {
@@ -134,9 +143,9 @@ fn english_plurals_and_literal_braces_render() {
     let key = alicloud_cost::key!("cp.formula.subscription");
     let names = ["phones", "months", "price"];
     let values: [&dyn alicloud_cost::messages::Arg; 3] = [&1, &12, &"9.9057"];
-    assert_eq!(render_in(Locale::En, key, &names, &values), "1 phone x 12 months x USD 9.9057/month");
-    assert_eq!(render_in(Locale::ZhCn, key, &names, &values), "1 台 x 12 个月 x USD 9.9057/月");
-    assert_eq!(render_in(Locale::En, alicloud_cost::key!("expect.monthsUsage"), &[], &[]), "{ months }");
+    assert_eq!(render(Locale::En, key, &names, &values), "1 phone x 12 months x USD 9.9057/month");
+    assert_eq!(render(Locale::ZhCn, key, &names, &values), "1 台 x 12 个月 x USD 9.9057/月");
+    assert_eq!(render(Locale::En, alicloud_cost::key!("expect.monthsUsage"), &[], &[]), "{ months }");
 }
 
 #[test]

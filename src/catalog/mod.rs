@@ -9,6 +9,7 @@ mod overrides;
 pub use default_catalog::{default_catalog, DEFAULT_CATALOG_VERSION};
 pub use overrides::apply_overrides;
 
+use crate::messages::Locale;
 use crate::money::{serialize_decimal, serialize_optional_decimal};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -79,15 +80,14 @@ pub fn requested<'a>(fields: &crate::decode::Fields<'_>, overridden: &'a mut Opt
 /// `catalog({ locale })`: the embedded catalog with the rules explained in `locale`. The
 /// options object takes only `locale`; absent options mean English.
 pub fn catalog_for(options: &crate::decode::Value) -> Result<Catalog, crate::error::Error> {
-    crate::decode::in_request_locale(options, || {
-        // Checked in the options' own language, as every request's fields are.
-        if !matches!(options, crate::decode::Value::Null) {
-            crate::decode::Node::root(options).object()?.only(&["locale"])?;
-        }
-        let mut catalog = default_catalog();
-        catalog.rules = crate::rules::rule_texts();
-        Ok(catalog)
-    })
+    let ctx = crate::decode::Ctx::of(options)?;
+    // Checked in the options' own language, as every request's fields are.
+    if !matches!(options, crate::decode::Value::Null) {
+        crate::decode::Node::root(options, &ctx).object()?.only(&["locale"])?;
+    }
+    let mut catalog = default_catalog();
+    catalog.rules = crate::rules::rule_texts(ctx.locale);
+    Ok(catalog)
 }
 
 /// Region groups of the Cloud Phone price table (CP-6).
@@ -151,16 +151,16 @@ pub struct CloudPhoneSpec {
 
 impl CloudPhoneSpec {
     /// "Lightweight, 2 vCPU / 4 GiB / 32 GiB", or just the edition when the hardware is unknown.
-    pub fn summary(&self) -> String {
+    pub fn summary(&self, locale: Locale) -> String {
         match (self.vcpu, self.memory_gib, self.storage_gib) {
-            (Some(c), Some(m), Some(s)) => text!("cp.summary", edition = self.edition_label(), vcpu = c, memory = m, storage = s),
-            _ => self.edition_label(),
+            (Some(c), Some(m), Some(s)) => text!(locale, "cp.summary", edition = self.edition_label(locale), vcpu = c, memory = m, storage = s),
+            _ => self.edition_label(locale),
         }
     }
 
-    /// The edition in the request's language: the seed's editions have their Chinese
-    /// names (GLOSSARY-zh.md); a caller's own edition is shown as written.
-    pub fn edition_label(&self) -> String {
+    /// The edition in `locale`: the seed's editions have their Chinese names
+    /// (GLOSSARY-zh.md); a caller's own edition is shown as written.
+    pub fn edition_label(&self, locale: Locale) -> String {
         let key = match self.edition.as_str() {
             "Lightweight" => key!("cp.edition.lightweight"),
             "General-purpose" => key!("cp.edition.generalPurpose"),
@@ -169,7 +169,7 @@ impl CloudPhoneSpec {
             "Compute-optimized" => key!("cp.edition.computeOptimized"),
             _ => return self.edition.clone(),
         };
-        key.to_string()
+        key.render(locale)
     }
 
     pub fn price(&self, region: Region) -> &SpecPrice {

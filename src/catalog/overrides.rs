@@ -40,7 +40,7 @@ pub fn apply_overrides(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), Err
             catalog.cloud_phone.periods_since = crate::time::instant(&since)?;
             catalog.cloud_phone.periods_since_source = super::Source {
                 seed: "caller".to_string(),
-                document: text!("catalog.yours"),
+                document: text!(cp, "catalog.yours"),
                 as_of: None,
                 rules: vec!["CP-13".to_string()],
             };
@@ -64,7 +64,7 @@ pub fn apply_overrides(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), Err
             let hourly = f.get("hourly").map(|n| price(&n)).transpose()?;
             let monthly = f.get("monthly").map(|n| price(&n)).transpose()?;
             if hourly.is_none() && monthly.is_none() {
-                return Err(entry.error(ErrorCode::MissingPrice, text!("catalog.ecsNeedsPrice", id = id)));
+                return Err(entry.error(ErrorCode::MissingPrice, text!(entry, "catalog.ecsNeedsPrice", id = id)));
             }
             upsert(&mut catalog.ecs.instance_types, EcsInstanceType { id, hourly, monthly }, |t| &t.id);
         }
@@ -76,7 +76,7 @@ fn list<'v>(fields: &Fields<'v>, key: &str) -> Result<Vec<Node<'v>>, Error> {
     let node = fields.required(key, key!("expect.array"))?;
     let elements: Vec<Node<'v>> = node.elements()?.collect();
     if elements.len() > MAX_ENTRIES {
-        return Err(node.error(ErrorCode::TooMany, text!("catalog.tooManyEntries", max = MAX_ENTRIES, count = elements.len())));
+        return Err(node.error(ErrorCode::TooMany, text!(node, "catalog.tooManyEntries", max = MAX_ENTRIES, count = elements.len())));
     }
     Ok(elements)
 }
@@ -84,7 +84,7 @@ fn list<'v>(fields: &Fields<'v>, key: &str) -> Result<Vec<Node<'v>>, Error> {
 fn identifier<'v>(node: &Node<'v>) -> Result<&'v str, Error> {
     let id = node.str()?;
     if id.is_empty() || id.len() > MAX_ID_LEN {
-        return Err(node.error(ErrorCode::OutOfRange, text!("catalog.idLength", max = MAX_ID_LEN)));
+        return Err(node.error(ErrorCode::OutOfRange, text!(node, "catalog.idLength", max = MAX_ID_LEN)));
     }
     Ok(id)
 }
@@ -114,7 +114,7 @@ fn apply_cloud_phone_spec(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), 
                 Error::new(
                     ErrorCode::MissingField,
                     f.child_path(key),
-                    text!("catalog.specNeedsRegion", id = id, key = key),
+                    text!(f, "catalog.specNeedsRegion", id = id, key = key),
                 )
             });
         };
@@ -127,7 +127,7 @@ fn apply_cloud_phone_spec(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), 
                 (None, None) => Err(Error::new(
                     ErrorCode::MissingField,
                     p.child_path(k),
-                    text!("catalog.specNeedsPrice", id = id, key = k),
+                    text!(p, "catalog.specNeedsPrice", id = id, key = k),
                 )),
             }
         };

@@ -20,7 +20,8 @@ use super::account_request::{decode, AccountPlan};
 use super::engine::{duration, minimum_charge, usd, Deadline, Sim};
 use super::request::{EventKind, Kind, Rate};
 use super::{Horizon, State};
-use crate::decode::Value;
+use crate::decode::{Ctx, Value};
+use crate::messages::{HasLocale, Locale};
 use crate::error::{Error, ErrorCode};
 use crate::money::{serialize_decimal, serialize_optional_decimal, Rounding};
 use crate::quote::{Billing, Product, Warning};
@@ -140,11 +141,8 @@ pub struct Account {
 /// # Ok::<(), alicloud_cost::Error>(())
 /// ```
 pub fn simulate_account(request: &Value) -> Result<Account, Error> {
-    crate::decode::in_request_locale(request, || account_in_locale(request))
-}
-
-fn account_in_locale(request: &Value) -> Result<Account, Error> {
-    let plan = decode(request)?;
+    let ctx = Ctx::of(request)?;
+    let plan = decode(request, &ctx)?;
     let simulated = run(&plan, Decimal::ZERO)?;
     let keep = match plan.until {
         Some(until) => Some(KeepRunning { until, top_up: keep_running(&plan, until, &simulated)? }),
@@ -167,6 +165,8 @@ enum Next {
 }
 
 struct AccountSim<'p> {
+    /// The request's context: the language of the account's own texts.
+    ctx: Ctx,
     sims: Vec<Sim<'p>>,
     credit: Decimal,
     /// The caller's top-ups so far.
@@ -242,6 +242,7 @@ impl Curve {
 
 fn run(plan: &AccountPlan, extra_credit: Decimal) -> Result<AccountSim<'_>, Error> {
     let mut account = AccountSim {
+        ctx: plan.ctx,
         sims: plan.items.iter().map(|item| Sim::new(&item.plan, true)).collect(),
         credit: plan.credit + extra_credit,
         topped_up: Decimal::ZERO,
@@ -258,7 +259,7 @@ fn run(plan: &AccountPlan, extra_credit: Decimal) -> Result<AccountSim<'_>, Erro
     };
     // No runway here: what bills changes over time (releases, expiries), so the moment
     // the credit runs out is told when it happens, and in `creditRunsOutAt`.
-    account.push_account("opened", vec![text!("account.opened", credit = usd(account.credit))], vec![]);
+    account.push_account("opened", vec![text!(account, "account.opened", credit = usd(account.credit))], vec![]);
     for i in 0..account.sims.len() {
         account.with_item(i, false, |sim| {
             sim.created();
@@ -302,9 +303,15 @@ fn run(plan: &AccountPlan, extra_credit: Decimal) -> Result<AccountSim<'_>, Erro
     account.advance(end)?;
     if plan.until.is_some() {
         let billed = crate::money::sum(account.sims.iter().map(|s| minimum_charge(s.plan.kind, s.billed)));
-        account.push_account("horizonEnd", vec![text!("lifecycle.horizonEnd", billed = usd(billed))], vec![]);
+        account.push_account("horizonEnd", vec![text!(account, "lifecycle.horizonEnd", billed = usd(billed))], vec![]);
     }
     Ok(account)
+}
+
+impl HasLocale for AccountSim<'_> {
+    fn locale(&self) -> Locale {
+        self.ctx.locale
+    }
 }
 
 impl<'p> AccountSim<'p> {
@@ -457,8 +464,8 @@ impl<'p> AccountSim<'p> {
             }
         }
         let effects = vec![
-            text!("account.creditRanOut", at = ran_out.to_rfc3339(), after = duration(ran_out.0 - self.funded_since.0)),
-            text!("account.overdue"),
+            text!(self, "account.creditRanOut", at = ran_out.to_rfc3339(), after = duration(ran_out.0 - self.funded_since.0, self.ctx.locale)),
+            text!(self, "account.overdue"),
         ];
         self.push_account("overdue", effects, vec!["ECS-1"]);
         for i in 0..self.sims.len() {
@@ -476,14 +483,14 @@ impl<'p> AccountSim<'p> {
         self.projection = None;
         self.credit = self.credit + amount;
         self.topped_up = self.topped_up + amount;
-        let mut effects = vec![text!("lifecycle.toppedUp", amount = usd(amount))];
+        let mut effects = vec![text!(self, "lifecycle.toppedUp", amount = usd(amount))];
         let settles = self.overdue_since.is_some() && self.credit >= Decimal::ZERO;
         if settles {
-            effects.push(text!("lifecycle.settled"));
+            effects.push(text!(self, "lifecycle.settled"));
             self.overdue_since = None;
             self.funded_since = self.now;
         } else if self.overdue_since.is_some() {
-            effects.push(text!("lifecycle.stillOwed", amount = usd(-self.credit)));
+            effects.push(text!(self, "lifecycle.stillOwed", amount = usd(-self.credit)));
         }
         self.push_account("topUp", effects, vec![]);
         if settles {

@@ -5,7 +5,7 @@
 
 use super::request::{credit, event_head, event_nodes, not_supported, period, renewal_months, top_up_amount, within_period, EventKind, EventType, Kind, Plan, Rate};
 use crate::catalog::{apply_overrides, default_catalog, Catalog};
-use crate::decode::{Fields, Node, Value};
+use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::policy::{apply_policy_overrides, default_policies, Policies};
 use crate::products::{cloud_phone, ecs, iot};
@@ -38,6 +38,8 @@ pub struct AccountEvent {
 
 #[derive(Debug)]
 pub struct AccountPlan {
+    /// The request's context: the language of the texts.
+    pub ctx: Ctx,
     pub start: Instant,
     pub until: Option<Instant>,
     pub latest: Instant,
@@ -49,8 +51,8 @@ pub struct AccountPlan {
 
 const FIELDS: [&str; 8] = ["start", "until", "account", "items", "events", "catalog", "policy", "locale"];
 
-pub fn decode(request: &Value) -> Result<AccountPlan, Error> {
-    let root = Node::root(request);
+pub fn decode(request: &Value, ctx: &Ctx) -> Result<AccountPlan, Error> {
+    let root = Node::root(request, ctx);
     let fields = root.object()?;
     fields.only(&FIELDS)?;
     // crate::catalog::requested does this for quote and compare; here, once per account,
@@ -71,12 +73,12 @@ pub fn decode(request: &Value) -> Result<AccountPlan, Error> {
     let items_node = fields.required("items", key!("expect.accountItems"))?;
     let elements = items_node.elements()?;
     if elements.len() == 0 {
-        return Err(items_node.error(ErrorCode::Empty, text!("request.noItems")));
+        return Err(items_node.error(ErrorCode::Empty, text!(items_node, "request.noItems")));
     }
     if elements.len() > MAX_ACCOUNT_ITEMS {
-        return Err(items_node.error(ErrorCode::TooMany, text!("account.tooManyItems", max = MAX_ACCOUNT_ITEMS, count = elements.len())));
+        return Err(items_node.error(ErrorCode::TooMany, text!(items_node, "account.tooManyItems", max = MAX_ACCOUNT_ITEMS, count = elements.len())));
     }
-    let context = Context { catalog: &catalog, policies: &policies, start, until, latest };
+    let context = Context { ctx, catalog: &catalog, policies: &policies, start, until, latest };
     let mut items = Vec::with_capacity(elements.len());
     let mut planned = Vec::new();
     for (index, node) in elements.enumerate() {
@@ -93,10 +95,11 @@ pub fn decode(request: &Value) -> Result<AccountPlan, Error> {
     // The caller's events first, then the planned releases; at one moment, in that order.
     events.extend(planned);
     let events = crate::decode::stable_sorted_by_key(events, |e| e.at.0);
-    Ok(AccountPlan { start, until, latest, credit, items, events })
+    Ok(AccountPlan { ctx: *ctx, start, until, latest, credit, items, events })
 }
 
 struct Context<'c> {
+    ctx: &'c Ctx,
     catalog: &'c Catalog,
     policies: &'c Policies,
     start: Instant,
@@ -107,6 +110,7 @@ struct Context<'c> {
 impl Context<'_> {
     fn plan(&self, kind: Kind) -> Plan {
         Plan {
+            ctx: *self.ctx,
             kind,
             created_at: self.start,
             cloud_phone_unit: cloud_phone::BillingUnit::for_creation(self.catalog, Some(self.start)),
@@ -180,7 +184,7 @@ fn decode_item(node: &Node<'_>, context: &Context<'_>) -> Result<(AccountItem, O
     };
     if auto_renew {
         if !item.plan.kind.auto_renews() {
-            return Err(not_supported(fields.child_path("autoRenew"), text!("account.autoRenewNotModelled")));
+            return Err(not_supported(fields.child_path("autoRenew"), text!(fields, "account.autoRenewNotModelled")));
         }
         item.plan.auto_renew = true;
     }
@@ -193,7 +197,7 @@ fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, con
     if item.internet.is_some() {
         warnings.push(Warning::new(
             "dependents_billed_separately",
-            text!("account.dependentsBilledSeparately"),
+            text!(fields, "account.dependentsBilledSeparately"),
             &["CP-1", "CP-10"],
         ));
     }
@@ -202,8 +206,8 @@ fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, con
             let mut plan = context.plan(Kind::CloudPhone(Billing::Subscription));
             plan.expiry = Some((context.start, months));
             plan.renewal_price = Some(price.monthly * Decimal::from(item.quantity));
-            let prepaid = cloud_phone::subscription_line(&item.spec, item.region, item.quantity, months, crate::money::Rounding::BILL).amount;
-            let description = text!("cp.description.subscription", phones = item.quantity, spec = item.spec.id, region = item.region.label(), months = months);
+            let prepaid = cloud_phone::subscription_line(&item.spec, item.region, item.quantity, months, crate::money::Rounding::BILL, context.ctx).amount;
+            let description = text!(fields, "cp.description.subscription", phones = item.quantity, spec = item.spec.id, region = item.region.label(), months = months);
             Ok(AccountItem { plan, description, prepaid, warnings })
         }
         cloud_phone::Term::LifetimeHours(_) => {
@@ -211,15 +215,15 @@ fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, con
             if let Some(created_at) = item.created_at {
                 if created_at > context.start {
                     let path = fields.child_path("createdAt");
-                    return Err(Error::new(ErrorCode::OutOfRange, path, text!("lifecycle.createdAfterStart", at = created_at.to_rfc3339(), start = context.start.to_rfc3339())));
+                    return Err(Error::new(ErrorCode::OutOfRange, path, text!(fields, "lifecycle.createdAfterStart", at = created_at.to_rfc3339(), start = context.start.to_rfc3339())));
                 }
                 plan.created_at = created_at;
                 plan.cloud_phone_unit = cloud_phone::BillingUnit::for_creation(context.catalog, Some(created_at));
             }
             let rate = Rate { amount: price.hourly * Decimal::from(item.quantity), per_seconds: 3_600 };
             plan.rate = Some(rate);
-            let description = text!("account.cpPayAsYouGo", phones = item.quantity, spec = item.spec.id, region = item.region.label(), rate = rate.describe());
-            warnings.push(cloud_phone::billed_while_stopped());
+            let description = text!(fields, "account.cpPayAsYouGo", phones = item.quantity, spec = item.spec.id, region = item.region.label(), rate = rate.describe(context.ctx.locale));
+            warnings.push(cloud_phone::billed_while_stopped(context.ctx));
             Ok(AccountItem { plan, description, prepaid: Decimal::ZERO, warnings })
         }
     }
@@ -227,7 +231,7 @@ fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, con
 
 fn ecs_item(item: &ecs::EcsItem, context: &Context<'_>, node: &Node<'_>) -> Result<AccountItem, Error> {
     let per_unit = item.prices.total() * Decimal::from(item.quantity);
-    let warnings = vec![ecs::caller_price_warning()];
+    let warnings = vec![ecs::caller_price_warning(context.ctx)];
     match item.billing {
         Billing::Subscription => {
             use rust_decimal::prelude::ToPrimitive;
@@ -235,11 +239,11 @@ fn ecs_item(item: &ecs::EcsItem, context: &Context<'_>, node: &Node<'_>) -> Resu
             let mut plan = context.plan(Kind::Ecs(Billing::Subscription));
             // ECS-10: the cycle ends at 00:00 UTC+8 the day after the expiry date.
             let end = ecs::subscription_cycle_end(context.start, months).filter(|end| *end <= context.latest);
-            let end = end.ok_or_else(|| node.error(ErrorCode::OutOfRange, text!("lifecycle.endsBeyondHorizon")))?;
+            let end = end.ok_or_else(|| node.error(ErrorCode::OutOfRange, text!(node, "lifecycle.endsBeyondHorizon")))?;
             plan.expiry = Some((end, 0));
             plan.renewal_price = Some(per_unit);
             // The order and its description as `quote` gives them.
-            let quoted = ecs::rate(item, 0, crate::money::Rounding::BILL);
+            let quoted = ecs::rate(item, 0, crate::money::Rounding::BILL, context.ctx);
             Ok(AccountItem { plan, description: quoted.description, prepaid: quoted.trade_price, warnings })
         }
         Billing::PayAsYouGo => {
@@ -247,8 +251,8 @@ fn ecs_item(item: &ecs::EcsItem, context: &Context<'_>, node: &Node<'_>) -> Resu
             let rate = Rate { amount: per_unit, per_seconds: 3_600 };
             plan.rate = Some(rate);
             let description = match item.instance_type.as_deref() {
-                Some(label) => text!("account.ecsPayAsYouGo", count = item.quantity, label = label, rate = rate.describe()),
-                None => text!("account.ecsPayAsYouGoUnnamed", count = item.quantity, rate = rate.describe()),
+                Some(label) => text!(context.ctx, "account.ecsPayAsYouGo", count = item.quantity, label = label, rate = rate.describe(context.ctx.locale)),
+                None => text!(context.ctx, "account.ecsPayAsYouGoUnnamed", count = item.quantity, rate = rate.describe(context.ctx.locale)),
             };
             Ok(AccountItem { plan, description, prepaid: Decimal::ZERO, warnings })
         }
@@ -257,16 +261,16 @@ fn ecs_item(item: &ecs::EcsItem, context: &Context<'_>, node: &Node<'_>) -> Resu
 
 fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Result<AccountItem, Error> {
     let instance = fields.required("instance", key!("expect.iotInstance"))?.one_of(&iot::Instance::ALL, ErrorCode::UnknownInstance)?;
-    let (start_day, _) = context.start.billing_day().ok_or_else(|| node.error(ErrorCode::OutOfRange, text!("account.startOutOfRange")))?;
+    let (start_day, _) = context.start.billing_day().ok_or_else(|| node.error(ErrorCode::OutOfRange, text!(node, "account.startOutOfRange")))?;
     let start_month = crate::time::iso_month(start_day);
     if instance == iot::Instance::LegacyPublic {
         if let Some(month) = fields.get("month") {
             if month.str()? != start_month {
-                return Err(month.error(ErrorCode::DateOutOfPeriod, text!("account.usageMonth", month = start_month)));
+                return Err(month.error(ErrorCode::DateOutOfPeriod, text!(month, "account.usageMonth", month = start_month)));
             }
         }
         if let Some(days) = fields.get("usage").and_then(|u| u.object().ok()).and_then(|u| u.get("days")) {
-            return Err(not_supported(&days.path(), text!("account.noDays")));
+            return Err(not_supported(&days.path(), text!(days, "account.noDays")));
         }
     }
     let month = [("month", Value::String(start_month.into()))];
@@ -276,13 +280,13 @@ fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Resu
     // An Enterprise order and its description as `quote` gives them (IOT-3: a trial's first month free).
     match item {
         iot::IotItem::LegacyPublic { edition, days, free_quota_used, fleet, .. } => {
-            let template = days.into_iter().next().ok_or_else(|| node.error(ErrorCode::Empty, text!("account.noDay")))?;
+            let template = days.into_iter().next().ok_or_else(|| node.error(ErrorCode::Empty, text!(node, "account.noDay")))?;
             let daily = iot::RepeatingDay::new(edition, template, start_day, free_quota_used, &context.catalog.iot);
             let full_day = daily.full_day_bill();
             let mut plan = context.plan(Kind::IotLegacyPublic);
             plan.rate = Some(Rate { amount: full_day, per_seconds: 86_400 });
             plan.daily = Some(std::rc::Rc::new(daily));
-            let description = text!("account.iotLegacy", edition = edition.name(), amount = full_day);
+            let description = text!(node, "account.iotLegacy", edition = edition.name(), amount = full_day);
             let warnings = fleet.map(|f| f.warnings).unwrap_or_default();
             Ok(AccountItem { plan, description, prepaid: Decimal::ZERO, warnings })
         }
@@ -295,12 +299,12 @@ fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Resu
             // The order as `quote` prices it (its line: quantity x paid months x price, rounded once).
             let paid_months = iot::enterprise_paid_months(months, trial);
             let prepaid = crate::money::Rounding::BILL.apply(Decimal::from(quantity) * Decimal::from(paid_months) * monthly_price);
-            let description = iot::enterprise_description(months, quantity, trial);
+            let description = iot::enterprise_description(months, quantity, trial, context.ctx);
             Ok(AccountItem { plan, description, prepaid, warnings: Vec::new() })
         }
         iot::IotItem::NewPublic => {
             let plan = context.plan(Kind::IotNewPublic);
-            Ok(AccountItem { plan, description: text!("iot.description.newPublic"), prepaid: Decimal::ZERO, warnings: Vec::new() })
+            Ok(AccountItem { plan, description: text!(node, "iot.description.newPublic"), prepaid: Decimal::ZERO, warnings: Vec::new() })
         }
     }
 }
@@ -312,7 +316,7 @@ fn decode_event<'v>(node: &Node<'v>, items: &[AccountItem], within: &dyn Fn(&Nod
         let node = fields.required("item", key!("expect.itemIndex"))?;
         let index = node.integer(0, u64::MAX)?;
         if index >= items.len() as u64 {
-            return Err(node.error(ErrorCode::OutOfRange, text!("account.noSuchItem", index = index, count = items.len())));
+            return Err(node.error(ErrorCode::OutOfRange, text!(node, "account.noSuchItem", index = index, count = items.len())));
         }
         Ok((index as usize, node))
     };
@@ -322,7 +326,7 @@ fn decode_event<'v>(node: &Node<'v>, items: &[AccountItem], within: &dyn Fn(&Nod
             fields.only(&["at", "type", "item", "months"])?;
             let (index, item_node) = item(&fields)?;
             if !items[index].plan.kind.is_subscription() {
-                return Err(not_supported(item_node.path(), text!("account.renewNotSubscription")));
+                return Err(not_supported(item_node.path(), text!(item_node, "account.renewNotSubscription")));
             }
             Ok(AccountEvent { at, item: Some(index), kind: EventKind::Renew(renewal_months(&fields)?) })
         }

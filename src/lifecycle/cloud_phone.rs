@@ -6,6 +6,7 @@ use super::engine::{internal, Sim, HOUR};
 use super::request::Kind;
 use super::ResourceStatus;
 use crate::error::Error;
+use crate::messages::HasLocale;
 use crate::products::cloud_phone::BillingUnit;
 use crate::quote::Billing;
 use crate::time::Instant;
@@ -16,7 +17,7 @@ impl Sim<'_> {
     /// CP-9: not topped up within the days allowed, the phones are released with their data.
     pub(super) fn cloud_phone_released_for_overdue(&mut self) {
         let days = self.p.cp_overdue_release_days;
-        let mut effects = vec![text!("cpLife.releasedForOverdue", days = days, day = days + 1)];
+        let mut effects = vec![text!(self, "cpLife.releasedForOverdue", days = days, day = days + 1)];
         let mut rules = vec!["CP-9"];
         self.dependents_note(&mut effects, &mut rules);
         self.fate(ResourceStatus::Released, |n| n == "instanceGroup");
@@ -25,16 +26,16 @@ impl Sim<'_> {
 
     /// CP-14: not renewed in time, the group is deleted with its instances.
     pub(super) fn cloud_phone_expired_release(&self, days: i64, effects: &mut Vec<String>) -> Vec<&'static str> {
-        effects.push(text!("cpLife.expiredRelease", days = days));
+        effects.push(text!(self, "cpLife.expiredRelease", days = days));
         vec![self.plan.kind.subscription_rule()]
     }
 
     pub(super) fn dependents_note(&self, effects: &mut Vec<String>, rules: &mut Vec<&'static str>) {
         let names = [("natGateway", key!("cpLife.natGateway")), ("eip", key!("cpLife.eip")), ("sharedBandwidth", key!("cpLife.sharedBandwidth"))];
         // Strings, not &str: every list the module joins is a Vec<String>, so one join is linked.
-        let dependents: Vec<String> = names.iter().filter(|(n, _)| self.plan.has(n)).map(|(_, label)| label.to_string()).collect();
+        let dependents: Vec<String> = names.iter().filter(|(n, _)| self.plan.has(n)).map(|(_, label)| label.render(self.locale())).collect();
         if matches!(self.plan.kind, Kind::CloudPhone(_)) && !dependents.is_empty() {
-            effects.push(text!("cpLife.dependents", names = crate::messages::join(&dependents, &text!("list.separator"))));
+            effects.push(text!(self, "cpLife.dependents", names = crate::messages::join(&dependents, &text!(self, "list.separator"))));
             rules.push("CP-10");
         }
     }
@@ -43,28 +44,28 @@ impl Sim<'_> {
     pub(super) fn cloud_phone_overdue(&mut self, billing: Billing, t: Instant, effects: &mut Vec<String>, rules: &mut Vec<&'static str>) {
         if billing == Billing::PayAsYouGo {
             let days = self.p.cp_overdue_release_days;
-            effects.push(text!("cpLife.overdue"));
-            effects.push(text!("cpLife.billingStops"));
-            effects.push(text!("cpLife.topUpWithin", days = days, before = t.plus_days(days).to_rfc3339()));
+            effects.push(text!(self, "cpLife.overdue"));
+            effects.push(text!(self, "cpLife.billingStops"));
+            effects.push(text!(self, "cpLife.topUpWithin", days = days, before = t.plus_days(days).to_rfc3339()));
             rules.extend(["CP-4", "CP-9"]);
             self.dependents_note(effects, rules);
             self.fate(ResourceStatus::Retained, |n| n == "instanceGroup");
         } else {
-            effects.push(text!("cpLife.subscriptionOverdue"));
+            effects.push(text!(self, "cpLife.subscriptionOverdue"));
             rules.push("CP-2");
         }
     }
 
     /// CP-2, CP-14: the subscription expires; the group is deleted 15 days later unless renewed.
     pub(super) fn cloud_phone_expired(&self, release_text: &str, effects: &mut Vec<String>) -> Vec<&'static str> {
-        effects.push(text!("cpLife.expired"));
-        effects.push(text!("cpLife.renewBefore", before = release_text));
+        effects.push(text!(self, "cpLife.expired"));
+        effects.push(text!(self, "cpLife.renewBefore", before = release_text));
         vec!["CP-2", "CP-14"]
     }
 
     /// CP-9: paid in time, the phones leave the Overdue state.
     pub(super) fn cloud_phone_settled(&mut self, effects: &mut Vec<String>, rules: &mut Vec<&'static str>) {
-        effects.push(text!("cpLife.settled"));
+        effects.push(text!(self, "cpLife.settled"));
         rules.push("CP-9");
         self.fate(ResourceStatus::Active, |n| n == "instanceGroup");
     }
@@ -84,12 +85,12 @@ impl Sim<'_> {
                     let rest = rate.cost(period_end.0 - self.now.0).ok_or_else(|| internal("cost overflow"))?;
                     self.charge(rest);
                 }
-                effects.push(text!("cpLife.billedToPeriodEnd", hours = period_hours, end = period_end.to_rfc3339()));
+                effects.push(text!(self, "cpLife.billedToPeriodEnd", hours = period_hours, end = period_end.to_rfc3339()));
                 rules.push("CP-3");
             }
             // CP-13: a group created before the periods began is billed to the second.
             BillingUnit::Seconds => {
-                effects.push(text!("cpLife.billedPerSecond"));
+                effects.push(text!(self, "cpLife.billedPerSecond"));
                 rules.push("CP-13");
             }
         }

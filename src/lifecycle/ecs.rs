@@ -14,11 +14,11 @@ impl Sim<'_> {
         self.fate(ResourceStatus::Released, |_| true);
         let rules = if self.p.ecs_china_site { vec!["ECS-14", "ECS-5"] } else { vec!["ECS-4", "ECS-5"] };
         let effects = vec![
-            text!("ecsLife.releasedAfterStop", days = self.p.ecs_release_after_stop_days),
-            text!("ecsLife.computeReleased"),
-            text!("ecsLife.disksReleased"),
-            text!("ecsLife.ipReleasedEipOwn"),
-            text!("ecsLife.snapshotsDeleted"),
+            text!(self, "ecsLife.releasedAfterStop", days = self.p.ecs_release_after_stop_days),
+            text!(self, "ecsLife.computeReleased"),
+            text!(self, "ecsLife.disksReleased"),
+            text!(self, "ecsLife.ipReleasedEipOwn"),
+            text!(self, "ecsLife.snapshotsDeleted"),
         ];
         self.push("released", effects, rules);
     }
@@ -30,7 +30,7 @@ impl Sim<'_> {
         self.fate(ResourceStatus::Released, |n| n == "payAsYouGoDisk");
         self.push(
             "payAsYouGoReleased",
-            vec![text!("ecsLife.paygDiskReleased")],
+            vec![text!(self, "ecsLife.paygDiskReleased")],
             vec!["ECS-4", "ECS-5"],
         );
     }
@@ -44,8 +44,8 @@ impl Sim<'_> {
         self.push(
             "stopped",
             vec![
-                text!("ecsLife.autoRenewNeverSucceeded", days = days),
-                text!("ecsLife.renewBackdated", before = release.to_rfc3339()),
+                text!(self, "ecsLife.autoRenewNeverSucceeded", days = days),
+                text!(self, "ecsLife.renewBackdated", before = release.to_rfc3339()),
             ],
             vec!["ECS-12"],
         );
@@ -53,12 +53,12 @@ impl Sim<'_> {
 
     /// ECS-11 (ECS-12 with auto-renewal on), ECS-5: not renewed in time.
     pub(super) fn ecs_expired_release(&self, days: i64, effects: &mut Vec<String>) -> Vec<&'static str> {
-        effects.push(text!("ecsLife.expiredRelease", days = days));
+        effects.push(text!(self, "ecsLife.expiredRelease", days = days));
         if self.plan.has("staticPublicIp") {
-            effects.push(text!("ecsLife.ipReleased"));
+            effects.push(text!(self, "ecsLife.ipReleased"));
         }
         if self.plan.has("eip") {
-            effects.push(text!("ecsLife.eipDisassociated"));
+            effects.push(text!(self, "ecsLife.eipDisassociated"));
         }
         let first = if self.p.serving_after_expiry_days.is_some() { "ECS-12" } else { "ECS-11" };
         vec![first, "ECS-5"]
@@ -67,40 +67,41 @@ impl Sim<'_> {
     /// Overdue: ECS-1, then ECS-3/ECS-4 (pay-as-you-go) or ECS-2 (subscription), ECS-14 on the China site.
     pub(super) fn ecs_overdue(&mut self, billing: Billing, t: Instant, ran_out: Option<Instant>, effects: &mut Vec<String>, rules: &mut Vec<&'static str>) {
         let stop = t.plus_days(self.p.ecs_stop_days);
-        effects.push(text!("ecsLife.overdue"));
+        effects.push(text!(self, "ecsLife.overdue"));
         rules.push("ECS-1");
         if self.plan.rate.is_some() && self.overdue_at_pending.is_none() && ran_out.is_some() && !self.shared {
-            effects.push(text!("ecsLife.hourlySettlement"));
+            effects.push(text!(self, "ecsLife.hourlySettlement"));
             rules.push("ECS-13");
         }
         if self.p.ecs_china_site {
-            effects.push(text!("ecsLife.chinaSite", release = stop.plus_days(self.p.ecs_release_after_stop_days).to_rfc3339()));
+            effects.push(text!(self, "ecsLife.chinaSite", release = stop.plus_days(self.p.ecs_release_after_stop_days).to_rfc3339()));
             rules.push("ECS-14");
             if billing == Billing::Subscription {
-                effects.push(text!("ecsLife.subscriptionUsable"));
+                effects.push(text!(self, "ecsLife.subscriptionUsable"));
                 rules.push("ECS-2");
             }
         } else if billing == Billing::PayAsYouGo {
             effects.push(text!(
+                self,
                 "ecsLife.keepsRunning",
                 second = self.p.ecs_second_deduction_days.unwrap_or_default(),
                 third = self.p.ecs_third_deduction_days.unwrap_or_default()
             ));
-            effects.push(text!("ecsLife.stopsAt", at = stop.to_rfc3339()));
+            effects.push(text!(self, "ecsLife.stopsAt", at = stop.to_rfc3339()));
             rules.extend(["ECS-3", "ECS-4"]);
         } else {
-            effects.push(text!("ecsLife.subscriptionUsable"));
+            effects.push(text!(self, "ecsLife.subscriptionUsable"));
             if self.plan.has("payAsYouGoDisk") {
-                effects.push(text!("ecsLife.paygDiskUnavailable"));
+                effects.push(text!(self, "ecsLife.paygDiskUnavailable"));
             }
             if self.plan.has("payByTrafficBandwidth") {
-                effects.push(text!("ecsLife.trafficUnavailable"));
+                effects.push(text!(self, "ecsLife.trafficUnavailable"));
             }
             rules.push("ECS-2");
             self.fate(ResourceStatus::Unavailable, |n| n == "payAsYouGoDisk" || n == "payByTrafficBandwidth");
         }
         if self.plan.economical_mode {
-            effects.push(text!("ecsLife.economicalOverdue"));
+            effects.push(text!(self, "ecsLife.economicalOverdue"));
             rules.push("ECS-6");
         }
     }
@@ -108,27 +109,27 @@ impl Sim<'_> {
     /// ECS-4 (ECS-14 on the China site): the pay-as-you-go parts stop and their billing ceases.
     pub(super) fn ecs_stop(&mut self, billing: Billing) {
         let china = self.p.ecs_china_site;
-        let why = if china { text!("ecsLife.why.china") } else { text!("ecsLife.why.deductions") };
+        let why = if china { text!(self, "ecsLife.why.china") } else { text!(self, "ecsLife.why.deductions") };
         if billing == Billing::PayAsYouGo {
             self.stopped = true;
             self.payg_stopped = true;
             self.fate(ResourceStatus::Retained, |_| true);
             let release = self.now.plus_days(self.p.ecs_release_after_stop_days);
             let mut effects = vec![
-                text!("ecsLife.stopped", why = why),
-                text!("ecsLife.keptNoService"),
-                text!("ecsLife.payBefore", before = release.to_rfc3339()),
+                text!(self, "ecsLife.stopped", why = why),
+                text!(self, "ecsLife.keptNoService"),
+                text!(self, "ecsLife.payBefore", before = release.to_rfc3339()),
             ];
             let mut rules = vec![if china { "ECS-14" } else { "ECS-4" }, "ECS-5"];
             if self.plan.economical_mode {
-                effects.push(text!("ecsLife.economicalRestart"));
+                effects.push(text!(self, "ecsLife.economicalRestart"));
                 rules.push("ECS-6");
             }
             self.push("stopped", effects, rules);
         } else {
             self.payg_stopped = true;
             let rule = if china { "ECS-14" } else { "ECS-4" };
-            self.push("payAsYouGoStopped", vec![text!("ecsLife.paygStopped", why = why)], vec![rule]);
+            self.push("payAsYouGoStopped", vec![text!(self, "ecsLife.paygStopped", why = why)], vec![rule]);
         }
     }
 
@@ -137,13 +138,13 @@ impl Sim<'_> {
         if self.serving_after_expiry {
             let serving = self.p.serving_after_expiry_days.unwrap_or_default();
             let stop = self.expired_stop_at().map(Instant::to_rfc3339).unwrap_or_default();
-            effects.push(text!("ecsLife.expiredServing", days = serving, until = stop));
-            effects.push(text!("ecsLife.renewBackdatedThen", before = release_text));
+            effects.push(text!(self, "ecsLife.expiredServing", days = serving, until = stop));
+            effects.push(text!(self, "ecsLife.renewBackdatedThen", before = release_text));
             vec!["ECS-12"]
         } else {
-            effects.push(text!("ecsLife.cycleEnds"));
-            effects.push(text!("ecsLife.renewFromExpiry", before = release_text));
-            effects.push(text!("ecsLife.noAutoRenewWhenExpired"));
+            effects.push(text!(self, "ecsLife.cycleEnds"));
+            effects.push(text!(self, "ecsLife.renewFromExpiry", before = release_text));
+            effects.push(text!(self, "ecsLife.noAutoRenewWhenExpired"));
             vec!["ECS-10", "ECS-11"]
         }
     }
@@ -154,21 +155,21 @@ impl Sim<'_> {
             self.payg_stopped = false;
             if billing == Billing::PayAsYouGo {
                 self.stopped = false;
-                effects.push(text!("ecsLife.restarts"));
+                effects.push(text!(self, "ecsLife.restarts"));
                 rules.push("ECS-7");
                 if self.plan.economical_mode {
-                    effects.push(text!("ecsLife.economicalSettled"));
+                    effects.push(text!(self, "ecsLife.economicalSettled"));
                     rules.push("ECS-6");
                 }
             } else {
-                effects.push(text!("ecsLife.paygResumes"));
+                effects.push(text!(self, "ecsLife.paygResumes"));
                 rules.push("ECS-4");
             }
         }
         let restore: fn(&str) -> bool = if billing == Billing::PayAsYouGo { |_| true } else { |n| n == "payAsYouGoDisk" || n == "payByTrafficBandwidth" };
         self.fate(ResourceStatus::Active, restore);
         if billing == Billing::Subscription && (self.plan.has("payAsYouGoDisk") || self.plan.has("payByTrafficBandwidth")) {
-            effects.push(text!("ecsLife.paygAvailable"));
+            effects.push(text!(self, "ecsLife.paygAvailable"));
             rules.push("ECS-2");
         }
     }

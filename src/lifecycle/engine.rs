@@ -10,7 +10,7 @@
 use super::request::{Event, EventKind, Kind, Plan};
 use super::{Entry, Horizon, Lifecycle, Phase, ResourceFate, ResourceStatus, State};
 use crate::error::{Error, ErrorCode};
-use crate::messages::Key;
+use crate::messages::{HasLocale, Key, Locale};
 use crate::money::Rounding;
 use crate::products::cloud_phone::BillingUnit;
 use crate::quote::{Billing, Warning};
@@ -159,20 +159,20 @@ pub(super) fn usd(amount: Decimal) -> String {
 }
 
 /// "9 days 2 hours": the two largest non-zero units.
-pub(super) fn duration(seconds: i64) -> String {
+pub(super) fn duration(seconds: i64, locale: Locale) -> String {
     let parts = [(seconds / DAY, 0), (seconds % DAY / HOUR, 1), (seconds % HOUR / MINUTE, 2), (seconds % MINUTE, 3)];
     let words: Vec<String> = parts
         .iter()
         .filter(|(n, _)| *n > 0)
         .take(2)
         .map(|&(n, unit)| match unit {
-            0 => text!("duration.days", n = n),
-            1 => text!("duration.hours", n = n),
-            2 => text!("duration.minutes", n = n),
-            _ => text!("duration.seconds", n = n),
+            0 => text!(locale, "duration.days", n = n),
+            1 => text!(locale, "duration.hours", n = n),
+            2 => text!(locale, "duration.minutes", n = n),
+            _ => text!(locale, "duration.seconds", n = n),
         })
         .collect();
-    if words.is_empty() { text!("duration.seconds", n = 0) } else { crate::messages::join(&words, " ") }
+    if words.is_empty() { text!(locale, "duration.seconds", n = 0) } else { crate::messages::join(&words, " ") }
 }
 
 pub(super) fn internal(message: &str) -> Error {
@@ -212,10 +212,16 @@ pub fn run(plan: &Plan) -> Result<Lifecycle, Error> {
     let end = plan.until.unwrap_or(sim.now);
     sim.advance(end)?;
     if plan.until.is_some() {
-        let text = text!("lifecycle.horizonEnd", billed = usd(sim.billed));
+        let text = text!(sim, "lifecycle.horizonEnd", billed = usd(sim.billed));
         sim.push("horizonEnd", vec![text], vec![]);
     }
     Ok(sim.finish(end))
+}
+
+impl HasLocale for Sim<'_> {
+    fn locale(&self) -> Locale {
+        self.plan.ctx.locale
+    }
 }
 
 impl<'p> Sim<'p> {
@@ -527,7 +533,7 @@ impl<'p> Sim<'p> {
             return None; // the account's entries say how long its credit lasts
         }
         let (rate, credit, at) = (self.plan.rate?, self.credit?, self.runs_out_at()?);
-        Some(text!("lifecycle.runway", credit = usd(credit), lasts = duration(at.0 - self.now.0), rate = rate.describe(), until = at.to_rfc3339()))
+        Some(text!(self, "lifecycle.runway", credit = usd(credit), lasts = duration(at.0 - self.now.0, self.locale()), rate = rate.describe(self.locale()), until = at.to_rfc3339()))
     }
 
     pub(super) fn created(&mut self) {
@@ -545,15 +551,15 @@ impl<'p> Sim<'p> {
             Kind::Ecs(Billing::PayAsYouGo) => (key!("created.ecsPayAsYouGo"), vec!["ECS-3", "ECS-13"]),
             Kind::Ecs(Billing::Subscription) => (key!("created.ecsSubscription"), vec!["ECS-2"]),
         };
-        let mut effects = vec![what.to_string()];
+        let mut effects = vec![what.render(self.locale())];
         let mut rules = rules;
         if let Some(expiry) = self.expiry {
             if plan.kind == Kind::Ecs(Billing::Subscription) {
                 // ECS-10: the cycle ends at 00:00 the day after the expiry date.
-                effects.push(text!("created.ecsCycleEnds", at = expiry.to_rfc3339()));
+                effects.push(text!(self, "created.ecsCycleEnds", at = expiry.to_rfc3339()));
                 rules.push("ECS-10");
             } else {
-                effects.push(text!("created.expires", at = expiry.to_rfc3339()));
+                effects.push(text!(self, "created.expires", at = expiry.to_rfc3339()));
             }
         }
         if plan.auto_renew {
@@ -562,11 +568,12 @@ impl<'p> Sim<'p> {
                 Some(hour) => {
                     let mut padded = String::new();
                     crate::text::push_padded(&mut padded, hour, 2);
-                    text!("created.attemptHour", hour = padded)
+                    text!(self, "created.attemptHour", hour = padded)
                 }
                 None => String::new(),
             };
             effects.push(text!(
+                self,
                 "created.autoRenew",
                 price = usd(price),
                 months = self.p.auto_renew_months,
@@ -612,8 +619,8 @@ impl<'p> Sim<'p> {
                 // Zero-rate plans owe nothing: say "0.00", never "-0.00".
                 let attempt = n + 1;
                 let text = match self.credit {
-                    Some(c) => text!("lifecycle.deductionFailsOwed", attempt = attempt, days = days, owed = usd((-c).max(Decimal::ZERO))),
-                    None => text!("lifecycle.deductionFails", attempt = attempt, days = days),
+                    Some(c) => text!(self, "lifecycle.deductionFailsOwed", attempt = attempt, days = days, owed = usd((-c).max(Decimal::ZERO))),
+                    None => text!(self, "lifecycle.deductionFails", attempt = attempt, days = days),
                 };
                 self.push("deductionRetry", vec![text], vec!["ECS-3"]);
             }
@@ -665,9 +672,9 @@ impl<'p> Sim<'p> {
         let mut effects = Vec::new();
         if let (Some(out), Some(rate), false) = (ran_out, self.plan.rate, self.shared) {
             self.credit_runs_out_at.get_or_insert(out);
-            effects.push(text!("lifecycle.creditRanOut", at = out.to_rfc3339(), after = duration(out.0 - self.funded_since.0), rate = rate.describe()));
+            effects.push(text!(self, "lifecycle.creditRanOut", at = out.to_rfc3339(), after = duration(out.0 - self.funded_since.0, self.locale()), rate = rate.describe(self.locale())));
         } else if stated {
-            effects.push(text!("lifecycle.overdueStated"));
+            effects.push(text!(self, "lifecycle.overdueStated"));
         }
         let mut rules: Vec<&'static str> = Vec::new();
         match self.plan.kind {
@@ -721,7 +728,7 @@ impl<'p> Sim<'p> {
             self.expiry = self.compute_expiry();
             self.next_attempt_days = self.p.first_attempt_days;
             let expiry = self.expiry.map(Instant::to_rfc3339).unwrap_or_default();
-            let text = text!("lifecycle.autoRenewed", days = days, price = usd(price), months = months, expiry = expiry);
+            let text = text!(self, "lifecycle.autoRenewed", days = days, price = usd(price), months = months, expiry = expiry);
             let runway = self.runway();
             let rules = if ecs { vec!["ECS-10", rule] } else { vec![rule] };
             self.push("autoRenewed", std::iter::once(text).chain(runway).collect(), rules);
@@ -729,21 +736,21 @@ impl<'p> Sim<'p> {
         }
         self.next_attempt_days = days - 1;
         let reason = if self.overdue_since.is_some() {
-            text!("lifecycle.refusedOverdue")
+            text!(self, "lifecycle.refusedOverdue")
         } else {
-            text!("lifecycle.creditShort", credit = usd(credit), price = usd(price))
+            text!(self, "lifecycle.creditShort", credit = usd(credit), price = usd(price))
         };
         let expiry = self.expiry.map(Instant::to_rfc3339).unwrap_or_default();
         let next = if days > last {
-            text!("lifecycle.retriedNextDay")
+            text!(self, "lifecycle.retriedNextDay")
         } else if self.p.serving_after_expiry_days.is_some() {
-            text!("lifecycle.lastAttemptServing", expiry = expiry, days = self.p.serving_after_expiry_days.unwrap_or_default())
+            text!(self, "lifecycle.lastAttemptServing", expiry = expiry, days = self.p.serving_after_expiry_days.unwrap_or_default())
         } else {
-            text!("lifecycle.lastAttempt", expiry = expiry)
+            text!(self, "lifecycle.lastAttempt", expiry = expiry)
         };
         let overdue_rule = if ecs { "ECS-2" } else { "IOT-6" };
         let rules = if self.overdue_since.is_some() { vec![overdue_rule, rule] } else { vec![rule] };
-        self.push("autoRenewFailed", vec![text!("lifecycle.autoRenewFailed", days = days, reason = reason, next = next)], rules);
+        self.push("autoRenewFailed", vec![text!(self, "lifecycle.autoRenewFailed", days = days, reason = reason, next = next)], rules);
     }
 
     fn on_event(&mut self, event: &Event) -> Result<(), Error> {
@@ -756,19 +763,19 @@ impl<'p> Sim<'p> {
     }
 
     fn on_top_up(&mut self, amount: Decimal) {
-        let mut effects = vec![text!("lifecycle.toppedUp", amount = usd(amount))];
+        let mut effects = vec![text!(self, "lifecycle.toppedUp", amount = usd(amount))];
         let mut rules = Vec::new();
         match self.credit.as_mut() {
-            None => effects.push(text!("lifecycle.creditNotTracked")),
+            None => effects.push(text!(self, "lifecycle.creditNotTracked")),
             Some(credit) => *credit = *credit + amount,
         }
         if self.released {
-            effects.push(text!("lifecycle.topUpAfterRelease"));
+            effects.push(text!(self, "lifecycle.topUpAfterRelease"));
         } else if let (Some(_), Some(credit)) = (self.overdue_since, self.credit) {
             if credit >= Decimal::ZERO {
                 self.settle(&mut effects, &mut rules);
             } else {
-                effects.push(text!("lifecycle.stillOwed", amount = usd(-credit)));
+                effects.push(text!(self, "lifecycle.stillOwed", amount = usd(-credit)));
             }
         }
         if let Some(runway) = self.runway() {
@@ -782,7 +789,7 @@ impl<'p> Sim<'p> {
         self.overdue_since = None;
         self.retries_done = 0;
         self.funded_since = self.now;
-        effects.push(text!("lifecycle.settled"));
+        effects.push(text!(self, "lifecycle.settled"));
         match self.plan.kind {
             Kind::CloudPhone(Billing::PayAsYouGo) => self.cloud_phone_settled(effects, rules),
             Kind::Ecs(billing) => self.ecs_settled(billing, effects, rules),
@@ -794,12 +801,12 @@ impl<'p> Sim<'p> {
     pub(super) fn on_renew(&mut self, months: u64) {
         let kind = self.plan.kind;
         if self.released {
-            self.push("renewRefused", vec![text!("lifecycle.renewAfterRelease")], vec![kind.subscription_rule()]);
+            self.push("renewRefused", vec![text!(self, "lifecycle.renewAfterRelease")], vec![kind.subscription_rule()]);
             return;
         }
         if self.overdue_since.is_some() && matches!(kind, Kind::IotEnterprise | Kind::Ecs(Billing::Subscription)) {
             let rule = if kind == Kind::IotEnterprise { "IOT-6" } else { "ECS-2" };
-            self.push("renewRefused", vec![text!("lifecycle.renewRefusedOverdue")], vec![rule]);
+            self.push("renewRefused", vec![text!(self, "lifecycle.renewRefusedOverdue")], vec![rule]);
             return;
         }
         let old_expiry = self.expiry;
@@ -809,7 +816,7 @@ impl<'p> Sim<'p> {
         self.next_attempt_days = self.p.first_attempt_days;
         self.last_attempt_at = None;
         let expiry = self.expiry.unwrap_or(self.now);
-        let mut effects = vec![text!("lifecycle.renewed", months = months, expiry = expiry.to_rfc3339())];
+        let mut effects = vec![text!(self, "lifecycle.renewed", months = months, expiry = expiry.to_rfc3339())];
         let mut rules = vec![kind.subscription_rule()];
         if kind == Kind::Ecs(Billing::Subscription) {
             // ECS-10: from the old end, not from the payment; after expiry, that is
@@ -817,14 +824,14 @@ impl<'p> Sim<'p> {
             rules = vec!["ECS-10"];
             if self.expired {
                 let old = old_expiry.map(Instant::to_rfc3339).unwrap_or_default();
-                effects.push(text!("lifecycle.backdated", old = old));
+                effects.push(text!(self, "lifecycle.backdated", old = old));
                 rules.push(if self.p.serving_after_expiry_days.is_some() { "ECS-12" } else { "ECS-11" });
             }
         }
         if let Some(price) = self.plan.renewal_price {
             let cost = price * Decimal::from(months);
             self.billed = self.billed + cost;
-            effects.push(text!("lifecycle.renewalPaid", cost = usd(cost)));
+            effects.push(text!(self, "lifecycle.renewalPaid", cost = usd(cost)));
             match kind {
                 Kind::IotEnterprise => rules.push("IOT-10"),
                 Kind::CloudPhone(_) => rules.push("CP-8"),
@@ -834,24 +841,24 @@ impl<'p> Sim<'p> {
         if self.expired {
             if kind == Kind::IotEnterprise {
                 let minutes = self.start_restoring();
-                effects.push(text!("lifecycle.iotRestored", minutes = minutes));
+                effects.push(text!(self, "lifecycle.iotRestored", minutes = minutes));
                 rules.push("IOT-9");
             } else {
                 self.expired = false;
                 self.serving_after_expiry = false;
                 self.fate(ResourceStatus::Active, is_subscription_part);
-                effects.push(text!("lifecycle.serviceResumes"));
+                effects.push(text!(self, "lifecycle.serviceResumes"));
             }
         }
         if expiry <= self.now {
-            effects.push(text!("lifecycle.expiryPast"));
+            effects.push(text!(self, "lifecycle.expiryPast"));
         }
         self.push("renewed", effects, rules);
     }
 
     pub(super) fn on_release(&mut self) -> Result<(), Error> {
         if self.released {
-            self.push("released", vec![text!("lifecycle.alreadyReleased")], vec![]);
+            self.push("released", vec![text!(self, "lifecycle.alreadyReleased")], vec![]);
             return Ok(());
         }
         let kind = self.plan.kind;
@@ -862,18 +869,18 @@ impl<'p> Sim<'p> {
         }
         match kind {
             Kind::IotEnterprise => {
-                effects.push(text!("lifecycle.iotReleased"));
+                effects.push(text!(self, "lifecycle.iotReleased"));
                 rules.push("IOT-11");
             }
             Kind::Ecs(_) => {
-                effects.push(text!("lifecycle.ecsReleased"));
+                effects.push(text!(self, "lifecycle.ecsReleased"));
                 rules.push("ECS-5");
             }
             Kind::CloudPhone(Billing::Subscription) => {
-                effects.push(text!("lifecycle.cpUnsubscribed"));
+                effects.push(text!(self, "lifecycle.cpUnsubscribed"));
                 rules.push("CP-8");
             }
-            _ => effects.push(text!("lifecycle.releasedByYou")),
+            _ => effects.push(text!(self, "lifecycle.releasedByYou")),
         }
         self.dependents_note(&mut effects, &mut rules);
         self.release_now();
@@ -891,7 +898,7 @@ impl<'p> Sim<'p> {
         if plan.kind == Kind::IotLegacyPublic {
             warnings.push(Warning::new(
                 "overdue_effect_disputed",
-                text!("lifecycle.overdueEffectDisputed"),
+                text!(self, "lifecycle.overdueEffectDisputed"),
                 &["IOT-8", "IOT-21"],
             ));
         }
@@ -900,28 +907,28 @@ impl<'p> Sim<'p> {
         if ecs_payg && !self.p.ecs_china_site {
             warnings.push(Warning::new(
                 "china_site_policy",
-                text!("lifecycle.chinaSitePolicy"),
+                text!(self, "lifecycle.chinaSitePolicy"),
                 &["ECS-3", "ECS-14"],
             ));
         }
         if plan.economical_mode {
             warnings.push(Warning::new(
                 "economical_mode",
-                text!("lifecycle.economicalMode"),
+                text!(self, "lifecycle.economicalMode"),
                 &["ECS-6"],
             ));
         }
         if matches!(plan.kind, Kind::CloudPhone(_)) && !plan.attached.is_empty() {
             warnings.push(Warning::new(
                 "dependents_billed_separately",
-                text!("lifecycle.dependentsBilledSeparately"),
+                text!(self, "lifecycle.dependentsBilledSeparately"),
                 &["CP-1", "CP-10"],
             ));
         }
         if plan.rate.is_some() && plan.credit.is_none() && plan.overdue_at.is_none() {
             warnings.push(Warning::new(
                 "runway_not_predicted",
-                text!("lifecycle.runwayNotPredicted"),
+                text!(self, "lifecycle.runwayNotPredicted"),
                 &[],
             ));
         }

@@ -13,12 +13,12 @@ impl Sim<'_> {
         self.restoring_until = None;
         self.stopped = false;
         self.expired = false;
-        self.push("restored", vec![text!("iotLife.restored")], vec!["IOT-9"]);
+        self.push("restored", vec![text!(self, "iotLife.restored")], vec!["IOT-9"]);
     }
 
     /// IOT-5: not renewed in time, the instance and its data are deleted.
     pub(super) fn iot_expired_release(&self, days: i64, effects: &mut Vec<String>) -> Vec<&'static str> {
-        effects.push(text!("iotLife.expiredRelease", days = days));
+        effects.push(text!(self, "iotLife.expiredRelease", days = days));
         vec!["IOT-5"]
     }
 
@@ -28,21 +28,21 @@ impl Sim<'_> {
             Kind::IotLegacyPublic => {
                 let hours = self.p.iot_legacy_stop_hours;
                 if !self.shared {
-                    effects.push(text!("iotLife.dayBillOverdue"));
+                    effects.push(text!(self, "iotLife.dayBillOverdue"));
                 }
-                effects.push(text!("iotLife.availableThenStops", hours = hours, at = t.plus_hours(hours).to_rfc3339()));
-                effects.push(text!("iotLife.disputed"));
+                effects.push(text!(self, "iotLife.availableThenStops", hours = hours, at = t.plus_hours(hours).to_rfc3339()));
+                effects.push(text!(self, "iotLife.disputed"));
                 rules.extend(["IOT-8", "IOT-9", "IOT-18", "IOT-21"]);
             }
             Kind::IotEnterprise => {
-                effects.push(text!("iotLife.enterpriseOverdue"));
+                effects.push(text!(self, "iotLife.enterpriseOverdue"));
                 if self.plan.auto_renew {
-                    effects.push(text!("iotLife.autoRenewFailsOverdue"));
+                    effects.push(text!(self, "iotLife.autoRenewFailsOverdue"));
                 }
                 rules.push("IOT-6");
             }
             _ => {
-                effects.push(text!("iotLife.newPublicUnaffected"));
+                effects.push(text!(self, "iotLife.newPublicUnaffected"));
                 rules.push("IOT-7");
             }
         }
@@ -55,8 +55,8 @@ impl Sim<'_> {
         self.push(
             "stopped",
             vec![
-                text!("iotLife.stopped", hours = hours),
-                text!("iotLife.payToRestore"),
+                text!(self, "iotLife.stopped", hours = hours),
+                text!(self, "iotLife.payToRestore"),
             ],
             vec!["IOT-8", "IOT-9", "IOT-21"],
         );
@@ -66,16 +66,16 @@ impl Sim<'_> {
     pub(super) fn iot_trial_ends(&mut self) {
         self.release_now();
         let months = self.p.iot_trial_months;
-        self.push("released", vec![text!("iotLife.trialEnds", months = months)], vec!["IOT-3"]);
+        self.push("released", vec![text!(self, "iotLife.trialEnds", months = months)], vec!["IOT-3"]);
     }
 
     /// IOT-5: the subscription expires: service stops, data kept until the release.
     pub(super) fn iot_expired(&self, release_known: bool, release_text: &str, effects: &mut Vec<String>) -> Vec<&'static str> {
-        effects.push(text!("iotLife.expired"));
+        effects.push(text!(self, "iotLife.expired"));
         if release_known {
-            effects.push(text!("iotLife.renewBefore", before = release_text));
+            effects.push(text!(self, "iotLife.renewBefore", before = release_text));
         }
-        effects.push(text!("iotLife.noExport"));
+        effects.push(text!(self, "iotLife.noExport"));
         vec!["IOT-5"]
     }
 
@@ -85,12 +85,12 @@ impl Sim<'_> {
             Kind::IotLegacyPublic => {
                 if self.stopped {
                     let minutes = self.start_restoring();
-                    effects.push(text!("iotLife.comesBack", minutes = minutes));
+                    effects.push(text!(self, "iotLife.comesBack", minutes = minutes));
                     rules.push("IOT-9");
                 }
             }
             Kind::IotEnterprise => {
-                effects.push(text!("iotLife.operationsAllowed"));
+                effects.push(text!(self, "iotLife.operationsAllowed"));
                 rules.push("IOT-6");
             }
             _ => {}

@@ -32,7 +32,7 @@ pub use account::{simulate_account, Account, AccountEntry, AccountItemOutcome, I
 
 pub use request::{Kind, Plan, MAX_CREDIT, MAX_EVENTS, MAX_HORIZON_MONTHS};
 
-use crate::decode::Value;
+use crate::decode::{Ctx, Value};
 use crate::error::Error;
 use crate::money::{serialize_decimal, serialize_optional_decimal};
 use crate::quote::{Product, Warning};
@@ -164,5 +164,6 @@ pub struct Lifecycle {
 /// # Ok::<(), alicloud_cost::Error>(())
 /// ```
 pub fn simulate_lifecycle(request: &Value) -> Result<Lifecycle, Error> {
-    crate::decode::in_request_locale(request, || engine::run(&request::decode(request)?))
+    let ctx = Ctx::of(request)?;
+    engine::run(&request::decode(request, &ctx)?)
 }

@@ -2,9 +2,9 @@
 //! seeds cannot give a meaning to is refused here, with the field at fault, so that
 //! the engine only ever sees plans it can simulate.
 
-use crate::decode::{Fields, Node, Value};
+use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
-use crate::messages::Key;
+use crate::messages::{Key, Locale};
 use crate::policy::{apply_policy_overrides, default_policies, Policies};
 use crate::quote::{limits, Billing, Product};
 use crate::time::{instant, Instant};
@@ -111,9 +111,9 @@ impl Rate {
     }
 
     /// "USD 0.0457 per hour".
-    pub fn describe(self) -> String {
+    pub fn describe(self, locale: Locale) -> String {
         let amount = self.amount.normalize();
-        if self.per_seconds == 86_400 { text!("rate.perDay", amount = amount) } else { text!("rate.perHour", amount = amount) }
+        if self.per_seconds == 86_400 { text!(locale, "rate.perDay", amount = amount) } else { text!(locale, "rate.perHour", amount = amount) }
     }
 }
 
@@ -134,6 +134,8 @@ pub struct Event {
 /// A decoded, consistent request.
 #[derive(Debug, Clone)]
 pub struct Plan {
+    /// The request's context: the language of the texts.
+    pub ctx: Ctx,
     pub kind: Kind,
     /// When the resource was created: `resource.createdAt`, else `start`.
     pub created_at: Instant,
@@ -179,8 +181,8 @@ pub fn not_supported(path: impl Into<String>, message: impl Into<String>) -> Err
     Error::new(ErrorCode::NotSupported, path, message)
 }
 
-pub fn decode(request: &Value) -> Result<Plan, Error> {
-    let root = Node::root(request);
+pub fn decode(request: &Value, ctx: &Ctx) -> Result<Plan, Error> {
+    let root = Node::root(request, ctx);
     let fields = root.object()?;
     fields.only(&FIELDS)?;
     let product = fields.required("product", key!("expect.product"))?.one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
@@ -191,7 +193,7 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
     let created_at = match created_at {
         None => start,
         Some((node, at)) if at > start => {
-            return Err(node.error(ErrorCode::OutOfRange, text!("lifecycle.createdAfterStart", at = at.to_rfc3339(), start = start.to_rfc3339())))
+            return Err(node.error(ErrorCode::OutOfRange, text!(node, "lifecycle.createdAfterStart", at = at.to_rfc3339(), start = start.to_rfc3339())))
         }
         Some((_, at)) => at,
     };
@@ -210,10 +212,10 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
     let auto_renew = fields.flag("autoRenew")?;
     if auto_renew {
         if !kind.auto_renews() {
-            return Err(not_supported(&fields.child_path("autoRenew"), text!("lifecycle.autoRenewNotModelled")));
+            return Err(not_supported(&fields.child_path("autoRenew"), text!(fields, "lifecycle.autoRenewNotModelled")));
         }
         if trial {
-            return Err(not_supported(&fields.child_path("autoRenew"), text!("lifecycle.autoRenewTrial")));
+            return Err(not_supported(&fields.child_path("autoRenew"), text!(fields, "lifecycle.autoRenewTrial")));
         }
     }
     // Auto-renewal needs both the price it pays and the balance it pays from (IOT-10).
@@ -222,7 +224,7 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
     };
     let renewal_price = match optional_unless_auto_renew("renewalPrice", key!("expect.renewalPrice"))? {
         None => None,
-        Some(node) if !kind.is_subscription() => return Err(not_supported(node.path(), text!("lifecycle.payAsYouGoNotRenewed"))),
+        Some(node) if !kind.is_subscription() => return Err(not_supported(node.path(), text!(node, "lifecycle.payAsYouGoNotRenewed"))),
         Some(node) => Some(crate::catalog::caller_price(&node)?),
     };
 
@@ -232,7 +234,7 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
     };
 
     let rate = match (fields.get("costPerHour"), fields.get("costPerDay")) {
-        (Some(_), Some(day)) => return Err(not_supported(day.path(), text!("lifecycle.rateTwice"))),
+        (Some(_), Some(day)) => return Err(not_supported(day.path(), text!(day, "lifecycle.rateTwice"))),
         (None, None) => None,
         (Some(hour), None) => Some((hour, 3_600)),
         (None, Some(day)) => Some((day, 86_400)),
@@ -240,7 +242,7 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
     let rate = match rate {
         None => None,
         Some((node, _)) if kind == Kind::IotNewPublic => {
-            return Err(not_supported(node.path(), text!("lifecycle.newPublicFree")))
+            return Err(not_supported(node.path(), text!(node, "lifecycle.newPublicFree")))
         }
         Some((node, per_seconds)) => Some(Rate { amount: crate::catalog::caller_price(&node)?, per_seconds }),
     };
@@ -249,7 +251,7 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
         None => None,
         Some(node) => {
             if credit.is_some() {
-                return Err(not_supported(node.path(), text!("lifecycle.accountAndOverdueAt")));
+                return Err(not_supported(node.path(), text!(node, "lifecycle.accountAndOverdueAt")));
             }
             Some(within(&node, instant(&node)?)?)
         }
@@ -259,7 +261,7 @@ pub fn decode(request: &Value) -> Result<Plan, Error> {
     // Events at the same moment keep the caller's order.
     let events = crate::decode::stable_sorted_by_key(events, |e| e.at.0);
 
-    Ok(Plan { kind, created_at, cloud_phone_unit, trial, economical_mode, attached, start, expiry, auto_renew, renewal_price, credit, rate, daily: None, overdue_at, events, until, latest, policies })
+    Ok(Plan { ctx: *ctx, kind, created_at, cloud_phone_unit, trial, economical_mode, attached, start, expiry, auto_renew, renewal_price, credit, rate, daily: None, overdue_at, events, until, latest, policies })
 }
 
 /// `until` (checked against `start`), and the last moment any simulation may reach:
@@ -269,10 +271,10 @@ pub fn period(fields: &Fields<'_>, start: Instant) -> Result<(Option<Instant>, I
     let Some(node) = fields.get("until") else { return Ok((None, latest)) };
     let until = instant(&node)?;
     if until <= start {
-        return Err(node.error(ErrorCode::OutOfRange, text!("lifecycle.untilBeforeStart", until = until.to_rfc3339(), start = start.to_rfc3339())));
+        return Err(node.error(ErrorCode::OutOfRange, text!(node, "lifecycle.untilBeforeStart", until = until.to_rfc3339(), start = start.to_rfc3339())));
     }
     if until > latest {
-        return Err(node.error(ErrorCode::OutOfRange, text!("lifecycle.horizonTooLong", latest = latest.to_rfc3339())));
+        return Err(node.error(ErrorCode::OutOfRange, text!(node, "lifecycle.horizonTooLong", latest = latest.to_rfc3339())));
     }
     Ok((Some(until), latest))
 }
@@ -283,9 +285,9 @@ pub fn within_period(node: &Node<'_>, at: Instant, start: Instant, until: Option
     if at < start || at > end {
         let (at, start, end) = (at.to_rfc3339(), start.to_rfc3339(), end.to_rfc3339());
         let message = if until.is_some() {
-            text!("lifecycle.outsidePeriodUntil", at = at, start = start, end = end)
+            text!(node, "lifecycle.outsidePeriodUntil", at = at, start = start, end = end)
         } else {
-            text!("lifecycle.outsidePeriod", at = at, start = start, end = end)
+            text!(node, "lifecycle.outsidePeriod", at = at, start = start, end = end)
         };
         return Err(node.error(ErrorCode::DateOutOfPeriod, message));
     }
@@ -335,7 +337,7 @@ fn decode_resource<'v>(product: Product, node: &Node<'v>) -> Result<(Kind, bool,
             let trial = match fields.get("trial") {
                 None => false,
                 Some(n) if instance == Kind::IotEnterprise => n.bool()?,
-                Some(n) => return Err(not_supported(n.path(), text!("lifecycle.trialOnlyEnterprise"))),
+                Some(n) => return Err(not_supported(n.path(), text!(n, "lifecycle.trialOnlyEnterprise"))),
             };
             (instance, trial, false)
         }
@@ -364,31 +366,31 @@ fn decode_expiry(kind: Kind, trial: bool, fields: &Fields<'_>, start: Instant, l
     let (expires_at, months) = (fields.get("expiresAt"), fields.get("months"));
     if !kind.is_subscription() {
         if let Some(node) = expires_at.as_ref().or(months.as_ref()) {
-            return Err(not_supported(node.path(), text!("lifecycle.noExpiry")));
+            return Err(not_supported(node.path(), text!(node, "lifecycle.noExpiry")));
         }
         return Ok(None);
     }
     if trial {
         if let Some(node) = expires_at.as_ref().or(months.as_ref()) {
-            return Err(not_supported(node.path(), text!("lifecycle.trialLength")));
+            return Err(not_supported(node.path(), text!(node, "lifecycle.trialLength")));
         }
         return Ok(Some((start, u64::from(policies.get("iot.trialMonths").unwrap_or(1)))));
     }
     match (expires_at, months) {
-        (Some(_), Some(m)) => Err(not_supported(m.path(), text!("lifecycle.expiryTwice"))),
+        (Some(_), Some(m)) => Err(not_supported(m.path(), text!(m, "lifecycle.expiryTwice"))),
         (None, Some(m)) if kind == Kind::Ecs(Billing::Subscription) => {
             // ECS-10: the cycle ends at 00:00 UTC+8 the day after the expiry date;
             // renewals then add months to that end.
             let months = m.integer(1, limits::MAX_MONTHS)?;
             let end = crate::products::ecs::subscription_cycle_end(start, months).filter(|end| *end <= latest);
-            Ok(Some((end.ok_or_else(|| m.error(ErrorCode::OutOfRange, text!("lifecycle.endsBeyondHorizon")))?, 0)))
+            Ok(Some((end.ok_or_else(|| m.error(ErrorCode::OutOfRange, text!(m, "lifecycle.endsBeyondHorizon")))?, 0)))
         }
         (None, Some(m)) => Ok(Some((start, m.integer(1, limits::MAX_MONTHS)?))),
         (_, None) => {
             let node = fields.required("expiresAt", key!("expect.expiresAt"))?;
             let at = instant(&node)?;
             if at <= start || at > latest {
-                return Err(node.error(ErrorCode::OutOfRange, text!("lifecycle.expiryRange", at = at.to_rfc3339(), start = start.to_rfc3339())));
+                return Err(node.error(ErrorCode::OutOfRange, text!(node, "lifecycle.expiryRange", at = at.to_rfc3339(), start = start.to_rfc3339())));
             }
             Ok(Some((at, 0)))
         }
@@ -400,7 +402,7 @@ pub fn event_nodes<'v>(fields: &Fields<'v>) -> Result<Vec<Node<'v>>, Error> {
     let Some(node) = fields.get("events") else { return Ok(Vec::new()) };
     let list = node.elements()?;
     if list.len() > MAX_EVENTS {
-        return Err(node.error(ErrorCode::TooMany, text!("lifecycle.tooManyEvents", max = MAX_EVENTS, count = list.len())));
+        return Err(node.error(ErrorCode::TooMany, text!(node, "lifecycle.tooManyEvents", max = MAX_EVENTS, count = list.len())));
     }
     Ok(list.collect())
 }
@@ -445,7 +447,7 @@ fn decode_event(kind: Kind, node: &Node<'_>, within: &dyn Fn(&Node<'_>, Instant)
         Type::Renew => {
             fields.only(&["at", "type", "months"])?;
             if !kind.is_subscription() {
-                return Err(not_supported(kind_node.path(), text!("lifecycle.renewNotSubscription")));
+                return Err(not_supported(kind_node.path(), text!(kind_node, "lifecycle.renewNotSubscription")));
             }
             EventKind::Renew(renewal_months(&fields)?)
         }

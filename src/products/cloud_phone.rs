@@ -4,7 +4,7 @@
 
 use crate::catalog::{Catalog, CloudPhoneSpec, Region};
 use crate::catalog::caller_price;
-use crate::decode::{Fields, Node, Value};
+use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::Rounding;
 use crate::quote::{item_from_lines, limits, quantity, Billing, Line, Product, QuotedItem, Warning};
@@ -91,7 +91,7 @@ pub fn find_spec<'c>(catalog: &'c Catalog, node: &Node<'_>) -> Result<&'c CloudP
     let id = node.str()?;
     catalog.cloud_phone_spec(id).ok_or_else(|| {
         let known: Vec<String> = catalog.cloud_phone.specs.iter().map(|s| s.id.clone()).collect();
-        node.error(ErrorCode::UnknownSpec, text!("cp.unknownSpec", id = id, known = crate::messages::join(&known, ", ")))
+        node.error(ErrorCode::UnknownSpec, text!(node, "cp.unknownSpec", id = id, known = crate::messages::join(&known, ", ")))
     })
 }
 
@@ -148,7 +148,7 @@ fn decode_internet(node: &Node<'_>, term: Term) -> Result<Option<InternetAccess>
             return Err(Error::new(
                 ErrorCode::MissingField,
                 f.child_path("hours"),
-                text!("cp.internetHoursMissing"),
+                text!(f, "cp.internetHoursMissing"),
             ))
         }
         (None, Term::Months(_)) => None,
@@ -161,17 +161,17 @@ pub fn billed_periods(lifetime_hours: Decimal, period_hours: u32) -> Decimal {
     crate::money::ceil(lifetime_hours / Decimal::from(period_hours))
 }
 
-fn spec_text(spec: &CloudPhoneSpec, region: Region) -> String {
-    text!("cp.specText", id = spec.id, summary = spec.summary(), region = region.label())
+fn spec_text(spec: &CloudPhoneSpec, region: Region, ctx: &Ctx) -> String {
+    text!(ctx, "cp.specText", id = spec.id, summary = spec.summary(ctx.locale), region = region.label())
 }
 
 /// Subscription: prepaid per phone per month (CP-2, CP-6).
-pub fn subscription_line(spec: &CloudPhoneSpec, region: Region, phones: u64, months: u64, rounding: Rounding) -> Line {
+pub fn subscription_line(spec: &CloudPhoneSpec, region: Region, phones: u64, months: u64, rounding: Rounding, ctx: &Ctx) -> Line {
     let price = spec.price(region);
     Line::priced(
         "cloudPhone.subscription",
-        text!("cp.line.subscription", spec = spec_text(spec, region)),
-        text!("cp.formula.subscription", phones = phones, months = months, price = price.monthly),
+        text!(ctx, "cp.line.subscription", spec = spec_text(spec, region, ctx)),
+        text!(ctx, "cp.formula.subscription", phones = phones, months = months, price = price.monthly),
         Decimal::from(phones) * Decimal::from(months),
         "phone-month",
         price.monthly,
@@ -193,24 +193,26 @@ pub fn pay_as_you_go_line(
     lifetimes: u64,
     unit: BillingUnit,
     rounding: Rounding,
+    ctx: &Ctx,
 ) -> Line {
     let price = spec.price(region);
     let billed_hours = unit.billed_hours(hours);
-    let cycles = if lifetimes == 1 { String::new() } else { text!("cp.formula.lifetimes", count = lifetimes) };
+    let cycles = if lifetimes == 1 { String::new() } else { text!(ctx, "cp.formula.lifetimes", count = lifetimes) };
     let time = match unit {
         BillingUnit::Periods { hours: period_hours, .. } => text!(
+            ctx,
             "cp.formula.periods",
             periods = billed_periods(hours, period_hours),
             period = period_hours,
             hours = hours.normalize(),
             billed = billed_hours
         ),
-        BillingUnit::Seconds => text!("cp.formula.perSecond", hours = billed_hours.normalize()),
+        BillingUnit::Seconds => text!(ctx, "cp.formula.perSecond", hours = billed_hours.normalize()),
     };
     Line::priced(
         "cloudPhone.payAsYouGo",
-        text!("cp.line.payAsYouGo", spec = spec_text(spec, region)),
-        text!("cp.formula.payAsYouGo", phones = phones, cycles = cycles, time = time, price = price.hourly),
+        text!(ctx, "cp.line.payAsYouGo", spec = spec_text(spec, region, ctx)),
+        text!(ctx, "cp.formula.payAsYouGo", phones = phones, cycles = cycles, time = time, price = price.hourly),
         Decimal::from(phones) * Decimal::from(lifetimes) * billed_hours,
         "phone-hour",
         price.hourly,
@@ -219,38 +221,38 @@ pub fn pay_as_you_go_line(
     )
 }
 
-pub fn billed_while_stopped() -> Warning {
+pub fn billed_while_stopped(ctx: &Ctx) -> Warning {
     Warning::new(
         "billed_while_stopped",
-        text!("cp.billedWhileStopped"),
+        text!(ctx, "cp.billedWhileStopped"),
         &["CP-5"],
     )
 }
 
-pub fn rate(item: &CloudPhoneItem, index: usize, catalog: &Catalog, rounding: Rounding) -> QuotedItem {
+pub fn rate(item: &CloudPhoneItem, index: usize, catalog: &Catalog, rounding: Rounding, ctx: &Ctx) -> QuotedItem {
     let (spec, region) = (&item.spec, item.region);
     let mut warnings = Vec::new();
     let (description, phone_line) = match item.term {
         Term::Months(months) => (
-            text!("cp.description.subscription", phones = item.quantity, spec = spec.id, region = region.label(), months = months),
-            subscription_line(spec, region, item.quantity, months, rounding),
+            text!(ctx, "cp.description.subscription", phones = item.quantity, spec = spec.id, region = region.label(), months = months),
+            subscription_line(spec, region, item.quantity, months, rounding, ctx),
         ),
         Term::LifetimeHours(hours) => {
-            warnings.push(billed_while_stopped());
+            warnings.push(billed_while_stopped(ctx));
             (
-                text!("cp.description.payAsYouGo", phones = item.quantity, spec = spec.id, region = region.label(), hours = hours.normalize()),
-                pay_as_you_go_line(spec, region, item.quantity, hours, 1, BillingUnit::for_creation(catalog, item.created_at), rounding),
+                text!(ctx, "cp.description.payAsYouGo", phones = item.quantity, spec = spec.id, region = region.label(), hours = hours.normalize()),
+                pay_as_you_go_line(spec, region, item.quantity, hours, 1, BillingUnit::for_creation(catalog, item.created_at), rounding, ctx),
             )
         }
     };
     let mut lines = vec![phone_line];
     if let Some(internet) = &item.internet {
-        internet_lines(internet, rounding, &mut lines, &mut warnings);
+        internet_lines(internet, rounding, &mut lines, &mut warnings, ctx);
     }
     item_from_lines(index, Product::CloudPhone, description, lines, warnings, rounding)
 }
 
-fn internet_lines(internet: &InternetAccess, rounding: Rounding, lines: &mut Vec<Line>, warnings: &mut Vec<Warning>) {
+fn internet_lines(internet: &InternetAccess, rounding: Rounding, lines: &mut Vec<Line>, warnings: &mut Vec<Warning>, ctx: &Ctx) {
     let services = [
         ("cloudPhone.natGateway", key!("cp.natGateway"), internet.nat_gateway_per_hour, "nat_gateway_not_included"),
         ("cloudPhone.eip", key!("cp.eip"), internet.eip_per_hour, "eip_not_included"),
@@ -259,8 +261,8 @@ fn internet_lines(internet: &InternetAccess, rounding: Rounding, lines: &mut Vec
         match (rate, internet.hours) {
             (Some(rate), Some(hours)) => lines.push(Line::priced(
                 code,
-                text!("cp.line.internet", name = name),
-                text!("cp.formula.internet", hours = hours.normalize(), rate = rate),
+                text!(ctx, "cp.line.internet", name = name),
+                text!(ctx, "cp.formula.internet", hours = hours.normalize(), rate = rate),
                 hours,
                 "hour",
                 rate,
@@ -269,14 +271,14 @@ fn internet_lines(internet: &InternetAccess, rounding: Rounding, lines: &mut Vec
             )),
             _ => warnings.push(Warning::new(
                 missing_code,
-                text!("cp.internetNotIncluded", name = name),
+                text!(ctx, "cp.internetNotIncluded", name = name),
                 &["CP-1"],
             )),
         }
     }
     warnings.push(Warning::new(
         "dependent_resources_keep_billing",
-        text!("cp.dependentsKeepBilling"),
+        text!(ctx, "cp.dependentsKeepBilling"),
         &["CP-10"],
     ));
 }

@@ -2,7 +2,7 @@
 //! caller, in the item or in their catalog; this module only multiplies and rounds.
 
 use crate::catalog::{caller_price as price, Catalog};
-use crate::decode::{Fields, Node};
+use crate::decode::{Ctx, Fields, Node};
 use crate::error::{Error, ErrorCode};
 use crate::money::Rounding;
 use crate::quote::{item_from_lines, limits, quantity, Billing, Line, Product, QuotedItem, Warning};
@@ -75,7 +75,7 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<EcsItem, Er
     let prices = match fields.get("prices") {
         Some(node) => decode_prices(&node, from_catalog)?,
         None => EcsPrices {
-            instance: from_catalog.ok_or_else(|| missing_instance_price(&fields.child_path("prices")))?,
+            instance: from_catalog.ok_or_else(|| missing_instance_price(&fields.child_path("prices"), fields.ctx()))?,
             system_disk: None,
             data_disks: Vec::new(),
             bandwidth: None,
@@ -85,13 +85,13 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<EcsItem, Er
 }
 
 /// `prices_path` is the path of the `prices` object (present or not).
-fn missing_instance_price(prices_path: &str) -> Error {
+fn missing_instance_price(prices_path: &str, ctx: &Ctx) -> Error {
     let mut path = String::from(prices_path);
     crate::decode::push_field(&mut path, "instance");
     Error::new(
         ErrorCode::MissingPrice,
         path,
-        text!("ecs.missingPrice"),
+        text!(ctx, "ecs.missingPrice"),
     )
 }
 
@@ -100,7 +100,7 @@ pub(crate) fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decim
     fields.only(&["instance", "systemDisk", "dataDisks", "bandwidth"])?;
     let instance = match fields.get("instance") {
         Some(n) => price(&n)?,
-        None => instance_from_catalog.ok_or_else(|| missing_instance_price(&node.path()))?,
+        None => instance_from_catalog.ok_or_else(|| missing_instance_price(&node.path(), node.ctx()))?,
     };
     let system_disk = fields.get("systemDisk").map(|n| price(&n)).transpose()?;
     let bandwidth = fields.get("bandwidth").map(|n| price(&n)).transpose()?;
@@ -109,7 +109,7 @@ pub(crate) fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decim
         Some(list) => {
             let elements = list.elements()?;
             if elements.len() > MAX_DATA_DISKS {
-                return Err(list.error(ErrorCode::TooMany, text!("ecs.tooManyDisks", max = MAX_DATA_DISKS, count = elements.len())));
+                return Err(list.error(ErrorCode::TooMany, text!(list, "ecs.tooManyDisks", max = MAX_DATA_DISKS, count = elements.len())));
             }
             elements.map(|n| price(&n)).collect::<Result<_, _>>()?
         }
@@ -118,8 +118,8 @@ pub(crate) fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decim
 }
 
 /// ECS-9: every ECS amount is at the caller's prices (quote and simulateAccount alike).
-pub fn caller_price_warning() -> Warning {
-    Warning::new("caller_price", text!("ecs.callerPrice"), &["ECS-9"])
+pub fn caller_price_warning(ctx: &Ctx) -> Warning {
+    Warning::new("caller_price", text!(ctx, "ecs.callerPrice"), &["ECS-9"])
 }
 
 /// ECS-13: the least a pay-as-you-go lifetime is charged (quote and lifecycle alike).
@@ -133,7 +133,7 @@ pub fn below_minimum_charge(fee: Decimal) -> bool {
 /// ECS-13: pay-as-you-go is billed per second, and a whole lifetime whose fee is below
 /// USD 0.01 is charged 0.01. `hours` is one instance's lifetime, so the minimum is per
 /// instance. The line tops the item up from what its rounded lines say to 0.01 each.
-fn minimum_charge_line(item: &EcsItem, lines: &[Line], rounding: Rounding) -> Option<Line> {
+fn minimum_charge_line(item: &EcsItem, lines: &[Line], rounding: Rounding, ctx: &Ctx) -> Option<Line> {
     let lifetime_fee = item.duration * item.prices.total();
     if !below_minimum_charge(lifetime_fee) {
         return None;
@@ -143,8 +143,8 @@ fn minimum_charge_line(item: &EcsItem, lines: &[Line], rounding: Rounding) -> Op
     (top_up > Decimal::ZERO).then(|| {
         Line::priced(
             "ecs.minimumCharge",
-            text!("ecs.line.minimumCharge"),
-            text!("ecs.formula.minimumCharge", count = item.quantity, fee = lifetime_fee.normalize(), billed = billed),
+            text!(ctx, "ecs.line.minimumCharge"),
+            text!(ctx, "ecs.formula.minimumCharge", count = item.quantity, fee = lifetime_fee.normalize(), billed = billed),
             Decimal::ONE,
             "adjustment",
             top_up,
@@ -154,26 +154,26 @@ fn minimum_charge_line(item: &EcsItem, lines: &[Line], rounding: Rounding) -> Op
     })
 }
 
-pub fn rate(item: &EcsItem, index: usize, rounding: Rounding) -> QuotedItem {
+pub fn rate(item: &EcsItem, index: usize, rounding: Rounding, ctx: &Ctx) -> QuotedItem {
     let per = item.billing.per();
     let (term_text, billing_text, per_text) = match item.billing {
         // Subscription durations are whole months (decoded as integers).
         Billing::Subscription => {
-            (text!("ecs.term.months", months = item.duration.to_u64().unwrap_or_default()), key!("billing.subscription"), key!("per.month"))
+            (text!(ctx, "ecs.term.months", months = item.duration.to_u64().unwrap_or_default()), key!("billing.subscription"), key!("per.month"))
         }
-        Billing::PayAsYouGo => (text!("ecs.term.hours", hours = item.duration.normalize()), key!("billing.payAsYouGo"), key!("per.hour")),
+        Billing::PayAsYouGo => (text!(ctx, "ecs.term.hours", hours = item.duration.normalize()), key!("billing.payAsYouGo"), key!("per.hour")),
     };
     let instances = item.quantity;
     let quantity = Decimal::from(item.quantity) * item.duration;
     let label = match item.instance_type.as_deref() {
         Some(label) => label.to_string(),
-        None => text!("ecs.instance"),
+        None => text!(ctx, "ecs.instance"),
     };
     let line = |code: &str, what: String, unit: &str, price: Decimal| {
         Line::priced(
             code,
             what.clone(),
-            text!("ecs.formula", instances = instances, term = term_text, price = price, per = per_text, what = what),
+            text!(ctx, "ecs.formula", instances = instances, term = term_text, price = price, per = per_text, what = what),
             quantity,
             unit,
             price,
@@ -181,20 +181,20 @@ pub fn rate(item: &EcsItem, index: usize, rounding: Rounding) -> QuotedItem {
             &["ECS-9"],
         )
     };
-    let mut lines = vec![line("ecs.instance", text!("ecs.line.instance", label = label, billing = billing_text), &("instance-".to_owned() + per), item.prices.instance)];
+    let mut lines = vec![line("ecs.instance", text!(ctx, "ecs.line.instance", label = label, billing = billing_text), &("instance-".to_owned() + per), item.prices.instance)];
     if let Some(p) = item.prices.system_disk {
-        lines.push(line("ecs.systemDisk", text!("ecs.line.systemDisk"), &("disk-".to_owned() + per), p));
+        lines.push(line("ecs.systemDisk", text!(ctx, "ecs.line.systemDisk"), &("disk-".to_owned() + per), p));
     }
     for (i, p) in item.prices.data_disks.iter().enumerate() {
-        lines.push(line("ecs.dataDisk", text!("ecs.line.dataDisk", n = i + 1), &("disk-".to_owned() + per), *p));
+        lines.push(line("ecs.dataDisk", text!(ctx, "ecs.line.dataDisk", n = i + 1), &("disk-".to_owned() + per), *p));
     }
     if let Some(p) = item.prices.bandwidth {
-        lines.push(line("ecs.bandwidth", text!("ecs.line.bandwidth"), per, p));
+        lines.push(line("ecs.bandwidth", text!(ctx, "ecs.line.bandwidth"), per, p));
     }
     if item.billing == Billing::PayAsYouGo {
-        if let Some(line) = minimum_charge_line(item, &lines, rounding) {
+        if let Some(line) = minimum_charge_line(item, &lines, rounding, ctx) {
             lines.push(line);
         }
     }
-    item_from_lines(index, Product::Ecs, text!("ecs.description", instances = instances, label = label, billing = billing_text, term = term_text), lines, vec![caller_price_warning()], rounding)
+    item_from_lines(index, Product::Ecs, text!(ctx, "ecs.description", instances = instances, label = label, billing = billing_text, term = term_text), lines, vec![caller_price_warning(ctx)], rounding)
 }

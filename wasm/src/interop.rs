@@ -9,7 +9,8 @@
 
 use alicloud_cost::decode::{too_deep, Value, MAX_DEPTH};
 use alicloud_cost::json::{Origin, MAX_TEXT_BYTES};
-use alicloud_cost::{key, messages, text, Error, ErrorCode};
+use alicloud_cost::messages::{self, Locale};
+use alicloud_cost::{key, text, Error, ErrorCode};
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use tsify::{Ts, Tsify};
@@ -81,7 +82,7 @@ fn copy_text(text: &js_sys::JsString) -> Result<String, JsValue> {
     ensure_messages()?;
     // UTF-16 units: the UTF-8 copy is at least as long.
     if text.length() as usize > MAX_TEXT_BYTES {
-        let message = text!("json.textTooLong", length = text.length(), max = MAX_TEXT_BYTES);
+        let message = text!(Locale::En, "json.textTooLong", length = text.length(), max = MAX_TEXT_BYTES);
         return Err(to_js_error(Error::new(ErrorCode::TooMany, "", message)));
     }
     Ok(String::from(text))
@@ -120,7 +121,8 @@ pub fn to_js_error(error: Error) -> JsValue {
 }
 
 /// Walks a JS value into a [`Value`]. `undefined` properties are skipped (absent),
-/// like `JSON.stringify` does; functions, symbols and BigInts are type errors.
+/// like `JSON.stringify` does; functions, symbols and BigInts are type errors. Like the
+/// JSON reader's, its errors are in English: the request's `locale` is not read yet.
 pub fn from_js(value: &JsValue) -> Result<Value<'static>, Error> {
     walk(value, "", 0)
 }
@@ -140,7 +142,7 @@ fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value<'static>, Err
         // "1e+21", "NaN"): the core parses that, with no float printer of its own.
         let number: &js_sys::Number = value.unchecked_ref();
         return number.to_string_with_radix(10).map(|text| Value::Number(String::from(text).into())).map_err(|_| {
-            Error::new(ErrorCode::InvalidType, path, text!("bindings.unreadableNumber"))
+            Error::new(ErrorCode::InvalidType, path, text!(Locale::En, "bindings.unreadableNumber"))
         });
     }
     if let Some(s) = value.as_string() {
@@ -164,7 +166,7 @@ fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value<'static>, Err
             let mut child_path = String::from(path);
             alicloud_cost::decode::push_field(&mut child_path, &name);
             let child = Reflect::get(object, &key).map_err(|_| {
-                Error::new(ErrorCode::InvalidType, child_path.clone(), text!("bindings.getterThrew"))
+                Error::new(ErrorCode::InvalidType, child_path.clone(), text!(Locale::En, "bindings.getterThrew"))
             })?;
             if child.is_undefined() {
                 continue;
@@ -181,5 +183,5 @@ fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value<'static>, Err
     } else {
         key!("json.symbol")
     };
-    Err(Error::new(ErrorCode::InvalidType, path, text!("json.notData", what = kind)))
+    Err(Error::new(ErrorCode::InvalidType, path, text!(Locale::En, "json.notData", what = kind)))
 }

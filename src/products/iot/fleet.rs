@@ -5,7 +5,7 @@
 
 use super::{Bucket, Category, DayUsage, Edition, CATEGORIES, MAX_BYTES, MAX_COUNT};
 use crate::catalog::{EnterpriseSpec, IotCatalog};
-use crate::decode::Node;
+use crate::decode::{Ctx, Node};
 use crate::error::{Error, ErrorCode};
 use crate::money::serialize_decimal;
 use crate::quote::Warning;
@@ -153,10 +153,10 @@ pub fn decode(node: &Node<'_>, edition: Option<Edition>) -> Result<(Fleet, Vec<W
     let list = fields.required("messages", key!("expect.fleetMessages"))?;
     let elements = list.elements()?;
     if elements.len() == 0 {
-        return Err(list.error(ErrorCode::Empty, text!("fleet.noMessages")));
+        return Err(list.error(ErrorCode::Empty, text!(list, "fleet.noMessages")));
     }
     if elements.len() > MAX_FLEET_MESSAGES {
-        return Err(list.error(ErrorCode::TooMany, text!("fleet.tooManyMessages", max = MAX_FLEET_MESSAGES, count = elements.len())));
+        return Err(list.error(ErrorCode::TooMany, text!(list, "fleet.tooManyMessages", max = MAX_FLEET_MESSAGES, count = elements.len())));
     }
     let mut messages = Vec::with_capacity(elements.len());
     let mut warnings = Vec::new();
@@ -165,14 +165,14 @@ pub fn decode(node: &Node<'_>, edition: Option<Edition>) -> Result<(Fleet, Vec<W
         if let Some(interface) = message.interface.filter(|i| i.free_to_call) {
             warnings.push(Warning::new(
                 "received_messages_billed",
-                text!("fleet.receivedBilled", name = interface.name),
+                text!(node, "fleet.receivedBilled", name = interface.name),
                 &["IOT-20", "IOT-13"],
             ));
         }
         if message.per_device_per_day == 0 {
             warnings.push(Warning::new(
                 "interval_longer_than_online_time",
-                text!("fleet.intervalTooLong", path = element.path(), hours = online_hours.normalize()),
+                text!(node, "fleet.intervalTooLong", path = element.path(), hours = online_hours.normalize()),
                 &["IOT-22"],
             ));
         }
@@ -195,9 +195,9 @@ fn decode_message(node: &Node<'_>, edition: Option<Edition>, devices: u64, onlin
             let per_day = n.integer(0, MAX_COUNT)?;
             (Frequency::PerDay(per_day), per_day)
         }
-        (Some(_), Some(n)) => return Err(n.error(ErrorCode::UnknownField, text!("fleet.everyOrPerDay"))),
+        (Some(_), Some(n)) => return Err(n.error(ErrorCode::UnknownField, text!(n, "fleet.everyOrPerDay"))),
         (None, None) => {
-            return Err(Error::new(ErrorCode::MissingField, fields.child_path("every"), text!("fleet.missingFrequency")))
+            return Err(Error::new(ErrorCode::MissingField, fields.child_path("every"), text!(fields, "fleet.missingFrequency")))
         }
     };
     let bytes = fields.required("bytes", key!("expect.bytes"))?.integer(0, MAX_BYTES)?;
@@ -207,7 +207,7 @@ fn decode_message(node: &Node<'_>, edition: Option<Edition>, devices: u64, onlin
     };
     let forwarded = fields.flag("forwarded")?;
     let (category, interface) = match (fields.get("category"), fields.get("interface")) {
-        (Some(_), Some(i)) => return Err(i.error(ErrorCode::UnknownField, text!("fleet.categoryOrInterface"))),
+        (Some(_), Some(i)) => return Err(i.error(ErrorCode::UnknownField, text!(i, "fleet.categoryOrInterface"))),
         (Some(c), None) => {
             let categories: Vec<(&str, &'static Category)> = CATEGORIES.iter().map(|c| (c.name, c)).collect();
             (super::category_in_edition(&c, c.one_of(&categories, ErrorCode::UnknownCategory)?, edition, None)?, None)
@@ -223,7 +223,7 @@ fn decode_message(node: &Node<'_>, edition: Option<Edition>, devices: u64, onlin
     if day_total > u128::from(MAX_COUNT) {
         return Err(node.error(
             ErrorCode::OutOfRange,
-            text!("fleet.tooManyADay", devices = devices, per_device = per_device_per_day, copies = 1 + receivers, max = MAX_COUNT),
+            text!(node, "fleet.tooManyADay", devices = devices, per_device = per_device_per_day, copies = 1 + receivers, max = MAX_COUNT),
         ));
     }
     Ok(FleetMessage { frequency, per_device_per_day, bytes, category, interface, receivers, forwarded })
@@ -240,7 +240,7 @@ fn interval_seconds(node: &Node<'_>) -> Result<Decimal, Error> {
         }
     }
     if seconds <= Decimal::ZERO || seconds > MAX_INTERVAL_SECONDS {
-        return Err(node.error(ErrorCode::OutOfRange, text!("fleet.intervalRange")));
+        return Err(node.error(ErrorCode::OutOfRange, text!(node, "fleet.intervalRange")));
     }
     Ok(seconds)
 }
@@ -249,8 +249,8 @@ fn find_interface(node: &Node<'_>) -> Result<&'static Interface, Error> {
     let name = node.str()?;
     INTERFACES.iter().find(|i| i.name == name).ok_or_else(|| {
         let names: Vec<&str> = INTERFACES.iter().map(|i| i.name).collect();
-        let hint = crate::text::closest(name, &names).map(|k| text!("decode.didYouMean", name = k)).unwrap_or_default();
-        node.error(ErrorCode::UnknownInterface, text!("fleet.unknownInterface", name = name, hint = hint))
+        let hint = crate::text::closest(name, &names).map(|k| text!(node, "decode.didYouMean", name = k)).unwrap_or_default();
+        node.error(ErrorCode::UnknownInterface, text!(node, "fleet.unknownInterface", name = name, hint = hint))
     })
 }
 
@@ -300,17 +300,18 @@ impl Fleet {
     }
 
     /// The fleet arithmetic, one text per kind of message.
-    pub fn formulas(&self) -> Vec<String> {
+    pub fn formulas(&self, ctx: &Ctx) -> Vec<String> {
         self.messages
             .iter()
             .map(|m| {
                 let counts = day_counts(self.devices, m);
                 let how = match m.frequency {
-                    Frequency::Every(seconds) => text!("fleet.how.every", every = duration(seconds), hours = self.online_hours.normalize()),
-                    Frequency::PerDay(_) => text!("fleet.how.perDay"),
+                    Frequency::Every(seconds) => text!(ctx, "fleet.how.every", every = duration(seconds, ctx), hours = self.online_hours.normalize()),
+                    Frequency::PerDay(_) => text!(ctx, "fleet.how.perDay"),
                 };
                 let what = m.interface.map_or(m.category.name, |i| i.name);
                 let mut text = text!(
+                    ctx,
                     "fleet.formula",
                     devices = grouped(self.devices),
                     per_device = grouped(m.per_device_per_day),
@@ -319,10 +320,10 @@ impl Fleet {
                     sent = grouped(counts.sent)
                 );
                 if m.receivers > 0 {
-                    text.push_str(&text!("fleet.formula.received", sent = grouped(counts.sent), receivers = grouped(m.receivers), received = grouped(counts.received)));
+                    text.push_str(&text!(ctx, "fleet.formula.received", sent = grouped(counts.sent), receivers = grouped(m.receivers), received = grouped(counts.received)));
                 }
                 if m.forwarded {
-                    text.push_str(&text!("fleet.formula.forwarded", count = grouped(counts.forwarded)));
+                    text.push_str(&text!(ctx, "fleet.formula.forwarded", count = grouped(counts.forwarded)));
                 }
                 text
             })
@@ -353,16 +354,16 @@ impl Fleet {
     }
 
     /// The messaging TPS arithmetic, one term per kind of message.
-    fn tps_terms(&self) -> Vec<String> {
+    fn tps_terms(&self, ctx: &Ctx) -> Vec<String> {
         self.messages
             .iter()
             .map(|m| {
                 let rate = match m.frequency {
-                    Frequency::Every(seconds) => text!("fleet.tps.every", seconds = seconds.normalize()),
-                    Frequency::PerDay(n) => text!("fleet.tps.perDay", count = n, seconds = (self.online_hours * dec!(3600)).normalize()),
+                    Frequency::Every(seconds) => text!(ctx, "fleet.tps.every", seconds = seconds.normalize()),
+                    Frequency::PerDay(n) => text!(ctx, "fleet.tps.perDay", count = n, seconds = (self.online_hours * dec!(3600)).normalize()),
                 };
-                let copies = if m.receivers > 0 { text!("fleet.tps.copies", copies = 1 + m.receivers) } else { String::new() };
-                text!("fleet.tps.term", devices = grouped(self.devices), rate = rate, copies = copies, tps = shown_tps(self.messaging_tps_of(m)))
+                let copies = if m.receivers > 0 { text!(ctx, "fleet.tps.copies", copies = 1 + m.receivers) } else { String::new() };
+                text!(ctx, "fleet.tps.term", devices = grouped(self.devices), rate = rate, copies = copies, tps = shown_tps(self.messaging_tps_of(m)))
             })
             .collect()
     }
@@ -374,12 +375,12 @@ pub fn shown_tps(tps: Decimal) -> Decimal {
 }
 
 /// 3600 -> "1 h", 600 -> "10 min", 7.5 -> "7.5 s" (whole hours or minutes where they are whole).
-fn duration(seconds: Decimal) -> String {
+fn duration(seconds: Decimal, ctx: &Ctx) -> String {
     let whole = |unit: Decimal| Some((seconds / unit).normalize()).filter(|n| *n >= Decimal::ONE && n.scale() == 0);
     match (whole(dec!(3600)), whole(dec!(60))) {
-        (Some(h), _) => text!("unit.hours", n = h),
-        (None, Some(m)) => text!("unit.minutes", n = m),
-        (None, None) => text!("unit.seconds", n = seconds.normalize()),
+        (Some(h), _) => text!(ctx, "unit.hours", n = h),
+        (None, Some(m)) => text!(ctx, "unit.minutes", n = m),
+        (None, None) => text!(ctx, "unit.seconds", n = seconds.normalize()),
     }
 }
 
@@ -451,11 +452,11 @@ pub fn fits_new_public(needs: &Needs, rates: &IotCatalog) -> bool {
         && needs.forwarding_tps <= limits.forwarding_tps
 }
 
-pub fn fits_new_public_warning(rates: &IotCatalog) -> Warning {
+pub fn fits_new_public_warning(rates: &IotCatalog, ctx: &Ctx) -> Warning {
     let l = &rates.new_public_limits;
     Warning::new(
         "fits_new_public_instance",
-        text!("fleet.fitsNewPublic", online = l.online_devices, devices = l.devices, messaging = l.messaging_tps, forwarding = l.forwarding_tps),
+        text!(ctx, "fleet.fitsNewPublic", online = l.online_devices, devices = l.devices, messaging = l.messaging_tps, forwarding = l.forwarding_tps),
         &["IOT-24", "IOT-2"],
     )
 }
@@ -468,40 +469,42 @@ pub fn size(fleet: &Fleet, specs: &[EnterpriseSpec], rates: &IotCatalog, at: &No
     if sized.is_empty() {
         return Err(at.error(
             ErrorCode::MissingPrice,
-            text!("fleet.sizingNeedsSpecs"),
+            text!(at, "fleet.sizingNeedsSpecs"),
         ));
     }
     let best = sized.iter().filter(|s| holds(s, &needs)).min_by(|a, b| a.monthly_price.cmp(&b.monthly_price));
     match best {
-        Some(spec) => Ok(sizing_for(fleet, &needs, spec, rates)),
-        None => Err(at.error(ErrorCode::NoSpecFits, shortfall(&needs, &sized))),
+        Some(spec) => Ok(sizing_for(fleet, &needs, spec, rates, at.ctx())),
+        None => Err(at.error(ErrorCode::NoSpecFits, shortfall(&needs, &sized, at.ctx()))),
     }
 }
 
-pub fn sizing_for(fleet: &Fleet, needs: &Needs, spec: &EnterpriseSpec, rates: &IotCatalog) -> Sizing {
+pub fn sizing_for(fleet: &Fleet, needs: &Needs, spec: &EnterpriseSpec, rates: &IotCatalog, ctx: &Ctx) -> Sizing {
     let forwarding = if needs.forwarding_tps.is_zero() {
-        text!("sizing.nothingForwarded")
+        text!(ctx, "sizing.nothingForwarded")
     } else {
-        text!("sizing.forwarding", tps = shown_tps(needs.forwarding_tps))
+        text!(ctx, "sizing.forwarding", tps = shown_tps(needs.forwarding_tps))
     };
     let capacity = match (spec.online_devices, spec.messaging_tps, spec.forwarding_tps) {
         (Some(devices), Some(messaging), Some(forwarding)) => text!(
+            ctx,
             "sizing.capacity",
             spec = spec.id,
             devices = grouped(devices),
             messaging = messaging.normalize(),
             forwarding = forwarding.normalize()
         ),
-        _ => text!("sizing.noCapacity", spec = spec.id),
+        _ => text!(ctx, "sizing.noCapacity", spec = spec.id),
     };
     // One kind of message: its term is the total ("... = 16.67"); several: their sum.
-    let terms = fleet.tps_terms();
+    let terms = fleet.tps_terms(ctx);
     let mut sum = String::new();
     if terms.len() > 1 {
         sum.push_str(" = ");
         crate::text::push_decimal_text(&mut sum, &shown_tps(needs.messaging_tps));
     }
     let formula = text!(
+        ctx,
         "sizing.formula",
         terms = crate::messages::join(&terms, " + "),
         sum = sum,
@@ -533,29 +536,30 @@ fn shown_over(need: Decimal, capacity: Decimal) -> Decimal {
     if shown > capacity { shown } else { need.round_dp(6).normalize() }
 }
 
-fn shortfall(needs: &Needs, specs: &[&EnterpriseSpec]) -> String {
+fn shortfall(needs: &Needs, specs: &[&EnterpriseSpec], ctx: &Ctx) -> String {
     let max_devices = specs.iter().filter_map(|s| s.online_devices).max().unwrap_or(0);
     let max_messaging = specs.iter().filter_map(|s| s.messaging_tps).max().unwrap_or_default();
     let max_forwarding = specs.iter().filter_map(|s| s.forwarding_tps).max().unwrap_or_default();
     let mut short = Vec::new();
     if needs.online_devices > max_devices {
-        short.push(text!("sizing.shortDevices", need = grouped(needs.online_devices), most = grouped(max_devices)));
+        short.push(text!(ctx, "sizing.shortDevices", need = grouped(needs.online_devices), most = grouped(max_devices)));
     }
     if needs.messaging_tps > max_messaging {
-        short.push(text!("sizing.shortMessaging", need = shown_over(needs.messaging_tps, max_messaging), most = max_messaging.normalize()));
+        short.push(text!(ctx, "sizing.shortMessaging", need = shown_over(needs.messaging_tps, max_messaging), most = max_messaging.normalize()));
     }
     if needs.forwarding_tps > max_forwarding {
-        short.push(text!("sizing.shortForwarding", need = shown_over(needs.forwarding_tps, max_forwarding), most = max_forwarding.normalize()));
+        short.push(text!(ctx, "sizing.shortForwarding", need = shown_over(needs.forwarding_tps, max_forwarding), most = max_forwarding.normalize()));
     }
     if short.is_empty() {
         text!(
+            ctx,
             "sizing.noSingleSpec",
             devices = grouped(needs.online_devices),
             messaging = shown_tps(needs.messaging_tps),
             forwarding = shown_tps(needs.forwarding_tps)
         )
     } else {
-        text!("sizing.noSpecFits", short = crate::messages::join(&short, &text!("list.separator")))
+        text!(ctx, "sizing.noSpecFits", short = crate::messages::join(&short, &text!(ctx, "list.separator")))
     }
 }
 

@@ -5,7 +5,7 @@
 pub mod fleet;
 
 use crate::catalog::{Catalog, IotCatalog};
-use crate::decode::{Fields, Node};
+use crate::decode::{Ctx, Fields, Node};
 use crate::error::{Error, ErrorCode};
 use crate::messages::Key;
 use crate::money::{serialize_decimal, Rounding};
@@ -177,7 +177,7 @@ fn decode_enterprise(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, 
     // IOT-23: a fleet instead of a spec picks the cheapest spec that holds it.
     if let Some(fleet_node) = fields.get("fleet") {
         if let Some(other) = fields.get("spec").or_else(|| fields.get("monthlyPrice")) {
-            return Err(other.error(ErrorCode::UnknownField, text!("iot.fleetOrSpec")));
+            return Err(other.error(ErrorCode::UnknownField, text!(other, "iot.fleetOrSpec")));
         }
         let (fleet, _) = fleet::decode(&fleet_node, None)?;
         let sizing = fleet::size(&fleet, &catalog.iot.enterprise_specs, &catalog.iot, &fleet_node)?;
@@ -198,14 +198,14 @@ pub fn enterprise_price(fields: &Fields<'_>, catalog: &Catalog) -> Result<Decima
             found.map(|s| s.monthly_price).ok_or_else(|| {
                 spec.error(
                     ErrorCode::UnknownSpec,
-                    text!("iot.unknownEnterpriseSpec", id = id),
+                    text!(spec, "iot.unknownEnterpriseSpec", id = id),
                 )
             })
         }
         (None, None) => Err(Error::new(
             ErrorCode::MissingPrice,
             fields.child_path("monthlyPrice"),
-            text!("iot.missingEnterprisePrice"),
+            text!(fields, "iot.missingEnterprisePrice"),
         )),
     }
 }
@@ -239,10 +239,10 @@ fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
             let days_node = usage.required("days", key!("expect.days"))?;
             let elements = days_node.elements()?;
             if elements.len() == 0 {
-                return Err(days_node.error(ErrorCode::Empty, text!("iot.noDays")));
+                return Err(days_node.error(ErrorCode::Empty, text!(days_node, "iot.noDays")));
             }
             if elements.len() as u64 > month_days {
-                return Err(days_node.error(ErrorCode::TooMany, text!("iot.tooManyDays", month = month_label(month), days = month_days, count = elements.len())));
+                return Err(days_node.error(ErrorCode::TooMany, text!(days_node, "iot.tooManyDays", month = month_label(month), days = month_days, count = elements.len())));
             }
             let mut days = Vec::with_capacity(elements.len());
             for (i, day) in elements.enumerate() {
@@ -252,7 +252,7 @@ fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
             // IOT-18 (Choice): the free quota is used by the earliest days first.
             let days = crate::decode::stable_sorted_by_key(days, |d| time::epoch_days(d.date));
             if let Some(pair) = days.windows(2).find(|w| w[0].date == w[1].date) {
-                return Err(days_node.error(ErrorCode::DuplicateDate, text!("iot.dateTwice", date = time::iso_date(pair[0].date))));
+                return Err(days_node.error(ErrorCode::DuplicateDate, text!(days_node, "iot.dateTwice", date = time::iso_date(pair[0].date))));
             }
             days
         }
@@ -282,7 +282,7 @@ pub(crate) fn decode_day(node: &Node<'_>, edition: Edition, month: Date, default
         Some(d) => {
             let date = time::date(&d)?;
             if date.year() != month.year() || date.month() != month.month() {
-                return Err(d.error(ErrorCode::DateOutOfPeriod, text!("iot.dateOutsideMonth", date = time::iso_date(date), month = month_label(month))));
+                return Err(d.error(ErrorCode::DateOutOfPeriod, text!(d, "iot.dateOutsideMonth", date = time::iso_date(date), month = month_label(month))));
             }
             date
         }
@@ -295,7 +295,7 @@ pub(crate) fn decode_day(node: &Node<'_>, edition: Edition, month: Date, default
     let messages = fields.required("messages", key!("expect.messages"))?;
     let elements = messages.elements()?;
     if elements.len() > MAX_BUCKETS_PER_DAY {
-        return Err(messages.error(ErrorCode::TooMany, text!("iot.tooManyBuckets", max = MAX_BUCKETS_PER_DAY, count = elements.len())));
+        return Err(messages.error(ErrorCode::TooMany, text!(messages, "iot.tooManyBuckets", max = MAX_BUCKETS_PER_DAY, count = elements.len())));
     }
     let categories: Vec<(&str, &'static Category)> = CATEGORIES.iter().map(|c| (c.name, c)).collect();
     let mut buckets = Vec::with_capacity(elements.len());
@@ -330,10 +330,10 @@ pub(crate) fn category_in_edition(node: &Node<'_>, category: &'static Category, 
     let Some(edition) = edition.filter(|e| !billable_on(category, *e)) else { return Ok(category) };
     let only = if edition == Edition::Basic { Edition::Pro } else { Edition::Basic };
     let what = match interface {
-        Some(name) => text!("iot.interfaceWhat", name = name, category = category.description),
-        None => text!("iot.categoryWhat", name = category.name, category = category.description),
+        Some(name) => text!(node, "iot.interfaceWhat", name = name, category = category.description),
+        None => text!(node, "iot.categoryWhat", name = category.name, category = category.description),
     };
-    Err(node.error(ErrorCode::CategoryNotInEdition, text!("iot.notInEdition", what = what, only = only.name(), edition = edition.name())))
+    Err(node.error(ErrorCode::CategoryNotInEdition, text!(node, "iot.notInEdition", what = what, only = only.name(), edition = edition.name())))
 }
 
 /// Billable message count of `count` messages of `bytes` each: every message counts
@@ -439,33 +439,33 @@ pub fn bill_days(edition: Edition, days: &[DayUsage], free_quota_used: u64, rate
         .collect()
 }
 
-pub fn rate(item: &IotItem, index: usize, catalog: &Catalog, rounding: Rounding) -> QuotedItem {
+pub fn rate(item: &IotItem, index: usize, catalog: &Catalog, rounding: Rounding, ctx: &Ctx) -> QuotedItem {
     match item {
         IotItem::LegacyPublic { edition, month, days, free_quota_used, fleet } => {
-            let mut quoted = rate_legacy(*edition, *month, days, *free_quota_used, index, &catalog.iot, rounding);
+            let mut quoted = rate_legacy(*edition, *month, days, *free_quota_used, index, &catalog.iot, rounding, ctx);
             if let Some(f) = fleet {
                 quoted.warnings.extend(f.warnings.iter().cloned());
                 if fleet::fits_new_public(&fleet::needs(&f.fleet), &catalog.iot) {
-                    quoted.warnings.push(fleet::fits_new_public_warning(&catalog.iot));
+                    quoted.warnings.push(fleet::fits_new_public_warning(&catalog.iot, ctx));
                 }
                 let per_day = f.fleet.messages_per_day();
                 quoted.fleet = Some(FleetSummary {
                     devices: f.fleet.devices,
                     messages_per_day: per_day,
                     messages_per_month: decimal(u128::from(per_day) * days.len() as u128),
-                    formula: f.fleet.formulas(),
+                    formula: f.fleet.formulas(ctx),
                     rules: &["IOT-22", "IOT-19"],
                 });
             }
             quoted
         }
         IotItem::Enterprise { months, monthly_price, quantity, trial, sizing } => {
-            let mut quoted = rate_enterprise(*months, *monthly_price, *quantity, *trial, index, rounding);
+            let mut quoted = rate_enterprise(*months, *monthly_price, *quantity, *trial, index, rounding, ctx);
             if let Some(s) = sizing {
                 if s.fits_new_public_instance {
-                    quoted.warnings.push(fleet::fits_new_public_warning(&catalog.iot));
+                    quoted.warnings.push(fleet::fits_new_public_warning(&catalog.iot, ctx));
                 }
-                quoted.description.push_str(&text!("iot.sizedSpec", spec = s.spec));
+                quoted.description.push_str(&text!(ctx, "iot.sizedSpec", spec = s.spec));
                 quoted.sizing = Some((**s).clone());
             }
             quoted
@@ -473,16 +473,16 @@ pub fn rate(item: &IotItem, index: usize, catalog: &Catalog, rounding: Rounding)
         IotItem::NewPublic => {
             let line = Line::priced(
                 "iot.newPublic",
-                text!("iot.line.newPublic"),
-                text!("iot.formula.newPublic"),
+                text!(ctx, "iot.line.newPublic"),
+                text!(ctx, "iot.formula.newPublic"),
                 Decimal::ONE,
                 "instance",
                 Decimal::ZERO,
                 rounding,
                 &["IOT-2"],
             );
-            let warnings = vec![Warning::new("fixed_specification", text!("iot.fixedSpecification"), &["IOT-2", "IOT-7"])];
-            item_from_lines(index, Product::Iot, text!("iot.description.newPublic"), vec![line], warnings, rounding)
+            let warnings = vec![Warning::new("fixed_specification", text!(ctx, "iot.fixedSpecification"), &["IOT-2", "IOT-7"])];
+            item_from_lines(index, Product::Iot, text!(ctx, "iot.description.newPublic"), vec![line], warnings, rounding)
         }
     }
 }
@@ -493,15 +493,15 @@ pub fn enterprise_paid_months(months: u64, trial: bool) -> u64 {
 }
 
 /// "IoT Platform Enterprise Edition, 2 instances, 12 months (first month trial)".
-pub fn enterprise_description(months: u64, quantity: u64, trial: bool) -> String {
+pub fn enterprise_description(months: u64, quantity: u64, trial: bool, ctx: &Ctx) -> String {
     if trial {
-        text!("iot.description.enterpriseTrial", instances = quantity, months = months)
+        text!(ctx, "iot.description.enterpriseTrial", instances = quantity, months = months)
     } else {
-        text!("iot.description.enterprise", instances = quantity, months = months)
+        text!(ctx, "iot.description.enterprise", instances = quantity, months = months)
     }
 }
 
-fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bool, index: usize, rounding: Rounding) -> QuotedItem {
+fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bool, index: usize, rounding: Rounding, ctx: &Ctx) -> QuotedItem {
     let instances = quantity;
     let mut lines = Vec::new();
     let mut warnings = Vec::new();
@@ -510,21 +510,21 @@ fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bo
         // IOT-3: a trial instance is free for its first month.
         lines.push(Line::priced(
             "iot.enterprise.trial",
-            text!("iot.line.trial"),
-            text!("iot.formula.trial", instances = instances),
+            text!(ctx, "iot.line.trial"),
+            text!(ctx, "iot.formula.trial", instances = instances),
             Decimal::from(quantity),
             "instance-month",
             Decimal::ZERO,
             rounding,
             &["IOT-3"],
         ));
-        warnings.push(Warning::new("trial_released_after_one_month", text!("iot.trialReleased"), &["IOT-3"]));
+        warnings.push(Warning::new("trial_released_after_one_month", text!(ctx, "iot.trialReleased"), &["IOT-3"]));
     }
     if paid_months > 0 {
         lines.push(Line::priced(
             "iot.enterprise.subscription",
-            text!("iot.line.enterprise"),
-            text!("iot.formula.enterprise", instances = instances, months = paid_months, price = monthly_price),
+            text!(ctx, "iot.line.enterprise"),
+            text!(ctx, "iot.formula.enterprise", instances = instances, months = paid_months, price = monthly_price),
             Decimal::from(quantity) * Decimal::from(paid_months),
             "instance-month",
             monthly_price,
@@ -532,11 +532,12 @@ fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bo
             &["IOT-2", "IOT-4"],
         ));
     }
-    warnings.push(Warning::new("caller_price", text!("iot.callerPrice"), &["IOT-4"]));
-    item_from_lines(index, Product::Iot, enterprise_description(months, quantity, trial), lines, warnings, rounding)
+    warnings.push(Warning::new("caller_price", text!(ctx, "iot.callerPrice"), &["IOT-4"]));
+    item_from_lines(index, Product::Iot, enterprise_description(months, quantity, trial, ctx), lines, warnings, rounding)
 }
 
-fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used: u64, index: usize, rates: &IotCatalog, rounding: Rounding) -> QuotedItem {
+#[allow(clippy::too_many_arguments)]
+fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used: u64, index: usize, rates: &IotCatalog, rounding: Rounding, ctx: &Ctx) -> QuotedItem {
     let billed = bill_days(edition, days, free_quota_used, rates, rounding);
     let sum128 = |f: fn(&IotDay) -> u128| billed.iter().map(f).sum::<u128>();
     let (billable, free_quota, chargeable, free_category) = (
@@ -557,8 +558,9 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
 
     let mut message_line = Line::priced(
         "iot.messages",
-        text!("iot.line.messages", edition = edition.name()),
+        text!(ctx, "iot.line.messages", edition = edition.name()),
         text!(
+            ctx,
             "iot.formula.messages",
             chargeable = chargeable_shown,
             billable = billable_shown,
@@ -577,7 +579,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
     let whole_month = message_line.amount;
     message_line.amount = rounding.apply(message_amount);
     if whole_month != message_line.amount {
-        let message = text!("iot.dailyRounding", amount = message_line.amount, days = day_count, month = whole_month);
+        let message = text!(ctx, "iot.dailyRounding", amount = message_line.amount, days = day_count, month = whole_month);
         warnings.push(Warning::new("daily_rounding", message, &["IOT-18"]));
     }
     lines.push(message_line);
@@ -585,8 +587,8 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
     if free_quota > 0 {
         lines.push(Line::priced(
             "iot.freeQuota",
-            text!("iot.line.freeQuota"),
-            text!("iot.formula.freeQuota", free = free_quota_shown, quota = rates.free_messages_per_month, used = free_quota_used),
+            text!(ctx, "iot.line.freeQuota"),
+            text!(ctx, "iot.formula.freeQuota", free = free_quota_shown, quota = rates.free_messages_per_month, used = free_quota_used),
             decimal(free_quota),
             "message",
             Decimal::ZERO,
@@ -597,8 +599,8 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
     if free_category > 0 {
         lines.push(Line::priced(
             "iot.freeCategories",
-            text!("iot.line.freeCategories"),
-            text!("iot.formula.freeCategories", count = free_category_shown),
+            text!(ctx, "iot.line.freeCategories"),
+            text!(ctx, "iot.formula.freeCategories", count = free_category_shown),
             decimal(free_category),
             "message",
             Decimal::ZERO,
@@ -612,8 +614,9 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
             let chargeable_devices: u64 = billed.iter().map(|d| d.chargeable_devices).sum();
             let mut device_line = Line::priced(
                 "iot.deviceManagement",
-                text!("iot.line.devices"),
+                text!(ctx, "iot.line.devices"),
                 text!(
+                    ctx,
                     "iot.formula.devices",
                     chargeable = chargeable_devices,
                     living = living,
@@ -630,13 +633,13 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
             device_line.amount = rounding.apply(crate::money::sum(billed.iter().map(|d| d.device_amount)));
             lines.push(device_line);
         }
-        Edition::Basic if living > 0 => warnings.push(Warning::new("no_device_fee_on_basic", text!("iot.noDeviceFeeOnBasic"), &["IOT-12"])),
+        Edition::Basic if living > 0 => warnings.push(Warning::new("no_device_fee_on_basic", text!(ctx, "iot.noDeviceFeeOnBasic"), &["IOT-12"])),
         Edition::Basic => {}
     }
     let mut quoted = item_from_lines(
         index,
         Product::Iot,
-        text!("iot.description.legacy", edition = edition.name(), month = month_label(month), days = day_count),
+        text!(ctx, "iot.description.legacy", edition = edition.name(), month = month_label(month), days = day_count),
         lines,
         warnings,
         rounding,
