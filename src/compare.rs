@@ -9,8 +9,8 @@ use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::{serialize_decimal, serialize_optional_decimal, Rounding};
 use crate::products::{cloud_phone, ecs, iot};
-pub use crate::quote::Billing;
-use crate::quote::{limits, quantity, Line, Product, Warning};
+pub use crate::bill::Billing;
+use crate::bill::{limits, quantity, Line, Product, Sizing, Warning};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -115,7 +115,7 @@ pub struct Comparison {
     pub caveats: Vec<Warning>,
     /// IoT with a fleet: the Enterprise Edition spec that holds month 1's fleet (IOT-23).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sizing: Option<iot::fleet::Sizing>,
+    pub sizing: Option<Sizing>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -484,7 +484,7 @@ fn grown_fleets(fleet: iot::fleet::Fleet, months: u64, growth: Option<Node<'_>>)
     Ok(fleets)
 }
 
-fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<(Sides, Option<iot::fleet::Sizing>), Error> {
+fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<(Sides, Option<Sizing>), Error> {
     let ctx = fields.ctx();
     fields.only(&["product", "edition", "monthlyPrice", "spec", "trial", "perDay", "fleet", "growth", "startMonth", "usage", "catalog", "locale"])?;
     let edition = fields.required("edition", key!("expect.compareEdition"))?.one_of(&iot::Edition::ALL, ErrorCode::UnknownEdition)?;
@@ -595,7 +595,7 @@ fn sized_prices(
     fleets: &[iot::fleet::Fleet],
     catalog: &Catalog,
     fleet_node: &Node<'_>,
-) -> Result<(Vec<Decimal>, iot::fleet::Sizing, Vec<Warning>), Error> {
+) -> Result<(Vec<Decimal>, Sizing, Vec<Warning>), Error> {
     let specs = &catalog.iot.enterprise_specs;
     let first = match fields.get("spec") {
         Some(spec_node) => {

@@ -22,6 +22,7 @@
 
 #[macro_use]
 pub mod messages;
+pub mod bill;
 pub mod catalog;
 pub mod compare;
 pub mod decode;

@@ -2,7 +2,7 @@
 //! Hand-worked from the catalog's published prices (CP-6) and RULES.md's IoT example.
 
 mod common;
-use alicloud_cost::quote::ItemKind;
+use alicloud_cost::bill::ItemKind;
 use common::quote_json;
 use serde_json::json;
 

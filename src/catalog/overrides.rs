@@ -18,6 +18,7 @@
 //! both regions' monthly and hourly prices ("a spec missing a region" is an error).
 
 use super::{caller_price as price, Catalog, CloudPhoneSpec, EcsInstanceType, EnterpriseSpec, SpecPrice};
+use crate::bill::limits;
 use crate::decode::{Fields, Node};
 use crate::error::{Error, ErrorCode};
 use rust_decimal::Decimal;
@@ -173,13 +174,13 @@ fn apply_iot(catalog: &mut Catalog, f: &Fields<'_>) -> Result<(), Error> {
         rates.message_unit_bytes = n.integer(1, 1_000_000)?;
     }
     if let Some(n) = f.get("freeMessagesPerMonth") {
-        rates.free_messages_per_month = n.integer(0, crate::products::iot::MAX_COUNT)?;
+        rates.free_messages_per_month = n.integer(0, limits::MAX_COUNT)?;
     }
     if let Some(n) = f.get("livingDevicePricePerDay") {
         rates.living_device_price_per_day = price(&n)?;
     }
     if let Some(n) = f.get("freeLivingDevicesPerDay") {
-        rates.free_living_devices_per_day = n.integer(0, crate::products::iot::MAX_COUNT)?;
+        rates.free_living_devices_per_day = n.integer(0, limits::MAX_COUNT)?;
     }
     if f.get("enterpriseSpecs").is_some() {
         for entry in list(f, "enterpriseSpecs")? {
@@ -188,7 +189,7 @@ fn apply_iot(catalog: &mut Catalog, f: &Fields<'_>) -> Result<(), Error> {
             let id = identifier(&e.required("id", key!("expect.ownSpecName"))?)?.to_string();
             let monthly_price = price(&e.required("monthlyPrice", key!("expect.monthlyPrice"))?)?;
             // IOT-23 capacities, for sizing a fleet.
-            let online_devices = e.get("onlineDevices").map(|n| n.integer(1, crate::products::iot::fleet::MAX_DEVICES)).transpose()?;
+            let online_devices = e.get("onlineDevices").map(|n| n.integer(1, limits::MAX_DEVICES)).transpose()?;
             let tps = |key: &str| e.get(key).map(|n| n.decimal_in(Decimal::ZERO, false, crate::catalog::MAX_PRICE)).transpose();
             let (messaging_tps, forwarding_tps) = (tps("messagingTps")?, tps("forwardingTps")?);
             upsert(&mut rates.enterprise_specs, EnterpriseSpec { id, monthly_price, online_devices, messaging_tps, forwarding_tps }, |s| &s.id);

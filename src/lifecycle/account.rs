@@ -19,112 +19,18 @@
 use super::account_request::{decode, AccountPlan};
 use super::engine::{duration, minimum_charge, usd, Deadline, Sim};
 use super::request::{EventKind, Kind, Rate};
-use super::{Horizon, State};
+use super::answer::{Account, AccountEntry, AccountItemOutcome, Horizon, Interruption, KeepRunning};
 use crate::decode::{Ctx, Value};
 use crate::messages::{HasLocale, Locale};
 use crate::error::{Error, ErrorCode};
-use crate::money::{serialize_decimal, serialize_optional_decimal, Rounding};
-use crate::quote::{Billing, Product, Warning};
+use crate::money::Rounding;
+use crate::bill::{Billing, Warning};
 use crate::time::Instant;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 /// A bound on steps, so that no input can make the loop run away.
 const MAX_STEPS: usize = 2_000_000;
-
-/// One moment of the account's timeline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct AccountEntry {
-    pub at: Instant,
-    /// The item the entry is about; absent for the account's own entries (a top-up,
-    /// the credit running out).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub item: Option<usize>,
-    pub event: &'static str,
-    /// The item's state right after the event.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub state: Option<State>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub service_available: Option<bool>,
-    /// Balance plus coupons after the event, rounded to cents (negative: owed).
-    #[serde(serialize_with = "serialize_decimal")]
-    pub credit: Decimal,
-    pub effects: Vec<String>,
-    pub rules: Vec<&'static str>,
-}
-
-/// The first moment an item loses service.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Interruption {
-    pub at: Instant,
-    pub item: usize,
-    pub event: &'static str,
-}
-
-/// What one item goes through.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct AccountItemOutcome {
-    pub index: usize,
-    pub product: Product,
-    pub description: String,
-    pub final_state: State,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_deleted_at: Option<Instant>,
-    /// The last moment to pay or renew before this item loses service, if it does.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_safe_moment: Option<Instant>,
-    /// A subscription's order, paid when it was bought (not from this credit).
-    #[serde(serialize_with = "serialize_decimal")]
-    pub prepaid: Decimal,
-    /// Charged over the simulated period: pay-as-you-go use and renewals, rounded to cents.
-    #[serde(serialize_with = "serialize_decimal")]
-    pub billed: Decimal,
-}
-
-/// The smallest top-up at `start` that keeps every item serving until `until`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct KeepRunning {
-    pub until: Instant,
-    #[serde(serialize_with = "serialize_decimal")]
-    pub top_up: Decimal,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Account {
-    pub currency: &'static str,
-    pub horizon: Horizon,
-    /// When the starting credit (balance plus coupons) runs out.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credit_runs_out_at: Option<Instant>,
-    /// One second before the first interruption: the last moment to act.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_safe_moment: Option<Instant>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub first_interruption: Option<Interruption>,
-    /// Every item's events and the account's, in time order.
-    pub timeline: Vec<AccountEntry>,
-    pub items: Vec<AccountItemOutcome>,
-    /// The items' `billed`, summed.
-    #[serde(serialize_with = "serialize_decimal")]
-    pub billed: Decimal,
-    /// The credit at the end, rounded to cents (negative: owed).
-    #[serde(serialize_with = "serialize_optional_decimal")]
-    pub final_credit: Option<Decimal>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub keep_running: Option<KeepRunning>,
-    pub warnings: Vec<Warning>,
-}
 
 /// Simulates an account given as a [`Value`] (see API.md `simulateAccount`).
 ///

@@ -9,7 +9,7 @@ use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::policy::{apply_policy_overrides, default_policies, Policies};
 use crate::products::{cloud_phone, ecs, iot};
-use crate::quote::{limits, Billing, Product, Warning};
+use crate::bill::{limits, Billing, Product, Warning};
 use crate::time::{instant, Instant};
 use rust_decimal::Decimal;
 use std::borrow::Cow;

@@ -4,11 +4,11 @@
 
 use super::engine::{internal, Sim, HOUR};
 use super::request::Kind;
-use super::ResourceStatus;
+use super::answer::ResourceStatus;
 use crate::error::Error;
 use crate::messages::HasLocale;
 use crate::products::cloud_phone::BillingUnit;
-use crate::quote::Billing;
+use crate::bill::Billing;
 use crate::time::Instant;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;

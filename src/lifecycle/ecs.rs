@@ -4,8 +4,8 @@
 //! this says what.
 
 use super::engine::{is_subscription_part, Sim};
-use super::ResourceStatus;
-use crate::quote::Billing;
+use super::answer::ResourceStatus;
+use crate::bill::Billing;
 use crate::time::Instant;
 
 impl Sim<'_> {

@@ -8,12 +8,12 @@
 //! the product modules beside this one: `cloud_phone.rs`, `ecs.rs`, `iot.rs`.
 
 use super::request::{Event, EventKind, Kind, Plan};
-use super::{Entry, Horizon, Lifecycle, Phase, ResourceFate, ResourceStatus, State};
+use super::answer::{Entry, Horizon, Lifecycle, Phase, ResourceFate, ResourceStatus, State};
 use crate::error::{Error, ErrorCode};
 use crate::messages::{HasLocale, Key, Locale};
 use crate::money::Rounding;
 use crate::products::cloud_phone::BillingUnit;
-use crate::quote::{Billing, Warning};
+use crate::bill::{Billing, Warning};
 use crate::time::Instant;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;

@@ -22,133 +22,23 @@
 
 mod account;
 mod account_request;
+mod answer;
 mod cloud_phone;
 mod ecs;
 mod engine;
 mod iot;
 mod request;
 
-pub use account::{simulate_account, Account, AccountEntry, AccountItemOutcome, Interruption, KeepRunning};
+pub use account::simulate_account;
+pub use answer::{
+    Account, AccountEntry, AccountItemOutcome, Entry, Horizon, Interruption, KeepRunning, Lifecycle, Phase, ResourceFate, ResourceStatus,
+    State,
+};
 
 pub use request::{Kind, Plan, MAX_CREDIT, MAX_EVENTS, MAX_HORIZON_MONTHS};
 
 use crate::decode::{Ctx, Value};
 use crate::error::Error;
-use crate::money::{serialize_decimal, serialize_optional_decimal};
-use crate::quote::{Product, Warning};
-use crate::time::Instant;
-use rust_decimal::Decimal;
-use serde::Serialize;
-
-/// Where a resource stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub enum State {
-    Running,
-    /// The account owes money. Whether the service still works depends on the product:
-    /// see `serviceAvailable` (Cloud Phone: no, CP-9; ECS and IoT: yes, for a while).
-    Overdue,
-    /// Stopped for an overdue payment: data kept, no service.
-    Stopped,
-    /// A subscription past its expiry and not renewed: data kept, no service.
-    Expired,
-    /// Released: the resource and its data are gone.
-    Released,
-}
-
-/// One moment of the timeline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Entry {
-    pub at: Instant,
-    /// camelCase: created, topUp, overdue, deductionRetry, stopped, released, settled,
-    /// restarted, restored, expired, renewed, renewRefused, autoRenewAttempt, ...
-    pub event: &'static str,
-    /// The state right after the event.
-    pub state: State,
-    /// Whether the customer can use the resource right after the event.
-    pub service_available: bool,
-    /// Whether pay-as-you-go charges accrue right after the event.
-    pub billing: bool,
-    /// Balance plus coupons after the event, rounded to cents (negative: owed).
-    #[serde(serialize_with = "serialize_optional_decimal")]
-    pub credit: Option<Decimal>,
-    pub effects: Vec<String>,
-    pub rules: Vec<&'static str>,
-}
-
-/// What one part of the resource goes through (ECS-5, ECS-2, CP-10).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct ResourceFate {
-    pub resource: &'static str,
-    pub phases: Vec<Phase>,
-    pub rules: Vec<&'static str>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Phase {
-    pub from: Instant,
-    pub to: Instant,
-    pub status: ResourceStatus,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub enum ResourceStatus {
-    Active,
-    /// Exists but cannot be used (ECS-2: a pay-as-you-go disk of a subscription instance while overdue).
-    Unavailable,
-    /// Kept with its data, but gives no service (stopped, expired).
-    Retained,
-    Released,
-    /// Has its own lifecycle, unaffected by this resource's (an EIP, ECS-5; CP-10).
-    Independent,
-}
-
-/// The simulated period.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct Horizon {
-    pub from: Instant,
-    pub to: Instant,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Lifecycle {
-    pub product: Product,
-    pub currency: &'static str,
-    pub horizon: Horizon,
-    /// In time order; events at the same moment in the order they took effect.
-    pub timeline: Vec<Entry>,
-    pub final_state: State,
-    /// When the resource's data is deleted, if it is within the horizon.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub data_deleted_at: Option<Instant>,
-    /// The last moment to pay or renew before the service is interrupted, if it is.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_safe_moment: Option<Instant>,
-    /// When the starting credit (balance plus coupons) runs out at the given rate.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credit_runs_out_at: Option<Instant>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub resources: Vec<ResourceFate>,
-    /// Pay-as-you-go charges over the horizon plus renewals paid, rounded half-up to cents.
-    #[serde(serialize_with = "serialize_decimal")]
-    pub billed: Decimal,
-    pub warnings: Vec<Warning>,
-}
 
 /// Simulates a request given as a [`Value`] (see API.md `simulateLifecycle`).
 ///

@@ -6,7 +6,7 @@ use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::messages::{Key, Locale};
 use crate::policy::{apply_policy_overrides, default_policies, Policies};
-use crate::quote::{limits, Billing, Product};
+use crate::bill::{limits, Billing, Product};
 use crate::time::{instant, Instant};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;

@@ -7,7 +7,7 @@ use crate::catalog::caller_price;
 use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::Rounding;
-use crate::quote::{item_from_lines, limits, quantity, Billing, Line, Product, QuotedItem, Warning};
+use crate::bill::{item_from_lines, limits, quantity, Billing, Line, Product, QuotedItem, Warning};
 use crate::time::Instant;
 use rust_decimal::Decimal;
 

@@ -5,7 +5,7 @@ use crate::catalog::{caller_price as price, Catalog};
 use crate::decode::{Ctx, Fields, Node};
 use crate::error::{Error, ErrorCode};
 use crate::money::Rounding;
-use crate::quote::{item_from_lines, limits, quantity, Billing, Line, Product, QuotedItem, Warning};
+use crate::bill::{item_from_lines, limits, quantity, Billing, Line, Product, QuotedItem, Warning};
 use crate::time::Instant;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;

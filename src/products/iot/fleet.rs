@@ -7,15 +7,13 @@ use super::{Bucket, Category, DayUsage, Edition, CATEGORIES, MAX_BYTES, MAX_COUN
 use crate::catalog::{EnterpriseSpec, IotCatalog};
 use crate::decode::{Ctx, Node};
 use crate::error::{Error, ErrorCode};
-use crate::money::serialize_decimal;
-use crate::quote::Warning;
+pub use crate::bill::limits::MAX_DEVICES;
+pub use crate::bill::Sizing;
+use crate::bill::Warning;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
-use serde::Serialize;
 
-/// Most devices in a fleet (1e9: far above any real fleet; keeps every product exact).
-pub const MAX_DEVICES: u64 = 1_000_000_000;
 /// Most message kinds in one fleet.
 pub const MAX_FLEET_MESSAGES: usize = 100;
 /// Most subscribers of one message.
@@ -396,29 +394,6 @@ pub fn grouped(n: u64) -> String {
         out.push(c);
     }
     out
-}
-
-/// What a fleet needs of an instance (IOT-23), and the spec that holds it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct Sizing {
-    /// Concurrent online devices (Choice: the whole fleet may be online at once).
-    pub online_devices: u64,
-    /// Two decimals, e.g. "25".
-    #[serde(serialize_with = "serialize_decimal")]
-    pub messaging_tps: Decimal,
-    #[serde(serialize_with = "serialize_decimal")]
-    pub forwarding_tps: Decimal,
-    /// The cheapest spec of the caller's catalog that holds the fleet.
-    pub spec: String,
-    #[serde(serialize_with = "serialize_decimal")]
-    pub monthly_price: Decimal,
-    /// The TPS arithmetic and the chosen spec's capacities.
-    pub formula: String,
-    /// Whether a free new public instance would hold the fleet (IOT-24).
-    pub fits_new_public_instance: bool,
-    pub rules: &'static [&'static str],
 }
 
 /// The fleet's needs, exact for comparing, rounded for showing.

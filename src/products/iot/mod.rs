@@ -8,16 +8,14 @@ use crate::catalog::{Catalog, IotCatalog};
 use crate::decode::{Ctx, Fields, Node};
 use crate::error::{Error, ErrorCode};
 use crate::messages::Key;
-use crate::money::{serialize_decimal, Rounding};
-use crate::quote::{item_from_lines, limits, Line, Product, QuotedItem, Warning};
+use crate::money::Rounding;
+pub use crate::bill::limits::MAX_COUNT;
+pub use crate::bill::{FleetSummary, IotDay};
+use crate::bill::{item_from_lines, limits, Line, Product, QuotedItem, Warning};
 use crate::time;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
 
-/// Most messages in one size bucket, and most living devices in a day: counts above
-/// 1e15 are surely typing mistakes, and the bound keeps every sum exact.
-pub const MAX_COUNT: u64 = 1_000_000_000_000_000;
 /// Largest message size accepted, in bytes (1 GB; far above any real message).
 pub const MAX_BYTES: u64 = 1_000_000_000;
 /// Most message-size buckets in one day.
@@ -129,27 +127,6 @@ pub enum IotItem {
 pub struct FleetQuote {
     pub fleet: fleet::Fleet,
     pub warnings: Vec<Warning>,
-}
-
-/// What a quoted fleet sends (IOT-22): the month's total and each day's.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct FleetSummary {
-    #[serde(serialize_with = "serialize_display")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub devices: u64,
-    /// Sent plus received messages each day (forwarded copies are free and not counted).
-    #[serde(serialize_with = "serialize_display")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub messages_per_day: u64,
-    /// A count, as a decimal string.
-    #[serde(serialize_with = "serialize_decimal")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub messages_per_month: Decimal,
-    /// The fleet arithmetic, one text per kind of message.
-    pub formula: Vec<String>,
-    pub rules: &'static [&'static str],
 }
 
 pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, Error> {
@@ -341,55 +318,6 @@ pub(crate) fn category_in_edition(node: &Node<'_>, category: &'static Category, 
 pub fn billable_messages(bytes: u64, count: u64, unit_bytes: u64) -> u128 {
     let units = bytes.div_ceil(unit_bytes.max(1)).max(1);
     u128::from(units) * u128::from(count)
-}
-
-/// One day of a legacy public instance's bill (IOT-17, IOT-18, IOT-19).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
-pub struct IotDay {
-    #[serde(serialize_with = "time::serialize_date")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub date: Date,
-    /// Billable messages counted that day (IOT-13, IOT-15).
-    #[serde(serialize_with = "serialize_display")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
-    pub billable_messages: u128,
-    /// Of those, covered by the month's free quota (IOT-17).
-    #[serde(serialize_with = "serialize_display")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
-    pub free_quota_messages: u128,
-    #[serde(serialize_with = "serialize_display")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
-    pub chargeable_messages: u128,
-    /// Messages of free categories (IOT-14).
-    #[serde(serialize_with = "serialize_display")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
-    pub free_category_messages: u128,
-    /// The day's message fee, rounded (IOT-18).
-    #[serde(serialize_with = "serialize_decimal")]
-    pub message_amount: Decimal,
-    #[serde(serialize_with = "serialize_display")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
-    pub living_devices: u64,
-    #[serde(serialize_with = "serialize_display")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
-    pub chargeable_devices: u64,
-    /// The day's device-management fee, rounded (IOT-19); always 0 on Basic.
-    #[serde(serialize_with = "serialize_decimal")]
-    pub device_amount: Decimal,
-}
-
-impl IotDay {
-    /// The day's bill: messages and devices, each already rounded (IOT-18, IOT-19).
-    pub fn total(&self) -> Decimal {
-        self.message_amount + self.device_amount
-    }
-}
-
-/// Counts cross to JS as decimal strings: they can exceed 2^53.
-fn serialize_display<T: std::fmt::Display, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(value)
 }
 
 fn decimal(n: u128) -> Decimal {

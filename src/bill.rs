@@ -1,0 +1,343 @@
+//! The vocabulary of a bill, shared by every product and every answer: the lines and
+//! warnings a product's rating writes, the quoted item they make, its estimate, the
+//! billing methods and products, and the input limits. Below the products (which build
+//! these) and below the answers that carry them (`quote`, `compare`, `lifecycle`).
+
+use crate::decode::Fields;
+use crate::error::Error;
+use crate::money::{serialize_decimal, serialize_optional_decimal, Rounding};
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+/// Input limits shared by every product. They are far above real use and low enough
+/// that no quantity x time x price (with `catalog::MAX_PRICE`) can overflow a decimal.
+pub mod limits {
+    /// Most items in one `quote` call (API.md: `items: Item[] (1..=10000)`).
+    pub const MAX_ITEMS: usize = 10_000;
+    /// Most units (phones, instances) in one item.
+    pub const MAX_QUANTITY: u64 = 1_000_000;
+    /// Longest subscription in one item: 100 years.
+    pub const MAX_MONTHS: u64 = 1_200;
+    /// Longest pay-as-you-go time in one item: 100 years of 8,766 hours.
+    pub const MAX_HOURS: u64 = 876_600;
+    /// Most discounts in one request.
+    pub const MAX_DISCOUNTS: usize = 100;
+    /// Most IoT messages in one size bucket, and most living devices in a day: counts
+    /// above 1e15 are surely typing mistakes, and the bound keeps every sum exact.
+    pub const MAX_COUNT: u64 = 1_000_000_000_000_000;
+    /// Most devices in an IoT fleet (1e9: far above any real fleet; keeps every product exact).
+    pub const MAX_DEVICES: u64 = 1_000_000_000;
+}
+
+/// The two billing methods (CP-2; ECS and IoT Enterprise use the same names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Billing {
+    /// Prepaid per month.
+    Subscription,
+    /// Postpaid per hour of use.
+    PayAsYouGo,
+}
+
+impl Billing {
+    pub const ALL: [(&'static str, Billing); 2] = [("subscription", Billing::Subscription), ("payAsYouGo", Billing::PayAsYouGo)];
+
+    /// The unit of time a price of this method is per.
+    pub fn per(self) -> &'static str {
+        match self {
+            Billing::Subscription => "month",
+            Billing::PayAsYouGo => "hour",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Product {
+    CloudPhone,
+    Iot,
+    Ecs,
+}
+
+impl Product {
+    pub const ALL: [(&'static str, Product); 3] =
+        [("cloudPhone", Product::CloudPhone), ("iot", Product::Iot), ("ecs", Product::Ecs)];
+}
+
+/// How an item is paid, for the estimate (issue 19).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum ItemKind {
+    /// Prepaid for its whole term at purchase (CP-2, IOT-2, ECS subscriptions): upfront.
+    Subscription,
+    /// Billed every month as used (an IoT legacy public month, IOT-9): monthly.
+    Monthly,
+    /// Pay-as-you-go for a lifetime given in hours (CP-3, ECS-13): billed once as used, not monthly.
+    OneOff,
+    /// Costs nothing (a new public instance, IOT-2).
+    Free,
+}
+
+/// Upfront, monthly recurring and one-off amounts, and what the first 12 months cost:
+/// upfront + one-off + 12 x monthly. A subscription counts once, for its whole term
+/// (renewals are not assumed); a lifetime in hours counts once (it is not a month).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Estimate {
+    #[serde(serialize_with = "serialize_decimal")]
+    pub upfront: Decimal,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub monthly: Decimal,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub one_off: Decimal,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub first_year: Decimal,
+}
+
+impl Estimate {
+    /// Each part is already in cents; `rounding` only gives every amount the same two decimals.
+    pub fn new(upfront: Decimal, monthly: Decimal, one_off: Decimal, rounding: Rounding) -> Estimate {
+        let first_year = upfront + one_off + monthly * Decimal::from(12);
+        Estimate { upfront: rounding.apply(upfront), monthly: rounding.apply(monthly), one_off: rounding.apply(one_off), first_year: rounding.apply(first_year) }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct QuotedItem {
+    /// Position of the item in the request.
+    pub index: usize,
+    pub product: Product,
+    pub description: String,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub original_price: Decimal,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub discount_price: Decimal,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub trade_price: Decimal,
+    /// The discount applied to this item, in percent, if any.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
+    pub discount_percent: Option<Decimal>,
+    /// How the item is paid (upfront, monthly, once, free), and its share of the estimate.
+    pub kind: ItemKind,
+    pub estimate: Estimate,
+    pub lines: Vec<Line>,
+    pub warnings: Vec<Warning>,
+    /// IoT legacy public instances: the bill day by day (IOT-17..IOT-19).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days: Option<Vec<IotDay>>,
+    /// IoT legacy public instances given as a fleet: its traffic (IOT-22).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fleet: Option<FleetSummary>,
+    /// IoT Enterprise Edition sized from a fleet (IOT-23).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sizing: Option<Sizing>,
+}
+
+/// One priced line. `amount` is the billed amount: round(quantity x unitPrice), except
+/// where a rule bills per day (IOT-18, IOT-19), where it is the sum of the rounded
+/// daily amounts and `exactAmount` shows the unrounded total.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Line {
+    pub code: String,
+    pub description: String,
+    /// How the amount was worked out, in words a customer can check by hand.
+    pub formula: String,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub quantity: Decimal,
+    pub unit: String,
+    /// Keeps the catalog's precision ("0.0457").
+    #[serde(serialize_with = "serialize_decimal")]
+    pub unit_price: Decimal,
+    /// The billed amount, rounded to two decimals.
+    #[serde(serialize_with = "serialize_decimal")]
+    pub amount: Decimal,
+    /// quantity x unitPrice before rounding, so the rounding is visible.
+    #[serde(serialize_with = "serialize_decimal")]
+    pub exact_amount: Decimal,
+    pub rules: &'static [&'static str],
+}
+
+impl Line {
+    /// A line whose amount is `quantity x unit_price`, rounded by `rounding`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn priced(
+        code: &str,
+        description: String,
+        formula: String,
+        quantity: Decimal,
+        unit: &str,
+        unit_price: Decimal,
+        rounding: Rounding,
+        rules: &'static [&'static str],
+    ) -> Line {
+        let exact_amount = quantity * unit_price;
+        Line {
+            code: code.to_string(),
+            description,
+            formula,
+            quantity,
+            unit: unit.to_string(),
+            unit_price,
+            amount: rounding.apply(exact_amount),
+            exact_amount,
+            rules,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Warning {
+    pub code: String,
+    pub message: String,
+    pub rules: &'static [&'static str],
+}
+
+impl Warning {
+    pub fn new(code: &str, message: impl Into<String>, rules: &'static [&'static str]) -> Warning {
+        Warning { code: code.to_string(), message: message.into(), rules }
+    }
+}
+
+/// The optional `quantity` of an item or need: 1 to [`limits::MAX_QUANTITY`], default 1.
+pub fn quantity(fields: &Fields<'_>) -> Result<u64, Error> {
+    fields.get("quantity").map_or(Ok(1), |n| n.integer(1, limits::MAX_QUANTITY))
+}
+
+/// Builds a [`QuotedItem`] whose prices are the sums of its (already rounded) lines.
+pub fn item_from_lines(
+    index: usize,
+    product: Product,
+    description: String,
+    lines: Vec<Line>,
+    warnings: Vec<Warning>,
+    rounding: Rounding,
+) -> QuotedItem {
+    let original_price = rounding.apply(crate::money::sum(lines.iter().map(|l| l.amount)));
+    QuotedItem {
+        index,
+        product,
+        description,
+        original_price,
+        discount_price: rounding.apply(Decimal::ZERO),
+        trade_price: original_price,
+        discount_percent: None,
+        kind: ItemKind::Free,
+        estimate: Estimate::new(Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, rounding),
+        lines,
+        warnings,
+        days: None,
+        fleet: None,
+        sizing: None,
+    }
+}
+
+// The IoT parts of a quoted item (`days`, `fleet`, `sizing`): `products::iot` computes them.
+
+/// One day of a legacy public instance's bill (IOT-17, IOT-18, IOT-19).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct IotDay {
+    #[serde(serialize_with = "crate::time::serialize_date")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub date: Date,
+    /// Billable messages counted that day (IOT-13, IOT-15).
+    #[serde(serialize_with = "serialize_display")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
+    pub billable_messages: u128,
+    /// Of those, covered by the month's free quota (IOT-17).
+    #[serde(serialize_with = "serialize_display")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
+    pub free_quota_messages: u128,
+    #[serde(serialize_with = "serialize_display")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
+    pub chargeable_messages: u128,
+    /// Messages of free categories (IOT-14).
+    #[serde(serialize_with = "serialize_display")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
+    pub free_category_messages: u128,
+    /// The day's message fee, rounded (IOT-18).
+    #[serde(serialize_with = "serialize_decimal")]
+    pub message_amount: Decimal,
+    #[serde(serialize_with = "serialize_display")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
+    pub living_devices: u64,
+    #[serde(serialize_with = "serialize_display")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
+    pub chargeable_devices: u64,
+    /// The day's device-management fee, rounded (IOT-19); always 0 on Basic.
+    #[serde(serialize_with = "serialize_decimal")]
+    pub device_amount: Decimal,
+}
+
+impl IotDay {
+    /// The day's bill: messages and devices, each already rounded (IOT-18, IOT-19).
+    pub fn total(&self) -> Decimal {
+        self.message_amount + self.device_amount
+    }
+}
+
+/// Counts cross to JS as decimal strings: they can exceed 2^53.
+fn serialize_display<T: std::fmt::Display, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(value)
+}
+
+
+/// What a quoted fleet sends (IOT-22): the month's total and each day's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct FleetSummary {
+    #[serde(serialize_with = "serialize_display")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub devices: u64,
+    /// Sent plus received messages each day (forwarded copies are free and not counted).
+    #[serde(serialize_with = "serialize_display")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub messages_per_day: u64,
+    /// A count, as a decimal string.
+    #[serde(serialize_with = "serialize_decimal")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub messages_per_month: Decimal,
+    /// The fleet arithmetic, one text per kind of message.
+    pub formula: Vec<String>,
+    pub rules: &'static [&'static str],
+}
+
+/// What a fleet needs of an instance (IOT-23), and the spec that holds it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Sizing {
+    /// Concurrent online devices (Choice: the whole fleet may be online at once).
+    pub online_devices: u64,
+    /// Two decimals, e.g. "25".
+    #[serde(serialize_with = "serialize_decimal")]
+    pub messaging_tps: Decimal,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub forwarding_tps: Decimal,
+    /// The cheapest spec of the caller's catalog that holds the fleet.
+    pub spec: String,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub monthly_price: Decimal,
+    /// The TPS arithmetic and the chosen spec's capacities.
+    pub formula: String,
+    /// Whether a free new public instance would hold the fleet (IOT-24).
+    pub fits_new_public_instance: bool,
+    pub rules: &'static [&'static str],
+}
+
