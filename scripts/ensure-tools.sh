@@ -12,10 +12,14 @@ want_browser=no
 
 say() { printf '[ensure-tools] %s\n' "$*"; }
 
-# 1. The wasm32 target of the one rustup toolchain.
+# 1. The wasm32 target of the one rustup toolchain, and clippy (npm test lints with it).
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+if ! cargo clippy --version >/dev/null 2>&1; then
+  say "adding rust component clippy"
+  rustup component add clippy
 fi
 
 # 2. wasm-bindgen-cli at exactly the binding crate's pinned version: the CLI and the

@@ -8,9 +8,11 @@ bash scripts/ensure-tools.sh --browser
 
 step() { printf '\n=== %s\n' "$*"; }
 
-step "native: cargo test (with the rustdoc examples), and cargo doc without warnings"
+step "native: cargo test (with the rustdoc examples), cargo doc without warnings, cargo clippy (with clippy.toml's bans)"
 cargo test --quiet
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
+cargo clippy --quiet -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown -p alicloud-cost-wasm -- -D warnings
 
 step "build: wasm package"
 bash scripts/build.sh

@@ -226,7 +226,7 @@ pub fn item_from_lines(
     warnings: Vec<Warning>,
     rounding: Rounding,
 ) -> QuotedItem {
-    let original_price = rounding.apply(crate::money::sum(lines.iter().map(|l| l.amount)));
+    let original_price = rounding.apply(lines.iter().map(|l| l.amount).sum());
     QuotedItem {
         index,
         product,

@@ -233,16 +233,16 @@ pub fn compare_billing_method(request: &Value) -> Result<Comparison, Error> {
     let catalog = crate::catalog::requested(&fields, &mut overridden)?;
     let rounding = Rounding::BILL;
     let sides = match product {
-        Product::CloudPhone => cloud_phone_sides(&fields, &catalog, rounding)?,
-        Product::Ecs => ecs_sides(&fields, &catalog, rounding)?,
+        Product::CloudPhone => cloud_phone_sides(&fields, catalog, rounding)?,
+        Product::Ecs => ecs_sides(&fields, catalog, rounding)?,
         Product::Iot => {
-            let (sides, sizing) = iot_sides(&fields, &catalog, rounding)?;
-            let mut comparison = assemble(product, &catalog, sides, rounding);
+            let (sides, sizing) = iot_sides(&fields, catalog, rounding)?;
+            let mut comparison = assemble(product, catalog, sides, rounding);
             comparison.sizing = sizing;
             return Ok(comparison);
         }
     };
-    Ok(assemble(product, &catalog, sides, rounding))
+    Ok(assemble(product, catalog, sides, rounding))
 }
 
 /// `usage: { months, hoursPerMonth? | cycles?: { hours, perMonth }, subscriptionOrders? }` ->
@@ -302,7 +302,7 @@ fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding)
     let (sub_month, payg_month) = (subscription.amount, pay_as_you_go.amount);
     let subscription_costs = subscription_months(months, orders, sub_month, &order);
     let (one_order, monthly_orders) = (order(months), sub_month * Decimal::from(months));
-    let cheaper_is_subscription = crate::money::sum(subscription_costs.iter().copied()) < payg_month * Decimal::from(months);
+    let cheaper_is_subscription = subscription_costs.iter().sum::<Decimal>() < payg_month * Decimal::from(months);
     let unit_caveat = match unit {
         cloud_phone::BillingUnit::Periods { hours: period, cited } => Warning::new(
             "billing_periods",
@@ -365,7 +365,7 @@ fn cloud_phone_break_even(spec: &CloudPhoneSpec, region: Region, unit: cloud_pho
     let period = Decimal::from(period_hours);
     let periods = exact / period;
     // Strictly cheaper: at exactly the monthly price pay-as-you-go does not win.
-    let last_periods = if crate::money::is_whole(periods) { periods - Decimal::ONE } else { crate::money::floor(periods) };
+    let last_periods = if periods.fract().is_zero() { periods - Decimal::ONE } else { periods.floor() };
     let last_hours = last_periods.max(Decimal::ZERO) * period;
     let next_hours = last_hours + period;
     Some(BreakEven {
@@ -471,7 +471,7 @@ fn grown_fleets(fleet: iot::fleet::Fleet, months: u64, growth: Option<Node<'_>>)
     let mut devices = Decimal::from(fleet.devices);
     let mut fleets = Vec::with_capacity(months as usize);
     for k in 0..months {
-        let whole = crate::money::floor(devices);
+        let whole = devices.floor();
         if whole > Decimal::from(iot::fleet::MAX_DEVICES) {
             return Err(percent_node.error(
                 ErrorCode::OutOfRange,
@@ -540,7 +540,7 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
         // documents publish no upgrade fee; the caveat says so).
         let costs: Vec<Decimal> =
             monthly_prices.iter().enumerate().map(|(k, p)| if k == 0 { first } else { enterprise(1, false, *p).trade_price }).collect();
-        let total = crate::money::sum(costs.iter().copied());
+        let total: Decimal = costs.iter().sum();
         (costs, total, total)
     };
     let mut pay_as_you_go = Vec::with_capacity(months as usize);
@@ -615,7 +615,7 @@ fn sized_prices(
     let mut caveats = Vec::new();
     for (k, fleet) in fleets.iter().enumerate() {
         if let Some(spec) = current.filter(|s| s.online_devices.is_some() && k > 0 && !iot::fleet::spec_holds(s, fleet)) {
-            let at = fields.get("growth").unwrap_or_else(|| fleet_node.clone());
+            let at = fields.get("growth").unwrap_or(*fleet_node);
             let next = iot::fleet::size(fleet, specs, &catalog.iot, &at).map_err(|mut e| {
                 e.message = text!(fields, "compare.inMonth", month = k + 1, message = e.message);
                 e
@@ -645,8 +645,8 @@ fn assemble(product: Product, catalog: &Catalog, sides: Sides, rounding: Roundin
     let mut curve = Vec::with_capacity(months as usize);
     let (mut sub_total, mut payg_total) = (Decimal::ZERO, Decimal::ZERO);
     for (i, (s, p)) in sides.subscription.iter().zip(&sides.pay_as_you_go).enumerate() {
-        sub_total = sub_total + s;
-        payg_total = payg_total + p;
+        sub_total += s;
+        payg_total += p;
         curve.push(CurvePoint { month: i as u64 + 1, subscription: sub_total, pay_as_you_go: payg_total });
     }
     let option = |billing, total: Decimal, lines| OptionCost {

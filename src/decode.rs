@@ -147,7 +147,7 @@ impl<'v> Node<'v> {
         let name = self.str()?;
         choices.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).ok_or_else(|| {
             let names: Vec<String> = choices.iter().map(|(n, _)| quoted(n)).collect();
-            self.error(code, text!(self, "decode.unknownValue", name = name, choices = crate::messages::join(&names, ", ")))
+            self.error(code, text!(self, "decode.unknownValue", name = name, choices = names.join(", ")))
         })
     }
 
@@ -240,11 +240,7 @@ fn locate(from: &Value, target: &Value, out: &mut String) -> bool {
 
 /// `"name"`, as a list of allowed names shows each.
 fn quoted(name: &str) -> String {
-    let mut text = String::with_capacity(name.len() + 2);
-    text.push('"');
-    text.push_str(name);
-    text.push('"');
-    text
+    format!("\"{name}\"")
 }
 
 /// Parses a plain decimal string ([`is_plain_decimal`]): a price is never guessed at.
@@ -310,7 +306,7 @@ impl<'v> Fields<'v> {
         Error::new(
             ErrorCode::UnknownField,
             self.child_path(key),
-            text!(self, "decode.unknownField", key = key, hint = hint, known = crate::messages::join(&known, ", ")),
+            text!(self, "decode.unknownField", key = key, hint = hint, known = known.join(", ")),
         )
     }
 
@@ -336,38 +332,6 @@ impl<'v> Fields<'v> {
     fn missing_field(&self, key: &str, expected: Key) -> Error {
         Error::new(ErrorCode::MissingField, self.child_path(key), text!(self, "decode.missingField", key = key, expected = expected))
     }
-}
-
-/// `items` in the order of `key`, equal keys in their original order (a stable sort).
-/// Every list the decoders order sorts `(key, index)` pairs with one routine, so the
-/// module carries one sort instead of one per element type (issue 8, size): a bottom-up
-/// merge sort, stable and O(n log n), a fraction of the standard library's sort
-/// (2.8 KB of wasm, issue 16).
-pub fn stable_sorted_by_key<T>(items: Vec<T>, key: impl Fn(&T) -> i64) -> Vec<T> {
-    let mut order: Vec<(i64, usize)> = items.iter().enumerate().map(|(i, item)| (key(item), i)).collect();
-    let mut merged = order.clone();
-    let mut width = 1;
-    while width < order.len() {
-        for start in (0..order.len()).step_by(2 * width) {
-            let middle = (start + width).min(order.len());
-            let end = (start + 2 * width).min(order.len());
-            let (mut left, mut right) = (start, middle);
-            for slot in &mut merged[start..end] {
-                // `<=`: on equal keys the left (earlier) one goes first.
-                if right == end || (left < middle && order[left].0 <= order[right].0) {
-                    *slot = order[left];
-                    left += 1;
-                } else {
-                    *slot = order[right];
-                    right += 1;
-                }
-            }
-        }
-        std::mem::swap(&mut order, &mut merged);
-        width *= 2;
-    }
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|(_, i)| slots[i].take()).collect()
 }
 
 #[cfg(test)]
@@ -430,18 +394,6 @@ mod tests {
         assert_eq!(integer(Value::number(2.5), 1, 10).unwrap_err().code, ErrorCode::NotAnInteger);
         assert_eq!(integer(Value::number(0.0), 1, 10).unwrap_err().code, ErrorCode::OutOfRange);
         assert_eq!(integer(Value::number(11.0), 1, 10).unwrap_err().code, ErrorCode::OutOfRange);
-    }
-
-    #[test]
-    fn the_sort_is_stable_and_ordered() {
-        // Pairs of (key, label): equal keys keep their order (b1 before b2, c1 before c2).
-        let items = vec![(3, "c1"), (1, "a"), (2, "b1"), (3, "c2"), (0, "z"), (2, "b2"), (-5, "m")];
-        let sorted: Vec<&str> = stable_sorted_by_key(items, |(k, _)| *k).into_iter().map(|(_, l)| l).collect();
-        assert_eq!(sorted, ["m", "z", "a", "b1", "b2", "c1", "c2"]);
-        for n in [0, 1, 2, 5, 64, 100] {
-            let reversed: Vec<i64> = (0..n).rev().collect();
-            assert_eq!(stable_sorted_by_key(reversed, |k| *k), (0..n).collect::<Vec<i64>>());
-        }
     }
 
     #[test]

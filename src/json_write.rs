@@ -124,7 +124,7 @@ impl Writer {
     }
 }
 
-impl<'a> ser::Serializer for &'a mut Writer {
+impl ser::Serializer for &mut Writer {
     type Ok = ();
     type Error = Unwritable;
     type SerializeSeq = Self;
@@ -244,7 +244,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
 }
 
-impl<'a> ser::SerializeSeq for &'a mut Writer {
+impl ser::SerializeSeq for &mut Writer {
     type Ok = ();
     type Error = Unwritable;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
@@ -257,7 +257,7 @@ impl<'a> ser::SerializeSeq for &'a mut Writer {
     }
 }
 
-impl<'a> ser::SerializeTuple for &'a mut Writer {
+impl ser::SerializeTuple for &mut Writer {
     type Ok = ();
     type Error = Unwritable;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
@@ -268,7 +268,7 @@ impl<'a> ser::SerializeTuple for &'a mut Writer {
     }
 }
 
-impl<'a> ser::SerializeTupleStruct for &'a mut Writer {
+impl ser::SerializeTupleStruct for &mut Writer {
     type Ok = ();
     type Error = Unwritable;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
@@ -279,7 +279,7 @@ impl<'a> ser::SerializeTupleStruct for &'a mut Writer {
     }
 }
 
-impl<'a> ser::SerializeTupleVariant for &'a mut Writer {
+impl ser::SerializeTupleVariant for &mut Writer {
     type Ok = ();
     type Error = Unwritable;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
@@ -292,7 +292,7 @@ impl<'a> ser::SerializeTupleVariant for &'a mut Writer {
     }
 }
 
-impl<'a> ser::SerializeMap for &'a mut Writer {
+impl ser::SerializeMap for &mut Writer {
     type Ok = ();
     type Error = Unwritable;
     /// Keys are strings in every answer; a key that serializes as anything else would
@@ -309,7 +309,7 @@ impl<'a> ser::SerializeMap for &'a mut Writer {
     }
 }
 
-impl<'a> ser::SerializeStruct for &'a mut Writer {
+impl ser::SerializeStruct for &mut Writer {
     type Ok = ();
     type Error = Unwritable;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Unwritable> {
@@ -322,7 +322,7 @@ impl<'a> ser::SerializeStruct for &'a mut Writer {
     }
 }
 
-impl<'a> ser::SerializeStructVariant for &'a mut Writer {
+impl ser::SerializeStructVariant for &mut Writer {
     type Ok = ();
     type Error = Unwritable;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Unwritable> {

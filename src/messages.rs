@@ -158,7 +158,10 @@ macro_rules! signed_args {
     ($($t:ty),*) => {$(
         impl Arg for $t {
             fn push_to(&self, out: &mut String, _: Locale) {
-                crate::text::push_padded(out, i64::from(*self), 0);
+                if *self < 0 {
+                    out.push('-');
+                }
+                crate::text::push_decimal(out, self.unsigned_abs().into());
             }
         }
     )*};
@@ -319,19 +322,6 @@ pub fn all() -> impl Iterator<Item = (&'static str, &'static str, &'static str)>
 }
 
 
-/// `items` with `separator` between them: `[S]::join` without its general copying routine
-/// (1.5 KB of wasm for seven lists of names; issue 16, size).
-pub fn join<S: AsRef<str>>(items: &[S], separator: &str) -> String {
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(separator);
-        }
-        out.push_str(item.as_ref());
-    }
-    out
-}
-
 /// [`render`] for a text without arguments: a smaller call at each of its sites.
 pub fn render_plain(locale: Locale, key: Key) -> String {
     render(locale, key, &[], &[])
@@ -348,30 +338,23 @@ pub fn render(locale: Locale, key: Key, names: &[&str], values: &[&dyn Arg]) -> 
         return String::new();
     };
     let mut out = String::with_capacity(template.len() + 16);
-    // Braces and bars are ASCII, so their byte positions are char boundaries. `get`
-    // rather than slicing: no slice-bounds panic machinery is linked into the module, and
-    // a byte scan rather than split_once's char searcher (issue 15: a tenth of a cart).
-    let find = |text: &str, byte: u8| text.bytes().position(|b| b == byte);
-    let split = crate::text::split_at_byte;
     let mut rest = template;
-    while let Some(open) = find(rest, b'{') {
-        out.push_str(rest.get(..open).unwrap_or_default());
-        let after = rest.get(open + 1..).unwrap_or_default();
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
         rest = after;
-        if !after.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        if !after.starts_with(|c: char| c.is_ascii_alphabetic()) {
             // "{ balance, coupons? }": a brace followed by a space is text, not an argument.
             out.push('{');
             continue;
         }
-        let Some(close) = find(after, b'}') else {
+        let Some((placeholder, tail)) = after.split_once('}') else {
             out.push('{');
             break;
         };
-        let placeholder = after.get(..close).unwrap_or_default();
-        rest = after.get(close + 1..).unwrap_or_default();
+        rest = tail;
         // `{name}`, or `{n|one|other}` for English plurals.
-        let (name, plural) = match split(placeholder, b'|') {
-            Some((name, forms)) => (name, split(forms, b'|')),
+        let (name, plural) = match placeholder.split_once('|') {
+            Some((name, forms)) => (name, forms.split_once('|')),
             None => (placeholder, None),
         };
         match names.iter().position(|n| same_key(n, name)).and_then(|at| values.get(at)) {
@@ -379,7 +362,7 @@ pub fn render(locale: Locale, key: Key, names: &[&str], values: &[&dyn Arg]) -> 
                 let start = out.len();
                 value.push_to(&mut out, locale);
                 if let Some((one, other)) = plural {
-                    let is_one = out.get(start..) == Some("1");
+                    let is_one = out.len() == start + 1 && out.ends_with('1');
                     out.push(' ');
                     out.push_str(if is_one { one } else { other });
                 }

@@ -102,7 +102,7 @@ const PRODUCTS: [&str; 3] = ["cloudPhone", "iot", "ecs"];
 
 /// ("ecs", "stopAfterDays") from "ecs.stopAfterDays".
 fn split(name: &str) -> (&str, &str) {
-    crate::text::split_at_byte(name, b'.').unwrap_or(("", name))
+    name.split_once('.').unwrap_or(("", name))
 }
 
 impl Serialize for Policies {

@@ -97,13 +97,13 @@ pub fn quote(request: &Value) -> Result<Quote, Error> {
     };
     let mut quoted = items
         .enumerate()
-        .map(|(index, item)| quote_item(&item, index, &catalog, rounding, &ctx))
+        .map(|(index, item)| quote_item(&item, index, catalog, rounding, &ctx))
         .collect::<Result<Vec<_>, _>>()?;
     for item in &mut quoted {
         apply_discount(item, &discounts, rounding);
         item.estimate = item_estimate(item, rounding);
     }
-    Ok(totals(&catalog, quoted, rounding))
+    Ok(totals(catalog, quoted, rounding))
 }
 
 fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Rounding, ctx: &Ctx) -> Result<QuotedItem, Error> {
@@ -150,7 +150,7 @@ fn item_estimate(item: &QuotedItem, rounding: Rounding) -> Estimate {
     let zero = Decimal::ZERO;
     match item.kind {
         ItemKind::Subscription => {
-            let prepaid = crate::money::sum(item.lines.iter().filter(|l| !PAY_AS_YOU_GO_LINES_OF_A_SUBSCRIPTION.contains(&l.code.as_str())).map(|l| l.amount));
+            let prepaid = item.lines.iter().filter(|l| !PAY_AS_YOU_GO_LINES_OF_A_SUBSCRIPTION.contains(&l.code.as_str())).map(|l| l.amount).sum();
             let upfront = match item.discount_percent {
                 Some(percent) => prepaid - rounding.apply(prepaid * percent / Decimal::ONE_HUNDRED),
                 None => prepaid,
@@ -197,7 +197,7 @@ fn apply_discount(item: &mut QuotedItem, discounts: &[Discount], rounding: Round
 }
 
 fn totals(catalog: &Catalog, items: Vec<QuotedItem>, rounding: Rounding) -> Quote {
-    let sum = |f: fn(&QuotedItem) -> Decimal| rounding.apply(crate::money::sum(items.iter().map(f)));
+    let sum = |f: fn(&QuotedItem) -> Decimal| rounding.apply(items.iter().map(f).sum());
     Quote {
         currency: catalog.currency.clone(),
         catalog_version: catalog.version.clone(),

@@ -208,7 +208,7 @@ fn run(plan: &AccountPlan, extra_credit: Decimal) -> Result<AccountSim<'_>, Erro
     let end = plan.until.unwrap_or(account.now);
     account.advance(end)?;
     if plan.until.is_some() {
-        let billed = crate::money::sum(account.sims.iter().map(|s| minimum_charge(s.plan.kind, s.billed)));
+        let billed = account.sims.iter().map(|s| minimum_charge(s.plan.kind, s.billed)).sum();
         account.push_account("horizonEnd", vec![text!(account, "lifecycle.horizonEnd", billed = usd(billed))], vec![]);
     }
     Ok(account)
@@ -288,9 +288,7 @@ impl<'p> AccountSim<'p> {
     /// How many seconds from now the credit pays for at the billing items' combined
     /// spend; None when nothing bills or it lasts beyond the horizon.
     fn seconds_covered(&self) -> Option<Decimal> {
-        if self.billing().next().is_none() {
-            return None;
-        }
+        self.billing().next()?;
         if self.credit <= Decimal::ZERO {
             return Some(Decimal::ZERO);
         }
@@ -298,7 +296,7 @@ impl<'p> AccountSim<'p> {
             // Constant rates: one rate for the account, in the largest common unit.
             let rates: Vec<Rate> = self.billing().filter_map(|s| s.plan.rate).collect();
             let per_seconds = if rates.iter().all(|r| r.per_seconds == rates[0].per_seconds) { rates[0].per_seconds } else { 86_400 };
-            let amount = crate::money::sum(rates.iter().map(|r| r.amount * Decimal::from(per_seconds / r.per_seconds)));
+            let amount = rates.iter().map(|r| r.amount * Decimal::from(per_seconds / r.per_seconds)).sum();
             return Rate { amount, per_seconds }.seconds_covered(self.credit);
         }
         // A daily bill changes at each billing day (the month's free quota, IOT-17): the
@@ -324,7 +322,7 @@ impl<'p> AccountSim<'p> {
     /// When the credit runs out at the current spend, and the first bill it cannot pay.
     fn overdue_moment(&self) -> Option<(Instant, Instant)> {
         let covered = self.seconds_covered()?;
-        let seconds = crate::money::ceil(covered).to_i64()?;
+        let seconds = covered.ceil().to_i64()?;
         if seconds > self.latest.0 - self.now.0 {
             return None;
         }
@@ -365,7 +363,7 @@ impl<'p> AccountSim<'p> {
         let only_phones = self.billing().all(|s| s.plan.kind == Kind::CloudPhone(Billing::PayAsYouGo));
         if only_phones && self.credit.is_sign_negative() {
             if let Some(sim) = self.sims.iter_mut().find(|s| s.billing() && s.plan.kind == Kind::CloudPhone(Billing::PayAsYouGo)) {
-                sim.billed = sim.billed + self.credit;
+                sim.billed += self.credit;
                 self.credit = Decimal::ZERO;
             }
         }
@@ -387,8 +385,8 @@ impl<'p> AccountSim<'p> {
 
     fn on_top_up(&mut self, amount: Decimal) -> Result<(), Error> {
         self.projection = None;
-        self.credit = self.credit + amount;
-        self.topped_up = self.topped_up + amount;
+        self.credit += amount;
+        self.topped_up += amount;
         let mut effects = vec![text!(self, "lifecycle.toppedUp", amount = usd(amount))];
         let settles = self.overdue_since.is_some() && self.credit >= Decimal::ZERO;
         if settles {
@@ -442,7 +440,7 @@ impl<'p> AccountSim<'p> {
             last_safe_moment: self.first_interruption.as_ref().map(|i| i.at.plus_seconds(-1)),
             first_interruption: self.first_interruption,
             timeline: self.timeline,
-            billed: crate::money::sum(items.iter().map(|i| i.billed)),
+            billed: items.iter().map(|i| i.billed).sum(),
             items,
             final_credit: Some(Rounding::BILL.apply(self.credit)),
             keep_running: None,
@@ -469,7 +467,7 @@ fn keep_running(plan: &AccountPlan, until: Instant, as_given: &AccountSim<'_>) -
     // Everything the reference drew from the credit is surely enough (plus a cent, for
     // a credit used up exactly at `until`).
     let spent = plan.credit + unlimited + reference.topped_up - reference.credit;
-    let cents = |amount: Decimal| crate::money::ceil(amount * Decimal::ONE_HUNDRED).to_i64();
+    let cents = |amount: Decimal| (amount * Decimal::ONE_HUNDRED).ceil().to_i64();
     let (mut low, mut high) = (0i64, cents(spent - plan.credit).ok_or_else(|| internal("top-up overflow"))?.max(0) + 1);
     let to_money = |cents: i64| Decimal::new(cents, 2);
     if !holds(to_money(high))? {

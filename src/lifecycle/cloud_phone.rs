@@ -35,7 +35,7 @@ impl Sim<'_> {
         // Strings, not &str: every list the module joins is a Vec<String>, so one join is linked.
         let dependents: Vec<String> = names.iter().filter(|(n, _)| self.plan.has(n)).map(|(_, label)| label.render(self.locale())).collect();
         if matches!(self.plan.kind, Kind::CloudPhone(_)) && !dependents.is_empty() {
-            effects.push(text!(self, "cpLife.dependents", names = crate::messages::join(&dependents, &text!(self, "list.separator"))));
+            effects.push(text!(self, "cpLife.dependents", names = dependents.join(&text!(self, "list.separator"))));
             rules.push("CP-10");
         }
     }

@@ -172,7 +172,7 @@ pub(super) fn duration(seconds: i64, locale: Locale) -> String {
             _ => text!(locale, "duration.seconds", n = n),
         })
         .collect();
-    if words.is_empty() { text!(locale, "duration.seconds", n = 0) } else { crate::messages::join(&words, " ") }
+    if words.is_empty() { text!(locale, "duration.seconds", n = 0) } else { words.join(" ") }
 }
 
 pub(super) fn internal(message: &str) -> Error {
@@ -327,9 +327,9 @@ impl<'p> Sim<'p> {
     }
 
     pub(super) fn charge(&mut self, amount: Decimal) {
-        self.billed = self.billed + amount;
+        self.billed += amount;
         if let Some(credit) = self.credit.as_mut() {
-            *credit = *credit - amount;
+            *credit -= amount;
         }
     }
 
@@ -346,7 +346,7 @@ impl<'p> Sim<'p> {
     /// The first whole second at which `covered` seconds of credit are used up, if
     /// that is within the longest horizon.
     fn runs_out_after(&self, covered: Decimal) -> Option<Instant> {
-        let seconds = crate::money::ceil(covered).to_i64()?;
+        let seconds = covered.ceil().to_i64()?;
         (seconds <= self.plan.latest.0 - self.accrued_until.0).then(|| self.accrued_until.plus_seconds(seconds))
     }
 
@@ -372,7 +372,7 @@ impl<'p> Sim<'p> {
             // ECS-13: billed per second but settled once an hour, on the hour: the first
             // hourly bill the credit cannot pay is the one for the hour in which it ran
             // out (a credit used up exactly on the hour pays that hour in full).
-            let last_paid = self.accrued_until.plus_seconds(crate::money::floor(covered).to_i64()?);
+            let last_paid = self.accrued_until.plus_seconds(covered.floor().to_i64()?);
             return Some(Instant((last_paid.0.div_euclid(HOUR) + 1) * HOUR));
         }
         if self.plan.kind != Kind::IotLegacyPublic {
@@ -382,7 +382,7 @@ impl<'p> Sim<'p> {
         // ran out is the first it cannot pay; it is generated when that day ends, UTC+8
         // (IOT-9: "within 4 hours"; the earliest moment is used). A credit used up
         // exactly at midnight pays that day in full, so the next day's bill fails.
-        let (day, _) = self.accrued_until.plus_seconds(crate::money::floor(covered).to_i64()?).billing_day()?;
+        let (day, _) = self.accrued_until.plus_seconds(covered.floor().to_i64()?).billing_day()?;
         Some(Instant::start_of_billing_day(day).plus_days(1))
     }
 
@@ -565,11 +565,7 @@ impl<'p> Sim<'p> {
         if plan.auto_renew {
             let price = plan.renewal_price.unwrap_or_default();
             let at = match self.p.attempt_hour {
-                Some(hour) => {
-                    let mut padded = String::new();
-                    crate::text::push_padded(&mut padded, hour, 2);
-                    text!(self, "created.attemptHour", hour = padded)
-                }
+                Some(hour) => text!(self, "created.attemptHour", hour = format!("{hour:02}")),
                 None => String::new(),
             };
             effects.push(text!(
@@ -665,7 +661,7 @@ impl<'p> Sim<'p> {
             // CP-4: billed only up to the moment of overdue. The credit ran out within the
             // last second; the fraction of a second after it is not billed.
             if let Some(overshoot) = self.credit.filter(|c| c.is_sign_negative()) {
-                self.billed = self.billed + overshoot;
+                self.billed += overshoot;
                 self.credit = Some(Decimal::ZERO);
             }
         }
@@ -767,7 +763,7 @@ impl<'p> Sim<'p> {
         let mut rules = Vec::new();
         match self.credit.as_mut() {
             None => effects.push(text!(self, "lifecycle.creditNotTracked")),
-            Some(credit) => *credit = *credit + amount,
+            Some(credit) => *credit += amount,
         }
         if self.released {
             effects.push(text!(self, "lifecycle.topUpAfterRelease"));
@@ -830,7 +826,7 @@ impl<'p> Sim<'p> {
         }
         if let Some(price) = self.plan.renewal_price {
             let cost = price * Decimal::from(months);
-            self.billed = self.billed + cost;
+            self.billed += cost;
             effects.push(text!(self, "lifecycle.renewalPaid", cost = usd(cost)));
             match kind {
                 Kind::IotEnterprise => rules.push("IOT-10"),

@@ -82,12 +82,10 @@ impl Sim<'_> {
     /// IOT-9, IOT-6: paid, a stopped instance comes back; fee-incurring operations are allowed again.
     pub(super) fn iot_settled(&mut self, effects: &mut Vec<String>, rules: &mut Vec<&'static str>) {
         match self.plan.kind {
-            Kind::IotLegacyPublic => {
-                if self.stopped {
-                    let minutes = self.start_restoring();
-                    effects.push(text!(self, "iotLife.comesBack", minutes = minutes));
-                    rules.push("IOT-9");
-                }
+            Kind::IotLegacyPublic if self.stopped => {
+                let minutes = self.start_restoring();
+                effects.push(text!(self, "iotLife.comesBack", minutes = minutes));
+                rules.push("IOT-9");
             }
             Kind::IotEnterprise => {
                 effects.push(text!(self, "iotLife.operationsAllowed"));

@@ -212,10 +212,10 @@ pub fn decode(request: &Value, ctx: &Ctx) -> Result<Plan, Error> {
     let auto_renew = fields.flag("autoRenew")?;
     if auto_renew {
         if !kind.auto_renews() {
-            return Err(not_supported(&fields.child_path("autoRenew"), text!(fields, "lifecycle.autoRenewNotModelled")));
+            return Err(not_supported(fields.child_path("autoRenew"), text!(fields, "lifecycle.autoRenewNotModelled")));
         }
         if trial {
-            return Err(not_supported(&fields.child_path("autoRenew"), text!(fields, "lifecycle.autoRenewTrial")));
+            return Err(not_supported(fields.child_path("autoRenew"), text!(fields, "lifecycle.autoRenewTrial")));
         }
     }
     // Auto-renewal needs both the price it pays and the balance it pays from (IOT-10).
@@ -257,9 +257,9 @@ pub fn decode(request: &Value, ctx: &Ctx) -> Result<Plan, Error> {
         }
     };
 
-    let events = event_nodes(&fields)?.iter().map(|event| decode_event(kind, event, &within)).collect::<Result<Vec<_>, _>>()?;
-    // Events at the same moment keep the caller's order.
-    let events = crate::decode::stable_sorted_by_key(events, |e| e.at.0);
+    let mut events = event_nodes(&fields)?.iter().map(|event| decode_event(kind, event, &within)).collect::<Result<Vec<_>, _>>()?;
+    // Events at the same moment keep the caller's order (a stable sort).
+    events.sort_by_key(|e| e.at);
 
     Ok(Plan { ctx: *ctx, kind, created_at, cloud_phone_unit, trial, economical_mode, attached, start, expiry, auto_renew, renewal_price, credit, rate, daily: None, overdue_at, events, until, latest, policies })
 }

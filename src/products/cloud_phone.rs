@@ -39,7 +39,7 @@ impl BillingUnit {
             BillingUnit::Periods { hours, .. } => billed_periods(lifetime_hours, hours) * Decimal::from(hours),
             BillingUnit::Seconds => {
                 let exact_seconds = lifetime_hours * Decimal::from(3_600);
-                if crate::money::is_whole(exact_seconds) { lifetime_hours } else { crate::money::ceil(exact_seconds) / Decimal::from(3_600) }
+                if exact_seconds.fract().is_zero() { lifetime_hours } else { exact_seconds.ceil() / Decimal::from(3_600) }
             }
         }
     }
@@ -91,7 +91,7 @@ pub fn find_spec<'c>(catalog: &'c Catalog, node: &Node<'_>) -> Result<&'c CloudP
     let id = node.str()?;
     catalog.cloud_phone_spec(id).ok_or_else(|| {
         let known: Vec<String> = catalog.cloud_phone.specs.iter().map(|s| s.id.clone()).collect();
-        node.error(ErrorCode::UnknownSpec, text!(node, "cp.unknownSpec", id = id, known = crate::messages::join(&known, ", ")))
+        node.error(ErrorCode::UnknownSpec, text!(node, "cp.unknownSpec", id = id, known = known.join(", ")))
     })
 }
 
@@ -158,7 +158,7 @@ fn decode_internet(node: &Node<'_>, term: Term) -> Result<Option<InternetAccess>
 
 /// Whole billing periods for a lifetime: ceil(hours / period) (CP-3).
 pub fn billed_periods(lifetime_hours: Decimal, period_hours: u32) -> Decimal {
-    crate::money::ceil(lifetime_hours / Decimal::from(period_hours))
+    (lifetime_hours / Decimal::from(period_hours)).ceil()
 }
 
 fn spec_text(spec: &CloudPhoneSpec, region: Region, ctx: &Ctx) -> String {
@@ -185,6 +185,7 @@ pub fn subscription_line(spec: &CloudPhoneSpec, region: Region, phones: u64, mon
 /// day). CP-3: each lifetime is billed to the end of the 4-hour period in which the
 /// group is released, or per second for a group created before that unit (CP-13);
 /// CP-5: whether the phones run does not matter.
+#[allow(clippy::too_many_arguments)]
 pub fn pay_as_you_go_line(
     spec: &CloudPhoneSpec,
     region: Region,

@@ -33,7 +33,7 @@ pub struct EcsPrices {
 impl EcsPrices {
     /// The sum of every resource's price: the unit cost of one instance with its disks and bandwidth.
     pub fn total(&self) -> Decimal {
-        self.instance + self.system_disk.unwrap_or_default() + crate::money::sum(self.data_disks.iter().copied()) + self.bandwidth.unwrap_or_default()
+        self.instance + self.system_disk.unwrap_or_default() + self.data_disks.iter().sum::<Decimal>() + self.bandwidth.unwrap_or_default()
     }
 }
 
@@ -138,7 +138,7 @@ fn minimum_charge_line(item: &EcsItem, lines: &[Line], rounding: Rounding, ctx: 
     if !below_minimum_charge(lifetime_fee) {
         return None;
     }
-    let billed = crate::money::sum(lines.iter().map(|l| l.amount));
+    let billed: Decimal = lines.iter().map(|l| l.amount).sum();
     let top_up = MINIMUM_LIFETIME_CHARGE * Decimal::from(item.quantity) - billed;
     (top_up > Decimal::ZERO).then(|| {
         Line::priced(

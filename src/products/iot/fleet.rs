@@ -186,7 +186,7 @@ fn decode_message(node: &Node<'_>, edition: Option<Edition>, devices: u64, onlin
         (Some(every), None) => {
             let seconds = interval_seconds(&every)?;
             // IOT-22 (Choice): floor(online seconds a day / interval).
-            let per_day = crate::money::floor(online_seconds / seconds);
+            let per_day = (online_seconds / seconds).floor();
             (Frequency::Every(seconds), u64::try_from(per_day).unwrap_or(MAX_COUNT))
         }
         (None, Some(n)) => {
@@ -234,7 +234,7 @@ fn interval_seconds(node: &Node<'_>) -> Result<Decimal, Error> {
     let mut seconds = Decimal::ZERO;
     for (key, factor) in [("seconds", Decimal::ONE), ("minutes", dec!(60)), ("hours", dec!(3600))] {
         if let Some(n) = fields.get(key) {
-            seconds = seconds + n.decimal_in(Decimal::ZERO, true, MAX_INTERVAL_SECONDS)? * factor;
+            seconds += n.decimal_in(Decimal::ZERO, true, MAX_INTERVAL_SECONDS)? * factor;
         }
     }
     if seconds <= Decimal::ZERO || seconds > MAX_INTERVAL_SECONDS {
@@ -346,8 +346,8 @@ impl Fleet {
     /// Messaging and forwarding TPS (IOT-23), numbers only: sizing compares them month
     /// by month, and only the chosen spec's formula needs the terms as text.
     pub fn tps(&self) -> (Decimal, Decimal) {
-        let messaging = crate::money::sum(self.messages.iter().map(|m| self.messaging_tps_of(m)));
-        let forwarding = crate::money::sum(self.messages.iter().filter(|m| m.forwarded).map(|m| Decimal::from(self.devices) * self.per_second(m)));
+        let messaging = self.messages.iter().map(|m| self.messaging_tps_of(m)).sum();
+        let forwarding = self.messages.iter().filter(|m| m.forwarded).map(|m| Decimal::from(self.devices) * self.per_second(m)).sum();
         (messaging, forwarding)
     }
 
@@ -481,7 +481,7 @@ pub fn sizing_for(fleet: &Fleet, needs: &Needs, spec: &EnterpriseSpec, rates: &I
     let formula = text!(
         ctx,
         "sizing.formula",
-        terms = crate::messages::join(&terms, " + "),
+        terms = terms.join(" + "),
         sum = sum,
         forwarding = forwarding,
         online = grouped(needs.online_devices),
@@ -534,7 +534,7 @@ fn shortfall(needs: &Needs, specs: &[&EnterpriseSpec], ctx: &Ctx) -> String {
             forwarding = shown_tps(needs.forwarding_tps)
         )
     } else {
-        text!(ctx, "sizing.noSpecFits", short = crate::messages::join(&short, &text!(ctx, "list.separator")))
+        text!(ctx, "sizing.noSpecFits", short = short.join(&text!(ctx, "list.separator")))
     }
 }
 

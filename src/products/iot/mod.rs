@@ -227,7 +227,7 @@ fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
                 days.push(decode_day(&day, edition, month, Some(default_date))?);
             }
             // IOT-18 (Choice): the free quota is used by the earliest days first.
-            let days = crate::decode::stable_sorted_by_key(days, |d| time::epoch_days(d.date));
+            days.sort_by_key(|d| d.date);
             if let Some(pair) = days.windows(2).find(|w| w[0].date == w[1].date) {
                 return Err(days_node.error(ErrorCode::DuplicateDate, text!(days_node, "iot.dateTwice", date = time::iso_date(pair[0].date))));
             }
@@ -477,7 +477,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
     // Shown through Decimal's Display, which the module has anyway: printing a u128
     // would link its own formatter (1.3 KB of wasm, issue 8).
     let (billable_shown, free_quota_shown, chargeable_shown, free_category_shown) = (decimal(billable), decimal(free_quota), decimal(chargeable), decimal(free_category));
-    let message_amount = crate::money::sum(billed.iter().map(|d| d.message_amount));
+    let message_amount = billed.iter().map(|d| d.message_amount).sum();
     let per_unit = Decimal::from(rates.messages_per_price_unit);
     let message_quantity = decimal(chargeable) / per_unit;
     let day_count = billed.len();
@@ -558,7 +558,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
                 rounding,
                 &["IOT-12", "IOT-19"],
             );
-            device_line.amount = rounding.apply(crate::money::sum(billed.iter().map(|d| d.device_amount)));
+            device_line.amount = rounding.apply(billed.iter().map(|d| d.device_amount).sum());
             lines.push(device_line);
         }
         Edition::Basic if living > 0 => warnings.push(Warning::new("no_device_fee_on_basic", text!(ctx, "iot.noDeviceFeeOnBasic"), &["IOT-12"])),
@@ -600,7 +600,7 @@ impl RepeatingDay {
     /// The bill of one day once the month's free quota is used up.
     pub fn full_day_bill(&self) -> Decimal {
         let quota_used = self.rates.free_messages_per_month;
-        crate::money::sum(bill_days(self.edition, std::slice::from_ref(&self.day), quota_used, &self.rates, Rounding::BILL).iter().map(IotDay::total))
+        bill_days(self.edition, std::slice::from_ref(&self.day), quota_used, &self.rates, Rounding::BILL).iter().map(IotDay::total).sum()
     }
 
     /// The bill of billing day `date` (UTC+8), rounded to cents (IOT-18); zero before
@@ -638,7 +638,7 @@ impl RepeatingDay {
             let (date, _) = at.billing_day()?;
             let day_end = time::Instant::start_of_billing_day(date).plus_days(1);
             let end = day_end.min(to);
-            cost = cost + self.bill(date).checked_mul(Decimal::from(end.0 - at.0))?.checked_div(Decimal::from(86_400))?;
+            cost += self.bill(date).checked_mul(Decimal::from(end.0 - at.0))?.checked_div(Decimal::from(86_400))?;
             at = end;
         }
         Some(cost)
