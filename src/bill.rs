@@ -32,7 +32,6 @@ pub mod limits {
 
 /// The two billing methods (CP-2; ECS and IoT Enterprise use the same names).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Billing {
     /// Prepaid per month.
@@ -54,8 +53,6 @@ impl Billing {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Product {
     CloudPhone,
@@ -70,7 +67,6 @@ impl Product {
 
 /// How an item is paid, for the estimate (issue 19).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum ItemKind {
     /// Prepaid for its whole term at purchase (CP-2, IOT-2, ECS subscriptions): upfront.
@@ -87,7 +83,6 @@ pub enum ItemKind {
 /// upfront + one-off + 12 x monthly. A subscription counts once, for its whole term
 /// (renewals are not assumed); a lifetime in hours counts once (it is not a month).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Estimate {
     #[serde(serialize_with = "serialize_decimal")]
@@ -109,8 +104,6 @@ impl Estimate {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct QuotedItem {
     /// Position of the item in the request.
@@ -146,7 +139,6 @@ pub struct QuotedItem {
 /// where a rule bills per day (IOT-18, IOT-19), where it is the sum of the rounded
 /// daily amounts and `exactAmount` shows the unrounded total.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Line {
     pub code: String,
@@ -197,8 +189,6 @@ impl Line {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Warning {
     pub code: String,
@@ -249,35 +239,27 @@ pub fn item_from_lines(
 
 /// One day of a legacy public instance's bill (IOT-17, IOT-18, IOT-19).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct IotDay {
     #[serde(serialize_with = "crate::time::serialize_date")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub date: Date,
     /// Billable messages counted that day (IOT-13, IOT-15).
     #[serde(serialize_with = "serialize_display")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
     pub billable_messages: u128,
     /// Of those, covered by the month's free quota (IOT-17).
     #[serde(serialize_with = "serialize_display")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
     pub free_quota_messages: u128,
     #[serde(serialize_with = "serialize_display")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
     pub chargeable_messages: u128,
     /// Messages of free categories (IOT-14).
     #[serde(serialize_with = "serialize_display")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
     pub free_category_messages: u128,
     /// The day's message fee, rounded (IOT-18).
     #[serde(serialize_with = "serialize_decimal")]
     pub message_amount: Decimal,
     #[serde(serialize_with = "serialize_display")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
     pub living_devices: u64,
     #[serde(serialize_with = "serialize_display")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))] // counts may pass 2^53: decimal text
     pub chargeable_devices: u64,
     /// The day's device-management fee, rounded (IOT-19); always 0 on Basic.
     #[serde(serialize_with = "serialize_decimal")]
@@ -299,19 +281,15 @@ fn serialize_display<T: std::fmt::Display, S: Serializer>(value: &T, serializer:
 
 /// What a quoted fleet sends (IOT-22): the month's total and each day's.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FleetSummary {
     #[serde(serialize_with = "serialize_display")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub devices: u64,
     /// Sent plus received messages each day (forwarded copies are free and not counted).
     #[serde(serialize_with = "serialize_display")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub messages_per_day: u64,
     /// A count, as a decimal string.
     #[serde(serialize_with = "serialize_decimal")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub messages_per_month: Decimal,
     /// The fleet arithmetic, one text per kind of message.
     pub formula: Vec<String>,
@@ -320,7 +298,6 @@ pub struct FleetSummary {
 
 /// What a fleet needs of an instance (IOT-23), and the spec that holds it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Sizing {
     /// Concurrent online devices (Choice: the whole fleet may be online at once).

@@ -80,8 +80,6 @@ fn orders_caveat(orders: Orders, months: u64, one_order: Decimal, monthly_orders
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Cheapest {
     Subscription,
@@ -91,8 +89,6 @@ pub enum Cheapest {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     pub product: Product,
@@ -119,8 +115,6 @@ pub struct Comparison {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct OptionCost {
     pub billing: Billing,
@@ -134,8 +128,6 @@ pub struct OptionCost {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct BreakEven {
     /// Monthly price / hourly price, to two decimals: pay-as-you-go is cheaper below it.
@@ -174,8 +166,6 @@ impl BreakEven {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CurvePoint {
     pub month: u64,
@@ -186,8 +176,6 @@ pub struct CurvePoint {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Switching {
     pub allowed: bool,

@@ -6,7 +6,6 @@ use std::fmt;
 
 /// A stable, machine-readable error code (snake_case on the wire).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// A value of the wrong JSON type (a string where a number belongs, ...).

@@ -49,7 +49,6 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Package and catalog versions, as `version()` returns them.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Versions {
     pub package: String,

@@ -2,23 +2,18 @@
 //! says a bill is rounded, and always through [`Rounding`], so that the mode is explicit.
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::{Serialize, Serializer};
+use serde::Serializer;
 
 /// How billed amounts are rounded. The seeds say "rounded to two decimal places"
 /// (IOT-18, IOT-19) without naming a mode: half-up is our documented default
 /// (a **Choice** in RULES.md), and a caller can pick another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rounding {
     pub decimals: u32,
     pub mode: RoundingMode,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RoundingMode {
     /// 0.125 -> 0.13, -0.125 -> -0.13 (away from zero at the midpoint).
     HalfUp,

@@ -13,8 +13,6 @@ use crate::error::Error;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Unit {
     Minutes,
@@ -25,7 +23,6 @@ pub enum Unit {
 
 /// One policy value and where it comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Period {
     /// None where the seeds give no number: the behaviour it governs is not modelled

@@ -15,8 +15,6 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Quote {
     pub currency: String,

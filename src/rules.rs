@@ -9,7 +9,6 @@ use serde::Serialize;
 
 /// One rule for a customer: `{ id, text, source }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct RuleText {
     /// The rule's ID, as answers cite it ("CP-3").
     pub id: &'static str,

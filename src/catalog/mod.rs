@@ -21,7 +21,6 @@ pub const MAX_PRICE: Decimal = dec!(1_000_000_000);
 
 /// Where a group of prices or rules comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Source {
     /// The seed file in `shared/seeds/`, "caller" for caller-supplied data, or "page"
@@ -37,8 +36,6 @@ pub struct Source {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Catalog {
     /// Identifies the price set; quotes echo it as `catalogVersion`.
@@ -52,7 +49,6 @@ pub struct Catalog {
     /// Every billing rule explained for a customer, in the request's language, with its
     /// document (issue 16); only in `catalog()`'s answer.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub rules: Vec<crate::rules::RuleText>,
 }
 
@@ -92,7 +88,6 @@ pub fn catalog_for(options: &crate::decode::Value) -> Result<Catalog, crate::err
 
 /// Region groups of the Cloud Phone price table (CP-6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Region {
     /// Regions in the Chinese mainland.
@@ -114,8 +109,6 @@ impl Region {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CloudPhoneCatalog {
     pub source: Source,
@@ -130,8 +123,6 @@ pub struct CloudPhoneCatalog {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct CloudPhoneSpec {
     /// The specification's English name, e.g. "acp.basic.small".
@@ -182,7 +173,6 @@ impl CloudPhoneSpec {
 
 /// One spec's prices in one region group (CP-6).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SpecPrice {
     /// Subscription, USD per phone per month.
@@ -195,7 +185,6 @@ pub struct SpecPrice {
 
 /// Legacy public instance rates (IOT-15..IOT-19).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct IotCatalog {
     pub source: Source,
@@ -221,7 +210,6 @@ pub struct IotCatalog {
 
 /// The fixed specification of a free new public instance (IOT-24).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct NewPublicLimits {
     pub source: Source,
@@ -236,8 +224,6 @@ pub struct NewPublicLimits {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct EnterpriseSpec {
     pub id: String,
@@ -254,15 +240,12 @@ pub struct EnterpriseSpec {
 
 /// ECS instance types with the caller's prices (ECS-9: none are published).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct EcsCatalog {
     pub instance_types: Vec<EcsInstanceType>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct EcsInstanceType {
     /// For example "ecs.g7.large".

@@ -10,7 +10,6 @@ use serde::Serialize;
 
 /// Where a resource stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum State {
     Running,
@@ -27,7 +26,6 @@ pub enum State {
 
 /// One moment of the timeline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Entry {
     pub at: Instant,
@@ -49,7 +47,6 @@ pub struct Entry {
 
 /// What one part of the resource goes through (ECS-5, ECS-2, CP-10).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceFate {
     pub resource: &'static str,
@@ -58,8 +55,6 @@ pub struct ResourceFate {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Phase {
     pub from: Instant,
@@ -68,8 +63,6 @@ pub struct Phase {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum ResourceStatus {
     Active,
@@ -84,15 +77,12 @@ pub enum ResourceStatus {
 
 /// The simulated period.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Horizon {
     pub from: Instant,
     pub to: Instant,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Lifecycle {
     pub product: Product,
@@ -110,6 +100,7 @@ pub struct Lifecycle {
     /// When the starting credit (balance plus coupons) runs out at the given rate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credit_runs_out_at: Option<Instant>,
+    /// What each part of the resource goes through (ECS-5, ECS-2, CP-10); absent when it has none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub resources: Vec<ResourceFate>,
     /// Pay-as-you-go charges over the horizon plus renewals paid, rounded half-up to cents.
@@ -120,7 +111,6 @@ pub struct Lifecycle {
 
 /// One moment of the account's timeline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AccountEntry {
     pub at: Instant,
@@ -143,7 +133,6 @@ pub struct AccountEntry {
 
 /// The first moment an item loses service.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Interruption {
     pub at: Instant,
@@ -153,7 +142,6 @@ pub struct Interruption {
 
 /// What one item goes through.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct AccountItemOutcome {
     pub index: usize,
@@ -175,7 +163,6 @@ pub struct AccountItemOutcome {
 
 /// The smallest top-up at `start` that keeps every item serving until `until`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct KeepRunning {
     pub until: Instant,
@@ -184,7 +171,6 @@ pub struct KeepRunning {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Account {
     pub currency: &'static str,

@@ -1,6 +1,6 @@
-// The request declarations (wasm/src/requests.rs, written into the .d.ts by tsify)
-// against the decoders that really read requests (issue 7). The Rust mirror types are
-// never run, so nothing but this test keeps them true:
+// The request declarations (wasm/requests.d.ts, written by hand into the .d.ts) against
+// the decoders that really read requests (issue 7). Nothing derives them from the
+// decoders, so nothing but this test keeps them true:
 //
 // 1. Differential: every valid corpus request, and every mutation of it (one field
 //    dropped, an unknown field added, a string value misspelt), goes both to the decoder

@@ -1,5 +1,6 @@
-// The TypeScript declarations (issue 7): generated from the Rust types by tsify, they
-// must accept a strict consumer of every function and reject misuse.
+// The TypeScript declarations (issue 7; written by hand in wasm/requests.d.ts and
+// wasm/results.d.ts, issue 30): they must accept a strict consumer of every function and
+// reject misuse.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

@@ -1,5 +1,5 @@
-// A TypeScript consumer of every function, checked with `tsc --strict` (issue 7): the
-// declarations come from the Rust types (tsify), so a field renamed in Rust breaks this.
+// A TypeScript consumer of every function, checked with `tsc --strict` (issue 7): a field
+// renamed in the declarations (wasm/requests.d.ts, wasm/results.d.ts) breaks this.
 import { quote, compareBillingMethod, simulateLifecycle, catalog, version } from "alicloud-cost";
 import { quoteJson, compareBillingMethodJson, simulateLifecycleJson } from "alicloud-cost";
 import type { Quote, Line, Comparison, Lifecycle, Entry, State, ErrorCode } from "alicloud-cost";

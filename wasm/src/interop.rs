@@ -13,7 +13,6 @@ use alicloud_cost::messages::{self, Locale};
 use alicloud_cost::{key, text, Error, ErrorCode};
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
-use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -92,15 +91,10 @@ fn copy_text(text: &js_sys::JsString) -> Result<String, JsValue> {
 /// `JSON.parse`: the answer is byte for byte the native one by construction (issue 8),
 /// maps become plain objects and no number becomes a BigInt, and one serializer in the
 /// module (`json_write`) costs less than a value-by-value walk through JS (issue 8, size).
-/// `Ts<T>` only labels that value with `T`'s TypeScript type (tsify) for the .d.ts.
-pub fn typed<T: Serialize + Tsify>(value: &T) -> Result<Ts<T>, JsValue>
-where
-    T::JsType: JsCast,
-{
+/// Its TypeScript type is the export's `unchecked_return_type` (results.d.ts).
+pub fn typed<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let json = text_of(value)?;
-    js_sys::JSON::parse(&json)
-        .map(Ts::new_unchecked)
-        .map_err(|_| to_js_error(Error::new(ErrorCode::Internal, "", "the result is not valid JSON")))
+    js_sys::JSON::parse(&json).map_err(|_| to_js_error(Error::new(ErrorCode::Internal, "", "the result is not valid JSON")))
 }
 
 /// The answer as the JSON text the native core writes.

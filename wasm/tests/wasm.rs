@@ -2,34 +2,14 @@
 //! (scripts/test.sh runs this file three times; WASM_BINDGEN_USE_BROWSER and the driver variables pick).
 #![cfg(target_arch = "wasm32")]
 
-/// The exported functions on plain `JsValue`s (`Ts<T>` only labels a value with its TypeScript type).
+/// The exported functions, and the text functions by name.
 mod bindings {
-    use tsify::{Ts, Tsify};
-    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen::JsValue;
 
-    fn plain<T: Tsify>(result: Result<Ts<T>, JsValue>) -> Result<JsValue, JsValue>
-    where
-        T::JsType: JsCast,
-    {
-        result.map(|typed| typed.js_value())
-    }
-    pub fn quote(request: JsValue) -> Result<JsValue, JsValue> {
-        plain(alicloud_cost_wasm::quote(Ts::new_unchecked(request)))
-    }
-    pub fn compare_billing_method(request: JsValue) -> Result<JsValue, JsValue> {
-        plain(alicloud_cost_wasm::compare_billing_method(Ts::new_unchecked(request)))
-    }
-    pub fn simulate_lifecycle(request: JsValue) -> Result<JsValue, JsValue> {
-        plain(alicloud_cost_wasm::simulate_lifecycle(Ts::new_unchecked(request)))
-    }
-    pub fn simulate_account(request: JsValue) -> Result<JsValue, JsValue> {
-        plain(alicloud_cost_wasm::simulate_account(Ts::new_unchecked(request)))
-    }
+    pub use alicloud_cost_wasm::{compare_billing_method, quote, simulate_account, simulate_lifecycle, version};
+
     pub fn catalog() -> Result<JsValue, JsValue> {
-        plain(alicloud_cost_wasm::catalog(None))
-    }
-    pub fn version() -> Result<JsValue, JsValue> {
-        plain(alicloud_cost_wasm::version())
+        alicloud_cost_wasm::catalog(None)
     }
     /// The text functions: JSON text in, JSON text out.
     pub fn text(function: &str, text: &str) -> Result<String, JsValue> {
