@@ -255,6 +255,22 @@ mod corpus {
         ("ECS-8", "prevention advice (alerts, auto-release): no amount or date follows from it"),
     ];
 
+    /// Rules RULES.md specifies that no calculation computes yet: the issue that computes
+    /// them adds corpus requests that cite them, and takes them off this list.
+    const NOT_YET_COMPUTED: [(&str, &str); 11] = [
+        ("IOT-25", "issue 32"),
+        ("IOT-26", "issue 32"),
+        ("IOT-27", "issue 32"),
+        ("IOT-28", "issue 32"),
+        ("IOT-29", "issue 32"),
+        ("IOT-30", "issue 32"),
+        ("SITE-1", "issue 32"),
+        ("SITE-2", "issue 32"),
+        ("SITE-3", "issue 32"),
+        ("ECS-15", "issue 31"),
+        ("ECS-16", "issue 31"),
+    ];
+
     #[test]
     fn corpus_cites_every_rule_a_calculation_can_cite() {
         let mut cited = BTreeSet::new();
@@ -270,7 +286,7 @@ mod corpus {
             .map(String::from)
             .collect();
         assert!(ids.len() >= 40, "read {} rule IDs from RULES.md", ids.len());
-        let exempt: BTreeSet<String> = NOT_CITED_BY_A_CALCULATION.iter().map(|(id, _)| id.to_string()).collect();
+        let exempt: BTreeSet<String> = NOT_CITED_BY_A_CALCULATION.iter().chain(&NOT_YET_COMPUTED).map(|(id, _)| id.to_string()).collect();
         let missing: Vec<&String> = ids.iter().filter(|id| !cited.contains(*id) && !exempt.contains(*id)).collect();
         assert!(missing.is_empty(), "no corpus answer cites {missing:?}");
         let stale: Vec<&String> = exempt.iter().filter(|id| cited.contains(*id) || !ids.contains(*id)).collect();

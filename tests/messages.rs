@@ -160,11 +160,15 @@ fn every_rule_of_rules_md_is_explained_in_both_languages_with_its_document() {
         .filter(|id| id.split_once('-').is_some_and(|(p, n)| ["CP", "IOT", "ECS"].contains(&p) && n.parse::<u32>().is_ok()))
         .map(str::to_string)
         .collect();
-    assert_eq!(ids.len(), 52, "RULES.md's rule IDs: {ids:?}");
+    assert_eq!(ids.len(), 60, "RULES.md's rule IDs: {ids:?}");
+    // Specified in RULES.md, and explained for customers by the change that computes them:
+    // IOT-25 … IOT-30 by issue 32, ECS-15 and ECS-16 by issue 31.
+    const NOT_YET_COMPUTED: [&str; 8] = ["IOT-25", "IOT-26", "IOT-27", "IOT-28", "IOT-29", "IOT-30", "ECS-15", "ECS-16"];
+    let computed: BTreeSet<String> = ids.iter().filter(|id| !NOT_YET_COMPUTED.contains(&id.as_str())).cloned().collect();
     let en = catalog_for(&Value::Null).unwrap().rules;
     let zh = catalog_for(&Value::from_json_str(r#"{"locale": "zh-CN"}"#).unwrap()).unwrap().rules;
     let explained: BTreeSet<String> = en.iter().map(|r| r.id.to_string()).collect();
-    assert_eq!(explained, ids);
+    assert_eq!(explained, computed);
     let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     for (e, z) in en.iter().zip(&zh) {
         assert_eq!(e.id, z.id);

@@ -16,7 +16,7 @@ use rust_decimal_macros::dec;
 use serde::Serialize;
 
 /// Highest unit price accepted from a caller (USD 1e9): with the quantity and time
-/// limits of `quote::limits`, no amount can overflow an exact decimal.
+/// limits of `bill::limits`, no amount can overflow an exact decimal.
 pub const MAX_PRICE: Decimal = dec!(1_000_000_000);
 
 /// Where a group of prices or rules comes from.

@@ -13,7 +13,7 @@ test("npm pack ships only what a consumer needs", () => {
   const [packed] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" }));
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
-    "CHANGELOG.md", "LICENSE", "README.md", "RULES.md",
+    "API.md", "CHANGELOG.md", "LICENSE", "README.md", "RULES.md",
     "js/cli.mjs", "js/node.js", "js/require.cjs", "js/web.js", // cli.mjs: the alicloud-cost bin (issue 19)
     "package.json",
     "pkg/alicloud_cost.d.ts", "pkg/alicloud_cost.js", "pkg/alicloud_cost_bg.wasm", "pkg/alicloud_cost_bg.wasm.d.ts",

@@ -5,6 +5,7 @@
 // or followed by comment lines that together hold one value (an array over several
 // lines), becomes an assertion: the value must match (objects and arrays: every key
 // shown must be equal; keys the example leaves out are not compared).
+import { execFileSync } from "node:child_process";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -123,4 +124,14 @@ test("the README's links into RULES.md name its headings, and its ID ranges are 
     const ids = [...rules.matchAll(new RegExp(`^\\| ${prefix}-(\\d+) \\|`, "gm"))].map((m) => Number(m[1]));
     assert.equal(Math.max(...ids), Number(last), prefix);
   }
+});
+
+test("the README's sizes are the build's, within the 3 % the budget allows", () => {
+  const sizes = JSON.parse(execFileSync(process.execPath, [new URL("scripts/sizes.mjs", root).pathname, "--json"], { encoding: "utf8" }).split("\n").slice(1).join("\n"));
+  const [, kib, bytes, pageKib] = readme.match(/the module is ([\d.]+) KiB gzipped \(([\d,]+) bytes\); the whole page, module included, ([\d.]+) KiB/) ?? [];
+  assert.ok(bytes, "the README states the module's and the page's gzipped sizes");
+  const near = (stated, built, what) => assert.ok(Math.abs(stated - built) <= built * 0.03, `${what}: README ${stated}, build ${built}`);
+  near(Number(bytes.replaceAll(",", "")), sizes.wasmGzipBytes, "module bytes");
+  near(Number(kib) * 1024, sizes.wasmGzipBytes, "module KiB");
+  near(Number(pageKib) * 1024, sizes.pageGzipBytes, "page KiB");
 });

@@ -14,9 +14,9 @@
 //    requests of part 1, so the differential test has exercised it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as api from "alicloud-cost";
+import { typecheckLiterals } from "./typed-literals.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 const dts = readFileSync(`${root}pkg/alicloud_cost.d.ts`, "utf8");
@@ -144,23 +144,8 @@ for (const base of typedBases) {
 
 test("tsc and the decoders agree on every corpus request and on every mutation of one", (t) => {
   assert.ok(typedBases.length >= 150, `only ${typedBases.length} valid corpus requests`);
-  const dir = `${root}target/request-types`;
-  mkdirSync(dir, { recursive: true });
-  // One statement per line: a tsc error's line number names the case.
-  const header = `import type { QuoteRequest, CompareRequest, LifecycleRequest, AccountRequest } from "alicloud-cost";\n`;
-  const body = cases.map((c, i) => `export const c${i}: ${TYPE_OF[c.fn]} = ${JSON.stringify(c.request)};`).join("\n");
-  writeFileSync(`${dir}/cases.ts`, header + body + "\n");
-  writeFileSync(
-    `${dir}/tsconfig.json`,
-    JSON.stringify({ extends: `${root}tests/types/tsconfig.json`, files: ["cases.ts"], compilerOptions: { skipLibCheck: true } }),
-  );
-  const run = spawnSync(`${root}node_modules/.bin/tsc`, ["-p", `${dir}/tsconfig.json`], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const { run, rejected } = typecheckLiterals("request-types", cases.map((c) => [TYPE_OF[c.fn], c.request]));
   assert.equal(run.stderr, "");
-  const rejected = new Map();
-  for (const m of run.stdout.matchAll(/cases\.ts\((\d+),\d+\): error (TS\d+): ([^\n]*)/g)) {
-    const index = Number(m[1]) - 2;
-    if (!rejected.has(index)) rejected.set(index, `${m[2]} ${m[3]}`);
-  }
 
   const disagreements = [];
   const tally = { agreeAccept: 0, agreeReject: 0, notComparable: 0, catalogDependent: {} };

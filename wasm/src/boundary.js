@@ -13,7 +13,7 @@
 // The check is a plain function the engine compiles: a JSON.stringify replacer is
 // called back for every value and made the crossing twice as slow (issue 15).
 
-// One more than src/decode.rs MAX_DEPTH: deeper requests are refused by the walk.
+// One more than src/json.rs MAX_DEPTH: deeper requests are refused by the walk.
 const MAX_DEPTH = 33;
 
 function faithful(value, depth) {
