@@ -7,7 +7,7 @@
 //! workspace's other crate, `alicloud-cost-wasm` (`wasm/`), the only one that touches
 //! wasm-bindgen and js-sys.
 //!
-//! Every billing rule cites its ID in `shared/RULES.md` (for example `CP-3`).
+//! Every billing rule cites its ID in `RULES.md` (for example `CP-3`).
 //!
 //! ```
 //! use alicloud_cost::{quote, decode::Value};
