@@ -292,23 +292,26 @@ fn parse(source: &str) -> Result<Table, BadTemplates> {
 }
 
 /// The JSON string at the start of `text` (after spaces), and what follows it (spaces
-/// skipped).
+/// skipped). The text between escapes is copied in runs: this runs over the whole file on
+/// a page's first price.
 fn string(text: &str) -> Result<(String, &str), BadTemplates> {
-    let mut chars = text.trim_start().strip_prefix('"').ok_or(BadTemplates)?.chars();
+    let mut rest = text.trim_start().strip_prefix('"').ok_or(BadTemplates)?;
     let mut out = String::new();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => return Ok((out, chars.as_str().trim_start())),
-            '\\' => match chars.next() {
-                Some(escaped @ ('"' | '\\' | '/')) => out.push(escaped),
-                Some('n') => out.push('\n'),
-                Some('t') => out.push('\t'),
-                _ => return Err(BadTemplates),
-            },
-            c => out.push(c),
+    loop {
+        let at = rest.find(['"', '\\']).ok_or(BadTemplates)?;
+        out.push_str(rest.get(..at).ok_or(BadTemplates)?);
+        let mut tail = rest.get(at..).ok_or(BadTemplates)?.chars();
+        if tail.next() == Some('"') {
+            return Ok((out, tail.as_str().trim_start()));
         }
+        match tail.next() {
+            Some(escaped @ ('"' | '\\' | '/')) => out.push(escaped),
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            _ => return Err(BadTemplates),
+        }
+        rest = tail.as_str();
     }
-    Err(BadTemplates)
 }
 
 /// The template of `key` in `locale`, if the templates are there.
