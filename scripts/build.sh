@@ -26,5 +26,6 @@ rm -rf www/pkg && mkdir -p www/pkg
 cp "pkg/$crate.js" "pkg/${crate}_bg.wasm" www/pkg/
 # The JS half of the boundary (src/bindings/boundary.js), which the glue imports.
 cp -r pkg/snippets www/pkg/
+node scripts/build-page.mjs
 
 node scripts/sizes.mjs
