@@ -210,7 +210,7 @@ function sayError(box, message, error) {
 }
 
 /** Engine codes about the value typed into one field: the page says what to type instead. */
-const VALUE_CODES = new Set(["invalid_decimal", "not_an_integer", "out_of_range", "invalid_type", "not_finite", "missing_field", "invalid_date", "empty"]);
+const VALUE_CODES = new Set(["invalid_decimal", "not_an_integer", "out_of_range", "invalid_type", "not_finite", "missing_field", "missing_price", "invalid_date", "empty"]);
 
 /**
  * An engine error in a customer's words, in the page's language: what is wrong with what was typed
@@ -223,7 +223,7 @@ function customerError(error, field) {
   if (error.code === "unknown_category") return t("err.category");
   const expect = field?.dataset?.expect;
   if (!expect || !VALUE_CODES.has(error.code)) return String(error.message);
-  const value = field.value.trim();
+  const value = field.value.trim() || field.dataset.rejected || "";
   return [valueProblem(value, expect, error.code), t(`expect.${expect}`)].filter(Boolean).join(" ");
 }
 
@@ -687,7 +687,12 @@ function restore(s) {
     const input = $(key);
     if (!input || !input.matches(FIELD_SELECTOR) || isDynamic(key)) continue;
     if (input.type === "checkbox") input.checked = value === true;
-    else input.value = String(value);
+    else {
+      input.value = String(value);
+      // A date input refuses a day that does not exist ("2026-02-30"): remember what the link said,
+      // so the message beside the field can name it.
+      if (input.value !== String(value)) input.dataset.rejected = String(value);
+    }
   }
   state.tab = s.tab;
   state.mix = s.mix.map((r) => ({ bytes: r.bytes, count: r.count, category: r.category }));
@@ -846,12 +851,16 @@ function wire() {
   document.addEventListener("input", (event) => {
     const target = event.target;
     if (target.id === "lang") return;
+    delete target.dataset.rejected;
     if (isDynamic(target.id)) captureDynamic(target);
     if (target.id === "iot-month") renderDayTable();
     render();
   });
   document.addEventListener("change", (event) => {
     const target = event.target;
+    // A text field's change comes on blur, after its input events have rendered: rendering again
+    // would replace the button being clicked (mousedown blurs the field) and swallow the click.
+    if (target.matches('input[type="text"], input[type="date"], input[type="month"]')) return;
     if (target.id === "lang") {
       applyLanguage(target.value);
       render();
@@ -944,9 +953,10 @@ function say(line, key, vars) {
 function specOptions(prices) {
   const specLabel = (s) => `${s.id} · ${s.vcpu} vCPU / ${s.memoryGib} GiB / ${s.storageGib} GiB`;
   for (const id of ["cp-spec", "cmp-spec"]) {
-    const chosen = $(id).value;
+    // A link's spec the list does not know stays unchosen, so the engine's error is shown, not a default price.
+    const chosen = $(id).selectedIndex === -1 ? "" : $(id).value;
     optionList($(id), prices.cloudPhone.specs.map((s) => s.id), (v) => specLabel(prices.cloudPhone.specs.find((s) => s.id === v)));
-    if (chosen) $(id).value = chosen;
+    $(id).value = chosen;
   }
 }
 
