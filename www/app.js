@@ -224,7 +224,8 @@ function customerError(error, field) {
   const expect = field?.dataset?.expect;
   if (!expect || !VALUE_CODES.has(error.code)) return String(error.message);
   const value = field.value.trim() || field.dataset.rejected || "";
-  return [valueProblem(value, expect, error.code), t(`expect.${expect}`)].filter(Boolean).join(" ");
+  // Chinese sentences follow one another without a space.
+  return [valueProblem(value, expect, error.code), t(`expect.${expect}`)].filter(Boolean).join(language() === "zh-CN" ? "" : " ");
 }
 
 function valueProblem(value, expect, code) {
