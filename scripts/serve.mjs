@@ -138,11 +138,11 @@ export function startServer({ port = 0, root = fileURLToPath(new URL("../www/", 
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("not found");
     }
   });
-  // Compressed ahead of the first visitor (brotli at its best quality takes a moment for the .wasm).
-  warm(root).catch(() => {});
+  // Compressed before the first visitor (brotli at its best quality takes about a second for the .wasm).
+  const warmed = warm(root).catch(() => {});
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve({ server, port: server.address().port }));
+    server.listen(port, "127.0.0.1", () => warmed.then(() => resolve({ server, port: server.address().port })));
   });
 }
 
