@@ -229,6 +229,7 @@ function customerError(error, field) {
 }
 
 function valueProblem(value, expect, code) {
+  if (code === "missing_price") return t("err.unpublished");
   if (value === "") return expect === "date" || expect === "month" ? "" : t("err.empty");
   if (expect === "date" || expect === "month") {
     const m = value.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);

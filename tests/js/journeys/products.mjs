@@ -68,6 +68,8 @@ test("IoT Platform: the fleet form, messages a day, Enterprise Edition and the n
   assert.equal(await shown(page, "#item-total"), "USD 13.91");
 
   await field("Instance type").selectOption({ label: "Enterprise Edition (subscription)" });
+  // No Enterprise Edition price is published (IOT-4): the field says so and what to type.
+  assert.equal(await shown(page, "#iot-ent-price-error"), "No document publishes this price. Type a price in USD such as 12.5, without commas or a currency sign.");
   await field("Monthly price, USD (your contract price; none is published)").fill("100");
   // 1 instance x 12 months x 100 = USD 1,200.00 (IOT-4).
   assert.equal(await shown(page, "#item-total"), "USD 1,200.00");
