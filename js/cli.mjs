@@ -21,10 +21,10 @@ const LABELS = {
     kinds: { subscription: "upfront", monthly: "monthly", oneOff: "one-off", free: "free" },
   },
   "zh-CN": {
-    item: "项", kind: "付费方式", line: "计费项", formula: "计算", amount: "金额（美元）", discount: "折扣", total: "合计",
+    item: "项", kind: "付费方式", line: "计费项", formula: "计算", amount: "金额（USD）", discount: "折扣", total: "合计",
     upfront: "预付", monthly: "每月", oneOff: "一次性", firstYear: "首 12 个月合计",
     month: "月", subscription: "包年包月", payAsYouGo: "按量付费", perMonth: "每月", cheapest: "更便宜", savings: "节省", breakEven: "盈亏平衡（每月小时数）",
-    at: "时间（UTC+8）", event: "事件", state: "状态", credit: "可用额度（美元）", billed: "期间费用", creditRunsOut: "额度用完", lastSafe: "最晚付款时间",
+    at: "时间（UTC+8）", event: "事件", state: "状态", credit: "可用额度（USD）", billed: "期间费用", creditRunsOut: "额度用完", lastSafe: "最晚付款时间",
     account: "账户", firstInterruption: "最先中断", keepRunning: "保持全部运行所需的充值（开始时），直至", deleted: "数据删除",
     kinds: { subscription: "预付", monthly: "每月", oneOff: "一次性", free: "免费" },
     // The lifecycle and account tables' event and state columns (issue 29): the page's words (www/i18n.js).

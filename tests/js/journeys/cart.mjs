@@ -14,7 +14,7 @@ const WORDS = {
   },
   "zh-CN": {
     payAsYouGo: "按量付费（按小时）", phones: "云手机数量", hours: "生命周期（小时）", ecs: "云服务器 ECS", instances: "实例数", months: "月数",
-    instancePrice: "实例，美元/月", diskPrice: "系统盘，美元/月", add: "加入清单", discount: "整单折扣，%",
+    instancePrice: "实例，USD/月", diskPrice: "系统盘，USD/月", add: "加入清单", discount: "整单折扣，%",
     csv: "导出 CSV", json: "导出 JSON", remove: "删除第 1 项",
   },
 };
