@@ -25,9 +25,13 @@ for (const locale of ["en-US", "zh-CN"]) {
           await page.locator("#item-days summary").click();
         }
         if (tab === "tab-ecs") await page.locator("#ecs-sub-instance").fill("45.50");
-        const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-        for (const v of violations.filter((v) => ["serious", "critical"].includes(v.impact))) {
-          found[`${tab}: ${v.id}`] = v.nodes.map((n) => n.target.join(" ")).slice(0, 5);
+        // The lifecycle tab twice: one resource, then the whole cart (its items, the prepaid notice).
+        for (const resource of tab === "tab-lifecycle" ? ["cloudPhone.payAsYouGo", "cart"] : [null]) {
+          if (resource) await page.locator("#lc-resource").selectOption(resource);
+          const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+          for (const v of violations.filter((v) => ["serious", "critical"].includes(v.impact))) {
+            found[`${tab}${resource ? ` (${resource})` : ""}: ${v.id}`] = v.nodes.map((n) => n.target.join(" ")).slice(0, 5);
+          }
         }
       }
       assert.deepEqual(found, {});
