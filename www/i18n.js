@@ -657,11 +657,6 @@ export function t(key, vars = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
 }
 
-/** An engine error as the reader should see it: the engine writes it in the page's language (issue 16). */
-export function errorText(error) {
-  return String(error.message);
-}
-
 /** Keys without a Chinese text: the page test asserts it stays empty. */
 export function untranslated() {
   return Object.keys(en).filter((key) => !(key in zh));

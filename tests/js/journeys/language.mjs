@@ -6,6 +6,8 @@ import { WIDTHS, shown, visit } from "./harness.mjs";
 
 test("switch language back and forth: the page, the engine's texts and the status lines follow", async () => {
   const { page, problems, close } = await visit({ viewport: WIDTHS.phone });
+  // Every word of the page has its Chinese.
+  assert.deepEqual(await page.evaluate(async () => (await import("./i18n.js")).untranslated()), []);
   await page.getByRole("button", { name: "Add to cart" }).click();
   assert.equal(await shown(page, "#add-status"), "Added to the cart.");
   for (let round = 0; round < 2; round++) {
