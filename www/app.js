@@ -161,7 +161,25 @@ function accountRequest() {
       ? { ...item, month: undefined, usage: { ...item.usage, days: Array.isArray(item.usage?.days) ? item.usage.days : undefined } }
       : item,
   );
-  return { start: read("lc-start"), until: read("lc-until"), account: { balance: read("lc-balance") }, items };
+  const request = { start: read("lc-start"), until: read("lc-until"), account: { balance: read("lc-balance") }, items };
+  // API.md, third round: subscriptions are bought at the start from the balance unless already
+  // bought. Sent only to an engine that knows the field (see buyAtStartSupported).
+  if (buyAtStart) request.subscriptions = read("lc-already-paid") ? "alreadyPaid" : "buyAtStart";
+  return request;
+}
+
+/**
+ * Whether the engine reads simulateAccount's `subscriptions` (issue 31): an engine without it refuses
+ * the field as unknown, and then every subscription counts as already bought.
+ */
+let buyAtStart = false;
+function buyAtStartSupported() {
+  try {
+    simulateAccount({ start: "2026-12-01", account: { balance: "0" }, items: [{ product: "iot", instance: "newPublic" }], subscriptions: "alreadyPaid" });
+    return true;
+  } catch (error) {
+    return !(error.code === "unknown_field" && String(error.path) === "subscriptions");
+  }
 }
 
 function lifecycleRequest() {
@@ -493,8 +511,9 @@ function renderAccount(form) {
   // Subscriptions are prepaid: the engine reads them as already bought (its "alreadyPaid"), so the
   // page says what they cost upfront rather than letting the balance look sufficient in silence.
   const prepaid = result.items.reduce((sum, item) => sum + Math.round(Number(item.prepaid ?? 0) * 100), 0);
+  const bought = !buyAtStart || read("lc-already-paid");
   $("lc-prepaid").hidden = prepaid === 0;
-  $("lc-prepaid").textContent = prepaid ? t("lc.prepaid", { amount: money((prepaid / 100).toFixed(2)) }) : "";
+  $("lc-prepaid").textContent = prepaid ? t(bought ? "lc.prepaid" : "lc.prepaidFromBalance", { amount: money((prepaid / 100).toFixed(2)) }) : "";
   $("lc-bar").replaceChildren();
   $("lc-items").replaceChildren(
     ...result.items.map((item) => {
@@ -1002,6 +1021,9 @@ async function main() {
   say("status", null);
   const prices = catalog();
   specOptions(prices);
+  buyAtStart = buyAtStartSupported();
+  // Offered only where the engine can buy subscriptions from the balance.
+  if (buyAtStart) $("lc-already-paid-field").dataset.when = "lc-resource=cart";
   // The categories from the catalog, once the engine lists them there (issue 29; see CATEGORIES).
   if (Array.isArray(prices.iot?.categories)) {
     categories = prices.iot.categories.map((c) => (typeof c === "string" ? { name: c, billability: "billable" } : { name: c.name ?? c.id, billability: c.billability ?? "billable" }));

@@ -296,6 +296,8 @@ const en = {
   "cmp.iot.subscription": "Enterprise Edition (subscription)",
   "cmp.iot.payAsYouGo": "Public instance (pay-as-you-go)",
   "lc.prepaid": "Subscriptions in the cart cost {amount} upfront. Here they count as already bought: the balance pays only for the pay-as-you-go items.",
+  "lc.prepaidFromBalance": "Subscriptions in the cart cost {amount} upfront, bought at the start from this balance.",
+  "lc.alreadyPaid": "My subscriptions are already bought",
   "status.added": "Added to the cart.",
   exportEmpty: "Add an item to export the cart.",
   // Errors for a customer: what is wrong with what was typed, then what to type.
@@ -609,6 +611,8 @@ const zh = {
   "cmp.iot.subscription": "企业版实例（包年包月）",
   "cmp.iot.payAsYouGo": "公共实例（按量付费）",
   "lc.prepaid": "清单中的包年包月资源需预付 {amount}。此处视为已购买：余额只支付按量付费的资源。",
+  "lc.prepaidFromBalance": "清单中的包年包月资源需预付 {amount}，在开始时从此余额中购买。",
+  "lc.alreadyPaid": "我的包年包月资源已购买",
   "status.added": "已加入清单。",
   exportEmpty: "加入资源后即可导出清单。",
   "err.comma": "请去掉逗号，写成 {value}。",

@@ -49,7 +49,8 @@ test("if I stop paying, for the cart: 10 phones for 200 h and a 12-month ECS sub
   // The ECS subscription is prepaid: 12 months x 45.50 = 546.00, shown with the item and in a note.
   assert.equal(await items.nth(1).locator(".item-prepaid").getAttribute("data-amount"), "546.00");
   assert.equal(await shown(page, "#lc-prepaid"), "Subscriptions in the cart cost USD 546.00 upfront. Here they count as already bought: the balance pays only for the pay-as-you-go items.");
-  // Left out until the engine has issue 31's subscriptions: "buyAtStart": that USD 500 cannot buy the
+  // Left out until the engine has issue 31's subscriptions: "buyAtStart" (the page then sends it, and
+  // offers "My subscriptions are already bought" for "alreadyPaid"): that USD 500 cannot buy the
   // 546.00 subscription, so the purchase is refused and the answer says so first.
   // Each item's own timeline entries name that item.
   assert.ok((await page.locator("#lc-timeline .who").allTextContents()).some((t) => /^2\. ECS instance x 1, subscription for 12 months$/.test(norm(t))));
