@@ -69,6 +69,7 @@ function fileVersion(path, info) {
       // Weak: the brotli, gzip and plain bodies are one resource, byte for byte different.
       etag: body.then((b) => `W/"${createHash("sha256").update(b).digest("base64url").slice(0, 22)}"`),
       encoded: new Map(),
+      done: new Set(),
     };
     versions.set(path, entry);
   }
@@ -77,16 +78,26 @@ function fileVersion(path, info) {
 
 function encoded(entry, encoding) {
   if (!entry.encoded.has(encoding)) {
-    entry.encoded.set(
-      encoding,
-      entry.body.then((b) =>
-        encoding === "br"
-          ? brotli(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } })
-          : gzipAsync(b, { level: 9 }),
-      ),
+    const body = entry.body.then((b) =>
+      encoding === "br"
+        ? brotli(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } })
+        : gzipAsync(b, { level: 9 }),
     );
+    body.then(() => entry.done.add(encoding), () => {});
+    entry.encoded.set(encoding, body);
   }
   return entry.encoded.get(encoding);
+}
+
+/**
+ * The encoding to send now: brotli once it is made; meanwhile gzip (milliseconds to make), so a file
+ * rebuilt while the server runs never keeps a visitor waiting for brotli's best quality.
+ */
+function encodingNow(entry, acceptEncoding) {
+  const wanted = pickEncoding(acceptEncoding);
+  if (wanted !== "br" || entry.done.has("br")) return wanted;
+  encoded(entry, "br");
+  return pickEncoding(acceptEncoding.replace(/\bbr\b/g, "")) ?? "br";
 }
 
 async function warm(root) {
@@ -128,7 +139,7 @@ export function startServer({ port = 0, root = fileURLToPath(new URL("../www/", 
         res.writeHead(304, headers).end();
         return;
       }
-      const encoding = COMPRESSIBLE.has(extname(path)) ? pickEncoding(req.headers["accept-encoding"]) : null;
+      const encoding = COMPRESSIBLE.has(extname(path)) ? encodingNow(entry, String(req.headers["accept-encoding"] ?? "")) : null;
       const body = encoding ? await encoded(entry, encoding) : await entry.body;
       if (encoding) headers["Content-Encoding"] = encoding;
       headers["Content-Length"] = body.length;
