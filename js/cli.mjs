@@ -21,12 +21,20 @@ const LABELS = {
     kinds: { subscription: "upfront", monthly: "monthly", oneOff: "one-off", free: "free" },
   },
   "zh-CN": {
-    item: "项", kind: "付费方式", line: "计费项", formula: "计算", amount: "金额（美元）", discount: "折扣", total: "合计",
+    item: "项", kind: "付费方式", line: "计费项", formula: "计算", amount: "金额（USD）", discount: "折扣", total: "合计",
     upfront: "预付", monthly: "每月", oneOff: "一次性", firstYear: "首 12 个月合计",
     month: "月", subscription: "包年包月", payAsYouGo: "按量付费", perMonth: "每月", cheapest: "更便宜", savings: "节省", breakEven: "盈亏平衡（每月小时数）",
-    at: "时间（UTC+8）", event: "事件", state: "状态", credit: "可用额度（美元）", billed: "期间费用", creditRunsOut: "额度用完", lastSafe: "最晚付款时间",
+    at: "时间（UTC+8）", event: "事件", state: "状态", credit: "可用额度（USD）", billed: "期间费用", creditRunsOut: "额度用完", lastSafe: "最晚付款时间",
     account: "账户", firstInterruption: "最先中断", keepRunning: "保持全部运行所需的充值（开始时），直至", deleted: "数据删除",
     kinds: { subscription: "预付", monthly: "每月", oneOff: "一次性", free: "免费" },
+    // The lifecycle and account tables' event and state columns (issue 29): the page's words (www/i18n.js).
+    events: {
+      created: "创建", opened: "开户", overdue: "欠费", stopped: "停机", released: "释放", expired: "到期",
+      deductionRetry: "重试扣款", payAsYouGoStopped: "按量付费部分停止", payAsYouGoReleased: "按量付费部分释放",
+      autoRenewed: "自动续费", autoRenewFailed: "自动续费失败", topUp: "充值", renewed: "续费", renewRefused: "续费被拒绝",
+      restored: "服务恢复", settled: "欠费结清", horizonEnd: "模拟期结束",
+    },
+    states: { running: "运行中", overdue: "欠费", stopped: "已停机", expired: "已到期", released: "已释放" },
   },
 };
 
@@ -122,9 +130,12 @@ function compareRows(c, L) {
   return { rows, summary };
 }
 
+/** An event or state code in the labels' language; English keeps the codes (scripts read them). */
+const said = (words, code) => (code === undefined || code === null ? "" : words?.[code] ?? code);
+
 function lifecycleRows(r, L) {
   const rows = [[L.at, L.event, L.state, L.credit]];
-  for (const entry of r.timeline) rows.push([entry.at, entry.event, entry.state, entry.credit ?? ""]);
+  for (const entry of r.timeline) rows.push([entry.at, said(L.events, entry.event), said(L.states, entry.state), entry.credit ?? ""]);
   const summary = [];
   if (r.creditRunsOutAt) summary.push([L.creditRunsOut, r.creditRunsOutAt]);
   if (r.lastSafeMoment) summary.push([L.lastSafe, r.lastSafeMoment]);
@@ -134,10 +145,10 @@ function lifecycleRows(r, L) {
 
 function accountRows(a, L) {
   const rows = [[L.at, L.item, L.event, L.state, L.credit]];
-  for (const entry of a.timeline) rows.push([entry.at, entry.item === undefined ? L.account : entry.item + 1, entry.event, entry.state ?? "", entry.credit]);
+  for (const entry of a.timeline) rows.push([entry.at, entry.item === undefined ? L.account : entry.item + 1, said(L.events, entry.event), said(L.states, entry.state), entry.credit]);
   const summary = [];
   if (a.creditRunsOutAt) summary.push([L.creditRunsOut, a.creditRunsOutAt]);
-  if (a.firstInterruption) summary.push([`${L.firstInterruption} (${L.item} ${a.firstInterruption.item + 1}, ${a.firstInterruption.event})`, a.firstInterruption.at]);
+  if (a.firstInterruption) summary.push([`${L.firstInterruption} (${L.item} ${a.firstInterruption.item + 1}, ${said(L.events, a.firstInterruption.event)})`, a.firstInterruption.at]);
   if (a.lastSafeMoment) summary.push([L.lastSafe, a.lastSafeMoment]);
   for (const item of a.items) {
     if (item.dataDeletedAt) summary.push([`${L.deleted} (${L.item} ${item.index + 1})`, item.dataDeletedAt]);

@@ -29,5 +29,6 @@ cp "pkg/$crate.js" "pkg/${crate}_bg.wasm" www/pkg/
 # The snippets the glue imports: the JS half of the boundary (wasm/src/boundary.js) and
 # the message templates (src/messages.js).
 cp -r pkg/snippets www/pkg/
+node scripts/build-page.mjs
 
 node scripts/sizes.mjs

@@ -2,9 +2,13 @@
 // builds requests, calls quote / compareBillingMethod / simulateLifecycle on every input,
 // and draws the answers with DOM methods (never innerHTML). The whole estimate lives in
 // the URL (?s=...), so a link reopens it exactly.
-import init, { quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version } from "./pkg/alicloud_cost.js";
-import { LANGUAGES, errorText, language, pickLanguage, setLanguage, t } from "./i18n.js";
-import { costChart, daysTable, el, formulaList, instant, linesTable, money, phaseBar, ruleLinks, warningsList } from "./views.js";
+// The package is imported dynamically (index.html preloads it with the rest of the module graph):
+// the page applies the visitor's language and its prerendered first estimate before the engine
+// arrives, and says so in words if the engine cannot load.
+import { LANGUAGES, language, pickLanguage, setLanguage, t } from "./i18n.js";
+import { costChart, daysTable, el, instant, itemLines, linesTable, money, number, phaseBar, readableText, ruleLinks, sourceList, warningsList } from "./views.js";
+
+let quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version;
 
 const $ = (id) => document.getElementById(id);
 const TABS = ["cloudPhone", "iot", "ecs", "compare", "lifecycle"];
@@ -13,8 +17,23 @@ const MAX_CART = 200;
 const DEFAULT_MIX = [{ bytes: "256", count: "100000", category: "devicePub" }];
 
 const state = { tab: "cloudPhone", mix: structuredClone(DEFAULT_MIX), days: [], cart: [] };
-let categories = [];
+/**
+ * The message categories of seed 002's billing table (IOT-13, IOT-14), in the engine's order, with
+ * the editions that bill them. Read from catalog().iot.categories where the engine lists them;
+ * until then, this copy of the engine's table (src/products/iot/mod.rs CATEGORIES).
+ */
+const CATEGORIES = [
+  ["devicePub", "billable"], ["deviceRpcRequest", "billable"], ["revertRpcResponse", "billable"], ["deviceSubReceived", "billable"],
+  ["serverPub", "billable"], ["serverPubBroadcast", "billable"], ["serverResponse", "billable"], ["serverRevertRpc", "billable"],
+  ["subDevice", "billable"], ["deviceShadow", "basicOnly"], ["tsl", "proOnly"],
+  ["connect", "free"], ["connAck", "free"], ["disconnect", "free"], ["pingReq", "free"], ["pingResp", "free"], ["pubAck", "free"],
+  ["subscribe", "free"], ["subAck", "free"], ["unsubscribe", "free"], ["unsubAck", "free"], ["rulesEngineForward", "free"],
+].map(([name, billability]) => ({ name, billability }));
+let categories = CATEGORIES;
 let lastCart = null;
+let engineReady = false;
+/** What the status lines say, as keys: a language switch re-says them, never brings back a stale one. */
+const said = { status: null, add: null, copy: null, link: null };
 
 // ------------------------------------------------------------------ reading the forms
 
@@ -99,13 +118,17 @@ function iotItem() {
   return { product: "iot", instance, edition: read("iot-edition"), month, usage, freeQuotaUsed: optional(read("iot-free-used")) };
 }
 
+/** The ECS price fields of the chosen billing method: monthly and hourly prices are separate fields, never reinterpreted. */
+const ecsPrefix = () => (read("ecs-billing") === "payAsYouGo" ? "ecs-payg" : "ecs-sub");
+
 function ecsItem() {
   const billing = read("ecs-billing");
   const item = { product: "ecs", billing, quantity: read("ecs-quantity") };
   if (billing === "subscription") item.months = read("ecs-months");
   else item.hours = read("ecs-hours");
-  if (read("ecs-instance") !== "") {
-    item.prices = { instance: read("ecs-instance"), systemDisk: optional(read("ecs-disk")), bandwidth: optional(read("ecs-bandwidth")) };
+  const p = ecsPrefix();
+  if (read(`${p}-instance`) !== "") {
+    item.prices = { instance: read(`${p}-instance`), systemDisk: optional(read(`${p}-disk`)), bandwidth: optional(read(`${p}-bandwidth`)) };
   }
   return item;
 }
@@ -114,6 +137,13 @@ const ITEM_BUILDERS = { cloudPhone: cloudPhoneItem, iot: iotItem, ecs: ecsItem }
 
 function compareRequest() {
   const product = read("cmp-product");
+  if (product === "iot") {
+    // Enterprise Edition at the customer's price against a legacy public edition, for one fleet (IOT-4, IOT-22).
+    const fleet = { devices: read("cmp-iot-devices"), messages: [{ every: { minutes: read("cmp-iot-every") }, bytes: read("cmp-iot-bytes") }] };
+    const request = { product, edition: read("cmp-iot-edition"), monthlyPrice: read("cmp-iot-price"), startMonth: read("cmp-iot-start"), fleet, usage: { months: read("cmp-months") } };
+    if (read("cmp-iot-trial")) request.trial = true;
+    return request;
+  }
   const usage = { months: read("cmp-months"), hoursPerMonth: read("cmp-hours") };
   if (product === "ecs") {
     return { product, quantity: read("cmp-quantity"), usage, prices: { subscription: { instance: read("cmp-sub-price") }, payAsYouGo: { instance: read("cmp-payg-price") } } };
@@ -131,7 +161,25 @@ function accountRequest() {
       ? { ...item, month: undefined, usage: { ...item.usage, days: Array.isArray(item.usage?.days) ? item.usage.days : undefined } }
       : item,
   );
-  return { start: read("lc-start"), until: read("lc-until"), account: { balance: read("lc-balance") }, items };
+  const request = { start: read("lc-start"), until: read("lc-until"), account: { balance: read("lc-balance") }, items };
+  // API.md, third round: subscriptions are bought at the start from the balance unless already
+  // bought. Sent only to an engine that knows the field (see buyAtStartSupported).
+  if (buyAtStart) request.subscriptions = read("lc-already-paid") ? "alreadyPaid" : "buyAtStart";
+  return request;
+}
+
+/**
+ * Whether the engine reads simulateAccount's `subscriptions` (issue 31): an engine without it refuses
+ * the field as unknown, and then every subscription counts as already bought.
+ */
+let buyAtStart = false;
+function buyAtStartSupported() {
+  try {
+    simulateAccount({ start: "2026-12-01", account: { balance: "0" }, items: [{ product: "iot", instance: "newPublic" }], subscriptions: "alreadyPaid" });
+    return true;
+  } catch (error) {
+    return !(error.code === "unknown_field" && String(error.path) === "subscriptions");
+  }
 }
 
 function lifecycleRequest() {
@@ -160,16 +208,60 @@ function clearErrors(root) {
  */
 function showError(form, error, path, fallback) {
   const target = findField(form, path);
-  const message = errorText(error);
+  const message = customerError(error, target);
   if (!target) {
-    fallback.textContent = message;
+    sayError(fallback, message, error);
     return;
   }
   target.setAttribute("aria-invalid", "true");
   const box = $(`${target.id}-error`) ?? target.closest("fieldset")?.querySelector(":scope > .error") ?? fallback;
-  box.textContent = message;
+  sayError(box, message, error);
   const described = (target.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
   if (box.id && !described.includes(box.id)) target.setAttribute("aria-describedby", [...described, box.id].join(" "));
+}
+
+/** A message for the customer; the engine's code and path stay on the element for developers. */
+function sayError(box, message, error) {
+  box.textContent = message;
+  box.dataset.code = String(error.code ?? "");
+  box.dataset.path = String(error.path ?? "");
+}
+
+/** Engine codes about the value typed into one field: the page says what to type instead. */
+const VALUE_CODES = new Set(["invalid_decimal", "not_an_integer", "out_of_range", "invalid_type", "not_finite", "missing_field", "missing_price", "invalid_date", "empty"]);
+
+/**
+ * An engine error in a customer's words, in the page's language: what is wrong with what was typed
+ * (a comma, a unit, a day that does not exist), then what to type, from the field's own expectation
+ * (`data-expect`). Errors about something other than a typed value keep the engine's message, which
+ * is already in the request's language.
+ */
+function customerError(error, field) {
+  if (error.code === "unknown_spec") return t("err.spec");
+  if (error.code === "unknown_category") return t("err.category");
+  const expect = field?.dataset?.expect;
+  if (!expect || !VALUE_CODES.has(error.code)) return String(error.message);
+  const value = field.value.trim() || field.dataset.rejected || "";
+  // Chinese sentences follow one another without a space.
+  return [valueProblem(value, expect, error.code), t(`expect.${expect}`)].filter(Boolean).join(language() === "zh-CN" ? "" : " ");
+}
+
+function valueProblem(value, expect, code) {
+  if (code === "missing_price") return t("err.unpublished");
+  if (value === "") return expect === "date" || expect === "month" ? "" : t("err.empty");
+  if (expect === "date" || expect === "month") {
+    const m = value.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+    if (m) {
+      const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+      if (date.getUTCMonth() !== Number(m[2]) - 1) return t("err.noSuchDate", { value });
+    }
+    return t("err.notADate", { value });
+  }
+  if (/\d[,，]\d/.test(value)) return t("err.comma", { value: value.replace(/[,，]/g, "") });
+  if (/^[-+]?[\d.]+\s*[^\d.\s]/.test(value)) return t("err.unit");
+  if (code === "not_an_integer") return t("err.notWhole", { value });
+  if (code === "out_of_range") return t("err.range", { value });
+  return "";
 }
 
 /** `a.b[2].c` -> `a.b[2]` -> `a.b` -> `a` -> "". */
@@ -225,7 +317,7 @@ function priced(form, fallback, fn, request, outputs, prefix = "") {
 
 function renderItem() {
   const form = document.querySelector(`[data-form="${state.tab}"]`);
-  if (state.tab === "ecs" && read("ecs-instance") === "") {
+  if (state.tab === "ecs" && read(`${ecsPrefix()}-instance`) === "") {
     // ECS prices are not published (ECS-9): before the customer gives one, say what to enter
     // and where to find it, rather than an error under an empty field.
     clearErrors(form);
@@ -248,13 +340,8 @@ function renderItem() {
   const quoted = result.items[0];
   $("item-total").textContent = money(result.tradePrice);
   $("item-total").dataset.amount = result.tradePrice;
-  $("item-lines").replaceChildren(
-    el("p", { className: "description", textContent: quoted.description }),
-    quoted.fleet ? formulaList(t("iot.fleetTraffic"), quoted.fleet.formula, quoted.fleet.rules) : "",
-    quoted.sizing ? formulaList(t("iot.sizing"), [quoted.sizing.formula], quoted.sizing.rules) : "",
-    linesTable(quoted.lines, t("breakdown")),
-    warningsList(quoted.warnings) ?? "",
-  );
+  // The same drawing as the first estimate prerendered into index.html (scripts/build-page.mjs).
+  $("item-lines").replaceChildren(...itemLines(quoted));
   $("item-days").replaceChildren(quoted.days?.length ? daysTable(quoted.days) : "");
 }
 
@@ -271,6 +358,8 @@ function renderCart() {
   $("cart-empty").hidden = state.cart.length > 0;
   lastCart = null;
   $("cart-estimate").hidden = true;
+  // Nothing to export or to run out of money on an empty cart (or one the engine refuses).
+  for (const id of ["export-csv", "export-json", "cart-runway"]) $(id).disabled = true;
   if (!state.cart.length) {
     $("cart-items").replaceChildren();
     $("cart-total").textContent = money("0");
@@ -281,12 +370,13 @@ function renderCart() {
   if (error) {
     const path = String(error.path ?? "");
     if (path.startsWith("discounts")) showError(cart, error, path, $("cart-error"));
-    else $("cart-error").textContent = errorText(error);
+    else sayError($("cart-error"), String(error.message), error);
     $("cart-total").textContent = "–";
     delete $("cart-total").dataset.amount;
     return;
   }
   lastCart = result;
+  for (const id of ["export-csv", "export-json", "cart-runway"]) $(id).disabled = false;
   $("cart-total").textContent = money(result.tradePrice);
   $("cart-total").dataset.amount = result.tradePrice;
   const estimate = result.estimate;
@@ -319,32 +409,37 @@ function renderCompare() {
   const form = document.querySelector('[data-form="compare"]');
   const result = priced(form, $("cmp-error"), compareBillingMethod, compareRequest(), [$("cmp-summary"), $("cmp-chart"), $("cmp-notes")]);
   if (!result) return;
-  const method = (billing) => t(`billing.${billing}`);
+  // IoT compares two instance types, not two billing methods of one: name them so.
+  const method = (billing) => (result.product === "iot" || read("cmp-product") === "iot" ? t(`cmp.iot.${billing}`) : t(`billing.${billing}`));
   const headline =
     result.cheapest === "tie"
-      ? t("cmp.tie", { months: result.months })
-      : t("cmp.cheapest", { method: method(result.cheapest), savings: money(result.savings), percent: result.savingsPercent, months: result.months });
+      ? t("cmp.tie", { months: number(result.months) })
+      : t("cmp.cheapest", { method: method(result.cheapest), savings: money(result.savings), percent: number(result.savingsPercent), months: number(result.months) });
   const be = result.breakEven;
   const breakEven = !be
     ? t("cmp.noBreakEven")
     : be.lastWinningHours !== undefined && be.lastWinningHours !== null
-      ? t("cmp.breakEvenPeriods", { last: be.lastWinningHours, lastCost: money(be.lastWinningCost), next: be.nextPeriodHours, nextCost: money(be.nextPeriodCost), hours: be.hoursPerMonth })
-      : t("cmp.breakEven", { hours: be.hoursPerMonth });
+      ? t("cmp.breakEvenPeriods", { last: number(be.lastWinningHours), lastCost: money(be.lastWinningCost), next: number(be.nextPeriodHours), nextCost: money(be.nextPeriodCost), hours: number(be.hoursPerMonth) })
+      : be.hoursPerMonth !== undefined && be.hoursPerMonth !== null
+        ? t("cmp.breakEven", { hours: number(be.hoursPerMonth) })
+        : "";
   $("cmp-summary").replaceChildren(
     el("p", { className: "headline", id: "cmp-headline", textContent: headline }),
-    el("p", { id: "cmp-break-even" }, `${breakEven} `, be ? ruleLinks(be.rules) : ""),
+    breakEven ? el("p", { id: "cmp-break-even" }, `${breakEven} `, be?.rules ? ruleLinks(be.rules) : "") : "",
     el("ul", { className: "options" }, ...result.options.map((o) => el("li", { className: `option-${o.billing}` }, el("strong", { textContent: method(o.billing) }), ` ${money(o.total)} · ${t("cmp.perMonth", { amount: money(o.perMonth) })}`))),
   );
   const labels = { title: t("cmp.chart"), month: t("cmp.chartMonth"), subscription: method("subscription"), payAsYouGo: method("payAsYouGo") };
   $("cmp-chart").replaceChildren(
-    costChart(result.curve, labels),
+    costChart(result.curve, labels, $("cmp-chart").clientWidth || 640),
     el("figcaption", {}, el("span", { className: "key key-subscription", textContent: labels.subscription }), el("span", { className: "key key-payg", textContent: labels.payAsYouGo })),
   );
   const notes = [];
   if (result.switching) {
-    // Not bought yet (CP-7): what may be chosen now and what can change later, never "not allowed".
-    const verdict = read("cmp-current") === "" ? "cmp.chooseNow" : result.switching.allowed ? "cmp.switchAllowed" : "cmp.switchRefused";
-    notes.push(el("p", { id: "cmp-switching" }, `${t(verdict)} ${result.switching.reason} `, ruleLinks(result.switching.rules)));
+    // Not bought yet (CP-7): the engine's reason already says what may be chosen now and what can
+    // change later; bought: the verdict, then the reason. Never "not allowed" before a purchase.
+    const bought = read("cmp-product") === "cloudPhone" && read("cmp-current") !== "";
+    const verdict = bought ? `${t(result.switching.allowed ? "cmp.switchAllowed" : "cmp.switchRefused")} ` : "";
+    notes.push(el("p", { id: "cmp-switching" }, `${verdict}${result.switching.reason} `, ruleLinks(result.switching.rules)));
   }
   $("cmp-notes").replaceChildren(...notes, warningsList(result.caveats) ?? "");
 }
@@ -376,7 +471,7 @@ function timelineEntry(entry, items) {
     items ? el("span", { className: "who", textContent: who }) : "",
     el("strong", { className: "event", textContent: t(`event.${entry.event}`) }),
     entry.state ? el("span", { className: `badge state-${entry.state}`, textContent: t(`state.${entry.state}`) }) : "",
-    el("ul", { className: "effects" }, ...entry.effects.map((text) => el("li", { textContent: text }))),
+    el("ul", { className: "effects" }, ...entry.effects.map((text) => el("li", { textContent: readableText(text, entry.at) }))),
     ruleLinks(entry.rules),
   );
 }
@@ -389,11 +484,15 @@ function renderAccount(form) {
     $("lc-error").textContent = "";
     for (const node of outputs) node.replaceChildren();
     $("lc-summary").append(el("p", { className: "empty-state", id: "lc-cart-empty", textContent: t("lc.cartEmpty") }));
+    $("lc-prepaid").hidden = true;
     return;
   }
   const request = accountRequest();
   const result = priced(form, $("lc-error"), simulateAccount, request, outputs);
-  if (!result) return;
+  if (!result) {
+    $("lc-prepaid").hidden = true;
+    return;
+  }
   const facts = [];
   facts.push(runwayFact(result, request.account));
   const first = result.firstInterruption;
@@ -409,6 +508,12 @@ function renderAccount(form) {
   }
   facts.push(el("p", { textContent: t("lc.billed", { amount: money(result.billed) }) }));
   $("lc-summary").replaceChildren(...facts, warningsList(result.warnings) ?? "");
+  // Subscriptions are prepaid: the engine reads them as already bought (its "alreadyPaid"), so the
+  // page says what they cost upfront rather than letting the balance look sufficient in silence.
+  const prepaid = result.items.reduce((sum, item) => sum + Math.round(Number(item.prepaid ?? 0) * 100), 0);
+  const bought = !buyAtStart || read("lc-already-paid");
+  $("lc-prepaid").hidden = prepaid === 0;
+  $("lc-prepaid").textContent = prepaid ? t(bought ? "lc.prepaid" : "lc.prepaidFromBalance", { amount: money((prepaid / 100).toFixed(2)) }) : "";
   $("lc-bar").replaceChildren();
   $("lc-items").replaceChildren(
     ...result.items.map((item) => {
@@ -418,7 +523,8 @@ function renderAccount(form) {
         { className: "account-item" },
         el("h3", { textContent: `${item.index + 1}. ${item.description}` }),
         el("span", { className: `badge state-${item.finalState}`, textContent: t(`state.${item.finalState}`) }),
-        el("span", { className: "num", textContent: t("lc.itemBilled", { amount: money(item.billed) }) }),
+        el("span", { className: "num item-billed", "data-amount": item.billed, textContent: t("lc.itemBilled", { amount: money(item.billed) }) }),
+        item.prepaid && item.prepaid !== "0.00" ? el("span", { className: "num item-prepaid", "data-amount": item.prepaid, textContent: t("lc.itemPrepaid", { amount: money(item.prepaid) }) }) : "",
         item.dataDeletedAt ? el("p", { className: "hint", textContent: t("lc.itemDeleted", { date: instant(item.dataDeletedAt) }) }) : "",
         phaseBar(own, result.horizon),
       );
@@ -431,6 +537,7 @@ function renderLifecycle() {
   const form = document.querySelector('[data-form="lifecycle"]');
   if (read("lc-resource") === "cart") return renderAccount(form);
   $("lc-items").replaceChildren();
+  $("lc-prepaid").hidden = true;
   const request = lifecycleRequest();
   const result = priced(form, $("lc-error"), simulateLifecycle, request, [$("lc-summary"), $("lc-bar"), $("lc-timeline")]);
   if (!result) return;
@@ -447,6 +554,7 @@ function renderLifecycle() {
 /** Recomputes what the visible tab shows, and the cart; then remembers the state in the URL. */
 function render() {
   applyVisibility();
+  if (!engineReady) return;
   if (PRODUCT_TABS.includes(state.tab)) renderItem();
   else if (state.tab === "compare") renderCompare();
   else renderLifecycle();
@@ -460,20 +568,34 @@ function optionList(select, values, label = (v) => v) {
   select.replaceChildren(...values.map((v) => el("option", { value: v, textContent: label(v) })));
 }
 
+/** A category list for one edition: billed categories first, then the free ones (IOT-13, IOT-14). */
+function categorySelect(row, j) {
+  const edition = read("iot-edition");
+  const offered = categories.filter((c) => c.billability !== (edition === "pro" ? "basicOnly" : "proOnly") || c.name === row.category);
+  const group = (key, list) => el("optgroup", { label: t(key) }, ...list.map((c) => el("option", { value: c.name, textContent: t(`cat.${c.name}`) })));
+  const select = el(
+    "select",
+    { id: `iot-mix-${j}-category`, "data-path": `usage.perDay.messages[${j}].category`, "aria-label": `${t("iot.category")} ${j + 1}` },
+    // A name the list does not know (from a link) stays visible, so the engine's error can point at it.
+    ...(categories.some((c) => c.name === row.category) ? [] : [el("option", { value: row.category, textContent: row.category })]),
+    group("cat.billable", offered.filter((c) => c.billability !== "free")),
+    group("cat.free", offered.filter((c) => c.billability === "free")),
+  );
+  select.value = row.category;
+  return select;
+}
+
 function renderMix() {
-  const rows = state.mix.map((row, j) => {
-    const category = el("select", { id: `iot-mix-${j}-category`, "data-path": `usage.perDay.messages[${j}].category`, "aria-label": `${t("iot.category")} ${j + 1}` });
-    optionList(category, categories.includes(row.category) ? categories : [row.category, ...categories]);
-    category.value = row.category;
-    return el(
+  const rows = state.mix.map((row, j) =>
+    el(
       "tr",
       { "data-row": String(j) },
-      el("td", {}, el("input", { id: `iot-mix-${j}-bytes`, type: "text", inputMode: "numeric", value: row.bytes, autocomplete: "off", "data-path": `usage.perDay.messages[${j}].bytes`, "aria-label": `${t("iot.bytes")} ${j + 1}` })),
-      el("td", {}, el("input", { id: `iot-mix-${j}-count`, type: "text", inputMode: "numeric", value: row.count, autocomplete: "off", "data-path": `usage.perDay.messages[${j}].count`, "aria-label": `${t("iot.count")} ${j + 1}` })),
-      el("td", {}, category),
+      el("td", {}, el("input", { id: `iot-mix-${j}-bytes`, type: "text", inputMode: "numeric", value: row.bytes, autocomplete: "off", "data-path": `usage.perDay.messages[${j}].bytes`, "data-expect": "bytes", "aria-label": `${t("iot.bytes")} ${j + 1}` })),
+      el("td", {}, el("input", { id: `iot-mix-${j}-count`, type: "text", inputMode: "numeric", value: row.count, autocomplete: "off", "data-path": `usage.perDay.messages[${j}].count`, "data-expect": "count", "aria-label": `${t("iot.count")} ${j + 1}` })),
+      el("td", {}, categorySelect(row, j)),
       el("td", {}, state.mix.length > 1 ? el("button", { type: "button", className: "link", textContent: t("iot.removeRow"), "aria-label": `${t("iot.removeRow")} ${j + 1}`, "data-remove-row": String(j) }) : ""),
-    );
-  });
+    ),
+  );
   $("iot-mix").replaceChildren(...rows);
   renderDayTable();
 }
@@ -485,7 +607,7 @@ function renderDayTable() {
   // New days start from the same-every-day figures as they stand when the table opens.
   if (read("iot-mode") === "days") while (state.days.length < n) state.days.push({ c: state.mix.map((r) => r.count), d: read("iot-devices") || "0" });
   $("iot-days-head").replaceChildren(
-    el("tr", {}, el("th", { scope: "col", textContent: t("iot.date") }), ...state.mix.map((r, j) => el("th", { scope: "col", textContent: `${r.bytes} B · ${r.category}` })), el("th", { scope: "col", textContent: t("iot.devices") })),
+    el("tr", {}, el("th", { scope: "col", textContent: t("iot.date") }), ...state.mix.map((r) => el("th", { scope: "col", textContent: `${t("iot.bytesShort", { n: /^\d+$/.test(r.bytes) ? number(r.bytes) : r.bytes })} · ${categories.some((c) => c.name === r.category) ? t(`cat.${r.category}`) : r.category}` })), el("th", { scope: "col", textContent: t("iot.devices") })),
   );
   $("iot-days").replaceChildren(
     ...state.days.slice(0, n).map((day, i) => {
@@ -494,8 +616,8 @@ function renderDayTable() {
         "tr",
         {},
         el("th", { scope: "row", textContent: date }),
-        ...state.mix.map((_, j) => el("td", {}, el("input", { id: `iot-day-${i}-${j}`, type: "text", inputMode: "numeric", autocomplete: "off", value: day.c[j] ?? "0", "data-path": `usage.days[${i}].messages[${j}].count`, "aria-label": `${date} ${t("iot.count")} ${j + 1}` }))),
-        el("td", {}, el("input", { id: `iot-day-${i}-dev`, type: "text", inputMode: "numeric", autocomplete: "off", value: day.d ?? "0", "data-path": `usage.days[${i}].livingDevices`, "aria-label": `${date} ${t("iot.devices")}` })),
+        ...state.mix.map((_, j) => el("td", {}, el("input", { id: `iot-day-${i}-${j}`, type: "text", inputMode: "numeric", autocomplete: "off", value: day.c[j] ?? "0", "data-path": `usage.days[${i}].messages[${j}].count`, "data-expect": "count", "aria-label": `${date} ${t("iot.count")} ${j + 1}` }))),
+        el("td", {}, el("input", { id: `iot-day-${i}-dev`, type: "text", inputMode: "numeric", autocomplete: "off", value: day.d ?? "0", "data-path": `usage.days[${i}].livingDevices`, "data-expect": "count", "aria-label": `${date} ${t("iot.devices")}` })),
       );
     }),
   );
@@ -551,20 +673,33 @@ function decode(text) {
 const isPlain = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 const isText = (v) => typeof v === "string" && v.length <= 200;
 
-/** Checks a decoded link's shape; returns a reason to reject it, or null. Values stay text. */
+/** Checks a decoded link's shape; returns the i18n key of the reason to reject it, or null. Values stay text. */
 function invalidReason(s) {
-  if (!isPlain(s) || s.v !== 1) return "not an estimate";
-  if (!TABS.includes(s.tab)) return "unknown tab";
-  if (!isPlain(s.fields) || !Object.values(s.fields).every((v) => isText(v) || typeof v === "boolean")) return "bad fields";
-  if (!Array.isArray(s.mix) || s.mix.length < 1 || s.mix.length > 20 || !s.mix.every((r) => isPlain(r) && ["bytes", "count", "category"].every((k) => isText(r[k])))) return "bad message mix";
-  if (!Array.isArray(s.days) || s.days.length > 31 || !s.days.every((d) => isPlain(d) && Array.isArray(d.c) && d.c.every(isText) && isText(d.d))) return "bad day table";
-  if (!Array.isArray(s.cart) || s.cart.length > MAX_CART || !s.cart.every(isPlain)) return "bad cart";
-  if (JSON.stringify(s.cart).length > 200_000) return "cart too large";
+  if (!isPlain(s) || s.v !== 1) return "link.notEstimate";
+  if (!TABS.includes(s.tab)) return "link.unknownTab";
+  if (!isPlain(s.fields) || !Object.values(s.fields).every((v) => isText(v) || typeof v === "boolean")) return "link.badFields";
+  if (!Array.isArray(s.mix) || s.mix.length < 1 || s.mix.length > 20 || !s.mix.every((r) => isPlain(r) && ["bytes", "count", "category"].every((k) => isText(r[k])))) return "link.badMix";
+  if (!Array.isArray(s.days) || s.days.length > 31 || !s.days.every((d) => isPlain(d) && Array.isArray(d.c) && d.c.every(isText) && isText(d.d))) return "link.badDays";
+  if (!Array.isArray(s.cart) || s.cart.length > MAX_CART || !s.cart.every(isPlain)) return "link.badCart";
+  if (JSON.stringify(s.cart).length > 200_000) return "link.cartTooLarge";
   return null;
 }
 
+/** Links made before the ECS prices were kept per billing method: their prices belong to the method they were typed for. */
+function migrateFields(fields) {
+  const out = { ...fields };
+  const prefix = fields["ecs-billing"] === "payAsYouGo" ? "ecs-payg" : "ecs-sub";
+  for (const kind of ["instance", "disk", "bandwidth"]) {
+    if (`ecs-${kind}` in out) {
+      out[`${prefix}-${kind}`] ??= out[`ecs-${kind}`];
+      delete out[`ecs-${kind}`];
+    }
+  }
+  return out;
+}
+
 function restore(s) {
-  for (const [key, value] of Object.entries(s.fields)) {
+  for (const [key, value] of Object.entries(migrateFields(s.fields))) {
     const group = document.getElementsByName(key);
     if (group.length && group[0].type === "radio") {
       for (const radio of group) radio.checked = radio.value === value;
@@ -573,13 +708,17 @@ function restore(s) {
     const input = $(key);
     if (!input || !input.matches(FIELD_SELECTOR) || isDynamic(key)) continue;
     if (input.type === "checkbox") input.checked = value === true;
-    else input.value = String(value);
+    else {
+      input.value = String(value);
+      // A date input refuses a day that does not exist ("2026-02-30"): remember what the link said,
+      // so the message beside the field can name it.
+      if (input.value !== String(value)) input.dataset.rejected = String(value);
+    }
   }
   state.tab = s.tab;
   state.mix = s.mix.map((r) => ({ bytes: r.bytes, count: r.count, category: r.category }));
   state.days = s.days.map((d) => ({ c: [...d.c], d: d.d }));
   state.cart = s.cart;
-  if (s.lang in LANGUAGES) applyLanguage(s.lang);
 }
 
 let urlTimer = 0;
@@ -599,7 +738,7 @@ function updateUrl() {
 
 // ------------------------------------------------------------------ tabs, language, export
 
-function selectTab(name, focus = false) {
+function showTab(name, focus = false) {
   state.tab = name;
   for (const tab of TABS) {
     const button = $(`tab-${tab}`);
@@ -610,22 +749,44 @@ function selectTab(name, focus = false) {
     if (selected && focus) button.focus();
   }
   $("item-result").hidden = !PRODUCT_TABS.includes(name);
+}
+
+function selectTab(name, focus = false) {
+  showTab(name, focus);
   render();
 }
 
+/**
+ * Everything the page says in its own words, in `lang`: the document's title and description, every
+ * `data-i18n` node, the status lines (re-said from their keys, so nothing stale or "Loading…" comes
+ * back), the categories, the footer and the rules. The engine's texts follow on the next render.
+ */
 function applyLanguage(lang) {
   setLanguage(lang);
   document.documentElement.lang = language();
   $("lang").value = language();
-  // ECS price labels say per month or per hour, as the billing method is.
-  const billing = read("ecs-billing") || "subscription";
-  for (const node of document.querySelectorAll('[data-i18n^="ecs.instance."], [data-i18n^="ecs.disk."], [data-i18n^="ecs.bandwidth."]')) {
-    node.dataset.i18n = node.dataset.i18n.replace(/\.(subscription|payAsYouGo)$/, `.${billing}`);
-  }
+  document.title = t("docTitle");
+  document.querySelector('meta[name="description"]')?.setAttribute("content", t("docDescription"));
   for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
   for (const node of document.querySelectorAll("[data-i18n-label]")) node.setAttribute("aria-label", t(node.dataset.i18nLabel));
-  if (categories.length) renderMix();
-  renderRules();
+  for (const [line, id] of [["status", "status"], ["add", "add-status"], ["copy", "copy-status"]]) {
+    $(id).textContent = said[line] ? t(said[line].key, said[line].vars) : "";
+  }
+  $("link-error").textContent = said.link ? t("linkError", { reason: t(said.link) }) : "";
+  renderMix();
+  if (engineReady) {
+    renderFooter();
+    renderRules();
+  }
+}
+
+/** The prerendered first estimate (scripts/build-page.mjs) in the visitor's language, until the engine's own. */
+function showPrerendered() {
+  const template = document.querySelector(`template[data-first-estimate="${language()}"]`);
+  if (!template) return;
+  for (const part of template.content.querySelectorAll("[data-for]")) {
+    $(part.dataset.for)?.replaceChildren(...part.cloneNode(true).childNodes);
+  }
 }
 
 /** Every billing rule explained for a customer, in the page's language, with its document (catalog). */
@@ -639,6 +800,17 @@ function renderRules() {
   );
 }
 
+/**
+ * The footer's sources, in the page's language, each with its date: the documents the rules cite
+ * (catalog({ locale }).rules[].source), dated from the catalog's own sources where they state one.
+ */
+function renderFooter() {
+  $("sources").replaceChildren(...sourceList(catalog({ locale: language() })).map((text) => el("li", { textContent: text })));
+  const v = version();
+  $("versions").textContent = t("footer.versions", { catalog: v.catalog, package: v.package });
+}
+
+
 function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = el("a", { href: url, download: name });
@@ -646,6 +818,15 @@ function download(name, type, text) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A line's unit for a reader: the engine's unit codes ("phone-hour", "1,000,000 messages") in the page's language. */
+function unitText(unit) {
+  const many = String(unit).match(/^([\d,]+) messages$/);
+  if (many) return t("unit.messagesN", { n: number(many[1].replace(/,/g, "")) });
+  const key = `unit.${unit}`;
+  const text = t(key);
+  return text === key ? unit : text;
 }
 
 /** CSV of the cart's lines (CP-12: bills can be exported as CSV). */
@@ -659,9 +840,9 @@ function cartCsv(result) {
   const header = ["item", "product", "kind", "itemDescription", "line", "formula", "quantity", "unit", "unitPrice", "amount", "rules"];
   const rows = [header.map((h) => cell(t(`csv.${h}`)))];
   for (const item of result.items) {
-    const head = [cell(item.index + 1, false), cell(item.product), cell(t(`kind.${item.kind}`)), cell(item.description)];
+    const head = [cell(item.index + 1, false), cell(t(`product.${item.product}`)), cell(t(`kind.${item.kind}`)), cell(item.description)];
     for (const line of item.lines) {
-      rows.push([...head, cell(line.description), cell(line.formula), cell(line.quantity, false), cell(line.unit), cell(line.unitPrice, false), cell(line.amount, false), cell(line.rules.join(" "))]);
+      rows.push([...head, cell(line.description), cell(line.formula), cell(line.quantity, false), cell(unitText(line.unit)), cell(line.unitPrice, false), cell(line.amount, false), cell(line.rules.join(" "))]);
     }
     if (item.discountPrice !== "0.00") rows.push([...head, cell(t("csv.discount")), "", "", "", "", cell(`-${item.discountPrice}`, false), ""]);
   }
@@ -680,7 +861,8 @@ function exportCsv() {
 
 function exportJson() {
   if (!lastCart) return;
-  const body = { generator: `alicloud-cost ${version().package}`, catalogVersion: lastCart.catalogVersion, request: cartRequest(), quote: lastCart };
+  // The request as the engine priced it, locale included: running it again gives the same answer and texts.
+  const body = { generator: `alicloud-cost ${version().package}`, catalogVersion: lastCart.catalogVersion, request: { ...cartRequest(), locale: language() }, quote: lastCart };
   download("alicloud-estimate.json", "application/json", `${JSON.stringify(body, null, 2)}\n`);
 }
 
@@ -690,19 +872,23 @@ function wire() {
   document.addEventListener("input", (event) => {
     const target = event.target;
     if (target.id === "lang") return;
+    delete target.dataset.rejected;
     if (isDynamic(target.id)) captureDynamic(target);
     if (target.id === "iot-month") renderDayTable();
     render();
   });
   document.addEventListener("change", (event) => {
     const target = event.target;
+    // A text field's change comes on blur, after its input events have rendered: rendering again
+    // would replace the button being clicked (mousedown blurs the field) and swallow the click.
+    if (target.matches('input[type="text"], input[type="date"], input[type="month"]')) return;
     if (target.id === "lang") {
       applyLanguage(target.value);
       render();
       return;
     }
-    if (target.name === "ecs-billing") applyLanguage(language());
     if (target.name === "iot-mode") renderDayTable();
+    if (target.id === "iot-edition") renderMix();
     if (isDynamic(target.id)) captureDynamic(target);
     render();
   });
@@ -723,7 +909,7 @@ function wire() {
   });
 
   $("add-to-cart").addEventListener("click", () => {
-    if (state.cart.length >= MAX_CART) return;
+    if (!engineReady || state.cart.length >= MAX_CART) return;
     const item = JSON.parse(JSON.stringify(ITEM_BUILDERS[state.tab]()));
     if (sizingEnterprise()) {
       // The cart has one catalog for all its items: a spec checked against the fleet joins it at its price.
@@ -731,7 +917,7 @@ function wire() {
       item.monthlyPrice = read("iot-ent-price");
     }
     state.cart.push(item);
-    $("add-status").textContent = t("added");
+    say("add", "status.added");
     render();
   });
   $("cart-items").addEventListener("click", (event) => {
@@ -770,57 +956,94 @@ function wire() {
     $("share-link").select();
     try {
       await navigator.clipboard.writeText($("share-link").value);
-      $("copy-status").textContent = t("copied");
+      say("copy", "copied");
     } catch {
-      $("copy-status").textContent = "";
+      say("copy", null);
     }
   });
 }
 
-async function main() {
-  await init();
-  const prices = catalog();
+/** A status line, remembered by key so that a language switch says it again in the new language. */
+function say(line, key, vars) {
+  said[line] = key ? { key, vars } : null;
+  const node = { status: $("status"), add: $("add-status"), copy: $("copy-status") }[line];
+  node.textContent = key ? t(key, vars) : "";
+}
+
+/** The spec lists from the catalog (index.html has them prerendered; this keeps them true to the engine). */
+function specOptions(prices) {
   const specLabel = (s) => `${s.id} · ${s.vcpu} vCPU / ${s.memoryGib} GiB / ${s.storageGib} GiB`;
   for (const id of ["cp-spec", "cmp-spec"]) {
+    // A link's spec the list does not know stays unchosen, so the engine's error is shown, not a default price.
+    const chosen = $(id).selectedIndex === -1 ? "" : $(id).value;
     optionList($(id), prices.cloudPhone.specs.map((s) => s.id), (v) => specLabel(prices.cloudPhone.specs.find((s) => s.id === v)));
-    $(id).disabled = false;
+    $(id).value = chosen;
   }
-  // The categories the module accepts, in its own order (its error lists them).
-  try {
-    quote({ items: [{ product: "iot", instance: "legacyPublic", edition: "basic", month: "2026-12", usage: { perDay: { messages: [{ bytes: 1, count: 0, category: "?" }] } } }] });
-  } catch (error) {
-    categories = [...String(error.message).matchAll(/"([^"?]+)"/g)].map((m) => m[1]);
-  }
+}
 
-  applyLanguage(pickLanguage(navigator.languages));
+/** Before the engine: the visitor's language, a shared link's fields, the prerendered first estimate. */
+function start() {
+  let link = null;
   const encoded = new URLSearchParams(location.search).get("s");
   if (encoded !== null) {
     let reason;
     try {
       const decoded = decode(encoded);
       reason = invalidReason(decoded);
-      if (!reason) restore(decoded);
+      if (!reason) link = decoded;
     } catch {
-      reason = "damaged";
+      reason = "link.damaged";
     }
-    if (reason) $("link-error").textContent = t("linkError", { reason });
+    said.link = reason ?? null;
   }
+  applyLanguage(link?.lang in LANGUAGES ? link.lang : pickLanguage(navigator.languages));
+  if (link) {
+    restore(link);
+    // The prerendered estimate is the default item's, not the link's: the engine says the link's.
+    $("item-total").textContent = "–";
+    $("item-lines").replaceChildren();
+  } else showPrerendered();
+  showTab(state.tab);
+  applyVisibility();
   renderMix();
-  const source = prices.cloudPhone.source;
-  $("catalog-note").textContent =
-    `Prices in USD from “${source.document}” (last updated ${source.asOf}) and the IoT Platform billing policy; catalog version ${prices.version}, package ${version().package}. ` +
-    "Taxes, coupons and prices no document publishes (ECS, IoT Enterprise Edition, NAT Gateway, EIP) are not included: type your own.";
-  $("status").textContent = "";
   wire();
-  selectTab(state.tab);
+}
+
+async function main() {
+  start();
+  // The engine is on its way (index.html preloads its JS and .wasm); say so only if it takes a while.
+  const slow = setTimeout(() => !engineReady && say("status", "loading"), 1500);
+  const engine = await import("./pkg/alicloud_cost.js");
+  await engine.default();
+  ({ quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version } = engine);
+  engineReady = true;
+  clearTimeout(slow);
+  say("status", null);
+  const prices = catalog();
+  specOptions(prices);
+  buyAtStart = buyAtStartSupported();
+  // Offered only where the engine can buy subscriptions from the balance.
+  if (buyAtStart) $("lc-already-paid-field").dataset.when = "lc-resource=cart";
+  // The categories from the catalog, once the engine lists them there (issue 29; see CATEGORIES).
+  if (Array.isArray(prices.iot?.categories)) {
+    categories = prices.iot.categories.map((c) => (typeof c === "string" ? { name: c, billability: "billable" } : { name: c.name ?? c.id, billability: c.billability ?? "billable" }));
+    renderMix();
+  }
+  render();
   document.documentElement.dataset.ready = "true";
-  // Read by the page benchmark (scripts/bench-page.mjs): navigation start to first result.
+  // Read by the page benchmark and ../shared/tools/first-price.mjs: navigation start to the live engine's first price.
   document.documentElement.dataset.readyAt = performance.now().toFixed(1);
+  // Below the fold: the footer's sources and the rules, after the first price.
+  setTimeout(() => {
+    renderFooter();
+    renderRules();
+    if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, 0);
   if ("serviceWorker" in navigator && location.protocol !== "file:") {
     navigator.serviceWorker.register("sw.js").catch(() => {});
   }
 }
 
 main().catch((error) => {
-  $("status").textContent = t("engineFailed", { message: error.message });
+  say("status", "engineFailed", { message: error.message });
 });

@@ -1,15 +1,27 @@
-// Offline support: every file of the page is cached when it loads, and served from the
-// cache when the network is gone. Online, the network answers first, so a new build is
-// never hidden behind a stale cache.
-const CACHE = "alicloud-cost-page";
-const FILES = ["./", "index.html", "style.css", "app.js", "i18n.js", "views.js", "favicon.svg", "pkg/alicloud_cost.js", "pkg/alicloud_cost_bg.wasm"];
+// Offline support: on its first visit the page caches every file it needs, the package's
+// snippets included: pkg/precache.json, written by scripts/build-page.mjs, lists them all, so
+// a file the build adds is never forgotten here. Online, the network answers first, so a new
+// build is never hidden behind a stale cache; offline, the cache answers.
+const CACHE = "alicloud-cost-page-v2";
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const files = await (await fetch("pkg/precache.json", { cache: "no-cache" })).json();
+      await cache.addAll(["./", ...files]);
+      await self.skipWaiting();
+    })(),
+  );
 });
 
 self.addEventListener("activate", (event) => {
-  event.waitUntil(self.clients.claim());
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+      await self.clients.claim();
+    })(),
+  );
 });
 
 self.addEventListener("fetch", (event) => {
@@ -18,7 +30,7 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(
     fetch(request)
       .then((response) => {
-        if (response.ok) {
+        if (response.ok && response.type === "basic") {
           const copy = response.clone();
           caches.open(CACHE).then((cache) => cache.put(request, copy));
         }

@@ -30,14 +30,18 @@ export function formulaList(title, formulas, rules = []) {
   return el(
     "div",
     { className: "arithmetic" },
-    el("h4", { textContent: title }),
+    el("h3", { textContent: title }),
     el("ul", {}, ...formulas.map((text) => el("li", { textContent: text }))),
     rules.length ? ruleLinks(rules) : "",
   );
 }
 
+/**
+ * An amount as the engine spells its currency ("USD 1,234.50" in both languages, as in its formulas):
+ * one spelling on the whole page, never "$" beside "USD" or "US$".
+ */
 export function money(amount) {
-  return new Intl.NumberFormat(language(), { style: "currency", currency: "USD", minimumFractionDigits: 2 }).format(amount);
+  return new Intl.NumberFormat(language(), { style: "currency", currency: "USD", currencyDisplay: "code", minimumFractionDigits: 2 }).format(amount);
 }
 
 export function number(value) {
@@ -48,6 +52,31 @@ export function number(value) {
 export function instant(rfc3339) {
   const format = new Intl.DateTimeFormat(language(), { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
   return `${format.format(new Date(rfc3339))} (UTC+8)`;
+}
+
+/** A date "YYYY-MM-DD" as a reader of the page's language writes it. */
+export function day(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Intl.DateTimeFormat(language(), { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/**
+ * An engine text with its RFC 3339 instants written for a reader, in UTC+8 as the page's headings
+ * are. The instant a heading already shows (`shown`) is left out where a connector introduces it
+ * ("ran out at …", "released: …", "于 … 用完"), so the entry does not say it twice.
+ */
+export function readableText(text, shown) {
+  const at = /(\s+at\s+|\s*[:：]\s*|\s*于\s*)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))/g;
+  let dropped = false;
+  const out = String(text).replace(at, (_, connector, moment) => {
+    if (connector && shown && Date.parse(moment) === Date.parse(shown)) {
+      dropped = true;
+      return "";
+    }
+    return `${connector ?? ""}${instant(moment)}`;
+  });
+  // "于 … 用完" less its instant: Chinese puts no space between the words left on either side.
+  return dropped ? out.replace(/([\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, "$1") : out;
 }
 
 export function ruleLinks(ids) {
@@ -74,6 +103,22 @@ export function linesTable(lines, caption) {
   );
 }
 
+/** The priced item under "This item": what it is, the arithmetic behind it, its lines, its warnings. */
+export function itemLines(quoted) {
+  return [
+    el("p", { className: "description", textContent: quoted.description }),
+    quoted.fleet ? formulaList(t("iot.fleetTraffic"), quoted.fleet.formula, quoted.fleet.rules) : "",
+    quoted.sizing ? formulaList(t("iot.sizing"), [quoted.sizing.formula], quoted.sizing.rules) : "",
+    linesTable(quoted.lines, t("breakdown")),
+    warningsList(quoted.warnings) ?? "",
+  ];
+}
+
+/** A region that scrolls sideways: keyboard users reach it, screen readers name it (WCAG 2.1.1). */
+export function scrollRegion(label, child) {
+  return el("div", { className: "scroll", tabIndex: 0, role: "region", "aria-label": label }, child);
+}
+
 export function warningsList(warnings) {
   if (!warnings.length) return null;
   return el("ul", { className: "warnings" }, ...warnings.map((w) => el("li", {}, `${w.message} `, ruleLinks(w.rules))));
@@ -82,10 +127,12 @@ export function warningsList(warnings) {
 /** The IoT bill day by day (IOT-17, IOT-18, IOT-19). */
 export function daysTable(days) {
   const head = ["iot.date", "iot.billable", "iot.freeQuota", "iot.chargeable", "iot.messageFee", "iot.devices", "iot.deviceFee"];
+  // Folded: a month is up to 31 rows, and "Add to cart" stays in reach above it.
   return el(
-    "div",
-    { className: "scroll" },
-    el(
+    "details",
+    { className: "days-details" },
+    el("summary", { textContent: t("iot.daysSummary", { n: days.length }) }),
+    scrollRegion(t("iot.daysRegion"), el(
       "table",
       { className: "days-result" },
       el("caption", { textContent: t("iot.daysResult") }),
@@ -105,13 +152,15 @@ export function daysTable(days) {
           ),
         ),
       ),
-    ),
+    )),
   );
 }
 
 /** Cumulative cost of both billing methods by month: two lines on one scale. */
-export function costChart(curve, labels) {
-  const width = 640, height = 280, left = 72, right = 16, top = 16, bottom = 40;
+export function costChart(curve, labels, shownWidth = 640) {
+  // Drawn at the width it is shown (one unit a CSS pixel), so its labels keep their size on a phone.
+  const width = Math.max(280, Math.min(900, Math.round(shownWidth))), height = width < 480 ? 220 : 280;
+  const left = 64, right = 12, top = 24, bottom = 40;
   const max = Math.max(...curve.flatMap((p) => [Number(p.subscription), Number(p.payAsYouGo)]), 0.01);
   const months = curve.length;
   const x = (month) => left + ((month - (months > 1 ? 1 : 0)) / Math.max(months - 1, 1)) * (width - left - right);
@@ -121,7 +170,7 @@ export function costChart(curve, labels) {
   const dots = (key, cls) => curve.map((p) => svg("circle", { class: cls, cx: x(p.month).toFixed(1), cy: y(p[key]).toFixed(1), r: months > 40 ? 1.5 : 3 }, svg("title", {}, `${labels.month} ${p.month}: ${money(p[key])}`)));
   const ticks = [0, 0.5, 1].map((f) => {
     const value = max * f;
-    return svg("g", {}, svg("line", { class: "grid", x1: left, x2: width - right, y1: y(value), y2: y(value) }), svg("text", { class: "tick", x: left - 6, y: y(value) + 4, "text-anchor": "end" }, money(value.toFixed(2))));
+    return svg("g", {}, svg("line", { class: "grid", x1: left, x2: width - right, y1: y(value), y2: y(value) }), svg("text", { class: "tick", x: left - 6, y: y(value) + 4, "text-anchor": "end" }, number(max >= 100 ? Math.round(value) : value.toFixed(2))));
   });
   const xLabels = [...new Set([curve[0]?.month, curve[Math.floor((months - 1) / 2)]?.month, curve.at(-1)?.month])].filter((m) => m !== undefined)
     .map((m) => svg("text", { class: "tick", x: x(m), y: height - bottom + 18, "text-anchor": "middle" }, String(m)));
@@ -131,6 +180,7 @@ export function costChart(curve, labels) {
     "svg",
     { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": description, class: "cost-chart" },
     svg("title", {}, description),
+    svg("text", { class: "axis", x: 4, y: top - 4 }, "USD"),
     ...ticks,
     ...xLabels,
     svg("text", { class: "axis", x: (left + width - right) / 2, y: height - 4, "text-anchor": "middle" }, labels.month),
@@ -152,4 +202,32 @@ export function phaseBar(timeline, horizon) {
   }).filter((s) => s.share > 0);
   return el("div", { className: "bar", role: "img", "aria-label": segments.map((s) => `${t(`state.${s.state}`)} ${Math.round(s.share * 100)}%`).join(", ") },
     ...segments.map((s) => el("span", { className: `segment state-${s.state}`, title: t(`state.${s.state}`), style: { flexGrow: s.share.toFixed(4) } })));
+}
+
+/**
+ * The documents behind the prices and rules, in the page's language, each with its date: the
+ * sources the rules cite (catalog({ locale }).rules[].source), dated from the catalog's own
+ * sources ({ seed, document, asOf, rules }) where they state one. Used by the footer.
+ */
+export function sourceList(localized) {
+  // Every { seed, document, asOf?, rules } in the catalog: the dates, keyed by the rules they serve.
+  const dated = new Map();
+  const walk = (node) => {
+    if (!node || typeof node !== "object") return;
+    if (typeof node.seed === "string" && Array.isArray(node.rules)) {
+      if (node.asOf) for (const id of node.rules) dated.set(id, node.asOf);
+      return;
+    }
+    for (const value of Object.values(node)) walk(value);
+  };
+  walk(localized);
+  const sources = new Map();
+  for (const rule of localized.rules) {
+    for (const name of rule.source.split(/[;；]\s*/)) {
+      if (!sources.has(name)) sources.set(name, null);
+      if (dated.has(rule.id) && !sources.get(name)) sources.set(name, dated.get(rule.id));
+    }
+  }
+  // A notice whose title carries its date ("(2025-04-21)") is not dated twice.
+  return [...sources].map(([document, asOf]) => (asOf && !document.includes(asOf) ? t("footer.source", { document, date: day(asOf) }) : t("footer.sourceUndated", { document })));
 }

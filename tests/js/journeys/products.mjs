@@ -1,0 +1,142 @@
+// Price each product from an empty page, as a customer: pick the tab, fill the labelled fields, read
+// the total. Prices: src/catalog/default_catalog.rs (CP-6: acp.basic.small mainland 9.9057 a month,
+// 0.0457 an hour; acp.std.large international 33.0697 a month); IoT 0.8 USD per million messages of
+// up to 512 bytes, 1,000,000 free a month, billed per day (IOT-15..IOT-18), living devices 0.003 a day
+// beyond 10 (IOT-19). ECS and Enterprise Edition publish no price: the customer's own (ECS-9, IOT-4).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ARTIFACTS, WIDTHS, fieldsOf, shown, visit } from "./harness.mjs";
+
+for (const [name, viewport] of Object.entries(WIDTHS)) {
+  test(`Cloud Phone at ${viewport.width} px: the first price, then pay-as-you-go for 2 phones over 5 hours`, async () => {
+    const { page, problems, close } = await visit({ viewport });
+    // The form's defaults: 1 x acp.basic.small, mainland, subscription for 1 month: 9.9057 -> USD 9.91 (CP-6).
+    assert.equal(await shown(page, "#item-total"), "USD 9.91");
+    await page.getByLabel("Pay-as-you-go (per hour)").first().check();
+    await page.getByLabel("Number of phones").fill("2");
+    await page.getByLabel("Lifetime in hours").fill("5");
+    // 5 h of lifetime bill as ceil(5 / 4) = 2 periods of 4 h = 8 h (CP-3); 8 h x 0.0457 x 2 phones = 0.7312 -> USD 0.73.
+    assert.equal(await shown(page, "#item-total"), "USD 0.73");
+    assert.match(await shown(page, "#item-lines"), /2 phones x 2 x 4-hour periods/);
+    // "Add to cart" is in reach without scrolling: inside the first screen.
+    const box = await page.locator("#add-to-cart").boundingBox();
+    if (name === "desktop") assert.ok(box.y + box.height <= viewport.height, `add to cart at ${box.y}`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "nothing wider than the screen");
+    await page.screenshot({ path: `${ARTIFACTS}cloud-phone-${viewport.width}.png`, fullPage: true });
+    assert.deepEqual(problems, []);
+    await close();
+  });
+}
+
+test("Cloud Phone: 3 x acp.std.large outside China for 6 months", async () => {
+  const { page, problems, close } = await visit({ viewport: WIDTHS.phone });
+  await page.getByLabel("Specification").first().selectOption({ label: "acp.std.large · 4 vCPU / 8 GiB / 32 GiB" });
+  await page.getByLabel("Region").first().selectOption({ label: "Hong Kong (China) and outside China" });
+  await page.getByLabel("Number of phones").fill("3");
+  await page.getByLabel("Months").first().fill("6");
+  // 33.0697 x 6 months x 3 phones = 595.2546 -> USD 595.25 (CP-6).
+  assert.equal(await shown(page, "#item-total"), "USD 595.25");
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test("IoT Platform: the fleet form, messages a day, Enterprise Edition and the new public instance", async () => {
+  const { page, problems, close } = await visit();
+  await page.getByRole("tab", { name: "IoT Platform" }).click();
+  const field = fieldsOf(page, "#panel-iot");
+  // The defaults: Basic, December 2026, 1,000 devices online 24 h, one 256-byte message a minute each:
+  // 1,000 x 1,440 = 1,440,000 messages a day. Day 1: 1,440,000 - 1,000,000 free = 440,000 x 0.8 / 1e6
+  // = 0.352 -> 0.35; days 2..31: 1.152 -> 1.15 x 30 = 34.50. 0.35 + 34.50 = USD 34.85 (Basic bills no devices).
+  assert.equal(await shown(page, "#item-total"), "USD 34.85");
+  // RULES.md's IOT-18 example, typed as messages a day: Pro, November, 604,800 messages of 256 bytes a day:
+  // 18,144,000 - 1,000,000 free; day 1 free, day 2: 209,600 x 0.8 / 1e6 = 0.16768 -> 0.17, days 3..30:
+  // 0.48384 -> 0.48 x 28 = 13.44; 0.17 + 13.44 = USD 13.61.
+  await field("Messages a day (advanced)").check();
+  await field("Edition").selectOption({ label: "Pro" });
+  await field("Billing month").fill("2026-11");
+  await field("Bytes per message 1").fill("256");
+  await field("Messages a day 1").fill("604800");
+  assert.equal(await shown(page, "#item-total"), "USD 13.61");
+  // The day-by-day bill is there, folded, and "Add to cart" sits above it.
+  await page.getByText("The bill day by day (30 days)").click();
+  assert.equal(await page.locator("#item-days tbody tr").count(), 30);
+  const button = await page.locator("#add-to-cart").boundingBox();
+  const table = await page.locator("#item-days table").boundingBox();
+  assert.ok(button.y < table.y, "Add to cart comes before the 30 rows");
+  // 12 living devices a day: 2 beyond the 10 free x 0.003 = 0.006 -> 0.01 a day x 30 = 0.30 (IOT-19): 13.91.
+  await field("Living devices a day").fill("12");
+  assert.equal(await shown(page, "#item-total"), "USD 13.91");
+
+  await field("Instance type").selectOption({ label: "Enterprise Edition (subscription)" });
+  // No Enterprise Edition price is published (IOT-4): the field says so and what to type.
+  assert.equal(await shown(page, "#iot-ent-price-error"), "No document publishes this price. Type a price in USD such as 12.5, without commas or a currency sign.");
+  await field("Monthly price, USD (your contract price; none is published)").fill("100");
+  // 1 instance x 12 months x 100 = USD 1,200.00 (IOT-4).
+  assert.equal(await shown(page, "#item-total"), "USD 1,200.00");
+  await field("Instance type").selectOption({ label: "Public instance (new, free)" });
+  assert.equal(await shown(page, "#item-total"), "USD 0.00"); // IOT-2
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test("IoT Platform: every message category can be picked, each billed as its edition says", async () => {
+  const { page, problems, close } = await visit({ viewport: WIDTHS.phone });
+  await page.getByRole("tab", { name: "IoT Platform" }).click();
+  const field = fieldsOf(page, "#panel-iot");
+  await field("Messages a day (advanced)").check();
+  await field("Billing month").fill("2026-11");
+  await field("Bytes per message 1").fill("256");
+  await field("Messages a day 1").fill("604800");
+  const category = field("Category 1");
+  const offered = async () => (await category.locator("option").allTextContents()).map((t) => t.trim());
+  const billed = ["Sent by devices (Pub)", "RPC requests from devices", "Device responses to Revert-RPC", "Received by devices (Sub)", "Sent by your server (Pub)",
+    "Broadcast by your server (PubBroadcast)", "Server responses to devices", "Revert-RPC calls from your server", "Server calls to sub-device interfaces"];
+  const free = ["CONNECT", "CONNACK", "DISCONNECT", "PINGREQ", "PINGRESP", "PUBACK", "SUBSCRIBE", "SUBACK", "UNSUBSCRIBE", "UNSUBACK", "Forwarded by the rules engine"];
+  // Basic: the shared categories, device shadow (Basic only), then the free ones (IOT-13, IOT-14); no TSL.
+  assert.deepEqual(await offered(), [...billed, "Device shadow (Basic only)", ...free]);
+  for (const label of [...billed, "Device shadow (Basic only)"]) {
+    await category.selectOption({ label });
+    // The same month as RULES.md's IOT-18 example, in any billed category: USD 13.61.
+    assert.equal(await shown(page, "#item-total"), "USD 13.61", label);
+    assert.equal(await shown(page, "#iot-mix-error"), "", label);
+  }
+  for (const label of free) {
+    await category.selectOption({ label });
+    // Free categories are never billed (IOT-14).
+    assert.equal(await shown(page, "#item-total"), "USD 0.00", label);
+  }
+  await field("Edition").selectOption({ label: "Pro" });
+  // Pro: TSL model instead of device shadow.
+  assert.deepEqual(await offered(), [...billed, "TSL model (Pro only)", ...free]);
+  await category.selectOption({ label: "TSL model (Pro only)" });
+  assert.equal(await shown(page, "#item-total"), "USD 13.61");
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test("ECS: prices per billing method, never reinterpreted when the method changes", async () => {
+  const { page, problems, close } = await visit();
+  await page.getByRole("tab", { name: "ECS" }).click();
+  const panel = page.locator("#panel-ecs");
+  assert.match(await shown(page, "#ecs-empty"), /Enter your instance price/);
+  assert.ok(await page.locator("#add-to-cart").isDisabled());
+  await panel.getByLabel("Instances").fill("2");
+  await panel.getByLabel("Months").fill("3");
+  await panel.getByLabel("Instance, USD per month").fill("45.50");
+  // 2 instances x 3 months x 45.50 = USD 273.00 (ECS-9).
+  assert.equal(await shown(page, "#item-total"), "USD 273.00");
+  await panel.getByLabel("Pay-as-you-go (per hour)").check();
+  // The hourly price is its own field, still empty: no price is made up from the monthly one.
+  assert.equal(await panel.getByLabel("Instance, USD per hour").inputValue(), "");
+  assert.equal(await shown(page, "#item-total"), "–");
+  assert.match(await shown(page, "#ecs-empty"), /Enter your instance price/);
+  await panel.getByLabel("Instance, USD per hour").fill("0.1");
+  await panel.getByLabel(/System disk, USD per hour/).fill("0.01");
+  // 2 instances x 730 h x (0.1 + 0.01) = 146.00 + 14.60 = USD 160.60.
+  assert.equal(await shown(page, "#item-total"), "USD 160.60");
+  await panel.getByLabel("Subscription (per month)").check();
+  assert.equal(await panel.getByLabel("Instance, USD per month").inputValue(), "45.50");
+  assert.equal(await shown(page, "#item-total"), "USD 273.00");
+  assert.deepEqual(problems, []);
+  await close();
+});
