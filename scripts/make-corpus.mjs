@@ -394,5 +394,75 @@ add("error account: an ECS item without a price (ECS-9)", "simulateAccount", {
   start: "2026-12-01", account: { balance: "5" }, items: [{ product: "ecs", billing: "payAsYouGo" }],
 });
 
+// --- issue 31: subscriptions bought from the credit, the older ECS readings, texts for people ---
+// (Appended, so that the requests above keep their numbers.)
+const subscriptionsAccount = {
+  start: "2026-12-01", until: "2027-06-01", account: { balance: "100" },
+  items: [
+    { product: "cloudPhone", spec: "acp.std.small", region: "international", billing: "subscription", months: 1, quantity: 3 },
+    { product: "ecs", billing: "subscription", months: 1, prices: { instance: "30", systemDisk: "2" }, autoRenew: true },
+    { ...ecsPayg("0.35"), hours: 300 },
+    { ...phonesPayg(1), createdAt: "2025-01-01" },
+  ],
+  events: [
+    { at: "2026-12-25", type: "renew", item: 0, months: 2 },
+    { at: "2027-02-01", type: "release", item: 3 },
+    { at: "2027-03-01", type: "topUp", amount: "200" },
+  ],
+};
+add("account: subscriptions already paid, renewals and releases (CP-14, ECS-10, ECS-12)", "simulateAccount", { ...subscriptionsAccount, subscriptions: "alreadyPaid" });
+// Issue 31's account: 10 acp.std.large phones for 200 h (161.60) and a 12-month ECS subscription at 45.50
+// (546.00) on USD 500: the subscription cannot be bought.
+const cartAccount = (balance) => ({
+  start: "2026-12-01", until: "2026-12-31", account: { balance },
+  items: [
+    { product: "cloudPhone", spec: "acp.std.large", region: "mainland", billing: "payAsYouGo", hours: 200, quantity: 10 },
+    { product: "ecs", billing: "subscription", months: 12, prices: { instance: "45.50" } },
+  ],
+});
+add("account: the credit cannot buy a subscription, said first (buyAtStart)", "simulateAccount", cartAccount("500"));
+add("account: a subscription bought at start, then the phones run out (buyAtStart, CP-13)", "simulateAccount", cartAccount("600"));
+add("account: mixed items, monthly top-ups, keepRunning in one pass", "simulateAccount", {
+  start: "2026-12-01T09:30:00+08:00", until: "2027-03-01", account: { balance: "80" },
+  items: [
+    phonesPayg(2), ecsPayg("0.12"),
+    { product: "iot", instance: "legacyPublic", edition: "pro", usage: { perDay: { livingDevices: 25, messages: [{ bytes: 300, count: 500000 }] } } },
+    { product: "iot", instance: "enterprise", months: 1, monthlyPrice: "15", autoRenew: true },
+  ],
+  events: [{ at: "2027-01-01", type: "topUp", amount: "100" }, { at: "2027-02-01", type: "topUp", amount: "100" }],
+});
+add("dated: ecs auto-renewal, the 2019 schedule before and after expiry (ECS-15)", "simulateLifecycle", {
+  product: "ecs", resource: { billing: "subscription" }, start: "2016-03-24T10:00:00+08:00", months: 1, autoRenew: true,
+  renewalPrice: "30", account: { balance: "1" }, policy: { preset: "ecsAutoRenewal2019" },
+  events: [{ at: "2016-04-30", type: "topUp", amount: "30" }], until: "2016-07-01",
+});
+add("dated: ecs snapshots behind disks and images kept, the older reading (ECS-16)", "simulateLifecycle", {
+  product: "ecs", resource: { billing: "payAsYouGo", attached: ["dataDisk", "snapshots", "customImage"] }, start: "2026-12-01",
+  overdueAt: "2026-12-10T09:00:00+08:00", costPerHour: "0.10", policy: { ecs: { snapshotsAfterRelease: "keepInUse" } }, until: "2027-01-20",
+});
+add("dated: ecs lifetime of one second is billed a cent (ECS-13)", "simulateLifecycle", {
+  product: "ecs", resource: { billing: "payAsYouGo" }, start: "2026-12-01", account: { balance: "5" }, costPerHour: "0.06",
+  events: [{ at: "2026-12-01T00:00:01+08:00", type: "release" }], until: "2026-12-01T00:10:00+08:00",
+});
+add("dated: cloud phone overdue at the first hourly deduction unpaid (CP-13)", "simulateLifecycle", {
+  product: "cloudPhone", resource: { billing: "payAsYouGo" }, start: "2026-12-01", account: { balance: "1.00" }, costPerHour: "0.30", until: "2026-12-20",
+});
+add("quote iot pro device management rounded per day (IOT-19)", "quote", {
+  items: [{ product: "iot", instance: "legacyPublic", edition: "pro", month: "2026-11", usage: { perDay: { messages: [], livingDevices: 15 } } }],
+});
+add("error account: until past 10 years", "simulateAccount", {
+  start: "2026-12-01", until: "2036-12-01T00:00:01+08:00", account: { balance: "5" }, items: [phonesPayg(1)],
+});
+add("error account: an event before start", "simulateAccount", {
+  start: "2026-12-01", account: { balance: "5" }, items: [phonesPayg(1)], events: [{ at: "2026-11-30T23:59:59+08:00", type: "topUp", amount: 5 }],
+});
+add("error account: an item the account cannot run (a usage given day by day)", "simulateAccount", {
+  start: "2026-12-01", account: { balance: "5" },
+  items: [{ product: "iot", instance: "legacyPublic", edition: "basic", usage: { days: [{ messages: [{ bytes: 100, count: 10 }] }] } }],
+});
+add("error account: subscriptions neither bought at start nor already paid", "simulateAccount", {
+  start: "2026-12-01", account: { balance: "5" }, items: [phonesPayg(1)], subscriptions: "later",
+});
+
 writeFileSync(new URL("../tests/golden/corpus.requests.jsonl", import.meta.url), corpus.map((c) => JSON.stringify(c)).join("\n") + "\n");
 console.log(`${corpus.length} requests`);

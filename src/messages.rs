@@ -168,6 +168,63 @@ macro_rules! signed_args {
 }
 signed_args!(i32, i64);
 
+/// A moment written for a person, in UTC+8 (the zone of Alibaba Cloud's bills, which
+/// the answers' headings use too): "5 Dec 2026, 00:00 (UTC+8)" / "2026年12月5日
+/// 00:00（UTC+8）", with the seconds where they are not zero. The one way a text names
+/// a moment; the answers' JSON fields keep RFC 3339. `time::Instant` gives one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    pub year: i64,
+    /// 1..=12.
+    pub month: u8,
+    pub day: u8,
+    pub hour: u8,
+    pub minute: u8,
+    pub second: u8,
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+impl Arg for Moment {
+    fn push_to(&self, out: &mut String, locale: Locale) {
+        let two = |out: &mut String, n: u8| {
+            out.push(char::from(b'0' + n / 10));
+            out.push(char::from(b'0' + n % 10));
+        };
+        let clock = |out: &mut String| {
+            two(out, self.hour);
+            out.push(':');
+            two(out, self.minute);
+            if self.second != 0 {
+                out.push(':');
+                two(out, self.second);
+            }
+        };
+        match locale {
+            Locale::En => {
+                crate::text::push_decimal(out, u64::from(self.day));
+                out.push(' ');
+                out.push_str(MONTHS.get(usize::from(self.month.max(1)) - 1).copied().unwrap_or(""));
+                out.push(' ');
+                self.year.push_to(out, locale);
+                out.push_str(", ");
+                clock(out);
+                out.push_str(" (UTC+8)");
+            }
+            Locale::ZhCn => {
+                self.year.push_to(out, locale);
+                out.push('年');
+                crate::text::push_decimal(out, u64::from(self.month));
+                out.push('月');
+                crate::text::push_decimal(out, u64::from(self.day));
+                out.push_str("日 ");
+                clock(out);
+                out.push_str("（UTC+8）");
+            }
+        }
+    }
+}
+
 /// The position of `key` in `src/messages.js`, by halves over [`KEYS`] (in byte order,
 /// which build.rs checks). Evaluated at compile time: a missing key stops the build.
 pub const fn index_of(key: &str) -> u16 {

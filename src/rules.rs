@@ -19,7 +19,7 @@ pub struct RuleText {
 }
 
 /// Every rule ID with its text and its document, in RULES.md's order.
-const RULES: [(&str, Key, Key); 52] = [
+const RULES: [(&str, Key, Key); 54] = [
     ("CP-1", key!("rule.CP-1"), key!("source.cp")),
     ("CP-2", key!("rule.CP-2"), key!("source.cp")),
     ("CP-3", key!("rule.CP-3"), key!("source.cp")),
@@ -72,6 +72,8 @@ const RULES: [(&str, Key, Key); 52] = [
     ("ECS-12", key!("rule.ECS-12"), key!("source.ecsAutoRenew")),
     ("ECS-13", key!("rule.ECS-13"), key!("source.ecsPayAsYouGo")),
     ("ECS-14", key!("rule.ECS-14"), key!("source.ecsChina")),
+    ("ECS-15", key!("rule.ECS-15"), key!("source.ecsAutoRenew2019")),
+    ("ECS-16", key!("rule.ECS-16"), key!("source.ecsBillingFaq2021")),
 ];
 
 /// Every rule, explained in the request's language.

@@ -215,6 +215,28 @@ impl Instant {
     }
 }
 
+impl Instant {
+    /// This moment in UTC+8, for a text ([`crate::messages::Moment`]).
+    pub fn moment(self) -> crate::messages::Moment {
+        let (date, s) = self.billing_day().unwrap_or((epoch(), 0));
+        crate::messages::Moment {
+            year: i64::from(date.year()),
+            month: date.month() as u8,
+            day: date.day() as u8,
+            hour: (s / 3600) as u8,
+            minute: (s % 3600 / 60) as u8,
+            second: (s % 60) as u8,
+        }
+    }
+}
+
+/// A text names a moment as a person reads it (UTC+8), never in RFC 3339.
+impl crate::messages::Arg for Instant {
+    fn push_to(&self, out: &mut String, locale: crate::messages::Locale) {
+        crate::messages::Arg::push_to(&self.moment(), out, locale);
+    }
+}
+
 impl serde::Serialize for Instant {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.to_rfc3339())

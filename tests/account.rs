@@ -45,54 +45,59 @@ fn ecs_per_hour(price: &str) -> Json {
 }
 
 #[test]
-fn two_phones_run_out_at_the_second_their_credit_is_used_up() {
-    // 2 x 0.0457 = 0.0914 an hour; USD 10 lasts 36,000 / 0.0914 = 393,873.09 s, so the
-    // credit is used up in the 393,874th second: 4 d 13 h 24 min 34 s after Dec 1 00:00
-    // (UTC+8), Dec 5 13:24:34. CP-4: overdue at once; CP-9: released on day 16, that is
-    // 15 days later, Dec 20 13:24:34, with the data.
+fn two_phones_go_overdue_at_the_first_hourly_deduction_the_credit_cannot_pay() {
+    // 2 x 0.0457 = 0.0914 an hour, deducted on the hour (CP-13). USD 10 pays 109 hourly
+    // deductions (109 x 0.0914 = 9.9626, leaving 0.0374); the 110th, at Dec 1 00:00 + 110 h =
+    // Dec 5 14:00 (UTC+8), is the first it cannot pay: overdue then (CP-4). The continuous
+    // spend meets the credit earlier: 36,000 / 0.0914 = 393,873.09 s, in the 393,874th second,
+    // Dec 5 13:24:34 (creditRunsOutAt). CP-9: released on day 16, 15 days after the overdue
+    // moment, Dec 20 14:00, with the data.
     let request = json!({"start": "2026-12-01", "account": {"balance": "10"}, "items": [phones(2)]});
     let result = account(&request);
     assert_eq!(result["creditRunsOutAt"], "2026-12-05T13:24:34+08:00");
-    assert_eq!(result["firstInterruption"], json!({"at": "2026-12-05T13:24:34+08:00", "item": 0, "event": "overdue"}));
-    assert_eq!(result["lastSafeMoment"], "2026-12-05T13:24:33+08:00");
-    assert_eq!(result["items"][0]["dataDeletedAt"], "2026-12-20T13:24:34+08:00");
+    assert_eq!(result["firstInterruption"], json!({"at": "2026-12-05T14:00:00+08:00", "item": 0, "event": "overdue"}));
+    assert_eq!(result["lastSafeMoment"], "2026-12-05T13:59:59+08:00");
+    assert_eq!(result["items"][0]["dataDeletedAt"], "2026-12-20T14:00:00+08:00");
     assert_eq!(result["items"][0]["finalState"], "released");
-    // Billed up to the moment of overdue only (CP-4): exactly the credit.
-    assert_eq!(result["items"][0]["billed"], "10.00");
-    assert_eq!(result["billed"], "10.00");
-    assert_eq!(at_of(&result, -1, "overdue").as_deref(), Some("2026-12-05T13:24:34+08:00"));
+    // Billed up to the moment of overdue (CP-4): 110 h x 0.0914 = 10.054 -> 10.05, of which
+    // 0.054 is owed.
+    assert_eq!(result["items"][0]["billed"], "10.05");
+    assert_eq!(result["billed"], "10.05");
+    assert_eq!(result["finalCredit"], "-0.05");
+    assert_eq!(at_of(&result, -1, "overdue").as_deref(), Some("2026-12-05T14:00:00+08:00"));
 }
 
 #[test]
 fn the_deadline_is_checked_one_second_either_side() {
-    // Same account, ending at N-1, N and N+1 seconds around the credit running out.
+    // Same account, ending at N-1, N and N+1 seconds around the 14:00 deduction.
     let at = |until: &str| account(&json!({"start": "2026-12-01", "until": until, "account": {"balance": "10"}, "items": [phones(2)]}));
-    let before = at("2026-12-05T13:24:33+08:00");
+    let before = at("2026-12-05T13:59:59+08:00");
     assert_eq!(before["creditRunsOutAt"], Json::Null);
     assert_eq!(before["items"][0]["finalState"], "running");
-    let on = at("2026-12-05T13:24:34+08:00");
+    let on = at("2026-12-05T14:00:00+08:00");
     assert_eq!(on["creditRunsOutAt"], "2026-12-05T13:24:34+08:00");
     assert_eq!(on["items"][0]["finalState"], "overdue");
-    let after = at("2026-12-05T13:24:35+08:00");
+    let after = at("2026-12-05T14:00:01+08:00");
     assert_eq!(after["items"][0]["finalState"], "overdue");
     // The release, 15 days later: still overdue one second before, released at N.
     let release = |until: &str| at(until)["items"][0]["finalState"].as_str().unwrap().to_string();
-    assert_eq!(release("2026-12-20T13:24:33+08:00"), "overdue");
-    assert_eq!(release("2026-12-20T13:24:34+08:00"), "released");
-    assert_eq!(release("2026-12-20T13:24:35+08:00"), "released");
+    assert_eq!(release("2026-12-20T13:59:59+08:00"), "overdue");
+    assert_eq!(release("2026-12-20T14:00:00+08:00"), "released");
+    assert_eq!(release("2026-12-20T14:00:01+08:00"), "released");
 }
 
 #[test]
 fn one_credit_makes_every_item_overdue_at_once_and_each_follows_its_own_rules() {
-    // ECS at USD 1 an hour and one phone at 0.0457: together 1.0457 an hour. USD 10
-    // lasts 36,000 / 1.0457 = 34,426.70 s: used up in the 34,427th second, 09:33:47.
-    // The phone's bill is due at once (CP-4), before ECS's hourly settlement at 10:00,
-    // so the whole account is overdue at 09:33:47 (ECS-1).
-    let request = json!({"start": "2026-12-01", "until": "2027-01-15", "account": {"balance": "10"},
+    // ECS at USD 1 an hour and one phone at 0.0457: together 1.0457 an hour, deducted on the
+    // hour (ECS-13, CP-13). USD 10 pays 9 deductions (9.4113, leaving 0.5887); the 10:00
+    // deduction fails: the whole account is overdue at 10:00 (ECS-1). The continuous spend
+    // meets the credit at 36,000 / 1.0457 = 34,426.70 s: in the 34,427th second, 09:33:47.
+    // The Enterprise Edition subscription was bought before (alreadyPaid).
+    let request = json!({"start": "2026-12-01", "until": "2027-01-15", "account": {"balance": "10"}, "subscriptions": "alreadyPaid",
         "items": [ecs_per_hour("1"), phones(1), {"product": "iot", "instance": "enterprise", "months": 3, "monthlyPrice": "20"}]});
     let result = account(&request);
-    let t = "2026-12-01T09:33:47+08:00";
-    assert_eq!(result["creditRunsOutAt"], t);
+    let t = "2026-12-01T10:00:00+08:00";
+    assert_eq!(result["creditRunsOutAt"], "2026-12-01T09:33:47+08:00");
     for item in 0..3 {
         assert_eq!(at_of(&result, item, "overdue").as_deref(), Some(t), "item {item}");
     }
@@ -100,20 +105,67 @@ fn one_credit_makes_every_item_overdue_at_once_and_each_follows_its_own_rules() 
     // keeps serving (IOT-6).
     assert_eq!(result["firstInterruption"]["item"], 1);
     // ECS-3: deductions retried at T+7 and T+14 days; ECS-4: stopped at T+15, released
-    // 15 days after that, T+30: Dec 31 09:33:47.
-    assert_eq!(at_of(&result, 0, "deductionRetry").as_deref(), Some("2026-12-08T09:33:47+08:00"));
-    assert_eq!(at_of(&result, 0, "stopped").as_deref(), Some("2026-12-16T09:33:47+08:00"));
-    assert_eq!(result["items"][0]["dataDeletedAt"], "2026-12-31T09:33:47+08:00");
+    // 15 days after that, T+30: Dec 31 10:00.
+    assert_eq!(at_of(&result, 0, "deductionRetry").as_deref(), Some("2026-12-08T10:00:00+08:00"));
+    assert_eq!(at_of(&result, 0, "stopped").as_deref(), Some("2026-12-16T10:00:00+08:00"));
+    assert_eq!(result["items"][0]["dataDeletedAt"], "2026-12-31T10:00:00+08:00");
     // CP-9: the phone is released on day 16, T+15.
-    assert_eq!(result["items"][1]["dataDeletedAt"], "2026-12-16T09:33:47+08:00");
+    assert_eq!(result["items"][1]["dataDeletedAt"], "2026-12-16T10:00:00+08:00");
     // The Enterprise Edition instance serves to its expiry, Mar 1 (beyond until).
     assert_eq!(result["items"][2]["finalState"], "overdue");
     assert_eq!(result["items"][2]["prepaid"], "60.00");
-    // ECS bills from start until it stops at T+15: 15 days + 34,427 s = 369.5630 h at
-    // USD 1 = 369.56; the phone bills only
-    // to the overdue moment: 34,427 s x 0.0457 / 3,600 = 0.437032... -> 0.44.
-    assert_eq!(result["items"][0]["billed"], "369.56");
-    assert_eq!(result["items"][1]["billed"], "0.44");
+    assert_eq!(result["items"][2]["purchase"], "alreadyPaid");
+    // ECS bills from start until it stops at T+15: 15 days + 10 h = 370 h at USD 1 = 370.00;
+    // the phone only to the overdue moment: 10 h x 0.0457 = 0.457 -> 0.46.
+    assert_eq!(result["items"][0]["billed"], "370.00");
+    assert_eq!(result["items"][1]["billed"], "0.46");
+    // Each item's own entries: the Enterprise Edition subscription has no pay-as-you-go
+    // part, so no deduction is retried on it and no billing ceases on it.
+    let own: Vec<String> = steps(&result).into_iter().filter(|(_, i, _)| *i == 2).map(|(_, _, e)| e).collect();
+    assert_eq!(own, ["created", "overdue"]);
+}
+
+#[test]
+fn subscriptions_are_bought_at_start_from_the_credit_and_a_credit_too_small_is_said_first() {
+    // Issue 31's account: balance 500; 10 acp.std.large phones pay-as-you-go for 200 h
+    // (10 x 0.0808 = 0.808 an hour, deducted on the hour, CP-13: 200 x 0.808 = 161.60; 200 h
+    // is 50 whole 4-hour periods, so nothing more at the release, CP-3); a 12-month ECS
+    // subscription at 45.50 a month: 12 x 45.50 = 546.00. USD 500 cannot buy it: refused,
+    // it never runs, and the first warning says so. The phones alone: 500 - 161.60 = 338.40.
+    let items = json!([
+        {"product": "cloudPhone", "spec": "acp.std.large", "region": "mainland", "billing": "payAsYouGo", "hours": 200, "quantity": 10},
+        {"product": "ecs", "billing": "subscription", "months": 12, "prices": {"instance": "45.50"}}]);
+    let result = account(&json!({"start": "2026-12-01", "until": "2026-12-31", "account": {"balance": "500"}, "items": items}));
+    assert_eq!(result["subscriptions"], "buyAtStart");
+    assert_eq!(result["warnings"][0]["code"], "purchase_refused");
+    assert_eq!(result["warnings"][0]["message"], "The balance and coupons (USD 500.00) cannot buy these subscriptions at the start, so they are not bought and never run: 2. ECS instance x 1, subscription for 12 months (USD 546.00). Top up, or say that they are already bought (subscriptions: \"alreadyPaid\").");
+    let ecs = &result["items"][1];
+    assert_eq!((ecs["prepaid"].as_str(), ecs["purchase"].as_str(), ecs["finalState"].as_str(), ecs["billed"].as_str()), (Some("546.00"), Some("refused"), Some("notPurchased"), Some("0.00")));
+    assert_eq!(steps(&result)[1..3], [
+        ("2026-12-01T00:00:00+08:00".to_string(), 0, "created".to_string()),
+        ("2026-12-01T00:00:00+08:00".to_string(), 1, "purchaseRefused".to_string()),
+    ]);
+    assert_eq!(result["items"][0]["billed"], "161.60");
+    assert_eq!(result["prepaid"], "0.00");
+    assert_eq!(result["finalCredit"], "338.40");
+    // Everything paid when due: 546.00 at the start + 161.60 = 707.60, less 500 = 207.60.
+    assert_eq!(result["keepRunning"]["topUp"], "207.60");
+
+    // With 600: bought at the start (600 - 546 = 54.00 left), then the phones run out of it:
+    // 54 / 0.808 = 66.8 deductions: the 67th, at 67 h = Dec 3 19:00, fails.
+    let result = account(&json!({"start": "2026-12-01", "until": "2026-12-31", "account": {"balance": "600"}, "items": items}));
+    assert!(result["warnings"].as_array().unwrap().iter().all(|w| w["code"] != "purchase_refused"));
+    assert_eq!((result["items"][1]["purchase"].as_str(), result["prepaid"].as_str()), (Some("bought"), Some("546.00")));
+    let created = result["timeline"].as_array().unwrap().iter().find(|e| e["item"] == 1).unwrap();
+    assert_eq!(created["credit"], "54.00");
+    assert_eq!(at_of(&result, -1, "overdue").as_deref(), Some("2026-12-03T19:00:00+08:00"));
+    assert_eq!(result["keepRunning"]["topUp"], "107.60");
+
+    // Already bought: nothing of the 546.00 leaves the credit (today's reading, issue 18).
+    let result = account(&json!({"start": "2026-12-01", "until": "2026-12-31", "account": {"balance": "500"}, "items": items, "subscriptions": "alreadyPaid"}));
+    assert_eq!((result["items"][1]["purchase"].as_str(), result["items"][1]["finalState"].as_str()), (Some("alreadyPaid"), Some("running")));
+    assert_eq!(result["finalCredit"], "338.40");
+    assert_eq!(result["keepRunning"]["topUp"], "0.00");
 }
 
 #[test]
@@ -146,10 +198,16 @@ fn keep_running_is_the_smallest_top_up_in_cents() {
     let request = json!({"start": "2026-12-01", "until": "2026-12-11", "account": {"balance": "100"},
         "events": [{"at": "2026-12-05", "type": "topUp", "amount": "50"}], "items": [ecs_per_hour("1")]});
     assert_eq!(account(&request)["keepRunning"]["topUp"], "90.00");
-    // IOT-10: an auto-renewal is paid only from the credit: the USD 20 of the first
-    // attempt, 9 days before the Jan 1 expiry, keeps the instance serving to Jan 15.
+    // IOT-10: an auto-renewal is paid only from the credit: the month bought at the start
+    // (20.00) and the USD 20 of the first attempt, 9 days before the Jan 1 expiry, keep the
+    // instance serving to Jan 15: 40.00. Already bought, only the renewal: 20.00.
     let request = json!({"start": "2026-12-01", "until": "2027-01-15", "account": {"balance": "0"},
         "items": [{"product": "iot", "instance": "enterprise", "months": 1, "monthlyPrice": "20", "autoRenew": true}]});
+    let result = account(&request);
+    assert_eq!(result["keepRunning"]["topUp"], "40.00");
+    assert_eq!(result["items"][0]["finalState"], "notPurchased");
+    let mut request = request;
+    request["subscriptions"] = json!("alreadyPaid");
     let result = account(&request);
     assert_eq!(result["keepRunning"]["topUp"], "20.00");
     assert_eq!(result["items"][0]["finalState"], "expired");

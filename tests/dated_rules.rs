@@ -150,10 +150,10 @@ fn ecs10_the_published_example() {
     let r = run(ecs_subscription("2019-08-09T13:00:00+08:00", json!({
         "events": [{"at": "2019-08-20T15:00:00+08:00", "type": "renew", "months": 1}], "until": "2019-11-01"})));
     let created = first(&r, "created").unwrap();
-    assert!(created["effects"][1].as_str().unwrap().contains("2019-09-10T00:00:00+08:00"));
+    assert!(created["effects"][1].as_str().unwrap().contains("10 Sep 2019, 00:00 (UTC+8)"));
     assert!(rules(created).contains(&"ECS-10"));
     let renewed = first(&r, "renewed").unwrap();
-    assert!(renewed["effects"][0].as_str().unwrap().contains("2019-10-10T00:00:00+08:00"));
+    assert!(renewed["effects"][0].as_str().unwrap().contains("10 Oct 2019, 00:00 (UTC+8)"));
     assert_eq!(rules(renewed), ["ECS-10"]);
     assert_eq!(at(&r, "expired").as_deref(), Some("2019-10-10T00:00:00+08:00"));
 }
@@ -187,7 +187,7 @@ fn ecs11_expiry_stops_the_instance_and_releases_it_after_15_days() {
     assert_eq!(rules(expired), ["ECS-10", "ECS-11"]);
     assert_eq!(r["lastSafeMoment"], "2027-01-01T23:59:59+08:00");
     let renewed = first(&r, "renewed").unwrap();
-    assert!(renewed["effects"][0].as_str().unwrap().contains("2027-02-02T00:00:00+08:00"));
+    assert!(renewed["effects"][0].as_str().unwrap().contains("2 Feb 2027, 00:00 (UTC+8)"));
     assert_eq!(rules(renewed), ["ECS-10", "ECS-11"]);
     assert_eq!(r["finalState"], "running");
     for seconds in [0, 1] {
@@ -238,7 +238,7 @@ fn ecs12_auto_renewal_is_paid_at_08_00_nine_days_before_expiry() {
     let r = run(request(&shift(first_attempt, -1)));
     let renewed = first(&r, "autoRenewed").unwrap();
     assert_eq!((renewed["at"].as_str(), renewed["credit"].as_str()), (Some(first_attempt), Some("0.00")));
-    assert!(renewed["effects"][0].as_str().unwrap().contains("2027-02-02T00:00:00+08:00"));
+    assert!(renewed["effects"][0].as_str().unwrap().contains("2 Feb 2027, 00:00 (UTC+8)"));
     assert_eq!(rules(renewed), ["ECS-10", "ECS-12"]);
     assert_eq!(r["billed"], "30.00");
     for seconds in [0, 1] {
@@ -275,8 +275,8 @@ fn ecs12_a_late_renewal_is_backdated_to_the_old_expiry() {
         "events": [{"at": "2016-05-09T12:00:00+08:00", "type": "renew", "months": 1}], "until": "2016-05-24"})));
     let renewed = first(&r, "renewed").unwrap();
     let effects: Vec<&str> = renewed["effects"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()).collect();
-    assert!(effects[0].contains("2016-05-25T00:00:00+08:00"), "{effects:?}");
-    assert!(effects[1].contains("2016-04-25T00:00:00+08:00"), "{effects:?}");
+    assert!(effects[0].contains("25 May 2016, 00:00 (UTC+8)"), "{effects:?}");
+    assert!(effects[1].contains("25 Apr 2016, 00:00 (UTC+8)"), "{effects:?}");
     assert_eq!(rules(renewed), ["ECS-10", "ECS-12"]);
     assert_eq!(r["finalState"], "running");
 }
@@ -385,4 +385,122 @@ fn ecs14_the_china_site_stops_at_once_and_releases_after_15_days() {
     assert_eq!(r_warnings(&r), ["china_site_policy"]);
     assert!(r["warnings"][0]["message"].as_str().unwrap().contains("ecsChinaSite"));
     assert_eq!(at(&r, "stopped").as_deref(), Some("2026-12-20T14:00:00+08:00")); // T+15
+}
+
+// ---------------------------------------------------------------- ECS-12's expiry, ECS-15, ECS-16
+
+#[test]
+fn ecs12_the_expiry_says_no_attempt_follows_and_a_renewal_by_hand_before_day_15_keeps_it() {
+    // Expired 2016-04-25 00:00 with auto-renewal on and unpaid: it keeps working 15 days, to
+    // 05-10 00:00; nothing is attempted after expiry (ECS-15 asks the answer to say so); a
+    // renewal by hand before 05-10 keeps it working, backdated; before 05-25 (30 days) it
+    // still restores it.
+    let r = run(auto_renewing("2016-03-24T10:00:00+08:00", "1", json!({"until": "2016-04-26"})));
+    let expired = first(&r, "expired").unwrap();
+    let effects: Vec<&str> = expired["effects"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()).collect();
+    assert_eq!(effects, [
+        "the subscription expires with auto-renewal unpaid: the instance keeps working for 15 days, until 10 May 2016, 00:00 (UTC+8)",
+        "no automatic renewal is attempted after expiry: renew by hand before 10 May 2016, 00:00 (UTC+8) and the instance works on without a break (the new cycle is backdated to this expiry)",
+        "renew before 25 May 2016, 00:00 (UTC+8) (the new cycle is backdated to this expiry), or it is released then",
+    ]);
+    assert_eq!(rules(expired), ["ECS-12"]);
+    // No automatic attempt after 04-25 00:00.
+    let attempts: Vec<&str> = r["timeline"].as_array().unwrap().iter().filter(|e| e["event"] == "autoRenewFailed").map(|e| e["at"].as_str().unwrap()).collect();
+    assert_eq!(attempts.last(), Some(&"2016-04-24T08:00:00+08:00"));
+}
+
+#[test]
+fn ecs15_the_2019_schedule_attempts_before_and_after_expiry() {
+    // ECS-15 (preset "ecsAutoRenewal2019"): cycle end 2016-04-25 00:00 (bought 03-24 10:00 for a
+    // month, ECS-10). Attempts at 08:00 UTC+8: 3 days before (04-22), 1 day before (04-24), on
+    // the expiry day (04-25), 6 and 14 days after (05-01, 05-09). Balance 1 < 30: all fail; the
+    // instance expires at 04-25 00:00 but keeps working, stops 15 days after expiry (05-10 00:00)
+    // and, as ECS-12 says (ECS-15 is silent), is released 30 days after it (05-25 00:00).
+    let preset = json!({"preset": "ecsAutoRenewal2019"});
+    let r = run(auto_renewing("2016-03-24T10:00:00+08:00", "1", json!({"until": "2016-06-01", "policy": preset})));
+    let timeline: Vec<(String, String)> = r["timeline"].as_array().unwrap().iter().map(|e| (e["at"].as_str().unwrap().to_string(), e["event"].as_str().unwrap().to_string())).collect();
+    let step = |at: &str, event: &str| (at.to_string(), event.to_string());
+    assert_eq!(timeline, [
+        step("2016-03-24T10:00:00+08:00", "created"),
+        step("2016-04-22T08:00:00+08:00", "autoRenewFailed"),
+        step("2016-04-24T08:00:00+08:00", "autoRenewFailed"),
+        step("2016-04-25T00:00:00+08:00", "expired"),
+        step("2016-04-25T08:00:00+08:00", "autoRenewFailed"),
+        step("2016-05-01T08:00:00+08:00", "autoRenewFailed"),
+        step("2016-05-09T08:00:00+08:00", "autoRenewFailed"),
+        step("2016-05-10T00:00:00+08:00", "stopped"),
+        step("2016-05-25T00:00:00+08:00", "released"),
+        step("2016-06-01T00:00:00+08:00", "horizonEnd"),
+    ]);
+    let created = first(&r, "created").unwrap();
+    assert!(created["effects"][2].as_str().unwrap().contains("3 days before expiry, 1 day before expiry, on the expiry day, 6 days after expiry, 14 days after expiry"), "{created}");
+    assert!(rules(created).contains(&"ECS-15"));
+    let expired = first(&r, "expired").unwrap();
+    assert!(expired["effects"][1].as_str().unwrap().contains("next at 25 Apr 2016, 08:00 (UTC+8)"), "{expired}");
+    assert_eq!(rules(expired), ["ECS-12", "ECS-15"]);
+    assert_eq!(expired["serviceAvailable"], true);
+    assert_eq!(rules(first(&r, "stopped").unwrap()), ["ECS-15"]);
+    assert_eq!(r["lastSafeMoment"], "2016-05-09T23:59:59+08:00");
+
+    // A top-up of 30 on 04-30: the attempt 6 days after expiry (05-01 08:00) pays, backdated to
+    // the old expiry: the new cycle ends 05-25 00:00, and the instance never stopped.
+    let r = run(auto_renewing("2016-03-24T10:00:00+08:00", "1", json!({"until": "2016-05-20", "policy": preset,
+        "events": [{"at": "2016-04-30", "type": "topUp", "amount": "30"}]})));
+    let renewed = first(&r, "autoRenewed").unwrap();
+    assert_eq!((renewed["at"].as_str(), renewed["state"].as_str()), (Some("2016-05-01T08:00:00+08:00"), Some("running")));
+    assert_eq!(renewed["effects"][0], "auto-renewal 6 days after expiry: USD 30.00 paid from balance and coupons for 1 month; the new expiry is 25 May 2016, 00:00 (UTC+8)");
+    assert_eq!(rules(renewed), ["ECS-10", "ECS-15"]);
+    assert!(first(&r, "stopped").is_none());
+    assert!(r.get("lastSafeMoment").is_none());
+}
+
+#[test]
+fn ecs16_snapshots_behind_disks_and_images_kept_as_an_option_and_both_readings_named() {
+    // Overdue at T = 2026-12-10 09:00: stopped T+15, released T+30 = 2027-01-09 09:00 (ECS-4).
+    // ECS-5 (default): every snapshot is deleted with the custom images on them; the answer
+    // names the older reading too. ECS-16 ("keepInUse"): snapshots behind a disk or a custom
+    // image are kept, free of charge: snapshots and custom image stay retained.
+    let request = |policy: Json| json!({"product": "ecs", "resource": {"billing": "payAsYouGo", "attached": ["snapshots", "customImage"]},
+        "start": "2026-12-01", "overdueAt": "2026-12-10T09:00:00+08:00", "costPerHour": "0.10", "until": "2027-01-20", "policy": policy});
+    let status = |r: &Json, part: &str| -> Vec<String> {
+        let fate = r["resources"].as_array().unwrap().iter().find(|f| f["resource"] == part).unwrap();
+        fate["phases"].as_array().unwrap().iter().map(|p| p["status"].as_str().unwrap().to_string()).collect()
+    };
+    let r = run(request(json!({})));
+    let released = first(&r, "released").unwrap();
+    assert_eq!(released["at"], "2027-01-09T09:00:00+08:00");
+    assert_eq!(rules(released), ["ECS-4", "ECS-5", "ECS-16"]);
+    assert!(released["effects"][4].as_str().unwrap().starts_with("all snapshots are deleted"));
+    assert!(released["effects"][5].as_str().unwrap().contains("\"keepInUse\""));
+    assert_eq!(status(&r, "snapshots"), ["active", "retained", "released"]);
+    assert_eq!(status(&r, "customImage"), ["active", "retained", "released"]);
+    assert!(r_warnings(&r).contains(&"snapshot_readings".to_string()));
+
+    let r = run(request(json!({"ecs": {"snapshotsAfterRelease": "keepInUse"}})));
+    let released = first(&r, "released").unwrap();
+    assert_eq!(rules(released), ["ECS-4", "ECS-5", "ECS-16"]);
+    assert_eq!(released["effects"][4], "snapshots behind a disk or a custom image are kept and not charged; the other snapshots are deleted");
+    assert_eq!(status(&r, "snapshots"), ["active", "retained"]);
+    assert_eq!(status(&r, "customImage"), ["active", "retained"]);
+    assert_eq!(status(&r, "compute"), ["active", "retained", "released"]);
+
+    // Without snapshots or custom images, the older reading is not named.
+    let r = run(json!({"product": "ecs", "resource": {"billing": "payAsYouGo"}, "start": "2026-12-01", "overdueAt": "2026-12-10", "until": "2027-01-20"}));
+    assert_eq!(rules(first(&r, "released").unwrap()), ["ECS-4", "ECS-5"]);
+    assert!(!r_warnings(&r).contains(&"snapshot_readings".to_string()));
+}
+
+#[test]
+fn ecs13_a_one_second_lifetime_says_the_cent_it_is_billed() {
+    // One second at 0.06 an hour is 0.0000166...: charged 0.01 (ECS-13), and the horizon's
+    // sentence says the same amount as `billed`.
+    let r = run(json!({"product": "ecs", "resource": {"billing": "payAsYouGo"}, "start": "2026-12-01", "account": {"balance": "5"},
+        "costPerHour": "0.06", "until": "2026-12-01T00:10:00+08:00", "events": [{"at": "2026-12-01T00:00:01+08:00", "type": "release"}]}));
+    assert_eq!(r["billed"], "0.01");
+    assert_eq!(first(&r, "horizonEnd").unwrap()["effects"][0], "end of the simulated period: USD 0.01 billed in all");
+    // Unreleased at the horizon, the same: the lifetime so far costs less than a cent.
+    let r = run(json!({"product": "ecs", "resource": {"billing": "payAsYouGo"}, "start": "2026-12-01", "costPerHour": "0.06",
+        "until": "2026-12-01T00:00:01+08:00"}));
+    assert_eq!(r["billed"], "0.01");
+    assert_eq!(first(&r, "horizonEnd").unwrap()["effects"][0], "end of the simulated period: USD 0.01 billed in all");
 }

@@ -234,3 +234,21 @@ fn iot_bad_input_has_codes_and_paths() {
         assert_eq!(error_of(request.clone()), (code, path), "{request}");
     }
 }
+
+#[test]
+fn iot19_device_management_rounded_per_day_is_shown_against_the_month_rated_whole() {
+    // 15 living devices every day of November (30 days): 10 free a day, 5 x 0.003 = 0.015 a
+    // day, rounded half-up to 0.02 (IOT-19): 30 x 0.02 = 0.60 billed. Rated as one month,
+    // 150 device-days x 0.003 = 0.45. No message is billed (none sent), so the only
+    // daily_rounding warning is the device line's, citing IOT-19 with both figures.
+    let q = quote_json(legacy("pro", "2026-11", json!({"perDay": {"messages": [], "livingDevices": 15}}))).unwrap();
+    let devices = q.items[0].lines.iter().find(|l| l.code == "iot.deviceManagement").unwrap();
+    assert_eq!(devices.amount.to_string(), "0.60");
+    let warnings: Vec<_> = q.items[0].warnings.iter().filter(|w| w.code == "daily_rounding").collect();
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].rules, ["IOT-19"]);
+    assert!(warnings[0].message.contains("USD 0.60 over these 30 days") && warnings[0].message.contains("USD 0.45"), "{}", warnings[0].message);
+    // 20 living devices: 10 x 0.003 = 0.03 a day exactly: no rounding, no warning.
+    let q = quote_json(legacy("pro", "2026-11", json!({"perDay": {"messages": [], "livingDevices": 20}}))).unwrap();
+    assert!(q.items[0].warnings.iter().all(|w| w.code != "daily_rounding"));
+}

@@ -51,25 +51,31 @@ const DAY: i64 = 86_400;
 
 #[test]
 fn cloud_phone_pay_as_you_go_runs_out_then_is_released_on_the_16th_day() {
-    // USD 4.80 at USD 0.05 an hour lasts 96 h = 4 days: overdue 2026-12-05 00:00 (CP-4),
-    // released 15 x 24 h later on 2026-12-20 00:00, the start of day 16 (CP-9).
+    // USD 4.80 at USD 0.05 an hour is used up after 96 h, at 2026-12-05 00:00, when the 96th
+    // hourly deduction takes its last 0.05 (a deduction equal to the credit is paid). CP-13:
+    // deducted once an hour, on the hour, so the 97th deduction, at 01:00, is the first the
+    // credit cannot pay: overdue then (CP-4), the hour 00:00-01:00 still owed (credit -0.05).
+    // Released 15 x 24 h later, 2026-12-20 01:00, the start of day 16 (CP-9).
     let r = run(json!({
         "product": "cloudPhone", "resource": {"billing": "payAsYouGo", "attached": ["natGateway", "eip"]},
         "start": "2026-12-01", "account": {"balance": "4.80"}, "costPerHour": "0.05"
     }));
     assert_eq!(steps(&r), [
         step("2026-12-01T00:00:00+08:00", "created", "running"),
-        step("2026-12-05T00:00:00+08:00", "overdue", "overdue"),
-        step("2026-12-20T00:00:00+08:00", "released", "released"),
+        step("2026-12-05T01:00:00+08:00", "overdue", "overdue"),
+        step("2026-12-20T01:00:00+08:00", "released", "released"),
     ]);
     let overdue = first(&r, "overdue").unwrap();
-    assert_eq!(rules_of(overdue), ["CP-4", "CP-9", "CP-10"]);
+    assert_eq!(rules_of(overdue), ["CP-13", "CP-4", "CP-9", "CP-10"]);
     assert_eq!((overdue["serviceAvailable"].as_bool(), overdue["billing"].as_bool()), (Some(false), Some(false)));
+    assert_eq!(overdue["credit"], "-0.05");
+    // The overdue entry names the moment the credit ran out, for a person (UTC+8), not in RFC 3339.
+    assert_eq!(overdue["effects"][0], "the credit ran out at 5 Dec 2026, 00:00 (UTC+8) after 4 days at USD 0.05 per hour");
     assert_eq!(r["creditRunsOutAt"], "2026-12-05T00:00:00+08:00");
-    assert_eq!(r["lastSafeMoment"], "2026-12-04T23:59:59+08:00");
-    assert_eq!(r["dataDeletedAt"], "2026-12-20T00:00:00+08:00");
-    // Billing stops at overdue (CP-4): 96 h x 0.05 = 4.80, nothing after.
-    assert_eq!(r["billed"], "4.80");
+    assert_eq!(r["lastSafeMoment"], "2026-12-05T00:59:59+08:00");
+    assert_eq!(r["dataDeletedAt"], "2026-12-20T01:00:00+08:00");
+    // Billing stops at overdue (CP-4): 97 h x 0.05 = 4.85, nothing after.
+    assert_eq!(r["billed"], "4.85");
     assert_eq!(r["finalState"], "released");
     // CP-10: the NAT Gateway and EIP are not released with the phones.
     let fates = r["resources"].as_array().unwrap();
@@ -82,9 +88,30 @@ fn cloud_phone_pay_as_you_go_runs_out_then_is_released_on_the_16th_day() {
 }
 
 #[test]
+fn cloud_phone_goes_overdue_on_the_hour_not_when_the_spend_meets_the_credit() {
+    // CP-13: 1.00 at 0.30 an hour from 00:00: deductions of 0.30 at 01:00, 02:00 and 03:00
+    // leave 0.10; the 04:00 deduction fails: overdue at 04:00, not at 03:20 when the
+    // continuous spend meets the credit (that is creditRunsOutAt). Billed 4 x 0.30 = 1.20.
+    let r = run(json!({"product": "cloudPhone", "resource": {"billing": "payAsYouGo"}, "start": "2026-12-01",
+        "account": {"balance": "1.00"}, "costPerHour": "0.30", "until": "2026-12-02"}));
+    assert_eq!(r["creditRunsOutAt"], "2026-12-01T03:20:00+08:00");
+    assert_eq!(first_at(&r, "overdue").as_deref(), Some("2026-12-01T04:00:00+08:00"));
+    assert_eq!(r["lastSafeMoment"], "2026-12-01T03:59:59+08:00");
+    assert_eq!(first(&r, "overdue").unwrap()["credit"], "-0.20");
+    assert_eq!(r["billed"], "1.20");
+    // A top-up of 0.20 at 03:59:59 pays the 04:00 deduction exactly (0.30 = 0.30): the next,
+    // at 05:00, is the first unpaid.
+    let mut request = json!({"product": "cloudPhone", "resource": {"billing": "payAsYouGo"}, "start": "2026-12-01",
+        "account": {"balance": "1.00"}, "costPerHour": "0.30", "until": "2026-12-02"});
+    request["events"] = json!([{"at": "2026-12-01T03:59:59+08:00", "type": "topUp", "amount": "0.20"}]);
+    assert_eq!(first_at(&run(request), "overdue").as_deref(), Some("2026-12-01T05:00:00+08:00"));
+}
+
+#[test]
 fn cloud_phone_release_bills_to_the_end_of_the_4_hour_period() {
     // Released 5 h after creation: billed to the end of the second 4-hour period, 8 h
-    // (CP-3): 8 x 0.05 = 0.40; the credit 10 - 0.40 = 9.60.
+    // (CP-3): 8 x 0.05 = 0.40. At the release the hourly deductions (CP-13) have taken
+    // 5 x 0.05: credit 9.75; the rest of the period comes with the next deduction.
     let r = run(json!({
         "product": "cloudPhone", "resource": {"billing": "payAsYouGo"}, "start": "2026-12-01",
         "account": {"balance": "10"}, "costPerHour": "0.05",
@@ -92,7 +119,7 @@ fn cloud_phone_release_bills_to_the_end_of_the_4_hour_period() {
     }));
     assert_eq!(r["billed"], "0.40");
     let released = first(&r, "released").unwrap();
-    assert_eq!(released["credit"], "9.60");
+    assert_eq!(released["credit"], "9.75");
     assert_eq!(rules_of(released), ["CP-3"]);
     assert_eq!(r["dataDeletedAt"], "2026-12-01T05:00:00+08:00");
     // A release by the customer is not an interruption: no last safe moment.
@@ -121,8 +148,12 @@ fn ecs_pay_as_you_go_deductions_at_t_t7_t14_stop_at_t15_release_at_t30() {
     let overdue = first(&r, "overdue").unwrap();
     assert_eq!(overdue["serviceAvailable"], true);
     assert_eq!(r["billed"], "58.50");
-    // At T+7, 7 x 24 h x 0.10 = 16.80 is owed.
-    assert_eq!(first(&r, "deductionRetry").unwrap()["credit"], "-16.80");
+    // At T+7, 7 x 24 h x 0.10 = 16.80 is owed since T (overdueAt with no account: the
+    // credit itself is not known, so no entry shows one).
+    let retry = first(&r, "deductionRetry").unwrap();
+    assert_eq!(retry["credit"], Json::Null);
+    assert_eq!(retry["effects"][0], "deduction attempt 2 of 3 (T+7) fails: USD 16.80 is owed");
+    assert!(r["timeline"].as_array().unwrap().iter().all(|e| e["credit"].is_null()));
     assert_eq!(r["lastSafeMoment"], "2026-12-25T08:59:59+08:00");
     assert_eq!(r["dataDeletedAt"], "2027-01-09T09:00:00+08:00");
     // ECS-5: every resource but the EIP is retained while stopped and released at T+30.
@@ -153,7 +184,8 @@ fn ecs_payment_after_the_stop_restarts_the_instance_and_re_enables_snapshots() {
     }));
     let top_up = first(&r, "topUp").unwrap();
     assert_eq!(top_up["state"], "running");
-    assert_eq!(top_up["credit"], "4.00");
+    // No account, so no credit on the entries; the top-up pays the 36.00 owed since T.
+    assert_eq!(top_up["credit"], Json::Null);
     assert_eq!(rules_of(top_up), ["ECS-7", "ECS-6"]);
     let warnings: Vec<&str> = r["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap()).collect();
     assert_eq!(warnings, ["china_site_policy", "economical_mode"]);
@@ -248,7 +280,7 @@ fn iot_enterprise_renewal_after_expiry_restores_within_30_minutes() {
         step("2026-03-05T00:30:00+08:00", "restored", "running"),
         step("2026-03-10T00:00:00+08:00", "horizonEnd", "running"),
     ]);
-    assert!(first(&r, "renewed").unwrap()["effects"][0].as_str().unwrap().contains("2026-04-01T00:00:00+08:00"));
+    assert_eq!(first(&r, "renewed").unwrap()["effects"][0], "renewed for 1 month: the new expiry is 1 Apr 2026, 00:00 (UTC+8)");
     assert_eq!(r["billed"], "100.00");
     assert!(r.get("dataDeletedAt").is_none());
 }
@@ -362,10 +394,11 @@ fn with_top_up(mut request: Json, at: &str, amount: &str) -> Json {
 
 #[test]
 fn cloud_phone_release_threshold_day_16() {
-    // Overdue 2026-12-05 00:00; release at T + 15 x 24 h = 12-20 00:00.
+    // Overdue 2026-12-05 01:00 (the first hourly deduction unpaid, CP-13); release at
+    // T + 15 x 24 h = 12-20 01:00.
     let base = json!({"product": "cloudPhone", "resource": {"billing": "payAsYouGo"}, "start": "2026-12-01",
         "account": {"balance": "4.80"}, "costPerHour": "0.05", "until": "2026-12-21"});
-    let release = "2026-12-20T00:00:00+08:00";
+    let release = "2026-12-20T01:00:00+08:00";
     // N-1: a top-up one second before saves the phones.
     let r = run(with_top_up(base.clone(), &shift(release, -1), "1"));
     assert_eq!(first_at(&r, "released"), None);
@@ -381,20 +414,21 @@ fn cloud_phone_release_threshold_day_16() {
 
 #[test]
 fn cloud_phone_overdue_threshold_when_the_credit_runs_out() {
+    // 4.80 at 0.05 an hour: the 01:00 deduction on Dec 5 is the first unpaid (CP-13).
     let base = json!({"product": "cloudPhone", "resource": {"billing": "payAsYouGo"}, "start": "2026-12-01",
         "account": {"balance": "4.80"}, "costPerHour": "0.05", "until": "2026-12-06"});
-    let out = "2026-12-05T00:00:00+08:00";
-    // A top-up of 0.05 one second early: the credit now lasts one more hour.
-    let r = run(with_top_up(base.clone(), &shift(out, -1), "0.05"));
-    assert_eq!(first_at(&r, "overdue").as_deref(), Some("2026-12-05T01:00:00+08:00"));
-    // At the moment itself: overdue first, then the top-up settles it at once.
-    let r = run(with_top_up(base.clone(), out, "0.05"));
+    let overdue = "2026-12-05T01:00:00+08:00";
+    // A top-up of 0.05 one second early pays that deduction: the next, at 02:00, is unpaid.
+    let r = run(with_top_up(base.clone(), &shift(overdue, -1), "0.05"));
+    assert_eq!(first_at(&r, "overdue").as_deref(), Some("2026-12-05T02:00:00+08:00"));
+    // At the moment itself: overdue first (0.05 owed), then the top-up settles it at once.
+    let r = run(with_top_up(base.clone(), overdue, "0.05"));
     let s = steps(&r);
-    assert_eq!(&s[1..3], [step(out, "overdue", "overdue"), step(out, "topUp", "running")]);
-    assert_eq!(r["lastSafeMoment"], "2026-12-04T23:59:59+08:00");
-    let r = run(with_top_up(base, &shift(out, 1), "0.05"));
-    assert_eq!(first_at(&r, "overdue").as_deref(), Some(out));
-    assert_eq!(first_at(&r, "topUp").as_deref(), Some("2026-12-05T00:00:01+08:00"));
+    assert_eq!(&s[1..3], [step(overdue, "overdue", "overdue"), step(overdue, "topUp", "running")]);
+    assert_eq!(r["lastSafeMoment"], "2026-12-05T00:59:59+08:00");
+    let r = run(with_top_up(base, &shift(overdue, 1), "0.05"));
+    assert_eq!(first_at(&r, "overdue").as_deref(), Some(overdue));
+    assert_eq!(first_at(&r, "topUp").as_deref(), Some("2026-12-05T01:00:01+08:00"));
 }
 
 #[test]

@@ -1,70 +1,50 @@
 //! Decodes a `simulateAccount` request: the account, its items (in `quote`'s shapes,
-//! read over time) and the caller's events. Each item becomes a [`Plan`] of the
-//! single-resource engine, so an account's resources follow exactly the rules a
-//! lifecycle follows; only the credit is shared.
+//! read over time) and the caller's events, into a [`Setup`] of the engine: each item
+//! becomes a resource with its product's lifecycle rules, so an account's resources
+//! follow exactly the rules a lifecycle follows; only the credit is shared.
 
-use super::request::{credit, event_head, event_nodes, not_supported, period, renewal_months, top_up_amount, within_period, EventKind, EventType, Kind, Plan, Rate};
+use super::answer::Subscriptions;
+use super::cloud_phone::CloudPhone;
+use super::ecs::{Cycle, Ecs, Overdue};
+use super::iot::Iot;
+use super::product::{Clock, Usage};
+use super::request::{credit, event_head, event_nodes, not_supported, period, renewal_months, schedule, top_up_amount, usage, within_period, CallerEvent, EventKind, EventType, Kind, Rate, Resource, Setup};
+use super::subscription::Term;
+use crate::bill::{limits, Billing, Product, Warning};
 use crate::catalog::Catalog;
 use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
-use crate::policy::{apply_policy_overrides, default_policies, Policies};
+use crate::policy::{apply_policy_overrides, default_policies, Policies, Policy};
 use crate::products::{cloud_phone, ecs, iot};
-use crate::bill::{limits, Billing, Product, Warning};
 use crate::time::{instant, Instant};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 
-/// Most items in one account (API.md).
-pub const MAX_ACCOUNT_ITEMS: usize = 100;
+/// Most items in one account: as many as a quote takes.
+pub const MAX_ACCOUNT_ITEMS: usize = limits::MAX_ITEMS;
+/// The longest account: 10 years of months after `start`.
+pub const MAX_ACCOUNT_MONTHS: u64 = 120;
 
-/// An account's resource: its plan and what the answer says of it.
-#[derive(Debug)]
-pub struct AccountItem {
-    pub plan: Plan,
-    pub description: String,
-    /// A subscription's order, paid at purchase (before `start`), as `quote` prices it.
-    pub prepaid: Decimal,
-    pub warnings: Vec<Warning>,
-}
+const FIELDS: [&str; 9] = ["start", "until", "account", "items", "events", "subscriptions", "catalog", "policy", "locale"];
 
-/// A caller event (or a pay-as-you-go item's planned release), in time order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AccountEvent {
-    pub at: Instant,
-    /// The item it names; None for a top-up (the account's).
-    pub item: Option<usize>,
-    pub kind: EventKind,
-}
-
-#[derive(Debug)]
-pub struct AccountPlan {
-    /// The request's context: the language of the texts.
-    pub ctx: Ctx,
-    pub start: Instant,
-    pub until: Option<Instant>,
-    pub latest: Instant,
-    /// Balance plus coupons at `start`.
-    pub credit: Decimal,
-    pub items: Vec<AccountItem>,
-    pub events: Vec<AccountEvent>,
-}
-
-const FIELDS: [&str; 8] = ["start", "until", "account", "items", "events", "catalog", "policy", "locale"];
-
-pub fn decode(request: &Value, ctx: &Ctx) -> Result<AccountPlan, Error> {
+pub fn decode(request: &Value, ctx: &Ctx) -> Result<Setup, Error> {
     let root = Node::root(request, ctx);
     let fields = root.object()?;
     fields.only(&FIELDS)?;
     let mut overridden = None;
     let catalog = crate::catalog::requested(&fields, &mut overridden)?;
     let start = instant(&fields.required("start", key!("expect.dateOrInstant"))?)?;
-    let (until, latest) = period(&fields, start)?;
+    let (until, latest) = period(&fields, start, MAX_ACCOUNT_MONTHS)?;
     let end = until.unwrap_or(latest);
     let mut policies = default_policies();
     if let Some(node) = fields.get("policy") {
         apply_policy_overrides(&mut policies, &node)?;
     }
     let credit = credit(&fields.required("account", key!("expect.account"))?)?;
+    let subscriptions = match fields.get("subscriptions") {
+        None => Subscriptions::BuyAtStart,
+        Some(node) => node.one_of(&[("buyAtStart", Subscriptions::BuyAtStart), ("alreadyPaid", Subscriptions::AlreadyPaid)], ErrorCode::UnknownField)?,
+    };
 
     let items_node = fields.required("items", key!("expect.accountItems"))?;
     let elements = items_node.elements()?;
@@ -74,25 +54,28 @@ pub fn decode(request: &Value, ctx: &Ctx) -> Result<AccountPlan, Error> {
     if elements.len() > MAX_ACCOUNT_ITEMS {
         return Err(items_node.error(ErrorCode::TooMany, text!(items_node, "account.tooManyItems", max = MAX_ACCOUNT_ITEMS, count = elements.len())));
     }
-    let context = Context { ctx, catalog, policies: &policies, start, until, latest };
-    let mut items = Vec::with_capacity(elements.len());
+    let context = Context { ctx, catalog, policies: &policies, start, latest };
+    let mut resources = Vec::with_capacity(elements.len());
+    let mut kinds = Vec::with_capacity(elements.len());
     let mut planned = Vec::new();
     for (index, node) in elements.enumerate() {
-        let (item, release_after) = decode_item(&node, &context)?;
+        let (resource, kind, release_after) = decode_item(&node, &context)?;
         // A pay-as-you-go item's `hours` is a planned release after that long.
         if let Some(at) = release_after.map(|seconds| start.plus_seconds(seconds)).filter(|at| *at <= end) {
-            planned.push(AccountEvent { at, item: Some(index), kind: EventKind::Release });
+            planned.push(CallerEvent { at, item: Some(index), kind: EventKind::Release });
         }
-        items.push(item);
+        resources.push(resource);
+        kinds.push(kind);
     }
 
-    let within = |node: &Node<'_>, at: Instant| within_period(node, at, start, until, latest);
-    let mut events = event_nodes(&fields)?.iter().map(|event| decode_event(event, &items, &within)).collect::<Result<Vec<_>, _>>()?;
+    let years = MAX_ACCOUNT_MONTHS / 12;
+    let within = |node: &Node<'_>, at: Instant| within_period(node, at, start, until, latest, years);
+    let mut events = event_nodes(&fields)?.iter().map(|event| decode_event(event, &kinds, &within)).collect::<Result<Vec<_>, _>>()?;
     // The caller's events first, then the planned releases; at one moment, in that order
     // (the sort is stable).
     events.extend(planned);
     events.sort_by_key(|e| e.at);
-    Ok(AccountPlan { ctx: *ctx, start, until, latest, credit, items, events })
+    Ok(Setup { ctx: *ctx, alone: false, start, until, latest, credit: Some(credit), overdue_at: None, subscriptions, resources, events })
 }
 
 struct Context<'c> {
@@ -100,34 +83,18 @@ struct Context<'c> {
     catalog: &'c Catalog,
     policies: &'c Policies,
     start: Instant,
-    until: Option<Instant>,
     latest: Instant,
 }
 
 impl Context<'_> {
-    fn plan(&self, kind: Kind) -> Plan {
-        Plan {
-            ctx: *self.ctx,
-            kind,
-            created_at: self.start,
-            cloud_phone_unit: cloud_phone::BillingUnit::for_creation(self.catalog, Some(self.start)),
-            trial: false,
-            economical_mode: false,
-            attached: Vec::new(),
-            start: self.start,
-            expiry: None,
-            auto_renew: false,
-            renewal_price: None,
-            // The account's credit is loaded into each resource around every step.
-            credit: Some(Decimal::ZERO),
-            rate: None,
-            daily: None,
-            overdue_at: None,
-            events: Vec::new(),
-            until: self.until,
-            latest: self.latest,
-            policies: self.policies.clone(),
-        }
+    fn days(&self, policy: Policy) -> i64 {
+        self.policies.count(policy)
+    }
+
+    /// A resource of `rules` whose use costs `rate`.
+    fn resource(&self, rules: Box<dyn super::product::Rules>, rate: Option<Rate>, description: String, prepaid: Decimal, warnings: Vec<Warning>) -> Resource {
+        let usage = usage(rate, rules.clock());
+        Resource { rules, usage, rate, description, prepaid, warnings }
     }
 }
 
@@ -157,106 +124,116 @@ fn planned_release(fields: &Fields<'_>) -> Result<Option<i64>, Error> {
     }
 }
 
-fn decode_item(node: &Node<'_>, context: &Context<'_>) -> Result<(AccountItem, Option<i64>), Error> {
+/// An item: its resource, its kind (for the events that name it), and a pay-as-you-go
+/// item's planned release (its `hours`), in seconds after `start`.
+fn decode_item(node: &Node<'_>, context: &Context<'_>) -> Result<(Resource, Kind, Option<i64>), Error> {
     let fields = node.object()?;
     let product = fields.required("product", key!("expect.product"))?.one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
     let auto_renew = fields.flag("autoRenew")?;
     let one_hour = [("hours", Value::Number("1".into()))];
-    let (mut item, release_after) = match product {
+    let billing = |fields: &Fields<'_>| fields.required("billing", key!("expect.billing"))?.one_of(&Billing::ALL, ErrorCode::UnknownBilling);
+    let (kind, rules_input) = match product {
         Product::CloudPhone => {
-            let billing = fields.required("billing", key!("expect.billing"))?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
+            let billing = billing(&fields)?;
             let value = as_quote_item(&fields, if billing == Billing::PayAsYouGo { &one_hour } else { &[] });
             let item_node = node.with_value(&value);
-            let quoted = cloud_phone::decode_item(&item_node.object()?, context.catalog)?;
-            (cloud_phone_item(&quoted, &fields, context)?, if billing == Billing::PayAsYouGo { planned_release(&fields)? } else { None })
+            (Kind::CloudPhone(billing), Input::CloudPhone(cloud_phone::decode_item(&item_node.object()?, context.catalog)?))
         }
         Product::Ecs => {
-            let billing = fields.required("billing", key!("expect.billing"))?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
+            let billing = billing(&fields)?;
             let value = as_quote_item(&fields, if billing == Billing::PayAsYouGo { &one_hour } else { &[] });
             let item_node = node.with_value(&value);
-            let quoted = ecs::decode_item(&item_node.object()?, context.catalog)?;
-            (ecs_item(&quoted, context, node)?, if billing == Billing::PayAsYouGo { planned_release(&fields)? } else { None })
+            (Kind::Ecs(billing), Input::Ecs(ecs::decode_item(&item_node.object()?, context.catalog)?))
         }
-        Product::Iot => (iot_item(&fields, node, context)?, None),
+        Product::Iot => iot_input(&fields, node, context)?,
     };
-    if auto_renew {
-        if !item.plan.kind.auto_renews() {
-            return Err(not_supported(fields.child_path("autoRenew"), text!(fields, "account.autoRenewNotModelled")));
-        }
-        item.plan.auto_renew = true;
+    // IOT-10, ECS-12: only these products give an auto-renewal schedule.
+    if auto_renew && !kind.auto_renews() {
+        return Err(not_supported(fields.child_path("autoRenew"), text!(fields, "account.autoRenewNotModelled")));
     }
-    Ok((item, release_after))
+    let release_after = if kind == Kind::CloudPhone(Billing::PayAsYouGo) || kind == Kind::Ecs(Billing::PayAsYouGo) { planned_release(&fields)? } else { None };
+    let resource = match rules_input {
+        Input::CloudPhone(item) => cloud_phone_item(&item, &fields, context)?,
+        Input::Ecs(item) => ecs_item(&item, auto_renew, context, node)?,
+        Input::Iot(item) => iot_item(item, auto_renew, node, context)?,
+    };
+    Ok((resource, kind, release_after))
 }
 
-fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, context: &Context<'_>) -> Result<AccountItem, Error> {
+/// An item as `quote` reads it.
+enum Input {
+    CloudPhone(cloud_phone::CloudPhoneItem),
+    Ecs(ecs::EcsItem),
+    Iot(iot::IotItem),
+}
+
+fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, context: &Context<'_>) -> Result<Resource, Error> {
     let price = item.spec.price(item.region);
     let mut warnings = Vec::new();
     if item.internet.is_some() {
-        warnings.push(Warning::new(
-            "dependents_billed_separately",
-            text!(fields, "account.dependentsBilledSeparately"),
-            &["CP-1", "CP-10"],
-        ));
+        warnings.push(Warning::new("dependents_billed_separately", text!(fields, "account.dependentsBilledSeparately"), &["CP-1", "CP-10"]));
     }
+    let release_days = context.days(Policy::CloudPhoneOverdueReleaseAfterDays);
     match item.term {
         cloud_phone::Term::Months(months) => {
-            let mut plan = context.plan(Kind::CloudPhone(Billing::Subscription));
-            plan.expiry = Some((context.start, months));
-            plan.renewal_price = Some(price.monthly * Decimal::from(item.quantity));
+            let term = Term::new(context.start, months, Some(price.monthly * Decimal::from(item.quantity)), None);
+            let rules = CloudPhone::subscription(term, context.days(Policy::CloudPhoneSubscriptionReleaseAfterExpiryDays), None, Vec::new());
             let prepaid = cloud_phone::subscription_line(&item.spec, item.region, item.quantity, months, crate::money::Rounding::BILL, context.ctx).amount;
             let description = text!(fields, "cp.description.subscription", phones = item.quantity, spec = item.spec.id, region = item.region.label(), months = months);
-            Ok(AccountItem { plan, description, prepaid, warnings })
+            Ok(context.resource(Box::new(rules), None, description, prepaid, warnings))
         }
         cloud_phone::Term::LifetimeHours(_) => {
-            let mut plan = context.plan(Kind::CloudPhone(Billing::PayAsYouGo));
-            if let Some(created_at) = item.created_at {
-                if created_at > context.start {
+            let mut created_at = context.start;
+            if let Some(at) = item.created_at {
+                if at > context.start {
                     let path = fields.child_path("createdAt");
-                    return Err(Error::new(ErrorCode::OutOfRange, path, text!(fields, "lifecycle.createdAfterStart", at = created_at.to_rfc3339(), start = context.start.to_rfc3339())));
+                    return Err(Error::new(ErrorCode::OutOfRange, path, text!(fields, "lifecycle.createdAfterStart", at = at.to_rfc3339(), start = context.start.to_rfc3339())));
                 }
-                plan.created_at = created_at;
-                plan.cloud_phone_unit = cloud_phone::BillingUnit::for_creation(context.catalog, Some(created_at));
+                created_at = at;
             }
+            let unit = cloud_phone::BillingUnit::for_creation(context.catalog, Some(created_at));
             let rate = Rate { amount: price.hourly * Decimal::from(item.quantity), per_seconds: 3_600 };
-            plan.rate = Some(rate);
+            let rules = CloudPhone::pay_as_you_go(unit, created_at, Some(rate.amount), Vec::new(), release_days);
             let description = text!(fields, "account.cpPayAsYouGo", phones = item.quantity, spec = item.spec.id, region = item.region.label(), rate = rate.describe(context.ctx.locale));
             warnings.push(cloud_phone::billed_while_stopped(context.ctx));
-            Ok(AccountItem { plan, description, prepaid: Decimal::ZERO, warnings })
+            Ok(context.resource(Box::new(rules), Some(rate), description, Decimal::ZERO, warnings))
         }
     }
 }
 
-fn ecs_item(item: &ecs::EcsItem, context: &Context<'_>, node: &Node<'_>) -> Result<AccountItem, Error> {
+fn ecs_item(item: &ecs::EcsItem, auto_renew: bool, context: &Context<'_>, node: &Node<'_>) -> Result<Resource, Error> {
     let per_unit = item.prices.total() * Decimal::from(item.quantity);
     let warnings = vec![ecs::caller_price_warning(context.ctx)];
+    let overdue = Overdue::of(context.policies);
     match item.billing {
         Billing::Subscription => {
             use rust_decimal::prelude::ToPrimitive;
             let months = item.duration.to_u64().unwrap_or(1);
-            let mut plan = context.plan(Kind::Ecs(Billing::Subscription));
             // ECS-10: the cycle ends at 00:00 UTC+8 the day after the expiry date.
             let end = ecs::subscription_cycle_end(context.start, months).filter(|end| *end <= context.latest);
-            let end = end.ok_or_else(|| node.error(ErrorCode::OutOfRange, text!(node, "lifecycle.endsBeyondHorizon")))?;
-            plan.expiry = Some((end, 0));
-            plan.renewal_price = Some(per_unit);
+            let end = end.ok_or_else(|| node.error(ErrorCode::OutOfRange, text!(node, "lifecycle.endsBeyondHorizon", years = MAX_ACCOUNT_MONTHS / 12)))?;
+            let schedule = auto_renew.then(|| schedule(Product::Ecs, context.policies));
+            let cycle = Cycle { term: Term::new(end, 0, Some(per_unit), schedule), release_after_expiry_days: context.days(Policy::EcsSubscriptionReleaseAfterExpiryDays) };
+            // Everything of a subscription item is prepaid: no part of it is billed by use.
+            let rules = Ecs::new(Billing::Subscription, item.quantity, Vec::new(), false, false, overdue, Some(cycle));
             // The order and its description as `quote` gives them.
             let quoted = ecs::rate(item, 0, crate::money::Rounding::BILL, context.ctx);
-            Ok(AccountItem { plan, description: quoted.description, prepaid: quoted.trade_price, warnings })
+            Ok(context.resource(Box::new(rules), None, quoted.description, quoted.trade_price, warnings))
         }
         Billing::PayAsYouGo => {
-            let mut plan = context.plan(Kind::Ecs(Billing::PayAsYouGo));
             let rate = Rate { amount: per_unit, per_seconds: 3_600 };
-            plan.rate = Some(rate);
+            let rules = Ecs::new(Billing::PayAsYouGo, item.quantity, Vec::new(), false, true, overdue, None);
             let description = match item.instance_type.as_deref() {
                 Some(label) => text!(context.ctx, "account.ecsPayAsYouGo", count = item.quantity, label = label, rate = rate.describe(context.ctx.locale)),
                 None => text!(context.ctx, "account.ecsPayAsYouGoUnnamed", count = item.quantity, rate = rate.describe(context.ctx.locale)),
             };
-            Ok(AccountItem { plan, description, prepaid: Decimal::ZERO, warnings })
+            Ok(context.resource(Box::new(rules), Some(rate), description, Decimal::ZERO, warnings))
         }
     }
 }
 
-fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Result<AccountItem, Error> {
+/// An IoT item as `quote` reads it: a legacy public usage's month is the account's.
+fn iot_input(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Result<(Kind, Input), Error> {
     let instance = fields.required("instance", key!("expect.iotInstance"))?.one_of(&iot::Instance::ALL, ErrorCode::UnknownInstance)?;
     let (start_day, _) = context.start.billing_day().ok_or_else(|| node.error(ErrorCode::OutOfRange, text!(node, "account.startOutOfRange")))?;
     let start_month = crate::time::iso_month(start_day);
@@ -274,63 +251,71 @@ fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Resu
     let value = as_quote_item(fields, if instance == iot::Instance::LegacyPublic { &month } else { &[] });
     let item_node = node.with_value(&value);
     let item = iot::decode_item(&item_node.object()?, context.catalog)?;
-    // An Enterprise order and its description as `quote` gives them (IOT-3: a trial's first month free).
+    let kind = match item {
+        iot::IotItem::LegacyPublic { .. } => Kind::IotLegacyPublic,
+        iot::IotItem::Enterprise { .. } => Kind::IotEnterprise,
+        iot::IotItem::NewPublic => Kind::IotNewPublic,
+    };
+    Ok((kind, Input::Iot(item)))
+}
+
+fn iot_item(item: iot::IotItem, auto_renew: bool, node: &Node<'_>, context: &Context<'_>) -> Result<Resource, Error> {
+    let restore = context.days(Policy::IotRestoreWithinMinutes);
     match item {
         iot::IotItem::LegacyPublic { edition, days, free_quota_used, fleet, .. } => {
+            let (start_day, _) = context.start.billing_day().ok_or_else(|| node.error(ErrorCode::OutOfRange, text!(node, "account.startOutOfRange")))?;
             let template = days.into_iter().next().ok_or_else(|| node.error(ErrorCode::Empty, text!(node, "account.noDay")))?;
             let daily = iot::RepeatingDay::new(edition, template, start_day, free_quota_used, &context.catalog.iot);
             let full_day = daily.full_day_bill();
-            let mut plan = context.plan(Kind::IotLegacyPublic);
-            plan.rate = Some(Rate { amount: full_day, per_seconds: 86_400 });
-            plan.daily = Some(std::rc::Rc::new(daily));
+            let rules = Iot::legacy_public(context.days(Policy::IotLegacyStopAfterOverdueHours), restore);
             let description = text!(node, "account.iotLegacy", edition = edition.name(), amount = full_day);
             let warnings = fleet.map(|f| f.warnings).unwrap_or_default();
-            Ok(AccountItem { plan, description, prepaid: Decimal::ZERO, warnings })
+            let usage = Usage::Days(std::rc::Rc::new(daily));
+            debug_assert_eq!(super::product::Rules::clock(&rules), Clock::Daily);
+            Ok(Resource { rules: Box::new(rules), usage, rate: Some(Rate { amount: full_day, per_seconds: 86_400 }), description, prepaid: Decimal::ZERO, warnings })
         }
         iot::IotItem::Enterprise { months, monthly_price, quantity, trial, .. } => {
-            let mut plan = context.plan(Kind::IotEnterprise);
             // A trial's first month is free and the rest is bought with it (IOT-3), as
             // `quote` prices it: the instance serves all `months`.
-            plan.expiry = Some((context.start, months));
-            plan.renewal_price = Some(monthly_price * Decimal::from(quantity));
+            let schedule = auto_renew.then(|| schedule(Product::Iot, context.policies));
+            let term = Term::new(context.start, months, Some(monthly_price * Decimal::from(quantity)), schedule);
+            let release = context.policies.get(Policy::IotEnterpriseReleaseAfterExpiryDays).map(i64::from);
+            let rules = Iot::enterprise(term, release, None, restore, false);
             // The order as `quote` prices it (its line: quantity x paid months x price, rounded once).
             let paid_months = iot::enterprise_paid_months(months, trial);
             let prepaid = crate::money::Rounding::BILL.apply(Decimal::from(quantity) * Decimal::from(paid_months) * monthly_price);
             let description = iot::enterprise_description(months, quantity, trial, context.ctx);
-            Ok(AccountItem { plan, description, prepaid, warnings: Vec::new() })
+            Ok(context.resource(Box::new(rules), None, description, prepaid, Vec::new()))
         }
-        iot::IotItem::NewPublic => {
-            let plan = context.plan(Kind::IotNewPublic);
-            Ok(AccountItem { plan, description: text!(node, "iot.description.newPublic"), prepaid: Decimal::ZERO, warnings: Vec::new() })
-        }
+        iot::IotItem::NewPublic => Ok(context.resource(Box::new(Iot::new_public()), None, text!(node, "iot.description.newPublic"), Decimal::ZERO, Vec::new())),
     }
 }
 
-fn decode_event<'v>(node: &Node<'v>, items: &[AccountItem], within: &dyn Fn(&Node<'_>, Instant) -> Result<Instant, Error>) -> Result<AccountEvent, Error> {
+fn decode_event<'v>(node: &Node<'v>, kinds: &[Kind], within: &dyn Fn(&Node<'_>, Instant) -> Result<Instant, Error>) -> Result<CallerEvent, Error> {
     let (fields, event_type, _, at) = event_head(node, within)?;
     type Type = EventType;
     let item = |fields: &Fields<'v>| -> Result<(usize, Node<'v>), Error> {
         let node = fields.required("item", key!("expect.itemIndex"))?;
         let index = node.integer(0, u64::MAX)?;
-        if index >= items.len() as u64 {
-            return Err(node.error(ErrorCode::OutOfRange, text!(node, "account.noSuchItem", index = index, count = items.len())));
+        if index >= kinds.len() as u64 {
+            return Err(node.error(ErrorCode::OutOfRange, text!(node, "account.noSuchItem", index = index, count = kinds.len())));
         }
         Ok((index as usize, node))
     };
     match event_type {
-        Type::TopUp => Ok(AccountEvent { at, item: None, kind: EventKind::TopUp(top_up_amount(&fields)?) }),
+        Type::TopUp => Ok(CallerEvent { at, item: None, kind: EventKind::TopUp(top_up_amount(&fields)?) }),
         Type::Renew => {
             fields.only(&["at", "type", "item", "months"])?;
             let (index, item_node) = item(&fields)?;
-            if !items[index].plan.kind.is_subscription() {
+            if !kinds[index].is_subscription() {
                 return Err(not_supported(item_node.path(), text!(item_node, "account.renewNotSubscription")));
             }
-            Ok(AccountEvent { at, item: Some(index), kind: EventKind::Renew(renewal_months(&fields)?) })
+            Ok(CallerEvent { at, item: Some(index), kind: EventKind::Renew(renewal_months(&fields)?) })
         }
         Type::Release => {
             fields.only(&["at", "type", "item"])?;
             let (index, _) = item(&fields)?;
-            Ok(AccountEvent { at, item: Some(index), kind: EventKind::Release })
+            Ok(CallerEvent { at, item: Some(index), kind: EventKind::Release })
         }
     }
 }

@@ -12,6 +12,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum State {
+    /// An account's subscription whose purchase the credit could not pay
+    /// (`subscriptions: "buyAtStart"`): it never runs.
+    NotPurchased,
     Running,
     /// The account owes money. Whether the service still works depends on the product:
     /// see `serviceAvailable` (Cloud Phone: no, CP-9; ECS and IoT: yes, for a while).
@@ -24,21 +27,96 @@ pub enum State {
     Released,
 }
 
+/// What happened at a moment of a timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Event {
+    /// The account's own first entry: its balance and coupons.
+    Opened,
+    /// The resource exists from `start` (an account's subscription: bought then).
+    Created,
+    /// The credit could not buy an account's subscription at `start`: it never runs.
+    PurchaseRefused,
+    TopUp,
+    /// The first bill the credit cannot pay.
+    Overdue,
+    /// ECS-3: a deduction attempt after the settlement date fails.
+    DeductionRetry,
+    Stopped,
+    /// ECS-4: the pay-as-you-go parts of a subscription stop billing.
+    PayAsYouGoStopped,
+    /// ECS-4: the pay-as-you-go disk of a subscription is released.
+    PayAsYouGoReleased,
+    Released,
+    /// What was owed is paid (an account's item, after the account's top-up).
+    Settled,
+    /// IOT-9: service is back after a payment or renewal.
+    Restored,
+    Expired,
+    Renewed,
+    RenewRefused,
+    AutoRenewed,
+    AutoRenewFailed,
+    /// The end of the simulated period (`until`).
+    HorizonEnd,
+}
+
+/// A part of a resource whose fate the answer follows (CP-10, ECS-2, ECS-5, ECS-11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Part {
+    InstanceGroup,
+    Compute,
+    SystemDisk,
+    DataDisk,
+    LocalDisk,
+    StaticPublicIp,
+    Eip,
+    Snapshots,
+    CustomImage,
+    PayAsYouGoDisk,
+    PayByTrafficBandwidth,
+    NatGateway,
+    SharedBandwidth,
+}
+
+impl Part {
+    /// The names a request's `resource.attached` uses, which are the answer's.
+    pub const NAMES: [(&'static str, Part); 13] = [
+        ("instanceGroup", Part::InstanceGroup),
+        ("compute", Part::Compute),
+        ("systemDisk", Part::SystemDisk),
+        ("dataDisk", Part::DataDisk),
+        ("localDisk", Part::LocalDisk),
+        ("staticPublicIp", Part::StaticPublicIp),
+        ("eip", Part::Eip),
+        ("snapshots", Part::Snapshots),
+        ("customImage", Part::CustomImage),
+        ("payAsYouGoDisk", Part::PayAsYouGoDisk),
+        ("payByTrafficBandwidth", Part::PayByTrafficBandwidth),
+        ("natGateway", Part::NatGateway),
+        ("sharedBandwidth", Part::SharedBandwidth),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Part::NAMES.iter().find(|(_, p)| *p == self).map_or("", |(n, _)| n)
+    }
+}
+
 /// One moment of the timeline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Entry {
     pub at: Instant,
-    /// camelCase: created, topUp, overdue, deductionRetry, stopped, released, settled,
-    /// restarted, restored, expired, renewed, renewRefused, autoRenewAttempt, ...
-    pub event: &'static str,
+    pub event: Event,
     /// The state right after the event.
     pub state: State,
     /// Whether the customer can use the resource right after the event.
     pub service_available: bool,
     /// Whether pay-as-you-go charges accrue right after the event.
     pub billing: bool,
-    /// Balance plus coupons after the event, rounded to cents (negative: owed).
+    /// Balance plus coupons after the event and the bills deducted so far, rounded to
+    /// cents (negative: owed); null when the request gives no account.
     #[serde(serialize_with = "serialize_optional_decimal")]
     pub credit: Option<Decimal>,
     pub effects: Vec<String>,
@@ -49,7 +127,7 @@ pub struct Entry {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceFate {
-    pub resource: &'static str,
+    pub resource: Part,
     pub phases: Vec<Phase>,
     pub rules: Vec<&'static str>,
 }
@@ -73,6 +151,16 @@ pub enum ResourceStatus {
     Released,
     /// Has its own lifecycle, unaffected by this resource's (an EIP, ECS-5; CP-10).
     Independent,
+}
+
+/// `simulateAccount`'s `subscriptions`: how the account's subscriptions are paid for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Subscriptions {
+    /// Bought at `start` from the shared credit (the default).
+    BuyAtStart,
+    /// Bought before `start`: nothing of them leaves the credit.
+    AlreadyPaid,
 }
 
 /// The simulated period.
@@ -118,7 +206,7 @@ pub struct AccountEntry {
     /// the credit running out).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<usize>,
-    pub event: &'static str,
+    pub event: Event,
     /// The item's state right after the event.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
@@ -137,7 +225,19 @@ pub struct AccountEntry {
 pub struct Interruption {
     pub at: Instant,
     pub item: usize,
-    pub event: &'static str,
+    pub event: Event,
+}
+
+/// How an account's subscription was paid for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Purchase {
+    /// Bought at `start` from the account's credit (`subscriptions: "buyAtStart"`).
+    Bought,
+    /// The credit could not pay `prepaid` at `start`: not bought, it never runs.
+    Refused,
+    /// Bought before `start`, not from this credit (`subscriptions: "alreadyPaid"`).
+    AlreadyPaid,
 }
 
 /// What one item goes through.
@@ -153,15 +253,22 @@ pub struct AccountItemOutcome {
     /// The last moment to pay or renew before this item loses service, if it does.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_safe_moment: Option<Instant>,
-    /// A subscription's order, paid when it was bought (not from this credit).
+    /// A subscription's order as `quote` prices it (0.00 for pay-as-you-go).
     #[serde(serialize_with = "serialize_decimal")]
     pub prepaid: Decimal,
-    /// Charged over the simulated period: pay-as-you-go use and renewals, rounded to cents.
+    /// A subscription's: whether `prepaid` left this credit at `start`, was refused, or
+    /// was paid before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub purchase: Option<Purchase>,
+    /// Charged over the simulated period: pay-as-you-go use and renewals (not the
+    /// purchase), rounded to cents.
     #[serde(serialize_with = "serialize_decimal")]
     pub billed: Decimal,
 }
 
-/// The smallest top-up at `start` that keeps every item serving until `until`.
+/// The smallest top-up at `start`, in cents, with which every payment (the purchases at
+/// `start`, every bill, every auto-renewal) is paid when it falls due until `until`, as
+/// with unlimited credit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KeepRunning {
@@ -174,6 +281,8 @@ pub struct KeepRunning {
 #[serde(rename_all = "camelCase")]
 pub struct Account {
     pub currency: &'static str,
+    /// How the subscriptions were paid for: bought at `start` from the credit, or before.
+    pub subscriptions: Subscriptions,
     pub horizon: Horizon,
     /// When the starting credit (balance plus coupons) runs out.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -186,6 +295,9 @@ pub struct Account {
     /// Every item's events and the account's, in time order.
     pub timeline: Vec<AccountEntry>,
     pub items: Vec<AccountItemOutcome>,
+    /// The subscriptions bought from the credit at `start`, summed.
+    #[serde(serialize_with = "serialize_decimal")]
+    pub prepaid: Decimal,
     /// The items' `billed`, summed.
     #[serde(serialize_with = "serialize_decimal")]
     pub billed: Decimal,

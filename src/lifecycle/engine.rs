@@ -1,1010 +1,827 @@
-//! The event-driven simulation behind [`super::simulate_lifecycle`].
+//! The event-driven engine behind `simulateLifecycle` (one resource) and
+//! `simulateAccount` (resources that share one credit).
 //!
-//! `Sim` holds the resource's flags (overdue since, stopped, expired, released, ...),
-//! the credit and what has been billed. Each step takes the earlier of the next
-//! caller event and the nearest deadline the flags imply; on a tie the deadline goes
-//! first (a payment at the deadline itself is too late). Cost accrues between steps.
-//! What each product's events do (the effects, the states, the rules cited) lives in
-//! the product modules beside this one: `cloud_phone.rs`, `ecs.rs`, `iot.rs`.
+//! It jumps from one moment that matters to the next: a caller's event, a deadline a
+//! product set (the resources' next deadlines wait in a priority queue, and only the
+//! resource that changed is looked at again), or the first bill the credit cannot pay.
+//! Between two such moments nothing changes but time, so the bills in between are a
+//! closed form ([`Bills`]): the hourly resources bill H an hour, on the hour (CP-13,
+//! ECS-13), the daily ones D a day when the billing day ends (IOT-18), and the first
+//! hour at which the bills so far exceed the credit is found by halving the period, not
+//! by stepping through it. A run costs what its state changes cost, not its hours.
+//!
+//! Conventions (each a **Choice** where the seeds leave it open, tested in
+//! `tests/lifecycle.rs`, `tests/account.rs` and against the step-by-step simulator of
+//! `tests/engine.rs`):
+//! - Bills are discrete. An hourly resource is deducted on each hour (UTC+8) for the
+//!   hour's use (per second; a Cloud Phone group in periods, whose rest is billed at its
+//!   release, CP-3); a daily one when each billing day ends, for the day's bill
+//!   (IOT-9 allows up to 4 hours more; the earliest moment is used). Charges a product
+//!   adds (CP-3's rest of a period, ECS-13's minimum) come with the next deduction.
+//! - The account becomes overdue at the first deduction larger than the credit (ECS-1);
+//!   a deduction equal to the credit is paid. Every resource is overdue from then on and
+//!   follows its own product's rules; later deductions add to what is owed.
+//! - At one moment: the deductions due then, then the account's overdue, then the
+//!   resources' deadlines (in item order), then the caller's events (in their order). A
+//!   payment at a deadline is too late; `lastSafeMoment` is one second before the first
+//!   interruption of service.
+//! - A top-up that covers everything owed settles the account (CP-9, ECS-7, IOT-9). A
+//!   renewal by hand does not touch the balance (CP-8: it may be paid online); an
+//!   auto-renewal does, and only when the credit covers it (IOT-10, ECS-12).
+//! - `creditRunsOutAt` is the first whole second at which the use so far, deducted or
+//!   not, reaches the credit: the overdue moment is the deduction that follows it.
+//! - An entry's `credit` is the balance after the deductions made so far.
 
-use super::request::{Event, EventKind, Kind, Plan};
-use super::answer::{Entry, Horizon, Lifecycle, Phase, ResourceFate, ResourceStatus, State};
-use crate::error::{Error, ErrorCode};
-use crate::messages::{HasLocale, Key, Locale};
-use crate::money::Rounding;
-use crate::products::cloud_phone::BillingUnit;
-use crate::bill::{Billing, Warning};
+use super::answer::{Event, Purchase, State, Subscriptions};
+use super::product::{duration, money, Clock, Exact, Fate, Item, Purse, Rules, Said, Step, Usage, DAY, HOUR};
+use super::request::{internal, CallerEvent, EventKind, Setup};
+use crate::bill::Warning;
+use crate::error::Error;
+use crate::messages::HasLocale;
 use crate::time::Instant;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
-const MINUTE: i64 = 60;
-pub(super) const HOUR: i64 = 3_600;
-const DAY: i64 = 86_400;
-/// A bound on steps, so that no input can make the loop run away (a century of
-/// monthly auto-renewals with nine attempts each is about 11,000 steps).
-const MAX_STEPS: usize = 1_000_000;
+/// A bound on steps, so that no input can make the loop run away (10,000 resources
+/// renewed monthly for 10 years are about 3 million).
+const MAX_STEPS: usize = 50_000_000;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Deadline {
-    /// Service comes back after a payment or renewal (IOT-9).
-    Restore,
-    /// The account becomes overdue; carries the moment the credit ran out, if known.
-    Overdue(Option<Instant>),
-    /// ECS-3: deduction retry 1 (T+7) or 2 (T+14).
-    DeductionRetry(u8),
-    /// ECS-4 (T+15) or IOT-8 (24 hours).
-    Stop,
-    /// CP-9 (16th day) or ECS-4 (15 days stopped).
-    OverdueRelease,
-    /// ECS-4/ECS-5: the pay-as-you-go disk of a subscription instance.
-    PayAsYouGoRelease,
-    /// IOT-10, ECS-12: an attempt this many days before expiry.
-    AutoRenewAttempt(i64),
-    Expire,
-    /// ECS-12: an expired instance whose auto-renewal never succeeded stops serving.
-    ExpiredStop,
-    /// IOT-5, CP-14, ECS-11 (15 days), or ECS-12 (30 days with auto-renewal on).
-    ExpiredRelease,
+/// One entry of a run's timeline, for the answer to shape.
+#[derive(Debug, Clone)]
+pub struct Logged {
+    pub at: Instant,
+    /// The resource it is about; None for the account's own.
+    pub item: Option<usize>,
+    pub event: Event,
+    pub state: Option<State>,
+    pub serves: Option<bool>,
+    pub bills: Option<bool>,
+    pub credit: Option<Decimal>,
+    pub effects: Vec<String>,
+    pub rules: Vec<&'static str>,
 }
 
-/// The policy values a simulation uses (names in `policy.rs`), read once.
-pub(super) struct Periods {
-    pub(super) cp_overdue_release_days: i64,
-    /// IOT-5, CP-14, ECS-11: days from expiry to release.
-    pub(super) release_after_expiry_days: Option<i64>,
-    pub(super) iot_trial_months: i64,
-    /// The auto-renewal schedule of the resource's product (IOT-10 or ECS-12).
-    pub(super) auto_renew_months: u64,
-    pub(super) first_attempt_days: i64,
-    pub(super) last_attempt_days: i64,
-    /// ECS-12: attempts are made at this hour of the day (UTC+8); None for IoT, whose
-    /// attempts fall at the expiry's own time of day.
-    pub(super) attempt_hour: Option<i64>,
-    /// ECS-12: with auto-renewal on but never paid, the instance serves this long after
-    /// expiry and is released this long after it.
-    pub(super) serving_after_expiry_days: Option<i64>,
-    pub(super) auto_renew_release_after_expiry_days: i64,
-    pub(super) iot_legacy_stop_hours: i64,
-    pub(super) iot_restore_minutes: i64,
-    /// ECS-3 retries: None where the policy has none (ECS-14).
-    pub(super) ecs_second_deduction_days: Option<i64>,
-    pub(super) ecs_third_deduction_days: Option<i64>,
-    pub(super) ecs_stop_days: i64,
-    pub(super) ecs_release_after_stop_days: i64,
-    /// ECS-14 (the China site's preset) rather than ECS-3/ECS-4.
-    pub(super) ecs_china_site: bool,
+/// What became of one resource.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub state: State,
+    pub data_deleted_at: Option<Instant>,
+    /// The first deadline that took its service away.
+    pub first_interruption: Option<Instant>,
+    /// What the answer says it was billed (its product rounds: ECS-13's minimum).
+    pub billed: Decimal,
+    pub purchase: Option<Purchase>,
+    pub fates: Vec<Fate>,
+    pub warnings: Vec<Warning>,
 }
 
-impl Periods {
-    fn of(plan: &Plan) -> Periods {
-        let policies = &plan.policies;
-        let days = |name| policies.count(name);
-        let ecs = matches!(plan.kind, Kind::Ecs(_));
-        let (months, first, last) = if ecs {
-            // ECS-12: daily attempts on each of the nine days before expiry, so the last
-            // is one day before.
-            ("ecs.autoRenewMonths", days("ecs.autoRenewFirstAttemptDaysBeforeExpiry"), 1)
+/// What a run ends with.
+#[derive(Debug)]
+pub struct Run {
+    pub end: Instant,
+    pub timeline: Vec<Logged>,
+    pub outcomes: Vec<Outcome>,
+    /// The credit at the end, after paying for all use to then; None when not tracked.
+    pub credit: Option<Decimal>,
+    pub credit_runs_out_at: Option<Instant>,
+    /// The first deadline that took a resource's service away: when, which, what.
+    pub first_interruption: Option<(Instant, usize, Event)>,
+    /// The subscriptions bought from the credit at `start`.
+    pub prepaid: Decimal,
+    /// `keepRunning`'s figure: the most by which the payments up to a moment (purchases,
+    /// deductions, auto-renewals) exceeded the caller's top-ups before it.
+    pub required: Exact,
+    /// Whether every payment was made when it fell due (then the run is the one with
+    /// unlimited credit, and `required` is its figure).
+    pub clean: bool,
+}
+
+/// The moments bills fall due: every hour on the hour, and the end of every billing
+/// day (00:00 UTC+8), which is one of them.
+fn last_hour(t: Instant) -> Instant {
+    Instant(t.0 - t.0.rem_euclid(HOUR))
+}
+
+fn last_day_end(t: Instant) -> Instant {
+    Instant(t.0 - (t.0 + crate::time::BILLING_OFFSET_SECONDS).rem_euclid(DAY))
+}
+
+/// The account's bills as a closed form: between two state changes every hourly
+/// resource uses a constant amount an hour, every daily one a constant amount a day.
+#[derive(Debug)]
+struct Bills {
+    /// An hour's use of the hourly resources that bill now.
+    hourly: Decimal,
+    /// A day's use of the daily resources that bill now.
+    daily: Decimal,
+    /// Used since the last hour (hourly) or the last billing day's end (daily), up to
+    /// `at`, and not yet deducted.
+    hourly_pending: Exact,
+    daily_pending: Exact,
+    at: Instant,
+}
+
+impl Bills {
+    fn rate(&mut self, clock: Clock) -> &mut Decimal {
+        match clock {
+            Clock::Hourly => &mut self.hourly,
+            Clock::Daily => &mut self.daily,
+        }
+    }
+
+    /// A charge to deduct with the next bill of `clock`.
+    fn pend(&mut self, clock: Clock, amount: Decimal) {
+        match clock {
+            Clock::Hourly => self.hourly_pending += Exact::of(amount),
+            Clock::Daily => self.daily_pending += Exact::of(amount),
+        }
+    }
+
+    fn pending(&self) -> Exact {
+        self.hourly_pending + self.daily_pending
+    }
+
+    /// Use a second at the current rates, in [`Exact`] units.
+    fn per_second(&self) -> Decimal {
+        self.hourly * Decimal::from(DAY / HOUR) + self.daily
+    }
+
+    /// Everything deducted from `at` (exclusive) to the hour `hour` (inclusive), which
+    /// is after `at`: the hourly use to it, and the daily use to the last billing day's
+    /// end at or before it.
+    fn due_through(&self, hour: Instant) -> Exact {
+        let hourly = self.hourly_pending + Exact::used(self.hourly, Clock::Hourly, hour.0 - self.at.0);
+        let day_end = last_day_end(hour);
+        if day_end > self.at {
+            hourly + self.daily_pending + Exact::used(self.daily, Clock::Daily, day_end.0 - self.at.0)
         } else {
-            ("iot.autoRenewMonths", days("iot.autoRenewFirstAttemptDaysBeforeExpiry"), days("iot.autoRenewLastAttemptDaysBeforeExpiry"))
+            hourly
+        }
+    }
+
+    /// Moves to `t`: what falls due after `at` up to `t`; the rest of the use is pending.
+    fn advance(&mut self, t: Instant) -> Exact {
+        if t <= self.at {
+            return Exact::ZERO;
+        }
+        let (hour, day_end) = (last_hour(t), last_day_end(t));
+        let due = if hour > self.at {
+            let due = self.due_through(hour);
+            self.hourly_pending = Exact::used(self.hourly, Clock::Hourly, t.0 - hour.0);
+            due
+        } else {
+            self.hourly_pending += Exact::used(self.hourly, Clock::Hourly, t.0 - self.at.0);
+            Exact::ZERO
         };
-        Periods {
-            cp_overdue_release_days: days("cloudPhone.overdueReleaseAfterDays"),
-            release_after_expiry_days: plan.kind.release_after_expiry_policy().and_then(|name| policies.get(name)).map(i64::from),
-            iot_trial_months: days("iot.trialMonths"),
-            // A renewal of zero months would renew forever at the same moment.
-            auto_renew_months: u64::from(policies.get(months).unwrap_or(1).max(1)),
-            first_attempt_days: first,
-            last_attempt_days: last,
-            attempt_hour: ecs.then(|| days("ecs.autoRenewAttemptHour").min(23)),
-            serving_after_expiry_days: (ecs && plan.auto_renew).then(|| days("ecs.autoRenewServingAfterExpiryDays")),
-            auto_renew_release_after_expiry_days: days("ecs.autoRenewReleaseAfterExpiryDays"),
-            iot_legacy_stop_hours: days("iot.legacyStopAfterOverdueHours"),
-            iot_restore_minutes: days("iot.restoreWithinMinutes"),
-            ecs_second_deduction_days: policies.get("ecs.secondDeductionAfterDays").map(i64::from),
-            ecs_third_deduction_days: policies.get("ecs.thirdDeductionAfterDays").map(i64::from),
-            ecs_stop_days: days("ecs.stopAfterDays"),
-            ecs_release_after_stop_days: days("ecs.releaseAfterStopDays"),
-            ecs_china_site: policies.ecs_china_site(),
+        if day_end > self.at {
+            self.daily_pending = Exact::used(self.daily, Clock::Daily, t.0 - day_end.0);
+        } else {
+            self.daily_pending += Exact::used(self.daily, Clock::Daily, t.0 - self.at.0);
+        }
+        self.at = t;
+        due
+    }
+
+    /// The first hour after `at`, up to `t`, at which what falls due exceeds `credit`:
+    /// the bills so far only grow, so it is found by halving the hours between.
+    fn first_unpaid(&self, t: Instant, credit: Exact) -> Option<Instant> {
+        let first = Instant(last_hour(self.at).0 + HOUR);
+        let last = last_hour(t);
+        if last < first || self.due_through(last) <= credit {
+            return None;
+        }
+        let (mut low, mut high) = (0, (last.0 - first.0) / HOUR);
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if self.due_through(Instant(first.0 + middle * HOUR)) > credit {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        Some(Instant(first.0 + low * HOUR))
+    }
+}
+
+/// What a resource's use costs now, and how much of it is in its `charged`.
+struct Meter {
+    clock: Clock,
+    usage: Usage,
+    on: bool,
+    /// The use up to here is in the item's charges.
+    since: Instant,
+    /// The use in one period of the clock now (an hour; today's bill).
+    amount: Decimal,
+    /// When `amount` may change (the next run of a daily usage's equal days).
+    changes_at: Option<Instant>,
+}
+
+impl Meter {
+    fn accrue(&mut self, item: &mut Item, t: Instant) {
+        if self.on && t > self.since {
+            item.used(Exact::used(self.amount, self.clock, t.0 - self.since.0));
+        }
+        self.since = self.since.max(t);
+    }
+
+    /// The use in one period at `t`, and when it may change.
+    fn amount_at(&self, t: Instant) -> (Decimal, Option<Instant>) {
+        match &self.usage {
+            Usage::None => (Decimal::ZERO, None),
+            Usage::Rate(amount) => (*amount, None),
+            Usage::Days(bills) => match t.billing_day() {
+                Some((date, _)) => (bills.bill(date), Some(Instant::start_of_billing_day(bills.same_until(date)))),
+                None => (Decimal::ZERO, None),
+            },
         }
     }
 }
 
-pub(super) struct Sim<'p> {
-    pub(super) plan: &'p Plan,
-    /// One of the resources of an account (`simulateAccount`): the account owns the
-    /// credit (loaded into `credit` around each step) and decides when it is overdue.
-    pub(super) shared: bool,
-    pub(super) p: Periods,
-    pub(super) now: Instant,
-    pub(super) accrued_until: Instant,
-    /// Balance plus coupons; negative when money is owed. None when not known.
-    pub(super) credit: Option<Decimal>,
-    pub(super) billed: Decimal,
-    pub(super) overdue_at_pending: Option<Instant>,
-    pub(super) overdue_since: Option<Instant>,
-    pub(super) retries_done: u8,
-    /// ECS: pay-as-you-go billing ceased at T+15 (ECS-4).
-    pub(super) payg_stopped: bool,
-    pub(super) payg_released: bool,
-    /// Service stopped for an overdue payment (ECS pay-as-you-go, IoT legacy public).
-    pub(super) stopped: bool,
-    pub(super) expired: bool,
-    /// ECS-12: expired with auto-renewal on, and still serving.
-    pub(super) serving_after_expiry: bool,
-    pub(super) released: bool,
-    pub(super) restoring_until: Option<Instant>,
-    pub(super) trial: bool,
-    pub(super) months_renewed: u64,
-    pub(super) expiry: Option<Instant>,
-    pub(super) next_attempt_days: i64,
-    pub(super) last_attempt_at: Option<Instant>,
-    pub(super) funded_since: Instant,
-    pub(super) timeline: Vec<Entry>,
-    pub(super) fates: Vec<Fate>,
-    pub(super) data_deleted_at: Option<Instant>,
-    pub(super) first_interruption: Option<Instant>,
-    pub(super) credit_runs_out_at: Option<Instant>,
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Wake {
+    Step(Step),
+    /// A daily usage's bill changes (the month's free quota, a new month).
+    Rates,
 }
 
-pub(super) fn usd(amount: Decimal) -> String {
-    let mut rounded = Rounding::BILL.apply(amount);
-    // A debt smaller than half a cent rounds to zero: say "0.00", never "-0.00".
-    if rounded.is_zero() {
-        rounded.set_sign_positive(true);
+struct Slot {
+    rules: Box<dyn Rules>,
+    item: Item,
+    meter: Meter,
+    version: u32,
+    wake: Option<(Instant, Wake)>,
+    first_interruption: Option<Instant>,
+    purchase: Option<Purchase>,
+}
+
+struct Engine<'s> {
+    setup: &'s Setup,
+    now: Instant,
+    credit: Option<Exact>,
+    /// Whether the entries show the credit (the request gives an account).
+    show_credit: bool,
+    unlimited: bool,
+    overdue: bool,
+    stated_overdue: Option<Instant>,
+    funded_since: Instant,
+    slots: Vec<Slot>,
+    queue: BinaryHeap<Reverse<(Instant, usize, u32)>>,
+    bills: Bills,
+    log: Vec<Logged>,
+    payments: Exact,
+    top_ups: Exact,
+    required: Exact,
+    clean: bool,
+    ran_out: Option<Instant>,
+    credit_runs_out_at: Option<Instant>,
+    first_interruption: Option<(Instant, usize, Event)>,
+    prepaid: Decimal,
+}
+
+impl HasLocale for Engine<'_> {
+    fn locale(&self) -> crate::messages::Locale {
+        self.setup.ctx.locale
     }
-    let mut text = String::from("USD ");
-    crate::text::push_decimal_text(&mut text, &rounded);
-    text
 }
 
-/// "9 days 2 hours": the two largest non-zero units.
-pub(super) fn duration(seconds: i64, locale: Locale) -> String {
-    let parts = [(seconds / DAY, 0), (seconds % DAY / HOUR, 1), (seconds % HOUR / MINUTE, 2), (seconds % MINUTE, 3)];
-    let words: Vec<String> = parts
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .take(2)
-        .map(|&(n, unit)| match unit {
-            0 => text!(locale, "duration.days", n = n),
-            1 => text!(locale, "duration.hours", n = n),
-            2 => text!(locale, "duration.minutes", n = n),
-            _ => text!(locale, "duration.seconds", n = n),
-        })
-        .collect();
-    if words.is_empty() { text!(locale, "duration.seconds", n = 0) } else { words.join(" ") }
-}
-
-pub(super) fn internal(message: &str) -> Error {
-    Error::new(ErrorCode::Internal, "", message)
-}
-
-pub fn run(plan: &Plan) -> Result<Lifecycle, Error> {
-    let mut sim = Sim::new(plan, false);
-    sim.created();
-    let mut events = plan.events.iter().peekable();
-    let cap = plan.until.unwrap_or(plan.latest);
+/// Runs `setup`; `unlimited`: as with unlimited credit (`keepRunning`'s reference).
+pub fn run(setup: &Setup, unlimited: bool) -> Result<Run, Error> {
+    let mut engine = Engine::new(setup, unlimited);
+    engine.open();
+    let cap = setup.until.unwrap_or(setup.latest);
+    let mut events = setup.events.iter().peekable();
     let mut steps = 0;
     loop {
         steps += 1;
         if steps > MAX_STEPS {
             return Err(internal("the simulation took too many steps"));
         }
-        let deadline = sim.next_deadline().filter(|(at, _)| *at <= cap);
-        let next_event_at = events.peek().map(|e| e.at);
-        match (deadline, next_event_at) {
-            (Some((at, deadline)), next) if next.map_or(true, |event_at| at <= event_at) => {
-                sim.advance(at)?;
-                let available = sim.service_available();
-                sim.on_deadline(deadline)?;
-                if available && !sim.service_available() && sim.first_interruption.is_none() {
-                    sim.first_interruption = Some(sim.now);
-                }
-            }
-            (_, Some(_)) => {
-                let Some(event) = events.next() else { break };
-                sim.advance(event.at)?;
-                sim.on_event(event)?;
-            }
-            _ => break,
+        let wake = engine.next_wake().filter(|at| *at <= cap);
+        let stated = engine.stated_overdue;
+        let event = events.peek().map(|e| e.at);
+        let next = [wake, stated, event].into_iter().flatten().min();
+        let target = next.unwrap_or(cap);
+        if let Some(unpaid) = engine.first_unpaid(target) {
+            engine.advance(unpaid);
+            engine.on_overdue(true);
+            continue;
+        }
+        if next.is_none() && setup.until.is_none() {
+            break; // nothing more happens
+        }
+        engine.advance(target);
+        let Some(next) = next else { break };
+        if stated == Some(next) {
+            engine.stated_overdue = None;
+            engine.on_overdue(false);
+        } else if wake == Some(next) {
+            engine.on_wake();
+        } else if let Some(event) = events.next() {
+            engine.on_event(event);
         }
     }
-    let end = plan.until.unwrap_or(sim.now);
-    sim.advance(end)?;
-    if plan.until.is_some() {
-        let text = text!(sim, "lifecycle.horizonEnd", billed = usd(sim.billed));
-        sim.push("horizonEnd", vec![text], vec![]);
-    }
-    Ok(sim.finish(end))
+    Ok(engine.finish())
 }
 
-impl HasLocale for Sim<'_> {
-    fn locale(&self) -> Locale {
-        self.plan.ctx.locale
-    }
-}
-
-impl<'p> Sim<'p> {
-    pub(super) fn new(plan: &'p Plan, shared: bool) -> Self {
-        let periods = Periods::of(plan);
-        let mut sim = Sim {
-            plan,
-            shared,
-            now: plan.start,
-            accrued_until: plan.start,
-            credit: plan.credit,
-            billed: Decimal::ZERO,
-            overdue_at_pending: plan.overdue_at,
-            overdue_since: None,
-            retries_done: 0,
-            payg_stopped: false,
-            payg_released: false,
-            stopped: false,
-            expired: false,
-            serving_after_expiry: false,
-            released: false,
-            restoring_until: None,
-            trial: plan.trial,
-            months_renewed: 0,
-            expiry: None,
-            next_attempt_days: periods.first_attempt_days,
-            p: periods,
-            last_attempt_at: None,
-            funded_since: plan.start,
-            timeline: Vec::new(),
-            fates: Vec::new(),
-            data_deleted_at: None,
-            first_interruption: None,
+impl<'s> Engine<'s> {
+    fn new(setup: &'s Setup, unlimited: bool) -> Self {
+        let slots = setup
+            .resources
+            .iter()
+            .map(|resource| {
+                let rules = resource.rules.fresh();
+                let item = Item::new(setup.ctx, setup.alone, setup.start, rules.parts());
+                let meter = Meter { clock: rules.clock(), usage: resource.usage.clone(), on: false, since: setup.start, amount: Decimal::ZERO, changes_at: None };
+                Slot { rules, item, meter, version: 0, wake: None, first_interruption: None, purchase: None }
+            })
+            .collect();
+        Engine {
+            setup,
+            now: setup.start,
+            credit: setup.credit.map(Exact::of),
+            show_credit: setup.credit.is_some(),
+            unlimited,
+            overdue: false,
+            stated_overdue: setup.overdue_at,
+            funded_since: setup.start,
+            slots,
+            queue: BinaryHeap::new(),
+            bills: Bills { hourly: Decimal::ZERO, daily: Decimal::ZERO, hourly_pending: Exact::ZERO, daily_pending: Exact::ZERO, at: setup.start },
+            log: Vec::new(),
+            payments: Exact::ZERO,
+            top_ups: Exact::ZERO,
+            required: Exact::ZERO,
+            clean: true,
+            ran_out: None,
             credit_runs_out_at: None,
-        };
-        sim.expiry = sim.compute_expiry();
-        sim.fates = initial_fates(plan);
-        sim
-    }
-
-    fn compute_expiry(&self) -> Option<Instant> {
-        let (anchor, months) = self.plan.expiry?;
-        // Beyond year 9999 means "not within any horizon".
-        Some(anchor.plus_months(months + self.months_renewed).unwrap_or(Instant(i64::MAX / 4)))
-    }
-
-    pub(super) fn state(&self) -> State {
-        if self.released {
-            State::Released
-        } else if self.stopped {
-            State::Stopped
-        } else if self.expired {
-            State::Expired
-        } else if self.overdue_since.is_some() {
-            State::Overdue
-        } else {
-            State::Running
+            first_interruption: None,
+            prepaid: Decimal::ZERO,
         }
     }
 
-    pub(super) fn service_available(&self) -> bool {
-        let overdue_phones = self.plan.kind == Kind::CloudPhone(Billing::PayAsYouGo) && self.overdue_since.is_some(); // CP-9
-        !(self.released || self.stopped || (self.expired && !self.serving_after_expiry) || overdue_phones)
+    // ------------------------------------------------------------ the credit and the bills
+
+    /// What the credit holds once the use so far is paid for.
+    fn remaining(&self) -> Option<Exact> {
+        Some(self.credit? - self.bills.pending())
     }
 
-    /// Whether this resource's pay-as-you-go charges accrue now.
-    pub(super) fn billing(&self) -> bool {
-        if self.released {
-            return false;
-        }
-        match self.plan.kind {
-            Kind::CloudPhone(Billing::PayAsYouGo) => self.overdue_since.is_none(), // CP-4
-            Kind::Ecs(Billing::PayAsYouGo) => !self.payg_stopped,                  // ECS-4
-            Kind::Ecs(Billing::Subscription) => self.plan.rate.is_some() && !self.payg_stopped,
-            Kind::IotLegacyPublic => !self.stopped, // IOT-8
-            Kind::IotNewPublic => false,            // IOT-2
-            Kind::IotEnterprise | Kind::CloudPhone(Billing::Subscription) => self.plan.rate.is_some(),
+    /// Notes the moment the credit is used up, if it now is.
+    fn check_used_up(&mut self) {
+        if self.ran_out.is_none() && self.remaining().is_some_and(|r| r <= Exact::ZERO) {
+            self.ran_out = Some(self.now);
         }
     }
 
-    /// What this resource's pay-as-you-go parts cost from `from` to `to` while billing:
-    /// the caller's rate, or an IoT usage's own daily bills; None when it has no rate.
-    pub(super) fn cost_between(&self, from: Instant, to: Instant) -> Option<Decimal> {
-        match &self.plan.daily {
-            Some(daily) => daily.cost(from, to),
-            None => self.plan.rate?.cost(to.0 - from.0),
+    /// The seconds `remaining` lasts at the current use (rounded up to a whole second).
+    fn lasts(&self, remaining: Exact) -> Option<i64> {
+        let per_second = self.bills.per_second();
+        if remaining <= Exact::ZERO {
+            return Some(0);
         }
+        if per_second <= Decimal::ZERO {
+            return None;
+        }
+        // Rounded to the nanosecond first: a quotient that is a whole number of seconds
+        // must not move to the next second on its 28th digit.
+        (remaining.0 / per_second).round_dp(9).ceil().to_i64()
     }
 
-    pub(super) fn advance(&mut self, to: Instant) -> Result<(), Error> {
-        if to > self.accrued_until {
-            if self.billing() {
-                if let Some(cost) = self.cost_between(self.accrued_until, to) {
-                    self.charge(cost);
-                } else if self.plan.rate.is_some() {
-                    return Err(internal("cost overflow"));
-                }
+    /// Whether a bill can make the account overdue: a credit is tracked, the account is
+    /// not overdue already, and this is not the unlimited reference.
+    fn checking(&self) -> bool {
+        self.credit.is_some() && !self.overdue && !self.unlimited
+    }
+
+    fn first_unpaid(&self, t: Instant) -> Option<Instant> {
+        if !self.checking() {
+            return None;
+        }
+        self.bills.first_unpaid(t, self.credit?)
+    }
+
+    /// Time passes to `t`: the bills due by then are deducted; the first whole second
+    /// at which the use reaches the credit is noted.
+    fn advance(&mut self, t: Instant) {
+        if t <= self.now {
+            return;
+        }
+        if let (None, Some(remaining)) = (self.ran_out, self.remaining()) {
+            if let Some(seconds) = self.lasts(remaining).filter(|s| *s <= t.0 - self.now.0) {
+                self.ran_out = Some(self.now.plus_seconds(seconds));
             }
-            self.accrued_until = to;
         }
-        self.now = self.now.max(to);
-        Ok(())
-    }
-
-    pub(super) fn charge(&mut self, amount: Decimal) {
-        self.billed += amount;
+        let due = self.bills.advance(t);
+        self.payments += due;
         if let Some(credit) = self.credit.as_mut() {
-            *credit -= amount;
+            *credit -= due;
         }
+        self.now = t;
     }
 
-    /// How many seconds from `accrued_until` the credit pays for at the current rate
-    /// (zero when it is used up); None when nothing is billed or the credit is unknown.
-    fn seconds_covered(&self) -> Option<Decimal> {
-        let (rate, credit) = (self.plan.rate?, self.credit?);
-        if !self.billing() {
+    /// The runway from now at the current use: how long the credit lasts, and until when.
+    fn runway(&self) -> Option<(i64, Instant)> {
+        if self.bills.per_second() <= Decimal::ZERO {
             return None;
         }
-        if credit <= Decimal::ZERO { Some(Decimal::ZERO) } else { rate.seconds_covered(credit) }
+        let seconds = self.lasts(self.remaining()?)?;
+        let until = self.now.plus_seconds(seconds);
+        (until <= self.setup.latest).then_some((seconds, until))
     }
 
-    /// The first whole second at which `covered` seconds of credit are used up, if
-    /// that is within the longest horizon.
-    fn runs_out_after(&self, covered: Decimal) -> Option<Instant> {
-        let seconds = covered.ceil().to_i64()?;
-        (seconds <= self.plan.latest.0 - self.accrued_until.0).then(|| self.accrued_until.plus_seconds(seconds))
-    }
-
-    /// The first whole second at which the credit is used up at the current rate.
-    fn runs_out_at(&self) -> Option<Instant> {
-        self.runs_out_after(self.seconds_covered()?)
-    }
-
-    /// When the account becomes overdue if nothing changes.
-    fn overdue_moment(&self) -> Option<(Instant, Option<Instant>)> {
-        if let Some(at) = self.overdue_at_pending {
-            return Some((at, None));
-        }
-        let covered = self.seconds_covered()?;
-        let runs_out = self.runs_out_after(covered)?;
-        Some((self.bill_due(covered, runs_out)?, Some(runs_out)))
-    }
-
-    /// The first bill the credit cannot pay when it covers `covered` seconds from
-    /// `accrued_until` and is used up at `runs_out`: each product bills on its own clock.
-    pub(super) fn bill_due(&self, covered: Decimal, runs_out: Instant) -> Option<Instant> {
-        if matches!(self.plan.kind, Kind::Ecs(_)) {
-            // ECS-13: billed per second but settled once an hour, on the hour: the first
-            // hourly bill the credit cannot pay is the one for the hour in which it ran
-            // out (a credit used up exactly on the hour pays that hour in full).
-            let last_paid = self.accrued_until.plus_seconds(covered.floor().to_i64()?);
-            return Some(Instant((last_paid.0.div_euclid(HOUR) + 1) * HOUR));
-        }
-        if self.plan.kind != Kind::IotLegacyPublic {
-            return Some(runs_out);
-        }
-        // IOT-18: billed per day, so the bill of the billing day in which the credit
-        // ran out is the first it cannot pay; it is generated when that day ends, UTC+8
-        // (IOT-9: "within 4 hours"; the earliest moment is used). A credit used up
-        // exactly at midnight pays that day in full, so the next day's bill fails.
-        let (day, _) = self.accrued_until.plus_seconds(covered.floor().to_i64()?).billing_day()?;
-        Some(Instant::start_of_billing_day(day).plus_days(1))
-    }
-
-    fn next_attempt(&self) -> Option<(Instant, i64)> {
-        if !self.plan.auto_renew || self.expired || self.trial {
+    /// simulateLifecycle's runway sentence: "the credit of USD 4.80 lasts 4 days at USD
+    /// 0.05 per hour: until 5 Dec 2026, 00:00 (UTC+8)".
+    fn runway_text(&self) -> Option<String> {
+        let rate = self.setup.resources.first()?.rate?;
+        if !self.setup.alone || !self.show_credit || !self.slots.first()?.meter.on {
             return None;
         }
-        let expiry = self.expiry?;
-        let last = self.p.last_attempt_days;
-        let mut days = self.next_attempt_days;
-        while days >= last {
-            let at = self.attempt_at(expiry, days)?;
-            if at >= self.now && at >= self.plan.start && self.last_attempt_at.map_or(true, |l| at > l) {
-                return Some((at, days));
+        let (seconds, until) = self.runway()?;
+        let credit = money(&self.setup.ctx, self.credit?.money());
+        Some(text!(self, "lifecycle.runway", credit = credit, lasts = duration(seconds, self.locale()), rate = rate.describe(self.locale()), until = until))
+    }
+
+    // ------------------------------------------------------------ resources
+
+    /// The resource's next wake-up, queued; an older one is dropped when it comes up.
+    fn reschedule(&mut self, i: usize) {
+        let slot = &mut self.slots[i];
+        slot.version += 1;
+        let step = if slot.item.gone() { None } else { slot.rules.next_deadline(&slot.item) };
+        let rates = slot.meter.changes_at.filter(|_| slot.meter.on);
+        slot.wake = match (step, rates) {
+            (Some((at, step)), Some(r)) if at < r => Some((at, Wake::Step(step))),
+            (_, Some(r)) => Some((r, Wake::Rates)),
+            (Some((at, step)), None) => Some((at, Wake::Step(step))),
+            (None, None) => None,
+        };
+        if let Some((at, _)) = slot.wake.as_mut() {
+            *at = (*at).max(self.now);
+            self.queue.push(Reverse((*at, i, slot.version)));
+        }
+    }
+
+    fn next_wake(&mut self) -> Option<Instant> {
+        while let Some(Reverse((at, i, version))) = self.queue.peek().copied() {
+            if self.slots[i].version == version {
+                return Some(at);
             }
-            days -= 1;
+            self.queue.pop();
         }
         None
     }
 
-    /// The attempt `days` before `expiry`: at the same time of day (IOT-10), or at the
-    /// policy's hour of that billing day (ECS-12: 08:00 UTC+8).
-    fn attempt_at(&self, expiry: Instant, days: i64) -> Option<Instant> {
-        let at = expiry.plus_days(-days);
-        match self.p.attempt_hour {
-            None => Some(at),
-            Some(hour) => Some(Instant::start_of_billing_day(at.billing_day()?.0).plus_hours(hour)),
-        }
-    }
-
-    pub(super) fn next_deadline(&self) -> Option<(Instant, Deadline)> {
-        if self.released {
-            return None;
-        }
-        let mut best: Option<(Instant, Deadline)> = None;
-        let mut offer = |at: Option<Instant>, deadline: Deadline| {
-            if let Some(at) = at {
-                let at = at.max(self.now);
-                if best.map_or(true, |(b, _)| at < b) {
-                    best = Some((at, deadline));
-                }
-            }
-        };
-        offer(self.restoring_until, Deadline::Restore);
-        match self.overdue_since {
-            // In an account, the account decides when every resource is overdue.
-            None if self.shared => {}
-            None => {
-                if let Some((at, ran_out)) = self.overdue_moment() {
-                    offer(Some(at), Deadline::Overdue(ran_out));
-                }
-            }
-            Some(t) => match self.plan.kind {
-                Kind::CloudPhone(Billing::PayAsYouGo) => {
-                    offer(Some(t.plus_days(self.p.cp_overdue_release_days)), Deadline::OverdueRelease)
-                }
-                Kind::Ecs(billing) => {
-                    let retry = match self.retries_done {
-                        0 => self.p.ecs_second_deduction_days,
-                        1 => self.p.ecs_third_deduction_days,
-                        _ => None,
-                    };
-                    // A retry after the stop is no retry (ECS-14 has none).
-                    if let Some(days) = retry.filter(|d| *d < self.p.ecs_stop_days) {
-                        offer(Some(t.plus_days(days)), Deadline::DeductionRetry(self.retries_done + 1));
-                    }
-                    let stop = t.plus_days(self.p.ecs_stop_days);
-                    let release = stop.plus_days(self.p.ecs_release_after_stop_days);
-                    if !self.payg_stopped {
-                        offer(Some(stop), Deadline::Stop);
-                    } else if billing == Billing::PayAsYouGo {
-                        offer(Some(release), Deadline::OverdueRelease);
-                    } else if self.plan.has("payAsYouGoDisk") && !self.payg_released {
-                        offer(Some(release), Deadline::PayAsYouGoRelease);
-                    }
-                }
-                Kind::IotLegacyPublic if !self.stopped => {
-                    offer(Some(t.plus_hours(self.p.iot_legacy_stop_hours)), Deadline::Stop)
-                }
-                _ => {}
-            },
-        }
-        if let Some(expiry) = self.expiry {
-            if !self.expired {
-                offer(Some(expiry), Deadline::Expire);
-                if let Some((at, days)) = self.next_attempt() {
-                    offer(Some(at), Deadline::AutoRenewAttempt(days));
-                }
-            } else if self.restoring_until.is_none() {
-                if self.serving_after_expiry {
-                    offer(self.expired_stop_at(), Deadline::ExpiredStop);
-                }
-                offer(self.expired_release_at(), Deadline::ExpiredRelease);
-            }
-        }
-        best
-    }
-
-    /// Days from expiry to release: ECS-12's when auto-renewal is on, else the policy's.
-    pub(super) fn release_after_expiry_days(&self) -> Option<i64> {
-        if self.p.serving_after_expiry_days.is_some() {
-            Some(self.p.auto_renew_release_after_expiry_days)
-        } else {
-            self.p.release_after_expiry_days
-        }
-    }
-
-    /// When an expired subscription is released (IOT-5, CP-14, ECS-11, ECS-12).
-    pub(super) fn expired_release_at(&self) -> Option<Instant> {
-        Some(self.expiry?.plus_days(self.release_after_expiry_days()?))
-    }
-
-    /// ECS-12: when an expired instance whose auto-renewal never paid stops serving.
-    pub(super) fn expired_stop_at(&self) -> Option<Instant> {
-        Some(self.expiry?.plus_days(self.p.serving_after_expiry_days?))
-    }
-
-    pub(super) fn push(&mut self, event: &'static str, effects: Vec<String>, rules: Vec<&'static str>) {
-        self.timeline.push(Entry {
-            at: self.now,
-            event,
-            state: self.state(),
-            service_available: self.service_available(),
-            billing: self.billing(),
-            credit: self.credit.map(|c| Rounding::BILL.apply(c)),
-            effects,
-            rules,
-        });
-    }
-
-    /// Moves every resource `which` accepts to `status` from now on.
-    pub(super) fn fate(&mut self, status: ResourceStatus, which: impl Fn(&str) -> bool) {
+    /// After its product acted: its added charges go to the next deduction, its use
+    /// starts or stops billing, and its next deadline is queued.
+    fn sync(&mut self, i: usize) {
         let now = self.now;
-        for (name, phases, _) in self.fates.iter_mut().filter(|(n, _, _)| which(n)) {
-            if *name == "eip" {
-                continue; // ECS-5, CP-10: an EIP has its own lifecycle.
-            }
-            match phases.last_mut() {
-                Some(last) if last.1 == status => {}
-                Some(last) if last.0 == now => last.1 = status,
-                _ => phases.push((now, status)),
-            }
+        let slot = &mut self.slots[i];
+        let added = slot.item.take_pending();
+        if !added.is_zero() {
+            self.bills.pend(slot.meter.clock, added);
         }
-    }
-
-    fn runway(&self) -> Option<String> {
-        if self.shared {
-            return None; // the account's entries say how long its credit lasts
-        }
-        let (rate, credit, at) = (self.plan.rate?, self.credit?, self.runs_out_at()?);
-        Some(text!(self, "lifecycle.runway", credit = usd(credit), lasts = duration(at.0 - self.now.0, self.locale()), rate = rate.describe(self.locale()), until = at.to_rfc3339()))
-    }
-
-    pub(super) fn created(&mut self) {
-        let plan = self.plan;
-        let (what, rules): (Key, Vec<&'static str>) = match plan.kind {
-            Kind::CloudPhone(Billing::PayAsYouGo) if plan.cloud_phone_unit == BillingUnit::Seconds => {
-                (key!("created.cpPerSecond"), vec!["CP-2", "CP-13"])
-            }
-            Kind::CloudPhone(Billing::PayAsYouGo) => (key!("created.cpPayAsYouGo"), vec!["CP-2", "CP-3"]),
-            Kind::CloudPhone(Billing::Subscription) => (key!("created.cpSubscription"), vec!["CP-2"]),
-            Kind::IotLegacyPublic => (key!("created.iotLegacy"), vec!["IOT-2"]),
-            Kind::IotNewPublic => (key!("created.iotNewPublic"), vec!["IOT-2"]),
-            Kind::IotEnterprise if self.trial => (key!("created.iotTrial"), vec!["IOT-3"]),
-            Kind::IotEnterprise => (key!("created.iotEnterprise"), vec!["IOT-2"]),
-            Kind::Ecs(Billing::PayAsYouGo) => (key!("created.ecsPayAsYouGo"), vec!["ECS-3", "ECS-13"]),
-            Kind::Ecs(Billing::Subscription) => (key!("created.ecsSubscription"), vec!["ECS-2"]),
-        };
-        let mut effects = vec![what.render(self.locale())];
-        let mut rules = rules;
-        if let Some(expiry) = self.expiry {
-            if plan.kind == Kind::Ecs(Billing::Subscription) {
-                // ECS-10: the cycle ends at 00:00 the day after the expiry date.
-                effects.push(text!(self, "created.ecsCycleEnds", at = expiry.to_rfc3339()));
-                rules.push("ECS-10");
+        let bills = slot.rules.bills(&slot.item);
+        if bills != slot.meter.on {
+            slot.meter.accrue(&mut slot.item, now);
+            if bills {
+                let (amount, changes_at) = slot.meter.amount_at(now);
+                slot.meter.amount = amount;
+                slot.meter.changes_at = changes_at;
+                *self.bills.rate(slot.meter.clock) += amount;
             } else {
-                effects.push(text!(self, "created.expires", at = expiry.to_rfc3339()));
+                *self.bills.rate(slot.meter.clock) -= slot.meter.amount;
             }
+            slot.meter.on = bills;
+            slot.meter.since = now;
         }
-        if plan.auto_renew {
-            let price = plan.renewal_price.unwrap_or_default();
-            let at = match self.p.attempt_hour {
-                Some(hour) => text!(self, "created.attemptHour", hour = format!("{hour:02}")),
-                None => String::new(),
-            };
-            effects.push(text!(
-                self,
-                "created.autoRenew",
-                price = usd(price),
-                months = self.p.auto_renew_months,
-                first = self.p.first_attempt_days,
-                at = at,
-                last = self.p.last_attempt_days
-            ));
-            rules.push(self.auto_renew_rule());
+        self.reschedule(i);
+    }
+
+    /// Runs `act` on resource `i` now, with the credit as a purse. A deadline
+    /// (`interrupts`) that takes its service away is an interruption; the customer's
+    /// own release is not.
+    fn act(&mut self, i: usize, interrupts: bool, act: impl FnOnce(&mut dyn Rules, &mut Item, &mut Purse) -> Said) -> (Said, bool) {
+        let now = self.now;
+        let slot = &mut self.slots[i];
+        slot.item.set_now(now);
+        slot.meter.accrue(&mut slot.item, now);
+        let served = slot.rules.serves(&slot.item);
+        let mut purse = Purse::new(self.credit, self.unlimited);
+        let said = act(slot.rules.as_mut(), &mut slot.item, &mut purse);
+        let lost = interrupts && served && !slot.rules.serves(&slot.item);
+        if lost {
+            slot.first_interruption.get_or_insert(now);
         }
-        if let Some(runway) = self.runway() {
-            effects.push(runway);
+        let (credit, paid) = purse.into_parts();
+        self.credit = credit;
+        self.payments += paid;
+        self.sync(i);
+        self.check_used_up();
+        (said, lost)
+    }
+
+    /// Logs what resource `i` said, with its state after it.
+    fn log_item(&mut self, i: usize, said: Said, lost: bool) {
+        let slot = &self.slots[i];
+        let at = self.now;
+        if lost && self.first_interruption.is_none() {
+            self.first_interruption = Some((at, i, said.event));
         }
-        self.push("created", effects, rules);
+        let entry = Logged {
+            at,
+            item: Some(i),
+            event: said.event,
+            state: Some(slot.item.state()),
+            serves: Some(slot.rules.serves(&slot.item)),
+            bills: Some(slot.meter.on),
+            credit: self.shown_credit(),
+            effects: said.effects,
+            rules: said.rules,
+        };
+        self.log.push(entry);
     }
 
-    /// The rule that gives this resource's auto-renewal schedule.
-    fn auto_renew_rule(&self) -> &'static str {
-        if matches!(self.plan.kind, Kind::Ecs(_)) { "ECS-12" } else { "IOT-10" }
+    fn log_account(&mut self, event: Event, effects: Vec<String>, rules: Vec<&'static str>) {
+        let entry = Logged { at: self.now, item: None, event, state: None, serves: None, bills: None, credit: self.shown_credit(), effects, rules };
+        self.log.push(entry);
     }
 
-    /// IOT-9: service comes back up to `iot.restoreWithinMinutes` after a payment or
-    /// renewal. Returns the minutes, for the effect text.
-    pub(super) fn start_restoring(&mut self) -> i64 {
-        let minutes = self.p.iot_restore_minutes;
-        self.restoring_until = Some(self.now.plus_seconds(minutes * MINUTE));
-        minutes
+    fn shown_credit(&self) -> Option<Decimal> {
+        self.credit.filter(|_| self.show_credit).map(|c| crate::money::Rounding::BILL.apply(c.money()))
     }
 
-    pub(super) fn release_now(&mut self) {
-        self.released = true;
-        self.restoring_until = None;
-        self.data_deleted_at.get_or_insert(self.now);
-    }
+    // ------------------------------------------------------------ what happens
 
-    pub(super) fn on_deadline(&mut self, deadline: Deadline) -> Result<(), Error> {
-        let kind = self.plan.kind;
-        match deadline {
-            Deadline::Restore => self.iot_restored(),
-            Deadline::Overdue(ran_out) => self.on_overdue(ran_out),
-            Deadline::DeductionRetry(n) => {
-                self.retries_done = n;
-                let days = if n == 1 { self.p.ecs_second_deduction_days } else { self.p.ecs_third_deduction_days }.unwrap_or_default();
-                // Zero-rate plans owe nothing: say "0.00", never "-0.00".
-                let attempt = n + 1;
-                let text = match self.credit {
-                    Some(c) => text!(self, "lifecycle.deductionFailsOwed", attempt = attempt, days = days, owed = usd((-c).max(Decimal::ZERO))),
-                    None => text!(self, "lifecycle.deductionFails", attempt = attempt, days = days),
+    /// `start`: the account opens, its subscriptions are bought, every resource exists.
+    fn open(&mut self) {
+        let setup = self.setup;
+        if !setup.alone {
+            let credit = money(&setup.ctx, self.credit.unwrap_or_default().money());
+            self.log_account(Event::Opened, vec![text!(self, "account.opened", credit = credit)], vec![]);
+        }
+        for i in 0..self.slots.len() {
+            let subscription = !setup.alone && self.slots[i].rules.is_subscription();
+            let price = setup.resources[i].prepaid;
+            let mut bought = None;
+            if subscription {
+                let purchase = match setup.subscriptions {
+                    Subscriptions::AlreadyPaid => Purchase::AlreadyPaid,
+                    _ if self.unlimited || self.credit.is_some_and(|c| c >= Exact::of(price)) => Purchase::Bought,
+                    _ => Purchase::Refused,
                 };
-                self.push("deductionRetry", vec![text], vec!["ECS-3"]);
-            }
-            Deadline::Stop => self.on_stop(),
-            Deadline::OverdueRelease => {
-                self.release_now();
-                if kind == Kind::CloudPhone(Billing::PayAsYouGo) {
-                    self.cloud_phone_released_for_overdue()
-                } else {
-                    self.ecs_released_for_overdue()
+                self.slots[i].purchase = Some(purchase);
+                match purchase {
+                    Purchase::Bought => {
+                        if let Some(credit) = self.credit.as_mut() {
+                            *credit -= Exact::of(price);
+                        }
+                        self.payments += Exact::of(price);
+                        self.prepaid += price;
+                        bought = Some(price);
+                        self.check_used_up();
+                    }
+                    Purchase::Refused => {
+                        self.clean = false;
+                        self.slots[i].item.refuse_purchase();
+                        let credit = money(&setup.ctx, self.credit.unwrap_or_default().money());
+                        let text = text!(self, "account.purchaseRefused", credit = credit, price = money(&setup.ctx, price));
+                        self.log_item(i, Said::new(Event::PurchaseRefused, vec![text], vec![]), false);
+                        continue;
+                    }
+                    Purchase::AlreadyPaid => {}
                 }
             }
-            Deadline::PayAsYouGoRelease => self.ecs_pay_as_you_go_disk_released(),
-            Deadline::AutoRenewAttempt(days) => self.on_auto_renew_attempt(days),
-            Deadline::Expire => self.on_expire(),
-            Deadline::ExpiredStop => self.ecs_expired_stop(),
-            Deadline::ExpiredRelease => {
-                self.release_now();
-                self.fate(ResourceStatus::Released, is_subscription_part);
-                let days = self.release_after_expiry_days().unwrap_or(0);
-                let mut effects = Vec::new();
-                let rules = match kind {
-                    Kind::IotEnterprise => self.iot_expired_release(days, &mut effects),
-                    Kind::Ecs(_) => self.ecs_expired_release(days, &mut effects),
-                    _ => self.cloud_phone_expired_release(days, &mut effects),
+            let (mut said, _) = self.act(i, false, |rules, item, _| rules.created(item));
+            if let Some(price) = bought {
+                said.effects.push(text!(self, "account.bought", price = money(&setup.ctx, price)));
+            }
+            said.effects.extend(self.runway_text());
+            self.log_item(i, said, false);
+        }
+        self.check_used_up();
+    }
+
+    /// The account is overdue: by a bill the credit cannot pay (`by_bill`), or at the
+    /// caller's `overdueAt`. Every resource is, and follows its own rules (ECS-1).
+    fn on_overdue(&mut self, by_bill: bool) {
+        self.overdue = true;
+        self.clean = false;
+        let ran_out = if by_bill { self.ran_out } else { None };
+        if let Some(at) = ran_out {
+            self.credit_runs_out_at.get_or_insert(at);
+        }
+        if !by_bill && self.credit.is_none() {
+            // overdueAt without an account: what is owed is counted from here (not shown).
+            self.credit = Some(Exact::ZERO);
+        }
+        let after = |at: Instant| duration(at.0 - self.funded_since.0, self.locale());
+        let mut opening = Vec::new();
+        if self.setup.alone {
+            match (ran_out, self.setup.resources.first().and_then(|r| r.rate)) {
+                (Some(at), Some(rate)) => opening.push(text!(self, "lifecycle.creditRanOut", at = at, after = after(at), rate = rate.describe(self.locale()))),
+                (Some(at), None) => opening.push(text!(self, "account.creditRanOut", at = at, after = after(at))),
+                (None, _) if !by_bill => opening.push(text!(self, "lifecycle.overdueStated")),
+                _ => {}
+            }
+        } else {
+            if let Some(at) = ran_out {
+                opening.push(text!(self, "account.creditRanOut", at = at, after = after(at)));
+            }
+            opening.push(text!(self, "account.overdue"));
+            self.log_account(Event::Overdue, std::mem::take(&mut opening), vec!["ECS-1"]);
+        }
+        for i in 0..self.slots.len() {
+            if self.slots[i].item.gone() {
+                continue;
+            }
+            let (mut said, lost) = self.act(i, true, |rules, item, _| {
+                item.become_overdue();
+                let (effects, rules) = rules.overdue(item, by_bill);
+                Said::new(Event::Overdue, effects, rules)
+            });
+            if !opening.is_empty() {
+                opening.append(&mut said.effects);
+                said.effects = std::mem::take(&mut opening);
+            }
+            self.log_item(i, said, lost);
+        }
+    }
+
+    fn on_wake(&mut self) {
+        let Some(Reverse((_, i, _))) = self.queue.pop() else { return };
+        let Some((_, wake)) = self.slots[i].wake.take() else { return };
+        match wake {
+            Wake::Rates => {
+                let now = self.now;
+                let slot = &mut self.slots[i];
+                slot.meter.accrue(&mut slot.item, now);
+                let (amount, changes_at) = slot.meter.amount_at(now);
+                *self.bills.rate(slot.meter.clock) += amount - slot.meter.amount;
+                slot.meter.amount = amount;
+                slot.meter.changes_at = changes_at;
+                self.reschedule(i);
+            }
+            Wake::Step(step) => {
+                let (mut said, lost) = self.act(i, true, |rules, item, purse| rules.on_deadline(step, item, purse));
+                match said.event {
+                    Event::AutoRenewed => said.effects.extend(self.runway_text()),
+                    Event::AutoRenewFailed => self.clean = false,
+                    _ => {}
+                }
+                self.log_item(i, said, lost);
+            }
+        }
+    }
+
+    fn on_event(&mut self, event: &CallerEvent) {
+        match (&event.kind, event.item) {
+            (EventKind::TopUp(amount), _) => self.on_top_up(*amount),
+            (kind, Some(i)) if !self.slots[i].item.purchased() => {
+                let (event, text) = match kind {
+                    EventKind::Renew(_) => (Event::RenewRefused, text!(self, "account.neverBoughtRenew")),
+                    _ => (Event::Released, text!(self, "account.neverBoughtRelease")),
                 };
-                self.push("released", effects, rules);
+                self.log_item(i, Said::new(event, vec![text], vec![]), false);
             }
-        }
-        Ok(())
-    }
-
-    pub(super) fn on_overdue(&mut self, ran_out: Option<Instant>) {
-        let t = self.now;
-        let stated = self.overdue_at_pending.take().is_some();
-        if stated {
-            self.credit = Some(Decimal::ZERO);
-        }
-        self.overdue_since = Some(t);
-        self.retries_done = 0;
-        if self.plan.kind == Kind::CloudPhone(Billing::PayAsYouGo) && ran_out.is_some() && !self.shared {
-            // CP-4: billed only up to the moment of overdue. The credit ran out within the
-            // last second; the fraction of a second after it is not billed.
-            if let Some(overshoot) = self.credit.filter(|c| c.is_sign_negative()) {
-                self.billed += overshoot;
-                self.credit = Some(Decimal::ZERO);
+            (EventKind::Renew(months), Some(i)) => {
+                let (said, _) = self.act(i, false, |rules, item, _| rules.renew(*months, item));
+                self.log_item(i, said, false);
             }
+            (EventKind::Release, Some(i)) => {
+                let said = if self.slots[i].item.released() {
+                    Said::new(Event::Released, vec![text!(self, "lifecycle.alreadyReleased")], vec![])
+                } else {
+                    self.act(i, false, |rules, item, _| rules.release(item)).0
+                };
+                self.log_item(i, said, false);
+            }
+            (_, None) => {}
         }
-        let mut effects = Vec::new();
-        if let (Some(out), Some(rate), false) = (ran_out, self.plan.rate, self.shared) {
-            self.credit_runs_out_at.get_or_insert(out);
-            effects.push(text!(self, "lifecycle.creditRanOut", at = out.to_rfc3339(), after = duration(out.0 - self.funded_since.0, self.locale()), rate = rate.describe(self.locale())));
-        } else if stated {
-            effects.push(text!(self, "lifecycle.overdueStated"));
-        }
-        let mut rules: Vec<&'static str> = Vec::new();
-        match self.plan.kind {
-            Kind::CloudPhone(billing) => self.cloud_phone_overdue(billing, t, &mut effects, &mut rules),
-            Kind::Ecs(billing) => self.ecs_overdue(billing, t, ran_out, &mut effects, &mut rules),
-            _ => self.iot_overdue(t, &mut effects, &mut rules),
-        }
-        self.push("overdue", effects, rules);
-    }
-
-    fn on_stop(&mut self) {
-        match self.plan.kind {
-            Kind::Ecs(billing) => self.ecs_stop(billing),
-            _ => self.iot_stop(),
-        }
-    }
-
-    fn on_expire(&mut self) {
-        let kind = self.plan.kind;
-        self.next_attempt_days = self.p.first_attempt_days;
-        if kind == Kind::IotEnterprise && self.trial {
-            return self.iot_trial_ends();
-        }
-        self.expired = true;
-        // ECS-12: auto-renewal on but never paid: the instance goes on working a while.
-        self.serving_after_expiry = self.p.serving_after_expiry_days.is_some();
-        if !self.serving_after_expiry {
-            self.fate(ResourceStatus::Retained, is_subscription_part);
-        }
-        let release = self.expired_release_at();
-        let release_text = release.map(Instant::to_rfc3339).unwrap_or_default();
-        let mut effects = Vec::new();
-        let rules = match kind {
-            Kind::IotEnterprise => self.iot_expired(release.is_some(), &release_text, &mut effects),
-            Kind::Ecs(_) => self.ecs_expired(&release_text, &mut effects),
-            _ => self.cloud_phone_expired(&release_text, &mut effects),
-        };
-        self.push("expired", effects, rules);
-    }
-
-    fn on_auto_renew_attempt(&mut self, days: i64) {
-        let months = self.p.auto_renew_months;
-        let price = self.plan.renewal_price.unwrap_or_default() * Decimal::from(months);
-        let last = self.p.last_attempt_days;
-        let (rule, ecs) = (self.auto_renew_rule(), matches!(self.plan.kind, Kind::Ecs(_)));
-        self.last_attempt_at = Some(self.now);
-        let credit = self.credit.unwrap_or_default();
-        if self.overdue_since.is_none() && credit >= price {
-            self.charge(price);
-            self.months_renewed += months;
-            self.expiry = self.compute_expiry();
-            self.next_attempt_days = self.p.first_attempt_days;
-            let expiry = self.expiry.map(Instant::to_rfc3339).unwrap_or_default();
-            let text = text!(self, "lifecycle.autoRenewed", days = days, price = usd(price), months = months, expiry = expiry);
-            let runway = self.runway();
-            let rules = if ecs { vec!["ECS-10", rule] } else { vec![rule] };
-            self.push("autoRenewed", std::iter::once(text).chain(runway).collect(), rules);
-            return;
-        }
-        self.next_attempt_days = days - 1;
-        let reason = if self.overdue_since.is_some() {
-            text!(self, "lifecycle.refusedOverdue")
-        } else {
-            text!(self, "lifecycle.creditShort", credit = usd(credit), price = usd(price))
-        };
-        let expiry = self.expiry.map(Instant::to_rfc3339).unwrap_or_default();
-        let next = if days > last {
-            text!(self, "lifecycle.retriedNextDay")
-        } else if self.p.serving_after_expiry_days.is_some() {
-            text!(self, "lifecycle.lastAttemptServing", expiry = expiry, days = self.p.serving_after_expiry_days.unwrap_or_default())
-        } else {
-            text!(self, "lifecycle.lastAttempt", expiry = expiry)
-        };
-        let overdue_rule = if ecs { "ECS-2" } else { "IOT-6" };
-        let rules = if self.overdue_since.is_some() { vec![overdue_rule, rule] } else { vec![rule] };
-        self.push("autoRenewFailed", vec![text!(self, "lifecycle.autoRenewFailed", days = days, reason = reason, next = next)], rules);
-    }
-
-    fn on_event(&mut self, event: &Event) -> Result<(), Error> {
-        match event.kind {
-            EventKind::TopUp(amount) => self.on_top_up(amount),
-            EventKind::Renew(months) => self.on_renew(months),
-            EventKind::Release => self.on_release()?,
-        }
-        Ok(())
     }
 
     fn on_top_up(&mut self, amount: Decimal) {
-        let mut effects = vec![text!(self, "lifecycle.toppedUp", amount = usd(amount))];
+        // keepRunning: the payments so far, less the top-ups before this one.
+        self.required = self.required.max(self.payments - self.top_ups);
+        self.top_ups += Exact::of(amount);
+        let ctx = self.setup.ctx;
+        let mut effects = vec![text!(self, "lifecycle.toppedUp", amount = money(&ctx, amount))];
         let mut rules = Vec::new();
-        match self.credit.as_mut() {
-            None => effects.push(text!(self, "lifecycle.creditNotTracked")),
-            Some(credit) => *credit += amount,
+        let released = self.setup.alone && self.slots.first().is_some_and(|s| s.item.released());
+        let Some(credit) = self.credit.as_mut() else {
+            effects.push(text!(self, "lifecycle.creditNotTracked"));
+            if released {
+                effects.push(text!(self, "lifecycle.topUpAfterRelease"));
+            }
+            return self.log_top_up(effects, rules);
+        };
+        *credit += Exact::of(amount);
+        let credit = *credit;
+        if self.remaining().is_some_and(|r| r > Exact::ZERO) {
+            self.ran_out = None;
         }
-        if self.released {
+        if released {
             effects.push(text!(self, "lifecycle.topUpAfterRelease"));
-        } else if let (Some(_), Some(credit)) = (self.overdue_since, self.credit) {
-            if credit >= Decimal::ZERO {
-                self.settle(&mut effects, &mut rules);
-            } else {
-                effects.push(text!(self, "lifecycle.stillOwed", amount = usd(-credit)));
-            }
+            return self.log_top_up(effects, rules);
         }
-        if let Some(runway) = self.runway() {
-            effects.push(runway);
+        if !self.overdue {
+            return self.log_top_up(effects, rules);
         }
-        self.push("topUp", effects, rules);
-    }
-
-    /// What is owed is paid (a top-up covered it).
-    pub(super) fn settle(&mut self, effects: &mut Vec<String>, rules: &mut Vec<&'static str>) {
-        self.overdue_since = None;
-        self.retries_done = 0;
-        self.funded_since = self.now;
+        if credit < Exact::ZERO {
+            effects.push(text!(self, "lifecycle.stillOwed", amount = money(&ctx, -credit.money())));
+            return self.log_top_up(effects, rules);
+        }
         effects.push(text!(self, "lifecycle.settled"));
-        match self.plan.kind {
-            Kind::CloudPhone(Billing::PayAsYouGo) => self.cloud_phone_settled(effects, rules),
-            Kind::Ecs(billing) => self.ecs_settled(billing, effects, rules),
-            Kind::IotLegacyPublic | Kind::IotEnterprise => self.iot_settled(effects, rules),
-            Kind::CloudPhone(Billing::Subscription) | Kind::IotNewPublic => {}
+        self.overdue = false;
+        self.funded_since = self.now;
+        if self.setup.alone {
+            let (said, _) = self.act(0, false, |r, item, _| {
+                item.settle();
+                let (effects, rules) = r.settled(item);
+                Said::new(Event::TopUp, effects, rules)
+            });
+            effects.extend(said.effects);
+            rules.extend(said.rules);
+            return self.log_top_up(effects, rules);
+        }
+        self.log_account(Event::TopUp, effects, rules);
+        for i in 0..self.slots.len() {
+            if !self.slots[i].item.overdue() || self.slots[i].item.gone() {
+                continue;
+            }
+            let (said, _) = self.act(i, false, |r, item, _| {
+                item.settle();
+                let (mut effects, rules) = r.settled(item);
+                effects.insert(0, text!(item, "lifecycle.settled"));
+                Said::new(Event::Settled, effects, rules)
+            });
+            self.log_item(i, said, false);
         }
     }
 
-    pub(super) fn on_renew(&mut self, months: u64) {
-        let kind = self.plan.kind;
-        if self.released {
-            self.push("renewRefused", vec![text!(self, "lifecycle.renewAfterRelease")], vec![kind.subscription_rule()]);
-            return;
+    /// A top-up's entry: the account's, or (simulateLifecycle) the resource's, with its runway.
+    fn log_top_up(&mut self, mut effects: Vec<String>, rules: Vec<&'static str>) {
+        if self.setup.alone {
+            effects.extend(self.runway_text());
+            self.log_item(0, Said::new(Event::TopUp, effects, rules), false);
+        } else {
+            self.log_account(Event::TopUp, effects, rules);
         }
-        if self.overdue_since.is_some() && matches!(kind, Kind::IotEnterprise | Kind::Ecs(Billing::Subscription)) {
-            let rule = if kind == Kind::IotEnterprise { "IOT-6" } else { "ECS-2" };
-            self.push("renewRefused", vec![text!(self, "lifecycle.renewRefusedOverdue")], vec![rule]);
-            return;
+    }
+
+    /// The end: every use is paid for up to it (the pending use is not a bill the
+    /// credit can fail), and `until` gets its entry.
+    fn finish(mut self) -> Run {
+        let end = self.setup.until.unwrap_or(self.now);
+        self.advance(end);
+        self.required = self.required.max(self.payments - self.top_ups);
+        let pending = self.bills.pending();
+        if let Some(credit) = self.credit.as_mut() {
+            *credit -= pending;
         }
-        let old_expiry = self.expiry;
-        self.months_renewed += months;
-        self.trial = false;
-        self.expiry = self.compute_expiry();
-        self.next_attempt_days = self.p.first_attempt_days;
-        self.last_attempt_at = None;
-        let expiry = self.expiry.unwrap_or(self.now);
-        let mut effects = vec![text!(self, "lifecycle.renewed", months = months, expiry = expiry.to_rfc3339())];
-        let mut rules = vec![kind.subscription_rule()];
-        if kind == Kind::Ecs(Billing::Subscription) {
-            // ECS-10: from the old end, not from the payment; after expiry, that is
-            // the backdating of ECS-12.
-            rules = vec!["ECS-10"];
-            if self.expired {
-                let old = old_expiry.map(Instant::to_rfc3339).unwrap_or_default();
-                effects.push(text!(self, "lifecycle.backdated", old = old));
-                rules.push(if self.p.serving_after_expiry_days.is_some() { "ECS-12" } else { "ECS-11" });
-            }
+        for slot in &mut self.slots {
+            slot.item.set_now(end);
+            slot.meter.accrue(&mut slot.item, end);
         }
-        if let Some(price) = self.plan.renewal_price {
-            let cost = price * Decimal::from(months);
-            self.billed += cost;
-            effects.push(text!(self, "lifecycle.renewalPaid", cost = usd(cost)));
-            match kind {
-                Kind::IotEnterprise => rules.push("IOT-10"),
-                Kind::CloudPhone(_) => rules.push("CP-8"),
-                _ => {}
-            }
-        }
-        if self.expired {
-            if kind == Kind::IotEnterprise {
-                let minutes = self.start_restoring();
-                effects.push(text!(self, "lifecycle.iotRestored", minutes = minutes));
-                rules.push("IOT-9");
+        if self.setup.until.is_some() {
+            let billed: Decimal = self.slots.iter().map(|s| s.rules.billed(s.item.charged())).sum();
+            let text = text!(self, "lifecycle.horizonEnd", billed = money(&self.setup.ctx, billed));
+            if self.setup.alone {
+                self.log_item(0, Said::new(Event::HorizonEnd, vec![text], vec![]), false);
             } else {
-                self.expired = false;
-                self.serving_after_expiry = false;
-                self.fate(ResourceStatus::Active, is_subscription_part);
-                effects.push(text!(self, "lifecycle.serviceResumes"));
+                self.log_account(Event::HorizonEnd, vec![text], vec![]);
             }
         }
-        if expiry <= self.now {
-            effects.push(text!(self, "lifecycle.expiryPast"));
-        }
-        self.push("renewed", effects, rules);
-    }
-
-    pub(super) fn on_release(&mut self) -> Result<(), Error> {
-        if self.released {
-            self.push("released", vec![text!(self, "lifecycle.alreadyReleased")], vec![]);
-            return Ok(());
-        }
-        let kind = self.plan.kind;
-        let mut effects = Vec::new();
-        let mut rules = Vec::new();
-        if kind == Kind::CloudPhone(Billing::PayAsYouGo) && self.billing() {
-            self.cloud_phone_release_billing(&mut effects, &mut rules)?;
-        }
-        match kind {
-            Kind::IotEnterprise => {
-                effects.push(text!(self, "lifecycle.iotReleased"));
-                rules.push("IOT-11");
-            }
-            Kind::Ecs(_) => {
-                effects.push(text!(self, "lifecycle.ecsReleased"));
-                rules.push("ECS-5");
-            }
-            Kind::CloudPhone(Billing::Subscription) => {
-                effects.push(text!(self, "lifecycle.cpUnsubscribed"));
-                rules.push("CP-8");
-            }
-            _ => effects.push(text!(self, "lifecycle.releasedByYou")),
-        }
-        self.dependents_note(&mut effects, &mut rules);
-        self.release_now();
-        self.fate(ResourceStatus::Released, |n| {
-            ["instanceGroup", "compute", "systemDisk", "dataDisk", "localDisk", "staticPublicIp", "payAsYouGoDisk", "payByTrafficBandwidth"].contains(&n)
-        });
-        self.push("released", effects, rules);
-        Ok(())
-    }
-
-    /// What the caller should know about this resource's simulation.
-    pub(super) fn warnings(&self) -> Vec<Warning> {
-        let plan = self.plan;
-        let mut warnings = Vec::new();
-        if plan.kind == Kind::IotLegacyPublic {
-            warnings.push(Warning::new(
-                "overdue_effect_disputed",
-                text!(self, "lifecycle.overdueEffectDisputed"),
-                &["IOT-8", "IOT-21"],
-            ));
-        }
-        // ECS-14: where an overdue payment can happen, the China site differs.
-        let ecs_payg = matches!(plan.kind, Kind::Ecs(Billing::PayAsYouGo)) || (plan.kind == Kind::Ecs(Billing::Subscription) && plan.rate.is_some());
-        if ecs_payg && !self.p.ecs_china_site {
-            warnings.push(Warning::new(
-                "china_site_policy",
-                text!(self, "lifecycle.chinaSitePolicy"),
-                &["ECS-3", "ECS-14"],
-            ));
-        }
-        if plan.economical_mode {
-            warnings.push(Warning::new(
-                "economical_mode",
-                text!(self, "lifecycle.economicalMode"),
-                &["ECS-6"],
-            ));
-        }
-        if matches!(plan.kind, Kind::CloudPhone(_)) && !plan.attached.is_empty() {
-            warnings.push(Warning::new(
-                "dependents_billed_separately",
-                text!(self, "lifecycle.dependentsBilledSeparately"),
-                &["CP-1", "CP-10"],
-            ));
-        }
-        if plan.rate.is_some() && plan.credit.is_none() && plan.overdue_at.is_none() {
-            warnings.push(Warning::new(
-                "runway_not_predicted",
-                text!(self, "lifecycle.runwayNotPredicted"),
-                &[],
-            ));
-        }
-        warnings
-    }
-
-    fn finish(self, end: Instant) -> Lifecycle {
-        let plan = self.plan;
-        let warnings = self.warnings();
-        let resources = self
-            .fates
+        let credit = self.credit.filter(|_| self.show_credit).map(Exact::money);
+        let outcomes = self
+            .slots
             .into_iter()
-            .map(|(resource, changes, rules)| {
-                let phases = changes
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (from, status))| Phase { from: *from, to: changes.get(i + 1).map_or(end, |next| next.0), status: *status })
-                    .collect();
-                ResourceFate { resource, phases, rules }
+            .zip(&self.setup.resources)
+            .map(|(slot, resource)| {
+                let mut warnings = resource.warnings.clone();
+                warnings.extend(slot.rules.warnings(&slot.item));
+                Outcome {
+                    state: slot.item.state(),
+                    data_deleted_at: slot.item.data_deleted_at(),
+                    first_interruption: slot.first_interruption,
+                    billed: slot.rules.billed(slot.item.charged()),
+                    purchase: slot.purchase,
+                    fates: slot.item.into_fates(),
+                    warnings,
+                }
             })
             .collect();
-        Lifecycle {
-            product: plan.kind.product(),
-            currency: "USD",
-            horizon: Horizon { from: plan.start, to: end },
-            final_state: self.timeline.last().map_or(State::Running, |e| e.state),
-            timeline: self.timeline,
-            data_deleted_at: self.data_deleted_at,
-            last_safe_moment: self.first_interruption.map(|at| at.plus_seconds(-1)),
+        Run {
+            end,
+            timeline: self.log,
+            outcomes,
+            credit,
             credit_runs_out_at: self.credit_runs_out_at,
-            resources,
-            billed: minimum_charge(plan.kind, self.billed),
-            warnings,
+            first_interruption: self.first_interruption,
+            prepaid: self.prepaid,
+            required: self.required,
+            clean: self.clean,
         }
     }
-}
-
-/// ECS-13: a pay-as-you-go instance whose whole lifetime costs less than 0.01 is charged 0.01.
-/// `billed` is the exact amount; the answer is rounded to cents.
-pub(super) fn minimum_charge(kind: Kind, billed: Decimal) -> Decimal {
-    if kind == Kind::Ecs(Billing::PayAsYouGo) && crate::products::ecs::below_minimum_charge(billed) {
-        crate::products::ecs::MINIMUM_LIFETIME_CHARGE
-    } else {
-        Rounding::BILL.apply(billed)
-    }
-}
-
-/// The parts a subscription's expiry stops and its release deletes: the Cloud Phone
-/// group (CP-14); ECS compute, subscription disks and the static public IP (ECS-11).
-pub(super) fn is_subscription_part(name: &str) -> bool {
-    matches!(name, "instanceGroup" | "compute" | "systemDisk" | "staticPublicIp")
-}
-
-/// A resource part: its name, each status change (from when), and its rules.
-type Fate = (&'static str, Vec<(Instant, ResourceStatus)>, Vec<&'static str>);
-
-fn initial_fates(plan: &Plan) -> Vec<Fate> {
-    let start = plan.start;
-    let mut fates: Vec<Fate> = match plan.kind {
-        Kind::CloudPhone(_) => vec![("instanceGroup", vec![(start, ResourceStatus::Active)], vec!["CP-9"])],
-        Kind::Ecs(Billing::PayAsYouGo) => vec![
-            ("compute", vec![(start, ResourceStatus::Active)], vec!["ECS-5"]),
-            ("systemDisk", vec![(start, ResourceStatus::Active)], vec!["ECS-5"]),
-        ],
-        // ECS-11: compute and subscription disks share the instance's fate.
-        Kind::Ecs(Billing::Subscription) => vec![
-            ("compute", vec![(start, ResourceStatus::Active)], vec!["ECS-2", "ECS-11"]),
-            ("systemDisk", vec![(start, ResourceStatus::Active)], vec!["ECS-2", "ECS-11"]),
-        ],
-        _ => Vec::new(),
-    };
-    for name in &plan.attached {
-        let (status, rules) = match (plan.kind, *name) {
-            (Kind::CloudPhone(_), _) => (ResourceStatus::Independent, vec!["CP-10"]),
-            (_, "eip") => (ResourceStatus::Independent, vec!["ECS-5"]),
-            (Kind::Ecs(Billing::Subscription), "staticPublicIp") => (ResourceStatus::Active, vec!["ECS-11"]),
-            (Kind::Ecs(Billing::Subscription), _) => (ResourceStatus::Active, vec!["ECS-2", "ECS-5"]),
-            _ => (ResourceStatus::Active, vec!["ECS-5"]),
-        };
-        fates.push((name, vec![(start, status)], rules));
-    }
-    fates
 }

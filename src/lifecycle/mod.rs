@@ -1,24 +1,15 @@
-//! `simulateLifecycle`: what happens to a resource over time when it expires, when
-//! the account runs out of money, and when the customer tops up, renews or releases.
+//! `simulateLifecycle` and `simulateAccount`: what happens to a resource, or to a whole
+//! account's resources on one credit, over time: when bills fall due and the credit
+//! cannot pay one, when the customer tops up, renews or releases, and what each
+//! product's rules do then.
 //!
-//! The simulation is event-driven: it jumps from one moment that matters to the next
-//! (a caller event, or the nearest deadline the current state implies: the credit
-//! running out, a deduction retry, a stop, a release, an auto-renewal attempt), so a
-//! century costs what its events cost, not a step per hour.
-//!
-//! Conventions (each a **Choice** where the seeds leave it open, tested in
-//! `tests/lifecycle.rs`):
-//! - A deadline is the first moment its consequence happens. A payment at that very
-//!   moment is too late, so `lastSafeMoment` is one second before the first
-//!   interruption of service.
-//! - Day counts are whole 24-hour days from the triggering moment (see `policy`).
-//! - Cost accrues continuously at the caller's rate; the credit runs out at the first
-//!   whole second at which it is used up. Cloud Phone and ECS become overdue then;
-//!   an IoT legacy public instance is billed per day (IOT-18), so it becomes overdue
-//!   when the bill of the billing day in which the credit ran out is generated: at
-//!   the day's end, UTC+8 (IOT-9 allows up to 4 hours more).
-//! - A top-up that covers what is owed settles it at once; a manual renewal does not
-//!   touch the balance (CP-8: it may be paid online), an auto-renewal does (IOT-10).
+//! - `answer.rs`: what the answers hold (timeline events, states and parts as enums).
+//! - `product.rs`: the one interface the engine calls ([`product::Rules`]) and the state
+//!   every resource has; `subscription.rs`: a subscription's term and auto-renewals.
+//! - `cloud_phone.rs`, `ecs.rs`, `iot.rs`: each product's lifecycle rules.
+//! - `request.rs`, `account_request.rs`: requests read into a [`request::Setup`].
+//! - `engine.rs`: the event-driven engine (bills in closed form between events, a
+//!   priority queue of deadlines); `account.rs`: the account's answer and `keepRunning`.
 
 mod account;
 mod account_request;
@@ -27,15 +18,21 @@ mod cloud_phone;
 mod ecs;
 mod engine;
 mod iot;
+mod product;
 mod request;
+#[cfg(test)]
+mod stepwise;
+mod subscription;
 
 pub use account::simulate_account;
+pub use account_request::{MAX_ACCOUNT_ITEMS, MAX_ACCOUNT_MONTHS};
 pub use answer::{
-    Account, AccountEntry, AccountItemOutcome, Entry, Horizon, Interruption, KeepRunning, Lifecycle, Phase, ResourceFate, ResourceStatus,
-    State,
+    Account, AccountEntry, AccountItemOutcome, Entry, Event, Horizon, Interruption, KeepRunning, Lifecycle, Part, Phase, Purchase, ResourceFate,
+    ResourceStatus, State, Subscriptions,
 };
+pub use product::{Clock, DailyBills};
 
-pub use request::{Kind, Plan, MAX_CREDIT, MAX_EVENTS, MAX_HORIZON_MONTHS};
+pub use request::{Kind, Rate, MAX_CREDIT, MAX_EVENTS, MAX_HORIZON_MONTHS};
 
 use crate::decode::{Ctx, Value};
 use crate::error::Error;
@@ -44,16 +41,75 @@ use crate::error::Error;
 ///
 /// ```
 /// use alicloud_cost::{decode::Value, simulate_lifecycle};
-/// // USD 4.80 at 0.05 an hour lasts 96 h: overdue on Dec 5 (CP-4), released on the
-/// // 16th day after, Dec 20, with its data (CP-9).
+/// // USD 4.80 at 0.05 an hour lasts 96 h: used up at 00:00 on Dec 5, when the 96th
+/// // hourly deduction takes the last 0.05; the next one, at 01:00, is the first the
+/// // credit cannot pay: overdue (CP-13, CP-4), released on the 16th day after, Dec 20
+/// // at 01:00, with its data (CP-9).
 /// let request = Value::from_json_str(r#"{"product": "cloudPhone", "resource": {"billing": "payAsYouGo"},
 ///     "start": "2026-12-01", "account": {"balance": "4.80"}, "costPerHour": "0.05"}"#)?;
 /// let l = simulate_lifecycle(&request)?;
 /// assert_eq!(l.credit_runs_out_at.unwrap().to_rfc3339(), "2026-12-05T00:00:00+08:00");
-/// assert_eq!(l.data_deleted_at.unwrap().to_rfc3339(), "2026-12-20T00:00:00+08:00");
+/// assert_eq!(l.data_deleted_at.unwrap().to_rfc3339(), "2026-12-20T01:00:00+08:00");
 /// # Ok::<(), alicloud_cost::Error>(())
 /// ```
 pub fn simulate_lifecycle(request: &Value) -> Result<Lifecycle, Error> {
     let ctx = Ctx::of(request)?;
-    engine::run(&request::decode(request, &ctx)?)
+    let setup = request::decode(request, &ctx)?;
+    let run = engine::run(&setup, false)?;
+    Ok(lifecycle(&setup, run))
+}
+
+/// One resource's run as simulateLifecycle answers it.
+fn lifecycle(setup: &request::Setup, run: engine::Run) -> Lifecycle {
+    let end = run.end;
+    let timeline: Vec<Entry> = run
+        .timeline
+        .into_iter()
+        .map(|e| Entry {
+            at: e.at,
+            event: e.event,
+            state: e.state.unwrap_or(State::Running),
+            service_available: e.serves.unwrap_or(true),
+            billing: e.bills.unwrap_or(false),
+            credit: e.credit,
+            effects: e.effects,
+            rules: e.rules,
+        })
+        .collect();
+    let outcome = run.outcomes.into_iter().next();
+    let resource = setup.resources.first();
+    let mut warnings = outcome.as_ref().map(|o| o.warnings.clone()).unwrap_or_default();
+    if resource.is_some_and(|r| r.rate.is_some()) && setup.credit.is_none() && setup.overdue_at.is_none() {
+        warnings.push(crate::bill::Warning::new("runway_not_predicted", text!(setup.ctx, "lifecycle.runwayNotPredicted"), &[]));
+    }
+    let resources = outcome
+        .as_ref()
+        .map(|o| {
+            o.fates
+                .iter()
+                .map(|fate| {
+                    let phases = fate
+                        .changes
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (from, status))| Phase { from: *from, to: fate.changes.get(i + 1).map_or(end, |next| next.0), status: *status })
+                        .collect();
+                    ResourceFate { resource: fate.part, phases, rules: fate.rules.clone() }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Lifecycle {
+        product: resource.map_or(crate::bill::Product::CloudPhone, |r| r.rules.product()),
+        currency: product::currency(&setup.ctx),
+        horizon: Horizon { from: setup.start, to: end },
+        final_state: timeline.last().map_or(State::Running, |e| e.state),
+        timeline,
+        data_deleted_at: outcome.as_ref().and_then(|o| o.data_deleted_at),
+        last_safe_moment: outcome.as_ref().and_then(|o| o.first_interruption).map(|at| at.plus_seconds(-1)),
+        credit_runs_out_at: run.credit_runs_out_at,
+        resources,
+        billed: outcome.map_or(rust_decimal::Decimal::ZERO, |o| o.billed),
+        warnings,
+    }
 }

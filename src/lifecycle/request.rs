@@ -2,11 +2,17 @@
 //! seeds cannot give a meaning to is refused here, with the field at fault, so that
 //! the engine only ever sees plans it can simulate.
 
+use super::answer::{Part, Subscriptions};
+use super::cloud_phone::CloudPhone;
+use super::ecs::{Cycle, Ecs, Overdue};
+use super::iot::Iot;
+use super::product::{Clock, Rules, Usage};
+use super::subscription::{Schedule, Term};
+use crate::bill::{limits, Billing, Product, Warning};
 use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::messages::{Key, Locale};
-use crate::policy::{apply_policy_overrides, default_policies, Policies};
-use crate::bill::{limits, Billing, Product};
+use crate::policy::{apply_policy_overrides, default_policies, Policies, Policy};
 use crate::time::{instant, Instant};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -60,25 +66,15 @@ impl Kind {
         matches!(self, Kind::IotEnterprise | Kind::Ecs(Billing::Subscription))
     }
 
-    /// The policy that says how many days after expiry a subscription is released.
-    pub fn release_after_expiry_policy(self) -> Option<&'static str> {
-        match self {
-            Kind::IotEnterprise => Some("iot.enterpriseReleaseAfterExpiryDays"),
-            Kind::CloudPhone(_) => Some("cloudPhone.subscriptionReleaseAfterExpiryDays"),
-            Kind::Ecs(_) => Some("ecs.subscriptionReleaseAfterExpiryDays"),
-            _ => None,
-        }
-    }
-
     /// The parts a caller may list in `resource.attached`, with their rules.
-    fn attachable(self) -> &'static [&'static str] {
+    fn attachable(self) -> &'static [Part] {
         match self {
             // CP-10: dependents of an instance group with Internet access.
-            Kind::CloudPhone(_) => &["natGateway", "eip", "sharedBandwidth"],
+            Kind::CloudPhone(_) => &[Part::NatGateway, Part::Eip, Part::SharedBandwidth],
             // ECS-5: the resources an overdue pay-as-you-go instance has.
-            Kind::Ecs(Billing::PayAsYouGo) => &["dataDisk", "localDisk", "staticPublicIp", "eip", "snapshots", "customImage"],
+            Kind::Ecs(Billing::PayAsYouGo) => &[Part::DataDisk, Part::LocalDisk, Part::StaticPublicIp, Part::Eip, Part::Snapshots, Part::CustomImage],
             // ECS-2: the pay-as-you-go parts of a subscription instance; ECS-11: its public IP.
-            Kind::Ecs(Billing::Subscription) => &["payAsYouGoDisk", "payByTrafficBandwidth", "staticPublicIp", "eip"],
+            Kind::Ecs(Billing::Subscription) => &[Part::PayAsYouGoDisk, Part::PayByTrafficBandwidth, Part::StaticPublicIp, Part::Eip],
             _ => &[],
         }
     }
@@ -124,52 +120,78 @@ pub enum EventKind {
     Release,
 }
 
-/// A caller event, in time order after decoding.
+/// A caller's event (or an account item's planned release), in time order.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Event {
+pub struct CallerEvent {
     pub at: Instant,
+    /// The resource it names; None for a top-up (the account's).
+    pub item: Option<usize>,
     pub kind: EventKind,
 }
 
-/// A decoded, consistent request.
-#[derive(Debug, Clone)]
-pub struct Plan {
-    /// The request's context: the language of the texts.
-    pub ctx: Ctx,
-    pub kind: Kind,
-    /// When the resource was created: `resource.createdAt`, else `start`.
-    pub created_at: Instant,
-    /// Cloud Phone pay-as-you-go: periods or seconds, by the creation time (CP-3, CP-13).
-    pub cloud_phone_unit: crate::products::cloud_phone::BillingUnit,
-    pub trial: bool,
-    pub economical_mode: bool,
-    /// Names from `Kind::attachable`, in the caller's order, without repeats.
-    pub attached: Vec<&'static str>,
-    pub start: Instant,
-    /// The expiry is `anchor` plus `months` (plus months renewed since): months add
-    /// from the anchor and clamp at month end, so Jan 31 + 1 + 1 = Mar 31, not Mar 28.
-    pub expiry: Option<(Instant, u64)>,
-    pub auto_renew: bool,
-    /// Per month (IOT-10: what an auto-renewal must pay).
-    pub renewal_price: Option<Decimal>,
-    /// Balance plus coupons: both pay bills and auto-renewals (ECS-1, IOT-10).
-    pub credit: Option<Decimal>,
+/// One resource of a setup: its product's rules and what its use costs.
+pub struct Resource {
+    pub rules: Box<dyn Rules>,
+    pub usage: Usage,
+    /// The cost rate the caller gave (simulateLifecycle), for the texts.
     pub rate: Option<Rate>,
-    /// An account's IoT legacy public item: its own daily bills (IOT-17, IOT-18); `rate`
-    /// then holds a full day's bill, for the texts.
-    pub daily: Option<std::rc::Rc<crate::products::iot::RepeatingDay>>,
-    pub overdue_at: Option<Instant>,
-    pub events: Vec<Event>,
-    pub until: Option<Instant>,
-    /// No simulated moment goes past this: `start` + 100 years.
-    pub latest: Instant,
-    pub policies: Policies,
+    /// An account item's description, as `quote` gives it.
+    pub description: String,
+    /// A subscription's order as `quote` prices it: bought at `start` from the credit
+    /// (`subscriptions: "buyAtStart"`), or before it.
+    pub prepaid: Decimal,
+    /// What decoding found to say (`quote`'s warnings of the item).
+    pub warnings: Vec<Warning>,
 }
 
-impl Plan {
-    pub fn has(&self, part: &str) -> bool {
-        self.attached.contains(&part)
+/// What the engine simulates: resources that share one credit, the caller's events and
+/// the period. simulateLifecycle's is one resource, `alone`.
+pub struct Setup {
+    /// The request's context: the language of the texts, the currency.
+    pub ctx: Ctx,
+    /// simulateLifecycle's one resource: its entries are the whole timeline.
+    pub alone: bool,
+    pub start: Instant,
+    pub until: Option<Instant>,
+    /// No simulated moment goes past this.
+    pub latest: Instant,
+    /// Balance plus coupons at `start`: both pay bills and auto-renewals (ECS-1,
+    /// IOT-10). None when the request gives no account.
+    pub credit: Option<Decimal>,
+    /// The overdue moment the caller states instead of a credit.
+    pub overdue_at: Option<Instant>,
+    pub subscriptions: Subscriptions,
+    pub resources: Vec<Resource>,
+    pub events: Vec<CallerEvent>,
+}
+
+/// A cost `rate` as an amount for each whole period of `clock` (an hour, a day).
+pub fn usage(rate: Option<Rate>, clock: Clock) -> Usage {
+    match rate {
+        None => Usage::None,
+        Some(rate) => Usage::Rate(rate.amount * Decimal::from(clock.seconds()) / Decimal::from(rate.per_seconds)),
     }
+}
+
+/// The auto-renewal schedule of an IoT Enterprise Edition instance (IOT-10) or of an ECS
+/// subscription (ECS-12, or ECS-15's with the `ecsAutoRenewal2019` preset).
+pub fn schedule(product: Product, policies: &Policies) -> Schedule {
+    let days = |p| policies.count(p);
+    // A renewal of zero months would renew forever at the same moment.
+    let months = |p| u64::from(policies.get(p).unwrap_or(1).max(1));
+    if product != Product::Ecs {
+        let (first, last) = (days(Policy::IotAutoRenewFirstAttemptDaysBeforeExpiry), days(Policy::IotAutoRenewLastAttemptDaysBeforeExpiry));
+        return Schedule { months: months(Policy::IotAutoRenewMonths), days: (last..=first).rev().map(|d| -d).collect(), hour: None, grace: None, rule: "IOT-10" };
+    }
+    let hour = Some(days(Policy::EcsAutoRenewAttemptHour).min(23));
+    let grace = Some((days(Policy::EcsAutoRenewServingAfterExpiryDays), days(Policy::EcsAutoRenewReleaseAfterExpiryDays)));
+    let months = months(Policy::EcsAutoRenewMonths);
+    if policies.choice(Policy::EcsAutoRenewSchedule) == crate::policy::SCHEDULE_CHOICES[1] {
+        return Schedule { months, days: crate::policy::ECS_2019_ATTEMPT_DAYS.to_vec(), hour, grace, rule: "ECS-15" };
+    }
+    // ECS-12: daily attempts on each of the nine days before expiry, so the last is one day before.
+    let first = days(Policy::EcsAutoRenewFirstAttemptDaysBeforeExpiry);
+    Schedule { months, days: (1..=first).rev().map(|d| -d).collect(), hour, grace, rule: "ECS-12" }
 }
 
 const FIELDS: [&str; 15] = [
@@ -181,7 +203,7 @@ pub fn not_supported(path: impl Into<String>, message: impl Into<String>) -> Err
     Error::new(ErrorCode::NotSupported, path, message)
 }
 
-pub fn decode(request: &Value, ctx: &Ctx) -> Result<Plan, Error> {
+pub fn decode(request: &Value, ctx: &Ctx) -> Result<Setup, Error> {
     let root = Node::root(request, ctx);
     let fields = root.object()?;
     fields.only(&FIELDS)?;
@@ -199,8 +221,8 @@ pub fn decode(request: &Value, ctx: &Ctx) -> Result<Plan, Error> {
     };
     // CP-13: the unit of the group's creation, from the embedded catalog's cut-over.
     let cloud_phone_unit = crate::products::cloud_phone::BillingUnit::for_creation(crate::catalog::shared_default(), Some(created_at));
-    let (until, latest) = period(&fields, start)?;
-    let within = |node: &Node<'_>, at: Instant| within_period(node, at, start, until, latest);
+    let (until, latest) = period(&fields, start, MAX_HORIZON_MONTHS)?;
+    let within = |node: &Node<'_>, at: Instant| within_period(node, at, start, until, latest, MAX_HORIZON_MONTHS / 12);
 
     let mut policies = default_policies();
     if let Some(node) = fields.get("policy") {
@@ -261,33 +283,66 @@ pub fn decode(request: &Value, ctx: &Ctx) -> Result<Plan, Error> {
     // Events at the same moment keep the caller's order (a stable sort).
     events.sort_by_key(|e| e.at);
 
-    Ok(Plan { ctx: *ctx, kind, created_at, cloud_phone_unit, trial, economical_mode, attached, start, expiry, auto_renew, renewal_price, credit, rate, daily: None, overdue_at, events, until, latest, policies })
+    let term = |schedule: Option<Schedule>| expiry.map(|(anchor, months)| Term::new(anchor, months, renewal_price, schedule));
+    let auto = |product| auto_renew.then(|| schedule(product, &policies));
+    let hourly = rate.map(|r| r.amount * Decimal::from(3_600) / Decimal::from(r.per_seconds));
+    let days = |p| policies.count(p);
+    let rules: Box<dyn Rules> = match kind {
+        Kind::CloudPhone(Billing::PayAsYouGo) => {
+            Box::new(CloudPhone::pay_as_you_go(cloud_phone_unit, created_at, hourly, attached, days(Policy::CloudPhoneOverdueReleaseAfterDays)))
+        }
+        Kind::CloudPhone(Billing::Subscription) => match term(None) {
+            Some(term) => Box::new(CloudPhone::subscription(term, days(Policy::CloudPhoneSubscriptionReleaseAfterExpiryDays), hourly, attached)),
+            None => return Err(internal("a subscription without its term")),
+        },
+        Kind::Ecs(billing) => {
+            let cycle = term(auto(Product::Ecs)).map(|term| Cycle { term, release_after_expiry_days: days(Policy::EcsSubscriptionReleaseAfterExpiryDays) });
+            Box::new(Ecs::new(billing, 1, attached, economical_mode, rate.is_some(), Overdue::of(&policies), cycle))
+        }
+        Kind::IotLegacyPublic => Box::new(Iot::legacy_public(days(Policy::IotLegacyStopAfterOverdueHours), days(Policy::IotRestoreWithinMinutes))),
+        Kind::IotEnterprise => match term(auto(Product::Iot)) {
+            Some(term) => {
+                let trial = trial.then(|| days(Policy::IotTrialMonths));
+                let release = policies.get(Policy::IotEnterpriseReleaseAfterExpiryDays).map(i64::from);
+                Box::new(Iot::enterprise(term, release, trial, days(Policy::IotRestoreWithinMinutes), rate.is_some()))
+            }
+            None => return Err(internal("a subscription without its term")),
+        },
+        Kind::IotNewPublic => Box::new(Iot::new_public()),
+    };
+    let usage = usage(rate, rules.clock());
+    let resource = Resource { rules, usage, rate, description: String::new(), prepaid: Decimal::ZERO, warnings: Vec::new() };
+    Ok(Setup { ctx: *ctx, alone: true, start, until, latest, credit, overdue_at, subscriptions: Subscriptions::AlreadyPaid, resources: vec![resource], events })
+}
+
+pub fn internal(message: &str) -> Error {
+    Error::new(ErrorCode::Internal, "", message)
 }
 
 /// `until` (checked against `start`), and the last moment any simulation may reach:
-/// `start` + 100 years.
-pub fn period(fields: &Fields<'_>, start: Instant) -> Result<(Option<Instant>, Instant), Error> {
-    let latest = start.plus_months(MAX_HORIZON_MONTHS).unwrap_or(Instant(i64::MAX / 2));
+/// `start` + `max_months` (100 years for a lifecycle, 10 for an account).
+pub fn period(fields: &Fields<'_>, start: Instant, max_months: u64) -> Result<(Option<Instant>, Instant), Error> {
+    let latest = start.plus_months(max_months).unwrap_or(Instant(i64::MAX / 2));
     let Some(node) = fields.get("until") else { return Ok((None, latest)) };
     let until = instant(&node)?;
     if until <= start {
         return Err(node.error(ErrorCode::OutOfRange, text!(node, "lifecycle.untilBeforeStart", until = until.to_rfc3339(), start = start.to_rfc3339())));
     }
     if until > latest {
-        return Err(node.error(ErrorCode::OutOfRange, text!(node, "lifecycle.horizonTooLong", latest = latest.to_rfc3339())));
+        return Err(node.error(ErrorCode::OutOfRange, text!(node, "lifecycle.horizonTooLong", years = max_months / 12, latest = latest.to_rfc3339())));
     }
     Ok((Some(until), latest))
 }
 
 /// `at`, if it is within the simulated period; else `date_out_of_period` at `node`.
-pub fn within_period(node: &Node<'_>, at: Instant, start: Instant, until: Option<Instant>, latest: Instant) -> Result<Instant, Error> {
+pub fn within_period(node: &Node<'_>, at: Instant, start: Instant, until: Option<Instant>, latest: Instant, years: u64) -> Result<Instant, Error> {
     let end = until.unwrap_or(latest);
     if at < start || at > end {
         let (at, start, end) = (at.to_rfc3339(), start.to_rfc3339(), end.to_rfc3339());
         let message = if until.is_some() {
             text!(node, "lifecycle.outsidePeriodUntil", at = at, start = start, end = end)
         } else {
-            text!(node, "lifecycle.outsidePeriod", at = at, start = start, end = end)
+            text!(node, "lifecycle.outsidePeriod", at = at, start = start, years = years, end = end)
         };
         return Err(node.error(ErrorCode::DateOutOfPeriod, message));
     }
@@ -307,7 +362,7 @@ pub fn credit(node: &Node<'_>) -> Result<Decimal, Error> {
 /// A resource's creation time, with its node for errors.
 type CreatedAt<'v> = Option<(Node<'v>, Instant)>;
 
-fn decode_resource<'v>(product: Product, node: &Node<'v>) -> Result<(Kind, bool, bool, Vec<&'static str>, CreatedAt<'v>), Error> {
+fn decode_resource<'v>(product: Product, node: &Node<'v>) -> Result<(Kind, bool, bool, Vec<Part>, CreatedAt<'v>), Error> {
     let fields = node.object()?;
     let billing = |fields: &Fields<'_>| {
         fields.required("billing", key!("expect.billing"))?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)
@@ -344,7 +399,7 @@ fn decode_resource<'v>(product: Product, node: &Node<'v>) -> Result<(Kind, bool,
     };
     let mut attached = Vec::new();
     if let Some(list) = fields.get("attached") {
-        let choices: Vec<(&str, &'static str)> = kind.attachable().iter().map(|name| (*name, *name)).collect();
+        let choices: Vec<(&str, Part)> = kind.attachable().iter().map(|part| (part.name(), *part)).collect();
         for part in list.elements()? {
             let known = part.one_of(&choices, ErrorCode::UnknownField)?;
             if !attached.contains(&known) {
@@ -374,7 +429,7 @@ fn decode_expiry(kind: Kind, trial: bool, fields: &Fields<'_>, start: Instant, l
         if let Some(node) = expires_at.as_ref().or(months.as_ref()) {
             return Err(not_supported(node.path(), text!(node, "lifecycle.trialLength")));
         }
-        return Ok(Some((start, u64::from(policies.get("iot.trialMonths").unwrap_or(1)))));
+        return Ok(Some((start, u64::from(policies.get(Policy::IotTrialMonths).unwrap_or(1)))));
     }
     match (expires_at, months) {
         (Some(_), Some(m)) => Err(not_supported(m.path(), text!(m, "lifecycle.expiryTwice"))),
@@ -383,7 +438,7 @@ fn decode_expiry(kind: Kind, trial: bool, fields: &Fields<'_>, start: Instant, l
             // renewals then add months to that end.
             let months = m.integer(1, limits::MAX_MONTHS)?;
             let end = crate::products::ecs::subscription_cycle_end(start, months).filter(|end| *end <= latest);
-            Ok(Some((end.ok_or_else(|| m.error(ErrorCode::OutOfRange, text!(m, "lifecycle.endsBeyondHorizon")))?, 0)))
+            Ok(Some((end.ok_or_else(|| m.error(ErrorCode::OutOfRange, text!(m, "lifecycle.endsBeyondHorizon", years = MAX_HORIZON_MONTHS / 12)))?, 0)))
         }
         (None, Some(m)) => Ok(Some((start, m.integer(1, limits::MAX_MONTHS)?))),
         (_, None) => {
@@ -439,7 +494,7 @@ pub fn renewal_months(fields: &Fields<'_>) -> Result<u64, Error> {
     fields.required("months", key!("expect.months"))?.integer(1, limits::MAX_MONTHS)
 }
 
-fn decode_event(kind: Kind, node: &Node<'_>, within: &dyn Fn(&Node<'_>, Instant) -> Result<Instant, Error>) -> Result<Event, Error> {
+fn decode_event(kind: Kind, node: &Node<'_>, within: &dyn Fn(&Node<'_>, Instant) -> Result<Instant, Error>) -> Result<CallerEvent, Error> {
     let (fields, event_type, kind_node, at) = event_head(node, within)?;
     type Type = EventType;
     let kind = match event_type {
@@ -456,5 +511,7 @@ fn decode_event(kind: Kind, node: &Node<'_>, within: &dyn Fn(&Node<'_>, Instant)
             EventKind::Release
         }
     };
-    Ok(Event { at, kind })
+    // A top-up is the account's; the rest name the one resource.
+    let item = (!matches!(kind, EventKind::TopUp(_))).then_some(0);
+    Ok(CallerEvent { at, item, kind })
 }

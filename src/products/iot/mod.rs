@@ -558,7 +558,13 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
                 rounding,
                 &["IOT-12", "IOT-19"],
             );
+            // IOT-19: billed per day, each day rounded: the line is the sum of the days.
+            let whole_month = device_line.amount;
             device_line.amount = rounding.apply(billed.iter().map(|d| d.device_amount).sum());
+            if whole_month != device_line.amount {
+                let message = text!(ctx, "iot.dailyRoundingDevices", amount = device_line.amount, days = day_count, month = whole_month);
+                warnings.push(Warning::new("daily_rounding", message, &["IOT-19"]));
+            }
             lines.push(device_line);
         }
         Edition::Basic if living > 0 => warnings.push(Warning::new("no_device_fee_on_basic", text!(ctx, "iot.noDeviceFeeOnBasic"), &["IOT-12"])),
@@ -588,9 +594,13 @@ pub struct RepeatingDay {
     first_day: Date,
     free_quota_used: u64,
     rates: IotCatalog,
-    /// Each month's daily bills, computed once: (first day billed, bills from it on).
-    months: std::cell::RefCell<Vec<(Date, Vec<Decimal>)>>,
+    /// A month's daily bills depend only on its first day billed, its length and the
+    /// quota already used: computed once for each.
+    months: std::cell::RefCell<Vec<MonthBills>>,
 }
+
+/// (first day billed, days in the month, free quota already used, the bills from that day).
+type MonthBills = (i8, i8, u64, std::rc::Rc<Vec<Decimal>>);
 
 impl RepeatingDay {
     pub fn new(edition: Edition, day: DayUsage, first_day: Date, free_quota_used: u64, rates: &IotCatalog) -> Self {
@@ -603,44 +613,49 @@ impl RepeatingDay {
         bill_days(self.edition, std::slice::from_ref(&self.day), quota_used, &self.rates, Rounding::BILL).iter().map(IotDay::total).sum()
     }
 
-    /// The bill of billing day `date` (UTC+8), rounded to cents (IOT-18); zero before
-    /// the first day.
-    pub fn bill(&self, date: Date) -> Decimal {
+    /// The bills of `date`'s month from its first day billed on, and that day.
+    fn month_of(&self, date: Date) -> (Date, std::rc::Rc<Vec<Decimal>>) {
         let (from, quota_used) = if date.year() == self.first_day.year() && date.month() == self.first_day.month() {
             (self.first_day, self.free_quota_used)
         } else {
             (date.first_of_month(), 0)
         };
+        let length = date.days_in_month();
+        let mut months = self.months.borrow_mut();
+        if let Some((.., bills)) = months.iter().find(|(day, len, quota, _)| *day == from.day() && *len == length && *quota == quota_used) {
+            return (from, bills.clone());
+        }
+        let days: Vec<DayUsage> = (from.day()..=length)
+            .map(|d| DayUsage { date: time::day_of_month(from, d).unwrap_or(from), ..self.day.clone() })
+            .collect();
+        let bills = std::rc::Rc::new(bill_days(self.edition, &days, quota_used, &self.rates, Rounding::BILL).iter().map(IotDay::total).collect::<Vec<_>>());
+        months.push((from.day(), length, quota_used, bills.clone()));
+        (from, bills)
+    }
+
+    /// The bill of billing day `date` (UTC+8), rounded to cents (IOT-18); zero before
+    /// the first day.
+    pub fn bill(&self, date: Date) -> Decimal {
+        let (from, bills) = self.month_of(date);
         if date < from {
             return Decimal::ZERO;
         }
-        let index = (date.day() - from.day()) as usize;
-        let mut months = self.months.borrow_mut();
-        if let Some((_, bills)) = months.iter().find(|(first, _)| *first == from) {
-            return bills.get(index).copied().unwrap_or_default();
-        }
-        let days: Vec<DayUsage> = (from.day()..=date.days_in_month())
-            .map(|d| DayUsage { date: time::day_of_month(from, d).unwrap_or(from), ..self.day.clone() })
-            .collect();
-        let bills: Vec<Decimal> = bill_days(self.edition, &days, quota_used, &self.rates, Rounding::BILL).iter().map(IotDay::total).collect();
-        let bill = bills.get(index).copied().unwrap_or_default();
-        months.push((from, bills));
-        bill
+        bills.get((date.day() - from.day()) as usize).copied().unwrap_or_default()
     }
 
-    /// What the usage from `from` to `to` costs, each day's bill spread evenly over
-    /// its 24 hours (the account's credit is drawn down continuously; the bill itself
-    /// is generated when the day ends, IOT-9).
-    pub fn cost(&self, from: time::Instant, to: time::Instant) -> Option<Decimal> {
-        let mut cost = Decimal::ZERO;
-        let mut at = from;
-        while at < to {
-            let (date, _) = at.billing_day()?;
-            let day_end = time::Instant::start_of_billing_day(date).plus_days(1);
-            let end = day_end.min(to);
-            cost += self.bill(date).checked_mul(Decimal::from(end.0 - at.0))?.checked_div(Decimal::from(86_400))?;
-            at = end;
+    /// The first day after `date` whose bill differs from `date`'s, or the first of the
+    /// next month (IOT-17: the free quota comes back).
+    pub fn same_until(&self, date: Date) -> Date {
+        let (from, bills) = self.month_of(date);
+        let next_month = time::first_of_month_after(date, 1).unwrap_or(date);
+        if date < from {
+            return from;
         }
-        Some(cost)
+        let index = (date.day() - from.day()) as usize;
+        let bill = bills.get(index).copied().unwrap_or_default();
+        match bills.iter().skip(index + 1).position(|b| *b != bill) {
+            Some(offset) => time::day_of_month(date, date.day() + 1 + offset as i8).unwrap_or(next_month),
+            None => next_month,
+        }
     }
 }
