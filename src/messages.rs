@@ -37,6 +37,13 @@ impl Locale {
 /// What knows the language of the request it is part of: the first argument of `text!`.
 pub trait HasLocale {
     fn locale(&self) -> Locale;
+
+    /// True where no one reads the texts: `text!` then writes nothing (and evaluates none
+    /// of its arguments). A lifecycle run that only counts what is paid (`keepRunning`'s
+    /// run with unlimited credit) is one.
+    fn silent(&self) -> bool {
+        false
+    }
 }
 
 impl HasLocale for Locale {
@@ -49,11 +56,19 @@ impl<T: HasLocale + ?Sized> HasLocale for &T {
     fn locale(&self) -> Locale {
         (**self).locale()
     }
+
+    fn silent(&self) -> bool {
+        (**self).silent()
+    }
 }
 
 impl<T: HasLocale + ?Sized> HasLocale for &mut T {
     fn locale(&self) -> Locale {
         (**self).locale()
+    }
+
+    fn silent(&self) -> bool {
+        (**self).silent()
     }
 }
 
@@ -74,19 +89,28 @@ macro_rules! key {
 
 /// `text!(node, "decode.notInteger", x = 2.5)`: the template rendered with its named
 /// arguments in the language of the first argument (a [`Locale`], or anything that
-/// implements [`HasLocale`]: the request's context, one of its nodes, ...).
+/// implements [`HasLocale`]: the request's context, one of its nodes, ...); an empty
+/// string, with no argument evaluated, for a [`HasLocale::silent`] one.
 #[macro_export]
 macro_rules! text {
     ($to:expr, $key:literal $(,)?) => {
-        $crate::messages::render_plain($crate::messages::HasLocale::locale(&$to), $crate::key!($key))
+        if $crate::messages::HasLocale::silent(&$to) {
+            String::new()
+        } else {
+            $crate::messages::render_plain($crate::messages::HasLocale::locale(&$to), $crate::key!($key))
+        }
     };
     ($to:expr, $key:literal $(, $name:ident = $value:expr)+ $(,)?) => {
-        $crate::messages::render(
-            $crate::messages::HasLocale::locale(&$to),
-            $crate::key!($key),
-            &[$(stringify!($name)),*],
-            &[$(&$value as &dyn $crate::messages::Arg),*],
-        )
+        if $crate::messages::HasLocale::silent(&$to) {
+            String::new()
+        } else {
+            $crate::messages::render(
+                $crate::messages::HasLocale::locale(&$to),
+                $crate::key!($key),
+                &[$(stringify!($name)),*],
+                &[$(&$value as &dyn $crate::messages::Arg),*],
+            )
+        }
     };
 }
 

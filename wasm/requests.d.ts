@@ -593,16 +593,37 @@ export type LifecycleEvent = { type: "topUp"; at: DateInput; amount: DecimalInpu
  */
 export interface PolicyOverride {
     /**
-     * `"ecsChinaSite"`: an overdue pay-as-you-go ECS stops at once and is released after 15 days (ECS-14).
+     * One preset or several: `"ecsChinaSite"`, an overdue pay-as-you-go ECS stops at once and is
+     * released after 15 days (ECS-14); `"ecsAutoRenewal2019"`, ECS auto-renewal attempted 3 and 1
+     * days before expiry, on the day, 6 and 14 days after (ECS-15).
      */
-    preset?: "ecsChinaSite";
+    preset?: Preset | Preset[];
     cloudPhone?: Partial<Record<"overdueReleaseAfterDays" | "subscriptionReleaseAfterExpiryDays", Count>>;
     iot?: Partial<Record<"trialMonths" | "enterpriseReleaseAfterExpiryDays" | "autoRenewMonths" | "autoRenewFirstAttemptDaysBeforeExpiry" | "autoRenewLastAttemptDaysBeforeExpiry" | "legacyStopAfterOverdueHours" | "restoreWithinMinutes" | "billWithinHoursAfterCycle", Count>>;
-    ecs?: Partial<Record<"secondDeductionAfterDays" | "thirdDeductionAfterDays" | "stopAfterDays" | "releaseAfterStopDays" | "subscriptionReleaseAfterExpiryDays" | "autoRenewMonths" | "autoRenewFirstAttemptDaysBeforeExpiry" | "autoRenewAttemptHour" | "autoRenewServingAfterExpiryDays" | "autoRenewReleaseAfterExpiryDays", Count>>;
+    ecs?: Partial<Record<"secondDeductionAfterDays" | "thirdDeductionAfterDays" | "stopAfterDays" | "releaseAfterStopDays" | "subscriptionReleaseAfterExpiryDays" | "autoRenewMonths" | "autoRenewFirstAttemptDaysBeforeExpiry" | "autoRenewAttemptHour" | "autoRenewServingAfterExpiryDays" | "autoRenewReleaseAfterExpiryDays", Count>> & EcsChoices;
+}
+
+export type Preset = "ecsChinaSite" | "ecsAutoRenewal2019";
+
+/**
+ * ECS's choices between readings.
+ */
+export interface EcsChoices {
+    /**
+     * `"dailyNineDays"` (ECS-12, the default) or `"fiveAttempts2019"` (ECS-15; the `ecsAutoRenewal2019` preset).
+     */
+    autoRenewSchedule?: "dailyNineDays" | "fiveAttempts2019";
+    /**
+     * `"deleteAll"` (ECS-5, the default: every snapshot is deleted at an overdue release, with the
+     * custom images built on them) or `"keepInUse"` (ECS-16: snapshots behind a disk or a custom
+     * image are kept, free of charge).
+     */
+    snapshotsAfterRelease?: "deleteAll" | "keepInUse";
 }
 
 /**
- * `simulateAccount(request)`: one credit pays for 1 to 100 items in quote's shapes (API.md).
+ * `simulateAccount(request)`: one credit pays for 1 to 10,000 items in quote's shapes, over up to
+ * 10 years (API.md).
  */
 export interface AccountRequest {
     /**
@@ -610,13 +631,24 @@ export interface AccountRequest {
      */
     start: DateInput;
     /**
-     * The end of the simulated period; with it, `keepRunning` says what top-up lasts until then.
+     * The end of the simulated period, at most 10 years after `start`; with it,
+     * `keepRunning` says what top-up pays everything when due until then.
      */
     until?: DateInput;
     /**
-     * Balance and coupons at `start`: they pay every item's bills and auto-renewals.
+     * Balance and coupons at `start`: they pay the subscriptions bought then, every item's
+     * bills and auto-renewals.
      */
     account: AccountCredit;
+    /**
+     * `"buyAtStart"` (default): each subscription is bought at `start` from the credit, in item
+     * order; one the credit cannot pay is refused and never runs (the answer says so first).
+     * `"alreadyPaid"`: bought before `start`, not from this credit.
+     */
+    subscriptions?: "buyAtStart" | "alreadyPaid";
+    /**
+     * 1 to 10,000.
+     */
     items: AccountItem[];
     /**
      * At most 10,000, within the simulated period.

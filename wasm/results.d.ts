@@ -228,11 +228,19 @@ export interface EcsInstanceType {
  */
 export interface Period {
     /**
-     * None where the seeds give no number: the behaviour it governs is not modelled
-     * until a caller sets one.
+     * A count of `unit`, or for a choice the reading chosen (one of `choices`); null
+     * where the seeds give no number: the behaviour it governs is not modelled until a
+     * caller sets one.
      */
-    value: number | null;
-    unit: Unit;
+    value: number | string | null;
+    /**
+     * A count's unit (a choice has none).
+     */
+    unit?: Unit;
+    /**
+     * A choice between readings (ECS-15's schedule, ECS-16's snapshots): the names `value` takes.
+     */
+    choices?: string[];
     rule: string;
     /**
      * The seed file in `shared/seeds/`, for a rule from the seeds.
@@ -596,15 +604,16 @@ export interface Horizon {
 }
 
 /**
+ * What happened at a moment of a timeline (`opened` and `purchaseRefused` in accounts only).
+ */
+export type TimelineEvent = "opened" | "created" | "purchaseRefused" | "topUp" | "overdue" | "deductionRetry" | "stopped" | "payAsYouGoStopped" | "payAsYouGoReleased" | "released" | "settled" | "restored" | "expired" | "renewed" | "renewRefused" | "autoRenewed" | "autoRenewFailed" | "horizonEnd";
+
+/**
  * One moment of the timeline.
  */
 export interface Entry {
     at: Instant;
-    /**
-     * camelCase: created, topUp, overdue, deductionRetry, stopped, released, settled,
-     * restarted, restored, expired, renewed, renewRefused, autoRenewAttempt, ...
-     */
-    event: string;
+    event: TimelineEvent;
     /**
      * The state right after the event.
      */
@@ -618,23 +627,34 @@ export interface Entry {
      */
     billing: boolean;
     /**
-     * Balance plus coupons after the event, rounded to cents (negative: owed).
+     * Balance plus coupons after the event and the bills deducted so far (on the hour,
+     * or when a billing day ends), rounded to cents (negative: owed); null when the
+     * request gives no account.
      */
     credit: Decimal | null;
+    /**
+     * What the customer sees, in words; a moment other than `at` is written for a person
+     * ("5 Dec 2026, 00:00 (UTC+8)"), never in RFC 3339.
+     */
     effects: string[];
     rules: string[];
 }
 
 /**
- * Where a resource stands.
+ * Where a resource stands; `notPurchased`: an account's subscription the credit could not buy.
  */
-export type State = "running" | "overdue" | "stopped" | "expired" | "released";
+export type State = "notPurchased" | "running" | "overdue" | "stopped" | "expired" | "released";
+
+/**
+ * A part of a resource whose fate the answer follows.
+ */
+export type Part = "instanceGroup" | "compute" | "systemDisk" | "dataDisk" | "localDisk" | "staticPublicIp" | "eip" | "snapshots" | "customImage" | "payAsYouGoDisk" | "payByTrafficBandwidth" | "natGateway" | "sharedBandwidth";
 
 /**
  * What one part of the resource goes through (ECS-5, ECS-2, CP-10).
  */
 export interface ResourceFate {
-    resource: string;
+    resource: Part;
     phases: Phase[];
     rules: string[];
 }
@@ -650,6 +670,10 @@ export type ResourceStatus = "active" | "unavailable" | "retained" | "released" 
 // ---------------------------------------------------------------- simulateAccount
 export interface Account {
     currency: string;
+    /**
+     * How the subscriptions were paid for: bought at `start` from the credit, or before.
+     */
+    subscriptions: "buyAtStart" | "alreadyPaid";
     horizon: Horizon;
     /**
      * When the starting credit (balance plus coupons) runs out.
@@ -665,6 +689,10 @@ export interface Account {
      */
     timeline: AccountEntry[];
     items: AccountItemOutcome[];
+    /**
+     * The subscriptions bought from the credit at `start`, summed.
+     */
+    prepaid: Decimal;
     /**
      * The items' `billed`, summed.
      */
@@ -687,7 +715,7 @@ export interface AccountEntry {
      * the credit running out).
      */
     item?: number;
-    event: string;
+    event: TimelineEvent;
     /**
      * The item's state right after the event.
      */
@@ -707,7 +735,7 @@ export interface AccountEntry {
 export interface Interruption {
     at: Instant;
     item: number;
-    event: string;
+    event: TimelineEvent;
 }
 
 /**
@@ -724,17 +752,25 @@ export interface AccountItemOutcome {
      */
     lastSafeMoment?: Instant;
     /**
-     * A subscription's order, paid when it was bought (not from this credit).
+     * A subscription's order as quote prices it ("0.00" for pay-as-you-go).
      */
     prepaid: Decimal;
     /**
-     * Charged over the simulated period: pay-as-you-go use and renewals, rounded to cents.
+     * A subscription's: bought at `start` from the credit, refused (the credit could not
+     * pay `prepaid`: it never runs), or already paid before `start`.
+     */
+    purchase?: "bought" | "refused" | "alreadyPaid";
+    /**
+     * Charged over the simulated period: pay-as-you-go use and renewals (not the purchase),
+     * rounded to cents.
      */
     billed: Decimal;
 }
 
 /**
- * The smallest top-up at `start` that keeps every item serving until `until`.
+ * The smallest top-up at `start`, in cents, with which every payment (the purchases at
+ * `start`, every bill, every auto-renewal) is paid when it falls due until `until`, as
+ * with unlimited credit.
  */
 export interface KeepRunning {
     until: Instant;

@@ -42,7 +42,7 @@ use crate::time::Instant;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::{BTreeMap, BinaryHeap};
 
 /// A bound on steps, so that no input can make the loop run away (10,000 resources
 /// renewed monthly for 10 years are about 3 million).
@@ -212,29 +212,53 @@ struct Meter {
     on: bool,
     /// The use up to here is in the item's charges.
     since: Instant,
-    /// The use in one period of the clock now (an hour; today's bill).
-    amount: Decimal,
-    /// When `amount` may change (the next run of a daily usage's equal days).
-    changes_at: Option<Instant>,
+    /// The use in one period of the clock from each moment on, to the end of the month
+    /// (a constant rate: one run; a daily usage: its runs of equal days, IOT-17), in
+    /// time order; the first covers `since`.
+    runs: Vec<(Instant, Decimal)>,
+    /// A daily usage's next month: its bills are scheduled then.
+    month_end: Option<Instant>,
 }
 
 impl Meter {
+    /// The use in one period at `t`.
+    fn amount(&self, t: Instant) -> Decimal {
+        self.runs.iter().rev().find(|(from, _)| *from <= t).or(self.runs.first()).map_or(Decimal::ZERO, |(_, a)| *a)
+    }
+
+    /// Adds its use up to `t` to the item's charges.
     fn accrue(&mut self, item: &mut Item, t: Instant) {
         if self.on && t > self.since {
-            item.used(Exact::used(self.amount, self.clock, t.0 - self.since.0));
+            for (k, (from, amount)) in self.runs.iter().enumerate() {
+                let until = self.runs.get(k + 1).map_or(t, |next| next.0.min(t));
+                let from = (*from).max(self.since);
+                if until > from {
+                    item.used(Exact::used(*amount, self.clock, until.0 - from.0));
+                }
+            }
         }
         self.since = self.since.max(t);
     }
 
-    /// The use in one period at `t`, and when it may change.
-    fn amount_at(&self, t: Instant) -> (Decimal, Option<Instant>) {
+    /// Its runs from `t` to the end of the month (a constant rate: one, with no end).
+    fn schedule(&mut self, t: Instant) {
+        self.runs.clear();
+        self.month_end = None;
         match &self.usage {
-            Usage::None => (Decimal::ZERO, None),
-            Usage::Rate(amount) => (*amount, None),
-            Usage::Days(bills) => match t.billing_day() {
-                Some((date, _)) => (bills.bill(date), Some(Instant::start_of_billing_day(bills.same_until(date)))),
-                None => (Decimal::ZERO, None),
-            },
+            Usage::None => self.runs.push((t, Decimal::ZERO)),
+            Usage::Rate(amount) => self.runs.push((t, *amount)),
+            Usage::Days(bills) => {
+                let Some((mut date, _)) = t.billing_day() else { return };
+                let month = crate::time::first_of_month_after(date, 1).unwrap_or(date);
+                let mut from = t;
+                while date < month {
+                    let (bill, until) = bills.run(date);
+                    self.runs.push((from, bill));
+                    date = until.min(month);
+                    from = Instant::start_of_billing_day(date);
+                }
+                self.month_end = Some(from);
+            }
         }
     }
 }
@@ -242,8 +266,8 @@ impl Meter {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Wake {
     Step(Step),
-    /// A daily usage's bill changes (the month's free quota, a new month).
-    Rates,
+    /// A daily usage's month ends: its next month's bills are scheduled (IOT-17).
+    Month,
 }
 
 struct Slot {
@@ -269,6 +293,9 @@ struct Engine<'s> {
     slots: Vec<Slot>,
     queue: BinaryHeap<Reverse<(Instant, usize, u32)>>,
     bills: Bills,
+    /// When the daily resources' day's use changes, by how much: their runs of equal days
+    /// within a month (IOT-17), summed over them.
+    calendar: BTreeMap<Instant, Decimal>,
     log: Vec<Logged>,
     payments: Exact,
     top_ups: Exact,
@@ -283,6 +310,11 @@ struct Engine<'s> {
 impl HasLocale for Engine<'_> {
     fn locale(&self) -> crate::messages::Locale {
         self.setup.ctx.locale
+    }
+
+    /// The run with unlimited credit only counts payments: it writes no text.
+    fn silent(&self) -> bool {
+        self.unlimited
     }
 }
 
@@ -301,8 +333,11 @@ pub fn run(setup: &Setup, unlimited: bool) -> Result<Run, Error> {
         let wake = engine.next_wake().filter(|at| *at <= cap);
         let stated = engine.stated_overdue;
         let event = events.peek().map(|e| e.at);
+        let change = engine.calendar.keys().next().copied().filter(|at| *at <= cap);
         let next = [wake, stated, event].into_iter().flatten().min();
-        let target = next.unwrap_or(cap);
+        // A daily use's change ends the closed form's stretch, but is no event: with
+        // nothing else to come, the run ends.
+        let target = [next, change].into_iter().flatten().min().unwrap_or(cap);
         if let Some(unpaid) = engine.first_unpaid(target) {
             engine.advance(unpaid);
             engine.on_overdue(true);
@@ -312,6 +347,12 @@ pub fn run(setup: &Setup, unlimited: bool) -> Result<Run, Error> {
             break; // nothing more happens
         }
         engine.advance(target);
+        if change == Some(target) {
+            if let Some(delta) = engine.calendar.remove(&target) {
+                engine.bills.daily += delta;
+            }
+            continue;
+        }
         let Some(next) = next else { break };
         if stated == Some(next) {
             engine.stated_overdue = None;
@@ -327,13 +368,13 @@ pub fn run(setup: &Setup, unlimited: bool) -> Result<Run, Error> {
 
 impl<'s> Engine<'s> {
     fn new(setup: &'s Setup, unlimited: bool) -> Self {
-        let slots = setup
+        let slots: Vec<Slot> = setup
             .resources
             .iter()
             .map(|resource| {
                 let rules = resource.rules.fresh();
-                let item = Item::new(setup.ctx, setup.alone, setup.start, rules.parts());
-                let meter = Meter { clock: rules.clock(), usage: resource.usage.clone(), on: false, since: setup.start, amount: Decimal::ZERO, changes_at: None };
+                let item = Item::new(setup.ctx, setup.alone, unlimited, setup.start, rules.parts());
+                let meter = Meter { clock: rules.clock(), usage: resource.usage.clone(), on: false, since: setup.start, runs: Vec::new(), month_end: None };
                 Slot { rules, item, meter, version: 0, wake: None, first_interruption: None, purchase: None }
             })
             .collect();
@@ -346,10 +387,12 @@ impl<'s> Engine<'s> {
             overdue: false,
             stated_overdue: setup.overdue_at,
             funded_since: setup.start,
+            queue: BinaryHeap::with_capacity(2 * slots.len()),
+            // Most resources say a few things (created, overdue, stopped, released, ...).
+            log: if unlimited { Vec::new() } else { Vec::with_capacity(4 * slots.len() + setup.events.len()) },
             slots,
-            queue: BinaryHeap::new(),
             bills: Bills { hourly: Decimal::ZERO, daily: Decimal::ZERO, hourly_pending: Exact::ZERO, daily_pending: Exact::ZERO, at: setup.start },
-            log: Vec::new(),
+            calendar: BTreeMap::new(),
             payments: Exact::ZERO,
             top_ups: Exact::ZERO,
             required: Exact::ZERO,
@@ -447,19 +490,25 @@ impl<'s> Engine<'s> {
 
     /// The resource's next wake-up, queued; an older one is dropped when it comes up.
     fn reschedule(&mut self, i: usize) {
+        let now = self.now;
         let slot = &mut self.slots[i];
-        slot.version += 1;
         let step = if slot.item.gone() { None } else { slot.rules.next_deadline(&slot.item) };
-        let rates = slot.meter.changes_at.filter(|_| slot.meter.on);
-        slot.wake = match (step, rates) {
-            (Some((at, step)), Some(r)) if at < r => Some((at, Wake::Step(step))),
-            (_, Some(r)) => Some((r, Wake::Rates)),
+        let month = slot.meter.month_end.filter(|_| slot.meter.on);
+        let wake = match (step, month) {
+            (Some((at, step)), Some(m)) if at < m => Some((at, Wake::Step(step))),
+            (_, Some(m)) => Some((m, Wake::Month)),
             (Some((at, step)), None) => Some((at, Wake::Step(step))),
             (None, None) => None,
-        };
-        if let Some((at, _)) = slot.wake.as_mut() {
-            *at = (*at).max(self.now);
-            self.queue.push(Reverse((*at, i, slot.version)));
+        }
+        .map(|(at, wake)| (at.max(now), wake));
+        // Unchanged, its entry in the queue stands.
+        if wake == slot.wake && wake.is_some() {
+            return;
+        }
+        slot.version += 1;
+        slot.wake = wake;
+        if let Some((at, _)) = wake {
+            self.queue.push(Reverse((at, i, slot.version)));
         }
     }
 
@@ -486,17 +535,31 @@ impl<'s> Engine<'s> {
         if bills != slot.meter.on {
             slot.meter.accrue(&mut slot.item, now);
             if bills {
-                let (amount, changes_at) = slot.meter.amount_at(now);
-                slot.meter.amount = amount;
-                slot.meter.changes_at = changes_at;
-                *self.bills.rate(slot.meter.clock) += amount;
+                slot.meter.schedule(now);
+                slot.meter.on = true;
+                Self::add_runs(&mut self.bills, &mut self.calendar, &slot.meter, Decimal::ONE);
             } else {
-                *self.bills.rate(slot.meter.clock) -= slot.meter.amount;
+                Self::add_runs(&mut self.bills, &mut self.calendar, &slot.meter, Decimal::NEGATIVE_ONE);
+                slot.meter.on = false;
             }
-            slot.meter.on = bills;
             slot.meter.since = now;
         }
         self.reschedule(i);
+    }
+
+    /// A meter's use from now to the end of its month, added to the account's bills
+    /// (`sign` 1) or taken from them (-1): its amount now, and its later runs' changes
+    /// in the calendar.
+    fn add_runs(bills: &mut Bills, calendar: &mut BTreeMap<Instant, Decimal>, meter: &Meter, sign: Decimal) {
+        let now = bills.at;
+        *bills.rate(meter.clock) += sign * meter.amount(now);
+        for pair in meter.runs.windows(2).filter(|pair| pair[1].0 > now) {
+            let change = calendar.entry(pair[1].0).or_insert(Decimal::ZERO);
+            *change += sign * (pair[1].1 - pair[0].1);
+            if change.is_zero() {
+                calendar.remove(&pair[1].0);
+            }
+        }
     }
 
     /// Runs `act` on resource `i` now, with the credit as a purse. A deadline
@@ -529,6 +592,9 @@ impl<'s> Engine<'s> {
         if lost && self.first_interruption.is_none() {
             self.first_interruption = Some((at, i, said.event));
         }
+        if self.unlimited {
+            return;
+        }
         let entry = Logged {
             at,
             item: Some(i),
@@ -544,6 +610,9 @@ impl<'s> Engine<'s> {
     }
 
     fn log_account(&mut self, event: Event, effects: Vec<String>, rules: Vec<&'static str>) {
+        if self.unlimited {
+            return;
+        }
         let entry = Logged { at: self.now, item: None, event, state: None, serves: None, bills: None, credit: self.shown_credit(), effects, rules };
         self.log.push(entry);
     }
@@ -653,14 +722,13 @@ impl<'s> Engine<'s> {
         let Some(Reverse((_, i, _))) = self.queue.pop() else { return };
         let Some((_, wake)) = self.slots[i].wake.take() else { return };
         match wake {
-            Wake::Rates => {
+            Wake::Month => {
                 let now = self.now;
                 let slot = &mut self.slots[i];
                 slot.meter.accrue(&mut slot.item, now);
-                let (amount, changes_at) = slot.meter.amount_at(now);
-                *self.bills.rate(slot.meter.clock) += amount - slot.meter.amount;
-                slot.meter.amount = amount;
-                slot.meter.changes_at = changes_at;
+                Self::add_runs(&mut self.bills, &mut self.calendar, &slot.meter, Decimal::NEGATIVE_ONE);
+                slot.meter.schedule(now);
+                Self::add_runs(&mut self.bills, &mut self.calendar, &slot.meter, Decimal::ONE);
                 self.reschedule(i);
             }
             Wake::Step(step) => {

@@ -267,7 +267,7 @@ impl DailyBills for RepeatingDay {
         RepeatingDay::bill(self, date)
     }
 
-    fn same_until(&self, date: Date) -> Date {
-        RepeatingDay::same_until(self, date)
+    fn run(&self, date: Date) -> (Decimal, Date) {
+        RepeatingDay::run(self, date)
     }
 }

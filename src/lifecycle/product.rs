@@ -144,12 +144,17 @@ pub trait DailyBills {
     /// [`DailyBills::bill`] day by day up to the month's end (a biller that restarts each
     /// month); a usage that knows its runs (`products::iot::RepeatingDay`) says at once.
     fn same_until(&self, date: Date) -> Date {
+        self.run(date).1
+    }
+
+    /// `date`'s bill and [`DailyBills::same_until`] at once.
+    fn run(&self, date: Date) -> (Decimal, Date) {
         let bill = self.bill(date);
         let mut day = date;
         loop {
-            let Some(next) = crate::time::date_from_epoch_days(crate::time::epoch_days(day) + 1) else { return day };
+            let Some(next) = crate::time::date_from_epoch_days(crate::time::epoch_days(day) + 1) else { return (bill, day) };
             if next.month() != date.month() || self.bill(next) != bill {
-                return next;
+                return (bill, next);
             }
             day = next;
         }
@@ -326,6 +331,8 @@ pub struct Item {
     /// simulateLifecycle's one resource (its entries are the whole answer and say more:
     /// the runway, how its bills fall due); false for an account's item.
     alone: bool,
+    /// A run whose texts nobody reads (`keepRunning`'s with unlimited credit).
+    silent: bool,
     start: Instant,
     now: Instant,
     overdue_since: Option<Instant>,
@@ -351,10 +358,14 @@ impl HasLocale for Item {
     fn locale(&self) -> Locale {
         self.ctx.locale
     }
+
+    fn silent(&self) -> bool {
+        self.silent
+    }
 }
 
 impl Item {
-    pub fn new(ctx: Ctx, alone: bool, start: Instant, mut fates: Vec<Fate>) -> Item {
+    pub fn new(ctx: Ctx, alone: bool, silent: bool, start: Instant, mut fates: Vec<Fate>) -> Item {
         for fate in &mut fates {
             for change in &mut fate.changes {
                 change.0 = start;
@@ -363,6 +374,7 @@ impl Item {
         Item {
             ctx,
             alone,
+            silent,
             start,
             now: start,
             overdue_since: None,

@@ -55,7 +55,7 @@ pub fn run(setup: &Setup, extra: Decimal) -> Outcome {
         .iter()
         .map(|r| {
             let rules = r.rules.fresh();
-            let item = Item::new(setup.ctx, setup.alone, setup.start, rules.parts());
+            let item = Item::new(setup.ctx, setup.alone, false, setup.start, rules.parts());
             Resource { clock: rules.clock(), rules, item, usage: r.usage.clone(), pending: Exact::ZERO, first_interruption: None }
         })
         .collect();

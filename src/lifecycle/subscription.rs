@@ -32,6 +32,8 @@ pub struct Schedule {
 pub struct Term {
     anchor: Instant,
     months: u64,
+    /// `anchor` plus `months`, kept: the engine asks for it at every step.
+    expiry: Instant,
     /// Per month: what a renewal pays (IOT-10: what an auto-renewal must pay).
     price: Option<Decimal>,
     auto_renew: Option<Schedule>,
@@ -45,11 +47,11 @@ const NEVER: Instant = Instant(i64::MAX / 4);
 
 impl Term {
     pub fn new(anchor: Instant, months: u64, price: Option<Decimal>, auto_renew: Option<Schedule>) -> Term {
-        Term { anchor, months, price, auto_renew, next: 0, last_attempt_at: None }
+        Term { anchor, months, expiry: anchor.plus_months(months).unwrap_or(NEVER), price, auto_renew, next: 0, last_attempt_at: None }
     }
 
     pub fn expiry(&self) -> Instant {
-        self.anchor.plus_months(self.months).unwrap_or(NEVER)
+        self.expiry
     }
 
     pub fn schedule(&self) -> Option<&Schedule> {
@@ -64,6 +66,7 @@ impl Term {
     /// `months` more, from the current expiry (ECS-10; after expiry, ECS-12's backdating).
     pub fn renew(&mut self, months: u64) {
         self.months += months;
+        self.expiry = self.anchor.plus_months(self.months).unwrap_or(NEVER);
         self.next = 0;
         self.last_attempt_at = None;
     }
@@ -74,7 +77,8 @@ impl Term {
         let at = self.expiry().plus_days(*schedule.days.get(index)?);
         match schedule.hour {
             None => Some(at),
-            Some(hour) => Some(Instant::start_of_billing_day(at.billing_day()?.0).plus_hours(hour)),
+            // That day at the hour, UTC+8.
+            Some(hour) => Some(Instant(at.0 - (at.0 + crate::time::BILLING_OFFSET_SECONDS).rem_euclid(super::product::DAY)).plus_hours(hour)),
         }
     }
 

@@ -625,10 +625,35 @@ impl RepeatingDay {
         if let Some((.., bills)) = months.iter().find(|(day, len, quota, _)| *day == from.day() && *len == length && *quota == quota_used) {
             return (from, bills.clone());
         }
-        let days: Vec<DayUsage> = (from.day()..=length)
-            .map(|d| DayUsage { date: time::day_of_month(from, d).unwrap_or(from), ..self.day.clone() })
+        // The same usage every day: a day's bill depends only on how much of the month's
+        // free quota is left (IOT-17: the earliest days use it). So the days whose messages
+        // the quota covers whole cost the same, then one day is partly covered, and every
+        // later day costs the same: at most three days are rated, not the whole month.
+        let rate = |used: u64| -> (u128, Decimal) {
+            let day = bill_days(self.edition, std::slice::from_ref(&self.day), used, &self.rates, Rounding::BILL);
+            day.first().map_or((0, Decimal::ZERO), |d| (d.billable_messages, d.total()))
+        };
+        let quota = u128::from(self.rates.free_messages_per_month);
+        let (per_day, _) = rate(quota_used);
+        let mut known: Vec<(u128, Decimal)> = Vec::with_capacity(3);
+        let mut used = u128::from(quota_used).min(quota);
+        let bills: Vec<Decimal> = (from.day()..=length)
+            .map(|_| {
+                // Fully covered days all cost what the first of them costs; so do full days.
+                let class = if used >= quota { quota } else if used + per_day <= quota { 0 } else { used };
+                let bill = match known.iter().find(|(c, _)| *c == class) {
+                    Some((_, bill)) => *bill,
+                    None => {
+                        let bill = rate(u64::try_from(used).unwrap_or(u64::MAX)).1;
+                        known.push((class, bill));
+                        bill
+                    }
+                };
+                used = (used + per_day).min(quota);
+                bill
+            })
             .collect();
-        let bills = std::rc::Rc::new(bill_days(self.edition, &days, quota_used, &self.rates, Rounding::BILL).iter().map(IotDay::total).collect::<Vec<_>>());
+        let bills = std::rc::Rc::new(bills);
         months.push((from.day(), length, quota_used, bills.clone()));
         (from, bills)
     }
@@ -636,26 +661,23 @@ impl RepeatingDay {
     /// The bill of billing day `date` (UTC+8), rounded to cents (IOT-18); zero before
     /// the first day.
     pub fn bill(&self, date: Date) -> Decimal {
-        let (from, bills) = self.month_of(date);
-        if date < from {
-            return Decimal::ZERO;
-        }
-        bills.get((date.day() - from.day()) as usize).copied().unwrap_or_default()
+        self.run(date).0
     }
 
-    /// The first day after `date` whose bill differs from `date`'s, or the first of the
-    /// next month (IOT-17: the free quota comes back).
-    pub fn same_until(&self, date: Date) -> Date {
+    /// `date`'s bill, and the first day after it whose bill differs, or the first of
+    /// the next month (IOT-17: the free quota comes back).
+    pub fn run(&self, date: Date) -> (Decimal, Date) {
         let (from, bills) = self.month_of(date);
         let next_month = time::first_of_month_after(date, 1).unwrap_or(date);
         if date < from {
-            return from;
+            return (Decimal::ZERO, from);
         }
         let index = (date.day() - from.day()) as usize;
         let bill = bills.get(index).copied().unwrap_or_default();
-        match bills.iter().skip(index + 1).position(|b| *b != bill) {
+        let until = match bills.iter().skip(index + 1).position(|b| *b != bill) {
             Some(offset) => time::day_of_month(date, date.day() + 1 + offset as i8).unwrap_or(next_month),
             None => next_month,
-        }
+        };
+        (bill, until)
     }
 }
