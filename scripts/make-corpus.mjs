@@ -436,6 +436,10 @@ add("dated: ecs auto-renewal, the 2019 schedule before and after expiry (ECS-15)
   renewalPrice: "30", account: { balance: "1" }, policy: { preset: "ecsAutoRenewal2019" },
   events: [{ at: "2016-04-30", type: "topUp", amount: "30" }], until: "2016-07-01",
 });
+add("dated: ecs auto-renewal, the 2019 schedule as a policy value, paid 3 days before (ECS-15)", "simulateLifecycle", {
+  product: "ecs", resource: { billing: "subscription", attached: ["staticPublicIp"] }, start: "2026-11-05T10:00:00+08:00", months: 1, autoRenew: true,
+  renewalPrice: "30", account: { balance: "100" }, policy: { ecs: { autoRenewSchedule: "fiveAttempts2019" } }, until: "2027-03-01",
+});
 add("dated: ecs snapshots behind disks and images kept, the older reading (ECS-16)", "simulateLifecycle", {
   product: "ecs", resource: { billing: "payAsYouGo", attached: ["dataDisk", "snapshots", "customImage"] }, start: "2026-12-01",
   overdueAt: "2026-12-10T09:00:00+08:00", costPerHour: "0.10", policy: { ecs: { snapshotsAfterRelease: "keepInUse" } }, until: "2027-01-20",

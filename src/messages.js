@@ -115,6 +115,7 @@ const TEMPLATES = String.raw`{
 "cpLife.hourlyDeduction": ["billed per hour and deducted on the hour: the first hourly deduction the credit cannot pay makes the payment overdue", "按小时计费，每小时整点扣费：可用额度无法支付的第一笔小时扣费使账号欠费"],
 "cpLife.natGateway": ["NAT Gateway", "NAT 网关"],
 "cpLife.overdue": ["the phones enter the Overdue state: their data is kept, but they cannot be powered on or off, restarted or connected to", "云手机进入欠费状态：数据保留，但无法开机、关机、重启或连接"],
+"cpLife.releasedAtPeriodEnd": ["released as a {hours}-hour period ends: nothing more is billed", "在 {hours} 小时计费周期结束时释放：不再计费"],
 "cpLife.releasedForOverdue": ["not topped up within {days} days: the cloud phones are released (day {day}) and their data is deleted permanently", "{days} 天内未充值：云手机被释放（第 {day} 天），数据被永久删除"],
 "cpLife.renewBefore": ["renew before {before} to restore it, or the group is deleted with its instances and cannot be recovered", "请在 {before} 之前续费以恢复，否则实例组及其实例将被删除，且不可恢复"],
 "cpLife.settled": ["the phones leave the Overdue state and billing resumes", "云手机退出欠费状态，恢复计费"],

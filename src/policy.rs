@@ -354,30 +354,25 @@ impl Policies {
                     *period = Period { value, overridden: true, ..dated(0, period.unit, "ECS-14", ECS_CHINA_OVERDUE_PAGE, None, text) };
                 }
             }
-            Preset::EcsAutoRenewal2019 => {
-                let period = &mut self.periods[Policy::EcsAutoRenewSchedule as usize];
-                *period = Period {
-                    value: Some(1),
-                    overridden: true,
-                    ..choice(SCHEDULE_CHOICES, dated(0, Unit::Days, "ECS-15", ECS_AUTO_RENEW_2019_PAGE, Some("2019-05-30"),
-                        "a notice 7 days before expiry; deductions attempted 3 days before expiry, 1 day before, on the expiry day, and 6 and 14 days after it; if all five fail, the instance is suspended 15 days after expiry with its data kept"))
-                };
-            }
+            Preset::EcsAutoRenewal2019 => self.choose(Policy::EcsAutoRenewSchedule, 1),
         }
     }
 
-    /// The caller picked `choice` of a choice policy: ECS-16's reading has its own source.
+    /// The caller (or a preset) picked the reading `index` of a choice policy: each
+    /// reading has its own rule and source.
     fn choose(&mut self, policy: Policy, index: usize) {
         let period = &mut self.periods[policy as usize];
-        if policy == Policy::EcsSnapshotsAfterRelease && index == 1 {
-            *period = choice(SNAPSHOT_CHOICES, dated(0, Unit::Days, "ECS-16", ECS_BILLING_FAQ_2021_PAGE, Some("2021-04-28"),
-                "when an overdue pay-as-you-go instance's resources are released, snapshots that back a disk or a custom image are kept and not charged; the others are deleted"));
-        }
+        *period = match (policy, index) {
+            (Policy::EcsAutoRenewSchedule, 1) => choice(SCHEDULE_CHOICES, dated(0, Unit::Days, "ECS-15", ECS_AUTO_RENEW_2019_PAGE, Some("2019-05-30"),
+                "a notice 7 days before expiry; deductions attempted 3 days before expiry, 1 day before, on the expiry day, and 6 and 14 days after it; if all five fail, the instance is suspended 15 days after expiry with its data kept")),
+            (Policy::EcsSnapshotsAfterRelease, 1) => choice(SNAPSHOT_CHOICES, dated(0, Unit::Days, "ECS-16", ECS_BILLING_FAQ_2021_PAGE, Some("2021-04-28"),
+                "when an overdue pay-as-you-go instance's resources are released, snapshots that back a disk or a custom image are kept and not charged; the others are deleted")),
+            _ => DEFAULTS[policy as usize].2.clone(),
+        };
         period.value = Some(index as u32);
         period.overridden = true;
     }
 }
-
 
 /// Applies `policy: { preset?, cloudPhone?: { overdueReleaseAfterDays? }, iot?: {...}, ecs?: {...} }`:
 /// the presets first (`preset` is one name or a list), then each value the caller sets.

@@ -314,6 +314,22 @@ fn bad_input_is_refused_at_its_path() {
     item["spec"] = json!("acp.nope");
     assert_eq!(error(&base(json!([item]), json!([]))), (ErrorCode::UnknownSpec, "items[0].spec".into()));
     assert_eq!(error(&base(json!([]), json!([]))), (ErrorCode::Empty, "items".into()));
+    // Issue 31's limits: as many items as a quote (10,000), over up to 10 years.
+    let many: Vec<Json> = (0..10_001).map(|_| json!({"product": "iot", "instance": "newPublic"})).collect();
+    assert_eq!(error(&base(json!(many), json!([]))), (ErrorCode::TooMany, "items".into()));
+    let ten_years = json!({"start": "2026-12-01", "until": "2036-12-01T00:00:01+08:00", "account": {"balance": "10"}, "items": [phones(1)]});
+    assert_eq!(error(&ten_years), (ErrorCode::OutOfRange, "until".into()));
+    // An event before start.
+    assert_eq!(error(&base(json!([phones(1)]), json!([{"at": "2026-11-30T23:59:59+08:00", "type": "topUp", "amount": "5"}]))), (ErrorCode::DateOutOfPeriod, "events[0].at".into()));
+    // An unknown reading of subscriptions.
+    let mut request = base(json!([phones(1)]), json!([]));
+    request["subscriptions"] = json!("later");
+    assert_eq!(error(&request), (ErrorCode::UnknownField, "subscriptions".into()));
+    // And at the limits, an answer: 10,000 items, and exactly 10 years.
+    let many: Vec<Json> = (0..10_000).map(|_| json!({"product": "iot", "instance": "newPublic"})).collect();
+    assert_eq!(account(&base(json!(many), json!([])))["items"].as_array().unwrap().len(), 10_000);
+    let ten_years = json!({"start": "2026-12-01", "until": "2036-12-01", "account": {"balance": "10"}, "items": [phones(1)]});
+    assert_eq!(account(&ten_years)["horizon"]["to"], "2036-12-01T00:00:00+08:00");
 }
 
 #[test]

@@ -161,25 +161,10 @@ function accountRequest() {
       ? { ...item, month: undefined, usage: { ...item.usage, days: Array.isArray(item.usage?.days) ? item.usage.days : undefined } }
       : item,
   );
-  const request = { start: read("lc-start"), until: read("lc-until"), account: { balance: read("lc-balance") }, items };
-  // API.md, third round: subscriptions are bought at the start from the balance unless already
-  // bought. Sent only to an engine that knows the field (see buyAtStartSupported).
-  if (buyAtStart) request.subscriptions = read("lc-already-paid") ? "alreadyPaid" : "buyAtStart";
-  return request;
-}
-
-/**
- * Whether the engine reads simulateAccount's `subscriptions` (issue 31): an engine without it refuses
- * the field as unknown, and then every subscription counts as already bought.
- */
-let buyAtStart = false;
-function buyAtStartSupported() {
-  try {
-    simulateAccount({ start: "2026-12-01", account: { balance: "0" }, items: [{ product: "iot", instance: "newPublic" }], subscriptions: "alreadyPaid" });
-    return true;
-  } catch (error) {
-    return !(error.code === "unknown_field" && String(error.path) === "subscriptions");
-  }
+  // API.md, third round: each subscription is bought at the start from this balance, unless the
+  // customer says it is already bought.
+  const subscriptions = read("lc-already-paid") ? "alreadyPaid" : "buyAtStart";
+  return { start: read("lc-start"), until: read("lc-until"), account: { balance: read("lc-balance") }, subscriptions, items };
 }
 
 function lifecycleRequest() {
@@ -507,13 +492,24 @@ function renderAccount(form) {
     facts.push(el("p", { id: "lc-keep-running", className: "headline", "data-amount": keep.topUp }, text));
   }
   facts.push(el("p", { textContent: t("lc.billed", { amount: money(result.billed) }) }));
-  $("lc-summary").replaceChildren(...facts, warningsList(result.warnings) ?? "");
-  // Subscriptions are prepaid: the engine reads them as already bought (its "alreadyPaid"), so the
-  // page says what they cost upfront rather than letting the balance look sufficient in silence.
-  const prepaid = result.items.reduce((sum, item) => sum + Math.round(Number(item.prepaid ?? 0) * 100), 0);
-  const bought = !buyAtStart || read("lc-already-paid");
-  $("lc-prepaid").hidden = prepaid === 0;
-  $("lc-prepaid").textContent = prepaid ? t(bought ? "lc.prepaid" : "lc.prepaidFromBalance", { amount: money((prepaid / 100).toFixed(2)) }) : "";
+  // What the balance cannot buy is said first (the engine's purchase_refused warning, written here
+  // in the page's words); the other warnings follow the facts.
+  const refused = result.items.filter((item) => item.purchase === "refused");
+  const cannotBuy = refused.length
+    ? el("p", { id: "lc-cannot-buy", className: "notice" }, t("lc.cannotBuy", {
+      balance: money(request.account.balance),
+      items: refused.map((item) => t("lc.refusedItem", { n: item.index + 1, description: item.description, price: money(item.prepaid) })).join(t("listSeparator")),
+    }))
+    : "";
+  $("lc-summary").replaceChildren(cannotBuy, ...facts, warningsList(result.warnings.filter((w) => w.code !== "purchase_refused")) ?? "");
+  // Subscriptions are prepaid: what they cost upfront, and what of it this balance bought.
+  const upfront = result.items.reduce((sum, item) => sum + Math.round(Number(item.prepaid) * 100), 0);
+  const amount = money((upfront / 100).toFixed(2));
+  // Nothing bought: the notice above says why.
+  $("lc-prepaid").hidden = upfront === 0 || (result.subscriptions === "buyAtStart" && result.prepaid === "0.00");
+  $("lc-prepaid").textContent = result.subscriptions === "alreadyPaid" ? t("lc.prepaid", { amount })
+    : refused.length ? t("lc.prepaidPartly", { amount, bought: money(result.prepaid) })
+    : t("lc.prepaidFromBalance", { amount });
   $("lc-bar").replaceChildren();
   $("lc-items").replaceChildren(
     ...result.items.map((item) => {
@@ -524,7 +520,7 @@ function renderAccount(form) {
         el("h3", { textContent: `${item.index + 1}. ${item.description}` }),
         el("span", { className: `badge state-${item.finalState}`, textContent: t(`state.${item.finalState}`) }),
         el("span", { className: "num item-billed", "data-amount": item.billed, textContent: t("lc.itemBilled", { amount: money(item.billed) }) }),
-        item.prepaid && item.prepaid !== "0.00" ? el("span", { className: "num item-prepaid", "data-amount": item.prepaid, textContent: t("lc.itemPrepaid", { amount: money(item.prepaid) }) }) : "",
+        item.purchase ? el("span", { className: `num item-prepaid purchase-${item.purchase}`, "data-amount": item.prepaid, textContent: t(`lc.itemPrepaid.${item.purchase}`, { amount: money(item.prepaid) }) }) : "",
         item.dataDeletedAt ? el("p", { className: "hint", textContent: t("lc.itemDeleted", { date: instant(item.dataDeletedAt) }) }) : "",
         phaseBar(own, result.horizon),
       );
@@ -1021,9 +1017,6 @@ async function main() {
   say("status", null);
   const prices = catalog();
   specOptions(prices);
-  buyAtStart = buyAtStartSupported();
-  // Offered only where the engine can buy subscriptions from the balance.
-  if (buyAtStart) $("lc-already-paid-field").dataset.when = "lc-resource=cart";
   // The categories from the catalog, once the engine lists them there (issue 29; see CATEGORIES).
   if (Array.isArray(prices.iot?.categories)) {
     categories = prices.iot.categories.map((c) => (typeof c === "string" ? { name: c, billability: "billable" } : { name: c.name ?? c.id, billability: c.billability ?? "billable" }));

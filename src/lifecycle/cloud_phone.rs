@@ -75,7 +75,12 @@ impl CloudPhone {
                 if let Some(hourly) = self.hourly {
                     item.charge(hourly * Decimal::from(period_end.0 - item.now().0) / Decimal::from(HOUR));
                 }
-                effects.push(text!(item, "cpLife.billedToPeriodEnd", hours = period_hours, end = period_end));
+                if period_end > item.now() {
+                    effects.push(text!(item, "cpLife.billedToPeriodEnd", hours = period_hours, end = period_end));
+                } else {
+                    // Released as a period ends: its entry's own moment, not said again.
+                    effects.push(text!(item, "cpLife.releasedAtPeriodEnd", hours = period_hours));
+                }
                 rules.push("CP-3");
             }
             BillingUnit::Seconds => {

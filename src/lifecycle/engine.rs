@@ -42,7 +42,7 @@ use crate::time::Instant;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::BinaryHeap;
 
 /// A bound on steps, so that no input can make the loop run away (10,000 resources
 /// renewed monthly for 10 years are about 3 million).
@@ -294,8 +294,8 @@ struct Engine<'s> {
     queue: BinaryHeap<Reverse<(Instant, usize, u32)>>,
     bills: Bills,
     /// When the daily resources' day's use changes, by how much: their runs of equal days
-    /// within a month (IOT-17), summed over them.
-    calendar: BTreeMap<Instant, Decimal>,
+    /// within a month (IOT-17), summed over them, in time order (a month's days at most).
+    calendar: Vec<(Instant, Decimal)>,
     log: Vec<Logged>,
     payments: Exact,
     top_ups: Exact,
@@ -333,7 +333,7 @@ pub fn run(setup: &Setup, unlimited: bool) -> Result<Run, Error> {
         let wake = engine.next_wake().filter(|at| *at <= cap);
         let stated = engine.stated_overdue;
         let event = events.peek().map(|e| e.at);
-        let change = engine.calendar.keys().next().copied().filter(|at| *at <= cap);
+        let change = engine.calendar.first().map(|(at, _)| *at).filter(|at| *at <= cap);
         let next = [wake, stated, event].into_iter().flatten().min();
         // A daily use's change ends the closed form's stretch, but is no event: with
         // nothing else to come, the run ends.
@@ -348,9 +348,8 @@ pub fn run(setup: &Setup, unlimited: bool) -> Result<Run, Error> {
         }
         engine.advance(target);
         if change == Some(target) {
-            if let Some(delta) = engine.calendar.remove(&target) {
-                engine.bills.daily += delta;
-            }
+            let (_, delta) = engine.calendar.remove(0);
+            engine.bills.daily += delta;
             continue;
         }
         let Some(next) = next else { break };
@@ -392,7 +391,7 @@ impl<'s> Engine<'s> {
             log: if unlimited { Vec::new() } else { Vec::with_capacity(4 * slots.len() + setup.events.len()) },
             slots,
             bills: Bills { hourly: Decimal::ZERO, daily: Decimal::ZERO, hourly_pending: Exact::ZERO, daily_pending: Exact::ZERO, at: setup.start },
-            calendar: BTreeMap::new(),
+            calendar: Vec::new(),
             payments: Exact::ZERO,
             top_ups: Exact::ZERO,
             required: Exact::ZERO,
@@ -550,14 +549,20 @@ impl<'s> Engine<'s> {
     /// A meter's use from now to the end of its month, added to the account's bills
     /// (`sign` 1) or taken from them (-1): its amount now, and its later runs' changes
     /// in the calendar.
-    fn add_runs(bills: &mut Bills, calendar: &mut BTreeMap<Instant, Decimal>, meter: &Meter, sign: Decimal) {
+    fn add_runs(bills: &mut Bills, calendar: &mut Vec<(Instant, Decimal)>, meter: &Meter, sign: Decimal) {
         let now = bills.at;
         *bills.rate(meter.clock) += sign * meter.amount(now);
         for pair in meter.runs.windows(2).filter(|pair| pair[1].0 > now) {
-            let change = calendar.entry(pair[1].0).or_insert(Decimal::ZERO);
-            *change += sign * (pair[1].1 - pair[0].1);
-            if change.is_zero() {
-                calendar.remove(&pair[1].0);
+            let (at, change) = (pair[1].0, sign * (pair[1].1 - pair[0].1));
+            match calendar.binary_search_by_key(&at, |(t, _)| *t) {
+                Ok(k) => {
+                    calendar[k].1 += change;
+                    if calendar[k].1.is_zero() {
+                        calendar.remove(k);
+                    }
+                }
+                Err(k) if !change.is_zero() => calendar.insert(k, (at, change)),
+                Err(_) => {}
             }
         }
     }

@@ -80,16 +80,17 @@ test("a bad request exits 1 with the code, path and message on stderr; a bad com
 
 test("account: the merged timeline, then the runway, the first interruption and the top-up", () => {
   // tests/account.rs: two phones at 2 x 0.0457 = 0.0914 an hour on USD 10 run out in the
-  // 393,874th second, Dec 5 13:24:34 (UTC+8); until Dec 10 they bill exactly the 10.00,
-  // and keeping them running to Dec 10 needs 9 x 24 x 0.0914 = 19.7424 in all: 9.75 more.
+  // 393,874th second, Dec 5 13:24:34 (UTC+8); deducted on the hour (CP-13), the 110th
+  // deduction, at 14:00, is the first unpaid: overdue then, billed 110 x 0.0914 = 10.054 ->
+  // 10.05; keeping them running to Dec 10 needs 9 x 24 x 0.0914 = 19.7424 in all: 9.75 more.
   const request = JSON.stringify({ start: "2026-12-01", until: "2026-12-10", account: { balance: "10" },
     items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "payAsYouGo", quantity: 2 }] });
   const r = run(["account", "-"], request);
   assert.equal(r.status, 0, r.stderr);
   const lines = r.stdout.trimEnd().split("\n");
-  assert.match(lines.at(-1), /^billed +10\.00$/);
+  assert.match(lines.at(-1), /^billed +10\.05$/);
   assert.match(r.stdout, /credit runs out +2026-12-05T13:24:34\+08:00/);
-  assert.match(r.stdout, /first interruption \(item 1, overdue\) +2026-12-05T13:24:34\+08:00/);
+  assert.match(r.stdout, /first interruption \(item 1, overdue\) +2026-12-05T14:00:00\+08:00/);
   assert.match(r.stdout, /top-up at start to keep everything running until 2026-12-10T00:00:00\+08:00 +9\.75/);
   const zh = run(["account", "-", "--locale", "zh-CN", "--format", "csv"], request);
   assert.equal(zh.status, 0, zh.stderr);

@@ -50,6 +50,24 @@ test("bad input throws an Error with code and path, and the next call works", ()
   }
 });
 
+test("simulateAccount: bad input (10,001 items, until past 10 years, an event before start, an item no account runs) throws with code and path, and the next call works", async () => {
+  const { simulateAccount } = await import("alicloud-cost");
+  const phones = { product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "payAsYouGo", quantity: 2 };
+  const account = (extra) => ({ start: "2026-12-01", account: { balance: "10" }, items: [phones], ...extra });
+  const cases = [
+    [account({ items: Array.from({ length: 10_001 }, () => ({ product: "iot", instance: "newPublic" })) }), "too_many", "items"],
+    [account({ until: "2036-12-01T00:00:01+08:00" }), "out_of_range", "until"],
+    [account({ events: [{ at: "2026-11-30", type: "topUp", amount: 5 }] }), "date_out_of_period", "events[0].at"],
+    [account({ items: [{ product: "iot", instance: "legacyPublic", edition: "basic", usage: { days: [{ messages: [] }] } }] }), "not_supported", "items[0].usage.days"],
+  ];
+  for (const [request, code, path] of cases) {
+    assert.throws(() => simulateAccount(request), (e) => e.code === code && e.path === path && e.message.length > 0, `${code} at ${path}`);
+    // tests/account.rs: two phones at 0.0914 an hour on USD 10: the 110th hourly deduction, at 14:00 on
+    // Dec 5 (UTC+8), is the first the credit cannot pay (CP-13).
+    assert.equal(simulateAccount(account({})).firstInterruption.at, "2026-12-05T14:00:00+08:00");
+  }
+});
+
 test("catalog() returns the CP-6 table with sources; version() matches package.json and Cargo.toml", () => {
   const c = catalog();
   assert.equal(c.cloudPhone.specs.length, 5);

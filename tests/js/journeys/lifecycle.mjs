@@ -11,15 +11,19 @@ test("if I stop paying, one pay-as-you-go phone group: the runway, the last safe
   await field("Pay-as-you-go spend, USD per hour").fill("0.05");
   // 4.80 / 0.05 = 96 h from Dec 1 00:00 UTC+8: overdue on Dec 5 at 00:00 (CP-4); the last safe moment is a
   // second before; released and data deleted on the 16th day, Dec 20 (CP-9).
+  // The credit is used up at Dec 5 00:00 (the 96th hourly deduction takes its last 0.05); the next
+  // deduction, at 01:00, is the first it cannot pay: overdue then (CP-13, CP-4), so the last safe
+  // moment is 00:59:59.
   assert.equal(await shown(page, "#lc-runway"), "Your balance of USD 4.80 lasts until Dec 5, 2026, 12:00 AM (UTC+8) (4 days).");
-  assert.equal(await shown(page, "#lc-last-safe"), "Last safe moment to pay or renew: Dec 4, 2026, 11:59 PM (UTC+8).");
+  assert.equal(await shown(page, "#lc-last-safe"), "Last safe moment to pay or renew: Dec 5, 2026, 12:59 AM (UTC+8).");
   assert.deepEqual(await page.locator("#lc-timeline > li .badge").allTextContents(), ["running", "overdue", "released"]);
-  // The overdue entry's heading gives its moment; its sentences do not repeat it, nor show raw instants.
+  // The overdue entry's heading gives its moment; its sentences name the others for a person (the
+  // engine writes "5 Dec 2026, 00:00 (UTC+8)"), never a raw instant.
   const overdue = page.locator("#lc-timeline > li").nth(1);
-  assert.equal(norm(await overdue.locator("time").textContent()), "Dec 5, 2026, 12:00 AM (UTC+8)");
+  assert.equal(norm(await overdue.locator("time").textContent()), "Dec 5, 2026, 1:00 AM (UTC+8)");
   const effects = norm(await overdue.locator(".effects").textContent());
-  assert.match(effects, /^the credit ran out after 4 days at USD 0\.05 per hour/);
-  assert.match(effects, /before Dec 20, 2026, 12:00 AM \(UTC\+8\)/);
+  assert.match(effects, /^the credit ran out at 5 Dec 2026, 00:00 \(UTC\+8\) after 4 days at USD 0\.05 per hour/);
+  assert.match(effects, /before 20 Dec 2026, 01:00 \(UTC\+8\)/);
   assert.doesNotMatch(await shown(page, "#lc-timeline"), /\d{4}-\d{2}-\d{2}T/);
   await field("Account balance, USD").fill("9.60");
   assert.match(await shown(page, "#lc-runway"), /Dec 9, 2026.*\(8 days\)/);
@@ -30,6 +34,7 @@ test("if I stop paying, one pay-as-you-go phone group: the runway, the last safe
 test("if I stop paying, for the cart: 10 phones for 200 h and a 12-month ECS subscription on USD 500", async () => {
   const { page, problems, close } = await visit({ viewport: WIDTHS.phone });
   const phone = fieldsOf(page, "#panel-cloudPhone");
+  await page.getByLabel("Specification").first().selectOption({ label: "acp.std.large · 4 vCPU / 8 GiB / 32 GiB" });
   await phone("Pay-as-you-go (per hour)").check();
   await phone("Number of phones").fill("10");
   await phone("Lifetime in hours").fill("200");
@@ -44,18 +49,40 @@ test("if I stop paying, for the cart: 10 phones for 200 h and a 12-month ECS sub
   await field("Account balance, USD").fill("500");
   const items = page.locator("#lc-items .account-item");
   assert.equal(await items.count(), 2);
-  // The phones: 200 h = 50 periods of 4 h x 0.0457 x 10 phones = 91.40, billed from the balance (CP-3, CP-6).
-  assert.equal(await items.nth(0).locator(".item-billed").getAttribute("data-amount"), "91.40");
-  // The ECS subscription is prepaid: 12 months x 45.50 = 546.00, shown with the item and in a note.
+  // Worked out by hand. The subscription is bought at the start from the balance (the page sends
+  // subscriptions: "buyAtStart"): 12 months x 45.50 = 546.00, more than the 500.00 there is, so it
+  // is not bought and never runs; the page says so first.
+  assert.equal(await shown(page, "#lc-summary > :first-child"), "Your balance of USD 500.00 cannot buy 2. ECS instance x 1, subscription for 12 months (USD 546.00): it is not bought and never runs. Top up, or tick “My subscriptions are already bought”.");
   assert.equal(await items.nth(1).locator(".item-prepaid").getAttribute("data-amount"), "546.00");
-  assert.equal(await shown(page, "#lc-prepaid"), "Subscriptions in the cart cost USD 546.00 upfront. Here they count as already bought: the balance pays only for the pay-as-you-go items.");
-  // Left out until the engine has issue 31's subscriptions: "buyAtStart" (the page then sends it, and
-  // offers "My subscriptions are already bought" for "alreadyPaid"): that USD 500 cannot buy the
-  // 546.00 subscription, so the purchase is refused and the answer says so first.
+  assert.equal(norm(await items.nth(1).locator(".item-prepaid").textContent()), "not bought: USD 546.00 is more than the balance");
+  assert.equal(norm(await items.nth(1).locator(".badge").textContent()), "not bought");
+  // The phones: acp.std.large in the Chinese mainland at 0.0808 an hour x 10 = 0.808 an hour, deducted
+  // on the hour (CP-13); 200 h is 50 whole 4-hour periods (CP-3), released after them: 200 x 0.808 =
+  // 161.60 billed, which the 500.00 pays (338.40 left). Nothing is bought, so no prepaid note.
+  assert.equal(await items.nth(0).locator(".item-billed").getAttribute("data-amount"), "161.60");
+  assert.ok(await page.locator("#lc-prepaid").isHidden());
+  // Everything paid when due until Mar 1, 2027 (the form's default): 546.00 at the start + 161.60 =
+  // 707.60, less the 500.00: top up 207.60.
+  assert.equal(await shown(page, "#lc-keep-running"), "To keep everything running until Mar 1, 2027, 12:00 AM (UTC+8), top up USD 207.60 now.");
   // Each item's own timeline entries name that item.
   assert.ok((await page.locator("#lc-timeline .who").allTextContents()).some((t) => /^2\. ECS instance x 1, subscription for 12 months$/.test(norm(t))));
   await page.locator("#panel-lifecycle").screenshot({ path: `${ARTIFACTS}account-375.png` });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "nothing wider than the screen");
+
+  // "My subscriptions are already bought": the 546.00 was paid before; the balance pays the phones.
+  await field("My subscriptions are already bought").check();
+  assert.equal(await page.locator("#lc-cannot-buy").count(), 0);
+  assert.equal(norm(await items.nth(1).locator(".item-prepaid").textContent()), "prepaid USD 546.00");
+  assert.equal(await shown(page, "#lc-prepaid"), "Subscriptions in the cart cost USD 546.00 upfront. Here they count as already bought: the balance pays only for the pay-as-you-go items.");
+  // 161.60 <= 500.00: nothing to top up.
+  assert.match(await shown(page, "#lc-keep-running"), /^Your balance keeps everything running until Mar 1, 2027/);
+
+  // In Chinese, the same.
+  await field("My subscriptions are already bought").uncheck();
+  await page.getByLabel("Language").selectOption({ label: "简体中文" });
+  assert.equal(await shown(page, "#lc-cannot-buy"), "您的余额 USD 500.00 不足以购买 2. 1 个 ECS 实例，包年包月 12 个月（USD 546.00）：该资源不会购买，也不会运行。请充值，或勾选“我的包年包月资源已购买”。");
+  assert.equal(norm(await items.nth(1).locator(".item-prepaid").textContent()), "未购买：USD 546.00 超出余额");
+  await page.locator("#panel-lifecycle").screenshot({ path: `${ARTIFACTS}account-375-zh.png` });
   assert.deepEqual(problems, []);
   await close();
 });
