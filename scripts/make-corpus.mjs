@@ -367,7 +367,7 @@ add("account: a fleet, a top-up that settles, an auto-renewal (IOT-9, IOT-10)", 
   ],
   events: [{ at: "2026-12-20", type: "topUp", amount: "60" }],
 });
-add("account: subscriptions, renewals and releases (CP-14, ECS-10, ECS-12)", "simulateAccount", {
+const subscriptionsAccount = {
   start: "2026-12-01", until: "2027-06-01", account: { balance: "100" },
   items: [
     { product: "cloudPhone", spec: "acp.std.small", region: "international", billing: "subscription", months: 1, quantity: 3 },
@@ -380,7 +380,8 @@ add("account: subscriptions, renewals and releases (CP-14, ECS-10, ECS-12)", "si
     { at: "2027-02-01", type: "release", item: 3 },
     { at: "2027-03-01", type: "topUp", amount: "200" },
   ],
-});
+};
+add("account: subscriptions, renewals and releases (CP-14, ECS-10, ECS-12)", "simulateAccount", subscriptionsAccount);
 add("account: China site preset (ECS-14)", "simulateAccount", {
   start: "2026-12-01", until: "2027-02-01", account: { balance: "5" }, locale: "en", policy: { preset: "ecsChinaSite" }, items: [ecsPayg("0.2"), phonesPayg(3)],
 });
@@ -396,20 +397,6 @@ add("error account: an ECS item without a price (ECS-9)", "simulateAccount", {
 
 // --- issue 31: subscriptions bought from the credit, the older ECS readings, texts for people ---
 // (Appended, so that the requests above keep their numbers.)
-const subscriptionsAccount = {
-  start: "2026-12-01", until: "2027-06-01", account: { balance: "100" },
-  items: [
-    { product: "cloudPhone", spec: "acp.std.small", region: "international", billing: "subscription", months: 1, quantity: 3 },
-    { product: "ecs", billing: "subscription", months: 1, prices: { instance: "30", systemDisk: "2" }, autoRenew: true },
-    { ...ecsPayg("0.35"), hours: 300 },
-    { ...phonesPayg(1), createdAt: "2025-01-01" },
-  ],
-  events: [
-    { at: "2026-12-25", type: "renew", item: 0, months: 2 },
-    { at: "2027-02-01", type: "release", item: 3 },
-    { at: "2027-03-01", type: "topUp", amount: "200" },
-  ],
-};
 add("account: subscriptions already paid, renewals and releases (CP-14, ECS-10, ECS-12)", "simulateAccount", { ...subscriptionsAccount, subscriptions: "alreadyPaid" });
 // Issue 31's account: 10 acp.std.large phones for 200 h (161.60) and a 12-month ECS subscription at 45.50
 // (546.00) on USD 500: the subscription cannot be bought.

@@ -127,42 +127,18 @@ pub const ECS_2019_ATTEMPT_DAYS: [i64; 5] = [-3, -1, 0, 6, 14];
 pub const ECS_2019_NOTICE_DAYS: i64 = 7;
 
 impl Policy {
-    /// Every policy, in `catalog()`'s order.
-    pub const ALL: [Policy; 22] = {
-        use Policy::*;
-        [
-            CloudPhoneOverdueReleaseAfterDays,
-            CloudPhoneSubscriptionReleaseAfterExpiryDays,
-            IotTrialMonths,
-            IotEnterpriseReleaseAfterExpiryDays,
-            IotAutoRenewMonths,
-            IotAutoRenewFirstAttemptDaysBeforeExpiry,
-            IotAutoRenewLastAttemptDaysBeforeExpiry,
-            IotLegacyStopAfterOverdueHours,
-            IotRestoreWithinMinutes,
-            IotBillWithinHoursAfterCycle,
-            EcsSecondDeductionAfterDays,
-            EcsThirdDeductionAfterDays,
-            EcsStopAfterDays,
-            EcsReleaseAfterStopDays,
-            EcsSubscriptionReleaseAfterExpiryDays,
-            EcsAutoRenewMonths,
-            EcsAutoRenewFirstAttemptDaysBeforeExpiry,
-            EcsAutoRenewAttemptHour,
-            EcsAutoRenewServingAfterExpiryDays,
-            EcsAutoRenewReleaseAfterExpiryDays,
-            EcsAutoRenewSchedule,
-            EcsSnapshotsAfterRelease,
-        ]
-    };
+    /// Every policy, in `catalog()`'s order (the table's).
+    pub fn all() -> impl Iterator<Item = Policy> {
+        DEFAULTS.iter().map(|(policy, ..)| *policy)
+    }
 
     /// Its name within its product's group: `stopAfterDays` of `ecs`.
     pub fn name(self) -> &'static str {
-        DEFAULTS[self as usize].1
+        DEFAULTS[self as usize].2
     }
 
     fn group(self) -> Group {
-        DEFAULTS[self as usize].0
+        DEFAULTS[self as usize].1
     }
 
     /// "ecs.stopAfterDays".
@@ -216,7 +192,7 @@ impl Serialize for Policies {
         impl Serialize for InGroup<'_> {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut map = serializer.serialize_map(None)?;
-                for policy in Policy::ALL.into_iter().filter(|p| p.group() == self.1) {
+                for policy in Policy::all().filter(|p| p.group() == self.1) {
                     map.serialize_entry(policy.name(), self.0.period(policy))?;
                 }
                 map.end()
@@ -259,63 +235,64 @@ impl Policies {
 }
 
 pub fn default_policies() -> Policies {
-    Policies { periods: DEFAULTS.iter().map(|(_, _, period)| period.clone()).collect(), presets: Vec::new() }
+    Policies { periods: DEFAULTS.iter().map(|(.., period)| period.clone()).collect(), presets: Vec::new() }
 }
 
 const CP_AS_OF: Option<&str> = Some("2026-03-10");
 const FAQ_AS_OF: Option<&str> = Some("2026-06-17");
 
-/// The policies as the documents state them, in [`Policy`]'s order: a table in the
-/// module's data rather than code that builds it.
-const DEFAULTS: [(Group, &str, Period); Policy::ALL.len()] = {
+/// The policies as the documents state them, in [`Policy`]'s order (a test checks it): a
+/// table in the module's data rather than code that builds it.
+const DEFAULTS: [(Policy, Group, &str, Period); 22] = {
     use Group::*;
+    use Policy::*;
     use Unit::*;
     let cp = CP_AS_OF;
     let faq = FAQ_AS_OF;
     [
-        (CloudPhone, "overdueReleaseAfterDays", period(15, Days, "CP-9", CP, cp,
+        (CloudPhoneOverdueReleaseAfterDays, CloudPhone, "overdueReleaseAfterDays", period(15, Days, "CP-9", CP, cp,
             "top up your account within 15 days after the payment becomes overdue. Otherwise, the cloud phone resources are automatically released starting on the 16th day")),
         // CP-14. The earlier Elastic Cloud Phone product kept expired resources 7 days
         // ("Elastic Cloud Phone: Subscription", 2023-08-23): override with 7 to model it.
-        (CloudPhone, "subscriptionReleaseAfterExpiryDays", dated(15, Days, "CP-14", CP_RENEW_PAGE, Some("2025-09-05"),
+        (CloudPhoneSubscriptionReleaseAfterExpiryDays, CloudPhone, "subscriptionReleaseAfterExpiryDays", dated(15, Days, "CP-14", CP_RENEW_PAGE, Some("2025-09-05"),
             "An expired subscription instance group is deleted, with its instances, 15 days after expiry, and cannot be recovered; renewing before then restores it.")),
-        (Iot, "trialMonths", period(1, Months, "IOT-3", IOT_FAQ, faq,
+        (IotTrialMonths, Iot, "trialMonths", period(1, Months, "IOT-3", IOT_FAQ, faq,
             "A trial Enterprise Edition instance is free for one month. After one month, the system automatically releases the instance.")),
-        (Iot, "enterpriseReleaseAfterExpiryDays", period(15, Days, "IOT-5", IOT_FAQ, faq,
+        (IotEnterpriseReleaseAfterExpiryDays, Iot, "enterpriseReleaseAfterExpiryDays", period(15, Days, "IOT-5", IOT_FAQ, faq,
             "When an Enterprise Edition instance expires, its service stops. After 15 days, the instance is released")),
-        (Iot, "autoRenewMonths", period(1, Months, "IOT-10", IOT_OVERDUE, None, "auto-renewal period: one month")),
-        (Iot, "autoRenewFirstAttemptDaysBeforeExpiry", period(9, Days, "IOT-10", IOT_OVERDUE, None,
+        (IotAutoRenewMonths, Iot, "autoRenewMonths", period(1, Months, "IOT-10", IOT_OVERDUE, None, "auto-renewal period: one month")),
+        (IotAutoRenewFirstAttemptDaysBeforeExpiry, Iot, "autoRenewFirstAttemptDaysBeforeExpiry", period(9, Days, "IOT-10", IOT_OVERDUE, None,
             "payment is attempted from 9 days before expiry")),
-        (Iot, "autoRenewLastAttemptDaysBeforeExpiry", period(1, Days, "IOT-10", IOT_OVERDUE, None,
+        (IotAutoRenewLastAttemptDaysBeforeExpiry, Iot, "autoRenewLastAttemptDaysBeforeExpiry", period(1, Days, "IOT-10", IOT_OVERDUE, None,
             "on failure retried the next day, until one day before expiry")),
-        (Iot, "legacyStopAfterOverdueHours", period(24, Hours, "IOT-8", IOT_OVERDUE, None,
+        (IotLegacyStopAfterOverdueHours, Iot, "legacyStopAfterOverdueHours", period(24, Hours, "IOT-8", IOT_OVERDUE, None,
             "service stays available for 24 hours, then stops automatically")),
-        (Iot, "restoreWithinMinutes", period(30, Minutes, "IOT-9", IOT_OVERDUE, None,
+        (IotRestoreWithinMinutes, Iot, "restoreWithinMinutes", period(30, Minutes, "IOT-9", IOT_OVERDUE, None,
             "After a top-up or renewal, services may take up to 30 minutes to be restored.")),
-        (Iot, "billWithinHoursAfterCycle", period(4, Hours, "IOT-9", IOT_OVERDUE, None,
+        (IotBillWithinHoursAfterCycle, Iot, "billWithinHoursAfterCycle", period(4, Hours, "IOT-9", IOT_OVERDUE, None,
             "bills are typically generated within four hours after a billing cycle ends")),
-        (Ecs, "secondDeductionAfterDays", period(7, Days, "ECS-3", ECS, None, "deductions are attempted on the settlement date T, then T+7 and T+14")),
-        (Ecs, "thirdDeductionAfterDays", period(14, Days, "ECS-3", ECS, None, "deductions are attempted on the settlement date T, then T+7 and T+14")),
-        (Ecs, "stopAfterDays", period(15, Days, "ECS-4", ECS, None, "the instance is stopped and billing ceases at T+15")),
-        (Ecs, "releaseAfterStopDays", period(15, Days, "ECS-4", ECS, None, "After 15 days stopped (T+30) pay-as-you-go resources are released")),
-        (Ecs, "subscriptionReleaseAfterExpiryDays", dated(15, Days, "ECS-11", ECS_SUBSCRIPTION_PAGE, Some("2025-02-17"),
+        (EcsSecondDeductionAfterDays, Ecs, "secondDeductionAfterDays", period(7, Days, "ECS-3", ECS, None, "deductions are attempted on the settlement date T, then T+7 and T+14")),
+        (EcsThirdDeductionAfterDays, Ecs, "thirdDeductionAfterDays", period(14, Days, "ECS-3", ECS, None, "deductions are attempted on the settlement date T, then T+7 and T+14")),
+        (EcsStopAfterDays, Ecs, "stopAfterDays", period(15, Days, "ECS-4", ECS, None, "the instance is stopped and billing ceases at T+15")),
+        (EcsReleaseAfterStopDays, Ecs, "releaseAfterStopDays", period(15, Days, "ECS-4", ECS, None, "After 15 days stopped (T+30) pay-as-you-go resources are released")),
+        (EcsSubscriptionReleaseAfterExpiryDays, Ecs, "subscriptionReleaseAfterExpiryDays", dated(15, Days, "ECS-11", ECS_SUBSCRIPTION_PAGE, Some("2025-02-17"),
             "within 15 days after expiry the computing resources are retained but the instance stops providing services; more than 15 days after expiry they are released")),
         // ECS-12: the renewal duration is the customer's setting (the API's Duration); one month here.
-        (Ecs, "autoRenewMonths", dated(1, Months, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
+        (EcsAutoRenewMonths, Ecs, "autoRenewMonths", dated(1, Months, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
             "the auto-renewal duration is set by the customer (Duration, in months); one month unless you set another")),
-        (Ecs, "autoRenewFirstAttemptDaysBeforeExpiry", dated(9, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
+        (EcsAutoRenewFirstAttemptDaysBeforeExpiry, Ecs, "autoRenewFirstAttemptDaysBeforeExpiry", dated(9, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
             "the fee is deducted at 08:00:00 UTC+8 nine days before expiry and retried every day until it is paid or the nine days end")),
-        (Ecs, "autoRenewAttemptHour", dated(8, Hours, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
+        (EcsAutoRenewAttemptHour, Ecs, "autoRenewAttemptHour", dated(8, Hours, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
             "the fee is deducted at 08:00:00 UTC+8")),
-        (Ecs, "autoRenewServingAfterExpiryDays", dated(15, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
+        (EcsAutoRenewServingAfterExpiryDays, Ecs, "autoRenewServingAfterExpiryDays", dated(15, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
             "if auto-renewal is on but never succeeds, the instance keeps working for 15 days after expiry and stops between the 15th and 16th day")),
-        (Ecs, "autoRenewReleaseAfterExpiryDays", dated(30, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
+        (EcsAutoRenewReleaseAfterExpiryDays, Ecs, "autoRenewReleaseAfterExpiryDays", dated(30, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
             "if auto-renewal is on but never succeeds, the instance is released 30 days after expiry")),
         // ECS-12 by default; ECS-15's 2019 schedule is the "ecsAutoRenewal2019" preset.
-        (Ecs, "autoRenewSchedule", choice(SCHEDULE_CHOICES, dated(0, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
+        (EcsAutoRenewSchedule, Ecs, "autoRenewSchedule", choice(SCHEDULE_CHOICES, dated(0, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
             "the fee is deducted at 08:00:00 UTC+8 nine days before expiry and retried every day until it is paid or the nine days end"))),
         // ECS-5 (seed 004) by default; ECS-16's older reading is "keepInUse".
-        (Ecs, "snapshotsAfterRelease", choice(SNAPSHOT_CHOICES, period(0, Days, "ECS-5", ECS, None,
+        (EcsSnapshotsAfterRelease, Ecs, "snapshotsAfterRelease", choice(SNAPSHOT_CHOICES, period(0, Days, "ECS-5", ECS, None,
             "all snapshots are deleted, including those behind custom images, and those custom images are deleted"))),
     ]
 };
@@ -367,7 +344,7 @@ impl Policies {
                 "a notice 7 days before expiry; deductions attempted 3 days before expiry, 1 day before, on the expiry day, and 6 and 14 days after it; if all five fail, the instance is suspended 15 days after expiry with its data kept")),
             (Policy::EcsSnapshotsAfterRelease, 1) => choice(SNAPSHOT_CHOICES, dated(0, Unit::Days, "ECS-16", ECS_BILLING_FAQ_2021_PAGE, Some("2021-04-28"),
                 "when an overdue pay-as-you-go instance's resources are released, snapshots that back a disk or a custom image are kept and not charged; the others are deleted")),
-            _ => DEFAULTS[policy as usize].2.clone(),
+            _ => DEFAULTS[policy as usize].3.clone(),
         };
         period.value = Some(index as u32);
         period.overridden = true;
@@ -392,7 +369,7 @@ pub fn apply_policy_overrides(policies: &mut Policies, node: &Node<'_>) -> Resul
     for (name, group) in GROUPS {
         let Some(node) = fields.get(name) else { continue };
         let values = node.object()?;
-        let in_group: Vec<Policy> = Policy::ALL.into_iter().filter(|p| p.group() == group).collect();
+        let in_group: Vec<Policy> = Policy::all().filter(|p| p.group() == group).collect();
         let keys: Vec<&str> = in_group.iter().map(|p| p.name()).collect();
         values.only(&keys)?;
         for policy in in_group {
@@ -420,8 +397,8 @@ mod tests {
     #[test]
     fn every_policy_has_exactly_one_default_with_a_rule_and_a_source() {
         let policies = default_policies();
-        assert_eq!(policies.periods.len(), Policy::ALL.len());
-        for (i, policy) in Policy::ALL.into_iter().enumerate() {
+        assert_eq!(policies.periods.len(), DEFAULTS.len());
+        for (i, policy) in Policy::all().enumerate() {
             assert_eq!(policy as usize, i, "{}", policy.full_name());
         }
         // A seed file, or a dated page (RULES.md "Beyond the seeds"), never both or neither.
@@ -442,7 +419,7 @@ mod tests {
         // ECS-3 T+7, T+14; ECS-4 T+15 and 15 more days.
         // Beyond the seeds: CP-14 15 days; ECS-11 15 days; ECS-12 1 month, 9 days, 08:00, 15 and 30 days;
         // the two choices at their first reading (ECS-12's schedule, ECS-5's snapshots).
-        let values: Vec<Option<u32>> = Policy::ALL.iter().map(|n| p.get(*n)).collect();
+        let values: Vec<Option<u32>> = Policy::all().map(|n| p.get(n)).collect();
         let s = Some;
         assert_eq!(
             values,
@@ -517,7 +494,7 @@ mod tests {
         let mut p = default_policies();
         apply(&mut p, r#"{"ecs": {"stopAfterDays": 3}}"#).unwrap();
         assert_eq!(p.get(Policy::EcsStopAfterDays), Some(3));
-        assert!(Policy::ALL.iter().all(|n| p.period(*n).overridden == (*n == Policy::EcsStopAfterDays)));
+        assert!(Policy::all().all(|n| p.period(n).overridden == (n == Policy::EcsStopAfterDays)));
 
         let e = apply(&mut p, r#"{"ecs": {"stopAfterDay": 3}}"#).unwrap_err();
         assert_eq!((e.code, e.path.as_str()), (ErrorCode::UnknownField, "ecs.stopAfterDay"));

@@ -97,10 +97,6 @@ fn group(part: Part) -> bool {
 }
 
 impl Rules for CloudPhone {
-    fn fresh(&self) -> Box<dyn Rules> {
-        Box::new(self.clone())
-    }
-
     fn product(&self) -> Product {
         Product::CloudPhone
     }

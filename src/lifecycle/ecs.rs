@@ -201,10 +201,6 @@ fn pay_as_you_go_part(part: Part) -> bool {
 }
 
 impl Rules for Ecs {
-    fn fresh(&self) -> Box<dyn Rules> {
-        Box::new(self.clone())
-    }
-
     fn product(&self) -> Product {
         Product::Ecs
     }

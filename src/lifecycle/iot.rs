@@ -60,10 +60,6 @@ impl Iot {
 }
 
 impl Rules for Iot {
-    fn fresh(&self) -> Box<dyn Rules> {
-        Box::new(self.clone())
-    }
-
     fn product(&self) -> Product {
         Product::Iot
     }

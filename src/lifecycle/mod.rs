@@ -4,10 +4,10 @@
 //! product's rules do then.
 //!
 //! - `answer.rs`: what the answers hold (timeline events, states and parts as enums).
-//! - `product.rs`: the one interface the engine calls ([`product::Rules`]) and the state
+//! - `product.rs`: the one interface the engine calls (the trait `Rules`) and the state
 //!   every resource has; `subscription.rs`: a subscription's term and auto-renewals.
 //! - `cloud_phone.rs`, `ecs.rs`, `iot.rs`: each product's lifecycle rules.
-//! - `request.rs`, `account_request.rs`: requests read into a [`request::Setup`].
+//! - `request.rs`, `account_request.rs`: requests read into a `Setup`.
 //! - `engine.rs`: the event-driven engine (bills in closed form between events, a
 //!   priority queue of deadlines); `account.rs`: the account's answer and `keepRunning`.
 

@@ -264,10 +264,7 @@ impl Fate {
 /// (ECS's deduction retries, IoT's restoration, a subscription's expiry and renewals).
 /// The engine calls these at the moments it finds; none of them reads the clock or the
 /// credit except through its arguments.
-pub trait Rules {
-    /// A fresh copy, for a second run of the same setup (`keepRunning`).
-    fn fresh(&self) -> Box<dyn Rules>;
-
+pub trait Rules: Fresh {
     fn product(&self) -> Product;
 
     /// How its bills fall due.
@@ -319,6 +316,18 @@ pub trait Rules {
     /// 0.01 for a lifetime that costs anything).
     fn billed(&self, charged: Decimal) -> Decimal {
         Rounding::BILL.apply(charged)
+    }
+}
+
+/// A fresh copy of a product's rules, for a second run of the same setup (`keepRunning`):
+/// every product's rules are `Clone`.
+pub trait Fresh {
+    fn fresh(&self) -> Box<dyn Rules>;
+}
+
+impl<T: Rules + Clone + 'static> Fresh for T {
+    fn fresh(&self) -> Box<dyn Rules> {
+        Box::new(self.clone())
     }
 }
 

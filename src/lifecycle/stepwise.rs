@@ -263,15 +263,16 @@ mod tests {
     use super::*;
     use crate::decode::{Ctx, Value};
 
-    /// A small deterministic generator (xorshift64*), so a failure reproduces.
+    /// A small deterministic generator (SplitMix64), so a failure reproduces.
     struct Rng(u64);
 
     impl Rng {
         fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
         }
         fn below(&mut self, n: u64) -> u64 {
             self.next() % n
