@@ -86,11 +86,12 @@ fn wasm_output_is_byte_identical_to_the_native_golden_files() {
 
 #[wasm_bindgen_test]
 fn simulate_lifecycle_from_js() {
-    // CP-9: 4.80 at 0.05/h lasts 96 h; overdue 12-05, released on the 16th day, 12-20.
+    // 4.80 at 0.05/h lasts 96 h: the 97th hourly deduction, at 12-05 01:00, is the first unpaid
+    // (CP-13): overdue then; released on the 16th day, 12-20 01:00 (CP-9).
     let request = js(r#"{"product":"cloudPhone","resource":{"billing":"payAsYouGo"},"start":"2026-12-01","account":{"balance":"4.80"},"costPerHour":0.05}"#);
     let lifecycle = bindings::simulate_lifecycle(request).unwrap();
-    assert_eq!(get_str(&lifecycle, "dataDeletedAt"), "2026-12-20T00:00:00+08:00");
-    assert_eq!(get_str(&lifecycle, "lastSafeMoment"), "2026-12-04T23:59:59+08:00");
+    assert_eq!(get_str(&lifecycle, "dataDeletedAt"), "2026-12-20T01:00:00+08:00");
+    assert_eq!(get_str(&lifecycle, "lastSafeMoment"), "2026-12-05T00:59:59+08:00");
     let bad = js(r#"{"product":"ecs","resource":{"billing":"payAsYouGo"},"start":"2026-12-01","events":[{"at":"2026-12-02","type":"pause"}]}"#);
     assert_js_error(bindings::simulate_lifecycle(bad), "unknown_event_type", "events[0].type");
 }
