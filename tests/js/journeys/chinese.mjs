@@ -152,9 +152,10 @@ test("the CLI's zh-CN tables: no English word in the lifecycle and account table
   const run = (command, request) => spawnSync(process.execPath, [cli, command, "-", "--locale", "zh-CN"], { input: JSON.stringify(request), encoding: "utf8" });
   const lifecycle = run("lifecycle", { product: "cloudPhone", resource: { billing: "payAsYouGo" }, start: "2026-12-01", account: { balance: "4.80" }, costPerHour: "0.05" });
   assert.equal(lifecycle.status, 0, lifecycle.stderr);
-  // 4.80 / 0.05 = 96 h: overdue at Dec 5 00:00 (CP-4), released at Dec 20 (CP-9).
-  assert.match(lifecycle.stdout, /2026-12-05T00:00:00\+08:00 {2}欠费 {2}欠费/);
-  assert.match(lifecycle.stdout, /2026-12-20T00:00:00\+08:00 {2}释放 {2}已释放/);
+  // 4.80 / 0.05 = 96 h: the 97th hourly deduction, at Dec 5 01:00, is the first unpaid: overdue then
+  // (CP-13, CP-4), released 15 days later (CP-9).
+  assert.match(lifecycle.stdout, /2026-12-05T01:00:00\+08:00 {2}欠费 {2}欠费/);
+  assert.match(lifecycle.stdout, /2026-12-20T01:00:00\+08:00 {2}释放 {2}已释放/);
   const account = run("account", { start: "2026-12-01", account: { balance: "10" }, items: [{ product: "ecs", billing: "payAsYouGo", prices: { instance: "1" } }] });
   assert.equal(account.status, 0, account.stderr);
   // Instants are RFC 3339 codes ("T" marks the time): left out, the rest has no English word.
