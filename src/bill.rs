@@ -58,11 +58,30 @@ pub enum Product {
     CloudPhone,
     Iot,
     Ecs,
+    /// Elastic IP Address: its own product (CP-1), at the caller's prices.
+    Eip,
+    /// NAT Gateway: its own product (CP-1), at the caller's prices.
+    NatGateway,
 }
 
 impl Product {
+    /// The products that compare, lifecycle and account simulate.
     pub const ALL: [(&'static str, Product); 3] =
         [("cloudPhone", Product::CloudPhone), ("iot", Product::Iot), ("ecs", Product::Ecs)];
+    /// Every product a quote prices (and a discount may name).
+    pub const QUOTED: [(&'static str, Product); 5] = [
+        ("cloudPhone", Product::CloudPhone),
+        ("iot", Product::Iot),
+        ("ecs", Product::Ecs),
+        ("eip", Product::Eip),
+        ("natGateway", Product::NatGateway),
+    ];
+
+    /// The error of a simulation given a product only `quote` prices (never reached: those
+    /// read `product` against [`Product::ALL`], which names none of them).
+    pub fn not_simulated(self, path: String) -> Error {
+        Error::new(crate::error::ErrorCode::Internal, path, "this product is priced by quote only")
+    }
 }
 
 /// How an item is paid, for the estimate (issue 19).

@@ -229,6 +229,7 @@ pub fn compare_billing_method(request: &Value) -> Result<Comparison, Error> {
             comparison.sizing = sizing;
             return Ok(comparison);
         }
+        Product::Eip | Product::NatGateway => return Err(product.not_simulated(fields.child_path("product"))),
     };
     Ok(assemble(product, catalog, sides, rounding))
 }
@@ -405,7 +406,7 @@ fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     prices.only(&["subscription", "payAsYouGo"])?;
     let catalog_type = instance_type.as_deref().and_then(|id| catalog.ecs.instance_types.iter().find(|t| t.id == id));
     let side = |key: &str, from_catalog: Option<Decimal>| -> Result<ecs::EcsPrices, Error> {
-        ecs::decode_prices(&prices.required(key, key!("expect.methodPrices"))?, from_catalog)
+        ecs::decode_prices(&prices.required(key, key!("expect.methodPrices"))?, from_catalog, false)
     };
     let monthly = side("subscription", catalog_type.and_then(|t| t.monthly))?;
     let hourly = side("payAsYouGo", catalog_type.and_then(|t| t.hourly))?;

@@ -10,7 +10,7 @@ use crate::catalog::Catalog;
 use crate::decode::{Ctx, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::{serialize_decimal, Rounding};
-use crate::products::{cloud_phone, ecs, iot};
+use crate::products::{cloud_phone, ecs, iot, network};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -104,11 +104,12 @@ pub fn quote(request: &Value) -> Result<Quote, Error> {
     Ok(totals(catalog, quoted, rounding))
 }
 
-fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Rounding, ctx: &Ctx) -> Result<QuotedItem, Error> {
+/// Decodes and rates one item (its estimate is set by the caller: [`item_estimate`]).
+pub fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Rounding, ctx: &Ctx) -> Result<QuotedItem, Error> {
     let fields = node.object()?;
     let product = fields
-        .required("product", key!("expect.product"))?
-        .one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
+        .required("product", key!("expect.quoteProduct"))?
+        .one_of(&Product::QUOTED, ErrorCode::UnknownProduct)?;
     let (mut quoted, kind) = match product {
         Product::CloudPhone => {
             let item = cloud_phone::decode_item(&fields, catalog)?;
@@ -132,6 +133,11 @@ fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Roundi
             let kind = if item.billing == Billing::Subscription { ItemKind::Subscription } else { ItemKind::OneOff };
             (ecs::rate(&item, index, rounding, ctx), kind)
         }
+        Product::Eip | Product::NatGateway => {
+            let item = network::decode_item(&fields, product)?;
+            let kind = if item.billing == Billing::Subscription { ItemKind::Subscription } else { ItemKind::OneOff };
+            (network::rate(&item, index, rounding, ctx), kind)
+        }
     };
     quoted.kind = kind;
     Ok(quoted)
@@ -144,7 +150,7 @@ const PAY_AS_YOU_GO_LINES_OF_A_SUBSCRIPTION: [&str; 2] = ["cloudPhone.natGateway
 /// The item's trade price split by how it is paid. A subscription's discount is shared
 /// between its prepaid and its hourly lines in proportion: the prepaid part is rounded,
 /// the rest is the remainder, so the parts add up to the trade price exactly.
-fn item_estimate(item: &QuotedItem, rounding: Rounding) -> Estimate {
+pub fn item_estimate(item: &QuotedItem, rounding: Rounding) -> Estimate {
     let zero = Decimal::ZERO;
     match item.kind {
         ItemKind::Subscription => {
@@ -173,7 +179,7 @@ fn decode_discounts(node: &Node<'_>, item_count: usize) -> Result<Vec<Discount>,
         let scope = match (f.get("item"), f.get("product")) {
             (Some(_), Some(p)) => return Err(p.error(ErrorCode::UnknownField, text!(p, "quote.discountScopeTwice"))),
             (Some(i), None) => Scope::Item(i.integer(0, item_count as u64 - 1)? as usize),
-            (None, Some(p)) => Scope::Product(p.one_of(&Product::ALL, ErrorCode::UnknownProduct)?),
+            (None, Some(p)) => Scope::Product(p.one_of(&Product::QUOTED, ErrorCode::UnknownProduct)?),
             (None, None) => Scope::Cart,
         };
         if discounts.iter().any(|d| d.scope == scope) {

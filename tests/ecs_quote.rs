@@ -60,3 +60,27 @@ fn ecs_without_a_price_or_with_a_bad_one_is_refused() {
         assert_eq!(error_of(request.clone()), (code, path.to_string()), "{request}");
     }
 }
+
+#[test]
+fn ecs9_data_disks_bought_on_their_own_need_no_instance_price() {
+    // A 100 GiB disk at USD 0.0001 per GiB-hour is 0.01 an hour (a Terraform alicloud_ecs_disk):
+    // 730 h x 0.01 = 7.30. Two such disks (quantity 2): 1,460 h x 0.01 = 14.60.
+    let q = quote_json(json!({"items": [{"product": "ecs", "billing": "payAsYouGo", "hours": 730, "quantity": 2,
+        "prices": {"dataDisks": ["0.01"]}}]}))
+    .unwrap();
+    let item = &q.items[0];
+    assert_eq!(item.lines.len(), 1, "no instance line");
+    assert_eq!((item.lines[0].code.as_str(), item.lines[0].amount.to_string()), ("ecs.dataDisk", "14.60".to_string()));
+    assert_eq!(item.lines[0].formula, "2 disks x 730 h x USD 0.01/hour (data disk 1, your price)");
+    assert_eq!(item.description, "2 data disks bought on their own, pay-as-you-go for 730 h");
+    assert_eq!(item.lines[0].rules, ["ECS-9"]);
+    // A subscription disk: 3 months x 5.00 = 15.00.
+    assert_eq!(total(json!({"items": [{"product": "ecs", "billing": "subscription", "months": 3, "prices": {"dataDisks": [5]}}]})), "15.00");
+    // Anything else without an instance price is still an instance missing its price.
+    for prices in [json!({"dataDisks": [1], "systemDisk": 1}), json!({"dataDisks": [1], "bandwidth": 1}), json!({"dataDisks": []})] {
+        let request = json!({"items": [{"product": "ecs", "billing": "payAsYouGo", "hours": 1, "prices": prices}]});
+        assert_eq!(error_of(request), (ErrorCode::MissingPrice, "items[0].prices.instance".to_string()), "{prices}");
+    }
+    let named = json!({"items": [{"product": "ecs", "billing": "payAsYouGo", "hours": 1, "instanceType": "ecs.g7.large", "prices": {"dataDisks": [1]}}]});
+    assert_eq!(error_of(named), (ErrorCode::MissingPrice, "items[0].prices.instance".to_string()));
+}

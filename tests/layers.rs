@@ -23,7 +23,7 @@ const LAYERS: &[&[&str]] = &[
     &["bill"],
     &["catalog"],
     // One module per product: decoding and rating.
-    &["products::cloud_phone", "products::ecs", "products::iot"],
+    &["products::cloud_phone", "products::ecs", "products::iot", "products::network"],
     // The answers: the quote envelope, comparisons, and what a lifecycle answers.
     &["quote", "compare", "lifecycle::answer"],
     // The lifecycle and account engines.

@@ -129,7 +129,7 @@ export interface QuoteRequest {
 /**
  * One cart item, told apart by `product`, then `billing` or `instance`.
  */
-export type QuoteItem = CloudPhoneSubscriptionItem | CloudPhonePayAsYouGoItem | IotLegacyItem<BasicEdition, BasicCategory> | IotLegacyItem<ProEdition, ProCategory> | IotEnterpriseItem | IotNewPublicItem | EcsSubscriptionItem | EcsPayAsYouGoItem;
+export type QuoteItem = CloudPhoneSubscriptionItem | CloudPhonePayAsYouGoItem | IotLegacyItem<BasicEdition, BasicCategory> | IotLegacyItem<ProEdition, ProCategory> | IotEnterpriseItem | IotNewPublicItem | EcsSubscriptionItem | EcsPayAsYouGoItem | EipItem | NatGatewayItem;
 
 /**
  * Cloud Phones bought for whole months (CP-2).
@@ -299,12 +299,12 @@ export interface IotNewPublicItem {
 /**
  * ECS for whole months, at your prices per month (ECS-9).
  */
-export type EcsSubscriptionItem = { product: "ecs"; billing: "subscription"; months: Count; quantity?: Count } & (GivenEcsPricing | CatalogEcsPricing);
+export type EcsSubscriptionItem = { product: "ecs"; billing: "subscription"; months: Count; quantity?: Count } & (GivenEcsPricing | CatalogEcsPricing | DataDisksAlone);
 
 /**
  * ECS for some hours, at your prices per hour (ECS-9).
  */
-export type EcsPayAsYouGoItem = { product: "ecs"; billing: "payAsYouGo"; hours: DecimalInput; quantity?: Count } & (GivenEcsPricing | CatalogEcsPricing);
+export type EcsPayAsYouGoItem = { product: "ecs"; billing: "payAsYouGo"; hours: DecimalInput; quantity?: Count } & (GivenEcsPricing | CatalogEcsPricing | DataDisksAlone);
 
 /**
  * ECS prices are not published (ECS-9): give them, or an instance type of your catalog.
@@ -337,6 +337,31 @@ export interface EcsPrices {
     dataDisks?: DecimalInput[];
     bandwidth?: DecimalInput;
 }
+
+/**
+ * Data disks bought on their own (a Terraform `alicloud_ecs_disk`): no instance, only disk prices (ECS-9).
+ */
+export interface DataDisksAlone {
+    instanceType?: never;
+    prices: { dataDisks: [DecimalInput, ...DecimalInput[]]; instance?: never; systemDisk?: never; bandwidth?: never };
+}
+
+/**
+ * Whole months of a subscription, or hours of pay-as-you-go.
+ */
+export type NetworkTerm = { billing: "subscription"; months: Count; hours?: never } | { billing: "payAsYouGo"; hours: DecimalInput; months?: never };
+
+/**
+ * An Elastic IP Address: its own product (CP-1), at your prices per hour or per month, per
+ * address: its address fee and its bandwidth, at least one.
+ */
+export type EipItem = { product: "eip"; quantity?: Count; prices: { address: DecimalInput; bandwidth?: DecimalInput } | { address?: DecimalInput; bandwidth: DecimalInput } } & NetworkTerm;
+
+/**
+ * A NAT Gateway: its own product (CP-1), at your price per hour or per month. `specification`
+ * is a label for the description, such as "Small" or "Enhanced".
+ */
+export type NatGatewayItem = { product: "natGateway"; quantity?: Count; specification?: string; prices: { gateway: DecimalInput } } & NetworkTerm;
 
 /**
  * A percent off one item, one product, or the cart (the most specific one applies).

@@ -391,7 +391,7 @@ export interface Warning {
  */
 export type Billing = "subscription" | "payAsYouGo";
 
-export type Product = "cloudPhone" | "iot" | "ecs";
+export type Product = "cloudPhone" | "iot" | "ecs" | "eip" | "natGateway";
 
 /**
  * One day of a legacy public instance's bill (IOT-17, IOT-18, IOT-19).

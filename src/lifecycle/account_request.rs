@@ -178,6 +178,7 @@ fn decode_item(node: &Node<'_>, context: &Context<'_>) -> Result<(AccountItem, O
             (ecs_item(&quoted, context, node)?, if billing == Billing::PayAsYouGo { planned_release(&fields)? } else { None })
         }
         Product::Iot => (iot_item(&fields, node, context)?, None),
+        Product::Eip | Product::NatGateway => return Err(product.not_simulated(fields.child_path("product"))),
     };
     if auto_renew {
         if !item.plan.kind.auto_renews() {

@@ -328,6 +328,7 @@ fn decode_resource<'v>(product: Product, node: &Node<'v>) -> Result<(Kind, bool,
             let economical = fields.flag("economicalMode")?;
             (Kind::Ecs(billing(&fields)?), false, economical)
         }
+        Product::Eip | Product::NatGateway => return Err(product.not_simulated(node.path())),
         Product::Iot => {
             fields.only(&["instance", "trial"])?;
             let instance = fields.required("instance", key!("expect.lifecycleIotInstance"))?.one_of(

@@ -24,7 +24,9 @@ pub fn subscription_cycle_end(start: Instant, months: u64) -> Option<Instant> {
 /// Caller prices, per hour (pay-as-you-go) or per month (subscription).
 #[derive(Debug, Clone, PartialEq)]
 pub struct EcsPrices {
-    pub instance: Decimal,
+    /// None for disks bought on their own (an item with only `dataDisks`, e.g. a
+    /// Terraform `alicloud_ecs_disk`).
+    pub instance: Option<Decimal>,
     pub system_disk: Option<Decimal>,
     pub data_disks: Vec<Decimal>,
     pub bandwidth: Option<Decimal>,
@@ -33,7 +35,7 @@ pub struct EcsPrices {
 impl EcsPrices {
     /// The sum of every resource's price: the unit cost of one instance with its disks and bandwidth.
     pub fn total(&self) -> Decimal {
-        self.instance + self.system_disk.unwrap_or_default() + self.data_disks.iter().sum::<Decimal>() + self.bandwidth.unwrap_or_default()
+        self.instance.unwrap_or_default() + self.system_disk.unwrap_or_default() + self.data_disks.iter().sum::<Decimal>() + self.bandwidth.unwrap_or_default()
     }
 }
 
@@ -73,9 +75,10 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<EcsItem, Er
         Billing::PayAsYouGo => t.hourly,
     });
     let prices = match fields.get("prices") {
-        Some(node) => decode_prices(&node, from_catalog)?,
+        // Without an instance type, prices that hold only data disks are disks bought on their own.
+        Some(node) => decode_prices(&node, from_catalog, instance_type.is_none())?,
         None => EcsPrices {
-            instance: from_catalog.ok_or_else(|| missing_instance_price(&fields.child_path("prices"), fields.ctx()))?,
+            instance: Some(from_catalog.ok_or_else(|| missing_instance_price(&fields.child_path("prices"), fields.ctx()))?),
             system_disk: None,
             data_disks: Vec::new(),
             bandwidth: None,
@@ -95,12 +98,18 @@ fn missing_instance_price(prices_path: &str, ctx: &Ctx) -> Error {
     )
 }
 
-pub(crate) fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decimal>) -> Result<EcsPrices, Error> {
+/// `disks_alone`: the prices may leave the instance out when they hold only `dataDisks`.
+pub(crate) fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decimal>, disks_alone: bool) -> Result<EcsPrices, Error> {
     let fields = node.object()?;
     fields.only(&["instance", "systemDisk", "dataDisks", "bandwidth"])?;
+    let only_data_disks = || {
+        fields.entries().iter().all(|(key, _)| &**key == "dataDisks")
+            && matches!(fields.get("dataDisks").map(|n| n.value), Some(crate::decode::Value::Array(disks)) if !disks.is_empty())
+    };
     let instance = match fields.get("instance") {
-        Some(n) => price(&n)?,
-        None => instance_from_catalog.ok_or_else(|| missing_instance_price(&node.path(), node.ctx()))?,
+        Some(n) => Some(price(&n)?),
+        None if instance_from_catalog.is_none() && disks_alone && only_data_disks() => None,
+        None => Some(instance_from_catalog.ok_or_else(|| missing_instance_price(&node.path(), node.ctx()))?),
     };
     let system_disk = fields.get("systemDisk").map(|n| price(&n)).transpose()?;
     let bandwidth = fields.get("bandwidth").map(|n| price(&n)).transpose()?;
@@ -170,18 +179,16 @@ pub fn rate(item: &EcsItem, index: usize, rounding: Rounding, ctx: &Ctx) -> Quot
         None => text!(ctx, "ecs.instance"),
     };
     let line = |code: &str, what: String, unit: &str, price: Decimal| {
-        Line::priced(
-            code,
-            what.clone(),
-            text!(ctx, "ecs.formula", instances = instances, term = term_text, price = price, per = per_text, what = what),
-            quantity,
-            unit,
-            price,
-            rounding,
-            &["ECS-9"],
-        )
+        let formula = match item.prices.instance {
+            Some(_) => text!(ctx, "ecs.formula", instances = instances, term = term_text, price = price, per = per_text, what = what),
+            None => text!(ctx, "ecs.formula.disks", count = instances, term = term_text, price = price, per = per_text, what = what),
+        };
+        Line::priced(code, what, formula, quantity, unit, price, rounding, &["ECS-9"])
     };
-    let mut lines = vec![line("ecs.instance", text!(ctx, "ecs.line.instance", label = label, billing = billing_text), &("instance-".to_owned() + per), item.prices.instance)];
+    let mut lines = Vec::new();
+    if let Some(p) = item.prices.instance {
+        lines.push(line("ecs.instance", text!(ctx, "ecs.line.instance", label = label, billing = billing_text), &("instance-".to_owned() + per), p));
+    }
     if let Some(p) = item.prices.system_disk {
         lines.push(line("ecs.systemDisk", text!(ctx, "ecs.line.systemDisk"), &("disk-".to_owned() + per), p));
     }
@@ -191,10 +198,15 @@ pub fn rate(item: &EcsItem, index: usize, rounding: Rounding, ctx: &Ctx) -> Quot
     if let Some(p) = item.prices.bandwidth {
         lines.push(line("ecs.bandwidth", text!(ctx, "ecs.line.bandwidth"), per, p));
     }
-    if item.billing == Billing::PayAsYouGo {
+    // ECS-13's minimum is per instance's lifetime.
+    if item.billing == Billing::PayAsYouGo && item.prices.instance.is_some() {
         if let Some(line) = minimum_charge_line(item, &lines, rounding, ctx) {
             lines.push(line);
         }
     }
-    item_from_lines(index, Product::Ecs, text!(ctx, "ecs.description", instances = instances, label = label, billing = billing_text, term = term_text), lines, vec![caller_price_warning(ctx)], rounding)
+    let description = match item.prices.instance {
+        Some(_) => text!(ctx, "ecs.description", instances = instances, label = label, billing = billing_text, term = term_text),
+        None => text!(ctx, "ecs.description.disks", disks = instances * item.prices.data_disks.len() as u64, billing = billing_text, term = term_text),
+    };
+    item_from_lines(index, Product::Ecs, description, lines, vec![caller_price_warning(ctx)], rounding)
 }

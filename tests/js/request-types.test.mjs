@@ -129,6 +129,19 @@ const supplement = [
         autoRenewServingAfterExpiryDays: 10, autoRenewReleaseAfterExpiryDays: 20 } },
     },
   },
+  {
+    name: "what a Terraform plan buys beside instances (issue 33): an EIP, a NAT Gateway, disks on their own",
+    fn: "quote",
+    request: {
+      items: [
+        { product: "eip", billing: "payAsYouGo", hours: 730, quantity: 2, prices: { address: "0.005", bandwidth: "0.1" } },
+        { product: "eip", billing: "subscription", months: 12, prices: { bandwidth: 3 } },
+        { product: "natGateway", billing: "subscription", months: 12, specification: "Small", prices: { gateway: "40" } },
+        { product: "ecs", billing: "payAsYouGo", hours: 730, prices: { dataDisks: ["0.025"] } },
+      ],
+      discounts: [{ percent: 10, product: "natGateway" }],
+    },
+  },
 ];
 const bases = [...corpus, ...supplement].filter((c) => call(c.fn, c.request).ok);
 // A spec the request's own catalog adds is a string the declarations cannot know; the
