@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // alicloud-cost: the package's functions on the command line (issue 19).
 //   alicloud-cost quote|compare|lifecycle|account <file|-> [--format table|csv|json] [--locale en|zh-CN]
+//   alicloud-cost plan PLAN.json [--prices FILE] [--base PLAN.json] [--format table|json|markdown]
+//                 [--fail-above-monthly AMOUNT] [--locale en|zh-CN]   (issue 33; exit 3 above the amount)
 // The request is JSON text (a file, or standard input for "-"); it goes to the *Json text
 // functions unchanged, so amounts stay exact decimal strings end to end. A bad request exits 1
 // with the error's code, path and message on stderr; a bad command line exits 2.
 import { readFileSync } from "node:fs";
-import { quoteJson, compareBillingMethodJson, simulateLifecycleJson, simulateAccountJson } from "./node.js";
+import { quoteJson, compareBillingMethodJson, simulateLifecycleJson, simulateAccountJson, quoteTerraformPlanJson } from "./node.js";
 
 const COMMANDS = { quote: quoteJson, compare: compareBillingMethodJson, lifecycle: simulateLifecycleJson, account: simulateAccountJson };
 const FORMATS = ["table", "csv", "json"];
@@ -39,16 +41,26 @@ const LABELS = {
 };
 
 const USAGE = `usage: alicloud-cost <quote|compare|lifecycle|account> <file|-> [--format table|csv|json] [--locale en|zh-CN]
+       alicloud-cost plan <PLAN.json|-> [--prices FILE] [--base PLAN.json] [--format table|json|markdown]
+                          [--fail-above-monthly AMOUNT] [--locale en|zh-CN]
   quote      a cart (the request of quote())
   compare    subscription against pay-as-you-go (compareBillingMethod())
   lifecycle  what happens over time (simulateLifecycle())
   account    a whole account: one credit for every item (simulateAccount())
+  plan       a Terraform plan (terraform show -json PLANFILE): each resource's cost, what exists before
+             (--base, or the plan's prior state) and the difference (quoteTerraformPlan()); --prices is the
+             side file { prices, usage }; markdown is a pull-request comment; exit 3 when the monthly cost
+             passes --fail-above-monthly
 The request is JSON; "-" reads it from standard input. The default format is an aligned table ending with the total.`;
 
 function fail(message, code = 2) {
   process.stderr.write(`${message}\n`);
   process.exit(code);
 }
+
+/** Options only `plan` takes, and its formats. */
+const PLAN_OPTIONS = ["--prices", "--base", "--fail-above-monthly"];
+const PLAN_FORMATS = ["table", "json", "markdown"];
 
 function parseArgs(argv) {
   const options = { format: "table", locale: "en", positional: [] };
@@ -58,7 +70,7 @@ function parseArgs(argv) {
     if (flag === "--help" || flag === "-h") {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
-    } else if (flag === "--format" || flag === "--locale") {
+    } else if (flag === "--format" || flag === "--locale" || PLAN_OPTIONS.includes(flag)) {
       const value = inline ?? argv[++i];
       if (value === undefined) fail(`${flag} needs a value\n${USAGE}`);
       options[flag.slice(2)] = value;
@@ -66,7 +78,13 @@ function parseArgs(argv) {
       fail(`unknown option ${arg}\n${USAGE}`);
     } else options.positional.push(arg);
   }
-  if (!FORMATS.includes(options.format)) fail(`--format must be one of ${FORMATS.join(", ")}`);
+  const plan = options.positional[0] === "plan";
+  const formats = plan ? PLAN_FORMATS : FORMATS;
+  if (!formats.includes(options.format)) fail(`--format must be one of ${formats.join(", ")}`);
+  for (const flag of PLAN_OPTIONS) if (!plan && options[flag.slice(2)] !== undefined) fail(`${flag} is an option of plan only\n${USAGE}`);
+  if (options["fail-above-monthly"] !== undefined && !/^\d+(\.\d+)?$/.test(options["fail-above-monthly"])) {
+    fail("--fail-above-monthly must be an amount such as 500 or 499.99");
+  }
   if (!LOCALES.includes(options.locale)) fail(`--locale must be one of ${LOCALES.join(", ")}`);
   return options;
 }
@@ -177,6 +195,7 @@ function main() {
   const options = parseArgs(process.argv.slice(2));
   const [command, source, extra] = options.positional;
   if (!command) fail(USAGE);
+  if (command === "plan") return runPlan(options, source, extra);
   if (!(command in COMMANDS)) fail(`unknown command "${command}"\n${USAGE}`);
   if (source === undefined || extra !== undefined) fail(`${command} takes one request: a file, or - for standard input\n${USAGE}`);
   let text;
@@ -205,6 +224,180 @@ function main() {
     return;
   }
   process.stdout.write(`${table(rows, NUMERIC[command])}\n\n${table(summary, [1])}\n`);
+}
+
+// ---------------------------------------------------------------- plan (issue 33)
+
+const PLAN_LABELS = {
+  en: {
+    resource: "resource", component: "component", quantity: "quantity", unit: "unit", upfront: "upfront", monthly: "monthly",
+    firstYear: "first 12 months", action: "action", change: "monthly change", upfrontChange: "upfront change", before: "before", after: "after", difference: "difference",
+    subscriptions: "Subscriptions this plan buys",
+    sources: { base: "the base plan", priorState: "the prior state", none: "nothing" },
+    notPriced: "Not priced", dataSources: "data sources (never billed)", otherProviders: "other providers (counted, not priced)",
+    title: "Alibaba Cloud cost of this plan", lines: "Every line, with its formula", expires: "expires",
+    monthlyHeadline: "Monthly", upfrontHeadline: "Upfront", currency: "USD", warnings: "Notes", over: "above the limit of",
+  },
+  "zh-CN": {
+    resource: "资源", component: "计费项", quantity: "数量", unit: "单位", upfront: "预付", monthly: "每月",
+    firstYear: "首 12 个月合计", action: "操作", change: "每月变化", upfrontChange: "预付变化", before: "变更前", after: "变更后", difference: "差额",
+    subscriptions: "此计划购买的包年包月资源",
+    sources: { base: "基准计划", priorState: "当前状态", none: "无" },
+    notPriced: "未计价", dataSources: "数据源（不计费）", otherProviders: "其他提供方（只计数，不计价）",
+    title: "此计划的阿里云费用", lines: "全部计费项及其计算", expires: "到期",
+    monthlyHeadline: "每月", upfrontHeadline: "预付", currency: "USD", warnings: "说明", over: "超过上限",
+  },
+};
+
+/** `a > b` for plain decimal strings ("-12.5", "500"): no floats near money. */
+function decimalAbove(a, b) {
+  const parse = (text) => {
+    const negative = text.startsWith("-");
+    const [int, frac = ""] = text.replace(/^[-+]/, "").split(".");
+    return { negative: negative && /[1-9]/.test(text), int: int.replace(/^0+(?=\d)/, ""), frac };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  if (x.negative !== y.negative) return y.negative;
+  const width = Math.max(x.frac.length, y.frac.length);
+  const digits = (d) => d.int.padStart(40, "0") + d.frac.padEnd(width, "0");
+  const cmp = digits(x) < digits(y) ? -1 : digits(x) > digits(y) ? 1 : 0;
+  return x.negative ? cmp < 0 : cmp > 0;
+}
+
+const signed = (amount) => (amount.startsWith("-") ? amount : `+${amount}`);
+
+function readText(source, what) {
+  try {
+    return readFileSync(source === "-" ? 0 : source, "utf8");
+  } catch (error) {
+    return fail(`cannot read ${what} ${source}: ${error.message}`);
+  }
+}
+
+function runPlan(options, source, extra) {
+  if (source === undefined || extra !== undefined) fail(`plan takes one plan: a file, or - for standard input\n${USAGE}`);
+  const planText = readText(source, "the plan");
+  const planOptions = { locale: options.locale };
+  if (options.prices !== undefined) {
+    let side;
+    try {
+      side = JSON.parse(readText(options.prices, "the side file"));
+    } catch (error) {
+      fail(`error: invalid_type at --prices: the side file is not JSON: ${error.message}`, 1);
+    }
+    if (side === null || typeof side !== "object" || Array.isArray(side)) fail("error: invalid_type at --prices: the side file is an object { prices, usage }", 1);
+    for (const key of Object.keys(side)) {
+      if (key !== "prices" && key !== "usage") fail(`error: unknown_field at --prices ${key}: the side file holds "prices" and "usage"`, 1);
+    }
+    Object.assign(planOptions, side);
+  }
+  if (options.base !== undefined) planOptions.base = readText(options.base, "the base plan");
+  let answer;
+  try {
+    answer = JSON.parse(quoteTerraformPlanJson(planText, JSON.stringify(planOptions)));
+  } catch (error) {
+    const where = error.path ? ` at ${error.path}` : "";
+    fail(`error: ${error.code ?? "internal"}${where}: ${error.message}`, 1);
+  }
+  const L = PLAN_LABELS[options.locale];
+  if (options.format === "json") process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+  else if (options.format === "markdown") process.stdout.write(`${planMarkdown(answer, L)}\n`);
+  else process.stdout.write(`${planTable(answer, L)}\n`);
+  const limit = options["fail-above-monthly"];
+  if (limit !== undefined && decimalAbove(answer.estimate.monthly, limit)) {
+    process.stderr.write(`${L.monthly} ${answer.estimate.monthly} ${L.over} ${limit}\n`);
+    process.exit(3);
+  }
+}
+
+/** A line's amount goes to upfront (a subscription) or monthly (pay-as-you-go every month). */
+const column = (item) => (item.kind === "subscription" ? 4 : 5);
+
+function planTable(a, L) {
+  const rows = [[L.resource, L.component, L.quantity, L.unit, L.upfront, L.monthly]];
+  for (const r of a.resources) {
+    // A deletion shows what stops being billed, as negative amounts.
+    const item = r.item ?? (r.action === "delete" ? r.base?.item : undefined);
+    if (!item) continue;
+    item.lines.forEach((line, i) => {
+      const row = [i === 0 ? `${r.address} (${r.action})` : "", line.description, line.quantity, line.unit, "", ""];
+      row[column(item)] = r.item ? line.amount : `-${line.amount}`;
+      rows.push(row);
+    });
+    if (r.lifecycle?.expiresAt) rows.push(["", `${L.expires} ${r.lifecycle.expiresAt}`, "", "", "", ""]);
+  }
+  const out = [table(rows, [2, 4, 5])];
+  const notPriced = a.resources.filter((r) => !r.priced && r.mode === "managed");
+  if (notPriced.length > 0) {
+    out.push(`${L.notPriced}:\n${notPriced.map((r) => `  ${r.address} (${r.action}): ${r.reason}`).join("\n")}`);
+  }
+  out.push(planCounts(a, L));
+  const total = [["", L.upfront, L.monthly, L.firstYear]];
+  const e = (x) => [x.upfront, x.monthly, x.firstYear];
+  total.push([`${L.before} (${L.sources[a.base.source]})`, ...e(a.base.estimate)]);
+  total.push([L.after, ...e(a.estimate)]);
+  total.push([L.difference, ...e(a.diff.estimate).map(signed)]);
+  out.push(table(total, [1, 2, 3]));
+  const notes = planNotes(a);
+  if (notes.length > 0) out.push(notes.map((n) => `- ${n}`).join("\n"));
+  return out.filter((part) => part !== "").join("\n\n");
+}
+
+function planCounts(a, L) {
+  const parts = [];
+  const data = a.resources.filter((r) => r.mode === "data").length;
+  if (data > 0) parts.push(`${L.dataSources}: ${data}`);
+  if (a.otherProviders.length > 0) parts.push(`${L.otherProviders}: ${a.otherProviders.map((p) => `${p.provider} ${p.resources}`).join(", ")}`);
+  return parts.join("\n");
+}
+
+/** The plan's warnings and each resource's, once each. */
+function planNotes(a) {
+  const notes = a.warnings.map((w) => w.message);
+  for (const r of a.resources) for (const w of r.warnings ?? []) if (!notes.includes(w.message)) notes.push(w.message);
+  return notes;
+}
+
+/** A pull-request comment: the difference first, then each resource, then every line. */
+function planMarkdown(a, L) {
+  const cell = (text) => String(text ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
+  const code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
+  const d = a.diff.estimate;
+  const out = [`### ${L.title}`, ""];
+  out.push(`**${L.monthlyHeadline}: ${signed(d.monthly)} ${L.currency}** (${a.base.estimate.monthly} → ${a.estimate.monthly}) · `
+    + `**${L.upfrontHeadline}: ${signed(d.upfront)} ${L.currency}** (${a.base.estimate.upfront} → ${a.estimate.upfront}) · `
+    + `${L.firstYear}: ${signed(d.firstYear)} ${L.currency}`);
+  out.push("", `| ${L.resource} | ${L.action} | ${L.upfront} | ${L.monthly} | ${L.upfrontChange} | ${L.change} |`, "|---|---|--:|--:|--:|--:|");
+  for (const r of a.resources.filter((r) => r.priced)) {
+    const now = r.estimate ?? { upfront: "", monthly: "" };
+    const [upfront, monthly] = r.diff ? [signed(r.diff.upfront), signed(r.diff.monthly)] : ["", ""];
+    out.push(`| ${code(r.address)} | ${r.action} | ${now.upfront} | ${now.monthly} | ${upfront} | ${monthly} |`);
+  }
+  const bought = a.resources.filter((r) => r.lifecycle);
+  if (bought.length > 0) {
+    out.push("", `**${L.subscriptions}**`);
+    for (const r of bought) out.push(`- ${code(r.address)}: ${cell(r.lifecycle.summary)}`);
+  }
+  const notPriced = a.resources.filter((r) => !r.priced && r.mode === "managed");
+  if (notPriced.length > 0) {
+    out.push("", `**${L.notPriced}** (${notPriced.length}):`);
+    for (const r of notPriced) out.push(`- ${code(r.address)}: ${cell(r.reason)}`);
+  }
+  const counts = planCounts(a, L);
+  if (counts) out.push("", counts.split("\n").join(" · "));
+  const lines = [`| ${L.resource} | ${L.component} | ${L.quantity} | ${L.unit} | ${L.upfront} | ${L.monthly} |`, "|---|---|--:|---|--:|--:|"];
+  for (const r of a.resources.filter((r) => r.item)) {
+    for (const line of r.item.lines) {
+      const amounts = ["", ""];
+      amounts[column(r.item) - 4] = line.amount;
+      lines.push(`| ${code(r.address)} | ${cell(line.description)}<br><sub>${cell(line.formula)}</sub> | ${line.quantity} | ${line.unit} | ${amounts.join(" | ")} |`);
+    }
+  }
+  out.push("", `<details><summary>${L.lines}</summary>`, "", ...lines, "", "</details>");
+  const notes = planNotes(a);
+  if (notes.length > 0) out.push("", `**${L.warnings}**`, ...notes.map((n) => `- ${cell(n)}`));
+  return out.join("\n");
 }
 
 main();

@@ -66,7 +66,7 @@ fn a_first_plan_prices_every_resource_it_creates() {
         assert_eq!(lines, ["50.00", "1.20", "2.00", "40.00"]);
         assert_eq!(db["item"]["kind"], "monthly");
         assert_eq!(db["estimate"], estimate("0.00", "93.20", "0.00", "1118.40"));
-        assert!(db["warnings"].is_null(), "200 h from the side file: no assumption");
+        assert_eq!(db["warnings"], json!([]), "200 h from the side file: no assumption");
     }
 
     // for_each: two pay-by-traffic EIPs at 0.005 an hour for their address, 730 h assumed
@@ -324,4 +324,54 @@ fn pointer<'a>(value: &'a mut Json, path: &[String]) -> &'a mut Json {
         Json::Array(items) => &mut items[step.parse::<usize>().unwrap()],
         other => &mut other[step.as_str()],
     })
+}
+
+#[test]
+fn cp14_ecs11_expiry_counts_from_start_or_the_plans_timestamp() {
+    let mut plan: Json = serde_json::from_str(&fixture("first_plan.json")).unwrap();
+    plan.as_object_mut().unwrap().remove("timestamp");
+    let side: Json = serde_json::from_str(&fixture("prices.json")).unwrap();
+    let answer = |plan: &Json, options: Json| -> Json {
+        let mut all = side.clone();
+        for (k, v) in options.as_object().unwrap() {
+            all[k] = v.clone();
+        }
+        serde_json::to_value(quote_terraform_plan_json(&plan.to_string(), Some(&all.to_string())).unwrap()).unwrap()
+    };
+    // No timestamp, no start: how long, not when, and a warning.
+    let undated = answer(&plan, json!({}));
+    let phones = resource(&undated, "alicloud_cloud_phone_instance_group.phones");
+    assert!(phones["lifecycle"]["expiresAt"].is_null());
+    assert_eq!(phones["lifecycle"]["summary"], "Expires 12 months after it is bought; if not renewed, deleted with its phones 15 days later.");
+    assert!(codes(&undated["warnings"]).contains(&"no_start".to_string()));
+    // start 2026-12-01 (00:00 UTC+8): 12 months -> 2027-12-01 (CP-2); deleted 15 days later (CP-14).
+    let dated = answer(&plan, json!({"start": "2026-12-01"}));
+    let phones = resource(&dated, "alicloud_cloud_phone_instance_group.phones");
+    assert_eq!(phones["lifecycle"]["expiresAt"], "2027-12-01T00:00:00+08:00");
+    assert_eq!(phones["lifecycle"]["releasedAt"], "2027-12-16T00:00:00+08:00");
+    // ECS-10: 3 months from 2026-12-01 00:00 is 2027-03-01, the cycle ends 2027-03-02 00:00.
+    assert_eq!(resource(&dated, "alicloud_instance.batch")["lifecycle"]["expiresAt"], "2027-03-02T00:00:00+08:00");
+    // Auto-renewal (auto_renew; renewal_status "AutoRenewal"): it expires, but is not released.
+    plan["planned_values"]["root_module"]["resources"][0]["values"]["auto_renew"] = json!(true);
+    plan["planned_values"]["root_module"]["resources"][1]["values"]["renewal_status"] = json!("AutoRenewal");
+    let renewing = answer(&plan, json!({"start": "2026-12-01"}));
+    for address in ["alicloud_cloud_phone_instance_group.phones", "alicloud_instance.batch"] {
+        let lifecycle = &resource(&renewing, address)["lifecycle"];
+        assert_eq!(lifecycle["autoRenew"], true, "{address}");
+        assert!(lifecycle["releasedAt"].is_null(), "{address}");
+    }
+    assert_eq!(resource(&renewing, "alicloud_instance.batch")["lifecycle"]["rules"], json!(["ECS-10", "ECS-12"]));
+}
+
+#[test]
+fn the_first_plans_answer_is_its_golden_file() {
+    // tests/wasm.rs checks that the package answers these bytes in Node, Chromium and
+    // Firefox. BLESS=1 rewrites the file after a deliberate change; the diff is the review.
+    let answer = quote_terraform_plan_json(&fixture("first_plan.json"), Some(&fixture("prices.json"))).unwrap();
+    let text = alicloud_cost::json_write::to_string(&answer).unwrap();
+    let path = format!("{}/tests/terraform/first_plan.response.json", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, format!("{text}\n")).unwrap();
+    }
+    assert_eq!(text, std::fs::read_to_string(&path).unwrap().trim_end());
 }

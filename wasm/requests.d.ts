@@ -655,3 +655,53 @@ export interface AccountRequest {
      */
     locale?: Locale;
 }
+
+// ---------------------------------------------------------------- quoteTerraformPlan (issue 33)
+/**
+ * A price of yours: per hour for pay-as-you-go, per month for a subscription (at least one).
+ */
+export type PlanRate = { hourly: DecimalInput; monthly?: DecimalInput } | { hourly?: DecimalInput; monthly: DecimalInput };
+
+/**
+ * What no document publishes (ECS-9; EIP and NAT Gateway are products of their own, CP-1).
+ */
+export interface PlanPrices {
+    ecs?: {
+        /** Per instance, keyed by instance type ("ecs.g7.large"). */
+        instanceTypes?: Record<string, PlanRate>;
+        /** Per GiB, keyed by category ("cloud_essd") or category and performance level ("cloud_essd.PL1"). */
+        disks?: Record<string, PlanRate>;
+        /** Per Mbps of fixed public bandwidth. */
+        bandwidth?: PlanRate;
+    };
+    eip?: {
+        /** Per address. */
+        address?: PlanRate;
+        /** Per Mbps. */
+        bandwidth?: PlanRate;
+    };
+    /** Per gateway, keyed by its specification ("Small") or its nat_type ("Enhanced"). */
+    natGateway?: Record<string, PlanRate>;
+}
+
+/**
+ * Keyed by a resource address (`module.app.alicloud_instance.web[0]`), an address for every
+ * instance (`...web[*]`, or without the key), or a resource type (`alicloud_instance`), the most
+ * specific first: the hours a month of a pay-as-you-go resource (730 when none is given), and
+ * values for attributes the plan leaves unknown or unset (`region`, `data_disks.category`, ...).
+ */
+export type PlanUsage = Record<string, { hoursPerMonth?: DecimalInput; values?: Record<string, unknown> }>;
+
+/**
+ * The options of `quoteTerraformPlan`: the side file (`prices`, `usage`), what exists before,
+ * when the plan's subscriptions are bought, and the language of the answer's texts.
+ */
+export interface PlanOptions {
+    prices?: PlanPrices;
+    usage?: PlanUsage;
+    /** Another plan (an object, or its JSON text), e.g. of the main branch: what exists before, instead of the plan's prior_state. */
+    base?: object | string;
+    /** When the plan's subscriptions are bought (default: the plan's timestamp). */
+    start?: DateInput;
+    locale?: Locale;
+}

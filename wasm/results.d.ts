@@ -20,6 +20,16 @@ export type Locale = "en" | "zh-CN";
  */
 export function catalog(options?: { locale?: Locale }): Catalog;
 
+/**
+ * Prices `terraform show -json PLANFILE`'s output (an object, or its JSON text): each resource as
+ * the quote item it becomes, what exists before and the difference (API.md "Terraform plans").
+ * Throws an `Error` with `code` and `path` on a malformed plan or side file.
+ */
+export function quoteTerraformPlan(plan: object | string, options?: PlanOptions): PlanEstimate;
+
+/** `quoteTerraformPlan` for JSON text: the plan's text and the options' text in, the answer's text out. */
+export function quoteTerraformPlanJson(plan: string, options?: string): string;
+
 /** Lifecycle policies by product and name (src/policy.rs NAMES), e.g. policies.ecs.stopAfterDays. */
 export type Policies = { cloudPhone: Record<string, Period>; iot: Record<string, Period>; ecs: Record<string, Period> };
 
@@ -739,4 +749,100 @@ export interface AccountItemOutcome {
 export interface KeepRunning {
     until: Instant;
     topUp: Decimal;
+}
+
+// ---------------------------------------------------------------- quoteTerraformPlan (issue 33)
+/**
+ * The price of a Terraform plan: every alicloud resource, what the plan leaves, what exists
+ * before (`base`) and the difference.
+ */
+export interface PlanEstimate {
+    currency: string;
+    catalogVersion: string;
+    formatVersion: string;
+    terraformVersion?: string;
+    /** Every resource of the alicloud provider, in the plan's order, then those only the base has; data sources are listed, never priced. */
+    resources: PlanResource[];
+    /** The alicloud resources that are not priced, each with its reason. */
+    unpriced: Unpriced[];
+    /** Resources of other providers: counted, not priced. */
+    otherProviders: ProviderCount[];
+    /** What the plan leaves: the sum of every priced resource's estimate. */
+    estimate: Estimate;
+    /** What exists before. */
+    base: PlanBase;
+    /** estimate - base. */
+    diff: PlanDiff;
+    warnings: Warning[];
+}
+
+/** What `terraform apply` does to a resource. */
+export type Action = "create" | "update" | "replace" | "delete" | "no-op" | "read" | "forget";
+
+/** A managed resource, or a data source (read, never billed). */
+export type Mode = "managed" | "data";
+
+/** Why a side of a resource is not priced: a stable code, the text, and the attribute or price at fault. */
+export interface ResourceSide {
+    priced: boolean;
+    code?: string;
+    reason?: string;
+    attribute?: string;
+    /** The quote item the resource becomes: `quote({ items: [request] })` prices it alike. */
+    request?: QuoteItem;
+    /** That item priced: its lines with their formulas and rules. */
+    item?: QuotedItem;
+    estimate?: Estimate;
+}
+
+/** A resource of the plan: as the plan leaves it (its own fields), and as it was (`base`). */
+export interface PlanResource extends ResourceSide {
+    address: string;
+    type: string;
+    mode: Mode;
+    action: Action;
+    /** What it cost before, when it existed (its item only where it differs). */
+    base?: ResourceSide;
+    /** estimate - base, when every side that exists is priced. */
+    diff?: Estimate;
+    /** A subscription the plan buys: its expiry and release (CP-14, ECS-11). */
+    lifecycle?: PlanLifecycle;
+    /** What the plan adds to the item's own warnings: hours assumed, traffic not included, ... */
+    warnings: Warning[];
+}
+
+export interface Unpriced {
+    address: string;
+    type: string;
+    code: string;
+    reason: string;
+}
+
+export interface ProviderCount {
+    /** The resource type's provider prefix (`aws`, `random`, ...). */
+    provider: string;
+    resources: number;
+}
+
+/** Where "before" comes from: `options.base`, the plan's prior_state, or nothing (a first plan). */
+export type BaseSource = "base" | "priorState" | "none";
+
+export interface PlanBase {
+    source: BaseSource;
+    estimate: Estimate;
+}
+
+export interface PlanDiff {
+    estimate: Estimate;
+}
+
+/** A subscription the plan buys: when it expires and, without auto-renewal, when it is released (CP-14, ECS-11). */
+export interface PlanLifecycle {
+    months: number;
+    autoRenew: boolean;
+    boughtAt?: Instant;
+    expiresAt?: Instant;
+    releasedAt?: Instant;
+    summary: string;
+    rules: string[];
 }

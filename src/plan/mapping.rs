@@ -350,7 +350,7 @@ fn ecs_instance(attrs: &Attrs, side: &SideFile, set: bool) -> Result<Built, Reas
     }
     let mut warnings = Vec::new();
     let duration = duration(attrs, billing, "period_unit", "Month", &mut warnings)?;
-    let instance = price(side.instance_types.get(&*instance_type), billing, keyed("prices.ecs.instanceTypes", &instance_type), attrs.ctx)?;
+    let instance = price(side.instance_types.get(&instance_type), billing, keyed("prices.ecs.instanceTypes", &instance_type), attrs.ctx)?;
     // The system disk has no provider default since 1.243.0 (TERRAFORM.md): from the plan or the side file.
     let system_category = attrs.text("system_disk_category", None)?;
     let system_size = attrs.amount("system_disk_size", None, 65_536)?;

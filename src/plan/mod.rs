@@ -33,7 +33,7 @@ use reader::{Action, Mode, Resource};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use side_file::SideFile;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
 /// Largest plan text: 64 MiB, as any request's (`json::MAX_TEXT_BYTES`). A plan holds each
 /// resource about three times (planned values, changes, configuration): a few KB each, so
@@ -100,7 +100,7 @@ pub struct PlanResource {
     /// A subscription the plan buys: its expiry and release (CP-14, ECS-11).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lifecycle: Option<PlanLifecycle>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// What the plan adds to the item's own warnings: hours assumed, traffic not included, ...
     pub warnings: Vec<Warning>,
 }
 
@@ -330,16 +330,16 @@ fn answer(plan: &Value, options: &Value, ctx: &Ctx) -> Result<PlanEstimate, Erro
     let catalog = crate::catalog::shared_default();
     let mut pricer = Pricer { catalog, side: &side, rounding: Rounding::BILL, next_index: 0, start, missing_start: false, ctx };
     let mut assembly = Assembly::default();
-    let before_by_address: BTreeMap<&str, &Resource> = before.iter().map(|r| (r.address, r)).collect();
-    let planned: BTreeMap<&str, ()> = plan.planned.iter().map(|r| (r.address, ())).collect();
+    let before_index = reader::Index::new(before.iter().map(|r| Cow::Borrowed(r.address)));
+    let planned_index = reader::Index::new(plan.planned.iter().map(|r| Cow::Borrowed(r.address)));
     for resource in &plan.planned {
-        let change = plan.changes.get(resource.address);
-        let before = before_by_address.get(resource.address).copied();
+        let change = plan.change(resource.address);
+        let before = before_index.get(resource.address).map(|i| &before[i]);
         let action = change.map(|c| c.action).unwrap_or(if before.is_some() { Action::NoOp } else { Action::Create });
         assembly.add(&mut pricer, Some(resource), change.and_then(|c| c.unknown), before, action);
     }
-    for resource in before.iter().filter(|r| !planned.contains_key(r.address)) {
-        let action = plan.changes.get(resource.address).map_or(Action::Delete, |c| c.action);
+    for resource in before.iter().filter(|r| planned_index.get(r.address).is_none()) {
+        let action = plan.change(resource.address).map_or(Action::Delete, |c| c.action);
         assembly.add(&mut pricer, None, None, Some(resource), action);
     }
     let mut warnings = Vec::new();
@@ -429,10 +429,14 @@ impl Pricer<'_, '_> {
             self.missing_start = true;
         }
         let released = expires.filter(|_| !term.auto_renew).map(|at| at.plus_days(release_days));
+        // CP-14: an expired Cloud Phone group is deleted with its phones (Alibaba's word).
+        let phones = term.product == TermProduct::CloudPhone;
         let summary = match (term.auto_renew, expires, released) {
             (true, Some(at), _) => text!(self.ctx, "plan.lifecycle.autoRenew", at = at.to_rfc3339()),
             (true, None, _) => text!(self.ctx, "plan.lifecycle.autoRenewUndated", months = months),
+            (false, Some(at), Some(released)) if phones => text!(self.ctx, "plan.lifecycle.deleted", at = at.to_rfc3339(), released = released.to_rfc3339(), days = release_days),
             (false, Some(at), Some(released)) => text!(self.ctx, "plan.lifecycle.expires", at = at.to_rfc3339(), released = released.to_rfc3339(), days = release_days),
+            _ if phones => text!(self.ctx, "plan.lifecycle.deletedUndated", months = months, days = release_days),
             _ => text!(self.ctx, "plan.lifecycle.expiresUndated", months = months, days = release_days),
         };
         Some(PlanLifecycle { months, auto_renew: term.auto_renew, bought_at: self.start, expires_at: expires, released_at: released, summary, rules })

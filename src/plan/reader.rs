@@ -9,14 +9,13 @@ use crate::decode::{Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::time::Instant;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
 /// The plan formats this reader knows (Terraform 1.1 and later write them).
 pub const FORMAT_VERSIONS: [&str; 3] = ["1.0", "1.1", "1.2"];
 
 /// A managed resource, or a data source (read, never billed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Mode {
     Managed,
@@ -25,7 +24,6 @@ pub enum Mode {
 
 /// What `terraform apply` will do to a resource (`resource_changes[].change.actions`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub enum Action {
     Create,
@@ -79,7 +77,33 @@ pub struct Plan<'v> {
     pub planned: Vec<Resource<'v>>,
     /// `prior_state`: what exists today (absent on a first plan).
     pub prior: Option<Vec<Resource<'v>>>,
-    pub changes: BTreeMap<&'v str, Change<'v>>,
+    pub changes: Vec<Change<'v>>,
+    /// `changes` by address.
+    pub change_index: Index<'v>,
+}
+
+impl<'v> Plan<'v> {
+    pub fn change(&self, address: &str) -> Option<&Change<'v>> {
+        self.change_index.get(address).map(|i| &self.changes[i])
+    }
+}
+
+/// Texts to positions, sorted once and searched by halves: the plan's lookups by address
+/// (thousands of resources), one type for every table.
+pub struct Index<'k>(Vec<(Cow<'k, str>, usize)>);
+
+impl<'k> Index<'k> {
+    pub fn new(keys: impl Iterator<Item = Cow<'k, str>>) -> Index<'k> {
+        let mut entries: Vec<(Cow<'k, str>, usize)> = keys.enumerate().map(|(i, k)| (k, i)).collect();
+        // By key, then by position: the first of equal keys is found.
+        entries.sort_unstable();
+        Index(entries)
+    }
+
+    pub fn get(&self, key: &str) -> Option<usize> {
+        let at = self.0.partition_point(|(k, _)| &**k < key);
+        self.0.get(at).filter(|(k, _)| k == key).map(|(_, i)| *i)
+    }
 }
 
 /// Reads a plan (the root of `terraform show -json PLANFILE`).
@@ -115,7 +139,8 @@ pub fn read<'v>(root: Node<'v>) -> Result<Plan<'v>, Error> {
             Some(resources)
         }
     };
-    let mut changes = BTreeMap::new();
+    let mut changes = Vec::new();
+    let mut addresses = Vec::new();
     if let Some(list) = fields.get("resource_changes") {
         for node in list.elements()? {
             let change = node.object()?;
@@ -130,10 +155,12 @@ pub fn read<'v>(root: Node<'v>) -> Result<Plan<'v>, Error> {
                 Some(n) if matches!(n.value, Value::Object(_)) => Some(n.object()?),
                 _ => None,
             };
-            changes.insert(address, Change { action, unknown });
+            addresses.push(Cow::Borrowed(address));
+            changes.push(Change { action, unknown });
         }
     }
-    Ok(Plan { format_version, terraform_version, timestamp, planned, prior, changes })
+    let change_index = Index::new(addresses.into_iter());
+    Ok(Plan { format_version, terraform_version, timestamp, planned, prior, changes, change_index })
 }
 
 /// The resources of a module and of its child modules, depth first (depth is bounded by
@@ -193,29 +220,32 @@ pub fn without_instance_keys(address: &str) -> String {
 
 /// The region of every provider configuration, and which configuration each resource uses.
 struct Regions<'v> {
-    /// Resource configuration address (`module.a.alicloud_instance.web`) -> its provider
-    /// configuration key (`alicloud`, `alicloud.hk`, `module.a:alicloud`).
-    provider_of: BTreeMap<String, &'v str>,
-    /// Provider configuration key -> its region, when a constant or a root variable gives it.
-    region_of: BTreeMap<&'v str, &'v str>,
+    /// Resource configuration addresses (`module.a.alicloud_instance.web`) and their provider
+    /// configuration keys (`alicloud`, `alicloud.hk`, `module.a:alicloud`).
+    provider_keys: Vec<&'v str>,
+    addresses: Vec<Cow<'v, str>>,
+    provider_of: Index<'v>,
+    /// Provider configuration keys, and their regions where a constant or a root variable gives it.
+    region_of: Vec<(&'v str, &'v str)>,
 }
 
 impl<'v> Regions<'v> {
     fn read(plan: &Fields<'v>) -> Result<Regions<'v>, Error> {
-        let mut regions = Regions { provider_of: BTreeMap::new(), region_of: BTreeMap::new() };
+        let mut regions = Regions { provider_keys: Vec::new(), addresses: Vec::new(), provider_of: Index(Vec::new()), region_of: Vec::new() };
         let Some(configuration) = plan.get("configuration") else { return Ok(regions) };
         let configuration = configuration.object()?;
         let variables = plan.get("variables").map(|n| n.object()).transpose()?;
         if let Some(providers) = configuration.get("provider_config") {
             for (key, value) in providers.object()?.entries() {
                 if let Some(region) = provider_region(value, variables) {
-                    regions.region_of.insert(key, region);
+                    regions.region_of.push((key, region));
                 }
             }
         }
         if let Some(root) = configuration.get("root_module") {
             regions.modules(root, String::new())?;
         }
+        regions.provider_of = Index::new(std::mem::take(&mut regions.addresses).into_iter());
         Ok(regions)
     }
 
@@ -228,7 +258,8 @@ impl<'v> Regions<'v> {
                 let (Some(address), Some(key)) = (resource.get("address"), resource.get("provider_config_key")) else { continue };
                 let mut full = path.clone();
                 crate::decode::push_field(&mut full, address.str()?);
-                self.provider_of.insert(full, key.str()?);
+                self.addresses.push(Cow::Owned(full));
+                self.provider_keys.push(key.str()?);
             }
         }
         if let Some(calls) = fields.get("module_calls") {
@@ -250,8 +281,8 @@ impl<'v> Regions<'v> {
     /// The region of a resource instance's provider: its configuration's own key, or the
     /// root's default `alicloud` configuration when the plan names none.
     fn of(&self, address: &str) -> Option<&'v str> {
-        let key = self.provider_of.get(&without_instance_keys(address)).copied().unwrap_or("alicloud");
-        self.region_of.get(key).copied()
+        let key = self.provider_of.get(&without_instance_keys(address)).map_or("alicloud", |i| self.provider_keys[i]);
+        self.region_of.iter().find(|(k, _)| *k == key).map(|(_, region)| *region)
     }
 }
 

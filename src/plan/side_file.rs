@@ -17,7 +17,6 @@ use crate::error::{Error, ErrorCode};
 use crate::bill::Billing;
 use rust_decimal::Decimal;
 use std::cell::Cell;
-use std::collections::BTreeMap;
 
 /// A caller's price per hour (pay-as-you-go) and per month (subscription).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -51,12 +50,12 @@ pub struct Usage<'v> {
 
 #[derive(Default)]
 pub struct SideFile<'v> {
-    pub instance_types: BTreeMap<&'v str, Rate>,
-    pub disks: BTreeMap<&'v str, Rate>,
+    pub instance_types: Rates<'v>,
+    pub disks: Rates<'v>,
     pub ecs_bandwidth: Option<Rate>,
     pub eip_address: Option<Rate>,
     pub eip_bandwidth: Option<Rate>,
-    pub nat_gateways: BTreeMap<&'v str, Rate>,
+    pub nat_gateways: Rates<'v>,
     usage: Vec<(&'v str, Usage<'v>)>,
 }
 
@@ -120,17 +119,31 @@ impl<'v> SideFile<'v> {
     }
 }
 
-/// `{ key: Rate }`.
-fn rates<'v>(node: Option<Node<'v>>) -> Result<BTreeMap<&'v str, Rate>, Error> {
-    let mut out = BTreeMap::new();
-    let Some(node) = node else { return Ok(out) };
-    let fields = node.object()?;
-    for (key, _) in fields.entries() {
-        if let Some(value) = fields.get(key) {
-            out.insert(&**key, rate(value)?);
+/// `{ key: Rate }`: a few entries, searched in order.
+#[derive(Default)]
+pub struct Rates<'v>(Vec<(&'v str, Rate)>);
+
+impl Rates<'_> {
+    pub fn get(&self, key: &str) -> Option<&Rate> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, rate)| rate)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+fn rates<'v>(node: Option<Node<'v>>) -> Result<Rates<'v>, Error> {
+    let mut out = Vec::new();
+    if let Some(node) = node {
+        let fields = node.object()?;
+        for (key, _) in fields.entries() {
+            if let Some(value) = fields.get(key) {
+                out.push((&**key, rate(value)?));
+            }
         }
     }
-    Ok(out)
+    Ok(Rates(out))
 }
 
 /// `{ hourly?, monthly? }`, at least one.
