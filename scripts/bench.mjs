@@ -45,6 +45,50 @@ const accountYear = {
   items: Array.from({ length: 100 }, (_, i) => accountItem(i)),
   events: Array.from({ length: 12 }, (_, m) => ({ at: `${2026 + Math.floor((m + 11) / 12)}-${String(1 + ((m + 11) % 12)).padStart(2, "0")}-01`, type: "topUp", amount: "400" })),
 };
+// issue 33: a Terraform plan of 5,000 resources (Cloud Phone groups, ECS instances with disks,
+// disks, EIPs, NAT Gateways and other providers' resources, in modules, as terraform show -json
+// writes them: planned values, changes with their after values, configuration), against a
+// quote of the same items.
+const planResource = (i) => {
+  const module = i % 4 === 0 ? "" : `module.m${i % 7}[${i % 3}].`;
+  const kind = ["alicloud_cloud_phone_instance_group", "alicloud_instance", "alicloud_ecs_disk", "alicloud_eip_address", "alicloud_nat_gateway", "random_id"][i % 6];
+  const values = [
+    () => ({ instance_group_spec: SPECS[i % 5], charge_type: i % 2 ? "PrePaid" : "PostPaid", period: 1 + (i % 12), period_unit: "Month",
+      amount: 1 + (i % 3), number_of_instances: 1 + (i % 10), auto_renew: false, auto_pay: true, gpu_acceleration: false,
+      image_id: "imgc-075cllfeuazh03tg9", instance_group_name: `group-${i}`, office_site_id: null, policy_group_id: null, vswitch_id: null }),
+    () => ({ instance_type: ["ecs.g7.large", "ecs.c7.xlarge"][i % 2], instance_charge_type: i % 3 ? "PostPaid" : "PrePaid", period: 1, period_unit: "Month",
+      system_disk_category: "cloud_essd", system_disk_size: 40, system_disk_performance_level: "PL1", renewal_status: "Normal",
+      data_disks: [{ category: "cloud_essd", size: 100, performance_level: "PL0", encrypted: false, name: null, snapshot_id: null, delete_with_instance: true }],
+      internet_charge_type: "PayByBandwidth", internet_max_bandwidth_out: 5, spot_strategy: "NoSpot", image_id: "aliyun_3_x64_20G_alibase_20240819.vhd",
+      instance_name: `web-${i}`, security_groups: ["sg-0001"], vswitch_id: "vsw-0001", tags: { team: "platform", index: String(i) }, user_data: null }),
+    () => ({ category: "cloud_efficiency", size: 500, payment_type: "PayAsYouGo", disk_name: `logs-${i}`, zone_id: "cn-shanghai-l", encrypted: false }),
+    () => ({ payment_type: "PayAsYouGo", internet_charge_type: "PayByBandwidth", bandwidth: "5", isp: "BGP", address_name: `eip-${i}` }),
+    () => ({ payment_type: "PayAsYouGo", nat_type: "Enhanced", specification: "Small", internet_charge_type: "PayBySpec", nat_gateway_name: `nat-${i}` }),
+    () => ({ byte_length: 8, keepers: null }),
+  ][i % 6]();
+  return { address: `${module}${kind}.r${i}`, mode: "managed", type: kind, name: `r${i}`, provider_name: "registry.terraform.io/aliyun/alicloud",
+    schema_version: 0, values, sensitive_values: {} };
+};
+const planResources = Array.from({ length: 5000 }, (_, i) => planResource(i));
+const bigPlan = {
+  format_version: "1.2", terraform_version: "1.9.5", variables: { region: { value: "cn-shanghai" } },
+  planned_values: { root_module: { resources: planResources } },
+  resource_changes: planResources.map((r) => ({ address: r.address, mode: r.mode, type: r.type, name: r.name, provider_name: r.provider_name,
+    change: { actions: ["create"], before: null, after: r.values, after_unknown: { id: true }, before_sensitive: false, after_sensitive: {} } })),
+  configuration: { provider_config: { alicloud: { name: "alicloud", expressions: { region: { references: ["var.region"] } } } }, root_module: {} },
+  timestamp: "2026-07-01T02:00:00Z",
+};
+const planOptions = {
+  prices: {
+    ecs: { instanceTypes: { "ecs.g7.large": { hourly: "0.25", monthly: "120" }, "ecs.c7.xlarge": { hourly: "0.17", monthly: "90" } },
+      disks: { cloud_essd: { hourly: "0.0001", monthly: "0.07" }, cloud_efficiency: { hourly: "0.00005" } }, bandwidth: { hourly: "0.02", monthly: "10" } },
+    eip: { address: { hourly: "0.005" }, bandwidth: { hourly: "0.02" } },
+    natGateway: { Small: { hourly: "0.06" } },
+  },
+  usage: { alicloud_instance: { hoursPerMonth: 200 } },
+};
+const planItems = (await import("alicloud-cost")).quoteTerraformPlan(bigPlan, planOptions).resources.filter((r) => r.request).map((r) => r.request);
+
 const cases = [
   { name: "(a) Cloud Phone quote, 1 item", fn: "quote", request: cart(1) },
   { name: "(b) IoT Pro month, 31 days x 20 sizes", fn: "quote", request: iotDays },
@@ -55,6 +99,8 @@ const cases = [
     request: { product: "cloudPhone", spec: "acp.std.medium", region: "mainland", quantity: 10, usage: { months: 36, hoursPerMonth: 300 } } },
   { name: "cart of 10 items", fn: "quote", request: cart(10), items: 10 },
   { name: "cart of 1,000 items", fn: "quote", request: cart(1_000), items: 1_000 },
+  { name: "(g) Terraform plan, 5,000 resources", fn: "quoteTerraformPlan", request: { plan: bigPlan, options: planOptions } },
+  { name: "(g) quote of the plan's items", fn: "quote", request: { items: planItems } },
 ];
 writeFileSync(`${out}/cases.json`, JSON.stringify(cases.map(({ name, fn, request }) => ({ name, fn, request }))));
 
@@ -93,7 +139,8 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
-const wasm = Object.fromEntries(cases.map(({ name, fn, request }) => [name, medianMicros(() => pkg[fn](request))]));
+const call = (fn, request) => (fn === "quoteTerraformPlan" ? () => pkg.quoteTerraformPlan(request.plan, request.options) : () => pkg[fn](request));
+const wasm = Object.fromEntries(cases.map(({ name, fn, request }) => [name, medianMicros(call(fn, request))]));
 
 // --- plain JS: the decimal.js implementation, where the rules it knows cover the case ------
 const jsCovers = ({ fn, request }) => fn === "quote" && request.items.every((i) => i.product === "cloudPhone" || i.instance === "legacyPublic");
@@ -166,5 +213,8 @@ console.log("+JSON: native plus writing the answer as JSON text, the work the wa
 console.log("JS: scripts/bench-reference.mjs (decimal.js, the trade price only; checked to give the same total);");
 console.log("as JSON text: quoteJson(text) against JSON.stringify(rules(JSON.parse(text)))");
 console.log(`\nper-item time at 10,000 items / at 10 items: wasm ${results.linearity.wasm}, native ${results.linearity.native} (1.0 = linear)`);
+const planRow = rows.find((r) => r.name.startsWith("(g) Terraform"));
+const sameItems = rows.find((r) => r.name.startsWith("(g) quote"));
+console.log(`Terraform plan of 5,000 resources (${planItems.length} priced items) / quote of the same items: wasm ${round(planRow.wasmMicros / sameItems.wasmMicros)}x, native ${round(planRow.nativeMicros / sameItems.nativeMicros)}x (target < 10x)`);
 console.log(`start-up (median of 15 fresh Node processes): import ${startup.importMedianMs} ms (of which compile ${startup.compileMedianMs} ms), first quote ${startup.firstQuoteMedianMs} ms`);
 console.log(`written: target/bench/results.json`);
