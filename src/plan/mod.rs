@@ -78,22 +78,12 @@ pub struct PlanResource {
     pub resource_type: String,
     pub mode: Mode,
     pub action: Action,
-    /// Whether the resource is priced as the plan leaves it (as it was, for a deletion).
-    pub priced: bool,
+    /// The resource as the plan leaves it (as it was, for a deletion, with no `estimate`).
     #[serde(flatten)]
-    pub reason: Option<ReasonText>,
-    /// The quote item the resource becomes (`quote({ items: [request] })` prices it alike).
+    pub after: ResourceSide,
+    /// What it cost before, when it existed (its item only where it differs from `after`'s).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub request: Option<ItemRequest>,
-    /// That item priced: its lines with their formulas and rules.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub item: Option<QuotedItem>,
-    /// What it costs once the plan is applied (none for a deletion).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub estimate: Option<Estimate>,
-    /// What it cost before, when it existed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub base: Option<ResourceBase>,
+    pub base: Option<ResourceSide>,
     /// estimate - base, when every side that exists is priced.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<Estimate>,
@@ -120,15 +110,17 @@ impl From<Reason> for ReasonText {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A resource on one side of the change: priced, with its item, or the reason it is not.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ResourceBase {
+pub struct ResourceSide {
     pub priced: bool,
     #[serde(flatten)]
     pub reason: Option<ReasonText>,
-    /// The item before, when it differs from the one the plan leaves.
+    /// The quote item the resource becomes (`quote({ items: [request] })` prices it alike).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request: Option<ItemRequest>,
+    /// That item priced: its lines with their formulas and rules.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<QuotedItem>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -254,7 +246,7 @@ fn write_value<S: serde::Serializer>(value: &Value<'_>, serializer: S) -> Result
 ///      "expressions": {"region": {"constant_value": "cn-shanghai"}}}}}}"#)?;
 /// let estimate = quote_terraform_plan(&plan, &Value::Null)?;
 /// assert_eq!(estimate.estimate.upfront.to_string(), "59.43");
-/// assert_eq!(estimate.resources[0].item.as_ref().unwrap().lines[0].rules, ["CP-2", "CP-6"]);
+/// assert_eq!(estimate.resources[0].after.item.as_ref().unwrap().lines[0].rules, ["CP-2", "CP-6"]);
 /// # Ok::<(), alicloud_cost::Error>(())
 /// ```
 pub fn quote_terraform_plan(plan: &Value, options: &Value) -> Result<PlanEstimate, Error> {
@@ -372,8 +364,8 @@ fn answer(plan: &Value, options: &Value, ctx: &Ctx) -> Result<PlanEstimate, Erro
     })
 }
 
-/// One side of a resource, priced or not.
-struct Side {
+/// A resource priced: its item, before it joins the answer.
+struct Priced {
     request: ItemRequest,
     item: QuotedItem,
     warnings: Vec<Warning>,
@@ -393,7 +385,7 @@ struct Pricer<'a, 'v> {
 }
 
 impl Pricer<'_, '_> {
-    fn price(&mut self, resource: &Resource, unknown: Option<Fields>) -> Result<Side, Reason> {
+    fn price(&mut self, resource: &Resource, unknown: Option<Fields>) -> Result<Priced, Reason> {
         let built = mapping::map(resource, unknown, self.catalog, self.side, self.ctx)?;
         let node = Node::root(&built.request, self.ctx);
         let mut item = crate::quote::quote_item(&node, self.next_index, self.catalog, self.rounding, self.ctx).map_err(|e| Reason {
@@ -407,7 +399,7 @@ impl Pricer<'_, '_> {
             item.kind = ItemKind::Monthly;
         }
         item.estimate = crate::quote::item_estimate(&item, self.rounding);
-        Ok(Side { request: ItemRequest(built.request), item, warnings: built.warnings, term: built.term })
+        Ok(Priced { request: ItemRequest(built.request), item, warnings: built.warnings, term: built.term })
     }
 
     /// The lifecycle of a subscription the plan buys (created or replaced).
@@ -470,18 +462,14 @@ impl Assembly {
             resource_type: any.kind.to_string(),
             mode: any.mode,
             action,
-            priced: false,
-            reason: None,
-            request: None,
-            item: None,
-            estimate: None,
+            after: ResourceSide::default(),
             base: None,
             diff: None,
             lifecycle: None,
             warnings: Vec::new(),
         };
         if any.mode == Mode::Data {
-            resource.reason = Some(ReasonText { code: "data_source", reason: text!(pricer.ctx, "plan.reason.dataSource"), attribute: None });
+            resource.after.reason = Some(ReasonText { code: "data_source", reason: text!(pricer.ctx, "plan.reason.dataSource"), attribute: None });
             self.resources.push(resource);
             return;
         }
@@ -493,43 +481,31 @@ impl Assembly {
         };
         let after_side = after.map(|r| pricer.price(r, unknown));
         let before_side = before.map(|r| pricer.price(r, None));
-        let mut after_estimate = None;
         match after_side {
-            Some(Ok(side)) => {
-                resource.priced = true;
+            Some(Ok(mut priced)) => {
                 if matches!(action, Action::Create | Action::Replace) {
-                    resource.lifecycle = side.term.and_then(|term| pricer.lifecycle(term));
+                    resource.lifecycle = priced.term.and_then(|term| pricer.lifecycle(term));
                 }
-                if action == Action::Update && side.item.kind == ItemKind::Subscription {
+                if action == Action::Update && priced.item.kind == ItemKind::Subscription {
                     resource.warnings.push(Warning::new("subscription_change", text!(pricer.ctx, "plan.warning.subscriptionChange"), &[]));
                 }
-                resource.warnings.extend(side.warnings);
-                after_estimate = Some(side.item.estimate.clone());
-                resource.estimate = Some(side.item.estimate.clone());
-                resource.request = Some(side.request);
-                resource.item = Some(side.item);
+                resource.warnings.append(&mut priced.warnings);
+                resource.after = side(Ok(priced));
             }
-            Some(Err(reason)) => resource.reason = Some(reason.into()),
+            Some(Err(reason)) => resource.after = side(Err(reason)),
             None => {}
         }
+        let after_estimate = resource.after.estimate.clone();
         let mut before_estimate = None;
-        if let Some(side) = before_side {
-            let mut base = ResourceBase { priced: false, reason: None, request: None, item: None, estimate: None };
-            match side {
-                Ok(side) => {
-                    base.priced = true;
-                    base.estimate = Some(side.item.estimate.clone());
-                    before_estimate = Some(side.item.estimate.clone());
-                    if resource.request.as_ref() != Some(&side.request) {
-                        base.request = Some(side.request);
-                        base.item = Some(side.item);
-                    }
-                }
-                Err(reason) => base.reason = Some(reason.into()),
+        if let Some(priced) = before_side {
+            let mut base = side(priced);
+            before_estimate = base.estimate.clone();
+            if base.request.is_some() && base.request == resource.after.request {
+                // The same item before and after: said once.
+                (base.request, base.item) = (None, None);
             }
             if after.is_none() {
-                resource.priced = base.priced;
-                resource.reason = base.reason.clone();
+                resource.after = ResourceSide { priced: base.priced, reason: base.reason.clone(), ..ResourceSide::default() };
             }
             resource.base = Some(base);
         }
@@ -541,12 +517,26 @@ impl Assembly {
         } else if after.is_some() && before.is_some() && (after_estimate.is_some() || before_estimate.is_some()) {
             self.half_priced.push(resource.address.clone());
         }
-        if let Some(reason) = &resource.reason {
+        if let Some(reason) = &resource.after.reason {
             self.unpriced.push(Unpriced { address: resource.address.clone(), resource_type: resource.resource_type.clone(), code: reason.code, reason: reason.reason.clone() });
         }
         self.after.extend(after_estimate);
         self.before.extend(before_estimate);
         self.resources.push(resource);
+    }
+}
+
+/// One side of a resource, from its pricing.
+fn side(priced: Result<Priced, Reason>) -> ResourceSide {
+    match priced {
+        Ok(priced) => ResourceSide {
+            priced: true,
+            reason: None,
+            estimate: Some(priced.item.estimate.clone()),
+            request: Some(priced.request),
+            item: Some(priced.item),
+        },
+        Err(reason) => ResourceSide { reason: Some(reason.into()), ..ResourceSide::default() },
     }
 }
 
