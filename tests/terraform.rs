@@ -375,3 +375,32 @@ fn the_first_plans_answer_is_its_golden_file() {
     }
     assert_eq!(text, std::fs::read_to_string(&path).unwrap().trim_end());
 }
+
+#[test]
+fn computed_switches_known_only_after_apply_do_not_stop_a_price() {
+    // A pay-as-you-go instance as the provider plans it when the configuration leaves
+    // spot_strategy and renewal_status out: both computed, so unknown. Neither sets a price
+    // (a spot instance is one whose configuration says so): 730 h x 0.25 + 730 x 40 x 0.0001
+    // = 182.50 + 2.92 = 185.42.
+    let plan = json!({"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+        {"address": "alicloud_instance.x", "type": "alicloud_instance", "values": {"instance_type": "ecs.g7.large",
+         "instance_charge_type": "PostPaid", "system_disk_category": "cloud_essd", "system_disk_size": 40}},
+        {"address": "alicloud_cloud_phone_instance_group.g", "type": "alicloud_cloud_phone_instance_group",
+         "values": {"instance_group_spec": "acp.basic.small", "charge_type": "PrePaid", "period": 1}}]}},
+        "resource_changes": [
+        {"address": "alicloud_instance.x", "change": {"actions": ["create"], "after_unknown": {"spot_strategy": true, "renewal_status": true, "id": true}}},
+        {"address": "alicloud_cloud_phone_instance_group.g", "change": {"actions": ["create"], "after_unknown": {"auto_renew": true, "gpu_acceleration": true}}}]});
+    let options = json!({"prices": {"ecs": {"instanceTypes": {"ecs.g7.large": {"hourly": "0.25"}}, "disks": {"cloud_essd": {"hourly": "0.0001"}}}},
+        "usage": {"alicloud_cloud_phone_instance_group": {"values": {"region": "cn-hangzhou"}}}});
+    let answer = serde_json::to_value(quote_terraform_plan_json(&plan.to_string(), Some(&options.to_string())).unwrap()).unwrap();
+    assert_eq!(resource(&answer, "alicloud_instance.x")["estimate"]["monthly"], "185.42");
+    // 1 phone x 1 month x 9.9057 = 9.91; auto-renewal unknown: the lifecycle says when it is deleted.
+    let group = resource(&answer, "alicloud_cloud_phone_instance_group.g");
+    assert_eq!(group["estimate"]["upfront"], "9.91");
+    assert_eq!(group["lifecycle"]["autoRenew"], false);
+    // A spot strategy the configuration sets is not priced.
+    let mut spot = plan.clone();
+    spot["planned_values"]["root_module"]["resources"][0]["values"]["spot_strategy"] = json!("SpotAsPriceGo");
+    let answer = serde_json::to_value(quote_terraform_plan_json(&spot.to_string(), Some(&options.to_string())).unwrap()).unwrap();
+    assert_eq!(resource(&answer, "alicloud_instance.x")["attribute"], "spot_strategy");
+}

@@ -171,11 +171,10 @@ impl<'v> Attrs<'_, 'v> {
         }
     }
 
-    fn flag(&self, name: &str) -> Result<bool, Reason> {
-        match self.node(name, true)? {
-            None => Ok(false),
-            Some(node) => node.bool().map_err(|e| invalid(&self.full(name), e, self.ctx)),
-        }
+    /// A switch that changes no price (auto-renewal, GPU acceleration): on only when the plan
+    /// or the side file says `true`; unset or known only after apply, off.
+    fn switched_on(&self, name: &str) -> bool {
+        matches!(self.find(name), Found::Value(Node { value: Value::Bool(true), .. }))
     }
 
     /// One of `choices` (the provider's values, each with what it means here).
@@ -313,10 +312,10 @@ fn cloud_phone_group(attrs: &Attrs, region: Option<&str>, catalog: &Catalog) -> 
     let phones = attrs.count("amount", Some(1), 100)? * attrs.count("number_of_instances", Some(1), 100)?;
     let mut warnings = Vec::new();
     let duration = duration(attrs, billing, "period_unit", "Month", &mut warnings)?;
-    if attrs.flag("gpu_acceleration")? {
+    if attrs.switched_on("gpu_acceleration") {
         warnings.push(Warning::new("gpu_not_priced", text!(attrs, "plan.warning.gpu"), &["CP-6"]));
     }
-    let term = (billing == Billing::Subscription).then_some(Term { product: TermProduct::CloudPhone, months: months(duration), auto_renew: attrs.flag("auto_renew")? });
+    let term = (billing == Billing::Subscription).then(|| Term { product: TermProduct::CloudPhone, months: months(duration), auto_renew: attrs.switched_on("auto_renew") });
     let request = Item::new("cloudPhone")
         .text("spec", &spec)
         .text("region", if group == Region::Mainland { "mainland" } else { "international" })
@@ -345,7 +344,9 @@ fn ecs_instance(attrs: &Attrs, side: &SideFile, set: bool) -> Result<Built, Reas
     let count = if set { attrs.count("amount", Some(1), 100)? } else { 1 };
     let instance_type = attrs.text("instance_type", None)?;
     let billing = attrs.choice("instance_charge_type", Some("PostPaid"), &PRE_POST)?;
-    if billing == Billing::PayAsYouGo && attrs.text("spot_strategy", Some("NoSpot"))? != "NoSpot" {
+    // spot_strategy is optional and computed: known only after apply unless the configuration
+    // sets it, and a spot instance is one whose configuration sets it. Unknown: not a spot one.
+    if billing == Billing::PayAsYouGo && attrs.refinement("spot_strategy").is_some_and(|s| s != "NoSpot") {
         return Err(Reason::new("not_modelled", text!(attrs, "plan.reason.spot"), Some("spot_strategy")));
     }
     let mut warnings = Vec::new();
@@ -371,7 +372,7 @@ fn ecs_instance(attrs: &Attrs, side: &SideFile, set: bool) -> Result<Built, Reas
             parts.push(("bandwidth", money(per_mbps * bandwidth)));
         }
     }
-    let auto_renew = if set { attrs.flag("auto_renew")? } else { attrs.text("renewal_status", Some("Normal"))? == "AutoRenewal" };
+    let auto_renew = if set { attrs.switched_on("auto_renew") } else { attrs.refinement("renewal_status") == Some("AutoRenewal") };
     let term = (billing == Billing::Subscription).then_some(Term { product: TermProduct::Ecs, months: months(duration), auto_renew });
     let request = Item::new("ecs")
         .term(billing, duration)

@@ -94,29 +94,18 @@ pub struct PlanResource {
     pub warnings: Vec<Warning>,
 }
 
-/// Why a resource is not priced: a stable code, the text, and the attribute at fault.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReasonText {
-    pub code: &'static str,
-    pub reason: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub attribute: Option<String>,
-}
-
-impl From<Reason> for ReasonText {
-    fn from(r: Reason) -> ReasonText {
-        ReasonText { code: r.code, reason: r.message, attribute: r.attribute }
-    }
-}
-
 /// A resource on one side of the change: priced, with its item, or the reason it is not.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceSide {
     pub priced: bool,
-    #[serde(flatten)]
-    pub reason: Option<ReasonText>,
+    /// Why it is not priced: a stable code, the text, and the attribute or price at fault.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribute: Option<String>,
     /// The quote item the resource becomes (`quote({ items: [request] })` prices it alike).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request: Option<ItemRequest>,
@@ -469,7 +458,7 @@ impl Assembly {
             warnings: Vec::new(),
         };
         if any.mode == Mode::Data {
-            resource.after.reason = Some(ReasonText { code: "data_source", reason: text!(pricer.ctx, "plan.reason.dataSource"), attribute: None });
+            resource.after = ResourceSide { code: Some("data_source"), reason: Some(text!(pricer.ctx, "plan.reason.dataSource")), ..ResourceSide::default() };
             self.resources.push(resource);
             return;
         }
@@ -505,7 +494,8 @@ impl Assembly {
                 (base.request, base.item) = (None, None);
             }
             if after.is_none() {
-                resource.after = ResourceSide { priced: base.priced, reason: base.reason.clone(), ..ResourceSide::default() };
+                let (code, reason, attribute) = (base.code, base.reason.clone(), base.attribute.clone());
+                resource.after = ResourceSide { priced: base.priced, code, reason, attribute, ..ResourceSide::default() };
             }
             resource.base = Some(base);
         }
@@ -517,8 +507,8 @@ impl Assembly {
         } else if after.is_some() && before.is_some() && (after_estimate.is_some() || before_estimate.is_some()) {
             self.half_priced.push(resource.address.clone());
         }
-        if let Some(reason) = &resource.after.reason {
-            self.unpriced.push(Unpriced { address: resource.address.clone(), resource_type: resource.resource_type.clone(), code: reason.code, reason: reason.reason.clone() });
+        if let (Some(code), Some(reason), Mode::Managed) = (resource.after.code, &resource.after.reason, resource.mode) {
+            self.unpriced.push(Unpriced { address: resource.address.clone(), resource_type: resource.resource_type.clone(), code, reason: reason.clone() });
         }
         self.after.extend(after_estimate);
         self.before.extend(before_estimate);
@@ -531,12 +521,14 @@ fn side(priced: Result<Priced, Reason>) -> ResourceSide {
     match priced {
         Ok(priced) => ResourceSide {
             priced: true,
+            code: None,
             reason: None,
+            attribute: None,
             estimate: Some(priced.item.estimate.clone()),
             request: Some(priced.request),
             item: Some(priced.item),
         },
-        Err(reason) => ResourceSide { reason: Some(reason.into()), ..ResourceSide::default() },
+        Err(reason) => ResourceSide { code: Some(reason.code), reason: Some(reason.message), attribute: reason.attribute, ..ResourceSide::default() },
     }
 }
 
