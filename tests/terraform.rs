@@ -404,3 +404,24 @@ fn computed_switches_known_only_after_apply_do_not_stop_a_price() {
     let answer = serde_json::to_value(quote_terraform_plan_json(&spot.to_string(), Some(&options.to_string())).unwrap()).unwrap();
     assert_eq!(resource(&answer, "alicloud_instance.x")["attribute"], "spot_strategy");
 }
+
+#[test]
+fn a_plan_is_answered_in_the_options_locale() {
+    // The options' locale reaches every text of the answer: the items' lines (quote's own
+    // product code), the plan's reasons, warnings and lifecycle summaries, and its errors.
+    let answer = priced("first_plan.json", json!({"locale": "zh-CN"}));
+    let pending = resource(&answer, "alicloud_instance.pending");
+    assert_eq!(pending["reason"], "instance_type 在 apply 之后才确定：请在价格与用量文件的 usage.<地址或类型>.values 中给出");
+    assert_eq!(resource(&answer, "data.alicloud_zones.default")["reason"], "数据源：只读取，不计费");
+    assert_eq!(
+        resource(&answer, "alicloud_cloud_phone_instance_group.phones")["lifecycle"]["summary"],
+        "2027-07-01T10:00:00+08:00 到期；如不续费，将在 15 天后（2027-07-16T10:00:00+08:00）自动删除实例组及其实例，且不可恢复。"
+    );
+    let disk = resource(&answer, "alicloud_ecs_disk.logs");
+    assert!(disk["warnings"][0]["message"].as_str().unwrap().starts_with("按量付费：假设每月 730 小时"), "{}", disk["warnings"]);
+    assert!(disk["item"]["description"].as_str().unwrap().contains("独立购买的数据盘"), "{}", disk["item"]["description"]);
+    // A plan's error at its path, in the options' language.
+    let error = quote_terraform_plan_json(r#"{"format_version": "0.2", "planned_values": {}}"#, Some(r#"{"locale": "zh-CN"}"#)).unwrap_err();
+    assert_eq!((error.code, error.path.as_str()), (ErrorCode::NotSupported, "format_version"));
+    assert!(error.message.starts_with("format_version 0.2 不是本计算器可读取的计划格式"), "{}", error.message);
+}
