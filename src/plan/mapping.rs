@@ -17,16 +17,20 @@ use rust_decimal::Decimal;
 use std::borrow::Cow;
 
 /// Why a resource is not priced: a stable code, the text, and the attribute or price at fault.
+/// Behind one pointer, as `Error` is: less code at every `?` that moves one.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Reason {
+pub struct Reason(pub Box<ReasonParts>);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReasonParts {
     pub code: &'static str,
     pub message: String,
     pub attribute: Option<String>,
 }
 
 impl Reason {
-    fn new(code: &'static str, message: String, attribute: Option<&str>) -> Reason {
-        Reason { code, message, attribute: attribute.map(str::to_string) }
+    pub fn new(code: &'static str, message: String, attribute: Option<&str>) -> Reason {
+        Reason(Box::new(ReasonParts { code, message, attribute: attribute.map(str::to_string) }))
     }
 }
 

@@ -377,11 +377,7 @@ impl Pricer<'_, '_> {
     fn price(&mut self, resource: &Resource, unknown: Option<Fields>) -> Result<Priced, Reason> {
         let built = mapping::map(resource, unknown, self.catalog, self.side, self.ctx)?;
         let node = Node::root(&built.request, self.ctx);
-        let mut item = crate::quote::quote_item(&node, self.next_index, self.catalog, self.rounding, self.ctx).map_err(|e| Reason {
-            code: "invalid_value",
-            message: text!(self.ctx, "plan.reason.notAnItem", message = e.message),
-            attribute: None,
-        })?;
+        let mut item = crate::quote::quote_item(&node, self.next_index, self.catalog, self.rounding, self.ctx).map_err(|e| Reason::new("invalid_value", text!(self.ctx, "plan.reason.notAnItem", message = e.message), None))?;
         self.next_index += 1;
         if built.monthly {
             // Hours each month while the resource exists: a monthly amount, not a one-off.
@@ -528,7 +524,7 @@ fn side(priced: Result<Priced, Reason>) -> ResourceSide {
             request: Some(priced.request),
             item: Some(priced.item),
         },
-        Err(reason) => ResourceSide { code: Some(reason.code), reason: Some(reason.message), attribute: reason.attribute, ..ResourceSide::default() },
+        Err(Reason(reason)) => ResourceSide { code: Some(reason.code), reason: Some(reason.message), attribute: reason.attribute, ..ResourceSide::default() },
     }
 }
 
