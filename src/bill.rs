@@ -21,6 +21,8 @@ pub mod limits {
     pub const MAX_MONTHS: u64 = 1_200;
     /// Longest pay-as-you-go time in one item: 100 years of 8,766 hours.
     pub const MAX_HOURS: u64 = 876_600;
+    /// Most hours in a month: 31 days of 24 hours.
+    pub const MAX_HOURS_PER_MONTH: u64 = 744;
     /// Most discounts in one request.
     pub const MAX_DISCOUNTS: usize = 100;
     /// Most IoT messages in one size bucket, and most living devices in a day: counts

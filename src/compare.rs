@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// Most hours in a calendar month (31 x 24): usage above it cannot happen.
-pub const MAX_HOURS_PER_MONTH: u64 = 744;
+pub const MAX_HOURS_PER_MONTH: u64 = crate::bill::limits::MAX_HOURS_PER_MONTH;
 /// Hours in an average month (8,760 / 12), used when the need gives no hours: a
 /// resource kept all month long.
 pub const DEFAULT_HOURS_PER_MONTH: u64 = 730;

@@ -116,6 +116,8 @@ pub fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Ro
             let kind = match item.term {
                 cloud_phone::Term::Months(_) => ItemKind::Subscription,
                 cloud_phone::Term::LifetimeHours(_) => ItemKind::OneOff,
+                // Every month while the group runs.
+                cloud_phone::Term::HoursPerMonth(_) => ItemKind::Monthly,
             };
             (cloud_phone::rate(&item, index, catalog, rounding, ctx), kind)
         }

@@ -128,8 +128,8 @@ fn a_first_plan_prices_every_resource_it_creates() {
 fn a_plan_of_changes_prices_before_and_after_with_prior_state() {
     let answer = priced("change_plan.json", json!({}));
     // Update, in cn-hongkong ("Hong Kong (China) and outside China"): acp.basic.small at
-    // 0.0709 an hour, 720 h a month (the side file) = 180 4-hour periods (CP-3). Before 1 x
-    // 10 phones: 10 x 720 x 0.0709 = 510.48; after 2 x 10: 1,020.96.
+    // 0.0709 an hour, kept running 720 h a month (the side file; CP-13). Before 1 x 10
+    // phones: 10 x 720 x 0.0709 = 510.48; after 2 x 10: 1,020.96.
     let farm = resource(&answer, "alicloud_cloud_phone_instance_group.farm");
     assert_eq!(farm["action"], "update");
     assert_eq!(farm["estimate"]["monthly"], "1020.96");
@@ -424,4 +424,26 @@ fn a_plan_is_answered_in_the_options_locale() {
     let error = quote_terraform_plan_json(r#"{"format_version": "0.2", "planned_values": {}}"#, Some(r#"{"locale": "zh-CN"}"#)).unwrap_err();
     assert_eq!((error.code, error.path.as_str()), (ErrorCode::NotSupported, "format_version"));
     assert!(error.message.starts_with("format_version 0.2 不是本计算器可读取的计划格式"), "{}", error.message);
+}
+
+#[test]
+fn cp13_a_pay_as_you_go_group_costs_its_hours_a_month_at_the_hourly_price() {
+    // A group of 2 acp.basic.small phones in cn-shenzhen (the Chinese mainland: 0.0457 an
+    // hour) that keeps running: deducted every hour (CP-13), its 4-hour period rounded once,
+    // at release (CP-3). 730 h a month assumed: 2 x 730 x 0.0457 = 66.722 -> 66.72 (a 730 h
+    // lifetime would bill 732 h: 66.90). From the side file, 300 h: 2 x 300 x 0.0457 = 27.42.
+    let plan = r#"{"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+        {"address": "alicloud_cloud_phone_instance_group.qa", "mode": "managed", "type": "alicloud_cloud_phone_instance_group",
+         "values": {"instance_group_spec": "acp.basic.small", "charge_type": "PostPaid", "number_of_instances": 2, "amount": 1}}]}},
+        "configuration": {"provider_config": {"alicloud": {"expressions": {"region": {"constant_value": "cn-shenzhen"}}}}}}"#;
+    let answer = serde_json::to_value(quote_terraform_plan_json(plan, None).unwrap()).unwrap();
+    let qa = resource(&answer, "alicloud_cloud_phone_instance_group.qa");
+    assert_eq!(qa["request"], json!({"product": "cloudPhone", "spec": "acp.basic.small", "region": "mainland",
+        "billing": "payAsYouGo", "hoursPerMonth": 730, "quantity": 2}));
+    assert_eq!(qa["item"]["lines"][0]["formula"], "2 phones x 730 h a month x USD 0.0457/hour (kept running: billed every hour, CP-13; the 4-hour period rounds once, at release)");
+    assert_eq!(qa["estimate"], estimate("0.00", "66.72", "0.00", "800.64"));
+    assert_eq!(codes(&qa["warnings"]), ["hours_assumed"]);
+    let side = r#"{"usage": {"alicloud_cloud_phone_instance_group.qa": {"hoursPerMonth": 300}}}"#;
+    let answer = serde_json::to_value(quote_terraform_plan_json(plan, Some(side)).unwrap()).unwrap();
+    assert_eq!(resource(&answer, "alicloud_cloud_phone_instance_group.qa")["estimate"]["monthly"], "27.42");
 }

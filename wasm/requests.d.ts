@@ -129,7 +129,7 @@ export interface QuoteRequest {
 /**
  * One cart item, told apart by `product`, then `billing` or `instance`.
  */
-export type QuoteItem = CloudPhoneSubscriptionItem | CloudPhonePayAsYouGoItem | IotLegacyItem<BasicEdition, BasicCategory> | IotLegacyItem<ProEdition, ProCategory> | IotEnterpriseItem | IotNewPublicItem | EcsSubscriptionItem | EcsPayAsYouGoItem | EipItem | NatGatewayItem;
+export type QuoteItem = CloudPhoneSubscriptionItem | CloudPhonePayAsYouGoItem | CloudPhoneRunningItem | IotLegacyItem<BasicEdition, BasicCategory> | IotLegacyItem<ProEdition, ProCategory> | IotEnterpriseItem | IotNewPublicItem | EcsSubscriptionItem | EcsPayAsYouGoItem | EipItem | NatGatewayItem;
 
 /**
  * Cloud Phones bought for whole months (CP-2).
@@ -170,6 +170,23 @@ export interface CloudPhonePayAsYouGoItem {
      * When the group was created: before 2025-05-06 00:00 UTC+8 it is billed per second (CP-13).
      */
     createdAt?: DateInput;
+    quantity?: Count;
+    internetAccess?: boolean | InternetAccess;
+}
+
+/**
+ * A pay-as-you-go group kept running: its hours each month at the hourly price. It is billed every
+ * hour it exists (CP-13); its 4-hour period (CP-3) rounds once, when it is released. A monthly amount.
+ */
+export interface CloudPhoneRunningItem {
+    product: "cloudPhone";
+    billing: "payAsYouGo";
+    spec: CloudPhoneSpecId;
+    region: Region;
+    /**
+     * Hours a month, > 0 and <= 744 (730 for a whole average month).
+     */
+    hoursPerMonth: DecimalInput;
     quantity?: Count;
     internetAccess?: boolean | InternetAccess;
 }

@@ -165,7 +165,9 @@ fn decode_item(node: &Node<'_>, context: &Context<'_>) -> Result<(AccountItem, O
     let (mut item, release_after) = match product {
         Product::CloudPhone => {
             let billing = fields.required("billing", key!("expect.billing"))?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
-            let value = as_quote_item(&fields, if billing == Billing::PayAsYouGo { &one_hour } else { &[] });
+            // A group kept running (`hoursPerMonth`) is read as written, and refused below.
+            let lifetime = billing == Billing::PayAsYouGo && fields.get("hoursPerMonth").is_none();
+            let value = as_quote_item(&fields, if lifetime { &one_hour } else { &[] });
             let item_node = node.with_value(&value);
             let quoted = cloud_phone::decode_item(&item_node.object()?, context.catalog)?;
             (cloud_phone_item(&quoted, &fields, context)?, if billing == Billing::PayAsYouGo { planned_release(&fields)? } else { None })
@@ -207,6 +209,10 @@ fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, con
             let prepaid = cloud_phone::subscription_line(&item.spec, item.region, item.quantity, months, crate::money::Rounding::BILL, context.ctx).amount;
             let description = text!(fields, "cp.description.subscription", phones = item.quantity, spec = item.spec.id, region = item.region.label(), months = months);
             Ok(AccountItem { plan, description, prepaid, warnings })
+        }
+        cloud_phone::Term::HoursPerMonth(_) => {
+            // An account runs a pay-as-you-go group by the hour until it is released.
+            Err(Error::new(ErrorCode::NotSupported, fields.child_path("hoursPerMonth"), text!(fields, "account.hoursPerMonth")))
         }
         cloud_phone::Term::LifetimeHours(_) => {
             let mut plan = context.plan(Kind::CloudPhone(Billing::PayAsYouGo));

@@ -260,6 +260,14 @@ impl Item {
         }
     }
 
+    /// A Cloud Phone group's term: `months`, or the `hoursPerMonth` of a group kept running.
+    fn cloud_phone_term(self, billing: Billing, duration: Decimal) -> Item {
+        match billing {
+            Billing::Subscription => self.term(billing, duration),
+            Billing::PayAsYouGo => self.text("billing", "payAsYouGo").number("hoursPerMonth", duration),
+        }
+    }
+
     fn done(self) -> Value<'static> {
         Value::Object(self.0)
     }
@@ -323,7 +331,9 @@ fn cloud_phone_group(attrs: &Attrs, region: Option<&str>, catalog: &Catalog) -> 
     let request = Item::new("cloudPhone")
         .text("spec", &spec)
         .text("region", if group == Region::Mainland { "mainland" } else { "international" })
-        .term(billing, duration)
+        // Pay-as-you-go: a group kept running, hours x the hourly price every month (CP-13),
+        // not a lifetime rounded to 4-hour periods each month (CP-3: once, at release).
+        .cloud_phone_term(billing, duration)
         .number("quantity", Decimal::from(phones))
         .done();
     Ok(Built { request, monthly: billing == Billing::PayAsYouGo, warnings, term })

@@ -60,6 +60,8 @@ pub enum Term {
     Months(u64),
     /// The instance group's lifetime, creation to release, in hours (CP-3, CP-5).
     LifetimeHours(Decimal),
+    /// A group kept running: its hours each month ([`running_month_line`]).
+    HoursPerMonth(Decimal),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +105,8 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<CloudPhoneI
     let mut allowed = COMMON_FIELDS.to_vec();
     match billing {
         Billing::Subscription => allowed.push("months"),
+        // A lifetime (with its creation, CP-13), or the hours a month of a group kept running.
+        Billing::PayAsYouGo if fields.get("hoursPerMonth").is_some() => allowed.push("hoursPerMonth"),
         Billing::PayAsYouGo => allowed.extend(["hours", "createdAt"]),
     }
     fields.only(&allowed)?;
@@ -116,11 +120,14 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<CloudPhoneI
         Billing::Subscription => Term::Months(
             fields.required("months", key!("expect.months"))?.integer(1, limits::MAX_MONTHS)?,
         ),
-        Billing::PayAsYouGo => Term::LifetimeHours(
-            fields
-                .required("hours", key!("expect.cpHours"))?
-                .decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?,
-        ),
+        Billing::PayAsYouGo => match fields.get("hoursPerMonth") {
+            Some(node) => Term::HoursPerMonth(node.decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS_PER_MONTH))?),
+            None => Term::LifetimeHours(
+                fields
+                    .required("hours", key!("expect.cpHours"))?
+                    .decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?,
+            ),
+        },
     };
     let internet = match fields.get("internetAccess") {
         None => None,
@@ -143,7 +150,7 @@ fn decode_internet(node: &Node<'_>, term: Term) -> Result<Option<InternetAccess>
     let hours = match (f.get("hours"), term) {
         (Some(n), _) => Some(n.decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?),
         // Pay-as-you-go: the NAT Gateway and EIP live as long as the group by default.
-        (None, Term::LifetimeHours(h)) => Some(h),
+        (None, Term::LifetimeHours(h) | Term::HoursPerMonth(h)) => Some(h),
         (None, Term::Months(_)) if nat_gateway_per_hour.is_some() || eip_per_hour.is_some() => {
             return Err(Error::new(
                 ErrorCode::MissingField,
@@ -222,6 +229,23 @@ pub fn pay_as_you_go_line(
     )
 }
 
+/// A pay-as-you-go group kept running, `hours` each month: hours x the hourly price. It is
+/// billed and deducted every hour it exists (CP-13); the 4-hour period (CP-3) rounds only
+/// the end of its lifetime, once, when it is released, not each month.
+pub fn running_month_line(spec: &CloudPhoneSpec, region: Region, phones: u64, hours: Decimal, rounding: Rounding, ctx: &Ctx) -> Line {
+    let price = spec.price(region);
+    Line::priced(
+        "cloudPhone.payAsYouGo",
+        text!(ctx, "cp.line.payAsYouGo", spec = spec_text(spec, region, ctx)),
+        text!(ctx, "cp.formula.runningMonth", phones = phones, hours = hours.normalize(), price = price.hourly),
+        Decimal::from(phones) * hours,
+        "phone-hour",
+        price.hourly,
+        rounding,
+        &["CP-2", "CP-3", "CP-5", "CP-6", "CP-13"],
+    )
+}
+
 pub fn billed_while_stopped(ctx: &Ctx) -> Warning {
     Warning::new(
         "billed_while_stopped",
@@ -243,6 +267,13 @@ pub fn rate(item: &CloudPhoneItem, index: usize, catalog: &Catalog, rounding: Ro
             (
                 text!(ctx, "cp.description.payAsYouGo", phones = item.quantity, spec = spec.id, region = region.label(), hours = hours.normalize()),
                 pay_as_you_go_line(spec, region, item.quantity, hours, 1, BillingUnit::for_creation(catalog, item.created_at), rounding, ctx),
+            )
+        }
+        Term::HoursPerMonth(hours) => {
+            warnings.push(billed_while_stopped(ctx));
+            (
+                text!(ctx, "cp.description.running", phones = item.quantity, spec = spec.id, region = region.label(), hours = hours.normalize()),
+                running_month_line(spec, region, item.quantity, hours, rounding, ctx),
             )
         }
     };

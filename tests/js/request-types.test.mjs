@@ -138,6 +138,7 @@ const supplement = [
         { product: "eip", billing: "subscription", months: 12, prices: { bandwidth: 3 } },
         { product: "natGateway", billing: "subscription", months: 12, specification: "Small", prices: { gateway: "40" } },
         { product: "ecs", billing: "payAsYouGo", hours: 730, prices: { dataDisks: ["0.025"] } },
+        { product: "cloudPhone", spec: "acp.basic.small", region: "international", billing: "payAsYouGo", hoursPerMonth: 730, quantity: 3 },
       ],
       discounts: [{ percent: 10, product: "natGateway" }],
     },
