@@ -5,6 +5,7 @@
 
 use crate::decode::Fields;
 use crate::error::Error;
+use crate::messages::Key;
 use crate::money::{serialize_decimal, serialize_optional_decimal, Rounding};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -220,6 +221,48 @@ pub struct Warning {
 impl Warning {
     pub fn new(code: &str, message: impl Into<String>, rules: &'static [&'static str]) -> Warning {
         Warning { code: code.to_string(), message: message.into(), rules }
+    }
+}
+
+/// How long a pay-as-you-go item is billed for: one lifetime of `hours`, creation to
+/// release (billed once), or the `hoursPerMonth` of a resource kept running (billed every
+/// month it runs; what a Terraform plan's resources become).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hours {
+    Lifetime(Decimal),
+    PerMonth(Decimal),
+}
+
+impl Hours {
+    /// The field an item gives its hours in: `hoursPerMonth` when it has one, else `hours`.
+    pub fn field(fields: &Fields<'_>) -> &'static str {
+        if fields.get("hoursPerMonth").is_some() {
+            "hoursPerMonth"
+        } else {
+            "hours"
+        }
+    }
+
+    /// `hoursPerMonth` (at most a month's 744), else `hours` (`expected` describes it when missing).
+    pub fn decode(fields: &Fields<'_>, expected: Key) -> Result<Hours, Error> {
+        match fields.get("hoursPerMonth") {
+            Some(node) => Ok(Hours::PerMonth(node.decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS_PER_MONTH))?)),
+            None => Ok(Hours::Lifetime(fields.required("hours", expected)?.decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?)),
+        }
+    }
+
+    pub fn hours(self) -> Decimal {
+        match self {
+            Hours::Lifetime(hours) | Hours::PerMonth(hours) => hours,
+        }
+    }
+
+    /// How the item is paid: once for a lifetime, every month for a resource kept running.
+    pub fn kind(self) -> ItemKind {
+        match self {
+            Hours::Lifetime(_) => ItemKind::OneOff,
+            Hours::PerMonth(_) => ItemKind::Monthly,
+        }
     }
 }
 

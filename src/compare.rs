@@ -410,7 +410,7 @@ fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     };
     let monthly = side("subscription", catalog_type.and_then(|t| t.monthly))?;
     let hourly = side("payAsYouGo", catalog_type.and_then(|t| t.hourly))?;
-    let item = |billing, duration, prices| ecs::EcsItem { billing, duration, quantity: instances, instance_type: instance_type.clone(), prices };
+    let item = |billing, duration, prices| ecs::EcsItem { billing, duration, per_month: false, quantity: instances, instance_type: instance_type.clone(), prices };
     let order = |m: u64| ecs::rate(&item(Billing::Subscription, Decimal::from(m), monthly.clone()), 0, rounding, ctx).trade_price;
     let sub = ecs::rate(&item(Billing::Subscription, Decimal::ONE, monthly.clone()), 0, rounding, ctx);
     let payg = ecs::rate(&item(Billing::PayAsYouGo, hours, hourly.clone()), 0, rounding, ctx);

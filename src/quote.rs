@@ -132,17 +132,25 @@ pub fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Ro
         }
         Product::Ecs => {
             let item = ecs::decode_item(&fields, catalog)?;
-            let kind = if item.billing == Billing::Subscription { ItemKind::Subscription } else { ItemKind::OneOff };
-            (ecs::rate(&item, index, rounding, ctx), kind)
+            (ecs::rate(&item, index, rounding, ctx), pay_as_you_go_kind(item.billing, item.per_month))
         }
         Product::Eip | Product::NatGateway => {
             let item = network::decode_item(&fields, product)?;
-            let kind = if item.billing == Billing::Subscription { ItemKind::Subscription } else { ItemKind::OneOff };
-            (network::rate(&item, index, rounding, ctx), kind)
+            (network::rate(&item, index, rounding, ctx), pay_as_you_go_kind(item.billing, item.per_month))
         }
     };
     quoted.kind = kind;
     Ok(quoted)
+}
+
+/// A subscription is prepaid; pay-as-you-go hours are one lifetime, or every month of a
+/// resource kept running.
+fn pay_as_you_go_kind(billing: Billing, per_month: bool) -> ItemKind {
+    match billing {
+        Billing::Subscription => ItemKind::Subscription,
+        Billing::PayAsYouGo if per_month => ItemKind::Monthly,
+        Billing::PayAsYouGo => ItemKind::OneOff,
+    }
 }
 
 /// Lines of a subscription item that are not prepaid: a Cloud Phone group's NAT Gateway

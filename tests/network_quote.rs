@@ -59,3 +59,11 @@ fn cp1_eip_and_nat_gateway_items_are_checked_like_any_other() {
     let request = alicloud_cost::decode::Value::from_json_str(r#"{"product": "eip"}"#).unwrap();
     assert_eq!(alicloud_cost::compare_billing_method(&request).unwrap_err().code, ErrorCode::UnknownProduct);
 }
+
+#[test]
+fn cp1_an_eip_kept_running_is_a_monthly_amount() {
+    // 730 h a month x 0.004 = 2.92 every month: monthly in the estimate, not one-off.
+    let q = quote_json(json!({"items": [{"product": "eip", "billing": "payAsYouGo", "hoursPerMonth": 730, "prices": {"address": "0.004"}}]})).unwrap();
+    assert_eq!(q.items[0].description, "1 x EIP, pay-as-you-go for 730 h a month");
+    assert_eq!((q.estimate.monthly.to_string(), q.estimate.one_off.to_string()), ("2.92".into(), "0.00".into()));
+}

@@ -84,7 +84,7 @@ fn a_first_plan_prices_every_resource_it_creates() {
     assert_eq!(codes(&nat["warnings"]), ["capacity_units_not_included"]);
     // A 500 GiB cloud_efficiency disk on its own: 500 x 0.00005 = 0.025/h x 730 h = 18.25.
     let disk = resource(&answer, "alicloud_ecs_disk.logs");
-    assert_eq!(disk["request"], json!({"product": "ecs", "billing": "payAsYouGo", "hours": 730,
+    assert_eq!(disk["request"], json!({"product": "ecs", "billing": "payAsYouGo", "hoursPerMonth": 730,
         "prices": {"dataDisks": ["0.025"]}}));
     assert_eq!(disk["estimate"]["monthly"], "18.25");
 

@@ -129,7 +129,7 @@ export interface QuoteRequest {
 /**
  * One cart item, told apart by `product`, then `billing` or `instance`.
  */
-export type QuoteItem = CloudPhoneSubscriptionItem | CloudPhonePayAsYouGoItem | CloudPhoneRunningItem | IotLegacyItem<BasicEdition, BasicCategory> | IotLegacyItem<ProEdition, ProCategory> | IotEnterpriseItem | IotNewPublicItem | EcsSubscriptionItem | EcsPayAsYouGoItem | EipItem | NatGatewayItem;
+export type QuoteItem = CloudPhoneSubscriptionItem | CloudPhonePayAsYouGoItem | CloudPhoneRunningItem | IotLegacyItem<BasicEdition, BasicCategory> | IotLegacyItem<ProEdition, ProCategory> | IotEnterpriseItem | IotNewPublicItem | EcsSubscriptionItem | EcsPayAsYouGoItem | EcsRunningItem | EipItem | NatGatewayItem;
 
 /**
  * Cloud Phones bought for whole months (CP-2).
@@ -324,6 +324,11 @@ export type EcsSubscriptionItem = { product: "ecs"; billing: "subscription"; mon
 export type EcsPayAsYouGoItem = { product: "ecs"; billing: "payAsYouGo"; hours: DecimalInput; quantity?: Count } & (GivenEcsPricing | CatalogEcsPricing | DataDisksAlone);
 
 /**
+ * ECS kept running, its hours each month at your prices per hour (ECS-9): a monthly amount.
+ */
+export type EcsRunningItem = { product: "ecs"; billing: "payAsYouGo"; hoursPerMonth: DecimalInput; quantity?: Count } & (GivenEcsPricing | CatalogEcsPricing | DataDisksAlone);
+
+/**
  * ECS prices are not published (ECS-9): give them, or an instance type of your catalog.
  */
 export interface GivenEcsPricing {
@@ -364,9 +369,12 @@ export interface DataDisksAlone {
 }
 
 /**
- * Whole months of a subscription, or hours of pay-as-you-go.
+ * Whole months of a subscription, or pay-as-you-go for one lifetime of `hours` or every month for `hoursPerMonth`.
  */
-export type NetworkTerm = { billing: "subscription"; months: Count; hours?: never } | { billing: "payAsYouGo"; hours: DecimalInput; months?: never };
+export type NetworkTerm =
+| { billing: "subscription"; months: Count; hours?: never; hoursPerMonth?: never }
+| { billing: "payAsYouGo"; hours: DecimalInput; months?: never; hoursPerMonth?: never }
+| { billing: "payAsYouGo"; hoursPerMonth: DecimalInput; months?: never; hours?: never };
 
 /**
  * An Elastic IP Address: its own product (CP-1), at your prices per hour or per month, per

@@ -161,13 +161,15 @@ fn decode_item(node: &Node<'_>, context: &Context<'_>) -> Result<(AccountItem, O
     let fields = node.object()?;
     let product = fields.required("product", key!("expect.product"))?.one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
     let auto_renew = fields.flag("autoRenew")?;
+    // An account runs a pay-as-you-go item by the hour until it is released: not a month of it.
+    if let Some(node) = fields.get("hoursPerMonth") {
+        return Err(not_supported(node.path(), text!(fields, "account.hoursPerMonth")));
+    }
     let one_hour = [("hours", Value::Number("1".into()))];
     let (mut item, release_after) = match product {
         Product::CloudPhone => {
             let billing = fields.required("billing", key!("expect.billing"))?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
-            // A group kept running (`hoursPerMonth`) is read as written, and refused below.
-            let lifetime = billing == Billing::PayAsYouGo && fields.get("hoursPerMonth").is_none();
-            let value = as_quote_item(&fields, if lifetime { &one_hour } else { &[] });
+            let value = as_quote_item(&fields, if billing == Billing::PayAsYouGo { &one_hour } else { &[] });
             let item_node = node.with_value(&value);
             let quoted = cloud_phone::decode_item(&item_node.object()?, context.catalog)?;
             (cloud_phone_item(&quoted, &fields, context)?, if billing == Billing::PayAsYouGo { planned_release(&fields)? } else { None })
@@ -210,11 +212,7 @@ fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, con
             let description = text!(fields, "cp.description.subscription", phones = item.quantity, spec = item.spec.id, region = item.region.label(), months = months);
             Ok(AccountItem { plan, description, prepaid, warnings })
         }
-        cloud_phone::Term::HoursPerMonth(_) => {
-            // An account runs a pay-as-you-go group by the hour until it is released.
-            Err(Error::new(ErrorCode::NotSupported, fields.child_path("hoursPerMonth"), text!(fields, "account.hoursPerMonth")))
-        }
-        cloud_phone::Term::LifetimeHours(_) => {
+        cloud_phone::Term::LifetimeHours(_) | cloud_phone::Term::HoursPerMonth(_) => {
             let mut plan = context.plan(Kind::CloudPhone(Billing::PayAsYouGo));
             if let Some(created_at) = item.created_at {
                 if created_at > context.start {

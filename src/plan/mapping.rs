@@ -54,8 +54,6 @@ pub enum TermProduct {
 #[derive(Debug)]
 pub struct Built {
     pub request: Value<'static>,
-    /// Pay-as-you-go: the item's hours are hours each month, so its amount is monthly.
-    pub monthly: bool,
     pub warnings: Vec<Warning>,
     pub term: Option<Term>,
 }
@@ -252,18 +250,11 @@ impl Item {
         self.set(key, Value::Number(Cow::Owned(decimal_text(value.normalize()))))
     }
 
-    /// `billing` and its term: `months` (subscription) or `hours` (pay-as-you-go).
+    /// `billing` and its term: `months` (subscription), or `hoursPerMonth` (pay-as-you-go: a
+    /// resource the plan keeps running is billed every month, not for one lifetime).
     fn term(self, billing: Billing, duration: Decimal) -> Item {
         match billing {
             Billing::Subscription => self.text("billing", "subscription").number("months", duration),
-            Billing::PayAsYouGo => self.text("billing", "payAsYouGo").number("hours", duration),
-        }
-    }
-
-    /// A Cloud Phone group's term: `months`, or the `hoursPerMonth` of a group kept running.
-    fn cloud_phone_term(self, billing: Billing, duration: Decimal) -> Item {
-        match billing {
-            Billing::Subscription => self.term(billing, duration),
             Billing::PayAsYouGo => self.text("billing", "payAsYouGo").number("hoursPerMonth", duration),
         }
     }
@@ -331,12 +322,10 @@ fn cloud_phone_group(attrs: &Attrs, region: Option<&str>, catalog: &Catalog) -> 
     let request = Item::new("cloudPhone")
         .text("spec", &spec)
         .text("region", if group == Region::Mainland { "mainland" } else { "international" })
-        // Pay-as-you-go: a group kept running, hours x the hourly price every month (CP-13),
-        // not a lifetime rounded to 4-hour periods each month (CP-3: once, at release).
-        .cloud_phone_term(billing, duration)
+        .term(billing, duration)
         .number("quantity", Decimal::from(phones))
         .done();
-    Ok(Built { request, monthly: billing == Billing::PayAsYouGo, warnings, term })
+    Ok(Built { request, warnings, term })
 }
 
 fn months(duration: Decimal) -> u64 {
@@ -394,7 +383,7 @@ fn ecs_instance(attrs: &Attrs, side: &SideFile, set: bool) -> Result<Built, Reas
         .text("instanceType", &instance_type)
         .set("prices", prices(parts))
         .done();
-    Ok(Built { request, monthly: billing == Billing::PayAsYouGo, warnings, term })
+    Ok(Built { request, warnings, term })
 }
 
 /// The data disks created with an instance: `data_disks[]` with `size` and `category`
@@ -437,7 +426,7 @@ fn ecs_disk(attrs: &Attrs, side: &SideFile) -> Result<Built, Reason> {
     let hours = attrs.hours_per_month(&mut warnings);
     let disk = disk_price(side, billing, &category, attrs.refinement("performance_level"), size, attrs.ctx)?;
     let request = Item::new("ecs").term(billing, hours).set("prices", prices(vec![("dataDisks", Value::Array(vec![money(disk)]))])).done();
-    Ok(Built { request, monthly: true, warnings, term: None })
+    Ok(Built { request, warnings, term: None })
 }
 
 /// The billing method of an EIP or a NAT Gateway: `payment_type`, or the deprecated
@@ -477,7 +466,7 @@ fn eip(attrs: &Attrs, side: &SideFile) -> Result<Built, Reason> {
     }
     let term = (billing == Billing::Subscription).then_some(Term { product: TermProduct::Other, months: months(duration), auto_renew: false });
     let request = Item::new("eip").term(billing, duration).set("prices", prices(parts)).done();
-    Ok(Built { request, monthly: billing == Billing::PayAsYouGo, warnings, term })
+    Ok(Built { request, warnings, term })
 }
 
 /// `alicloud_nat_gateway`: the gateway at the side file's price for its `specification`
@@ -499,5 +488,5 @@ fn nat_gateway(attrs: &Attrs, side: &SideFile) -> Result<Built, Reason> {
     }
     let term = (billing == Billing::Subscription).then_some(Term { product: TermProduct::Other, months: months(duration), auto_renew: false });
     let request = Item::new("natGateway").term(billing, duration).text("specification", key).set("prices", prices(vec![("gateway", money(gateway))])).done();
-    Ok(Built { request, monthly: billing == Billing::PayAsYouGo, warnings, term })
+    Ok(Built { request, warnings, term })
 }

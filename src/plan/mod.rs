@@ -6,9 +6,9 @@
 //! and prices that item with quote's own product code ([`crate::quote::quote_item`]), so
 //! every line keeps its formula and rule IDs. Nothing uses this module.
 //!
-//! - A pay-as-you-go resource's item holds its hours a month (the side file's, else 730),
-//!   and its amount counts as monthly: it recurs while the resource exists. (Given to
-//!   `quote`, the same item is a one-off lifetime of that many hours.)
+//! - A pay-as-you-go resource becomes an item of its hours a month (`hoursPerMonth`: the
+//!   side file's, else 730), a monthly amount: it recurs while the resource exists. A Cloud
+//!   Phone group kept running is billed every hour (CP-13), not in 4-hour periods each month.
 //! - A subscription counts upfront, as quote counts it; a `PrePaid` resource the plan buys
 //!   without auto-renewal says when it expires and when it is released if not renewed
 //!   (CP-14, ECS-10, ECS-11), from `options.start` or the plan's `timestamp`.
@@ -379,10 +379,6 @@ impl Pricer<'_, '_> {
         let node = Node::root(&built.request, self.ctx);
         let mut item = crate::quote::quote_item(&node, self.next_index, self.catalog, self.rounding, self.ctx).map_err(|e| Reason::new("invalid_value", text!(self.ctx, "plan.reason.notAnItem", message = e.message), None))?;
         self.next_index += 1;
-        if built.monthly {
-            // Hours each month while the resource exists: a monthly amount, not a one-off.
-            item.kind = ItemKind::Monthly;
-        }
         item.estimate = crate::quote::item_estimate(&item, self.rounding);
         Ok(Priced { request: ItemRequest(built.request), item, warnings: built.warnings, term: built.term })
     }

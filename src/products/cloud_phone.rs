@@ -7,7 +7,7 @@ use crate::catalog::caller_price;
 use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::Rounding;
-use crate::bill::{item_from_lines, limits, quantity, Billing, Line, Product, QuotedItem, Warning};
+use crate::bill::{item_from_lines, limits, quantity, Billing, Hours, Line, Product, QuotedItem, Warning};
 use crate::time::Instant;
 use rust_decimal::Decimal;
 
@@ -106,8 +106,10 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<CloudPhoneI
     match billing {
         Billing::Subscription => allowed.push("months"),
         // A lifetime (with its creation, CP-13), or the hours a month of a group kept running.
-        Billing::PayAsYouGo if fields.get("hoursPerMonth").is_some() => allowed.push("hoursPerMonth"),
-        Billing::PayAsYouGo => allowed.extend(["hours", "createdAt"]),
+        Billing::PayAsYouGo => match Hours::field(fields) {
+            "hours" => allowed.extend(["hours", "createdAt"]),
+            field => allowed.push(field),
+        },
     }
     fields.only(&allowed)?;
 
@@ -120,13 +122,9 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<CloudPhoneI
         Billing::Subscription => Term::Months(
             fields.required("months", key!("expect.months"))?.integer(1, limits::MAX_MONTHS)?,
         ),
-        Billing::PayAsYouGo => match fields.get("hoursPerMonth") {
-            Some(node) => Term::HoursPerMonth(node.decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS_PER_MONTH))?),
-            None => Term::LifetimeHours(
-                fields
-                    .required("hours", key!("expect.cpHours"))?
-                    .decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?,
-            ),
+        Billing::PayAsYouGo => match Hours::decode(fields, key!("expect.cpHours"))? {
+            Hours::Lifetime(hours) => Term::LifetimeHours(hours),
+            Hours::PerMonth(hours) => Term::HoursPerMonth(hours),
         },
     };
     let internet = match fields.get("internetAccess") {

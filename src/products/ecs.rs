@@ -5,7 +5,7 @@ use crate::catalog::{caller_price as price, Catalog};
 use crate::decode::{Ctx, Fields, Node};
 use crate::error::{Error, ErrorCode};
 use crate::money::Rounding;
-use crate::bill::{item_from_lines, limits, quantity, Billing, Line, Product, QuotedItem, Warning};
+use crate::bill::{item_from_lines, limits, quantity, Billing, Hours, Line, Product, QuotedItem, Warning};
 use crate::time::Instant;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -44,6 +44,8 @@ pub struct EcsItem {
     pub billing: Billing,
     /// Hours (pay-as-you-go) or months (subscription).
     pub duration: Decimal,
+    /// Pay-as-you-go hours each month of an instance kept running (`hoursPerMonth`), not one lifetime.
+    pub per_month: bool,
     pub quantity: u64,
     pub instance_type: Option<String>,
     pub prices: EcsPrices,
@@ -55,14 +57,15 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<EcsItem, Er
         .one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
     let term = match billing {
         Billing::Subscription => "months",
-        Billing::PayAsYouGo => "hours",
+        Billing::PayAsYouGo => Hours::field(fields),
     };
     fields.only(&["product", "billing", term, "quantity", "instanceType", "prices"])?;
-    let duration = match billing {
-        Billing::Subscription => Decimal::from(fields.required("months", key!("expect.months"))?.integer(1, limits::MAX_MONTHS)?),
-        Billing::PayAsYouGo => fields
-            .required("hours", key!("expect.ecsHours"))?
-            .decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?,
+    let (duration, per_month) = match billing {
+        Billing::Subscription => (Decimal::from(fields.required("months", key!("expect.months"))?.integer(1, limits::MAX_MONTHS)?), false),
+        Billing::PayAsYouGo => {
+            let hours = Hours::decode(fields, key!("expect.ecsHours"))?;
+            (hours.hours(), matches!(hours, Hours::PerMonth(_)))
+        }
     };
     let quantity = quantity(fields)?;
     let instance_type = match fields.get("instanceType") {
@@ -84,7 +87,7 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<EcsItem, Er
             bandwidth: None,
         },
     };
-    Ok(EcsItem { billing, duration, quantity, instance_type, prices })
+    Ok(EcsItem { billing, duration, per_month, quantity, instance_type, prices })
 }
 
 /// `prices_path` is the path of the `prices` object (present or not).
@@ -170,6 +173,7 @@ pub fn rate(item: &EcsItem, index: usize, rounding: Rounding, ctx: &Ctx) -> Quot
         Billing::Subscription => {
             (text!(ctx, "ecs.term.months", months = item.duration.to_u64().unwrap_or_default()), key!("billing.subscription"), key!("per.month"))
         }
+        Billing::PayAsYouGo if item.per_month => (text!(ctx, "ecs.term.hoursPerMonth", hours = item.duration.normalize()), key!("billing.payAsYouGo"), key!("per.hour")),
         Billing::PayAsYouGo => (text!(ctx, "ecs.term.hours", hours = item.duration.normalize()), key!("billing.payAsYouGo"), key!("per.hour")),
     };
     let instances = item.quantity;
@@ -198,8 +202,8 @@ pub fn rate(item: &EcsItem, index: usize, rounding: Rounding, ctx: &Ctx) -> Quot
     if let Some(p) = item.prices.bandwidth {
         lines.push(line("ecs.bandwidth", text!(ctx, "ecs.line.bandwidth"), per, p));
     }
-    // ECS-13's minimum is per instance's lifetime.
-    if item.billing == Billing::PayAsYouGo && item.prices.instance.is_some() {
+    // ECS-13's minimum is per instance's lifetime: not a month of one kept running.
+    if item.billing == Billing::PayAsYouGo && !item.per_month && item.prices.instance.is_some() {
         if let Some(line) = minimum_charge_line(item, &lines, rounding, ctx) {
             lines.push(line);
         }

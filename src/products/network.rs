@@ -3,15 +3,15 @@
 //! so every price comes from the caller, per hour (pay-as-you-go) or per month
 //! (subscription); this module only multiplies and rounds, as `ecs` does (ECS-9).
 //!
-//! `{ product: "eip", billing, hours | months, quantity?, prices: { address?, bandwidth? } }`
-//! `{ product: "natGateway", billing, hours | months, quantity?, specification?, prices: { gateway } }`
+//! `{ product: "eip", billing, months | hours | hoursPerMonth, quantity?, prices: { address?, bandwidth? } }`
+//! `{ product: "natGateway", billing, months | hours | hoursPerMonth, quantity?, specification?, prices: { gateway } }`
 
 use crate::catalog::caller_price;
 use crate::decode::{Ctx, Fields};
 use crate::error::{Error, ErrorCode};
 use crate::messages::Key;
 use crate::money::Rounding;
-use crate::bill::{item_from_lines, limits, quantity, Billing, Line, Product, QuotedItem, Warning};
+use crate::bill::{item_from_lines, limits, quantity, Billing, Hours, Line, Product, QuotedItem, Warning};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -29,6 +29,8 @@ pub struct NetworkItem {
     pub billing: Billing,
     /// Hours (pay-as-you-go) or whole months (subscription).
     pub duration: Decimal,
+    /// Pay-as-you-go hours each month of a resource kept running (`hoursPerMonth`), not one lifetime.
+    pub per_month: bool,
     pub quantity: u64,
     /// A NAT Gateway's specification ("Small", "Enhanced", ...), shown in its description.
     pub specification: Option<String>,
@@ -52,16 +54,19 @@ pub fn decode_item(fields: &Fields<'_>, product: Product) -> Result<NetworkItem,
     let billing = fields.required("billing", key!("expect.billing"))?.one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
     let term = match billing {
         Billing::Subscription => "months",
-        Billing::PayAsYouGo => "hours",
+        Billing::PayAsYouGo => Hours::field(fields),
     };
     let mut allowed = vec!["product", "billing", term, "quantity", "prices"];
     if product == Product::NatGateway {
         allowed.push("specification");
     }
     fields.only(&allowed)?;
-    let duration = match billing {
-        Billing::Subscription => Decimal::from(fields.required("months", key!("expect.months"))?.integer(1, limits::MAX_MONTHS)?),
-        Billing::PayAsYouGo => fields.required("hours", key!("expect.ecsHours"))?.decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?,
+    let (duration, per_month) = match billing {
+        Billing::Subscription => (Decimal::from(fields.required("months", key!("expect.months"))?.integer(1, limits::MAX_MONTHS)?), false),
+        Billing::PayAsYouGo => {
+            let hours = Hours::decode(fields, key!("expect.ecsHours"))?;
+            (hours.hours(), matches!(hours, Hours::PerMonth(_)))
+        }
     };
     let specification = fields.get("specification").map(|n| n.str().map(str::to_string)).transpose()?;
     let prices_node = fields.required("prices", key!("expect.networkPrices"))?;
@@ -79,7 +84,7 @@ pub fn decode_item(fields: &Fields<'_>, product: Product) -> Result<NetworkItem,
         let first = known[0].0;
         return Err(Error::new(ErrorCode::MissingPrice, prices.child_path(first), text!(prices, "network.missingPrice")));
     }
-    Ok(NetworkItem { product, billing, duration, quantity: quantity(fields)?, specification, parts })
+    Ok(NetworkItem { product, billing, duration, per_month, quantity: quantity(fields)?, specification, parts })
 }
 
 /// CP-1: EIP and NAT Gateway amounts are at the caller's prices.
@@ -92,6 +97,7 @@ pub fn rate(item: &NetworkItem, index: usize, rounding: Rounding, ctx: &Ctx) -> 
         Billing::Subscription => {
             (text!(ctx, "ecs.term.months", months = item.duration.to_u64().unwrap_or_default()), key!("billing.subscription"), key!("per.month"))
         }
+        Billing::PayAsYouGo if item.per_month => (text!(ctx, "ecs.term.hoursPerMonth", hours = item.duration.normalize()), key!("billing.payAsYouGo"), key!("per.hour")),
         Billing::PayAsYouGo => (text!(ctx, "ecs.term.hours", hours = item.duration.normalize()), key!("billing.payAsYouGo"), key!("per.hour")),
     };
     let (noun, unit) = match item.product {

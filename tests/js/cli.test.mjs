@@ -127,7 +127,7 @@ test("plan: --base compares with another plan; markdown is a pull-request commen
   assert.equal(lines[2], "**Monthly: +692.98 USD** (695.90 → 1388.88) · **Upfront: +0.00 USD** (480.00 → 480.00) · first 12 months: +8315.76 USD");
   assert.ok(lines.includes("| `alicloud_instance.app` | replace | 0.00 | 367.92 | +0.00 | +182.50 |"), r.stdout);
   assert.match(r.stdout, /<details><summary>Every line, with its formula<\/summary>/);
-  assert.match(r.stdout, /\| `alicloud_instance\.app` \| ecs\.g7\.xlarge, pay-as-you-go<br><sub>1 instance x 730 h x USD 0\.5\/hour \(ecs\.g7\.xlarge, pay-as-you-go, your price\)<\/sub> \| 730 \| instance-hour \|  \| 365\.00 \|/);
+  assert.match(r.stdout, /\| `alicloud_instance\.app` \| ecs\.g7\.xlarge, pay-as-you-go<br><sub>1 instance x 730 h a month x USD 0\.5\/hour \(ecs\.g7\.xlarge, pay-as-you-go, your price\)<\/sub> \| 730 \| instance-hour \|  \| 365\.00 \|/);
 });
 
 test("plan: what is not priced says why, in Chinese too; JSON is the library's answer", () => {

@@ -139,6 +139,8 @@ const supplement = [
         { product: "natGateway", billing: "subscription", months: 12, specification: "Small", prices: { gateway: "40" } },
         { product: "ecs", billing: "payAsYouGo", hours: 730, prices: { dataDisks: ["0.025"] } },
         { product: "cloudPhone", spec: "acp.basic.small", region: "international", billing: "payAsYouGo", hoursPerMonth: 730, quantity: 3 },
+        { product: "ecs", billing: "payAsYouGo", hoursPerMonth: 200, instanceType: "ecs.g7.large", prices: { instance: "0.25", dataDisks: ["0.01"] } },
+        { product: "natGateway", billing: "payAsYouGo", hoursPerMonth: 730, prices: { gateway: "0.0625" } },
       ],
       discounts: [{ percent: 10, product: "natGateway" }],
     },
