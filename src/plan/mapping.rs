@@ -183,8 +183,8 @@ impl<'v> Attrs<'_, 'v> {
     fn choice<T: Copy>(&self, name: &str, default: Option<&'static str>, choices: &[(&str, T)]) -> Result<T, Reason> {
         let value = self.text(name, default)?;
         choices.iter().find(|(n, _)| *n == value).map(|(_, t)| *t).ok_or_else(|| {
-            let known: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
-            Reason::new("invalid_value", text!(self, "plan.reason.notOneOf", name = name, value = value, known = known.join(", ")), Some(name))
+            let known = super::quoted_list(choices.iter().map(|(n, _)| *n), self);
+            Reason::new("invalid_value", text!(self, "plan.reason.notOneOf", name = name, value = value, known = known), Some(name))
         })
     }
 

@@ -329,10 +329,10 @@ fn answer(plan: &Value, options: &Value, ctx: &Ctx) -> Result<PlanEstimate, Erro
     }
     let unused = side.unused_usage();
     if !unused.is_empty() {
-        warnings.push(Warning::new("unused_usage", text!(ctx, "plan.warning.unusedUsage", keys = unused.join(", ")), &[]));
+        warnings.push(Warning::new("unused_usage", text!(ctx, "plan.warning.unusedUsage", keys = quoted_list(unused, ctx)), &[]));
     }
     if !assembly.half_priced.is_empty() {
-        warnings.push(Warning::new("diff_incomplete", text!(ctx, "plan.warning.diffIncomplete", addresses = assembly.half_priced.join(", ")), &[]));
+        warnings.push(Warning::new("diff_incomplete", text!(ctx, "plan.warning.diffIncomplete", addresses = quoted_list(assembly.half_priced.iter().map(String::as_str), ctx)), &[]));
     }
     let rounding = Rounding::BILL;
     let estimate = sum(&assembly.after, rounding);
@@ -522,6 +522,12 @@ fn side(priced: Result<Priced, Reason>) -> ResourceSide {
         },
         Err(Reason(reason)) => ResourceSide { code: Some(reason.code), reason: Some(reason.message), attribute: reason.attribute, ..ResourceSide::default() },
     }
+}
+
+/// `"a", "b"` (or `"a"、"b"`): names a reader copies into the side file, each in quotes.
+fn quoted_list<'a>(names: impl IntoIterator<Item = &'a str>, to: impl crate::messages::HasLocale) -> String {
+    let names: Vec<String> = names.into_iter().map(|name| format!("\"{name}\"")).collect();
+    names.join(&text!(to, "list.separator"))
 }
 
 fn sum(estimates: &[Estimate], rounding: Rounding) -> Estimate {
