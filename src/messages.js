@@ -439,7 +439,7 @@ const TEMPLATES = String.raw`{
 "network.part.address": ["EIP address", "EIP 地址"],
 "network.part.bandwidth": ["EIP bandwidth", "EIP 带宽"],
 "network.part.gateway": ["NAT Gateway instance", "NAT网关实例"],
-"network.withSpecification": ["{name} ({specification})", "{name}（{specification}）"],
+"network.withSpecification": ["{name} ({specification})", "{name}（\"{specification}\"）"],
 "per.hour": ["hour", "小时"],
 "per.month": ["month", "月"],
 "plan.document.base": ["the base plan", "基准计划"],

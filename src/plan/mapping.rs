@@ -213,13 +213,14 @@ fn price(rate: Option<&Rate>, billing: Billing, what: String, ctx: &Ctx) -> Resu
     })
 }
 
-/// `["name"]`: a side-file key in a path, quoted (instance types hold dots).
+/// A side-file key in a path: `.Small` as the engine's paths write a field, or `["ecs.g7.large"]`
+/// for a key that is not a plain name (instance types and disk levels hold dots).
 fn keyed(path: &str, key: &str) -> String {
-    let mut out = String::from(path);
-    out.push_str("[\"");
-    out.push_str(key);
-    out.push_str("\"]");
-    out
+    if !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        format!("{path}.{key}")
+    } else {
+        format!("{path}[\"{key}\"]")
+    }
 }
 
 /// Decimal text, exact.
