@@ -49,8 +49,10 @@ const USAGE = `usage: alicloud-cost <quote|compare|lifecycle|account> <file|-> [
   account    a whole account: one credit for every item (simulateAccount())
   plan       a Terraform plan (terraform show -json PLANFILE): each resource's cost, what exists before
              (--base, or the plan's prior state) and the difference (quoteTerraformPlan()); --prices is the
-             side file { prices, usage }; markdown is a pull-request comment; exit 3 when the monthly cost
-             passes --fail-above-monthly
+             side file { prices, usage }; markdown is a pull-request comment
+  --fail-above-monthly AMOUNT  exit 3 (after printing the estimate) when the monthly cost after the
+             change, estimate.monthly, is above AMOUNT (USD): what recurs every month (pay-as-you-go
+             resources' hours a month); subscriptions are paid upfront and do not count there
 The request is JSON; "-" reads it from standard input. The default format is an aligned table ending with the total.`;
 
 function fail(message, code = 2) {
@@ -237,6 +239,9 @@ const PLAN_LABELS = {
     notPriced: "Not priced", dataSources: "data sources (never billed)", otherProviders: "other providers (counted, not priced)",
     title: "Alibaba Cloud cost of this plan", lines: "Every line, with its formula", expires: "expires",
     monthlyHeadline: "Monthly", upfrontHeadline: "Upfront", currency: "USD", warnings: "Notes", over: "above the limit of",
+    // Terraform's own words for what apply does.
+    actions: { create: "create", update: "update", replace: "replace", delete: "delete", "no-op": "no-op", read: "read", forget: "forget" },
+    colon: ": ", paren: (text) => ` (${text})`,
   },
   "zh-CN": {
     resource: "资源", component: "计费项", quantity: "数量", unit: "单位", upfront: "预付", monthly: "每月",
@@ -246,6 +251,9 @@ const PLAN_LABELS = {
     notPriced: "未计价", dataSources: "数据源（不计费）", otherProviders: "其他提供方（只计数，不计价）",
     title: "此计划的阿里云费用", lines: "全部计费项及其计算", expires: "到期",
     monthlyHeadline: "每月", upfrontHeadline: "预付", currency: "USD", warnings: "说明", over: "超过上限",
+    // The page's words (www/i18n.js plan.action.*).
+    actions: { create: "新建", update: "变更", replace: "替换", delete: "删除", "no-op": "不变", read: "读取", forget: "移出管理（仍计费）" },
+    colon: "：", paren: (text) => `（${text}）`,
   },
 };
 
@@ -321,7 +329,7 @@ function planTable(a, L) {
     const item = r.item ?? (r.action === "delete" ? r.base?.item : undefined);
     if (!item) continue;
     item.lines.forEach((line, i) => {
-      const row = [i === 0 ? `${r.address} (${r.action})` : "", line.description, line.quantity, line.unit, "", ""];
+      const row = [i === 0 ? `${r.address}${L.paren(L.actions[r.action])}` : "", line.description, line.quantity, line.unit, "", ""];
       row[column(item)] = r.item ? line.amount : `-${line.amount}`;
       rows.push(row);
     });
@@ -330,12 +338,12 @@ function planTable(a, L) {
   const out = [table(rows, [2, 4, 5])];
   const notPriced = a.resources.filter((r) => !r.priced && r.mode === "managed");
   if (notPriced.length > 0) {
-    out.push(`${L.notPriced}:\n${notPriced.map((r) => `  ${r.address} (${r.action}): ${r.reason}`).join("\n")}`);
+    out.push(`${L.notPriced}${L.colon.trim()}\n${notPriced.map((r) => `  ${r.address}${L.paren(L.actions[r.action])}${L.colon}${r.reason}`).join("\n")}`);
   }
   out.push(planCounts(a, L));
   const total = [["", L.upfront, L.monthly, L.firstYear]];
   const e = (x) => [x.upfront, x.monthly, x.firstYear];
-  total.push([`${L.before} (${L.sources[a.base.source]})`, ...e(a.base.estimate)]);
+  total.push([`${L.before}${L.paren(L.sources[a.base.source])}`, ...e(a.base.estimate)]);
   total.push([L.after, ...e(a.estimate)]);
   total.push([L.difference, ...e(a.diff.estimate).map(signed)]);
   out.push(table(total, [1, 2, 3]));
@@ -347,8 +355,8 @@ function planTable(a, L) {
 function planCounts(a, L) {
   const parts = [];
   const data = a.resources.filter((r) => r.mode === "data").length;
-  if (data > 0) parts.push(`${L.dataSources}: ${data}`);
-  if (a.otherProviders.length > 0) parts.push(`${L.otherProviders}: ${a.otherProviders.map((p) => `${p.provider} ${p.resources}`).join(", ")}`);
+  if (data > 0) parts.push(`${L.dataSources}${L.colon}${data}`);
+  if (a.otherProviders.length > 0) parts.push(`${L.otherProviders}${L.colon}${a.otherProviders.map((p) => `${p.provider} ${p.resources}`).join(", ")}`);
   return parts.join("\n");
 }
 
@@ -372,7 +380,7 @@ function planMarkdown(a, L) {
   for (const r of a.resources.filter((r) => r.priced)) {
     const now = r.estimate ?? { upfront: "", monthly: "" };
     const [upfront, monthly] = r.diff ? [signed(r.diff.upfront), signed(r.diff.monthly)] : ["", ""];
-    out.push(`| ${code(r.address)} | ${r.action} | ${now.upfront} | ${now.monthly} | ${upfront} | ${monthly} |`);
+    out.push(`| ${code(r.address)} | ${L.actions[r.action]} | ${now.upfront} | ${now.monthly} | ${upfront} | ${monthly} |`);
   }
   const bought = a.resources.filter((r) => r.lifecycle);
   if (bought.length > 0) {

@@ -133,8 +133,8 @@ test("plan: --base compares with another plan; markdown is a pull-request commen
 test("plan: what is not priced says why, in Chinese too; JSON is the library's answer", () => {
   const zh = run(["plan", terraform("first_plan.json"), "--prices", prices, "--locale", "zh-CN"]);
   assert.equal(zh.status, 0, zh.stderr);
-  assert.match(zh.stdout, /未计价:\n  alicloud_instance\.pending \(create\): instance_type 在 apply 之后才确定/);
-  assert.match(zh.stdout, /其他提供方（只计数，不计价）: random 1, aws 1/);
+  assert.match(zh.stdout, /未计价：\n  alicloud_instance\.pending（新建）："instance_type" 要到执行 "terraform apply" 之后才确定/);
+  assert.match(zh.stdout, /其他提供方（只计数，不计价）：random 1, aws 1/);
   assert.match(zh.stdout, /差额 +\+2849\.14 +\+257\.58 +\+5940\.10/);
   const json = run(["plan", "-", "--prices", prices, "--format", "json"], readFileSync(terraform("first_plan.json"), "utf8"));
   const answer = JSON.parse(json.stdout);
