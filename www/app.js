@@ -8,10 +8,10 @@
 import { LANGUAGES, language, pickLanguage, setLanguage, t } from "./i18n.js";
 import { costChart, daysTable, el, instant, itemLines, linesTable, money, number, phaseBar, readableText, ruleLinks, sourceList, warningsList } from "./views.js";
 
-let quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version;
+let quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version, quoteTerraformPlan;
 
 const $ = (id) => document.getElementById(id);
-const TABS = ["cloudPhone", "iot", "ecs", "compare", "lifecycle"];
+const TABS = ["cloudPhone", "iot", "ecs", "compare", "lifecycle", "plan"];
 const PRODUCT_TABS = ["cloudPhone", "iot", "ecs"];
 const MAX_CART = 200;
 const DEFAULT_MIX = [{ bytes: "256", count: "100000", category: "devicePub" }];
@@ -551,12 +551,37 @@ function renderLifecycle() {
   $("lc-timeline").replaceChildren(...result.timeline.map((entry) => timelineEntry(entry)));
 }
 
+/**
+ * The Terraform plan tab (issue 33): its code (www/plan.js) is imported the first time the tab is
+ * shown, so it never delays the first price; until then, and if it cannot load, the tab's own
+ * text says what to do. Its priced resources join the cart as the quote items they became.
+ */
+let planView = null;
+let planLoading = null;
+function renderPlan() {
+  if (planView) return planView.render();
+  planLoading ??= import("./plan.js").then(({ mountPlan }) => {
+    planView = mountPlan({ price: quoteTerraformPlan, addToCart: addPlanItems });
+    planView.render();
+  });
+}
+
+/** Adds quote items to the cart, as many as it holds; returns how many were added. */
+function addPlanItems(items) {
+  const room = Math.max(MAX_CART - state.cart.length, 0);
+  const added = items.slice(0, room).map((item) => JSON.parse(JSON.stringify(item)));
+  state.cart.push(...added);
+  render();
+  return added.length;
+}
+
 /** Recomputes what the visible tab shows, and the cart; then remembers the state in the URL. */
 function render() {
   applyVisibility();
   if (!engineReady) return;
   if (PRODUCT_TABS.includes(state.tab)) renderItem();
   else if (state.tab === "compare") renderCompare();
+  else if (state.tab === "plan") renderPlan();
   else renderLifecycle();
   renderCart();
   scheduleUrlUpdate();
@@ -641,7 +666,8 @@ function captureDynamic(target) {
 
 // ------------------------------------------------------------------ state in the URL
 
-const FIELD_SELECTOR = "[data-form] input[id], [data-form] select[id], #cart-discount";
+// File inputs (the plan tab's) hold files, not text a link could carry.
+const FIELD_SELECTOR = "[data-form] input[id]:not([type=file]), [data-form] select[id], #cart-discount";
 
 function isDynamic(id) {
   return /^iot-(mix|day)-/.test(id);
@@ -1015,7 +1041,7 @@ async function main() {
   const slow = setTimeout(() => !engineReady && say("status", "loading"), 1500);
   const engine = await import("./pkg/alicloud_cost.js");
   await engine.default();
-  ({ quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version } = engine);
+  ({ quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version, quoteTerraformPlan } = engine);
   engineReady = true;
   clearTimeout(slow);
   say("status", null);

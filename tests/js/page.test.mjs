@@ -13,6 +13,7 @@ await import("./journeys/products.mjs");
 await import("./journeys/cart.mjs");
 await import("./journeys/compare.mjs");
 await import("./journeys/lifecycle.mjs");
+await import("./journeys/plan.mjs");
 await import("./journeys/links.mjs");
 await import("./journeys/language.mjs");
 await import("./journeys/errors.mjs");
