@@ -41,20 +41,24 @@ export function mountPlan({ price, addToCart }) {
     run();
   }
 
-  for (const [kind, inputId, zoneId] of [["plan", "plan-file", "plan-drop"], ["side", "plan-side", "plan-side-drop"]]) {
-    $(inputId).addEventListener("change", (event) => choose(kind, event.target.files[0]));
-    const zone = $(zoneId);
-    zone.addEventListener("dragover", (event) => {
-      event.preventDefault();
-      zone.classList.add("dragover");
-    });
-    zone.addEventListener("dragleave", () => zone.classList.remove("dragover"));
-    zone.addEventListener("drop", (event) => {
-      event.preventDefault();
-      zone.classList.remove("dragover");
-      choose(kind, event.dataTransfer?.files?.[0]);
-    });
-  }
+  $("plan-file").addEventListener("change", (event) => choose("plan", event.target.files[0]));
+  $("plan-side").addEventListener("change", (event) => choose("side", event.target.files[0]));
+  // A file dropped anywhere on the tab is the plan, unless it lands on the side file's zone; the
+  // browser never opens it in place of the page (which would lose the cart).
+  const panel = $("panel-plan");
+  const zoneOf = (event) => (event.target.closest?.("#plan-side-drop") ? $("plan-side-drop") : $("plan-drop"));
+  const clear = () => panel.querySelectorAll(".dragover").forEach((zone) => zone.classList.remove("dragover"));
+  panel.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    clear();
+    zoneOf(event).classList.add("dragover");
+  });
+  panel.addEventListener("dragleave", clear);
+  panel.addEventListener("drop", (event) => {
+    event.preventDefault();
+    clear();
+    choose(zoneOf(event).id === "plan-side-drop" ? "side" : "plan", event.dataTransfer?.files?.[0]);
+  });
 
   /** Prices the chosen files in the page's language and draws the answer, or says what is wrong. */
   function run() {

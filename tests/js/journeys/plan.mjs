@@ -135,7 +135,8 @@ test("a file that is not a plan is said beside it, in the customer's words; the 
   await page.waitForFunction(() => document.getElementById("plan-side-error").textContent !== "");
   assert.equal(await shown(page, "#plan-side-error"), 'This file is not JSON: it is an object { "prices": …, "usage": … }.');
   await drop(page, "#plan-side-drop", "prices.json", JSON.stringify({ prices: { eip: { address: {} } } }));
-  await drop(page, "#plan-drop", "plan.json", fixture("first_plan.json"));
+  // Dropped on the tab's heading rather than on its zone: still the plan, and the page stays.
+  await drop(page, "#panel-plan h2", "plan.json", fixture("first_plan.json"));
   await page.waitForFunction(() => document.getElementById("plan-side-error").dataset.path === "prices.eip.address");
   assert.match(await shown(page, "#plan-side-error"), /^At "prices\.eip\.address": give "hourly"/);
   await drop(page, "#plan-side-drop", "prices.json", fixture("prices.json"));
