@@ -110,6 +110,8 @@ export function mountPlan({ price, addToCart }) {
   function draw() {
     const out = $("plan-result");
     const a = view.answer;
+    // Said to a screen reader once the answer is drawn (the status line is always there, so it is heard).
+    $("plan-status").textContent = a ? t("plan.priced", { name: files.plan.name, total: money(a.estimate.monthly) }) : "";
     if (!a) {
       out.replaceChildren(el("p", { className: "empty-state", id: "plan-empty", textContent: t(files.plan ? "plan.fix" : "plan.empty") }));
       return;
