@@ -2,6 +2,7 @@
 //! per living device per day; Enterprise Edition by subscription at the caller's
 //! price; new public instances free.
 
+pub mod connection_messages;
 pub mod fleet;
 
 use crate::catalog::{Catalog, IotCatalog};
