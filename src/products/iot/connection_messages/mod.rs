@@ -212,8 +212,8 @@ impl RateError {
     }
 
     /// For a missing price, the field of the request's `catalog` that supplies it:
-    /// "iot.connectionAndMessages.messageTiers[2].price" or
-    /// "iot.connectionAndMessages.minutePrice".
+    /// `"iot.connectionAndMessages.messageTiers[2].price"` or
+    /// `"iot.connectionAndMessages.minutePrice"`.
     pub fn catalog_field(&self) -> Option<String> {
         match self {
             RateError::PriceNotPublished { item: BilledItem::Messages { tier }, .. } => {
