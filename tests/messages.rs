@@ -142,7 +142,7 @@ fn english_plurals_and_literal_braces_render() {
     // Worked by hand from the templates' syntax: {n|one|other} and "{ " as text.
     let key = alicloud_cost::key!("cp.formula.subscription");
     let names = ["phones", "months", "price"];
-    let values: [&dyn alicloud_cost::messages::Arg; 3] = [&1, &12, &"9.9057"];
+    let values: [&dyn alicloud_cost::messages::Arg; 3] = [&1, &12, &"USD 9.9057"];
     assert_eq!(render(Locale::En, key, &names, &values), "1 phone x 12 months x USD 9.9057/month");
     assert_eq!(render(Locale::ZhCn, key, &names, &values), "1 台 x 12 个月 x USD 9.9057/月");
     assert_eq!(render(Locale::En, alicloud_cost::key!("expect.monthsUsage"), &[], &[]), "{ months }");
@@ -196,7 +196,7 @@ fn a_locale_other_than_en_and_zh_cn_is_an_error_at_locale_in_every_function() {
     let options = Value::from_json_str(r#"{"locale": "zh-CN", "lang": "en"}"#).unwrap();
     let error = alicloud_cost::catalog::catalog_for(&options).unwrap_err();
     assert_eq!((error.code.as_str(), error.path.as_str()), ("unknown_field", "lang"));
-    assert_eq!(error.message, "未知字段 \"lang\"（可用字段：\"locale\"）");
+    assert_eq!(error.message, "未知字段 \"lang\"（可用字段：\"locale\", \"site\"）");
     let lifecycle = Value::from_json_str(r#"{"locale": 1}"#).unwrap();
     assert_eq!(alicloud_cost::simulate_lifecycle(&lifecycle).unwrap_err().code.as_str(), "invalid_type");
 }

@@ -28,15 +28,18 @@
 //!   the daily cut; [`MonthBill`] carries both so that the answer shows both, with the
 //!   reason, where they differ.
 
+pub mod item;
 pub mod minutes;
 pub mod tariff;
 
+pub use crate::site::{Currency, Site};
 pub use minutes::{fleet_minutes, natural_minutes, ClockTime, Connection, Minutes, Session, SessionError};
-pub use tariff::{published_tariff, Currency, Origin, Price, Site, Source, Tariff, Tier, MODEL};
+pub use tariff::{published_tariff, Model, Origin, Price, Tariff, Tier, BASIC_PRO, CONNECTION_AND_MESSAGES};
 
 use super::{billable_messages, Billability, Bucket};
+use crate::money::{Rounding, RoundingMode};
 use jiff::civil::Date;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 /// IOT-28's reading of "the first two months", a policy (`policy.iot.freeQuota`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -66,11 +69,13 @@ pub enum DailyAmounts {
 impl DailyAmounts {
     pub const ALL: [(&'static str, DailyAmounts); 2] = [("truncate", DailyAmounts::Truncate), ("halfUp", DailyAmounts::HalfUp)];
 
-    pub fn strategy(self) -> RoundingStrategy {
-        match self {
-            DailyAmounts::Truncate => RoundingStrategy::ToZero,
-            DailyAmounts::HalfUp => RoundingStrategy::MidpointAwayFromZero,
-        }
+    /// The cut of an amount in `currency` (SITE-3: to its smallest unit).
+    pub fn rounding(self, currency: Currency) -> Rounding {
+        let mode = match self {
+            DailyAmounts::Truncate => RoundingMode::Down,
+            DailyAmounts::HalfUp => RoundingMode::HalfUp,
+        };
+        Rounding::bill(currency).with_mode(mode)
     }
 }
 
@@ -262,7 +267,7 @@ fn units_decimal(units: u128) -> Result<Decimal, RateError> {
 /// Prices the month's units numbered `before + 1 ..= before + units` (IOT-27): the
 /// month's first `free` units are free (IOT-28), the rest pay each tier's price for
 /// the part inside it; the sum is cut to the currency's unit (IOT-29).
-fn rate_item(tariff: &Tariff, tiers: &[Tier], item: impl Fn(usize) -> BilledItem, before: u128, units: u128, free: u128, cut: RoundingStrategy) -> Result<ItemDay, RateError> {
+fn rate_item(tariff: &Tariff, tiers: &[Tier], item: impl Fn(usize) -> BilledItem, before: u128, units: u128, free: u128, cut: Rounding) -> Result<ItemDay, RateError> {
     let after = before.checked_add(units).ok_or(RateError::TooLarge)?;
     let free_quota = after.min(free) - before.min(free);
     let per = Decimal::from(tariff.units_per_price);
@@ -274,7 +279,7 @@ fn rate_item(tariff: &Tariff, tiers: &[Tier], item: impl Fn(usize) -> BilledItem
         exact = add(exact, amount)?;
         parts.push(TierPart { tier, units: n, price, amount });
     }
-    Ok(ItemDay { units, free_quota, parts, exact, amount: tariff.currency.round(exact, cut) })
+    Ok(ItemDay { units, free_quota, parts, exact, amount: cut.apply(exact) })
 }
 
 /// The free units of a month with basis `basis` (IOT-28).
@@ -339,7 +344,7 @@ impl<'t> DailyBiller<'t> {
             }
         };
         let (billable, free_category) = count_messages(day.messages, self.tariff.message_unit_bytes)?;
-        let cut = self.policy.daily_amounts.strategy();
+        let cut = self.policy.daily_amounts.rounding(self.tariff.currency);
         let messages = rate_item(self.tariff, &self.tariff.message_tiers, |tier| BilledItem::Messages { tier }, self.to_date.messages, billable, free.messages, cut)?;
         let minutes = rate_item(self.tariff, &self.tariff.minute_tiers(), |_| BilledItem::ConnectionMinutes, self.to_date.minutes, day.connection_minutes, free.minutes, cut)?;
         let amount = add(messages.amount, minutes.amount)?;
@@ -416,7 +421,7 @@ impl MonthBill {
 pub fn bill_month(tariff: &Tariff, policy: Policy, activated: Option<Date>, month: Date, counted: MonthToDate, days: &[Day<'_>]) -> Result<MonthBill, RateError> {
     let first = month.first_of_month();
     let mut biller = DailyBiller::new(tariff, policy, activated).with_month_to_date(first, counted);
-    let cut = policy.daily_amounts.strategy();
+    let cut = policy.daily_amounts.rounding(tariff.currency);
     let mut bill = MonthBill {
         month: first,
         currency: tariff.currency,
@@ -439,8 +444,8 @@ pub fn bill_month(tariff: &Tariff, policy: Policy, activated: Option<Date>, mont
         bill.days.push(billed);
     }
     for item in [&mut bill.messages, &mut bill.minutes] {
-        item.daily = tariff.currency.round(item.daily, cut);
-        item.whole_month = tariff.currency.round(item.exact, cut);
+        item.daily = cut.apply(item.daily);
+        item.whole_month = cut.apply(item.exact);
     }
     bill.amount = add(bill.messages.daily, bill.minutes.daily)?;
     bill.whole_month_amount = add(bill.messages.whole_month, bill.minutes.whole_month)?;
