@@ -9,7 +9,10 @@ use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::{serialize_decimal, serialize_optional_decimal, Rounding};
 use crate::products::{cloud_phone, ecs, iot};
+mod iot_options;
+
 pub use crate::bill::Billing;
+pub use iot_options::{IotOption, MonthCost, Outgrown, TierReached};
 use crate::bill::{limits, quantity, rounded_to, Line, Product, Sizing, Warning};
 use crate::messages::{Count, Money};
 use rust_decimal::Decimal;
@@ -87,6 +90,9 @@ pub enum Cheapest {
     PayAsYouGo,
     /// Both cost the same.
     Tie,
+    /// An IoT comparison of every option (no `edition`) where Enterprise Edition or the
+    /// connection-and-messages generation cannot be priced: see `iotOptions`.
+    Unavailable,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -113,6 +119,12 @@ pub struct Comparison {
     /// IoT with a fleet: the Enterprise Edition spec that holds month 1's fleet (IOT-23).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sizing: Option<Sizing>,
+    /// IoT with a fleet and no `edition`: every option that can carry it (issue 32).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iot_options: Option<Vec<IotOption>>,
+    /// The cheapest available of `iotOptions` over the horizon (null when none is).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cheapest_option: Option<Option<&'static str>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -225,6 +237,10 @@ pub fn compare_billing_method(request: &Value) -> Result<Comparison, Error> {
         Product::CloudPhone => cloud_phone_sides(&fields, catalog, rounding)?,
         Product::Ecs => ecs_sides(&fields, catalog, rounding)?,
         Product::Iot => {
+            // A fleet with no edition: every option that can carry it.
+            if let (None, Some(fleet)) = (fields.get("edition"), fields.get("fleet")) {
+                return iot_options::compare(&fields, &fleet, catalog, rounding);
+            }
             let (sides, sizing) = iot_sides(&fields, catalog, rounding)?;
             let mut comparison = assemble(product, catalog, sides, rounding);
             comparison.sizing = sizing;
@@ -671,5 +687,7 @@ fn assemble(product: Product, catalog: &Catalog, sides: Sides, rounding: Roundin
         switching: sides.switching,
         caveats: sides.caveats,
         sizing: None,
+        iot_options: None,
+        cheapest_option: None,
     }
 }
