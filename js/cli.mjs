@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // alicloud-cost: the package's functions on the command line (issue 19).
 //   alicloud-cost quote|compare|lifecycle|account <file|-> [--format table|csv|json] [--locale en|zh-CN]
+//                 [--site international|china|japan]
 // The request is JSON text (a file, or standard input for "-"); it goes to the *Json text
 // functions unchanged, so amounts stay exact decimal strings end to end. A bad request exits 1
 // with the error's code, path and message on stderr; a bad command line exits 2.
@@ -10,23 +11,34 @@ import { quoteJson, compareBillingMethodJson, simulateLifecycleJson, simulateAcc
 const COMMANDS = { quote: quoteJson, compare: compareBillingMethodJson, lifecycle: simulateLifecycleJson, account: simulateAccountJson };
 const FORMATS = ["table", "csv", "json"];
 const LOCALES = ["en", "zh-CN"];
+const SITES = ["international", "china", "japan"];
 
 const LABELS = {
   en: {
-    item: "item", kind: "kind", line: "line", formula: "formula", amount: "amount (USD)", discount: "discount", total: "total",
+    item: "item", kind: "kind", line: "line", formula: "formula", amount: "amount ({currency})", discount: "discount", total: "total",
     upfront: "upfront", monthly: "monthly", oneOff: "one-off", firstYear: "first 12 months",
     month: "month", subscription: "subscription", payAsYouGo: "pay-as-you-go", perMonth: "per month", cheapest: "cheapest", savings: "savings", breakEven: "break-even (hours a month)",
-    at: "at (UTC+8)", event: "event", state: "state", credit: "credit (USD)", billed: "billed", creditRunsOut: "credit runs out", lastSafe: "last safe moment",
+    at: "at (UTC+8)", event: "event", state: "state", credit: "credit ({currency})", billed: "billed", creditRunsOut: "credit runs out", lastSafe: "last safe moment",
     account: "account", firstInterruption: "first interruption", keepRunning: "top-up at start to keep everything running until", deleted: "data deleted",
     kinds: { subscription: "upfront", monthly: "monthly", oneOff: "one-off", free: "free" },
+    option: "option", available: "available", yes: "yes", no: "no", note: "note", outgrown: "outgrown in month", cheapestOption: "cheapest option",
+    options: {
+      legacyConnectionAndMessages: "legacy public, connection minutes and messages", legacyBasic: "legacy public, Basic", legacyPro: "legacy public, Pro",
+      enterprise: "Enterprise Edition", newPublic: "new public (free)",
+    },
   },
   "zh-CN": {
-    item: "项", kind: "付费方式", line: "计费项", formula: "计算", amount: "金额（USD）", discount: "折扣", total: "合计",
+    item: "项", kind: "付费方式", line: "计费项", formula: "计算", amount: "金额（{currency}）", discount: "折扣", total: "合计",
     upfront: "预付", monthly: "每月", oneOff: "一次性", firstYear: "首 12 个月合计",
     month: "月", subscription: "包年包月", payAsYouGo: "按量付费", perMonth: "每月", cheapest: "更便宜", savings: "节省", breakEven: "盈亏平衡（每月小时数）",
-    at: "时间（UTC+8）", event: "事件", state: "状态", credit: "可用额度（USD）", billed: "期间费用", creditRunsOut: "额度用完", lastSafe: "最晚付款时间",
+    at: "时间（UTC+8）", event: "事件", state: "状态", credit: "可用额度（{currency}）", billed: "期间费用", creditRunsOut: "额度用完", lastSafe: "最晚付款时间",
     account: "账户", firstInterruption: "最先中断", keepRunning: "保持全部运行所需的充值（开始时），直至", deleted: "数据删除",
     kinds: { subscription: "预付", monthly: "每月", oneOff: "一次性", free: "免费" },
+    option: "选项", available: "可用", yes: "是", no: "否", note: "说明", outgrown: "超出的月份", cheapestOption: "最便宜的选项",
+    options: {
+      legacyConnectionAndMessages: "旧版公共实例（按连接时长和消息通信计费）", legacyBasic: "旧版公共实例（基础版）", legacyPro: "旧版公共实例（高级版）",
+      enterprise: "企业版实例", newPublic: "新版公共实例（免费）",
+    },
     // The lifecycle and account tables' event and state columns (issue 29): the page's words (www/i18n.js).
     events: {
       created: "创建", opened: "开户", overdue: "欠费", stopped: "停机", released: "释放", expired: "到期",
@@ -39,11 +51,13 @@ const LABELS = {
 };
 
 const USAGE = `usage: alicloud-cost <quote|compare|lifecycle|account> <file|-> [--format table|csv|json] [--locale en|zh-CN]
+                     [--site international|china|japan]
   quote      a cart (the request of quote())
   compare    subscription against pay-as-you-go (compareBillingMethod())
   lifecycle  what happens over time (simulateLifecycle())
   account    a whole account: one credit for every item (simulateAccount())
-The request is JSON; "-" reads it from standard input. The default format is an aligned table ending with the total.`;
+The request is JSON; "-" reads it from standard input. The default format is an aligned table ending with the total.
+--site prices on that Alibaba Cloud site, in its currency (unless the request names its own site).`;
 
 function fail(message, code = 2) {
   process.stderr.write(`${message}\n`);
@@ -51,14 +65,14 @@ function fail(message, code = 2) {
 }
 
 function parseArgs(argv) {
-  const options = { format: "table", locale: "en", positional: [] };
+  const options = { format: "table", locale: "en", site: undefined, positional: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith("--") ? arg.split(/=(.*)/s) : [arg];
     if (flag === "--help" || flag === "-h") {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
-    } else if (flag === "--format" || flag === "--locale") {
+    } else if (flag === "--format" || flag === "--locale" || flag === "--site") {
       const value = inline ?? argv[++i];
       if (value === undefined) fail(`${flag} needs a value\n${USAGE}`);
       options[flag.slice(2)] = value;
@@ -68,6 +82,7 @@ function parseArgs(argv) {
   }
   if (!FORMATS.includes(options.format)) fail(`--format must be one of ${FORMATS.join(", ")}`);
   if (!LOCALES.includes(options.locale)) fail(`--locale must be one of ${LOCALES.join(", ")}`);
+  if (options.site !== undefined && !SITES.includes(options.site)) fail(`--site must be one of ${SITES.join(", ")}`);
   return options;
 }
 
@@ -109,7 +124,7 @@ function quoteRows(q, L) {
   const rows = [[L.item, L.kind, L.line, L.formula, L.amount]];
   for (const item of q.items) {
     for (const line of item.lines) rows.push([item.index + 1, L.kinds[item.kind] ?? item.kind, line.description, line.formula, line.amount]);
-    if (item.discountPrice !== "0.00") rows.push([item.index + 1, L.kinds[item.kind] ?? item.kind, L.discount, "", `-${item.discountPrice}`]);
+    if (Number(item.discountPrice) !== 0) rows.push([item.index + 1, L.kinds[item.kind] ?? item.kind, L.discount, "", `-${item.discountPrice}`]);
   }
   const e = q.estimate;
   const summary = [[L.upfront, e.upfront], [L.monthly, e.monthly], [L.oneOff, e.oneOff], [L.firstYear, e.firstYear], [L.total, q.tradePrice]];
@@ -117,6 +132,7 @@ function quoteRows(q, L) {
 }
 
 function compareRows(c, L) {
+  if (c.iotOptions) return iotOptionRows(c, L);
   const rows = [[L.month, L.subscription, L.payAsYouGo]];
   for (const point of c.curve) rows.push([point.month, point.subscription, point.payAsYouGo]);
   const [sub, payg] = c.options;
@@ -127,6 +143,16 @@ function compareRows(c, L) {
   ];
   if (c.breakEven?.hoursPerMonth) summary.push([L.breakEven, c.breakEven.hoursPerMonth]);
   summary.push([`${L.savings} (${L.cheapest}: ${cheapest})`, c.savings]);
+  return { rows, summary };
+}
+
+/** An IoT comparison of every option (no edition): one row per option, the cheapest last. */
+function iotOptionRows(c, L) {
+  const rows = [[L.option, L.available, L.total, L.outgrown, L.note]];
+  for (const o of c.iotOptions) {
+    rows.push([L.options[o.option] ?? o.option, o.available ? L.yes : L.no, o.total ?? "", o.outgrownAt?.month ?? "", o.available ? "" : o.reason ?? ""]);
+  }
+  const summary = [[L.cheapestOption, c.cheapestOption ? L.options[c.cheapestOption] ?? c.cheapestOption : ""]];
   return { rows, summary };
 }
 
@@ -161,16 +187,28 @@ function accountRows(a, L) {
 const VIEWS = { quote: quoteRows, compare: compareRows, lifecycle: lifecycleRows, account: accountRows };
 const NUMERIC = { quote: [0, 4], compare: [0, 1, 2], lifecycle: [3], account: [1, 4] };
 
-/** The request in `--locale`'s language (issue 16), unless it names its own `locale`. */
-function withLocale(text, locale) {
+/**
+ * The request in `--locale`'s language (issue 16) and on `--site`'s site (issue 32), unless it
+ * names its own.
+ */
+function withOptions(text, locale, site) {
   let request;
   try {
     request = JSON.parse(text);
   } catch {
     return text; // malformed: the engine says where
   }
-  if (request === null || typeof request !== "object" || Array.isArray(request) || "locale" in request) return text;
-  return JSON.stringify({ ...request, locale });
+  if (request === null || typeof request !== "object" || Array.isArray(request)) return text;
+  const extra = {};
+  if (!("locale" in request)) extra.locale = locale;
+  if (site !== undefined && !("site" in request)) extra.site = site;
+  return Object.keys(extra).length ? JSON.stringify({ ...request, ...extra }) : text;
+}
+
+/** The labels with the answer's currency where they name it ("amount (JPY)"). */
+function labelsFor(L, answer) {
+  const currency = answer.currency ?? "USD";
+  return Object.fromEntries(Object.entries(L).map(([k, v]) => [k, typeof v === "string" ? v.replace("{currency}", currency) : v]));
 }
 
 function main() {
@@ -187,7 +225,7 @@ function main() {
   }
   let answer;
   try {
-    answer = COMMANDS[command](withLocale(text, options.locale));
+    answer = COMMANDS[command](withOptions(text, options.locale, options.site));
   } catch (error) {
     const where = error.path ? ` at ${error.path}` : "";
     fail(`error: ${error.code ?? "internal"}${where}: ${error.message}`, 1);
@@ -196,8 +234,9 @@ function main() {
     process.stdout.write(`${JSON.stringify(JSON.parse(answer), null, 2)}\n`);
     return;
   }
-  const L = LABELS[options.locale];
-  const { rows, summary } = VIEWS[command](JSON.parse(answer), L);
+  const parsed = JSON.parse(answer);
+  const L = labelsFor(LABELS[options.locale], parsed);
+  const { rows, summary } = VIEWS[command](parsed, L);
   if (options.format === "csv") {
     const blank = rows[0].map(() => "");
     const tail = summary.map(([label, value]) => [...blank.slice(0, -2), label, value]);

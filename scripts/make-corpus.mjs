@@ -471,6 +471,9 @@ add("error site: Basic on the China site without your message price (SITE-1)", "
   site: "china", items: [{ product: "iot", instance: "legacyPublic", edition: "basic", month: "2026-11", usage: { perDay: { messages: [{ bytes: 1, count: 1 }] } } }],
 });
 add("error site: an unknown site", "quote", { site: "europe", items: [{ product: "iot", instance: "newPublic" }] });
+add("generation: compare doc 73701's fleet growing into the third tier, with Enterprise specs (IOT-27, IOT-23)", "compareBillingMethod", {
+  product: "iot", startMonth: "2027-01", usage: { months: 4 }, activated: "2026-12-01", catalog: fleetSpecs, fleet: doc73701, growth: { devicesPercentPerMonth: 100 },
+});
 
 writeFileSync(new URL("../tests/golden/corpus.requests.jsonl", import.meta.url), corpus.map((c) => JSON.stringify(c)).join("\n") + "\n");
 console.log(`${corpus.length} requests`);
