@@ -371,8 +371,7 @@ impl Fleet {
         if self.connection.pays_minutes() {
             text!(ctx, "fleet.formula.minutes", devices = Count(self.devices), minutes = Count(per_device), hours = self.online_hours.normalize(), total = total)
         } else {
-            let how = Connection::ALL.iter().find(|(_, c)| *c == self.connection).map_or("", |(name, _)| *name);
-            text!(ctx, "fleet.formula.freeMinutes", devices = Count(self.devices), minutes = Count(per_device), hours = self.online_hours.normalize(), total = total, connection = how)
+            text!(ctx, "fleet.formula.freeMinutes", devices = Count(self.devices), minutes = Count(per_device), hours = self.online_hours.normalize(), total = total, connection = self.connection.name())
         }
     }
 

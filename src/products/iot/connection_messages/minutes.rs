@@ -75,6 +75,16 @@ impl Connection {
     pub fn pays_minutes(self) -> bool {
         self == Connection::Mqtt
     }
+
+    /// The connection's name for a person: "CoAP", "sub-devices" / 子设备.
+    pub fn name(self) -> crate::messages::Key {
+        match self {
+            Connection::Mqtt => key!("connection.mqtt"),
+            Connection::Coap => key!("connection.coap"),
+            Connection::Http => key!("connection.http"),
+            Connection::SubDevice => key!("connection.subDevice"),
+        }
+    }
 }
 
 /// One connection session of a day, for `devices` devices of a group.
