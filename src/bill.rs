@@ -296,7 +296,7 @@ pub struct ConnectionDay {
     #[serde(serialize_with = "crate::time::serialize_date")]
     pub date: Date,
     pub messages: DayItem,
-    pub connection_minutes: DayItem,
+    pub connection_minutes: DayMinutes,
     /// Messages of the free categories (IOT-14): counted, never billed.
     #[serde(serialize_with = "serialize_display")]
     pub free_category_messages: u128,
@@ -320,6 +320,20 @@ pub struct DayItem {
     /// The others, by tier (1, 2, 3; minutes have one).
     pub tiers: Vec<TierUnits>,
     /// The day's amount, cut to the currency's unit (IOT-29, SITE-3).
+    #[serde(serialize_with = "serialize_decimal")]
+    pub amount: Decimal,
+}
+
+/// Connection minutes on one day: one price, no tiers (IOT-26).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DayMinutes {
+    #[serde(serialize_with = "serialize_display")]
+    pub billable: u128,
+    /// Of them, in the month's free quota (IOT-28).
+    #[serde(serialize_with = "serialize_display")]
+    pub free_quota: u128,
+    /// Cut to the currency's unit (IOT-29, SITE-3).
     #[serde(serialize_with = "serialize_decimal")]
     pub amount: Decimal,
 }

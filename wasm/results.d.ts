@@ -558,7 +558,7 @@ export interface Pricing {
 export interface ConnectionDay {
     date: string;
     messages: DayItem;
-    connectionMinutes: DayItem;
+    connectionMinutes: DayMinutes;
     /**
      * Messages of the free categories (IOT-14): counted, never billed.
      */
@@ -589,6 +589,15 @@ export interface DayItem {
     /**
      * Cut to the currency's unit (IOT-29, SITE-3).
      */
+    amount: Decimal;
+}
+
+/**
+ * Connection minutes on one day: one price, no tiers (IOT-26).
+ */
+export interface DayMinutes {
+    billable: string;
+    freeQuota: string;
     amount: Decimal;
 }
 

@@ -144,6 +144,22 @@ impl Tariff {
         self.message_tiers.first().is_some_and(|t| t.above == 0) && self.message_tiers.windows(2).all(|w| w[0].above < w[1].above)
     }
 
+    /// The prices and units without the documents, for rating an item (the sources are the
+    /// catalog's to show; copying them was a sixth of a month's allocations).
+    pub fn for_rating(&self) -> Tariff {
+        Tariff {
+            site: self.site,
+            currency: self.currency,
+            message_tiers: self.message_tiers.clone(),
+            minute_price: self.minute_price,
+            units_per_price: self.units_per_price,
+            message_unit_bytes: self.message_unit_bytes,
+            free_messages_per_month: self.free_messages_per_month,
+            free_minutes_per_month: self.free_minutes_per_month,
+            sources: Vec::new(),
+        }
+    }
+
     /// Whether any price of this tariff is the caller's (the answer says so, SITE-1).
     pub fn has_caller_price(&self) -> bool {
         self.message_tiers.iter().chain(&self.minute_tiers()).any(|t| t.price.is_some_and(|p| p.origin == Origin::Caller))

@@ -17,7 +17,7 @@
 //! the bill.
 
 use super::{bill_month, fleet_minutes, natural_minutes, BilledItem, ClockTime, Connection, Day, DailyAmounts, FreeQuota, FreeQuotaBasis, MonthBill, MonthToDate, Policy, RateError, Session, SessionError, Tariff};
-use crate::bill::{item_from_lines, rounded_to, ConnectionDay, DayItem, FleetSummary, IotDays, Line, Pricing, Product, QuotedItem, TierUnits, Warning, WholeMonth};
+use crate::bill::{item_from_lines, rounded_to, ConnectionDay, DayItem, DayMinutes, FleetSummary, IotDays, Line, Pricing, Product, QuotedItem, TierUnits, Warning, WholeMonth};
 use crate::catalog::{Catalog, IotCatalog};
 use crate::decode::{Ctx, Fields, Node};
 use crate::error::{Error, ErrorCode};
@@ -107,7 +107,7 @@ pub fn decode(fields: &Fields<'_>, catalog: &Catalog, policy: Policy) -> Result<
         usage.only(&["days"])?;
         (day_table(&usage, month, |day, date| decode_day(day, month, Some(date)), |d| d.date)?, None)
     };
-    let tariff = catalog.iot.connection_and_messages.clone();
+    let tariff = catalog.iot.connection_and_messages.for_rating();
     let rated: Vec<Day<'_>> = days.iter().map(|d| Day { date: d.date, messages: &d.buckets, connection_minutes: d.minutes.billable }).collect();
     let bill = bill_month(&tariff, policy, activated, month, counted, &rated).map_err(|e| rate_error(e, fields, &tariff))?;
     let free_minutes = days.iter().map(|d| d.minutes.free).sum();
@@ -455,7 +455,7 @@ fn day_answer(day: &super::DayBill) -> ConnectionDay {
     ConnectionDay {
         date: day.date,
         messages: day_item(&day.messages),
-        connection_minutes: day_item(&day.minutes),
+        connection_minutes: DayMinutes { billable: day.minutes.units, free_quota: day.minutes.free_quota, amount: day.minutes.amount },
         free_category_messages: day.free_category_messages,
         amount: day.amount,
         month_to_date: crate::bill::MonthToDate { messages: day.month_to_date.messages, connection_minutes: day.month_to_date.minutes },

@@ -270,16 +270,27 @@ fn units_decimal(units: u128) -> Result<Decimal, RateError> {
 fn rate_item(tariff: &Tariff, tiers: &[Tier], item: impl Fn(usize) -> BilledItem, before: u128, units: u128, free: u128, cut: Rounding) -> Result<ItemDay, RateError> {
     let after = before.checked_add(units).ok_or(RateError::TooLarge)?;
     let free_quota = after.min(free) - before.min(free);
-    let per = Decimal::from(tariff.units_per_price);
     let mut parts = Vec::new();
     let mut exact = Decimal::ZERO;
     for (tier, n) in tariff::split_over_tiers(tiers, before + free_quota, after) {
         let price = tiers[tier].price.ok_or(RateError::PriceNotPublished { site: tariff.site, item: item(tier) })?;
-        let amount = units_decimal(n)?.checked_mul(price.amount).and_then(|a| a.checked_div(per)).ok_or(RateError::TooLarge)?;
+        let amount = units_decimal(n)?.checked_mul(price.amount).and_then(|a| per_units(a, tariff.units_per_price)).ok_or(RateError::TooLarge)?;
         exact = add(exact, amount)?;
         parts.push(TierPart { tier, units: n, price, amount });
     }
     Ok(ItemDay { units, free_quota, parts, exact, amount: cut.apply(exact) })
+}
+
+/// `amount / per`, exactly: a price per 1,000,000 units moves the decimal point six places
+/// (the division's general algorithm was a third of a day's rating), any other divisor divides.
+fn per_units(amount: Decimal, per: u64) -> Option<Decimal> {
+    if let Some(places) = per.checked_ilog10().filter(|k| 10u64.checked_pow(*k) == Some(per)) {
+        let mut shifted = amount;
+        if shifted.set_scale(amount.scale() + places).is_ok() {
+            return Some(shifted);
+        }
+    }
+    amount.checked_div(Decimal::from(per))
 }
 
 /// The free units of a month with basis `basis` (IOT-28).
