@@ -592,7 +592,7 @@ const TEMPLATES = String.raw`{
 "source.iotOverview": ["IoT Platform billing overview", "物联网平台计费概述"],
 "source.iotPolicy": ["IoT Platform billing policy (Basic and Pro)", "物联网平台计费说明（基础版和高级版）"],
 "source.iso4217": ["ISO 4217: currencies and their minor units", "ISO 4217：货币及其最小单位"],
-"source.sitePrices": ["IoT Platform: Message communication billing (China site); billing examples (Japan site)", "物联网平台：消息通信计费（中国站）；计费示例（日本站）"],
+"source.sitePrices": ["IoT Platform: Message communication billing (China site); IoT Platform billing examples (Japan site)", "物联网平台：消息通信计费（中国站）；物联网平台计费示例（日本站）"],
 "source.sites": ["Alibaba Cloud's price pages on the international, China and Japan sites", "阿里云国际站、中国站和日本站的价格页面"],
 "time.badDate": ["expected a date as \"YYYY-MM-DD\", got \"{text}\"", "应为 \"YYYY-MM-DD\" 格式的日期，实际为 \"{text}\""],
 "time.badInstant": ["expected a date \"YYYY-MM-DD\" or an RFC 3339 instant such as \"2026-12-01T08:00:00+08:00\", got \"{text}\"", "应为日期 \"YYYY-MM-DD\" 或 RFC 3339 时刻（例如 \"2026-12-01T08:00:00+08:00\"），实际为 \"{text}\""],
