@@ -125,36 +125,28 @@ export function warningsList(warnings) {
   return el("ul", { className: "warnings" }, ...warnings.map((w) => el("li", {}, `${w.message} `, ruleLinks(w.rules))));
 }
 
-/** The IoT bill day by day (IOT-17, IOT-18, IOT-19). */
-export function daysTable(days) {
-  const head = ["iot.date", "iot.billable", "iot.freeQuota", "iot.chargeable", "iot.messageFee", "iot.devices", "iot.deviceFee"];
-  // Folded: a month is up to 31 rows, and "Add to cart" stays in reach above it.
+/** A bill day by day, folded (a month is up to 31 rows, and "Add to cart" stays in reach above it). */
+function foldedDays(head, rows) {
   return el(
     "details",
     { className: "days-details" },
-    el("summary", { textContent: t("iot.daysSummary", { n: days.length }) }),
+    el("summary", { textContent: t("iot.daysSummary", { n: rows.length }) }),
     scrollRegion(t("iot.daysRegion"), el(
       "table",
       { className: "days-result" },
       el("caption", { textContent: t("iot.daysResult") }),
       el("thead", {}, el("tr", {}, ...head.map((k, i) => el("th", { scope: "col", className: i ? "num" : "", textContent: t(k) })))),
-      el(
-        "tbody",
-        {},
-        ...days.map((d) =>
-          el(
-            "tr",
-            {},
-            el("th", { scope: "row", textContent: d.date }),
-            ...[d.billableMessages, d.freeQuotaMessages, d.chargeableMessages].map((n) => el("td", { className: "num", textContent: number(n) })),
-            el("td", { className: "num", textContent: money(d.messageAmount) }),
-            el("td", { className: "num", textContent: number(d.livingDevices) }),
-            el("td", { className: "num", textContent: money(d.deviceAmount) }),
-          ),
-        ),
-      ),
+      el("tbody", {}, ...rows.map(([date, ...cells]) => el("tr", {}, el("th", { scope: "row", textContent: date }), ...cells.map((text) => el("td", { className: "num", textContent: text }))))),
     )),
   );
+}
+
+/** The IoT bill day by day (IOT-17, IOT-18, IOT-19). */
+export function daysTable(days) {
+  const head = ["iot.date", "iot.billable", "iot.freeQuota", "iot.chargeable", "iot.messageFee", "iot.devices", "iot.deviceFee"];
+  return foldedDays(head, days.map((d) => [
+    d.date, number(d.billableMessages), number(d.freeQuotaMessages), number(d.chargeableMessages), money(d.messageAmount), number(d.livingDevices), money(d.deviceAmount),
+  ]));
 }
 
 /**
@@ -164,36 +156,10 @@ export function daysTable(days) {
 export function connectionDaysTable(days) {
   const head = ["iot.date", "iot.billable", "iot.freeQuota", "iot.tiers", "iot.messageFee", "iot.minutesColumn", "iot.freeQuota", "iot.connectionFee", "iot.dayBill"];
   const tiers = (item) => item.tiers.map((p) => `${p.tier}: ${number(p.units)}`).join(" · ");
-  return el(
-    "details",
-    { className: "days-details" },
-    el("summary", { textContent: t("iot.daysSummary", { n: days.length }) }),
-    scrollRegion(t("iot.daysRegion"), el(
-      "table",
-      { className: "days-result" },
-      el("caption", { textContent: t("iot.daysResult") }),
-      el("thead", {}, el("tr", {}, ...head.map((k, i) => el("th", { scope: "col", className: i ? "num" : "", textContent: t(k) })))),
-      el(
-        "tbody",
-        {},
-        ...days.map((d) =>
-          el(
-            "tr",
-            {},
-            el("th", { scope: "row", textContent: d.date }),
-            el("td", { className: "num", textContent: number(d.messages.billable) }),
-            el("td", { className: "num", textContent: number(d.messages.freeQuota) }),
-            el("td", { className: "num", textContent: tiers(d.messages) }),
-            el("td", { className: "num", textContent: money(d.messages.amount) }),
-            el("td", { className: "num", textContent: number(d.connectionMinutes.billable) }),
-            el("td", { className: "num", textContent: number(d.connectionMinutes.freeQuota) }),
-            el("td", { className: "num", textContent: money(d.connectionMinutes.amount) }),
-            el("td", { className: "num", textContent: money(d.amount) }),
-          ),
-        ),
-      ),
-    )),
-  );
+  return foldedDays(head, days.map((d) => [
+    d.date, number(d.messages.billable), number(d.messages.freeQuota), tiers(d.messages), money(d.messages.amount),
+    number(d.connectionMinutes.billable), number(d.connectionMinutes.freeQuota), money(d.connectionMinutes.amount), money(d.amount),
+  ]));
 }
 
 /**

@@ -308,27 +308,19 @@ pub fn rate(item: &ConnectionItem, index: usize, rates: &IotCatalog, rounding: R
         lines.push(line);
     }
 
-    // IOT-28: the free quota, at zero.
+    // IOT-28: the free quota of each, at zero.
     let basis = basis_text(bill.free_quota);
-    if bill.messages.free_quota > 0 {
+    let free_quotas = [
+        ("iot.freeQuota", key!("iot.line.freeQuota"), bill.messages.free_quota, tariff.free_messages_per_month, "message", key!("iot.units.messages")),
+        ("iot.freeQuota.minutes", key!("iot.line.freeMinutes"), bill.minutes.free_quota, tariff.free_minutes_per_month, "minute", key!("iot.units.minutes")),
+    ];
+    for (code, description, free, quota, unit, units) in free_quotas.into_iter().filter(|q| q.2 > 0) {
         lines.push(Line::priced(
-            "iot.freeQuota",
-            text!(ctx, "iot.line.freeQuota"),
-            text!(ctx, "iot.formula.freeQuotaMessages", free = Count(bill.messages.free_quota), quota = Count(tariff.free_messages_per_month), basis = basis),
-            Decimal::from_i128_with_scale(bill.messages.free_quota as i128, 0),
-            "message",
-            Decimal::ZERO,
-            rounding,
-            &["IOT-28"],
-        ));
-    }
-    if bill.minutes.free_quota > 0 {
-        lines.push(Line::priced(
-            "iot.freeQuota.minutes",
-            text!(ctx, "iot.line.freeMinutes"),
-            text!(ctx, "iot.formula.freeQuotaMinutes", free = Count(bill.minutes.free_quota), quota = Count(tariff.free_minutes_per_month), basis = basis),
-            Decimal::from_i128_with_scale(bill.minutes.free_quota as i128, 0),
-            "minute",
+            code,
+            description.render(ctx),
+            text!(ctx, "iot.formula.freeQuotaOf", free = Count(free), quota = Count(quota), units = units, basis = basis),
+            Decimal::from_i128_with_scale(free as i128, 0),
+            unit,
             Decimal::ZERO,
             rounding,
             &["IOT-28"],
