@@ -389,3 +389,17 @@ fn compare_every_option_for_a_small_fleet_that_grows() {
     // Without Enterprise Edition there are no two sides to curve.
     assert_eq!((&c["cheapest"], &c["curve"]), (&json!("unavailable"), &json!([])));
 }
+
+#[test]
+fn a_callers_catalog_may_have_many_tiers_and_each_line_names_its_own() {
+    // Twelve tiers of 1,000,000 messages each at 1 to 12 (your catalog, SITE-1): 11,500,000 messages
+    // in one day (third month, no free quota) fill tiers 1..11 and half of tier 12: 1 + 2 + ... + 11 =
+    // 66, + 0.5 x 12 = 6: 72.00.
+    let tiers: Vec<Json> = (0..12).map(|i| json!({ "above": i * 1_000_000, "price": i + 1 })).collect();
+    let q = answer(json!({ "catalog": { "iot": { "connectionAndMessages": { "messageTiers": tiers } } },
+        "items": [item(json!({ "activated": "2026-01-01", "usage": per_day(11_500_000, 1, 1, 0) }))] }));
+    let it = &q["items"][0];
+    assert_eq!(it["tradePrice"], "72.00");
+    assert_eq!(line(it, "iot.messages.tier12")["amount"], "6.00");
+    assert!(warning(it, "caller_price").is_some());
+}

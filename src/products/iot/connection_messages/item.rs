@@ -273,7 +273,8 @@ pub fn rate(item: &ConnectionItem, index: usize, rates: &IotCatalog, rounding: R
             cut,
             price_rules(site, &["IOT-25", "IOT-27", "IOT-29"], &["IOT-25", "IOT-27", "IOT-29", "SITE-1", "SITE-2"]),
         );
-        line.code.push(char::from(b'1' + part.tier as u8));
+        // "iot.messages.tier1": a caller's catalog may have more than nine tiers.
+        crate::text::push_decimal(&mut line.code, part.tier as u64 + 1);
         line.quantity = line.quantity.normalize();
         lines.push(line);
     }
