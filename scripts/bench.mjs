@@ -25,6 +25,12 @@ const iotDays = {
     days: Array.from({ length: 31 }, (_, d) => ({ date: `2026-12-${String(d + 1).padStart(2, "0")}`, livingDevices: 100 + d,
       messages: Array.from({ length: 20 }, (_, b) => ({ bytes: 64 * (b + 1), count: 1000 * (d + 1) + b })) })) } }],
 };
+// issue 32: the same 31 days x 20 sizes billed by connection minutes and messages: graduated tiers
+// over the month's running total and a connection-minute count a day instead of living devices.
+const connectionDays = {
+  items: [{ product: "iot", instance: "legacyPublic", pricing: "connectionAndMessages", month: "2026-12", activated: "2026-12-01", usage: {
+    days: iotDays.items[0].usage.days.map(({ livingDevices, ...day }) => ({ ...day, connectionMinutes: 1440 * livingDevices })) } }],
+};
 const ecsTenYears = {
   product: "ecs", resource: { billing: "payAsYouGo", attached: ["dataDisk", "eip", "snapshots"] }, start: "2026-01-01",
   account: { balance: "50" }, costPerHour: "0.10", until: "2036-01-01",
@@ -92,6 +98,7 @@ const planItems = (await import("alicloud-cost")).quoteTerraformPlan(bigPlan, pl
 const cases = [
   { name: "(a) Cloud Phone quote, 1 item", fn: "quote", request: cart(1) },
   { name: "(b) IoT Pro month, 31 days x 20 sizes", fn: "quote", request: iotDays },
+  { name: "(g) IoT connection month, 31 days x 20 sizes", fn: "quote", request: connectionDays },
   { name: "(c) cart of 10,000 items", fn: "quote", request: cart(10_000), items: 10_000 },
   { name: "(d) ECS lifecycle, 10 years, monthly top-ups", fn: "simulateLifecycle", request: ecsTenYears },
   { name: "(f) account of 100 items over a year, with keepRunning", fn: "simulateAccount", request: accountYear },
@@ -99,8 +106,8 @@ const cases = [
     request: { product: "cloudPhone", spec: "acp.std.medium", region: "mainland", quantity: 10, usage: { months: 36, hoursPerMonth: 300 } } },
   { name: "cart of 10 items", fn: "quote", request: cart(10), items: 10 },
   { name: "cart of 1,000 items", fn: "quote", request: cart(1_000), items: 1_000 },
-  { name: "(g) Terraform plan, 5,000 resources", fn: "quoteTerraformPlan", request: { plan: bigPlan, options: planOptions } },
-  { name: "(g) quote of the plan's items", fn: "quote", request: { items: planItems } },
+  { name: "(p) Terraform plan, 5,000 resources", fn: "quoteTerraformPlan", request: { plan: bigPlan, options: planOptions } },
+  { name: "(p) quote of the plan's items", fn: "quote", request: { items: planItems } },
 ];
 writeFileSync(`${out}/cases.json`, JSON.stringify(cases.map(({ name, fn, request }) => ({ name, fn, request }))));
 
@@ -143,7 +150,7 @@ const call = (fn, request) => (fn === "quoteTerraformPlan" ? () => pkg.quoteTerr
 const wasm = Object.fromEntries(cases.map(({ name, fn, request }) => [name, medianMicros(call(fn, request))]));
 
 // --- plain JS: the decimal.js implementation, where the rules it knows cover the case ------
-const jsCovers = ({ fn, request }) => fn === "quote" && request.items.every((i) => i.product === "cloudPhone" || i.instance === "legacyPublic");
+const jsCovers = ({ fn, request }) => fn === "quote" && request.items.every((i) => i.product === "cloudPhone" || (i.instance === "legacyPublic" && i.pricing !== "connectionAndMessages"));
 const js = {};
 for (const c of cases.filter(jsCovers)) {
   const want = pkg.quote(c.request).tradePrice;
@@ -193,6 +200,11 @@ const results = {
   startup,
   cases: rows,
   text: textRows.map((r) => ({ name: r.name, wasmMicros: round(r.wasm), jsMicros: round(r.js), wasmToJs: round(r.wasm / r.js) })),
+  // issue 32: the connection-and-messages month against the Basic/Pro month (the goal: within 1.2x).
+  connectionToBasicPro: {
+    wasm: round(wasm["(g) IoT connection month, 31 days x 20 sizes"].medianMicros / wasm["(b) IoT Pro month, 31 days x 20 sizes"].medianMicros),
+    native: round(native["(g) IoT connection month, 31 days x 20 sizes"].medianMicros / native["(b) IoT Pro month, 31 days x 20 sizes"].medianMicros),
+  },
   linearity: {
     // time per item at 10,000 items over time per item at 10: 1.0 is perfectly linear
     wasm: round(scaling.at(-1).wasmMicrosPerItem / scaling[0].wasmMicrosPerItem),
@@ -212,9 +224,10 @@ console.log("wasm: the package's call in Node, JS object in and out; native: the
 console.log("+JSON: native plus writing the answer as JSON text, the work the wasm binding also does before JSON.parse;");
 console.log("JS: scripts/bench-reference.mjs (decimal.js, the trade price only; checked to give the same total);");
 console.log("as JSON text: quoteJson(text) against JSON.stringify(rules(JSON.parse(text)))");
-console.log(`\nper-item time at 10,000 items / at 10 items: wasm ${results.linearity.wasm}, native ${results.linearity.native} (1.0 = linear)`);
-const planRow = rows.find((r) => r.name.startsWith("(g) Terraform"));
-const sameItems = rows.find((r) => r.name.startsWith("(g) quote"));
+console.log(`\nIoT connection-and-messages month / Basic-Pro month (31 days x 20 sizes; issue 32's goal: at most 1.2x): wasm ${results.connectionToBasicPro.wasm}x, native ${results.connectionToBasicPro.native}x`);
+console.log(`per-item time at 10,000 items / at 10 items: wasm ${results.linearity.wasm}, native ${results.linearity.native} (1.0 = linear)`);
+const planRow = rows.find((r) => r.name.startsWith("(p) Terraform"));
+const sameItems = rows.find((r) => r.name.startsWith("(p) quote"));
 console.log(`Terraform plan of 5,000 resources (${planItems.length} priced items) / quote of the same items: wasm ${round(planRow.wasmMicros / sameItems.wasmMicros)}x, native ${round(planRow.nativeMicros / sameItems.nativeMicros)}x (target < 10x)`);
 console.log(`start-up (median of 15 fresh Node processes): import ${startup.importMedianMs} ms (of which compile ${startup.compileMedianMs} ms), first quote ${startup.firstQuoteMedianMs} ms`);
 console.log(`written: target/bench/results.json`);

@@ -36,6 +36,7 @@ pub mod policy;
 pub mod products;
 pub mod quote;
 pub mod rules;
+pub mod site;
 pub mod text;
 pub mod time;
 

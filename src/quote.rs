@@ -17,7 +17,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Quote {
-    pub currency: String,
+    /// The site's currency (SITE-1): every amount of the quote is in it.
+    pub currency: &'static str,
     /// The embedded catalog's version, or the caller's (`<version>+caller` by default).
     pub catalog_version: String,
     /// Sum of the items' list prices.
@@ -72,10 +73,13 @@ pub fn quote(request: &Value) -> Result<Quote, Error> {
     let ctx = Ctx::of(request)?;
     let root = Node::root(request, &ctx);
     let fields = root.object()?;
-    fields.only(&["items", "catalog", "discounts", "locale"])?;
-    let rounding = Rounding::BILL;
+    fields.only(&["items", "catalog", "discounts", "policy", "locale", "site"])?;
+    // SITE-3: every amount to the currency's own unit.
+    let rounding = Rounding::bill(ctx.currency());
     let mut overridden = None;
     let catalog = crate::catalog::requested(&fields, &mut overridden)?;
+    // IOT-28, IOT-29: `policy: { iot: { freeQuota?, dailyAmounts? } }`.
+    let policy = iot::connection_messages::item::decode_policy(fields.get("policy"))?;
 
     let items_node = fields.required("items", key!("expect.quoteItems"))?;
     let items = items_node.elements()?;
@@ -95,7 +99,7 @@ pub fn quote(request: &Value) -> Result<Quote, Error> {
     };
     let mut quoted = items
         .enumerate()
-        .map(|(index, item)| quote_item(&item, index, catalog, rounding, &ctx))
+        .map(|(index, item)| quote_item(&item, index, catalog, policy, rounding, &ctx))
         .collect::<Result<Vec<_>, _>>()?;
     for item in &mut quoted {
         apply_discount(item, &discounts, rounding);
@@ -105,7 +109,7 @@ pub fn quote(request: &Value) -> Result<Quote, Error> {
 }
 
 /// Decodes and rates one item (its estimate is set by the caller: [`item_estimate`]).
-pub fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Rounding, ctx: &Ctx) -> Result<QuotedItem, Error> {
+pub fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, policy: iot::connection_messages::Policy, rounding: Rounding, ctx: &Ctx) -> Result<QuotedItem, Error> {
     let fields = node.object()?;
     let product = fields
         .required("product", key!("expect.quoteProduct"))?
@@ -122,9 +126,9 @@ pub fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Ro
             (cloud_phone::rate(&item, index, catalog, rounding, ctx), kind)
         }
         Product::Iot => {
-            let item = iot::decode_item(&fields, catalog)?;
+            let item = iot::decode_item_with(&fields, catalog, policy)?;
             let kind = match item {
-                iot::IotItem::LegacyPublic { .. } => ItemKind::Monthly,
+                iot::IotItem::LegacyPublic { .. } | iot::IotItem::ConnectionAndMessages(_) => ItemKind::Monthly,
                 iot::IotItem::Enterprise { .. } => ItemKind::Subscription,
                 iot::IotItem::NewPublic => ItemKind::Free,
             };
@@ -213,7 +217,7 @@ fn apply_discount(item: &mut QuotedItem, discounts: &[Discount], rounding: Round
 fn totals(catalog: &Catalog, items: Vec<QuotedItem>, rounding: Rounding) -> Quote {
     let sum = |f: fn(&QuotedItem) -> Decimal| rounding.apply(items.iter().map(f).sum());
     Quote {
-        currency: catalog.currency.clone(),
+        currency: catalog.currency,
         catalog_version: catalog.version.clone(),
         original_price: sum(|i| i.original_price),
         discount_price: sum(|i| i.discount_price),

@@ -9,8 +9,8 @@ use std::path::Path;
 /// Lowest first. A module is a path under `src/` (`products::iot` covers `products/iot/*`);
 /// a file belongs to the longest row that is a prefix of its module path.
 const LAYERS: &[&[&str]] = &[
-    // Leaf: digits, decimals written and read, closest names.
-    &["text"],
+    // Leaves: digits, decimals written and read, closest names; sites and their currencies.
+    &["text", "site"],
     // Texts for a person; answers written as JSON text.
     &["messages", "json_write"],
     &["error"],

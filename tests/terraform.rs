@@ -448,3 +448,23 @@ fn cp13_a_pay_as_you_go_group_costs_its_hours_a_month_at_the_hourly_price() {
     let answer = serde_json::to_value(quote_terraform_plan_json(plan, Some(side)).unwrap()).unwrap();
     assert_eq!(resource(&answer, "alicloud_cloud_phone_instance_group.qa")["estimate"]["monthly"], "27.42");
 }
+
+#[test]
+fn a_plan_on_the_japan_site_is_priced_in_yen_and_names_what_no_document_publishes() {
+    // SITE-1..SITE-3: on the Japan site every amount is in JPY, rounded to the yen, and the side
+    // file's prices are read as yen. Seed 003 publishes Cloud Phone only in USD, so the phones
+    // are not priced, naming the catalog field to supply; nothing is converted.
+    let answer = priced("first_plan.json", json!({"site": "japan"}));
+    assert_eq!(answer["currency"], "JPY");
+    let phones = resource(&answer, "alicloud_cloud_phone_instance_group.phones");
+    assert_eq!(phones["priced"], false);
+    assert!(phones["reason"].as_str().unwrap().contains("catalog.cloudPhone.specs[{ id: \"acp.std.large\" }].mainland.monthly"), "{phones}");
+    // The side file's ECS prices as yen, 200 h a month (ECS-9): instance 200 x 0.25 = 50;
+    // system disk 40 GiB x 0.00015 = 0.006/h, x 200 = 1.2 -> 1 (to the yen, half-up); data
+    // disk 200 x 0.01 = 2; bandwidth 200 x 0.2 = 40: 93 a month.
+    let db = resource(&answer, "module.app.module.db.alicloud_instance.db[0]");
+    let amounts: Vec<&str> = db["item"]["lines"].as_array().unwrap().iter().map(|l| l["amount"].as_str().unwrap()).collect();
+    assert_eq!(amounts, ["50", "1", "2", "40"]);
+    assert_eq!(db["estimate"]["monthly"], "93");
+    assert!(db["item"]["lines"][0]["formula"].as_str().unwrap().contains("JPY 0.25/hour"));
+}

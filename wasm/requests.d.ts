@@ -18,6 +18,9 @@ export type DateInput = string;
 /** A billing month, "YYYY-MM". */
 export type YearMonth = string;
 
+/** A time of day on the billing day (UTC+8), "HH:MM:SS" from 00:00:00 to 23:59:59. */
+export type ClockTime = string;
+
 /** The embedded Cloud Phone specs (seed 003). A spec added by your catalog is a string: write `"acp.mine" as CloudPhoneSpecId`. */
 export type CloudPhoneSpecId = "acp.basic.small" | "acp.std.small" | "acp.std.medium" | "acp.std.large" | "acp.perf.large";
 
@@ -71,6 +74,12 @@ export type FleetMessage<C> = ({ every: FleetInterval; perDay?: never } | { perD
 /** A fleet: the living devices of IOT-19, online `onlineHoursPerDay` (0, 24] (default 24). */
 export type Fleet<C> = { devices: Count; onlineHoursPerDay?: DecimalInput; messages: FleetMessage<C>[] };
 
+/** A fleet of the connection-and-messages generation: any category (it has no edition, IOT-25), and how it connects (IOT-26, IOT-30). */
+export type ConnectionFleet = Fleet<AnyCategory> & { connection?: Connection };
+
+/** Every message category: the connection-and-messages generation bills device shadow and TSL alike (IOT-27). */
+export type AnyCategory = BasicCategory | ProCategory;
+
 /** A comparison's need: one day's usage every day, or a fleet that may grow (compounded monthly, whole devices rounded down). */
 export type PerDayOrFleet<C> = { perDay: DayUsage<C>; fleet?: never; growth?: never }
 | { fleet: Fleet<C>; perDay?: never; growth?: { devicesPercentPerMonth: DecimalInput } };
@@ -112,9 +121,17 @@ export type AccountEvent =
 export interface QuoteRequest {
     items: QuoteItem[];
     /**
-     * Your prices: added or replaced specs, IoT rates, ECS instance types.
+     * Your prices, in the site's currency: added or replaced specs, IoT rates, ECS instance types.
      */
     catalog?: CatalogOverride;
+    /**
+     * The connection-and-messages generation's policies (IOT-28, IOT-29).
+     */
+    policy?: QuotePolicy;
+    /**
+     * The Alibaba Cloud site (default "international"): the answer's currency and prices (SITE-1).
+     */
+    site?: Site;
     /**
      * The language of every text written for a person (default "en"); codes, numbers
      * and instants are the same in both.
@@ -129,7 +146,73 @@ export interface QuoteRequest {
 /**
  * One cart item, told apart by `product`, then `billing` or `instance`.
  */
-export type QuoteItem = CloudPhoneSubscriptionItem | CloudPhonePayAsYouGoItem | CloudPhoneRunningItem | IotLegacyItem<BasicEdition, BasicCategory> | IotLegacyItem<ProEdition, ProCategory> | IotEnterpriseItem | IotNewPublicItem | EcsSubscriptionItem | EcsPayAsYouGoItem | EcsRunningItem | EipItem | NatGatewayItem;
+export type QuoteItem = CloudPhoneSubscriptionItem | CloudPhonePayAsYouGoItem | CloudPhoneRunningItem | IotLegacyItem<BasicEdition, BasicCategory> | IotLegacyItem<ProEdition, ProCategory> | IotConnectionItem | IotEnterpriseItem | IotNewPublicItem | EcsSubscriptionItem | EcsPayAsYouGoItem | EcsRunningItem | EipItem | NatGatewayItem;
+
+/** An Alibaba Cloud site: each sells in its own currency (SITE-1). */
+export type Site = "international" | "china" | "japan";
+
+/** IOT-28's and IOT-29's choices, for the connection-and-messages generation. */
+export interface QuotePolicy {
+    iot?: {
+        /** "firstTwoMonths" (default): the month of `activated` and the next; "everyMonth": the Japan page's reading. */
+        freeQuota?: "firstTwoMonths" | "everyMonth";
+        /** How each day's amount is cut to the currency's unit: "truncate" (default) or "halfUp". */
+        dailyAmounts?: "truncate" | "halfUp";
+    };
+}
+
+/**
+ * A legacy public instance billed by connection minutes and messages (IOT-25..IOT-30), for one month.
+ */
+export interface IotConnectionItem {
+    product: "iot";
+    instance: "legacyPublic";
+    pricing: "connectionAndMessages";
+    /**
+     * This generation has no edition (IOT-25).
+     */
+    edition?: never;
+    month: YearMonth;
+    /**
+     * When IoT Platform was first activated on the account (in practice, the instance's
+     * activation): the free quota's first two months (IOT-28). Absent: past them.
+     */
+    activated?: DateInput;
+    /**
+     * Units counted this month before the first day given: they move the tiers and the free quota.
+     */
+    monthToDate?: { messages?: Count; connectionMinutes?: Count };
+    usage: ConnectionUsage;
+}
+
+/**
+ * The same day every day (`days`: the first N, from activation in its month), a table of days, or a fleet.
+ */
+export type ConnectionUsage = { perDay: ConnectionDayUsage; days?: Count } | { days: (ConnectionDayUsage & { date?: string })[] } | { fleet: ConnectionFleet; days?: Count };
+
+/**
+ * One day's messages, and its connection minutes as counted or as sessions (IOT-26).
+ */
+export type ConnectionDayUsage = { messages: MessageBucket<AnyCategory>[] } & ({ connectionMinutes?: Count; connections?: never } | { connections: ConnectionSession[]; connectionMinutes?: never });
+
+/**
+ * A connection of `devices` devices (default 1) from `from` to `to`, both included, counted in
+ * natural clock minutes (IOT-26). Sessions of one `group` are the same devices reconnecting;
+ * a session past midnight is given as two.
+ */
+export interface ConnectionSession {
+    from: ClockTime;
+    to: ClockTime;
+    devices?: Count;
+    group?: string;
+    /**
+     * Default "mqtt": only MQTT pays connection minutes.
+     */
+    connection?: Connection;
+}
+
+/** How devices connect (IOT-26): CoAP, HTTP and sub-devices pay no connection minutes. */
+export type Connection = "mqtt" | "coap" | "http" | "subDevice";
 
 /**
  * Cloud Phones bought for whole months (CP-2).
@@ -213,6 +296,10 @@ export type ProEdition = "pro";
 export interface IotLegacyItem<E, C> {
     product: "iot";
     instance: "legacyPublic";
+    /**
+     * Seed 002's Basic and Pro editions (the default while `edition` is given, IOT-25).
+     */
+    pricing?: "basicPro";
     edition: E;
     month: YearMonth;
     usage: IotUsage<C>;
@@ -426,13 +513,10 @@ export interface CatalogOverride {
     ecs?: EcsCatalogOverride;
 }
 
-export interface CloudPhoneCatalogOverride {
-    specs?: CloudPhoneSpecOverride[];
-    /**
-     * CP-13's cut-over: groups created from this moment on are billed in periods.
-     */
-    periodsSince?: DateInput;
-}
+/**
+ * Specs, or CP-13's cut-over: groups created from `periodsSince` on are billed in periods.
+ */
+export type CloudPhoneCatalogOverride = { specs: CloudPhoneSpecOverride[]; periodsSince?: DateInput } | { periodsSince: DateInput; specs?: CloudPhoneSpecOverride[] };
 
 /**
  * A spec replaced field by field, or added (a new spec needs both regions' prices).
@@ -448,7 +532,7 @@ export interface CloudPhoneSpecOverride {
 }
 
 /**
- * USD per phone.
+ * Per phone, in the site's currency.
  */
 export interface SpecPriceOverride {
     monthly?: DecimalInput;
@@ -466,6 +550,16 @@ export interface IotCatalogOverride {
     livingDevicePricePerDay?: DecimalInput;
     freeLivingDevicesPerDay?: Count;
     enterpriseSpecs?: EnterpriseSpecOverride[];
+    /**
+     * The connection-and-messages generation's prices, in the site's currency (SITE-1):
+     * `messageTiers` replaces the site's tiers (the first above 0, each above the last).
+     */
+    connectionAndMessages?: {
+        messageTiers?: { above: Count; price: DecimalInput }[];
+        minutePrice?: DecimalInput;
+        freeMessagesPerMonth?: Count;
+        freeMinutesPerMonth?: Count;
+    };
 }
 
 export interface EnterpriseSpecOverride {
@@ -496,7 +590,29 @@ export interface EcsInstanceTypeOverride {
 /**
  * `compareBillingMethod(request)`: subscription against pay-as-you-go for the same need.
  */
-export type CompareRequest = CloudPhoneComparison | EcsComparison | IotComparison<BasicEdition, BasicCategory> | IotComparison<ProEdition, ProCategory>;
+export type CompareRequest = CloudPhoneComparison | EcsComparison | IotComparison<BasicEdition, BasicCategory> | IotComparison<ProEdition, ProCategory> | IotOptionsComparison;
+
+/**
+ * Every IoT option that can carry a fleet (no `edition`): both legacy generations, Enterprise
+ * Edition at your price or sized from your catalog, a new public instance where it fits.
+ */
+export type IotOptionsComparison = {
+    product: "iot";
+    edition?: never;
+    startMonth: YearMonth;
+    usage: { months: Count };
+    fleet: ConnectionFleet;
+    growth?: { devicesPercentPerMonth: DecimalInput };
+    /**
+     * When IoT Platform was first activated: the connection-and-messages generation's free quota (IOT-28).
+     */
+    activated?: DateInput;
+    policy?: QuotePolicy;
+    trial?: boolean;
+    catalog?: CatalogOverride;
+    locale?: Locale;
+    site?: Site;
+} & (GivenEnterprisePrice | CatalogEnterprisePrice | { spec?: never; monthlyPrice?: never });
 
 /**
  * Cloud Phone subscription against pay-as-you-go (CP-3, CP-6, CP-7).
@@ -521,6 +637,7 @@ export interface CloudPhoneComparison {
      * and instants are the same in both.
      */
     locale?: Locale;
+    site?: Site;
 }
 
 /**
@@ -565,13 +682,13 @@ export interface Cycles {
 /**
  * ECS at your prices for both billing methods (ECS-9).
  */
-export type EcsComparison = { product: "ecs"; quantity?: Count; usage: MonthlyHours; catalog?: CatalogOverride; locale?: Locale } & ({ instanceType?: string; prices: { subscription: EcsPrices; payAsYouGo: EcsPrices } } | { instanceType: string; prices: { subscription: Partial<EcsPrices>; payAsYouGo: Partial<EcsPrices> } });
+export type EcsComparison = { product: "ecs"; quantity?: Count; usage: MonthlyHours; catalog?: CatalogOverride; locale?: Locale; site?: Site } & ({ instanceType?: string; prices: { subscription: EcsPrices; payAsYouGo: EcsPrices } } | { instanceType: string; prices: { subscription: Partial<EcsPrices>; payAsYouGo: Partial<EcsPrices> } });
 
 /**
  * IoT Enterprise Edition (subscription) against a legacy public instance (pay-as-you-go),
  * month by month from `startMonth` with the same usage every day (IOT-2).
  */
-export type IotComparison<E, C> = { product: "iot"; edition: E; startMonth: YearMonth; usage: Months; trial?: boolean; catalog?: CatalogOverride; locale?: Locale } & PerDayOrFleet<C> & (GivenEnterprisePrice | CatalogEnterprisePrice | { spec?: never; monthlyPrice?: never });
+export type IotComparison<E, C> = { product: "iot"; edition: E; startMonth: YearMonth; usage: Months; trial?: boolean; catalog?: CatalogOverride; locale?: Locale; site?: Site } & PerDayOrFleet<C> & (GivenEnterprisePrice | CatalogEnterprisePrice | { spec?: never; monthlyPrice?: never });
 
 export interface Months {
     months: Count;
@@ -616,7 +733,7 @@ export type IotPayAsYouGoLifecycle = { product: "iot"; resource: { instance: "le
 /**
  * What every lifecycle request may give.
  */
-export type LifecycleCommon = { start: DateInput; until?: DateInput; renewalPrice?: DecimalInput; account?: AccountCredit; overdueAt?: DateInput; events?: LifecycleEvent[]; policy?: PolicyOverride; locale?: Locale } & ({ costPerHour?: DecimalInput; costPerDay?: never } | { costPerDay: DecimalInput; costPerHour?: never });
+export type LifecycleCommon = { start: DateInput; until?: DateInput; renewalPrice?: DecimalInput; account?: AccountCredit; overdueAt?: DateInput; events?: LifecycleEvent[]; policy?: PolicyOverride; locale?: Locale; site?: Site } & ({ costPerHour?: DecimalInput; costPerDay?: never } | { costPerDay: DecimalInput; costPerHour?: never });
 
 export interface NoAutoRenew {
     /**
@@ -679,6 +796,10 @@ export interface AccountRequest {
      * and instants are the same in both.
      */
     locale?: Locale;
+    /**
+     * The Alibaba Cloud site (default "international"): the currency of every amount (SITE-1).
+     */
+    site?: Site;
 }
 
 // ---------------------------------------------------------------- quoteTerraformPlan (issue 33)
@@ -729,4 +850,6 @@ export interface PlanOptions {
     /** When the plan's subscriptions are bought (default: the plan's timestamp). */
     start?: DateInput;
     locale?: Locale;
+    /** The Alibaba Cloud site (SITE-1): the catalog's prices and the side file's are in its currency. Default "international" (USD). */
+    site?: Site;
 }

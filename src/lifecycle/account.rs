@@ -17,7 +17,7 @@
 //!   with unlimited credit (auto-renewals paid, nothing stopped).
 
 use super::account_request::{decode, AccountPlan};
-use super::engine::{duration, minimum_charge, usd, Deadline, Sim};
+use super::engine::{duration, minimum_charge, money_text, Deadline, Sim};
 use super::request::{EventKind, Kind, Rate};
 use super::answer::{Account, AccountEntry, AccountItemOutcome, Horizon, Interruption, KeepRunning};
 use crate::decode::{Ctx, Value};
@@ -165,7 +165,7 @@ fn run(plan: &AccountPlan, extra_credit: Decimal) -> Result<AccountSim<'_>, Erro
     };
     // No runway here: what bills changes over time (releases, expiries), so the moment
     // the credit runs out is told when it happens, and in `creditRunsOutAt`.
-    account.push_account("opened", vec![text!(account, "account.opened", credit = usd(account.credit))], vec![]);
+    account.push_account("opened", vec![text!(account, "account.opened", credit = money_text(&account.ctx, account.credit))], vec![]);
     for i in 0..account.sims.len() {
         account.with_item(i, false, |sim| {
             sim.created();
@@ -208,8 +208,8 @@ fn run(plan: &AccountPlan, extra_credit: Decimal) -> Result<AccountSim<'_>, Erro
     let end = plan.until.unwrap_or(account.now);
     account.advance(end)?;
     if plan.until.is_some() {
-        let billed = account.sims.iter().map(|s| minimum_charge(s.plan.kind, s.billed)).sum();
-        account.push_account("horizonEnd", vec![text!(account, "lifecycle.horizonEnd", billed = usd(billed))], vec![]);
+        let billed = account.sims.iter().map(|s| minimum_charge(s.plan, s.billed)).sum();
+        account.push_account("horizonEnd", vec![text!(account, "lifecycle.horizonEnd", billed = money_text(&account.ctx, billed))], vec![]);
     }
     Ok(account)
 }
@@ -228,7 +228,7 @@ impl<'p> AccountSim<'p> {
             event,
             state: None,
             service_available: None,
-            credit: Rounding::BILL.apply(self.credit),
+            credit: Rounding::bill(self.ctx.currency()).apply(self.credit),
             effects,
             rules,
         });
@@ -387,14 +387,14 @@ impl<'p> AccountSim<'p> {
         self.projection = None;
         self.credit += amount;
         self.topped_up += amount;
-        let mut effects = vec![text!(self, "lifecycle.toppedUp", amount = usd(amount))];
+        let mut effects = vec![text!(self, "lifecycle.toppedUp", amount = money_text(&self.ctx, amount))];
         let settles = self.overdue_since.is_some() && self.credit >= Decimal::ZERO;
         if settles {
             effects.push(text!(self, "lifecycle.settled"));
             self.overdue_since = None;
             self.funded_since = self.now;
         } else if self.overdue_since.is_some() {
-            effects.push(text!(self, "lifecycle.stillOwed", amount = usd(-self.credit)));
+            effects.push(text!(self, "lifecycle.stillOwed", amount = money_text(&self.ctx, -self.credit)));
         }
         self.push_account("topUp", effects, vec![]);
         if settles {
@@ -429,12 +429,12 @@ impl<'p> AccountSim<'p> {
                 final_state: sim.state(),
                 data_deleted_at: sim.data_deleted_at,
                 last_safe_moment: sim.first_interruption.map(|at| at.plus_seconds(-1)),
-                prepaid: Rounding::BILL.apply(item.prepaid),
-                billed: minimum_charge(sim.plan.kind, sim.billed),
+                prepaid: Rounding::bill(self.ctx.currency()).apply(item.prepaid),
+                billed: minimum_charge(sim.plan, sim.billed),
             });
         }
         Account {
-            currency: "USD",
+            currency: self.ctx.currency().code,
             horizon: Horizon { from: plan.start, to: end },
             credit_runs_out_at: self.credit_runs_out_at,
             last_safe_moment: self.first_interruption.as_ref().map(|i| i.at.plus_seconds(-1)),
@@ -442,7 +442,7 @@ impl<'p> AccountSim<'p> {
             timeline: self.timeline,
             billed: items.iter().map(|i| i.billed).sum(),
             items,
-            final_credit: Some(Rounding::BILL.apply(self.credit)),
+            final_credit: Some(Rounding::bill(self.ctx.currency()).apply(self.credit)),
             keep_running: None,
             warnings,
         }
@@ -462,14 +462,16 @@ fn keep_running(plan: &AccountPlan, until: Instant, as_given: &AccountSim<'_>) -
     let keeps_running = |sim: &AccountSim<'_>| sim.first_overdue.map_or(true, |at| at > until) && interruptions(sim) == expected;
     let holds = |extra: Decimal| -> Result<bool, Error> { Ok(keeps_running(&run(plan, extra)?)) };
     if keeps_running(as_given) {
-        return Ok(Rounding::BILL.apply(Decimal::ZERO));
+        return Ok(Rounding::bill(plan.ctx.currency()).apply(Decimal::ZERO));
     }
     // Everything the reference drew from the credit is surely enough (plus a cent, for
     // a credit used up exactly at `until`).
     let spent = plan.credit + unlimited + reference.topped_up - reference.credit;
-    let cents = |amount: Decimal| (amount * Decimal::ONE_HUNDRED).ceil().to_i64();
+    // In the currency's smallest units (SITE-3): cents, or yen.
+    let currency = plan.ctx.currency();
+    let cents = |amount: Decimal| (amount / currency.unit()).ceil().to_i64();
     let (mut low, mut high) = (0i64, cents(spent - plan.credit).ok_or_else(|| internal("top-up overflow"))?.max(0) + 1);
-    let to_money = |cents: i64| Decimal::new(cents, 2);
+    let to_money = |cents: i64| Decimal::new(cents, currency.minor_unit);
     if !holds(to_money(high))? {
         return Err(internal("no top-up keeps the account running"));
     }

@@ -49,7 +49,7 @@ pub struct AccountPlan {
     pub events: Vec<AccountEvent>,
 }
 
-const FIELDS: [&str; 8] = ["start", "until", "account", "items", "events", "catalog", "policy", "locale"];
+const FIELDS: [&str; 9] = ["start", "until", "account", "items", "events", "catalog", "policy", "locale", "site"];
 
 pub fn decode(request: &Value, ctx: &Ctx) -> Result<AccountPlan, Error> {
     let root = Node::root(request, ctx);
@@ -105,6 +105,11 @@ struct Context<'c> {
 }
 
 impl Context<'_> {
+    /// Amounts to the site's currency unit (SITE-3).
+    fn rounding(&self) -> crate::money::Rounding {
+        crate::money::Rounding::bill(self.ctx.currency())
+    }
+
     fn plan(&self, kind: Kind) -> Plan {
         Plan {
             ctx: *self.ctx,
@@ -194,7 +199,6 @@ fn decode_item(node: &Node<'_>, context: &Context<'_>) -> Result<(AccountItem, O
 }
 
 fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, context: &Context<'_>) -> Result<AccountItem, Error> {
-    let price = item.spec.price(item.region);
     let mut warnings = Vec::new();
     if item.internet.is_some() {
         warnings.push(Warning::new(
@@ -207,8 +211,8 @@ fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, con
         cloud_phone::Term::Months(months) => {
             let mut plan = context.plan(Kind::CloudPhone(Billing::Subscription));
             plan.expiry = Some((context.start, months));
-            plan.renewal_price = Some(price.monthly * Decimal::from(item.quantity));
-            let prepaid = cloud_phone::subscription_line(&item.spec, item.region, item.quantity, months, crate::money::Rounding::BILL, context.ctx).amount;
+            plan.renewal_price = Some(item.unit_price * Decimal::from(item.quantity));
+            let prepaid = cloud_phone::subscription_line(&item.spec, item.region, item.unit_price, item.quantity, months, context.rounding(), context.ctx).amount;
             let description = text!(fields, "cp.description.subscription", phones = item.quantity, spec = item.spec.id, region = item.region.label(), months = months);
             Ok(AccountItem { plan, description, prepaid, warnings })
         }
@@ -222,9 +226,9 @@ fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, con
                 plan.created_at = created_at;
                 plan.cloud_phone_unit = cloud_phone::BillingUnit::for_creation(context.catalog, Some(created_at));
             }
-            let rate = Rate { amount: price.hourly * Decimal::from(item.quantity), per_seconds: 3_600 };
+            let rate = Rate { amount: item.unit_price * Decimal::from(item.quantity), per_seconds: 3_600 };
             plan.rate = Some(rate);
-            let description = text!(fields, "account.cpPayAsYouGo", phones = item.quantity, spec = item.spec.id, region = item.region.label(), rate = rate.describe(context.ctx.locale));
+            let description = text!(fields, "account.cpPayAsYouGo", phones = item.quantity, spec = item.spec.id, region = item.region.label(), rate = rate.describe(context.ctx));
             warnings.push(cloud_phone::billed_while_stopped(context.ctx));
             Ok(AccountItem { plan, description, prepaid: Decimal::ZERO, warnings })
         }
@@ -245,7 +249,7 @@ fn ecs_item(item: &ecs::EcsItem, context: &Context<'_>, node: &Node<'_>) -> Resu
             plan.expiry = Some((end, 0));
             plan.renewal_price = Some(per_unit);
             // The order and its description as `quote` gives them.
-            let quoted = ecs::rate(item, 0, crate::money::Rounding::BILL, context.ctx);
+            let quoted = ecs::rate(item, 0, context.rounding(), context.ctx);
             Ok(AccountItem { plan, description: quoted.description, prepaid: quoted.trade_price, warnings })
         }
         Billing::PayAsYouGo => {
@@ -253,8 +257,8 @@ fn ecs_item(item: &ecs::EcsItem, context: &Context<'_>, node: &Node<'_>) -> Resu
             let rate = Rate { amount: per_unit, per_seconds: 3_600 };
             plan.rate = Some(rate);
             let description = match item.instance_type.as_deref() {
-                Some(label) => text!(context.ctx, "account.ecsPayAsYouGo", count = item.quantity, label = label, rate = rate.describe(context.ctx.locale)),
-                None => text!(context.ctx, "account.ecsPayAsYouGoUnnamed", count = item.quantity, rate = rate.describe(context.ctx.locale)),
+                Some(label) => text!(context.ctx, "account.ecsPayAsYouGo", count = item.quantity, label = label, rate = rate.describe(context.ctx)),
+                None => text!(context.ctx, "account.ecsPayAsYouGoUnnamed", count = item.quantity, rate = rate.describe(context.ctx)),
             };
             Ok(AccountItem { plan, description, prepaid: Decimal::ZERO, warnings })
         }
@@ -281,14 +285,14 @@ fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Resu
     let item = iot::decode_item(&item_node.object()?, context.catalog)?;
     // An Enterprise order and its description as `quote` gives them (IOT-3: a trial's first month free).
     match item {
-        iot::IotItem::LegacyPublic { edition, days, free_quota_used, fleet, .. } => {
+        iot::IotItem::LegacyPublic { edition, days, free_quota_used, fleet, rates, .. } => {
             let template = days.into_iter().next().ok_or_else(|| node.error(ErrorCode::Empty, text!(node, "account.noDay")))?;
-            let daily = iot::RepeatingDay::new(edition, template, start_day, free_quota_used, &context.catalog.iot);
+            let daily = iot::RepeatingDay::new(edition, template, start_day, free_quota_used, &rates, context.rounding());
             let full_day = daily.full_day_bill();
             let mut plan = context.plan(Kind::IotLegacyPublic);
             plan.rate = Some(Rate { amount: full_day, per_seconds: 86_400 });
             plan.daily = Some(std::rc::Rc::new(daily));
-            let description = text!(node, "account.iotLegacy", edition = edition.name(), amount = full_day);
+            let description = text!(node, "account.iotLegacy", edition = edition.name(), amount = crate::messages::Money(context.ctx.currency(), full_day));
             let warnings = fleet.map(|f| f.warnings).unwrap_or_default();
             Ok(AccountItem { plan, description, prepaid: Decimal::ZERO, warnings })
         }
@@ -300,10 +304,12 @@ fn iot_item(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Resu
             plan.renewal_price = Some(monthly_price * Decimal::from(quantity));
             // The order as `quote` prices it (its line: quantity x paid months x price, rounded once).
             let paid_months = iot::enterprise_paid_months(months, trial);
-            let prepaid = crate::money::Rounding::BILL.apply(Decimal::from(quantity) * Decimal::from(paid_months) * monthly_price);
+            let prepaid = context.rounding().apply(Decimal::from(quantity) * Decimal::from(paid_months) * monthly_price);
             let description = iot::enterprise_description(months, quantity, trial, context.ctx);
             Ok(AccountItem { plan, description, prepaid, warnings: Vec::new() })
         }
+        // Billed per day by the engine of issue 31 (IOT-DESIGN.md section 7); until then refused.
+        iot::IotItem::ConnectionAndMessages(_) => Err(not_supported(fields.child_path("pricing"), text!(node, "account.connectionNotYet"))),
         iot::IotItem::NewPublic => {
             let plan = context.plan(Kind::IotNewPublic);
             Ok(AccountItem { plan, description: text!(node, "iot.description.newPublic"), prepaid: Decimal::ZERO, warnings: Vec::new() })

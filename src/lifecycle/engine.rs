@@ -147,13 +147,16 @@ pub(super) struct Sim<'p> {
     pub(super) credit_runs_out_at: Option<Instant>,
 }
 
-pub(super) fn usd(amount: Decimal) -> String {
-    let mut rounded = Rounding::BILL.apply(amount);
+/// An amount as the effects show it: "USD 4.80", "JPY 480", rounded to the currency's
+/// unit (SITE-3), the currency read once from the request's context.
+pub(super) fn money_text(ctx: &crate::decode::Ctx, amount: Decimal) -> String {
+    let mut rounded = Rounding::bill(ctx.currency()).apply(amount);
     // A debt smaller than half a cent rounds to zero: say "0.00", never "-0.00".
     if rounded.is_zero() {
         rounded.set_sign_positive(true);
     }
-    let mut text = String::from("USD ");
+    let mut text = String::from(ctx.currency().code);
+    text.push(' ');
     crate::text::push_decimal_text(&mut text, &rounded);
     text
 }
@@ -212,7 +215,7 @@ pub fn run(plan: &Plan) -> Result<Lifecycle, Error> {
     let end = plan.until.unwrap_or(sim.now);
     sim.advance(end)?;
     if plan.until.is_some() {
-        let text = text!(sim, "lifecycle.horizonEnd", billed = usd(sim.billed));
+        let text = text!(sim, "lifecycle.horizonEnd", billed = money_text(&sim.plan.ctx, sim.billed));
         sim.push("horizonEnd", vec![text], vec![]);
     }
     Ok(sim.finish(end))
@@ -507,7 +510,7 @@ impl<'p> Sim<'p> {
             state: self.state(),
             service_available: self.service_available(),
             billing: self.billing(),
-            credit: self.credit.map(|c| Rounding::BILL.apply(c)),
+            credit: self.credit.map(|c| Rounding::bill(self.plan.ctx.currency()).apply(c)),
             effects,
             rules,
         });
@@ -533,7 +536,7 @@ impl<'p> Sim<'p> {
             return None; // the account's entries say how long its credit lasts
         }
         let (rate, credit, at) = (self.plan.rate?, self.credit?, self.runs_out_at()?);
-        Some(text!(self, "lifecycle.runway", credit = usd(credit), lasts = duration(at.0 - self.now.0, self.locale()), rate = rate.describe(self.locale()), until = at.to_rfc3339()))
+        Some(text!(self, "lifecycle.runway", credit = money_text(&self.plan.ctx, credit), lasts = duration(at.0 - self.now.0, self.locale()), rate = rate.describe(&self.plan.ctx), until = at.to_rfc3339()))
     }
 
     pub(super) fn created(&mut self) {
@@ -571,7 +574,7 @@ impl<'p> Sim<'p> {
             effects.push(text!(
                 self,
                 "created.autoRenew",
-                price = usd(price),
+                price = money_text(&self.plan.ctx, price),
                 months = self.p.auto_renew_months,
                 first = self.p.first_attempt_days,
                 at = at,
@@ -615,7 +618,7 @@ impl<'p> Sim<'p> {
                 // Zero-rate plans owe nothing: say "0.00", never "-0.00".
                 let attempt = n + 1;
                 let text = match self.credit {
-                    Some(c) => text!(self, "lifecycle.deductionFailsOwed", attempt = attempt, days = days, owed = usd((-c).max(Decimal::ZERO))),
+                    Some(c) => text!(self, "lifecycle.deductionFailsOwed", attempt = attempt, days = days, owed = money_text(&self.plan.ctx, (-c).max(Decimal::ZERO))),
                     None => text!(self, "lifecycle.deductionFails", attempt = attempt, days = days),
                 };
                 self.push("deductionRetry", vec![text], vec!["ECS-3"]);
@@ -668,7 +671,7 @@ impl<'p> Sim<'p> {
         let mut effects = Vec::new();
         if let (Some(out), Some(rate), false) = (ran_out, self.plan.rate, self.shared) {
             self.credit_runs_out_at.get_or_insert(out);
-            effects.push(text!(self, "lifecycle.creditRanOut", at = out.to_rfc3339(), after = duration(out.0 - self.funded_since.0, self.locale()), rate = rate.describe(self.locale())));
+            effects.push(text!(self, "lifecycle.creditRanOut", at = out.to_rfc3339(), after = duration(out.0 - self.funded_since.0, self.locale()), rate = rate.describe(&self.plan.ctx)));
         } else if stated {
             effects.push(text!(self, "lifecycle.overdueStated"));
         }
@@ -724,7 +727,7 @@ impl<'p> Sim<'p> {
             self.expiry = self.compute_expiry();
             self.next_attempt_days = self.p.first_attempt_days;
             let expiry = self.expiry.map(Instant::to_rfc3339).unwrap_or_default();
-            let text = text!(self, "lifecycle.autoRenewed", days = days, price = usd(price), months = months, expiry = expiry);
+            let text = text!(self, "lifecycle.autoRenewed", days = days, price = money_text(&self.plan.ctx, price), months = months, expiry = expiry);
             let runway = self.runway();
             let rules = if ecs { vec!["ECS-10", rule] } else { vec![rule] };
             self.push("autoRenewed", std::iter::once(text).chain(runway).collect(), rules);
@@ -734,7 +737,7 @@ impl<'p> Sim<'p> {
         let reason = if self.overdue_since.is_some() {
             text!(self, "lifecycle.refusedOverdue")
         } else {
-            text!(self, "lifecycle.creditShort", credit = usd(credit), price = usd(price))
+            text!(self, "lifecycle.creditShort", credit = money_text(&self.plan.ctx, credit), price = money_text(&self.plan.ctx, price))
         };
         let expiry = self.expiry.map(Instant::to_rfc3339).unwrap_or_default();
         let next = if days > last {
@@ -759,7 +762,7 @@ impl<'p> Sim<'p> {
     }
 
     fn on_top_up(&mut self, amount: Decimal) {
-        let mut effects = vec![text!(self, "lifecycle.toppedUp", amount = usd(amount))];
+        let mut effects = vec![text!(self, "lifecycle.toppedUp", amount = money_text(&self.plan.ctx, amount))];
         let mut rules = Vec::new();
         match self.credit.as_mut() {
             None => effects.push(text!(self, "lifecycle.creditNotTracked")),
@@ -771,7 +774,7 @@ impl<'p> Sim<'p> {
             if credit >= Decimal::ZERO {
                 self.settle(&mut effects, &mut rules);
             } else {
-                effects.push(text!(self, "lifecycle.stillOwed", amount = usd(-credit)));
+                effects.push(text!(self, "lifecycle.stillOwed", amount = money_text(&self.plan.ctx, -credit)));
             }
         }
         if let Some(runway) = self.runway() {
@@ -827,7 +830,7 @@ impl<'p> Sim<'p> {
         if let Some(price) = self.plan.renewal_price {
             let cost = price * Decimal::from(months);
             self.billed += cost;
-            effects.push(text!(self, "lifecycle.renewalPaid", cost = usd(cost)));
+            effects.push(text!(self, "lifecycle.renewalPaid", cost = money_text(&self.plan.ctx, cost)));
             match kind {
                 Kind::IotEnterprise => rules.push("IOT-10"),
                 Kind::CloudPhone(_) => rules.push("CP-8"),
@@ -948,7 +951,7 @@ impl<'p> Sim<'p> {
             .collect();
         Lifecycle {
             product: plan.kind.product(),
-            currency: "USD",
+            currency: plan.ctx.currency().code,
             horizon: Horizon { from: plan.start, to: end },
             final_state: self.timeline.last().map_or(State::Running, |e| e.state),
             timeline: self.timeline,
@@ -956,19 +959,21 @@ impl<'p> Sim<'p> {
             last_safe_moment: self.first_interruption.map(|at| at.plus_seconds(-1)),
             credit_runs_out_at: self.credit_runs_out_at,
             resources,
-            billed: minimum_charge(plan.kind, self.billed),
+            billed: minimum_charge(plan, self.billed),
             warnings,
         }
     }
 }
 
-/// ECS-13: a pay-as-you-go instance whose whole lifetime costs less than 0.01 is charged 0.01.
-/// `billed` is the exact amount; the answer is rounded to cents.
-pub(super) fn minimum_charge(kind: Kind, billed: Decimal) -> Decimal {
-    if kind == Kind::Ecs(Billing::PayAsYouGo) && crate::products::ecs::below_minimum_charge(billed) {
-        crate::products::ecs::MINIMUM_LIFETIME_CHARGE
+/// ECS-13: a pay-as-you-go instance whose whole lifetime costs less than 0.01 is charged 0.01
+/// (the currency's unit, SITE-3). `billed` is the exact amount; the answer is rounded to
+/// the currency's unit.
+pub(super) fn minimum_charge(plan: &Plan, billed: Decimal) -> Decimal {
+    let currency = plan.ctx.currency();
+    if plan.kind == Kind::Ecs(Billing::PayAsYouGo) && crate::products::ecs::below_minimum_charge(billed, currency) {
+        crate::products::ecs::minimum_lifetime_charge(currency)
     } else {
-        Rounding::BILL.apply(billed)
+        Rounding::bill(currency).apply(billed)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
-use crate::messages::{Key, Locale};
+use crate::messages::Key;
 use crate::policy::{apply_policy_overrides, default_policies, Policies};
 use crate::bill::{limits, Billing, Product};
 use crate::time::{instant, Instant};
@@ -111,9 +111,9 @@ impl Rate {
     }
 
     /// "USD 0.0457 per hour".
-    pub fn describe(self, locale: Locale) -> String {
-        let amount = self.amount.normalize();
-        if self.per_seconds == 86_400 { text!(locale, "rate.perDay", amount = amount) } else { text!(locale, "rate.perHour", amount = amount) }
+    pub fn describe(self, ctx: &Ctx) -> String {
+        let amount = crate::messages::Money(ctx.currency(), self.amount.normalize());
+        if self.per_seconds == 86_400 { text!(ctx, "rate.perDay", amount = amount) } else { text!(ctx, "rate.perHour", amount = amount) }
     }
 }
 
@@ -172,9 +172,9 @@ impl Plan {
     }
 }
 
-const FIELDS: [&str; 15] = [
+const FIELDS: [&str; 16] = [
     "product", "resource", "start", "expiresAt", "months", "autoRenew", "renewalPrice", "account",
-    "costPerHour", "costPerDay", "overdueAt", "events", "until", "policy", "locale",
+    "costPerHour", "costPerDay", "overdueAt", "events", "until", "policy", "locale", "site",
 ];
 
 pub fn not_supported(path: impl Into<String>, message: impl Into<String>) -> Error {

@@ -267,7 +267,7 @@ pub fn parse(text: &str, document: crate::messages::Key) -> Result<Value<'_>, Er
     })
 }
 
-const OPTIONS: [&str; 5] = ["prices", "usage", "base", "start", "locale"];
+const OPTIONS: [&str; 6] = ["prices", "usage", "base", "start", "locale", "site"];
 
 fn answer(plan: &Value, options: &Value, ctx: &Ctx) -> Result<PlanEstimate, Error> {
     let options_root = Node::root(options, ctx);
@@ -308,8 +308,9 @@ fn answer(plan: &Value, options: &Value, ctx: &Ctx) -> Result<PlanEstimate, Erro
         (None, Some(prior)) => (prior.as_slice(), BaseSource::PriorState),
         (None, None) => (&[][..], BaseSource::None),
     };
-    let catalog = crate::catalog::shared_default();
-    let mut pricer = Pricer { catalog, side: &side, rounding: Rounding::BILL, next_index: 0, start, missing_start: false, ctx };
+    // SITE-1..SITE-3: the site's catalog and currency, the side file's prices in it.
+    let catalog = crate::catalog::shared(ctx.site);
+    let mut pricer = Pricer { catalog, side: &side, rounding: Rounding::bill(ctx.currency()), next_index: 0, start, missing_start: false, ctx };
     let mut assembly = Assembly::default();
     let before_index = reader::Index::new(before.iter().map(|r| Cow::Borrowed(r.address)));
     let planned_index = reader::Index::new(plan.planned.iter().map(|r| Cow::Borrowed(r.address)));
@@ -334,12 +335,12 @@ fn answer(plan: &Value, options: &Value, ctx: &Ctx) -> Result<PlanEstimate, Erro
     if !assembly.half_priced.is_empty() {
         warnings.push(Warning::new("diff_incomplete", text!(ctx, "plan.warning.diffIncomplete", addresses = quoted_list(assembly.half_priced.iter().map(String::as_str), ctx)), &[]));
     }
-    let rounding = Rounding::BILL;
+    let rounding = pricer.rounding;
     let estimate = sum(&assembly.after, rounding);
     let base = sum(&assembly.before, rounding);
     let diff = difference(&estimate, &base, rounding);
     Ok(PlanEstimate {
-        currency: catalog.currency.clone(),
+        currency: catalog.currency.to_string(),
         catalog_version: catalog.version.clone(),
         format_version: plan.format_version.to_string(),
         terraform_version: plan.terraform_version.map(str::to_string),
@@ -377,7 +378,7 @@ impl Pricer<'_, '_> {
     fn price(&mut self, resource: &Resource, unknown: Option<Fields>) -> Result<Priced, Reason> {
         let built = mapping::map(resource, unknown, self.catalog, self.side, self.ctx)?;
         let node = Node::root(&built.request, self.ctx);
-        let mut item = crate::quote::quote_item(&node, self.next_index, self.catalog, self.rounding, self.ctx).map_err(|e| Reason::new("invalid_value", text!(self.ctx, "plan.reason.notAnItem", message = e.message), None))?;
+        let mut item = crate::quote::quote_item(&node, self.next_index, self.catalog, Default::default(), self.rounding, self.ctx).map_err(|e| Reason::new("invalid_value", text!(self.ctx, "plan.reason.notAnItem", message = e.message), None))?;
         self.next_index += 1;
         item.estimate = crate::quote::item_estimate(&item, self.rounding);
         Ok(Priced { request: ItemRequest(built.request), item, warnings: built.warnings, term: built.term })

@@ -4,7 +4,9 @@
 use crate::catalog::{caller_price as price, Catalog};
 use crate::decode::{Ctx, Fields, Node};
 use crate::error::{Error, ErrorCode};
+use crate::messages::Money;
 use crate::money::Rounding;
+use crate::site::Currency;
 use crate::bill::{item_from_lines, limits, quantity, Billing, Hours, Line, Product, QuotedItem, Warning};
 use crate::time::Instant;
 use rust_decimal::prelude::ToPrimitive;
@@ -134,12 +136,15 @@ pub fn caller_price_warning(ctx: &Ctx) -> Warning {
     Warning::new("caller_price", text!(ctx, "ecs.callerPrice"), &["ECS-9"])
 }
 
-/// ECS-13: the least a pay-as-you-go lifetime is charged (quote and lifecycle alike).
-pub const MINIMUM_LIFETIME_CHARGE: Decimal = Decimal::from_parts(1, 0, 0, false, 2); // 0.01
+/// ECS-13: the least a pay-as-you-go lifetime is charged (quote and lifecycle alike):
+/// 0.01, the currency's smallest unit (SITE-3: one yen in JPY).
+pub fn minimum_lifetime_charge(currency: Currency) -> Decimal {
+    currency.unit()
+}
 
-/// ECS-13: a lifetime fee above zero but below [`MINIMUM_LIFETIME_CHARGE`].
-pub fn below_minimum_charge(fee: Decimal) -> bool {
-    fee > Decimal::ZERO && fee < MINIMUM_LIFETIME_CHARGE
+/// ECS-13: a lifetime fee above zero but below [`minimum_lifetime_charge`].
+pub fn below_minimum_charge(fee: Decimal, currency: Currency) -> bool {
+    fee > Decimal::ZERO && fee < minimum_lifetime_charge(currency)
 }
 
 /// ECS-13: pay-as-you-go is billed per second, and a whole lifetime whose fee is below
@@ -147,16 +152,24 @@ pub fn below_minimum_charge(fee: Decimal) -> bool {
 /// instance. The line tops the item up from what its rounded lines say to 0.01 each.
 fn minimum_charge_line(item: &EcsItem, lines: &[Line], rounding: Rounding, ctx: &Ctx) -> Option<Line> {
     let lifetime_fee = item.duration * item.prices.total();
-    if !below_minimum_charge(lifetime_fee) {
+    if !below_minimum_charge(lifetime_fee, ctx.currency()) {
         return None;
     }
+    let minimum = minimum_lifetime_charge(ctx.currency());
     let billed: Decimal = lines.iter().map(|l| l.amount).sum();
-    let top_up = MINIMUM_LIFETIME_CHARGE * Decimal::from(item.quantity) - billed;
+    let top_up = minimum * Decimal::from(item.quantity) - billed;
     (top_up > Decimal::ZERO).then(|| {
         Line::priced(
             "ecs.minimumCharge",
             text!(ctx, "ecs.line.minimumCharge"),
-            text!(ctx, "ecs.formula.minimumCharge", count = item.quantity, fee = lifetime_fee.normalize(), billed = billed),
+            text!(
+                ctx,
+                "ecs.formula.minimumCharge",
+                count = item.quantity,
+                minimum = Money(ctx.currency(), minimum),
+                fee = Money(ctx.currency(), lifetime_fee.normalize()),
+                billed = Money(ctx.currency(), billed)
+            ),
             Decimal::ONE,
             "adjustment",
             top_up,
@@ -183,9 +196,10 @@ pub fn rate(item: &EcsItem, index: usize, rounding: Rounding, ctx: &Ctx) -> Quot
         None => text!(ctx, "ecs.instance"),
     };
     let line = |code: &str, what: String, unit: &str, price: Decimal| {
+        let price_text = Money(ctx.currency(), price);
         let formula = match item.prices.instance {
-            Some(_) => text!(ctx, "ecs.formula", instances = instances, term = term_text, price = price, per = per_text, what = what),
-            None => text!(ctx, "ecs.formula.disks", count = instances, term = term_text, price = price, per = per_text, what = what),
+            Some(_) => text!(ctx, "ecs.formula", instances = instances, term = term_text, price = price_text, per = per_text, what = what),
+            None => text!(ctx, "ecs.formula.disks", count = instances, term = term_text, price = price_text, per = per_text, what = what),
         };
         Line::priced(code, what, formula, quantity, unit, price, rounding, &["ECS-9"])
     };

@@ -109,7 +109,7 @@ pub fn rate(item: &NetworkItem, index: usize, rounding: Rounding, ctx: &Ctx) -> 
         .parts
         .iter()
         .map(|part| {
-            let formula = text!(ctx, "network.formula", count = item.quantity, term = term, price = part.price, per = per, what = part.name);
+            let formula = text!(ctx, "network.formula", count = item.quantity, term = term, price = crate::messages::Money(ctx.currency(), part.price), per = per, what = part.name);
             Line::priced(part.code, part.name.render(ctx), formula, quantity, &(unit.to_owned() + item.billing.per()), part.price, rounding, &["CP-1"])
         })
         .collect();

@@ -162,3 +162,42 @@ test("plan: exit 3 above --fail-above-monthly, 1 on a bad plan, 2 on a bad comma
   assert.equal(run(["plan"]).status, 2);
   assert.equal(run(["plan", terraform("first_plan.json"), "--base", "/nonexistent.json"]).status, 2);
 });
+
+test("--site prices on that site, in its currency, unless the request names its own (issue 32)", () => {
+  // doc 73701 on the Japan site, free million every month (SITE-2, IOT-29): JPY 12,364 billed
+  // day by day (tests/iot_generation_quote.rs works it out); the amount column names JPY.
+  const request = JSON.stringify({ policy: { iot: { freeQuota: "everyMonth" } }, items: [{ product: "iot", instance: "legacyPublic", pricing: "connectionAndMessages", month: "2026-11",
+    usage: { fleet: { devices: 10000, onlineHoursPerDay: 8, messages: [{ every: { minutes: 1 }, bytes: 512 }] } } }] });
+  const r = run(["quote", "-", "--site", "japan"], request);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trimEnd().split("\n");
+  assert.match(lines[0], /amount \(JPY\)$/);
+  assert.match(lines.at(-1), /^total +12364$/);
+  assert.ok(!lines.some((l) => /discount/.test(l)), "no discount row for a zero discount in yen");
+  // The request's own site wins over --site.
+  const own = run(["quote", "-", "--site", "japan", "--format", "json"], JSON.stringify({ ...JSON.parse(request), site: "international" }));
+  assert.equal(JSON.parse(own.stdout).currency, "USD");
+  assert.equal(run(["quote", "-", "--site", "mars"], request).status, 2);
+});
+
+test("compare: every IoT option as a table, the cheapest last", () => {
+  // 40 devices every 10 minutes (tests/iot_generation_quote.rs): Basic is free within its
+  // monthly million; a new public instance is outgrown in month 2.
+  const request = JSON.stringify({ product: "iot", startMonth: "2026-11", usage: { months: 3 }, activated: "2026-11-01",
+    fleet: { devices: 40, messages: [{ every: { minutes: 10 }, bytes: 100 }] }, growth: { devicesPercentPerMonth: 30 } });
+  const r = run(["compare", "-"], request);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /legacy public, Basic +yes +0\.00/);
+  assert.match(r.stdout, /new public \(free\) +no +2 /);
+  assert.match(r.stdout.trimEnd().split("\n").at(-1), /^cheapest option +legacy public, Basic$/);
+});
+
+test("plan --site prices the plan on that site, in its currency (SITE-1)", () => {
+  // tests/terraform.rs works the Japan site out: the db instance's month is 93 yen.
+  const r = run(["plan", terraform("first_plan.json"), "--prices", prices, "--site", "japan", "--format", "json"]);
+  assert.equal(r.status, 0, r.stderr);
+  const answer = JSON.parse(r.stdout);
+  assert.equal(answer.currency, "JPY");
+  assert.equal(answer.resources.find((x) => x.address === "module.app.module.db.alicloud_instance.db[0]").estimate.monthly, "93");
+  assert.equal(run(["plan", terraform("first_plan.json"), "--site", "mars"]).status, 2);
+});

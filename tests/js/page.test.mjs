@@ -15,6 +15,7 @@ await import("./journeys/compare.mjs");
 await import("./journeys/lifecycle.mjs");
 await import("./journeys/plan.mjs");
 await import("./journeys/links.mjs");
+await import("./journeys/sites.mjs");
 await import("./journeys/language.mjs");
 await import("./journeys/errors.mjs");
 await import("./journeys/keyboard.mjs");

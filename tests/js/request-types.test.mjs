@@ -37,6 +37,7 @@ const SHAPE_ERRORS = new Set([
 function catalogDependent(error) {
   if (error.code === "unknown_spec" && error.message.startsWith("no Enterprise Edition spec")) return "enterprise spec id";
   if (error.code === "missing_price") return "price from the caller's catalog";
+  if (error.code === "missing_field" && error.message.startsWith("new spec")) return "a new spec's prices (an id the catalog does not have)";
   return null;
 }
 
@@ -101,6 +102,25 @@ const supplement = [
         iot: { messagePrice: "0.8", messagesPerPriceUnit: 1000000, messageUnitBytes: 512, freeMessagesPerMonth: 1000000, livingDevicePricePerDay: "0.005", freeLivingDevicesPerDay: 100 },
       },
       items: [{ product: "iot", instance: "legacyPublic", edition: "pro", month: "2027-01", usage: { perDay: { messages: [{ bytes: 700, count: 5000, category: "tsl" }], livingDevices: 300 } } }],
+    },
+  },
+  {
+    name: "the connection-and-messages generation with every caller price and month-to-date count",
+    fn: "quote",
+    request: {
+      site: "japan",
+      catalog: { iot: { connectionAndMessages: { messageTiers: [{ above: 0, price: 50 }], minutePrice: "30", freeMessagesPerMonth: 0, freeMinutesPerMonth: 500000 } } },
+      items: [{ product: "iot", instance: "legacyPublic", pricing: "connectionAndMessages", month: "2027-01", activated: "2026-12-15",
+        monthToDate: { messages: 1000, connectionMinutes: 20000 }, usage: { perDay: { messages: [{ bytes: 100, count: 5000 }], connectionMinutes: 900 } } }],
+    },
+  },
+  {
+    name: "an existing Cloud Phone spec overridden field by field, and CP-13's cut-over",
+    fn: "quote",
+    request: {
+      catalog: { cloudPhone: { periodsSince: "2025-05-06", specs: [{ id: "acp.basic.small", edition: "Lightweight", vcpu: 2, memoryGib: 4, storageGib: 32,
+        mainland: { monthly: "9" }, international: { hourly: "0.07" } }] } },
+      items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "subscription", months: 1 }],
     },
   },
   {
@@ -220,6 +240,10 @@ test("every literal union is the decoder's own list of names", () => {
   assert.deepEqual(sorted(literals("Region")), sorted(decoderNames("quote", cloudPhoneItem({ region: "zzz" }), "unknown_region")));
   assert.deepEqual(sorted(literals("Billing")), sorted(decoderNames("quote", cloudPhoneItem({ billing: "zzz" }), "unknown_billing")));
   assert.deepEqual(sorted(literals("Product")), sorted(decoderNames("quote", cloudPhoneItem({ product: "zzz" }), "unknown_product")));
+  assert.deepEqual(sorted(literals("Site")), sorted(decoderNames("quote", { ...cloudPhoneItem({}), site: "zzz" }, "unknown_site")));
+  const sessionItem = (connection) => ({ items: [{ product: "iot", instance: "legacyPublic", pricing: "connectionAndMessages", month: "2026-12",
+    usage: { perDay: { messages: [], connections: [{ from: "10:00:00", to: "10:00:01", connection }] } } }] });
+  assert.deepEqual(sorted(literals("Connection")), sorted(decoderNames("quote", sessionItem("zzz"), "invalid_type")));
   const instances = [...dts.matchAll(/instance: ("[^"]+"(?: \| "[^"]+")*)/g)].flatMap((m) => m[1].split(" | ").map((s) => JSON.parse(s)));
   assert.deepEqual(sorted(instances), sorted(decoderNames("quote", { items: [{ product: "iot", instance: "zzz" }] }, "unknown_instance")));
   const eventTypes = [...dts.matchAll(/type: "(\w+)"/g)].map((m) => m[1]);

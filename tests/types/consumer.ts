@@ -16,7 +16,7 @@ const product: "cloudPhone" | "iot" | "ecs" | "eip" | "natGateway" = q.items[0].
 const answers: string[] = [quoteJson("{}"), compareBillingMethodJson("{}"), simulateLifecycleJson("{}")];
 
 const c: Comparison = compareBillingMethod({ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", usage: { months: 12 } });
-const cheaper: "subscription" | "payAsYouGo" | "tie" = c.cheapest;
+const cheaper: "subscription" | "payAsYouGo" | "tie" | "unavailable" = c.cheapest;
 const breakEven: string | undefined = c.breakEven?.hoursPerMonth;
 const month: number = c.curve[0].month;
 
@@ -65,6 +65,18 @@ const more: QuoteItem[] = [
   { product: "natGateway", billing: "subscription", months: 12, specification: "Small", prices: { gateway: 40 } },
   { product: "ecs", billing: "payAsYouGo", hours: 730, prices: { dataDisks: ["0.025"] } },
 ];
+// Issue 32: a site's currency, the connection-and-messages generation, every IoT option.
+const yen: Quote = quote({ site: "japan", policy: { iot: { freeQuota: "everyMonth" } }, items: [
+  { product: "iot", instance: "legacyPublic", pricing: "connectionAndMessages", month: "2026-11", activated: "2026-11-01",
+    usage: { perDay: { messages: [{ bytes: 512, count: 100, category: "tsl" }], connections: [{ from: "18:23:35", to: "18:25:10", devices: 10, connection: "mqtt" }] } } },
+] });
+const currency: "USD" | "CNY" | "JPY" = yen.currency;
+const model: string | undefined = yen.items[0].pricing?.model;
+const options = compareBillingMethod({ product: "iot", startMonth: "2026-11", usage: { months: 6 }, fleet: { devices: 40, connection: "coap", messages: [{ every: { minutes: 10 }, bytes: 100 }] } });
+const cheapestOption: string | null | undefined = options.cheapestOption;
+const cnyCatalog: string = catalog({ site: "china" }).currency;
+// @ts-expect-error: the connection-and-messages generation has no edition (IOT-25)
+const edition: QuoteItem = { product: "iot", instance: "legacyPublic", pricing: "connectionAndMessages", edition: "pro", month: "2026-11", usage: { perDay: { messages: [] } } };
 
 function describe(code: ErrorCode): string {
   return code === "unknown_spec" ? "that spec does not exist" : code;
@@ -75,5 +87,5 @@ const wrong: number = q.tradePrice;
 // @ts-expect-error: "yearly" is not a billing method the comparison can name
 const never: boolean = c.cheapest === "yearly";
 
-export { cart, renewing, shifts, unpaid, paid, rules, product, cheaper, breakEven, month, state, safe, perHour, pkg, describe, wrong, never };
+export { cart, renewing, shifts, unpaid, paid, rules, product, cheaper, breakEven, month, state, safe, perHour, pkg, describe, wrong, never, currency, model, cheapestOption, cnyCatalog, edition };
 export { monthlyChange, action, planItem, planText, more };

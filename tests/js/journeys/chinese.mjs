@@ -82,6 +82,9 @@ test("简体中文 everywhere: no English word on any tab, in any state, in the 
   await page.locator("#iot-fleet-bytes").fill("256");
   await add();
   await page.locator("#iot-mode-perDay").check();
+  await page.locator("#iot-minutes").fill("90000");
+  await check("物联网平台：连接时长和消息通信");
+  await page.locator("#iot-pricing").selectOption("basicPro");
   await page.locator("#iot-edition").selectOption("pro");
   await check("物联网平台：每天消息数");
   await page.locator("#iot-mode-days").check();
@@ -113,6 +116,9 @@ test("简体中文 everywhere: no English word on any tab, in any state, in the 
     await page.locator("#cmp-product").selectOption(product);
     await check(`对比：${product}`);
   }
+  await page.locator("#cmp-iot-edition").selectOption("basic");
+  await check("对比：企业版与基础版");
+  await page.locator("#cmp-iot-edition").selectOption("");
 
   await tab("欠费会怎样");
   for (const resource of await page.locator("#lc-resource option").evaluateAll((os) => os.map((o) => o.value))) {
