@@ -1,32 +1,46 @@
 #!/usr/bin/env node
 // alicloud-cost: the package's functions on the command line (issue 19).
 //   alicloud-cost quote|compare|lifecycle|account <file|-> [--format table|csv|json] [--locale en|zh-CN]
+//   alicloud-cost plan PLAN.json [--prices FILE] [--base PLAN.json] [--format table|json|markdown]
+//                 [--fail-above-monthly AMOUNT] [--locale en|zh-CN]   (issue 33; exit 3 above the amount)
+//                 [--site international|china|japan]
 // The request is JSON text (a file, or standard input for "-"); it goes to the *Json text
 // functions unchanged, so amounts stay exact decimal strings end to end. A bad request exits 1
 // with the error's code, path and message on stderr; a bad command line exits 2.
 import { readFileSync } from "node:fs";
-import { quoteJson, compareBillingMethodJson, simulateLifecycleJson, simulateAccountJson } from "./node.js";
+import { quoteJson, compareBillingMethodJson, simulateLifecycleJson, simulateAccountJson, quoteTerraformPlanJson } from "./node.js";
 
 const COMMANDS = { quote: quoteJson, compare: compareBillingMethodJson, lifecycle: simulateLifecycleJson, account: simulateAccountJson };
 const FORMATS = ["table", "csv", "json"];
 const LOCALES = ["en", "zh-CN"];
+const SITES = ["international", "china", "japan"];
 
 const LABELS = {
   en: {
-    item: "item", kind: "kind", line: "line", formula: "formula", amount: "amount (USD)", discount: "discount", total: "total",
+    item: "item", kind: "kind", line: "line", formula: "formula", amount: "amount ({currency})", discount: "discount", total: "total",
     upfront: "upfront", monthly: "monthly", oneOff: "one-off", firstYear: "first 12 months",
     month: "month", subscription: "subscription", payAsYouGo: "pay-as-you-go", perMonth: "per month", cheapest: "cheapest", savings: "savings", breakEven: "break-even (hours a month)",
-    at: "at (UTC+8)", event: "event", state: "state", credit: "credit (USD)", billed: "billed", creditRunsOut: "credit runs out", lastSafe: "last safe moment",
+    at: "at (UTC+8)", event: "event", state: "state", credit: "credit ({currency})", billed: "billed", creditRunsOut: "credit runs out", lastSafe: "last safe moment",
     account: "account", firstInterruption: "first interruption", keepRunning: "top-up at start to keep everything running until", deleted: "data deleted",
     kinds: { subscription: "upfront", monthly: "monthly", oneOff: "one-off", free: "free" },
+    option: "option", available: "available", yes: "yes", no: "no", note: "note", outgrown: "outgrown in month", cheapestOption: "cheapest option",
+    options: {
+      legacyConnectionAndMessages: "legacy public, connection minutes and messages", legacyBasic: "legacy public, Basic", legacyPro: "legacy public, Pro",
+      enterprise: "Enterprise Edition", newPublic: "new public (free)",
+    },
   },
   "zh-CN": {
-    item: "项", kind: "付费方式", line: "计费项", formula: "计算", amount: "金额（USD）", discount: "折扣", total: "合计",
+    item: "项", kind: "付费方式", line: "计费项", formula: "计算", amount: "金额（{currency}）", discount: "折扣", total: "合计",
     upfront: "预付", monthly: "每月", oneOff: "一次性", firstYear: "首 12 个月合计",
     month: "月", subscription: "包年包月", payAsYouGo: "按量付费", perMonth: "每月", cheapest: "更便宜", savings: "节省", breakEven: "盈亏平衡（每月小时数）",
-    at: "时间（UTC+8）", event: "事件", state: "状态", credit: "可用额度（USD）", billed: "期间费用", creditRunsOut: "额度用完", lastSafe: "最晚付款时间",
+    at: "时间（UTC+8）", event: "事件", state: "状态", credit: "可用额度（{currency}）", billed: "期间费用", creditRunsOut: "额度用完", lastSafe: "最晚付款时间",
     account: "账户", firstInterruption: "最先中断", keepRunning: "保持全部运行所需的充值（开始时），直至", deleted: "数据删除",
     kinds: { subscription: "预付", monthly: "每月", oneOff: "一次性", free: "免费" },
+    option: "选项", available: "可用", yes: "是", no: "否", note: "说明", outgrown: "超出的月份", cheapestOption: "最便宜的选项",
+    options: {
+      legacyConnectionAndMessages: "旧版公共实例（按连接时长和消息通信计费）", legacyBasic: "旧版公共实例（基础版）", legacyPro: "旧版公共实例（高级版）",
+      enterprise: "企业版实例", newPublic: "新版公共实例（免费）",
+    },
     // The lifecycle and account tables' event and state columns (issue 29): the page's words (www/i18n.js).
     events: {
       created: "创建", opened: "开户", overdue: "欠费", stopped: "停机", released: "释放", expired: "到期",
@@ -39,26 +53,40 @@ const LABELS = {
 };
 
 const USAGE = `usage: alicloud-cost <quote|compare|lifecycle|account> <file|-> [--format table|csv|json] [--locale en|zh-CN]
+                     [--site international|china|japan]
+       alicloud-cost plan <PLAN.json|-> [--prices FILE] [--base PLAN.json] [--format table|json|markdown]
+                          [--fail-above-monthly AMOUNT] [--locale en|zh-CN] [--site international|china|japan]
   quote      a cart (the request of quote())
   compare    subscription against pay-as-you-go (compareBillingMethod())
   lifecycle  what happens over time (simulateLifecycle())
   account    a whole account: one credit for every item (simulateAccount())
-The request is JSON; "-" reads it from standard input. The default format is an aligned table ending with the total.`;
+  plan       a Terraform plan (terraform show -json PLANFILE): each resource's cost, what exists before
+             (--base, or the plan's prior state) and the difference (quoteTerraformPlan()); --prices is the
+             side file { prices, usage }; markdown is a pull-request comment
+  --fail-above-monthly AMOUNT  exit 3 (after printing the estimate) when the monthly cost after the
+             change, estimate.monthly, is above AMOUNT (in the site's currency): what recurs every month (pay-as-you-go
+             resources' hours a month); subscriptions are paid upfront and do not count there
+The request is JSON; "-" reads it from standard input. The default format is an aligned table ending with the total.
+--site prices on that Alibaba Cloud site, in its currency (unless the request names its own site).`;
 
 function fail(message, code = 2) {
   process.stderr.write(`${message}\n`);
   process.exit(code);
 }
 
+/** Options only `plan` takes, and its formats. */
+const PLAN_OPTIONS = ["--prices", "--base", "--fail-above-monthly"];
+const PLAN_FORMATS = ["table", "json", "markdown"];
+
 function parseArgs(argv) {
-  const options = { format: "table", locale: "en", positional: [] };
+  const options = { format: "table", locale: "en", site: undefined, positional: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith("--") ? arg.split(/=(.*)/s) : [arg];
     if (flag === "--help" || flag === "-h") {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
-    } else if (flag === "--format" || flag === "--locale") {
+    } else if (flag === "--format" || flag === "--locale" || flag === "--site" || PLAN_OPTIONS.includes(flag)) {
       const value = inline ?? argv[++i];
       if (value === undefined) fail(`${flag} needs a value\n${USAGE}`);
       options[flag.slice(2)] = value;
@@ -66,8 +94,15 @@ function parseArgs(argv) {
       fail(`unknown option ${arg}\n${USAGE}`);
     } else options.positional.push(arg);
   }
-  if (!FORMATS.includes(options.format)) fail(`--format must be one of ${FORMATS.join(", ")}`);
+  const plan = options.positional[0] === "plan";
+  const formats = plan ? PLAN_FORMATS : FORMATS;
+  if (!formats.includes(options.format)) fail(`--format must be one of ${formats.join(", ")}`);
+  for (const flag of PLAN_OPTIONS) if (!plan && options[flag.slice(2)] !== undefined) fail(`${flag} is an option of plan only\n${USAGE}`);
+  if (options["fail-above-monthly"] !== undefined && !/^\d+(\.\d+)?$/.test(options["fail-above-monthly"])) {
+    fail("--fail-above-monthly must be an amount such as 500 or 499.99");
+  }
   if (!LOCALES.includes(options.locale)) fail(`--locale must be one of ${LOCALES.join(", ")}`);
+  if (options.site !== undefined && !SITES.includes(options.site)) fail(`--site must be one of ${SITES.join(", ")}`);
   return options;
 }
 
@@ -109,7 +144,7 @@ function quoteRows(q, L) {
   const rows = [[L.item, L.kind, L.line, L.formula, L.amount]];
   for (const item of q.items) {
     for (const line of item.lines) rows.push([item.index + 1, L.kinds[item.kind] ?? item.kind, line.description, line.formula, line.amount]);
-    if (item.discountPrice !== "0.00") rows.push([item.index + 1, L.kinds[item.kind] ?? item.kind, L.discount, "", `-${item.discountPrice}`]);
+    if (Number(item.discountPrice) !== 0) rows.push([item.index + 1, L.kinds[item.kind] ?? item.kind, L.discount, "", `-${item.discountPrice}`]);
   }
   const e = q.estimate;
   const summary = [[L.upfront, e.upfront], [L.monthly, e.monthly], [L.oneOff, e.oneOff], [L.firstYear, e.firstYear], [L.total, q.tradePrice]];
@@ -117,6 +152,7 @@ function quoteRows(q, L) {
 }
 
 function compareRows(c, L) {
+  if (c.iotOptions) return iotOptionRows(c, L);
   const rows = [[L.month, L.subscription, L.payAsYouGo]];
   for (const point of c.curve) rows.push([point.month, point.subscription, point.payAsYouGo]);
   const [sub, payg] = c.options;
@@ -127,6 +163,16 @@ function compareRows(c, L) {
   ];
   if (c.breakEven?.hoursPerMonth) summary.push([L.breakEven, c.breakEven.hoursPerMonth]);
   summary.push([`${L.savings} (${L.cheapest}: ${cheapest})`, c.savings]);
+  return { rows, summary };
+}
+
+/** An IoT comparison of every option (no edition): one row per option, the cheapest last. */
+function iotOptionRows(c, L) {
+  const rows = [[L.option, L.available, L.total, L.outgrown, L.note]];
+  for (const o of c.iotOptions) {
+    rows.push([L.options[o.option] ?? o.option, o.available ? L.yes : L.no, o.total ?? "", o.outgrownAt?.month ?? "", o.available ? "" : o.reason ?? ""]);
+  }
+  const summary = [[L.cheapestOption, c.cheapestOption ? L.options[c.cheapestOption] ?? c.cheapestOption : ""]];
   return { rows, summary };
 }
 
@@ -161,22 +207,35 @@ function accountRows(a, L) {
 const VIEWS = { quote: quoteRows, compare: compareRows, lifecycle: lifecycleRows, account: accountRows };
 const NUMERIC = { quote: [0, 4], compare: [0, 1, 2], lifecycle: [3], account: [1, 4] };
 
-/** The request in `--locale`'s language (issue 16), unless it names its own `locale`. */
-function withLocale(text, locale) {
+/**
+ * The request in `--locale`'s language (issue 16) and on `--site`'s site (issue 32), unless it
+ * names its own.
+ */
+function withOptions(text, locale, site) {
   let request;
   try {
     request = JSON.parse(text);
   } catch {
     return text; // malformed: the engine says where
   }
-  if (request === null || typeof request !== "object" || Array.isArray(request) || "locale" in request) return text;
-  return JSON.stringify({ ...request, locale });
+  if (request === null || typeof request !== "object" || Array.isArray(request)) return text;
+  const extra = {};
+  if (!("locale" in request)) extra.locale = locale;
+  if (site !== undefined && !("site" in request)) extra.site = site;
+  return Object.keys(extra).length ? JSON.stringify({ ...request, ...extra }) : text;
+}
+
+/** The labels with the answer's currency where they name it ("amount (JPY)"). */
+function labelsFor(L, answer) {
+  const currency = answer.currency ?? "USD";
+  return Object.fromEntries(Object.entries(L).map(([k, v]) => [k, typeof v === "string" ? v.replace("{currency}", currency) : v]));
 }
 
 function main() {
   const options = parseArgs(process.argv.slice(2));
   const [command, source, extra] = options.positional;
   if (!command) fail(USAGE);
+  if (command === "plan") return runPlan(options, source, extra);
   if (!(command in COMMANDS)) fail(`unknown command "${command}"\n${USAGE}`);
   if (source === undefined || extra !== undefined) fail(`${command} takes one request: a file, or - for standard input\n${USAGE}`);
   let text;
@@ -187,7 +246,7 @@ function main() {
   }
   let answer;
   try {
-    answer = COMMANDS[command](withLocale(text, options.locale));
+    answer = COMMANDS[command](withOptions(text, options.locale, options.site));
   } catch (error) {
     const where = error.path ? ` at ${error.path}` : "";
     fail(`error: ${error.code ?? "internal"}${where}: ${error.message}`, 1);
@@ -196,8 +255,9 @@ function main() {
     process.stdout.write(`${JSON.stringify(JSON.parse(answer), null, 2)}\n`);
     return;
   }
-  const L = LABELS[options.locale];
-  const { rows, summary } = VIEWS[command](JSON.parse(answer), L);
+  const parsed = JSON.parse(answer);
+  const L = labelsFor(LABELS[options.locale], parsed);
+  const { rows, summary } = VIEWS[command](parsed, L);
   if (options.format === "csv") {
     const blank = rows[0].map(() => "");
     const tail = summary.map(([label, value]) => [...blank.slice(0, -2), label, value]);
@@ -205,6 +265,186 @@ function main() {
     return;
   }
   process.stdout.write(`${table(rows, NUMERIC[command])}\n\n${table(summary, [1])}\n`);
+}
+
+// ---------------------------------------------------------------- plan (issue 33)
+
+const PLAN_LABELS = {
+  en: {
+    resource: "resource", component: "component", quantity: "quantity", unit: "unit", upfront: "upfront", monthly: "monthly",
+    firstYear: "first 12 months", action: "action", change: "monthly change", upfrontChange: "upfront change", before: "before", after: "after", difference: "difference",
+    subscriptions: "Subscriptions this plan buys",
+    sources: { base: "the base plan", priorState: "the prior state", none: "nothing" },
+    notPriced: "Not priced", dataSources: "data sources (never billed)", otherProviders: "other providers (counted, not priced)",
+    title: "Alibaba Cloud cost of this plan", lines: "Every line, with its formula", expires: "expires",
+    monthlyHeadline: "Monthly", upfrontHeadline: "Upfront", warnings: "Notes", over: "above the limit of",
+    // Terraform's own words for what apply does.
+    actions: { create: "create", update: "update", replace: "replace", delete: "delete", "no-op": "no-op", read: "read", forget: "forget" },
+    colon: ": ", paren: (text) => ` (${text})`,
+  },
+  "zh-CN": {
+    resource: "资源", component: "计费项", quantity: "数量", unit: "单位", upfront: "预付", monthly: "每月",
+    firstYear: "首 12 个月合计", action: "操作", change: "每月变化", upfrontChange: "预付变化", before: "变更前", after: "变更后", difference: "差额",
+    subscriptions: "此计划购买的包年包月资源",
+    sources: { base: "基准计划", priorState: "当前状态", none: "无" },
+    notPriced: "未计价", dataSources: "数据源（不计费）", otherProviders: "其他提供方（只计数，不计价）",
+    title: "此计划的阿里云费用", lines: "全部计费项及其计算", expires: "到期",
+    monthlyHeadline: "每月", upfrontHeadline: "预付", warnings: "说明", over: "超过上限",
+    // The page's words (www/i18n.js plan.action.*).
+    actions: { create: "新建", update: "变更", replace: "替换", delete: "删除", "no-op": "不变", read: "读取", forget: "移出管理（仍计费）" },
+    colon: "：", paren: (text) => `（${text}）`,
+  },
+};
+
+/** `a > b` for plain decimal strings ("-12.5", "500"): no floats near money. */
+function decimalAbove(a, b) {
+  const parse = (text) => {
+    const negative = text.startsWith("-");
+    const [int, frac = ""] = text.replace(/^[-+]/, "").split(".");
+    return { negative: negative && /[1-9]/.test(text), int: int.replace(/^0+(?=\d)/, ""), frac };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  if (x.negative !== y.negative) return y.negative;
+  const width = Math.max(x.frac.length, y.frac.length);
+  const digits = (d) => d.int.padStart(40, "0") + d.frac.padEnd(width, "0");
+  const cmp = digits(x) < digits(y) ? -1 : digits(x) > digits(y) ? 1 : 0;
+  return x.negative ? cmp < 0 : cmp > 0;
+}
+
+const signed = (amount) => (amount.startsWith("-") ? amount : `+${amount}`);
+
+function readText(source, what) {
+  try {
+    return readFileSync(source === "-" ? 0 : source, "utf8");
+  } catch (error) {
+    return fail(`cannot read ${what} ${source}: ${error.message}`);
+  }
+}
+
+function runPlan(options, source, extra) {
+  if (source === undefined || extra !== undefined) fail(`plan takes one plan: a file, or - for standard input\n${USAGE}`);
+  const planText = readText(source, "the plan");
+  const planOptions = { locale: options.locale, ...(options.site !== undefined && { site: options.site }) };
+  if (options.prices !== undefined) {
+    let side;
+    try {
+      side = JSON.parse(readText(options.prices, "the side file"));
+    } catch (error) {
+      fail(`error: invalid_type at --prices: the side file is not JSON: ${error.message}`, 1);
+    }
+    if (side === null || typeof side !== "object" || Array.isArray(side)) fail("error: invalid_type at --prices: the side file is an object { prices, usage }", 1);
+    for (const key of Object.keys(side)) {
+      if (key !== "prices" && key !== "usage") fail(`error: unknown_field at --prices ${key}: the side file holds "prices" and "usage"`, 1);
+    }
+    Object.assign(planOptions, side);
+  }
+  if (options.base !== undefined) planOptions.base = readText(options.base, "the base plan");
+  let answer;
+  try {
+    answer = JSON.parse(quoteTerraformPlanJson(planText, JSON.stringify(planOptions)));
+  } catch (error) {
+    const where = error.path ? ` at ${error.path}` : "";
+    fail(`error: ${error.code ?? "internal"}${where}: ${error.message}`, 1);
+  }
+  const L = PLAN_LABELS[options.locale];
+  if (options.format === "json") process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+  else if (options.format === "markdown") process.stdout.write(`${planMarkdown(answer, L)}\n`);
+  else process.stdout.write(`${planTable(answer, L)}\n`);
+  const limit = options["fail-above-monthly"];
+  if (limit !== undefined && decimalAbove(answer.estimate.monthly, limit)) {
+    process.stderr.write(`${L.monthly} ${answer.estimate.monthly} ${L.over} ${limit}\n`);
+    process.exit(3);
+  }
+}
+
+/** A line's amount goes to upfront (a subscription) or monthly (pay-as-you-go every month). */
+const column = (item) => (item.kind === "subscription" ? 4 : 5);
+
+function planTable(a, L) {
+  const rows = [[L.resource, L.component, L.quantity, L.unit, L.upfront, L.monthly]];
+  for (const r of a.resources) {
+    // A deletion shows what stops being billed, as negative amounts.
+    const item = r.item ?? (r.action === "delete" ? r.base?.item : undefined);
+    if (!item) continue;
+    item.lines.forEach((line, i) => {
+      const row = [i === 0 ? `${r.address}${L.paren(L.actions[r.action])}` : "", line.description, line.quantity, line.unit, "", ""];
+      row[column(item)] = r.item ? line.amount : `-${line.amount}`;
+      rows.push(row);
+    });
+    if (r.lifecycle?.expiresAt) rows.push(["", `${L.expires} ${r.lifecycle.expiresAt}`, "", "", "", ""]);
+  }
+  const out = [table(rows, [2, 4, 5])];
+  const notPriced = a.resources.filter((r) => !r.priced && r.mode === "managed");
+  if (notPriced.length > 0) {
+    out.push(`${L.notPriced}${L.colon.trim()}\n${notPriced.map((r) => `  ${r.address}${L.paren(L.actions[r.action])}${L.colon}${r.reason}`).join("\n")}`);
+  }
+  out.push(planCounts(a, L));
+  const total = [["", L.upfront, L.monthly, L.firstYear]];
+  const e = (x) => [x.upfront, x.monthly, x.firstYear];
+  total.push([`${L.before}${L.paren(L.sources[a.base.source])}`, ...e(a.base.estimate)]);
+  total.push([L.after, ...e(a.estimate)]);
+  total.push([L.difference, ...e(a.diff.estimate).map(signed)]);
+  out.push(table(total, [1, 2, 3]));
+  const notes = planNotes(a);
+  if (notes.length > 0) out.push(notes.map((n) => `- ${n}`).join("\n"));
+  return out.filter((part) => part !== "").join("\n\n");
+}
+
+function planCounts(a, L) {
+  const parts = [];
+  const data = a.resources.filter((r) => r.mode === "data").length;
+  if (data > 0) parts.push(`${L.dataSources}${L.colon}${data}`);
+  if (a.otherProviders.length > 0) parts.push(`${L.otherProviders}${L.colon}${a.otherProviders.map((p) => `${p.provider} ${p.resources}`).join(", ")}`);
+  return parts.join("\n");
+}
+
+/** The plan's warnings and each resource's, once each. */
+function planNotes(a) {
+  const notes = a.warnings.map((w) => w.message);
+  for (const r of a.resources) for (const w of r.warnings ?? []) if (!notes.includes(w.message)) notes.push(w.message);
+  return notes;
+}
+
+/** A pull-request comment: the difference first, then each resource, then every line. */
+function planMarkdown(a, L) {
+  const cell = (text) => String(text ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
+  const code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
+  const d = a.diff.estimate;
+  const out = [`### ${L.title}`, ""];
+  out.push(`**${L.monthlyHeadline}: ${signed(d.monthly)} ${a.currency}** (${a.base.estimate.monthly} → ${a.estimate.monthly}) · `
+    + `**${L.upfrontHeadline}: ${signed(d.upfront)} ${a.currency}** (${a.base.estimate.upfront} → ${a.estimate.upfront}) · `
+    + `${L.firstYear}: ${signed(d.firstYear)} ${a.currency}`);
+  out.push("", `| ${L.resource} | ${L.action} | ${L.upfront} | ${L.monthly} | ${L.upfrontChange} | ${L.change} |`, "|---|---|--:|--:|--:|--:|");
+  for (const r of a.resources.filter((r) => r.priced)) {
+    const now = r.estimate ?? { upfront: "", monthly: "" };
+    const [upfront, monthly] = r.diff ? [signed(r.diff.upfront), signed(r.diff.monthly)] : ["", ""];
+    out.push(`| ${code(r.address)} | ${L.actions[r.action]} | ${now.upfront} | ${now.monthly} | ${upfront} | ${monthly} |`);
+  }
+  const bought = a.resources.filter((r) => r.lifecycle);
+  if (bought.length > 0) {
+    out.push("", `**${L.subscriptions}**`);
+    for (const r of bought) out.push(`- ${code(r.address)}: ${cell(r.lifecycle.summary)}`);
+  }
+  const notPriced = a.resources.filter((r) => !r.priced && r.mode === "managed");
+  if (notPriced.length > 0) {
+    out.push("", `**${L.notPriced}** (${notPriced.length}):`);
+    for (const r of notPriced) out.push(`- ${code(r.address)}: ${cell(r.reason)}`);
+  }
+  const counts = planCounts(a, L);
+  if (counts) out.push("", counts.split("\n").join(" · "));
+  const lines = [`| ${L.resource} | ${L.component} | ${L.quantity} | ${L.unit} | ${L.upfront} | ${L.monthly} |`, "|---|---|--:|---|--:|--:|"];
+  for (const r of a.resources.filter((r) => r.item)) {
+    for (const line of r.item.lines) {
+      const amounts = ["", ""];
+      amounts[column(r.item) - 4] = line.amount;
+      lines.push(`| ${code(r.address)} | ${cell(line.description)}<br><sub>${cell(line.formula)}</sub> | ${line.quantity} | ${line.unit} | ${amounts.join(" | ")} |`);
+    }
+  }
+  out.push("", `<details><summary>${L.lines}</summary>`, "", ...lines, "", "</details>");
+  const notes = planNotes(a);
+  if (notes.length > 0) out.push("", `**${L.warnings}**`, ...notes.map((n) => `- ${cell(n)}`));
+  return out.join("\n");
 }
 
 main();

@@ -2,4 +2,5 @@
 // The module is fetched from beside this file (new URL(..., import.meta.url)), which
 // bundlers such as Vite and webpack 5 follow and copy.
 export { default, initSync, quote, simulateLifecycle, compareBillingMethod, catalog, version,
-  simulateAccount, quoteJson, compareBillingMethodJson, simulateLifecycleJson, simulateAccountJson } from "../pkg/alicloud_cost.js";
+  simulateAccount, quoteJson, compareBillingMethodJson, simulateLifecycleJson, simulateAccountJson,
+  quoteTerraformPlan, quoteTerraformPlanJson } from "../pkg/alicloud_cost.js";

@@ -25,6 +25,12 @@ const iotDays = {
     days: Array.from({ length: 31 }, (_, d) => ({ date: `2026-12-${String(d + 1).padStart(2, "0")}`, livingDevices: 100 + d,
       messages: Array.from({ length: 20 }, (_, b) => ({ bytes: 64 * (b + 1), count: 1000 * (d + 1) + b })) })) } }],
 };
+// issue 32: the same 31 days x 20 sizes billed by connection minutes and messages: graduated tiers
+// over the month's running total and a connection-minute count a day instead of living devices.
+const connectionDays = {
+  items: [{ product: "iot", instance: "legacyPublic", pricing: "connectionAndMessages", month: "2026-12", activated: "2026-12-01", usage: {
+    days: iotDays.items[0].usage.days.map(({ livingDevices, ...day }) => ({ ...day, connectionMinutes: 1440 * livingDevices })) } }],
+};
 const ecsTenYears = {
   product: "ecs", resource: { billing: "payAsYouGo", attached: ["dataDisk", "eip", "snapshots"] }, start: "2026-01-01",
   account: { balance: "50" }, costPerHour: "0.10", until: "2036-01-01",
@@ -56,9 +62,54 @@ const accountYear = account(100, 1);
 const asQuoted = (item) => item.billing === "payAsYouGo" ? { ...item, hours: 730 }
   : item.instance === "legacyPublic" ? { ...item, month: "2026-12" }
   : Object.fromEntries(Object.entries(item).filter(([k]) => k !== "autoRenew"));
+// issue 33: a Terraform plan of 5,000 resources (Cloud Phone groups, ECS instances with disks,
+// disks, EIPs, NAT Gateways and other providers' resources, in modules, as terraform show -json
+// writes them: planned values, changes with their after values, configuration), against a
+// quote of the same items.
+const planResource = (i) => {
+  const module = i % 4 === 0 ? "" : `module.m${i % 7}[${i % 3}].`;
+  const kind = ["alicloud_cloud_phone_instance_group", "alicloud_instance", "alicloud_ecs_disk", "alicloud_eip_address", "alicloud_nat_gateway", "random_id"][i % 6];
+  const values = [
+    () => ({ instance_group_spec: SPECS[i % 5], charge_type: i % 2 ? "PrePaid" : "PostPaid", period: 1 + (i % 12), period_unit: "Month",
+      amount: 1 + (i % 3), number_of_instances: 1 + (i % 10), auto_renew: false, auto_pay: true, gpu_acceleration: false,
+      image_id: "imgc-075cllfeuazh03tg9", instance_group_name: `group-${i}`, office_site_id: null, policy_group_id: null, vswitch_id: null }),
+    () => ({ instance_type: ["ecs.g7.large", "ecs.c7.xlarge"][i % 2], instance_charge_type: i % 3 ? "PostPaid" : "PrePaid", period: 1, period_unit: "Month",
+      system_disk_category: "cloud_essd", system_disk_size: 40, system_disk_performance_level: "PL1", renewal_status: "Normal",
+      data_disks: [{ category: "cloud_essd", size: 100, performance_level: "PL0", encrypted: false, name: null, snapshot_id: null, delete_with_instance: true }],
+      internet_charge_type: "PayByBandwidth", internet_max_bandwidth_out: 5, spot_strategy: "NoSpot", image_id: "aliyun_3_x64_20G_alibase_20240819.vhd",
+      instance_name: `web-${i}`, security_groups: ["sg-0001"], vswitch_id: "vsw-0001", tags: { team: "platform", index: String(i) }, user_data: null }),
+    () => ({ category: "cloud_efficiency", size: 500, payment_type: "PayAsYouGo", disk_name: `logs-${i}`, zone_id: "cn-shanghai-l", encrypted: false }),
+    () => ({ payment_type: "PayAsYouGo", internet_charge_type: "PayByBandwidth", bandwidth: "5", isp: "BGP", address_name: `eip-${i}` }),
+    () => ({ payment_type: "PayAsYouGo", nat_type: "Enhanced", specification: "Small", internet_charge_type: "PayBySpec", nat_gateway_name: `nat-${i}` }),
+    () => ({ byte_length: 8, keepers: null }),
+  ][i % 6]();
+  return { address: `${module}${kind}.r${i}`, mode: "managed", type: kind, name: `r${i}`, provider_name: "registry.terraform.io/aliyun/alicloud",
+    schema_version: 0, values, sensitive_values: {} };
+};
+const planResources = Array.from({ length: 5000 }, (_, i) => planResource(i));
+const bigPlan = {
+  format_version: "1.2", terraform_version: "1.9.5", variables: { region: { value: "cn-shanghai" } },
+  planned_values: { root_module: { resources: planResources } },
+  resource_changes: planResources.map((r) => ({ address: r.address, mode: r.mode, type: r.type, name: r.name, provider_name: r.provider_name,
+    change: { actions: ["create"], before: null, after: r.values, after_unknown: { id: true }, before_sensitive: false, after_sensitive: {} } })),
+  configuration: { provider_config: { alicloud: { name: "alicloud", expressions: { region: { references: ["var.region"] } } } }, root_module: {} },
+  timestamp: "2026-07-01T02:00:00Z",
+};
+const planOptions = {
+  prices: {
+    ecs: { instanceTypes: { "ecs.g7.large": { hourly: "0.25", monthly: "120" }, "ecs.c7.xlarge": { hourly: "0.17", monthly: "90" } },
+      disks: { cloud_essd: { hourly: "0.0001", monthly: "0.07" }, cloud_efficiency: { hourly: "0.00005" } }, bandwidth: { hourly: "0.02", monthly: "10" } },
+    eip: { address: { hourly: "0.005" }, bandwidth: { hourly: "0.02" } },
+    natGateway: { Small: { hourly: "0.06" } },
+  },
+  usage: { alicloud_instance: { hoursPerMonth: 200 } },
+};
+const planItems = (await import("alicloud-cost")).quoteTerraformPlan(bigPlan, planOptions).resources.filter((r) => r.request).map((r) => r.request);
+
 const cases = [
   { name: "(a) Cloud Phone quote, 1 item", fn: "quote", request: cart(1) },
   { name: "(b) IoT Pro month, 31 days x 20 sizes", fn: "quote", request: iotDays },
+  { name: "(j) IoT connection month, 31 days x 20 sizes", fn: "quote", request: connectionDays },
   { name: "(c) cart of 10,000 items", fn: "quote", request: cart(10_000), items: 10_000 },
   { name: "(d) ECS lifecycle, 10 years, monthly top-ups", fn: "simulateLifecycle", request: ecsTenYears },
   { name: "(f) account of 100 items over a year, with keepRunning", fn: "simulateAccount", request: accountYear },
@@ -69,6 +120,8 @@ const cases = [
     request: { product: "cloudPhone", spec: "acp.std.medium", region: "mainland", quantity: 10, usage: { months: 36, hoursPerMonth: 300 } } },
   { name: "cart of 10 items", fn: "quote", request: cart(10), items: 10 },
   { name: "cart of 1,000 items", fn: "quote", request: cart(1_000), items: 1_000 },
+  { name: "(p) Terraform plan, 5,000 resources", fn: "quoteTerraformPlan", request: { plan: bigPlan, options: planOptions } },
+  { name: "(q) quote of the plan's items", fn: "quote", request: { items: planItems } },
 ];
 writeFileSync(`${out}/cases.json`, JSON.stringify(cases.map(({ name, fn, request }) => ({ name, fn, request }))));
 
@@ -109,18 +162,19 @@ function median(values) {
 }
 // A case an engine refuses (an older one: 10,000 account items) is reported, not timed.
 const refused = {};
+const call = (fn, request) => (fn === "quoteTerraformPlan" ? () => pkg.quoteTerraformPlan(request.plan, request.options) : () => pkg[fn](request));
 const wasm = Object.fromEntries(cases.map(({ name, fn, request }) => {
   try {
-    pkg[fn](request);
+    call(fn, request)();
   } catch (error) {
     refused[name] = error.code ?? error.message;
     return [name, { medianMicros: NaN, runs: 0 }];
   }
-  return [name, medianMicros(() => pkg[fn](request))];
+  return [name, medianMicros(call(fn, request))];
 }));
 
 // --- plain JS: the decimal.js implementation, where the rules it knows cover the case ------
-const jsCovers = ({ fn, request }) => fn === "quote" && request.items.every((i) => i.product === "cloudPhone" || i.instance === "legacyPublic");
+const jsCovers = ({ fn, request }) => fn === "quote" && request.items.every((i) => i.product === "cloudPhone" || (i.instance === "legacyPublic" && i.pricing !== "connectionAndMessages"));
 const js = {};
 for (const c of cases.filter(jsCovers)) {
   const want = pkg.quote(c.request).tradePrice;
@@ -170,6 +224,11 @@ const results = {
   startup,
   cases: rows,
   text: textRows.map((r) => ({ name: r.name, wasmMicros: round(r.wasm), jsMicros: round(r.js), wasmToJs: round(r.wasm / r.js) })),
+  // issue 32: the connection-and-messages month against the Basic/Pro month (the goal: within 1.2x).
+  connectionToBasicPro: {
+    wasm: round(wasm["(j) IoT connection month, 31 days x 20 sizes"].medianMicros / wasm["(b) IoT Pro month, 31 days x 20 sizes"].medianMicros),
+    native: round(native["(j) IoT connection month, 31 days x 20 sizes"].medianMicros / native["(b) IoT Pro month, 31 days x 20 sizes"].medianMicros),
+  },
   linearity: {
     // time per item at 10,000 items over time per item at 10: 1.0 is perfectly linear
     wasm: round(scaling.at(-1).wasmMicrosPerItem / scaling[0].wasmMicrosPerItem),
@@ -204,5 +263,9 @@ for (const t of results.targets) {
   console.log(`  ${t.what}: ${verdict}`);
 }
 console.log(`\nper-item time at 10,000 items / at 10 items: wasm ${results.linearity.wasm}, native ${results.linearity.native} (1.0 = linear)`);
+console.log(`IoT connection-and-messages month (j) / Basic-Pro month (b) (31 days x 20 sizes; issue 32's goal: at most 1.2x): wasm ${results.connectionToBasicPro.wasm}x, native ${results.connectionToBasicPro.native}x`);
+const planRow = rows.find((r) => r.name.startsWith("(p)"));
+const sameItems = rows.find((r) => r.name.startsWith("(q)"));
+console.log(`Terraform plan of 5,000 resources (p) (${planItems.length} priced items) / quote of the same items (q): wasm ${round(planRow.wasmMicros / sameItems.wasmMicros)}x, native ${round(planRow.nativeMicros / sameItems.nativeMicros)}x (target < 10x)`);
 console.log(`start-up (median of 15 fresh Node processes): import ${startup.importMedianMs} ms (of which compile ${startup.compileMedianMs} ms), first quote ${startup.firstQuoteMedianMs} ms`);
 console.log(`written: target/bench/results.json`);

@@ -395,6 +395,86 @@ add("error account: an ECS item without a price (ECS-9)", "simulateAccount", {
   start: "2026-12-01", account: { balance: "5" }, items: [{ product: "ecs", billing: "payAsYouGo" }],
 });
 
+// The connection-and-messages generation and sites (issue 32: IOT-25..IOT-30, SITE-1..SITE-3). Appended.
+const doc73701 = { devices: 10000, onlineHoursPerDay: 8, messages: [{ every: { minutes: 1 }, bytes: 512 }] };
+const generation = (extra) => ({ product: "iot", instance: "legacyPublic", pricing: "connectionAndMessages", month: "2026-11", ...extra });
+add("generation: doc 73701's fleet, 67.60 of messages and 43.20 of connection minutes (IOT-27, IOT-30)", "quote", {
+  items: [generation({ usage: { fleet: doc73701 } })],
+});
+add("generation: the same fleet in its activation month, free quota (IOT-28)", "quote", {
+  items: [generation({ activated: "2026-11-01", usage: { fleet: doc73701 } })],
+});
+add("generation: sessions in natural minutes, a CoAP group free, half-up days (IOT-26, IOT-29)", "quote", {
+  policy: { iot: { dailyAmounts: "halfUp" } },
+  items: [generation({ activated: "2026-10-15", monthToDate: { messages: 99000000 }, usage: { perDay: {
+    messages: [{ bytes: 300, count: 333333 }, { bytes: 700, count: 1000, category: "tsl" }, { bytes: 1, count: 50, category: "pingReq" }],
+    connections: [{ from: "18:23:35", to: "18:25:10", devices: 700 }, { from: "18:23:15", to: "18:23:59", devices: 700 },
+      { from: "00:00:00", to: "23:59:59", devices: 30, group: "gateways" }, { from: "08:00:00", to: "20:00:00", devices: 500, connection: "coap" }],
+  }, days: 20 } })],
+});
+add("generation: a day table with counted minutes, every month's free quota (IOT-28 policy)", "quote", {
+  policy: { iot: { freeQuota: "everyMonth" } },
+  items: [generation({ month: "2027-02", usage: { days: [
+    { date: "2027-02-05", messages: [{ bytes: 512, count: 60000000 }], connectionMinutes: 900000 },
+    { date: "2027-02-01", messages: [{ bytes: 1024, count: 30000000 }], connectionMinutes: 2500000 },
+    { messages: [{ bytes: 2048, count: 123456789, category: "deviceShadow" }] },
+  ] } })],
+});
+add("site: the Japan site's doc 73701, every month, cut to the yen (SITE-2, SITE-3)", "quote", {
+  site: "japan", policy: { iot: { freeQuota: "everyMonth" } }, items: [generation({ usage: { fleet: doc73701 } })],
+});
+add("site: the China site, messages in CNY, minutes inside the free quota (SITE-1, SITE-2)", "quote", {
+  site: "china", items: [generation({ activated: "2026-11-20", usage: { perDay: { messages: [{ bytes: 200, count: 3000000 }], connectionMinutes: 10000 } } })],
+});
+add("site: the China site with your CNY minute price and Cloud Phone prices (SITE-1)", "quote", {
+  site: "china",
+  catalog: { cloudPhone: { specs: [{ id: "acp.basic.small", mainland: { monthly: "69", hourly: "0.32" } }] }, iot: { connectionAndMessages: { minutePrice: "2.1" } } },
+  items: [generation({ usage: { fleet: doc73701 } }), { product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "payAsYouGo", hours: 9, quantity: 2 }],
+});
+add("site: the Japan site with your third tier above 1,000,000,000 messages (SITE-2)", "quote", {
+  site: "japan",
+  catalog: { iot: { connectionAndMessages: { messageTiers: [{ above: 0, price: 56 }, { above: 100000000, price: 45 }, { above: 1000000000, price: 35 }] } } },
+  items: [generation({ usage: { perDay: { messages: [{ bytes: 100, count: 40000000 }] } } })],
+});
+add("site: an ECS lifetime in JPY, with its one-yen minimum (ECS-13, SITE-3)", "quote", {
+  site: "japan", items: [{ product: "ecs", billing: "payAsYouGo", hours: 0.5, quantity: 3, prices: { instance: "1.5" } }],
+});
+add("site: a lifecycle in CNY (SITE-1)", "simulateLifecycle", {
+  site: "china", product: "cloudPhone", resource: { billing: "payAsYouGo" }, start: "2026-12-01", account: { balance: "33.3" }, costPerHour: "0.32",
+});
+add("generation: compare every IoT option for a growing fleet (IOT-23, IOT-24, IOT-25)", "compareBillingMethod", {
+  product: "iot", startMonth: "2026-11", usage: { months: 6 }, activated: "2026-11-01", catalog: fleetSpecs,
+  fleet: { devices: 30, onlineHoursPerDay: 12, messages: [{ every: { minutes: 10 }, bytes: 600 }] }, growth: { devicesPercentPerMonth: 60 },
+});
+add("generation: compare every option on the Japan site, where only some are priced (SITE-1)", "compareBillingMethod", {
+  product: "iot", site: "japan", startMonth: "2026-11", usage: { months: 3 }, monthlyPrice: "15000",
+  fleet: { devices: 100000, messages: [{ every: { seconds: 30 }, bytes: 100, category: "tsl" }], connection: "mqtt" }, growth: { devicesPercentPerMonth: 40 },
+});
+add("error generation: neither edition nor pricing (IOT-25)", "quote", {
+  items: [{ product: "iot", instance: "legacyPublic", month: "2026-11", usage: { perDay: { messages: [] } } }],
+});
+add("error generation: an edition with connection-and-messages pricing (IOT-25)", "quote", {
+  items: [generation({ edition: "pro", usage: { perDay: { messages: [] } } })],
+});
+add("error generation: a session past midnight (IOT-26, IOT-29)", "quote", {
+  items: [generation({ usage: { perDay: { messages: [], connections: [{ from: "22:00:00", to: "01:30:00" }] } } })],
+});
+add("error generation: usage before activation (IOT-28)", "quote", {
+  items: [generation({ activated: "2026-11-10", usage: { days: [{ date: "2026-11-09", messages: [] }] } })],
+});
+add("error site: no CNY minute price beyond the free quota (SITE-1)", "quote", {
+  site: "china", items: [generation({ usage: { fleet: doc73701 } })],
+});
+add("error site: a Cloud Phone in JPY without your price (SITE-1)", "quote", {
+  site: "japan", items: [{ product: "cloudPhone", spec: "acp.std.small", region: "international", billing: "subscription", months: 1 }],
+});
+add("error site: Basic on the China site without your message price (SITE-1)", "quote", {
+  site: "china", items: [{ product: "iot", instance: "legacyPublic", edition: "basic", month: "2026-11", usage: { perDay: { messages: [{ bytes: 1, count: 1 }] } } }],
+});
+add("error site: an unknown site", "quote", { site: "europe", items: [{ product: "iot", instance: "newPublic" }] });
+add("generation: compare doc 73701's fleet growing into the third tier, with Enterprise specs (IOT-27, IOT-23)", "compareBillingMethod", {
+  product: "iot", startMonth: "2027-01", usage: { months: 4 }, activated: "2026-12-01", catalog: fleetSpecs, fleet: doc73701, growth: { devicesPercentPerMonth: 100 },
+});
 // --- issue 31: subscriptions bought from the credit, the older ECS readings, texts for people ---
 // (Appended, so that the requests above keep their numbers.)
 add("account: subscriptions already paid, renewals and releases (CP-14, ECS-10, ECS-12)", "simulateAccount", { ...subscriptionsAccount, subscriptions: "alreadyPaid" });

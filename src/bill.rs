@@ -5,7 +5,9 @@
 
 use crate::decode::Fields;
 use crate::error::Error;
+use crate::messages::Key;
 use crate::money::{serialize_decimal, serialize_optional_decimal, Rounding};
+use crate::site::Currency;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
@@ -21,6 +23,8 @@ pub mod limits {
     pub const MAX_MONTHS: u64 = 1_200;
     /// Longest pay-as-you-go time in one item: 100 years of 8,766 hours.
     pub const MAX_HOURS: u64 = 876_600;
+    /// Most hours in a month: 31 days of 24 hours.
+    pub const MAX_HOURS_PER_MONTH: u64 = 744;
     /// Most discounts in one request.
     pub const MAX_DISCOUNTS: usize = 100;
     /// Most IoT messages in one size bucket, and most living devices in a day: counts
@@ -28,6 +32,15 @@ pub mod limits {
     pub const MAX_COUNT: u64 = 1_000_000_000_000_000;
     /// Most devices in an IoT fleet (1e9: far above any real fleet; keeps every product exact).
     pub const MAX_DEVICES: u64 = 1_000_000_000;
+}
+
+/// What `currency`'s amounts are rounded to, for a text: "cents", or "whole yen" (SITE-3).
+pub fn rounded_to(currency: Currency) -> Key {
+    if currency.minor_unit == 0 {
+        key!("currency.yen")
+    } else {
+        key!("currency.cent")
+    }
 }
 
 /// The two billing methods (CP-2; ECS and IoT Enterprise use the same names).
@@ -58,11 +71,30 @@ pub enum Product {
     CloudPhone,
     Iot,
     Ecs,
+    /// Elastic IP Address: its own product (CP-1), at the caller's prices.
+    Eip,
+    /// NAT Gateway: its own product (CP-1), at the caller's prices.
+    NatGateway,
 }
 
 impl Product {
+    /// The products that compare, lifecycle and account simulate.
     pub const ALL: [(&'static str, Product); 3] =
         [("cloudPhone", Product::CloudPhone), ("iot", Product::Iot), ("ecs", Product::Ecs)];
+    /// Every product a quote prices (and a discount may name).
+    pub const QUOTED: [(&'static str, Product); 5] = [
+        ("cloudPhone", Product::CloudPhone),
+        ("iot", Product::Iot),
+        ("ecs", Product::Ecs),
+        ("eip", Product::Eip),
+        ("natGateway", Product::NatGateway),
+    ];
+
+    /// The error of a simulation given a product only `quote` prices (never reached: those
+    /// read `product` against [`Product::ALL`], which names none of them).
+    pub fn not_simulated(self, path: String) -> Error {
+        Error::new(crate::error::ErrorCode::Internal, path, "this product is priced by quote only")
+    }
 }
 
 /// How an item is paid, for the estimate (issue 19).
@@ -124,9 +156,16 @@ pub struct QuotedItem {
     pub estimate: Estimate,
     pub lines: Vec<Line>,
     pub warnings: Vec<Warning>,
-    /// IoT legacy public instances: the bill day by day (IOT-17..IOT-19).
+    /// IoT legacy public instances: the pricing model, its document and date (IOT-25).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub days: Option<Vec<IotDay>>,
+    pub pricing: Option<Pricing>,
+    /// IoT legacy public instances: the bill day by day (IOT-17..IOT-19; IOT-29).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days: Option<IotDays>,
+    /// The connection-and-messages generation: the month rated as one, as Alibaba's
+    /// examples rate it, beside the day-by-day bill (IOT-29).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub whole_month: Option<WholeMonth>,
     /// IoT legacy public instances given as a fleet: its traffic (IOT-22).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fleet: Option<FleetSummary>,
@@ -202,6 +241,48 @@ impl Warning {
     }
 }
 
+/// How long a pay-as-you-go item is billed for: one lifetime of `hours`, creation to
+/// release (billed once), or the `hoursPerMonth` of a resource kept running (billed every
+/// month it runs; what a Terraform plan's resources become).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hours {
+    Lifetime(Decimal),
+    PerMonth(Decimal),
+}
+
+impl Hours {
+    /// The field an item gives its hours in: `hoursPerMonth` when it has one, else `hours`.
+    pub fn field(fields: &Fields<'_>) -> &'static str {
+        if fields.get("hoursPerMonth").is_some() {
+            "hoursPerMonth"
+        } else {
+            "hours"
+        }
+    }
+
+    /// `hoursPerMonth` (at most a month's 744), else `hours` (`expected` describes it when missing).
+    pub fn decode(fields: &Fields<'_>, expected: Key) -> Result<Hours, Error> {
+        match fields.get("hoursPerMonth") {
+            Some(node) => Ok(Hours::PerMonth(node.decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS_PER_MONTH))?)),
+            None => Ok(Hours::Lifetime(fields.required("hours", expected)?.decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?)),
+        }
+    }
+
+    pub fn hours(self) -> Decimal {
+        match self {
+            Hours::Lifetime(hours) | Hours::PerMonth(hours) => hours,
+        }
+    }
+
+    /// How the item is paid: once for a lifetime, every month for a resource kept running.
+    pub fn kind(self) -> ItemKind {
+        match self {
+            Hours::Lifetime(_) => ItemKind::OneOff,
+            Hours::PerMonth(_) => ItemKind::Monthly,
+        }
+    }
+}
+
 /// The optional `quantity` of an item or need: 1 to [`limits::MAX_QUANTITY`], default 1.
 pub fn quantity(fields: &Fields<'_>) -> Result<u64, Error> {
     fields.get("quantity").map_or(Ok(1), |n| n.integer(1, limits::MAX_QUANTITY))
@@ -229,10 +310,124 @@ pub fn item_from_lines(
         estimate: Estimate::new(Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, rounding),
         lines,
         warnings,
+        pricing: None,
         days: None,
+        whole_month: None,
         fleet: None,
         sizing: None,
     }
+}
+
+/// The pricing model a legacy public item is billed by (IOT-25): `{ model, source, asOf }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Pricing {
+    /// "connectionAndMessages" or "basicPro".
+    pub model: &'static str,
+    /// The Alibaba Cloud document that describes it.
+    pub source: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<&'static str>,
+    pub rules: &'static [&'static str],
+}
+
+/// A legacy public item's bill day by day, in its generation's terms.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum IotDays {
+    /// Basic and Pro (IOT-17..IOT-19).
+    BasicPro(Vec<IotDay>),
+    /// Connection minutes and messages (IOT-26..IOT-29).
+    ConnectionAndMessages(Vec<ConnectionDay>),
+}
+
+impl IotDays {
+    /// The Basic and Pro days, if these are.
+    pub fn basic_pro(&self) -> Option<&[IotDay]> {
+        match self {
+            IotDays::BasicPro(days) => Some(days),
+            IotDays::ConnectionAndMessages(_) => None,
+        }
+    }
+}
+
+/// One UTC+8 day of the connection-and-messages generation (IOT-29): what the day's units
+/// cost at the tiers the month's running total reaches, each item cut once.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionDay {
+    #[serde(serialize_with = "crate::time::serialize_date")]
+    pub date: Date,
+    pub messages: DayItem,
+    pub connection_minutes: DayMinutes,
+    /// Messages of the free categories (IOT-14): counted, never billed.
+    #[serde(serialize_with = "serialize_display")]
+    pub free_category_messages: u128,
+    /// The day's bill: the two items' amounts (IOT-29).
+    #[serde(serialize_with = "serialize_decimal")]
+    pub amount: Decimal,
+    /// The month's running totals after this day (IOT-27's tiers run over them).
+    pub month_to_date: MonthToDate,
+}
+
+/// One billable item (messages or connection minutes) on one day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DayItem {
+    /// Billable units counted that day.
+    #[serde(serialize_with = "serialize_display")]
+    pub billable: u128,
+    /// Of them, in the month's free quota (IOT-28).
+    #[serde(serialize_with = "serialize_display")]
+    pub free_quota: u128,
+    /// The others, by tier (1, 2, 3; minutes have one).
+    pub tiers: Vec<TierUnits>,
+    /// The day's amount, cut to the currency's unit (IOT-29, SITE-3).
+    #[serde(serialize_with = "serialize_decimal")]
+    pub amount: Decimal,
+}
+
+/// Connection minutes on one day: one price, no tiers (IOT-26).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DayMinutes {
+    #[serde(serialize_with = "serialize_display")]
+    pub billable: u128,
+    /// Of them, in the month's free quota (IOT-28).
+    #[serde(serialize_with = "serialize_display")]
+    pub free_quota: u128,
+    /// Cut to the currency's unit (IOT-29, SITE-3).
+    #[serde(serialize_with = "serialize_decimal")]
+    pub amount: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TierUnits {
+    /// 1 for the first tier.
+    pub tier: usize,
+    #[serde(serialize_with = "serialize_display")]
+    pub units: u128,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MonthToDate {
+    #[serde(serialize_with = "serialize_display")]
+    pub messages: u128,
+    #[serde(serialize_with = "serialize_display")]
+    pub connection_minutes: u128,
+}
+
+/// The month rated as one (IOT-29): each item's exact month total cut once, then added.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WholeMonth {
+    #[serde(serialize_with = "serialize_decimal")]
+    pub messages: Decimal,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub connection_minutes: Decimal,
+    #[serde(serialize_with = "serialize_decimal")]
+    pub total: Decimal,
 }
 
 // The IoT parts of a quoted item (`days`, `fleet`, `sizing`): `products::iot` computes them.
@@ -291,9 +486,22 @@ pub struct FleetSummary {
     /// A count, as a decimal string.
     #[serde(serialize_with = "serialize_decimal")]
     pub messages_per_month: Decimal,
-    /// The fleet arithmetic, one text per kind of message.
+    /// The fleet arithmetic, one text per kind of message (and its connection minutes).
     pub formula: Vec<String>,
+    /// The connection-and-messages generation: each day's natural connection minutes of
+    /// the fleet (IOT-30), and how it connects (only MQTT pays, IOT-26).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_display")]
+    pub connection_minutes_per_day: Option<u128>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub connection: Option<&'static str>,
     pub rules: &'static [&'static str],
+}
+
+fn serialize_optional_display<S: Serializer>(value: &Option<u128>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(n) => serializer.collect_str(n),
+        None => serializer.serialize_none(),
+    }
 }
 
 /// What a fleet needs of an instance (IOT-23), and the spec that holds it.

@@ -9,6 +9,7 @@ pub use crate::json::{push_field, push_index, too_deep, Value, MAX_DEPTH};
 
 use crate::error::{Error, ErrorCode};
 use crate::messages::{HasLocale, Key, Locale};
+use crate::site::{Currency, Site};
 use crate::text::{closest, exact_decimal, is_plain_decimal, plain_digits, same_key};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -16,33 +17,50 @@ use std::borrow::Cow;
 
 /// What a request says about how to answer it, read once at the top of each public
 /// function ([`Ctx::of`]) and passed down: every text of the answer is written in its
-/// `locale`. A request's nodes carry it ([`Node::ctx`]), so that an error built at a node
-/// speaks the request's language.
+/// `locale`, and every amount is in its `site`'s currency. A request's nodes carry it
+/// ([`Node::ctx`]), so that an error built at a node speaks the request's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ctx {
     /// The language of the texts written for a person (issue 16).
     pub locale: Locale,
+    /// The Alibaba Cloud site whose prices and currency the answer uses (SITE-1).
+    pub site: Site,
 }
 
 impl Default for Ctx {
-    /// English: the context of a request that names no locale.
+    /// English, on the international site: the context of a request that names neither.
     fn default() -> Self {
-        Ctx { locale: Locale::En }
+        Ctx { locale: Locale::En, site: Site::International }
     }
 }
 
 impl Ctx {
+    /// The fields every request may give beside its own: `locale` and `site`.
+    pub const FIELDS: [&'static str; 2] = ["locale", "site"];
+
     /// The context a request gives: its `locale` field, "en" when absent (or null, or when
-    /// the request is not an object: its own decoder says so, in English). An unknown
-    /// locale is an `unknown_locale` error at `locale`, in English (the only language
-    /// both sides share).
+    /// the request is not an object: its own decoder says so, in English), and its `site`,
+    /// "international" when absent. An unknown locale is an `unknown_locale` error at
+    /// `locale`, in English (the only language both sides share); an unknown site is an
+    /// `unknown_site` error at `site`, in the request's language.
     pub fn of(request: &Value) -> Result<Ctx, Error> {
         let english = Ctx::default();
-        let locale = match Node::root(request, &english).object().ok().and_then(|fields| fields.get("locale")) {
+        let fields = Node::root(request, &english).object().ok();
+        let locale = match fields.and_then(|fields| fields.get("locale")) {
             Some(node) => node.one_of(&Locale::ALL, ErrorCode::UnknownLocale)?,
             None => Locale::En,
         };
-        Ok(Ctx { locale })
+        let ctx = Ctx { locale, site: Site::International };
+        let site = match Node::root(request, &ctx).object().ok().and_then(|fields| fields.get("site")) {
+            Some(node) => node.one_of(&Site::ALL, ErrorCode::UnknownSite)?,
+            None => Site::International,
+        };
+        Ok(Ctx { locale, site })
+    }
+
+    /// The currency of every amount in the answer (SITE-1): the site's.
+    pub fn currency(&self) -> Currency {
+        self.site.currency()
     }
 }
 
@@ -339,7 +357,7 @@ mod tests {
     use super::*;
     use rust_decimal_macros::dec;
 
-    const ENGLISH: Ctx = Ctx { locale: Locale::En };
+    const ENGLISH: Ctx = Ctx { locale: Locale::En, site: Site::International };
 
     fn decimal(value: Value) -> Result<Decimal, Error> {
         Node::root(&value, &ENGLISH).decimal()
@@ -421,7 +439,7 @@ mod tests {
     fn a_nodes_errors_speak_its_requests_language() {
         // The templates decode.notInteger, in each language, with x = 2.5.
         let value = Value::number(2.5);
-        let chinese = Ctx { locale: Locale::ZhCn };
+        let chinese = Ctx { locale: Locale::ZhCn, site: Site::International };
         assert_eq!(Node::root(&value, &ENGLISH).integer(1, 10).unwrap_err().message, "expected a whole number, got 2.5");
         assert_eq!(Node::root(&value, &chinese).integer(1, 10).unwrap_err().message, "应为整数，实际为 2.5");
         // A value rebuilt in a node's place keeps the request's language.

@@ -64,6 +64,16 @@ pub enum ErrorCode {
     UnknownPreset,
     /// A `locale` other than "en" and "zh-CN" (issue 16).
     UnknownLocale,
+    /// A `site` other than "international", "china" and "japan" (SITE-1).
+    UnknownSite,
+    /// The request's site publishes no price in its currency for something the item
+    /// bills (SITE-1): the message names the item and the catalog field to supply.
+    PriceNotPublished,
+    /// A connection session that ends before it starts: it runs past midnight, into the
+    /// next billing day (IOT-26, IOT-29); give it as two sessions.
+    SessionCrossesMidnight,
+    /// Days that must come in date order do not (a day-by-day bill, IOT-29).
+    DateOutOfOrder,
     /// Fields that do not go together: an expiry for a pay-as-you-go resource,
     /// auto-renewal where no seed describes one, both `account` and `overdueAt`.
     NotSupported,
@@ -100,6 +110,10 @@ impl ErrorCode {
             ErrorCode::UnknownEventType => "unknown_event_type",
             ErrorCode::UnknownPreset => "unknown_preset",
             ErrorCode::UnknownLocale => "unknown_locale",
+            ErrorCode::UnknownSite => "unknown_site",
+            ErrorCode::PriceNotPublished => "price_not_published",
+            ErrorCode::SessionCrossesMidnight => "session_crosses_midnight",
+            ErrorCode::DateOutOfOrder => "date_out_of_order",
             ErrorCode::UnknownInterface => "unknown_interface",
             ErrorCode::NoSpecFits => "no_spec_fits",
             ErrorCode::NotSupported => "not_supported",

@@ -81,10 +81,11 @@ impl<'t> Value<'t> {
     }
 }
 
-/// The error of nesting deeper than [`MAX_DEPTH`] (the JSON reader's and the JS walk's).
+/// The error of nesting deeper than `depth` levels (a request's [`MAX_DEPTH`], or a
+/// plan's; the JSON reader's and the JS walk's).
 /// Like every error of reading a request, before its `locale` can be read, in English.
-pub fn too_deep() -> Error {
-    Error::new(ErrorCode::TooDeep, "", text!(Locale::En, "decode.tooDeep", depth = MAX_DEPTH))
+pub fn too_deep(depth: usize) -> Error {
+    Error::new(ErrorCode::TooDeep, "", text!(Locale::En, "decode.tooDeep", depth = depth))
 }
 
 /// Appends field `key` to a path: `items[0]` -> `items[0].hours`, "" -> `hours`. With
@@ -112,6 +113,20 @@ pub const MAX_STRING_BYTES: usize = 64 << 10;
 /// and the bound keeps the duplicate-key check cheap.
 pub const MAX_KEYS: usize = 64;
 
+/// The bounds a text is read within: a request's ([`REQUEST`]) or a Terraform plan's
+/// (`crate::plan::PLAN_LIMITS`: plans are larger, deeper and have wider objects).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub text_bytes: usize,
+    pub depth: usize,
+    pub string_bytes: usize,
+    /// Most keys in one object of a caller's JSON text (its duplicate check is quadratic).
+    pub keys: usize,
+}
+
+/// The limits of every request.
+pub const REQUEST: Limits = Limits { text_bytes: MAX_TEXT_BYTES, depth: MAX_DEPTH, string_bytes: MAX_STRING_BYTES, keys: MAX_KEYS };
+
 /// Where the text comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
@@ -123,14 +138,19 @@ pub enum Origin {
 
 /// Parses `text` (see the module documentation).
 pub fn parse(text: &str, origin: Origin) -> Result<Value<'_>, Error> {
-    if text.len() > MAX_TEXT_BYTES {
+    parse_within(text, origin, &REQUEST)
+}
+
+/// [`parse`] within other limits than a request's.
+pub fn parse_within<'t>(text: &'t str, origin: Origin, limits: &Limits) -> Result<Value<'t>, Error> {
+    if text.len() > limits.text_bytes {
         return Err(Error::new(
             ErrorCode::TooMany,
             "",
-            text!(Locale::En, "json.tooLong", bytes = text.len(), max = MAX_TEXT_BYTES),
+            text!(Locale::En, "json.tooLong", bytes = text.len(), max = limits.text_bytes),
         ));
     }
-    let mut reader = Reader { text, bytes: text.as_bytes(), at: 0, origin };
+    let mut reader = Reader { text, bytes: text.as_bytes(), at: 0, origin, limits: *limits };
     let value = reader.value(0).map_err(Failure::into_error)?;
     reader.skip_space();
     if reader.at < reader.bytes.len() {
@@ -190,6 +210,7 @@ struct Reader<'t> {
     bytes: &'t [u8],
     at: usize,
     origin: Origin,
+    limits: Limits,
 }
 
 impl<'t> Reader<'t> {
@@ -224,8 +245,8 @@ impl<'t> Reader<'t> {
     }
 
     fn value(&mut self, depth: usize) -> Result<Value<'t>, Failure<'t>> {
-        if depth > MAX_DEPTH {
-            return Err(Failure::whole_request(too_deep()));
+        if depth > self.limits.depth {
+            return Err(Failure::whole_request(too_deep(self.limits.depth)));
         }
         self.skip_space();
         match self.bytes.get(self.at) {
@@ -253,8 +274,8 @@ impl<'t> Reader<'t> {
             }
             let key = self.string()?;
             if self.origin == Origin::Text {
-                if fields.len() == MAX_KEYS {
-                    return Err(Failure::from(Error::new(ErrorCode::TooMany, "", text!(Locale::En, "json.tooManyKeys", max = MAX_KEYS))));
+                if fields.len() == self.limits.keys {
+                    return Err(Failure::from(Error::new(ErrorCode::TooMany, "", text!(Locale::En, "json.tooManyKeys", max = self.limits.keys))));
                 }
                 if fields.iter().any(|(k, _)| *k == key) {
                     return Err(Failure::from(Error::new(ErrorCode::InvalidType, "", text!(Locale::En, "json.duplicateKey"))).at(Step::Key(key)));
@@ -371,11 +392,11 @@ impl<'t> Reader<'t> {
             } else {
                 out.to_mut().push_str(run);
             }
-            if out.len() > MAX_STRING_BYTES {
+            if out.len() > self.limits.string_bytes {
                 return Err(Failure::from(Error::new(
                     ErrorCode::OutOfRange,
                     "",
-                    text!(Locale::En, "json.longString", max = MAX_STRING_BYTES),
+                    text!(Locale::En, "json.longString", max = self.limits.string_bytes),
                 )));
             }
             match self.bytes.get(self.at) {

@@ -31,10 +31,12 @@ pub mod json;
 pub mod json_write;
 pub mod lifecycle;
 pub mod money;
+pub mod plan;
 pub mod policy;
 pub mod products;
 pub mod quote;
 pub mod rules;
+pub mod site;
 pub mod text;
 pub mod time;
 
@@ -43,6 +45,7 @@ pub use error::{Error, ErrorCode};
 pub use compare::{compare_billing_method, Comparison};
 pub use lifecycle::{simulate_account, simulate_lifecycle, Account, Lifecycle};
 pub use quote::{quote, Quote};
+pub use plan::{quote_terraform_plan, quote_terraform_plan_json, PlanEstimate};
 
 /// The package version (in step with package.json).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -153,6 +153,30 @@ impl Arg for rust_decimal::Decimal {
     }
 }
 
+/// A count as a person reads it in a formula or a description: "891,800,000", grouped by
+/// thousands in both languages (issue 29). Amounts in JSON fields stay ungrouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count<T>(pub T);
+
+impl<T: Copy + Into<u128>> Arg for Count<T> {
+    fn push_to(&self, out: &mut String, _: Locale) {
+        crate::text::push_grouped(out, self.0.into());
+    }
+}
+
+/// An amount in a currency, as every text shows money: "USD 9.9057", "JPY 4862" (the code
+/// first, in both languages; the amount as given: rounding is the caller's, SITE-3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Money(pub crate::site::Currency, pub rust_decimal::Decimal);
+
+impl Arg for Money {
+    fn push_to(&self, out: &mut String, _: Locale) {
+        out.push_str(self.0.code);
+        out.push(' ');
+        crate::text::push_decimal_text(out, &self.1);
+    }
+}
+
 /// A key shows its template rendered in the language of the text around it.
 impl Arg for Key {
     fn push_to(&self, out: &mut String, locale: Locale) {

@@ -1,12 +1,15 @@
 //! Exact money: `rust_decimal`, never floats. Rounding happens only where a rule
-//! says a bill is rounded, and always through [`Rounding`], so that the mode is explicit.
+//! says a bill is rounded, and always through [`Rounding`], so that the mode is explicit
+//! and the unit is the currency's own (SITE-3).
 
+use crate::site::Currency;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serializer;
 
 /// How billed amounts are rounded. The seeds say "rounded to two decimal places"
 /// (IOT-18, IOT-19) without naming a mode: half-up is our documented default
-/// (a **Choice** in RULES.md), and a caller can pick another.
+/// (a **Choice** in RULES.md), and a caller can pick another. SITE-3 reads "two decimal
+/// places" as the currency's smallest unit: [`Rounding::bill`] gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rounding {
     pub decimals: u32,
@@ -26,8 +29,19 @@ pub enum RoundingMode {
 }
 
 impl Rounding {
-    /// Two decimals, half-up: the default for every billed amount.
+    /// Two decimals, half-up: a USD or CNY bill.
     pub const BILL: Rounding = Rounding { decimals: 2, mode: RoundingMode::HalfUp };
+
+    /// Half-up to `currency`'s smallest unit (SITE-3): the cent, or the yen. Every billed
+    /// amount of an answer is rounded with the answer's currency through this.
+    pub fn bill(currency: Currency) -> Rounding {
+        Rounding { decimals: currency.minor_unit, mode: RoundingMode::HalfUp }
+    }
+
+    /// The same unit with another mode (IOT-29 cuts daily amounts with `Down`).
+    pub fn with_mode(self, mode: RoundingMode) -> Rounding {
+        Rounding { mode, ..self }
+    }
 
     /// Rounds `amount` and fixes its scale, so that 0.7 prints as "0.70".
     pub fn apply(self, amount: Decimal) -> Decimal {
@@ -76,6 +90,15 @@ mod tests {
     fn rounding_fixes_the_scale_to_two_decimals() {
         assert_eq!(Rounding::BILL.apply(dec!(0.7)).to_string(), "0.70");
         assert_eq!(Rounding::BILL.apply(dec!(3)).to_string(), "3.00");
+    }
+
+    #[test]
+    fn each_currency_rounds_to_its_own_unit() {
+        // SITE-3: the yen has no decimals; 4,862.5 yen half-up is 4,863, cut is 4,862.
+        assert_eq!(Rounding::bill(Currency::JPY).apply(dec!(4862.5)).to_string(), "4863");
+        assert_eq!(Rounding::bill(Currency::JPY).with_mode(RoundingMode::Down).apply(dec!(4862.9)).to_string(), "4862");
+        assert_eq!(Rounding::bill(Currency::CNY).apply(dec!(43.2)).to_string(), "43.20");
+        assert_eq!(Rounding::bill(Currency::USD), Rounding::BILL);
     }
 
     #[test]

@@ -10,14 +10,15 @@ use crate::catalog::Catalog;
 use crate::decode::{Ctx, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::{serialize_decimal, Rounding};
-use crate::products::{cloud_phone, ecs, iot};
+use crate::products::{cloud_phone, ecs, iot, network};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Quote {
-    pub currency: String,
+    /// The site's currency (SITE-1): every amount of the quote is in it.
+    pub currency: &'static str,
     /// The embedded catalog's version, or the caller's (`<version>+caller` by default).
     pub catalog_version: String,
     /// Sum of the items' list prices.
@@ -72,10 +73,13 @@ pub fn quote(request: &Value) -> Result<Quote, Error> {
     let ctx = Ctx::of(request)?;
     let root = Node::root(request, &ctx);
     let fields = root.object()?;
-    fields.only(&["items", "catalog", "discounts", "locale"])?;
-    let rounding = Rounding::BILL;
+    fields.only(&["items", "catalog", "discounts", "policy", "locale", "site"])?;
+    // SITE-3: every amount to the currency's own unit.
+    let rounding = Rounding::bill(ctx.currency());
     let mut overridden = None;
     let catalog = crate::catalog::requested(&fields, &mut overridden)?;
+    // IOT-28, IOT-29: `policy: { iot: { freeQuota?, dailyAmounts? } }`.
+    let policy = iot::connection_messages::item::decode_policy(fields.get("policy"))?;
 
     let items_node = fields.required("items", key!("expect.quoteItems"))?;
     let items = items_node.elements()?;
@@ -95,7 +99,7 @@ pub fn quote(request: &Value) -> Result<Quote, Error> {
     };
     let mut quoted = items
         .enumerate()
-        .map(|(index, item)| quote_item(&item, index, catalog, rounding, &ctx))
+        .map(|(index, item)| quote_item(&item, index, catalog, policy, rounding, &ctx))
         .collect::<Result<Vec<_>, _>>()?;
     for item in &mut quoted {
         apply_discount(item, &discounts, rounding);
@@ -104,24 +108,27 @@ pub fn quote(request: &Value) -> Result<Quote, Error> {
     Ok(totals(catalog, quoted, rounding))
 }
 
-fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Rounding, ctx: &Ctx) -> Result<QuotedItem, Error> {
+/// Decodes and rates one item (its estimate is set by the caller: [`item_estimate`]).
+pub fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, policy: iot::connection_messages::Policy, rounding: Rounding, ctx: &Ctx) -> Result<QuotedItem, Error> {
     let fields = node.object()?;
     let product = fields
-        .required("product", key!("expect.product"))?
-        .one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
+        .required("product", key!("expect.quoteProduct"))?
+        .one_of(&Product::QUOTED, ErrorCode::UnknownProduct)?;
     let (mut quoted, kind) = match product {
         Product::CloudPhone => {
             let item = cloud_phone::decode_item(&fields, catalog)?;
             let kind = match item.term {
                 cloud_phone::Term::Months(_) => ItemKind::Subscription,
                 cloud_phone::Term::LifetimeHours(_) => ItemKind::OneOff,
+                // Every month while the group runs.
+                cloud_phone::Term::HoursPerMonth(_) => ItemKind::Monthly,
             };
             (cloud_phone::rate(&item, index, catalog, rounding, ctx), kind)
         }
         Product::Iot => {
-            let item = iot::decode_item(&fields, catalog)?;
+            let item = iot::decode_item_with(&fields, catalog, policy)?;
             let kind = match item {
-                iot::IotItem::LegacyPublic { .. } => ItemKind::Monthly,
+                iot::IotItem::LegacyPublic { .. } | iot::IotItem::ConnectionAndMessages(_) => ItemKind::Monthly,
                 iot::IotItem::Enterprise { .. } => ItemKind::Subscription,
                 iot::IotItem::NewPublic => ItemKind::Free,
             };
@@ -129,12 +136,25 @@ fn quote_item(node: &Node<'_>, index: usize, catalog: &Catalog, rounding: Roundi
         }
         Product::Ecs => {
             let item = ecs::decode_item(&fields, catalog)?;
-            let kind = if item.billing == Billing::Subscription { ItemKind::Subscription } else { ItemKind::OneOff };
-            (ecs::rate(&item, index, rounding, ctx), kind)
+            (ecs::rate(&item, index, rounding, ctx), pay_as_you_go_kind(item.billing, item.per_month))
+        }
+        Product::Eip | Product::NatGateway => {
+            let item = network::decode_item(&fields, product)?;
+            (network::rate(&item, index, rounding, ctx), pay_as_you_go_kind(item.billing, item.per_month))
         }
     };
     quoted.kind = kind;
     Ok(quoted)
+}
+
+/// A subscription is prepaid; pay-as-you-go hours are one lifetime, or every month of a
+/// resource kept running.
+fn pay_as_you_go_kind(billing: Billing, per_month: bool) -> ItemKind {
+    match billing {
+        Billing::Subscription => ItemKind::Subscription,
+        Billing::PayAsYouGo if per_month => ItemKind::Monthly,
+        Billing::PayAsYouGo => ItemKind::OneOff,
+    }
 }
 
 /// Lines of a subscription item that are not prepaid: a Cloud Phone group's NAT Gateway
@@ -144,7 +164,7 @@ const PAY_AS_YOU_GO_LINES_OF_A_SUBSCRIPTION: [&str; 2] = ["cloudPhone.natGateway
 /// The item's trade price split by how it is paid. A subscription's discount is shared
 /// between its prepaid and its hourly lines in proportion: the prepaid part is rounded,
 /// the rest is the remainder, so the parts add up to the trade price exactly.
-fn item_estimate(item: &QuotedItem, rounding: Rounding) -> Estimate {
+pub fn item_estimate(item: &QuotedItem, rounding: Rounding) -> Estimate {
     let zero = Decimal::ZERO;
     match item.kind {
         ItemKind::Subscription => {
@@ -173,7 +193,7 @@ fn decode_discounts(node: &Node<'_>, item_count: usize) -> Result<Vec<Discount>,
         let scope = match (f.get("item"), f.get("product")) {
             (Some(_), Some(p)) => return Err(p.error(ErrorCode::UnknownField, text!(p, "quote.discountScopeTwice"))),
             (Some(i), None) => Scope::Item(i.integer(0, item_count as u64 - 1)? as usize),
-            (None, Some(p)) => Scope::Product(p.one_of(&Product::ALL, ErrorCode::UnknownProduct)?),
+            (None, Some(p)) => Scope::Product(p.one_of(&Product::QUOTED, ErrorCode::UnknownProduct)?),
             (None, None) => Scope::Cart,
         };
         if discounts.iter().any(|d| d.scope == scope) {
@@ -197,7 +217,7 @@ fn apply_discount(item: &mut QuotedItem, discounts: &[Discount], rounding: Round
 fn totals(catalog: &Catalog, items: Vec<QuotedItem>, rounding: Rounding) -> Quote {
     let sum = |f: fn(&QuotedItem) -> Decimal| rounding.apply(items.iter().map(f).sum());
     Quote {
-        currency: catalog.currency.clone(),
+        currency: catalog.currency,
         catalog_version: catalog.version.clone(),
         original_price: sum(|i| i.original_price),
         discount_price: sum(|i| i.discount_price),

@@ -19,7 +19,7 @@ pub struct RuleText {
 }
 
 /// Every rule ID with its text and its document, in RULES.md's order.
-const RULES: [(&str, Key, Key); 54] = [
+const RULES: [(&str, Key, Key); 63] = [
     ("CP-1", key!("rule.CP-1"), key!("source.cp")),
     ("CP-2", key!("rule.CP-2"), key!("source.cp")),
     ("CP-3", key!("rule.CP-3"), key!("source.cp")),
@@ -58,6 +58,12 @@ const RULES: [(&str, Key, Key); 54] = [
     ("IOT-22", key!("rule.IOT-22"), key!("source.iotExamples")),
     ("IOT-23", key!("rule.IOT-23"), key!("source.iotEnterprise")),
     ("IOT-24", key!("rule.IOT-24"), key!("source.iotOverview")),
+    ("IOT-25", key!("rule.IOT-25"), key!("source.iotFaqGenerations")),
+    ("IOT-26", key!("rule.IOT-26"), key!("source.iotConnection")),
+    ("IOT-27", key!("rule.IOT-27"), key!("source.iotMessaging")),
+    ("IOT-28", key!("rule.IOT-28"), key!("source.iotMessagingConnection")),
+    ("IOT-29", key!("rule.IOT-29"), key!("source.iotAccessTw")),
+    ("IOT-30", key!("rule.IOT-30"), key!("source.iotOldExamples")),
     ("ECS-1", key!("rule.ECS-1"), key!("source.ecsOverdue")),
     ("ECS-2", key!("rule.ECS-2"), key!("source.ecsOverdue")),
     ("ECS-3", key!("rule.ECS-3"), key!("source.ecsOverdue")),
@@ -74,6 +80,9 @@ const RULES: [(&str, Key, Key); 54] = [
     ("ECS-14", key!("rule.ECS-14"), key!("source.ecsChina")),
     ("ECS-15", key!("rule.ECS-15"), key!("source.ecsAutoRenew2019")),
     ("ECS-16", key!("rule.ECS-16"), key!("source.ecsBillingFaq2021")),
+    ("SITE-1", key!("rule.SITE-1"), key!("source.sites")),
+    ("SITE-2", key!("rule.SITE-2"), key!("source.sitePrices")),
+    ("SITE-3", key!("rule.SITE-3"), key!("source.iso4217")),
 ];
 
 /// Every rule, explained in the request's language.

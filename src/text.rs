@@ -18,6 +18,30 @@ pub fn push_decimal(out: &mut String, n: u64) {
     out.extend(digits[first..].iter().map(|&d| d as char));
 }
 
+/// Appends the decimal digits of `n` in groups of three, as people read a count:
+/// "891,800,000" (issue 29). English and Chinese write counts alike.
+pub fn push_grouped(out: &mut String, n: u128) {
+    // A u128 has at most 39 digits.
+    let mut digits = [0u8; 39];
+    let mut first = digits.len();
+    let mut rest = n;
+    loop {
+        first -= 1;
+        digits[first] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let count = digits.len() - first;
+    for (i, &d) in digits[first..].iter().enumerate() {
+        if i > 0 && (count - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d as char);
+    }
+}
+
 /// Writes the decimal digits of `n` at the end of `digits` (20 places hold any u64);
 /// returns where they start.
 pub fn write_digits(digits: &mut [u8], mut n: u64) -> usize {
@@ -265,5 +289,20 @@ mod tests {
         assert_eq!(edit_distance("qunatity", "quantity"), 2);
         assert_eq!(closest("Hour", &["months", "hours"]), Some("hours"));
         assert_eq!(closest("weeks", &["months", "hours"]), None);
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        // Worked by hand: issue 29's 891,800,000; the edges of a group; u128's largest.
+        let grouped = |n: u128| {
+            let mut out = String::new();
+            super::push_grouped(&mut out, n);
+            out
+        };
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1_000), "1,000");
+        assert_eq!(grouped(891_800_000), "891,800,000");
+        assert_eq!(grouped(u128::MAX), "340,282,366,920,938,463,463,374,607,431,768,211,455");
     }
 }

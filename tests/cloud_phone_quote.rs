@@ -184,3 +184,42 @@ fn a_cart_over_ten_thousand_items_is_refused() {
     // 10,000 x 9.9057 -> 9.91 each = 99,100.00
     assert_eq!(quote_json(json!({"items": items})).unwrap().trade_price.to_string(), "99100.00");
 }
+
+#[test]
+fn cp13_a_group_kept_running_is_billed_every_hour_of_the_month() {
+    // acp.basic.small, mainland (0.0457 an hour), 2 phones kept running 730 h a month: billed
+    // and deducted every hour (CP-13), so 2 x 730 x 0.0457 = 66.722 -> 66.72 a month. As one
+    // 730 h lifetime it would be 183 periods = 732 h (CP-3): 2 x 732 x 0.0457 = 66.90.
+    let running = json!({"items": [{"product": "cloudPhone", "spec": "acp.basic.small", "region": "mainland",
+        "billing": "payAsYouGo", "hoursPerMonth": 730, "quantity": 2}]});
+    let q = quote_json(running).unwrap();
+    let item = &q.items[0];
+    let line = &item.lines[0];
+    assert_eq!((line.quantity.to_string(), line.exact_amount.to_string(), line.amount.to_string()), ("1460".into(), "66.7220".into(), "66.72".into()));
+    assert_eq!(line.formula, "2 phones x 730 h a month x USD 0.0457/hour (kept running: billed every hour, CP-13; the 4-hour period rounds once, at release)");
+    assert_eq!(line.rules, ["CP-2", "CP-3", "CP-5", "CP-6", "CP-13"]);
+    assert_eq!(item.description, "2 phones acp.basic.small, mainland, pay-as-you-go, kept running 730 h a month");
+    // It recurs every month while the group runs: monthly in the estimate, 12 x 66.72 a year.
+    assert_eq!((q.estimate.monthly.to_string(), q.estimate.one_off.to_string(), q.estimate.first_year.to_string()), ("66.72".into(), "0.00".into(), "800.64".into()));
+    let lifetime = quote_json(payg("acp.basic.small", "mainland", json!(730), 2)).unwrap();
+    assert_eq!((lifetime.trade_price.to_string(), lifetime.estimate.one_off.to_string()), ("66.90".into(), "66.90".into()));
+}
+
+#[test]
+fn hours_per_month_is_a_month_of_a_running_group_not_a_lifetime() {
+    let item = |extra: serde_json::Value| {
+        let mut item = json!({"product": "cloudPhone", "spec": "acp.basic.small", "region": "mainland", "billing": "payAsYouGo"});
+        item.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        json!({"items": [item]})
+    };
+    // A month holds at most 31 x 24 = 744 hours; a lifetime and its creation go with `hours`.
+    assert_eq!(error_of(item(json!({"hoursPerMonth": 745}))), (ErrorCode::OutOfRange, "items[0].hoursPerMonth".to_string()));
+    assert_eq!(error_of(item(json!({"hoursPerMonth": 10, "hours": 10}))), (ErrorCode::UnknownField, "items[0].hours".to_string()));
+    assert_eq!(error_of(item(json!({"hoursPerMonth": 10, "createdAt": "2025-01-01"}))), (ErrorCode::UnknownField, "items[0].createdAt".to_string()));
+    assert_eq!(error_of(item(json!({"billing": "subscription", "months": 1, "hoursPerMonth": 10}))), (ErrorCode::UnknownField, "items[0].hoursPerMonth".to_string()));
+    // An account runs a pay-as-you-go group by the hour until it is released: not this field.
+    let account = alicloud_cost::decode::Value::from_json_str(r#"{"start": "2026-12-01", "account": {"balance": "10"}, "items": [
+        {"product": "cloudPhone", "spec": "acp.basic.small", "region": "mainland", "billing": "payAsYouGo", "hoursPerMonth": 730}]}"#).unwrap();
+    let error = alicloud_cost::simulate_account(&account).unwrap_err();
+    assert_eq!((error.code, error.path.as_str()), (ErrorCode::NotSupported, "items[0].hoursPerMonth"));
+}

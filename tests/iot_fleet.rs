@@ -44,7 +44,7 @@ fn pricing_page_example_18_144_000_messages_13_61_by_day_and_13_72_as_a_month() 
         fleet.formula[0],
         "1 device x 86,400 devicePub messages a day (every 1 s for 24 h online) = 86,400 sent + 86,400 x 6 receivers = 518,400 received"
     );
-    let days = item.days.as_ref().unwrap();
+    let days = item.days.as_ref().and_then(|d| d.basic_pro()).unwrap();
     assert_eq!((days.len(), days[0].billable_messages, days[1].chargeable_messages), (30, 604_800, 209_600));
     let rounding = item.warnings.iter().find(|w| w.code == "daily_rounding").unwrap();
     assert!(rounding.message.contains("13.72"), "{}", rounding.message);
@@ -95,9 +95,9 @@ fn per_day_messages_forwarding_and_days() {
     let q = quote_json(r).unwrap();
     let item = &q.items[0];
     assert_eq!(q.trade_price.to_string(), "0.00");
-    assert_eq!(item.days.as_ref().unwrap().len(), 10);
+    assert_eq!(item.days.as_ref().and_then(|d| d.basic_pro()).unwrap().len(), 10);
     assert_eq!(item.fleet.as_ref().unwrap().messages_per_month.to_string(), "24000");
-    assert_eq!(item.days.as_ref().unwrap()[0].free_category_messages, 2_400);
+    assert_eq!(item.days.as_ref().and_then(|d| d.basic_pro()).unwrap()[0].free_category_messages, 2_400);
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn interfaces_map_to_their_category_and_edition() {
     // Free to call, but what is received through it is billed: the answer says so.
     let q = quote_json(with_interface("basic", "IOT_MQTT_Subscribe")).unwrap();
     assert!(q.items[0].warnings.iter().any(|w| w.code == "received_messages_billed" && w.message.contains("IOT_MQTT_Subscribe")));
-    assert_eq!(q.items[0].days.as_ref().unwrap()[0].billable_messages, 1);
+    assert_eq!(q.items[0].days.as_ref().and_then(|d| d.basic_pro()).unwrap()[0].billable_messages, 1);
 }
 
 #[test]

@@ -33,7 +33,7 @@ fn published_example_daily_rounding_gives_13_61_and_shows_13_72() {
     assert_eq!(line.quantity.to_string(), "17.144"); // million chargeable messages
     let warning = item.warnings.iter().find(|w| w.code == "daily_rounding").expect("the rounding effect is shown");
     assert!(warning.message.contains("13.72") && warning.message.contains("13.61"), "{}", warning.message);
-    let days = item.days.as_ref().unwrap();
+    let days = item.days.as_ref().and_then(|d| d.basic_pro()).unwrap();
     assert_eq!(days.len(), 30);
     assert_eq!((days[0].message_amount.to_string(), days[0].free_quota_messages), ("0.00".to_string(), 604_800));
     assert_eq!((days[1].message_amount.to_string(), days[1].chargeable_messages), ("0.17".to_string(), 209_600));
@@ -111,7 +111,7 @@ fn iot18_free_quota_goes_to_the_earliest_days_first_whatever_the_input_order() {
     ]});
     let q = quote_json(legacy("basic", "2026-12", usage)).unwrap();
     assert_eq!(q.trade_price.to_string(), "0.01");
-    let days = q.items[0].days.as_ref().unwrap();
+    let days = q.items[0].days.as_ref().and_then(|d| d.basic_pro()).unwrap();
     assert_eq!(alicloud_cost::time::iso_date(days[0].date), "2026-12-01");
     assert_eq!(days[1].chargeable_messages, 16_250);
 }

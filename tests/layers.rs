@@ -9,8 +9,8 @@ use std::path::Path;
 /// Lowest first. A module is a path under `src/` (`products::iot` covers `products/iot/*`);
 /// a file belongs to the longest row that is a prefix of its module path.
 const LAYERS: &[&[&str]] = &[
-    // Leaf: digits, decimals written and read, closest names.
-    &["text"],
+    // Leaves: digits, decimals written and read, closest names; sites and their currencies.
+    &["text", "site"],
     // Texts for a person; answers written as JSON text.
     &["messages", "json_write"],
     &["error"],
@@ -23,7 +23,7 @@ const LAYERS: &[&[&str]] = &[
     &["bill"],
     &["catalog"],
     // One module per product: decoding and rating.
-    &["products::cloud_phone", "products::ecs", "products::iot"],
+    &["products::cloud_phone", "products::ecs", "products::iot", "products::network"],
     // The answers: the quote envelope, comparisons, and what a lifecycle answers.
     &["quote", "compare", "lifecycle::answer"],
     // Lifecycles (issues 30, 31): the one interface the engine calls, and the state every

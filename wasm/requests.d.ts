@@ -18,6 +18,9 @@ export type DateInput = string;
 /** A billing month, "YYYY-MM". */
 export type YearMonth = string;
 
+/** A time of day on the billing day (UTC+8), "HH:MM:SS" from 00:00:00 to 23:59:59. */
+export type ClockTime = string;
+
 /** The embedded Cloud Phone specs (seed 003). A spec added by your catalog is a string: write `"acp.mine" as CloudPhoneSpecId`. */
 export type CloudPhoneSpecId = "acp.basic.small" | "acp.std.small" | "acp.std.medium" | "acp.std.large" | "acp.perf.large";
 
@@ -71,6 +74,12 @@ export type FleetMessage<C> = ({ every: FleetInterval; perDay?: never } | { perD
 /** A fleet: the living devices of IOT-19, online `onlineHoursPerDay` (0, 24] (default 24). */
 export type Fleet<C> = { devices: Count; onlineHoursPerDay?: DecimalInput; messages: FleetMessage<C>[] };
 
+/** A fleet of the connection-and-messages generation: any category (it has no edition, IOT-25), and how it connects (IOT-26, IOT-30). */
+export type ConnectionFleet = Fleet<AnyCategory> & { connection?: Connection };
+
+/** Every message category: the connection-and-messages generation bills device shadow and TSL alike (IOT-27). */
+export type AnyCategory = BasicCategory | ProCategory;
+
 /** A comparison's need: one day's usage every day, or a fleet that may grow (compounded monthly, whole devices rounded down). */
 export type PerDayOrFleet<C> = { perDay: DayUsage<C>; fleet?: never; growth?: never }
 | { fleet: Fleet<C>; perDay?: never; growth?: { devicesPercentPerMonth: DecimalInput } };
@@ -112,9 +121,17 @@ export type AccountEvent =
 export interface QuoteRequest {
     items: QuoteItem[];
     /**
-     * Your prices: added or replaced specs, IoT rates, ECS instance types.
+     * Your prices, in the site's currency: added or replaced specs, IoT rates, ECS instance types.
      */
     catalog?: CatalogOverride;
+    /**
+     * The connection-and-messages generation's policies (IOT-28, IOT-29).
+     */
+    policy?: QuotePolicy;
+    /**
+     * The Alibaba Cloud site (default "international"): the answer's currency and prices (SITE-1).
+     */
+    site?: Site;
     /**
      * The language of every text written for a person (default "en"); codes, numbers
      * and instants are the same in both.
@@ -129,7 +146,73 @@ export interface QuoteRequest {
 /**
  * One cart item, told apart by `product`, then `billing` or `instance`.
  */
-export type QuoteItem = CloudPhoneSubscriptionItem | CloudPhonePayAsYouGoItem | IotLegacyItem<BasicEdition, BasicCategory> | IotLegacyItem<ProEdition, ProCategory> | IotEnterpriseItem | IotNewPublicItem | EcsSubscriptionItem | EcsPayAsYouGoItem;
+export type QuoteItem = CloudPhoneSubscriptionItem | CloudPhonePayAsYouGoItem | CloudPhoneRunningItem | IotLegacyItem<BasicEdition, BasicCategory> | IotLegacyItem<ProEdition, ProCategory> | IotConnectionItem | IotEnterpriseItem | IotNewPublicItem | EcsSubscriptionItem | EcsPayAsYouGoItem | EcsRunningItem | EipItem | NatGatewayItem;
+
+/** An Alibaba Cloud site: each sells in its own currency (SITE-1). */
+export type Site = "international" | "china" | "japan";
+
+/** IOT-28's and IOT-29's choices, for the connection-and-messages generation. */
+export interface QuotePolicy {
+    iot?: {
+        /** "firstTwoMonths" (default): the month of `activated` and the next; "everyMonth": the Japan page's reading. */
+        freeQuota?: "firstTwoMonths" | "everyMonth";
+        /** How each day's amount is cut to the currency's unit: "truncate" (default) or "halfUp". */
+        dailyAmounts?: "truncate" | "halfUp";
+    };
+}
+
+/**
+ * A legacy public instance billed by connection minutes and messages (IOT-25..IOT-30), for one month.
+ */
+export interface IotConnectionItem {
+    product: "iot";
+    instance: "legacyPublic";
+    pricing: "connectionAndMessages";
+    /**
+     * This generation has no edition (IOT-25).
+     */
+    edition?: never;
+    month: YearMonth;
+    /**
+     * When IoT Platform was first activated on the account (in practice, the instance's
+     * activation): the free quota's first two months (IOT-28). Absent: past them.
+     */
+    activated?: DateInput;
+    /**
+     * Units counted this month before the first day given: they move the tiers and the free quota.
+     */
+    monthToDate?: { messages?: Count; connectionMinutes?: Count };
+    usage: ConnectionUsage;
+}
+
+/**
+ * The same day every day (`days`: the first N, from activation in its month), a table of days, or a fleet.
+ */
+export type ConnectionUsage = { perDay: ConnectionDayUsage; days?: Count } | { days: (ConnectionDayUsage & { date?: string })[] } | { fleet: ConnectionFleet; days?: Count };
+
+/**
+ * One day's messages, and its connection minutes as counted or as sessions (IOT-26).
+ */
+export type ConnectionDayUsage = { messages: MessageBucket<AnyCategory>[] } & ({ connectionMinutes?: Count; connections?: never } | { connections: ConnectionSession[]; connectionMinutes?: never });
+
+/**
+ * A connection of `devices` devices (default 1) from `from` to `to`, both included, counted in
+ * natural clock minutes (IOT-26). Sessions of one `group` are the same devices reconnecting;
+ * a session past midnight is given as two.
+ */
+export interface ConnectionSession {
+    from: ClockTime;
+    to: ClockTime;
+    devices?: Count;
+    group?: string;
+    /**
+     * Default "mqtt": only MQTT pays connection minutes.
+     */
+    connection?: Connection;
+}
+
+/** How devices connect (IOT-26): CoAP, HTTP and sub-devices pay no connection minutes. */
+export type Connection = "mqtt" | "coap" | "http" | "subDevice";
 
 /**
  * Cloud Phones bought for whole months (CP-2).
@@ -175,6 +258,23 @@ export interface CloudPhonePayAsYouGoItem {
 }
 
 /**
+ * A pay-as-you-go group kept running: its hours each month at the hourly price. It is billed every
+ * hour it exists (CP-13); its 4-hour period (CP-3) rounds once, when it is released. A monthly amount.
+ */
+export interface CloudPhoneRunningItem {
+    product: "cloudPhone";
+    billing: "payAsYouGo";
+    spec: CloudPhoneSpecId;
+    region: Region;
+    /**
+     * Hours a month, > 0 and <= 744 (730 for a whole average month).
+     */
+    hoursPerMonth: DecimalInput;
+    quantity?: Count;
+    internetAccess?: boolean | InternetAccess;
+}
+
+/**
  * Internet access at your rates (no document publishes them, CP-1).
  */
 export interface InternetAccess {
@@ -196,6 +296,10 @@ export type ProEdition = "pro";
 export interface IotLegacyItem<E, C> {
     product: "iot";
     instance: "legacyPublic";
+    /**
+     * Seed 002's Basic and Pro editions (the default while `edition` is given, IOT-25).
+     */
+    pricing?: "basicPro";
     edition: E;
     month: YearMonth;
     usage: IotUsage<C>;
@@ -299,12 +403,17 @@ export interface IotNewPublicItem {
 /**
  * ECS for whole months, at your prices per month (ECS-9).
  */
-export type EcsSubscriptionItem = { product: "ecs"; billing: "subscription"; months: Count; quantity?: Count } & (GivenEcsPricing | CatalogEcsPricing);
+export type EcsSubscriptionItem = { product: "ecs"; billing: "subscription"; months: Count; quantity?: Count } & (GivenEcsPricing | CatalogEcsPricing | DataDisksAlone);
 
 /**
  * ECS for some hours, at your prices per hour (ECS-9).
  */
-export type EcsPayAsYouGoItem = { product: "ecs"; billing: "payAsYouGo"; hours: DecimalInput; quantity?: Count } & (GivenEcsPricing | CatalogEcsPricing);
+export type EcsPayAsYouGoItem = { product: "ecs"; billing: "payAsYouGo"; hours: DecimalInput; quantity?: Count } & (GivenEcsPricing | CatalogEcsPricing | DataDisksAlone);
+
+/**
+ * ECS kept running, its hours each month at your prices per hour (ECS-9): a monthly amount.
+ */
+export type EcsRunningItem = { product: "ecs"; billing: "payAsYouGo"; hoursPerMonth: DecimalInput; quantity?: Count } & (GivenEcsPricing | CatalogEcsPricing | DataDisksAlone);
 
 /**
  * ECS prices are not published (ECS-9): give them, or an instance type of your catalog.
@@ -337,6 +446,34 @@ export interface EcsPrices {
     dataDisks?: DecimalInput[];
     bandwidth?: DecimalInput;
 }
+
+/**
+ * Data disks bought on their own (a Terraform `alicloud_ecs_disk`): no instance, only disk prices (ECS-9).
+ */
+export interface DataDisksAlone {
+    instanceType?: never;
+    prices: { dataDisks: [DecimalInput, ...DecimalInput[]]; instance?: never; systemDisk?: never; bandwidth?: never };
+}
+
+/**
+ * Whole months of a subscription, or pay-as-you-go for one lifetime of `hours` or every month for `hoursPerMonth`.
+ */
+export type NetworkTerm =
+| { billing: "subscription"; months: Count; hours?: never; hoursPerMonth?: never }
+| { billing: "payAsYouGo"; hours: DecimalInput; months?: never; hoursPerMonth?: never }
+| { billing: "payAsYouGo"; hoursPerMonth: DecimalInput; months?: never; hours?: never };
+
+/**
+ * An Elastic IP Address: its own product (CP-1), at your prices per hour or per month, per
+ * address: its address fee and its bandwidth, at least one.
+ */
+export type EipItem = { product: "eip"; quantity?: Count; prices: { address: DecimalInput; bandwidth?: DecimalInput } | { address?: DecimalInput; bandwidth: DecimalInput } } & NetworkTerm;
+
+/**
+ * A NAT Gateway: its own product (CP-1), at your price per hour or per month. `specification`
+ * is a label for the description, such as "Small" or "Enhanced".
+ */
+export type NatGatewayItem = { product: "natGateway"; quantity?: Count; specification?: string; prices: { gateway: DecimalInput } } & NetworkTerm;
 
 /**
  * A percent off one item, one product, or the cart (the most specific one applies).
@@ -376,13 +513,10 @@ export interface CatalogOverride {
     ecs?: EcsCatalogOverride;
 }
 
-export interface CloudPhoneCatalogOverride {
-    specs?: CloudPhoneSpecOverride[];
-    /**
-     * CP-13's cut-over: groups created from this moment on are billed in periods.
-     */
-    periodsSince?: DateInput;
-}
+/**
+ * Specs, or CP-13's cut-over: groups created from `periodsSince` on are billed in periods.
+ */
+export type CloudPhoneCatalogOverride = { specs: CloudPhoneSpecOverride[]; periodsSince?: DateInput } | { periodsSince: DateInput; specs?: CloudPhoneSpecOverride[] };
 
 /**
  * A spec replaced field by field, or added (a new spec needs both regions' prices).
@@ -398,7 +532,7 @@ export interface CloudPhoneSpecOverride {
 }
 
 /**
- * USD per phone.
+ * Per phone, in the site's currency.
  */
 export interface SpecPriceOverride {
     monthly?: DecimalInput;
@@ -416,6 +550,16 @@ export interface IotCatalogOverride {
     livingDevicePricePerDay?: DecimalInput;
     freeLivingDevicesPerDay?: Count;
     enterpriseSpecs?: EnterpriseSpecOverride[];
+    /**
+     * The connection-and-messages generation's prices, in the site's currency (SITE-1):
+     * `messageTiers` replaces the site's tiers (the first above 0, each above the last).
+     */
+    connectionAndMessages?: {
+        messageTiers?: { above: Count; price: DecimalInput }[];
+        minutePrice?: DecimalInput;
+        freeMessagesPerMonth?: Count;
+        freeMinutesPerMonth?: Count;
+    };
 }
 
 export interface EnterpriseSpecOverride {
@@ -446,7 +590,29 @@ export interface EcsInstanceTypeOverride {
 /**
  * `compareBillingMethod(request)`: subscription against pay-as-you-go for the same need.
  */
-export type CompareRequest = CloudPhoneComparison | EcsComparison | IotComparison<BasicEdition, BasicCategory> | IotComparison<ProEdition, ProCategory>;
+export type CompareRequest = CloudPhoneComparison | EcsComparison | IotComparison<BasicEdition, BasicCategory> | IotComparison<ProEdition, ProCategory> | IotOptionsComparison;
+
+/**
+ * Every IoT option that can carry a fleet (no `edition`): both legacy generations, Enterprise
+ * Edition at your price or sized from your catalog, a new public instance where it fits.
+ */
+export type IotOptionsComparison = {
+    product: "iot";
+    edition?: never;
+    startMonth: YearMonth;
+    usage: { months: Count };
+    fleet: ConnectionFleet;
+    growth?: { devicesPercentPerMonth: DecimalInput };
+    /**
+     * When IoT Platform was first activated: the connection-and-messages generation's free quota (IOT-28).
+     */
+    activated?: DateInput;
+    policy?: QuotePolicy;
+    trial?: boolean;
+    catalog?: CatalogOverride;
+    locale?: Locale;
+    site?: Site;
+} & (GivenEnterprisePrice | CatalogEnterprisePrice | { spec?: never; monthlyPrice?: never });
 
 /**
  * Cloud Phone subscription against pay-as-you-go (CP-3, CP-6, CP-7).
@@ -471,6 +637,7 @@ export interface CloudPhoneComparison {
      * and instants are the same in both.
      */
     locale?: Locale;
+    site?: Site;
 }
 
 /**
@@ -515,13 +682,13 @@ export interface Cycles {
 /**
  * ECS at your prices for both billing methods (ECS-9).
  */
-export type EcsComparison = { product: "ecs"; quantity?: Count; usage: MonthlyHours; catalog?: CatalogOverride; locale?: Locale } & ({ instanceType?: string; prices: { subscription: EcsPrices; payAsYouGo: EcsPrices } } | { instanceType: string; prices: { subscription: Partial<EcsPrices>; payAsYouGo: Partial<EcsPrices> } });
+export type EcsComparison = { product: "ecs"; quantity?: Count; usage: MonthlyHours; catalog?: CatalogOverride; locale?: Locale; site?: Site } & ({ instanceType?: string; prices: { subscription: EcsPrices; payAsYouGo: EcsPrices } } | { instanceType: string; prices: { subscription: Partial<EcsPrices>; payAsYouGo: Partial<EcsPrices> } });
 
 /**
  * IoT Enterprise Edition (subscription) against a legacy public instance (pay-as-you-go),
  * month by month from `startMonth` with the same usage every day (IOT-2).
  */
-export type IotComparison<E, C> = { product: "iot"; edition: E; startMonth: YearMonth; usage: Months; trial?: boolean; catalog?: CatalogOverride; locale?: Locale } & PerDayOrFleet<C> & (GivenEnterprisePrice | CatalogEnterprisePrice | { spec?: never; monthlyPrice?: never });
+export type IotComparison<E, C> = { product: "iot"; edition: E; startMonth: YearMonth; usage: Months; trial?: boolean; catalog?: CatalogOverride; locale?: Locale; site?: Site } & PerDayOrFleet<C> & (GivenEnterprisePrice | CatalogEnterprisePrice | { spec?: never; monthlyPrice?: never });
 
 export interface Months {
     months: Count;
@@ -566,7 +733,7 @@ export type IotPayAsYouGoLifecycle = { product: "iot"; resource: { instance: "le
 /**
  * What every lifecycle request may give.
  */
-export type LifecycleCommon = { start: DateInput; until?: DateInput; renewalPrice?: DecimalInput; account?: AccountCredit; overdueAt?: DateInput; events?: LifecycleEvent[]; policy?: PolicyOverride; locale?: Locale } & ({ costPerHour?: DecimalInput; costPerDay?: never } | { costPerDay: DecimalInput; costPerHour?: never });
+export type LifecycleCommon = { start: DateInput; until?: DateInput; renewalPrice?: DecimalInput; account?: AccountCredit; overdueAt?: DateInput; events?: LifecycleEvent[]; policy?: PolicyOverride; locale?: Locale; site?: Site } & ({ costPerHour?: DecimalInput; costPerDay?: never } | { costPerDay: DecimalInput; costPerHour?: never });
 
 export interface NoAutoRenew {
     /**
@@ -661,4 +828,60 @@ export interface AccountRequest {
      * and instants are the same in both.
      */
     locale?: Locale;
+    /**
+     * The Alibaba Cloud site (default "international"): the currency of every amount (SITE-1).
+     */
+    site?: Site;
+}
+
+// ---------------------------------------------------------------- quoteTerraformPlan (issue 33)
+/**
+ * A price of yours: per hour for pay-as-you-go, per month for a subscription (at least one).
+ */
+export type PlanRate = { hourly: DecimalInput; monthly?: DecimalInput } | { hourly?: DecimalInput; monthly: DecimalInput };
+
+/**
+ * What no document publishes (ECS-9; EIP and NAT Gateway are products of their own, CP-1).
+ */
+export interface PlanPrices {
+    ecs?: {
+        /** Per instance, keyed by instance type ("ecs.g7.large"). */
+        instanceTypes?: Record<string, PlanRate>;
+        /** Per GiB, keyed by category ("cloud_essd") or category and performance level ("cloud_essd.PL1"). */
+        disks?: Record<string, PlanRate>;
+        /** Per Mbps of fixed public bandwidth. */
+        bandwidth?: PlanRate;
+    };
+    eip?: {
+        /** Per address. */
+        address?: PlanRate;
+        /** Per Mbps. */
+        bandwidth?: PlanRate;
+    };
+    /** Per gateway, keyed by its specification ("Small") or its nat_type ("Enhanced"). */
+    natGateway?: Record<string, PlanRate>;
+}
+
+/**
+ * Keyed by a resource address (`module.app.alicloud_instance.web[0]`), an address for every
+ * instance (`...web[*]`, or without the key), or a resource type (`alicloud_instance`), the most
+ * specific first: the hours a month of a pay-as-you-go resource (730 when none is given), and
+ * values for attributes the plan leaves unknown or unset (`region`, `data_disks.category`, ...).
+ */
+export type PlanUsage = Record<string, { hoursPerMonth?: DecimalInput; values?: Record<string, unknown> }>;
+
+/**
+ * The options of `quoteTerraformPlan`: the side file (`prices`, `usage`), what exists before,
+ * when the plan's subscriptions are bought, and the language of the answer's texts.
+ */
+export interface PlanOptions {
+    prices?: PlanPrices;
+    usage?: PlanUsage;
+    /** Another plan (an object, or its JSON text), e.g. of the main branch: what exists before, instead of the plan's prior_state. */
+    base?: object | string;
+    /** When the plan's subscriptions are bought (default: the plan's timestamp). */
+    start?: DateInput;
+    locale?: Locale;
+    /** The Alibaba Cloud site (SITE-1): the catalog's prices and the side file's are in its currency. Default "international" (USD). */
+    site?: Site;
 }

@@ -14,11 +14,25 @@ export type Instant = string;
 /** The language of the texts written for a person (issue 16). */
 export type Locale = "en" | "zh-CN";
 
+/** The currency of a site and of every amount of an answer for it (SITE-1, SITE-3). */
+export type Currency = "USD" | "CNY" | "JPY";
+
 /**
- * The embedded default catalog: prices and billing units, each with its source seed and as-of
- * date, and every billing rule explained for a customer in `options.locale` (default "en").
+ * The embedded catalog of `options.site` (default "international"): its currency, the prices
+ * that site publishes and billing units, each with its source and as-of date; every billing
+ * rule explained, and the IoT message categories named, in `options.locale` (default "en").
  */
-export function catalog(options?: { locale?: Locale }): Catalog;
+export function catalog(options?: { locale?: Locale; site?: Site }): Catalog;
+
+/**
+ * Prices `terraform show -json PLANFILE`'s output (an object, or its JSON text): each resource as
+ * the quote item it becomes, what exists before and the difference (API.md "Terraform plans").
+ * Throws an `Error` with `code` and `path` on a malformed plan or side file.
+ */
+export function quoteTerraformPlan(plan: object | string, options?: PlanOptions): PlanEstimate;
+
+/** `quoteTerraformPlan` for JSON text: the plan's text and the options' text in, the answer's text out. */
+export function quoteTerraformPlanJson(plan: string, options?: string): string;
 
 /** Lifecycle policies by product and name (src/policy.rs NAMES), e.g. policies.ecs.stopAfterDays. */
 export type Policies = { cloudPhone: Record<string, Period>; iot: Record<string, Period>; ecs: Record<string, Period> };
@@ -34,7 +48,7 @@ export interface Versions {
 /**
  * A stable, machine-readable error code (snake_case on the wire).
  */
-export type ErrorCode = "invalid_type" | "missing_field" | "unknown_field" | "not_finite" | "invalid_decimal" | "not_an_integer" | "out_of_range" | "unknown_product" | "unknown_billing" | "unknown_region" | "unknown_instance" | "unknown_edition" | "unknown_spec" | "too_many" | "invalid_date" | "date_out_of_period" | "duplicate_date" | "unknown_category" | "category_not_in_edition" | "missing_price" | "duplicate_discount" | "empty" | "too_deep" | "unknown_event_type" | "unknown_interface" | "no_spec_fits" | "unknown_preset" | "unknown_locale" | "not_supported" | "internal";
+export type ErrorCode = "invalid_type" | "missing_field" | "unknown_field" | "not_finite" | "invalid_decimal" | "not_an_integer" | "out_of_range" | "unknown_product" | "unknown_billing" | "unknown_region" | "unknown_instance" | "unknown_edition" | "unknown_spec" | "too_many" | "invalid_date" | "date_out_of_period" | "duplicate_date" | "unknown_category" | "category_not_in_edition" | "missing_price" | "duplicate_discount" | "empty" | "too_deep" | "unknown_event_type" | "unknown_interface" | "no_spec_fits" | "unknown_preset" | "unknown_locale" | "unknown_site" | "price_not_published" | "session_crosses_midnight" | "date_out_of_order" | "not_supported" | "internal";
 
 // ---------------------------------------------------------------- catalog
 export interface Catalog {
@@ -42,7 +56,14 @@ export interface Catalog {
      * Identifies the price set; quotes echo it as `catalogVersion`.
      */
     version: string;
-    currency: string;
+    /**
+     * The site whose published prices these are (SITE-1).
+     */
+    site: Site;
+    /**
+     * The one currency of every price here and of every answer priced with it.
+     */
+    currency: Currency;
     cloudPhone: CloudPhoneCatalog;
     iot: IotCatalog;
     ecs: EcsCatalog;
@@ -78,6 +99,10 @@ export interface Source {
      * The RULES.md IDs this data serves.
      */
     rules: string[];
+    /**
+     * Where the document is published, for a page beyond the seeds that has one.
+     */
+    address?: string;
 }
 
 /**
@@ -123,21 +148,23 @@ export interface CloudPhoneSpec {
 }
 
 /**
- * One spec's prices in one region group (CP-6).
+ * One spec's prices in one region group (CP-6), in the catalog's currency; absent where the
+ * site publishes none (seed 003's prices are USD only, SITE-1).
  */
 export interface SpecPrice {
     /**
-     * Subscription, USD per phone per month.
+     * Subscription, per phone per month.
      */
-    monthly: Decimal;
+    monthly?: Decimal;
     /**
-     * Pay-as-you-go, USD per phone per hour.
+     * Pay-as-you-go, per phone per hour.
      */
-    hourly: Decimal;
+    hourly?: Decimal;
 }
 
 /**
- * Legacy public instance rates (IOT-15..IOT-19).
+ * Legacy public instance rates: Basic and Pro (IOT-15..IOT-19) and the connection-and-messages
+ * generation (IOT-25..IOT-30) of the site.
  */
 export interface IotCatalog {
     source: Source;
@@ -146,18 +173,18 @@ export interface IotCatalog {
      */
     messageUnitBytes: number;
     /**
-     * USD per `messages_per_price_unit` billable messages (IOT-16).
+     * Per `messagesPerPriceUnit` billable messages (IOT-16); USD only (SITE-1).
      */
-    messagePrice: Decimal;
+    messagePrice?: Decimal;
     messagesPerPriceUnit: number;
     /**
      * Free billable messages each calendar month in UTC+8 (IOT-17).
      */
     freeMessagesPerMonth: number;
     /**
-     * USD per living device per day beyond the free ones (IOT-19).
+     * Per living device per day beyond the free ones (IOT-19); USD only (SITE-1).
      */
-    livingDevicePricePerDay: Decimal;
+    livingDevicePricePerDay?: Decimal;
     /**
      * Free living devices per account per day (IOT-19).
      */
@@ -171,6 +198,64 @@ export interface IotCatalog {
      * What a free new public instance holds (IOT-24).
      */
     newPublicLimits: NewPublicLimits;
+    /**
+     * The connection-and-messages generation's prices on this site (IOT-26, IOT-27, SITE-2).
+     */
+    connectionAndMessages: ConnectionTariff;
+    /**
+     * The message categories (IOT-13, IOT-14), named in the request's language; only in
+     * `catalog()`'s answer.
+     */
+    categories?: MessageCategory[];
+}
+
+/**
+ * What one site charges for the connection-and-messages generation (SITE-2), in its currency.
+ */
+export interface ConnectionTariff {
+    /**
+     * Graduated over the calendar month's running total (IOT-27), lowest first.
+     */
+    messageTiers: MessageTier[];
+    /**
+     * Per `unitsPerPrice` connection minutes (IOT-26); absent where the site publishes none.
+     */
+    minutePrice?: Decimal;
+    unitsPerPrice: number;
+    messageUnitBytes: number;
+    /**
+     * Free in a month that has the free quota (IOT-28).
+     */
+    freeMessagesPerMonth: number;
+    freeMinutesPerMonth: number;
+    sources: Source[];
+}
+
+/**
+ * The part of the month's running total above `above` pays `price` per `unitsPerPrice`.
+ */
+export interface MessageTier {
+    above: number;
+    /**
+     * Absent where the site publishes none (the Japan site's third tier).
+     */
+    price?: Decimal;
+}
+
+/**
+ * A message category (IOT-13, IOT-14): whether it is billed, and by which editions and generations.
+ */
+export interface MessageCategory {
+    name: string;
+    billable: boolean;
+    /**
+     * "basic", "pro", "connectionAndMessages": the legacy public pricing that bills it.
+     */
+    billedBy: ("basic" | "pro" | "connectionAndMessages")[];
+    /**
+     * The category's name for a person, in the request's language.
+     */
+    label: string;
 }
 
 /**
@@ -283,7 +368,10 @@ export interface RuleText {
 
 // ---------------------------------------------------------------- quote
 export interface Quote {
-    currency: string;
+    /**
+     * The request site's currency: every amount of the quote is in it (SITE-1).
+     */
+    currency: Currency;
     /**
      * The embedded catalog's version, or the caller's (`<version>+caller` by default).
      */
@@ -329,9 +417,19 @@ export interface QuotedItem {
     lines: Line[];
     warnings: Warning[];
     /**
-     * IoT legacy public instances: the bill day by day (IOT-17..IOT-19).
+     * IoT legacy public instances: the pricing model, its document and date (IOT-25).
      */
-    days?: IotDay[];
+    pricing?: Pricing;
+    /**
+     * IoT legacy public instances: the bill day by day, in the terms of `pricing.model`
+     * (Basic and Pro: IOT-17..IOT-19; connection and messages: IOT-26..IOT-29).
+     */
+    days?: IotDay[] | ConnectionDay[];
+    /**
+     * The connection-and-messages generation: the month rated as one, as Alibaba's examples
+     * rate it, beside the day-by-day bill (IOT-29).
+     */
+    wholeMonth?: WholeMonth;
     /**
      * IoT legacy public instances given as a fleet: its traffic (IOT-22).
      */
@@ -399,7 +497,7 @@ export interface Warning {
  */
 export type Billing = "subscription" | "payAsYouGo";
 
-export type Product = "cloudPhone" | "iot" | "ecs";
+export type Product = "cloudPhone" | "iot" | "ecs" | "eip" | "natGateway";
 
 /**
  * One day of a legacy public instance's bill (IOT-17, IOT-18, IOT-19).
@@ -445,10 +543,99 @@ export interface FleetSummary {
      */
     messagesPerMonth: string;
     /**
-     * The fleet arithmetic, one text per kind of message.
+     * The fleet arithmetic, one text per kind of message (and its connection minutes).
      */
     formula: string[];
+    /**
+     * The connection-and-messages generation: each day's natural connection minutes (IOT-30).
+     */
+    connectionMinutesPerDay?: string;
+    /**
+     * How the fleet connects: only MQTT pays connection minutes (IOT-26).
+     */
+    connection?: Connection;
     rules: string[];
+}
+
+/**
+ * The pricing model a legacy public item is billed by (IOT-25).
+ */
+export interface Pricing {
+    model: "connectionAndMessages" | "basicPro";
+    /**
+     * The Alibaba Cloud document that describes it.
+     */
+    source: string;
+    asOf?: string;
+    rules: string[];
+}
+
+/**
+ * One UTC+8 day of the connection-and-messages generation (IOT-29).
+ */
+export interface ConnectionDay {
+    date: string;
+    messages: DayItem;
+    connectionMinutes: DayMinutes;
+    /**
+     * Messages of the free categories (IOT-14): counted, never billed.
+     */
+    freeCategoryMessages: string;
+    /**
+     * The day's bill: the two items' amounts.
+     */
+    amount: Decimal;
+    /**
+     * The month's running totals after this day (IOT-27's tiers run over them).
+     */
+    monthToDate: MonthToDate;
+}
+
+/**
+ * Messages or connection minutes on one day.
+ */
+export interface DayItem {
+    billable: string;
+    /**
+     * Of them, in the month's free quota (IOT-28).
+     */
+    freeQuota: string;
+    /**
+     * The others, by tier (1, 2, 3; minutes have one).
+     */
+    tiers: TierUnits[];
+    /**
+     * Cut to the currency's unit (IOT-29, SITE-3).
+     */
+    amount: Decimal;
+}
+
+/**
+ * Connection minutes on one day: one price, no tiers (IOT-26).
+ */
+export interface DayMinutes {
+    billable: string;
+    freeQuota: string;
+    amount: Decimal;
+}
+
+export interface TierUnits {
+    tier: number;
+    units: string;
+}
+
+export interface MonthToDate {
+    messages: string;
+    connectionMinutes: string;
+}
+
+/**
+ * The month rated as one (IOT-29): each item's exact month total cut once, then added.
+ */
+export interface WholeMonth {
+    messages: Decimal;
+    connectionMinutes: Decimal;
+    total: Decimal;
 }
 
 /**
@@ -483,7 +670,7 @@ export interface Sizing {
 // ---------------------------------------------------------------- compareBillingMethod
 export interface Comparison {
     product: Product;
-    currency: string;
+    currency: Currency;
     catalogVersion: string;
     months: number;
     options: OptionCost[];
@@ -510,9 +697,64 @@ export interface Comparison {
      * IoT with a fleet: the Enterprise Edition spec that holds month 1's fleet (IOT-23).
      */
     sizing?: Sizing;
+    /**
+     * IoT with a fleet and no `edition`: every option that can carry it (issue 32).
+     */
+    iotOptions?: IotOption[];
+    /**
+     * The cheapest available of `iotOptions` over the horizon; null when none is.
+     */
+    cheapestOption?: IotOptionId | null;
 }
 
-export type Cheapest = "subscription" | "payAsYouGo" | "tie";
+/**
+ * "unavailable": an IoT comparison of every option where Enterprise Edition or the
+ * connection-and-messages generation cannot be priced (see `iotOptions`).
+ */
+export type Cheapest = "subscription" | "payAsYouGo" | "tie" | "unavailable";
+
+export type IotOptionId = "legacyConnectionAndMessages" | "legacyBasic" | "legacyPro" | "enterprise" | "newPublic";
+
+/**
+ * One way to carry an IoT fleet, priced month by month as `quote` prices it.
+ */
+export interface IotOption {
+    option: IotOptionId;
+    /**
+     * The option, for a person.
+     */
+    description: string;
+    billing: Billing;
+    /**
+     * Priced for every month and holds the fleet throughout.
+     */
+    available: boolean;
+    /**
+     * The whole horizon, when available.
+     */
+    total?: Decimal;
+    /**
+     * Each month's cost, as far as the option could be priced.
+     */
+    months: { month: number; cost: Decimal }[];
+    /**
+     * Why it is not available.
+     */
+    reason?: string;
+    /**
+     * The field of the request's `catalog` that would price it (SITE-1, IOT-4).
+     */
+    catalogField?: string;
+    /**
+     * The first month a growing fleet leaves it (IOT-23, IOT-24).
+     */
+    outgrownAt?: { month: number; reason: string };
+    /**
+     * The connection-and-messages generation: the first month each higher tier is reached (IOT-27).
+     */
+    tiersReached?: { tier: number; month: number }[];
+    rules: string[];
+}
 
 export interface OptionCost {
     billing: Billing;
@@ -565,7 +807,7 @@ export interface Switching {
 // ---------------------------------------------------------------- simulateLifecycle
 export interface Lifecycle {
     product: Product;
-    currency: string;
+    currency: Currency;
     horizon: Horizon;
     /**
      * In time order; events at the same moment in the order they took effect.
@@ -669,7 +911,7 @@ export type ResourceStatus = "active" | "unavailable" | "retained" | "released" 
 
 // ---------------------------------------------------------------- simulateAccount
 export interface Account {
-    currency: string;
+    currency: Currency;
     /**
      * How the subscriptions were paid for: bought at `start` from the credit, or before.
      */
@@ -775,4 +1017,100 @@ export interface AccountItemOutcome {
 export interface KeepRunning {
     until: Instant;
     topUp: Decimal;
+}
+
+// ---------------------------------------------------------------- quoteTerraformPlan (issue 33)
+/**
+ * The price of a Terraform plan: every alicloud resource, what the plan leaves, what exists
+ * before (`base`) and the difference.
+ */
+export interface PlanEstimate {
+    currency: string;
+    catalogVersion: string;
+    formatVersion: string;
+    terraformVersion?: string;
+    /** Every resource of the alicloud provider, in the plan's order, then those only the base has; data sources are listed, never priced. */
+    resources: PlanResource[];
+    /** The alicloud resources that are not priced, each with its reason. */
+    unpriced: Unpriced[];
+    /** Resources of other providers: counted, not priced. */
+    otherProviders: ProviderCount[];
+    /** What the plan leaves: the sum of every priced resource's estimate. */
+    estimate: Estimate;
+    /** What exists before. */
+    base: PlanBase;
+    /** estimate - base. */
+    diff: PlanDiff;
+    warnings: Warning[];
+}
+
+/** What `terraform apply` does to a resource. */
+export type Action = "create" | "update" | "replace" | "delete" | "no-op" | "read" | "forget";
+
+/** A managed resource, or a data source (read, never billed). */
+export type Mode = "managed" | "data";
+
+/** Why a side of a resource is not priced: a stable code, the text, and the attribute or price at fault. */
+export interface ResourceSide {
+    priced: boolean;
+    code?: string;
+    reason?: string;
+    attribute?: string;
+    /** The quote item the resource becomes: `quote({ items: [request] })` prices it alike. */
+    request?: QuoteItem;
+    /** That item priced: its lines with their formulas and rules. */
+    item?: QuotedItem;
+    estimate?: Estimate;
+}
+
+/** A resource of the plan: as the plan leaves it (its own fields), and as it was (`base`). */
+export interface PlanResource extends ResourceSide {
+    address: string;
+    type: string;
+    mode: Mode;
+    action: Action;
+    /** What it cost before, when it existed (its item only where it differs). */
+    base?: ResourceSide;
+    /** estimate - base, when every side that exists is priced. */
+    diff?: Estimate;
+    /** A subscription the plan buys: its expiry and release (CP-14, ECS-11). */
+    lifecycle?: PlanLifecycle;
+    /** What the plan adds to the item's own warnings: hours assumed, traffic not included, ... */
+    warnings: Warning[];
+}
+
+export interface Unpriced {
+    address: string;
+    type: string;
+    code: string;
+    reason: string;
+}
+
+export interface ProviderCount {
+    /** The resource type's provider prefix (`aws`, `random`, ...). */
+    provider: string;
+    resources: number;
+}
+
+/** Where "before" comes from: `options.base`, the plan's prior_state, or nothing (a first plan). */
+export type BaseSource = "base" | "priorState" | "none";
+
+export interface PlanBase {
+    source: BaseSource;
+    estimate: Estimate;
+}
+
+export interface PlanDiff {
+    estimate: Estimate;
+}
+
+/** A subscription the plan buys: when it expires and, without auto-renewal, when it is released (CP-14, ECS-11). */
+export interface PlanLifecycle {
+    months: number;
+    autoRenew: boolean;
+    boughtAt?: Instant;
+    expiresAt?: Instant;
+    releasedAt?: Instant;
+    summary: string;
+    rules: string[];
 }

@@ -5,31 +5,28 @@
 // The package is imported dynamically (index.html preloads it with the rest of the module graph):
 // the page applies the visitor's language and its prerendered first estimate before the engine
 // arrives, and says so in words if the engine cannot load.
-import { LANGUAGES, language, pickLanguage, setLanguage, t } from "./i18n.js";
-import { costChart, daysTable, el, instant, itemLines, linesTable, money, number, phaseBar, readableText, ruleLinks, sourceList, warningsList } from "./views.js";
+import { LANGUAGES, currency, language, pickLanguage, setCurrency, setLanguage, t } from "./i18n.js";
+import { connectionDaysTable, costChart, day, daysTable, el, instant, iotOptionsTable, itemLines, linesTable, money, number, phaseBar, readableText, ruleLinks, sourceList, warningsList } from "./views.js";
 
-let quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version;
+let quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version, quoteTerraformPlan;
 
 const $ = (id) => document.getElementById(id);
-const TABS = ["cloudPhone", "iot", "ecs", "compare", "lifecycle"];
+const TABS = ["cloudPhone", "iot", "ecs", "compare", "lifecycle", "plan"];
 const PRODUCT_TABS = ["cloudPhone", "iot", "ecs"];
 const MAX_CART = 200;
 const DEFAULT_MIX = [{ bytes: "256", count: "100000", category: "devicePub" }];
 
-const state = { tab: "cloudPhone", mix: structuredClone(DEFAULT_MIX), days: [], cart: [] };
+/** `cartCatalog`: the cart's own prices (SITE-1) by site, each in that site's currency. */
+const state = { tab: "cloudPhone", mix: structuredClone(DEFAULT_MIX), days: [], cart: [], cartCatalog: {} };
 /**
- * The message categories of seed 002's billing table (IOT-13, IOT-14), in the engine's order, with
- * the editions that bill them. Read from catalog().iot.categories where the engine lists them;
- * until then, this copy of the engine's table (src/products/iot/mod.rs CATEGORIES).
+ * The message categories (IOT-13, IOT-14) as the engine's catalog lists them, in the page's language:
+ * `{ name, billable, billedBy, label }`, read on start and on a language switch (issue 29).
  */
-const CATEGORIES = [
-  ["devicePub", "billable"], ["deviceRpcRequest", "billable"], ["revertRpcResponse", "billable"], ["deviceSubReceived", "billable"],
-  ["serverPub", "billable"], ["serverPubBroadcast", "billable"], ["serverResponse", "billable"], ["serverRevertRpc", "billable"],
-  ["subDevice", "billable"], ["deviceShadow", "basicOnly"], ["tsl", "proOnly"],
-  ["connect", "free"], ["connAck", "free"], ["disconnect", "free"], ["pingReq", "free"], ["pingResp", "free"], ["pubAck", "free"],
-  ["subscribe", "free"], ["subAck", "free"], ["unsubscribe", "free"], ["unsubAck", "free"], ["rulesEngineForward", "free"],
-].map(([name, billability]) => ({ name, billability }));
-let categories = CATEGORIES;
+let categories = [];
+/** The chosen site's catalog (its currency and the prices it publishes, SITE-1), read from the engine. */
+let siteCatalog = null;
+const SITES = { international: "USD", china: "CNY", japan: "JPY" };
+const site = () => (SITES[$("site").value] ? $("site").value : "international");
 let lastCart = null;
 let engineReady = false;
 /** What the status lines say, as keys: a language switch re-says them, never brings back a stale one. */
@@ -91,9 +88,52 @@ function fleetOf() {
 const sizingEnterprise = () => state.tab === "iot" && read("iot-instance") === "enterprise" && read("iot-ent-size");
 
 function itemCatalog() {
-  if (!sizingEnterprise()) return undefined;
+  const own = ownPrices();
+  if (!sizingEnterprise()) return own;
   const spec = { id: t("iot.yourSpec"), monthlyPrice: read("iot-ent-price"), onlineDevices: read("iot-ent-online"), messagingTps: read("iot-ent-mtps"), forwardingTps: read("iot-ent-ftps") };
   return { iot: { enterpriseSpecs: [spec] } };
+}
+
+/** The caller's prices for what the chosen site does not publish (SITE-1), for the tab being priced. */
+function ownPrices() {
+  if (site() === "international") return undefined;
+  // Monthly and hourly prices are separate fields, as ECS's: changing the method never reinterprets one.
+  const per = read("cp-billing") === "subscription" ? "monthly" : "hourly";
+  if (state.tab === "cloudPhone" && read(`cp-own-${per}`) !== "") {
+    return { cloudPhone: { specs: [{ id: read("cp-spec"), [read("cp-region")]: { [per]: read(`cp-own-${per}`) } }] } };
+  }
+  if (state.tab !== "iot" || read("iot-instance") !== "legacyPublic") return undefined;
+  const iot = {};
+  if (read("iot-pricing") === "basicPro") {
+    if (read("iot-own-message") !== "") iot.messagePrice = read("iot-own-message");
+    if (read("iot-edition") === "pro" && read("iot-own-device") !== "") iot.livingDevicePricePerDay = read("iot-own-device");
+  } else {
+    const own = {};
+    if (site() === "china" && read("iot-own-minute") !== "") own.minutePrice = read("iot-own-minute");
+    // The Japan site shows two tiers: yours is the third, beside its own two (SITE-2).
+    if (site() === "japan" && read("iot-own-tier3") !== "" && siteCatalog) {
+      own.messageTiers = siteCatalog.iot.connectionAndMessages.messageTiers.map((tier, i) => ({ above: tier.above, price: i === 2 ? read("iot-own-tier3") : tier.price }));
+    }
+    if (Object.keys(own).length) iot.connectionAndMessages = own;
+  }
+  return Object.keys(iot).length ? { iot } : undefined;
+}
+
+/** `b` merged into `a` for a catalog override: Cloud Phone specs by id and region, the rest by key. */
+function mergeCatalog(a = {}, b = {}) {
+  const out = structuredClone(a);
+  for (const [key, value] of Object.entries(b)) {
+    if (key === "specs") {
+      out.specs ??= [];
+      for (const spec of value) {
+        const known = out.specs.find((s) => s.id === spec.id);
+        if (!known) out.specs.push(structuredClone(spec));
+        else for (const region of ["mainland", "international"]) if (spec[region]) known[region] = { ...known[region], ...spec[region] };
+      }
+    } else if (value && typeof value === "object" && !Array.isArray(value)) out[key] = mergeCatalog(out[key], value);
+    else out[key] = value;
+  }
+  return out;
 }
 
 function iotItem() {
@@ -109,13 +149,21 @@ function iotItem() {
   const month = read("iot-month");
   const messages = (counts) => state.mix.map((row, j) => ({ bytes: row.bytes, count: counts ? counts[j] ?? "0" : row.count, category: row.category }));
   const mode = read("iot-mode");
+  // IOT-25: connection minutes and messages (the newer billing), or Basic/Pro. The day table's last
+  // column is the day's connection minutes for the one, its living devices for the other.
+  const connection = read("iot-pricing") === "connectionAndMessages";
+  const dayExtra = connection ? "connectionMinutes" : "livingDevices";
   const usage =
     mode === "fleet"
-      ? { fleet: fleetOf() }
+      ? { fleet: connection ? { ...fleetOf(), connection: read("iot-fleet-connection") } : fleetOf() }
       : mode === "days"
-        ? { days: state.days.slice(0, daysInMonth(month) || 1).map((day, i) => ({ date: `${month}-${String(i + 1).padStart(2, "0")}`, messages: messages(day.c), livingDevices: day.d })) }
-        : { perDay: { messages: messages(null), livingDevices: read("iot-devices") } };
-  return { product: "iot", instance, edition: read("iot-edition"), month, usage, freeQuotaUsed: optional(read("iot-free-used")) };
+        ? { days: state.days.slice(0, daysInMonth(month) || 1).map((day, i) => ({ date: `${month}-${String(i + 1).padStart(2, "0")}`, messages: messages(day.c), [dayExtra]: day.d })) }
+        : { perDay: { messages: messages(null), [dayExtra]: read(connection ? "iot-minutes" : "iot-devices") } };
+  if (connection) {
+    const counted = optional(read("iot-counted"));
+    return { product: "iot", instance, pricing: "connectionAndMessages", month, activated: optional(read("iot-activated")), monthToDate: counted === undefined ? undefined : { messages: counted }, usage };
+  }
+  return { product: "iot", instance, pricing: "basicPro", edition: read("iot-edition"), month, usage, freeQuotaUsed: optional(read("iot-free-used")) };
 }
 
 /** The ECS price fields of the chosen billing method: monthly and hourly prices are separate fields, never reinterpreted. */
@@ -138,9 +186,17 @@ const ITEM_BUILDERS = { cloudPhone: cloudPhoneItem, iot: iotItem, ecs: ecsItem }
 function compareRequest() {
   const product = read("cmp-product");
   if (product === "iot") {
-    // Enterprise Edition at the customer's price against a legacy public edition, for one fleet (IOT-4, IOT-22).
+    // Every option for one fleet (no edition), or Enterprise Edition at the customer's price against a
+    // legacy public edition (IOT-4, IOT-22, IOT-24, IOT-25).
     const fleet = { devices: read("cmp-iot-devices"), messages: [{ every: { minutes: read("cmp-iot-every") }, bytes: read("cmp-iot-bytes") }] };
-    const request = { product, edition: read("cmp-iot-edition"), monthlyPrice: read("cmp-iot-price"), startMonth: read("cmp-iot-start"), fleet, usage: { months: read("cmp-months") } };
+    const edition = read("cmp-iot-edition");
+    const request = { product, monthlyPrice: optional(read("cmp-iot-price")), startMonth: read("cmp-iot-start"), fleet, usage: { months: read("cmp-months") } };
+    if (edition) request.edition = edition;
+    else {
+      const growth = optional(read("cmp-iot-growth"));
+      if (growth !== undefined) request.growth = { devicesPercentPerMonth: growth };
+      request.activated = optional(read("cmp-iot-activated"));
+    }
     if (read("cmp-iot-trial")) request.trial = true;
     return request;
   }
@@ -155,8 +211,15 @@ function compareRequest() {
  * The cart as one account (simulateAccount): the same items, one balance. An IoT usage repeats every
  * day from the start date, so the quote's month and day count are left out.
  */
+/**
+ * Cart items an account cannot run yet: a legacy public instance billed by connection minutes and
+ * messages waits for the account engine to bill it day by day (issue 32, deliverable 5). The page
+ * leaves them out of "If I stop paying" and says so.
+ */
+const notSimulated = (item) => item.product === "iot" && item.pricing === "connectionAndMessages";
+
 function accountRequest() {
-  const items = state.cart.map((item) =>
+  const items = state.cart.filter((item) => !notSimulated(item)).map((item) =>
     item.product === "iot" && item.instance === "legacyPublic"
       ? { ...item, month: undefined, usage: { ...item.usage, days: Array.isArray(item.usage?.days) ? item.usage.days : undefined } }
       : item,
@@ -164,7 +227,7 @@ function accountRequest() {
   // API.md, third round: each subscription is bought at the start from this balance, unless the
   // customer says it is already bought.
   const subscriptions = read("lc-already-paid") ? "alreadyPaid" : "buyAtStart";
-  return { start: read("lc-start"), until: read("lc-until"), account: { balance: read("lc-balance") }, subscriptions, items };
+  return { start: read("lc-start"), until: read("lc-until"), account: { balance: read("lc-balance") }, subscriptions, items, catalog: cartCatalog() };
 }
 
 function lifecycleRequest() {
@@ -223,6 +286,8 @@ const VALUE_CODES = new Set(["invalid_decimal", "not_an_integer", "out_of_range"
  */
 function customerError(error, field) {
   if (error.code === "unknown_spec") return t("err.spec");
+  // SITE-1: the site publishes no price in its currency; the field beside is where to type one.
+  if (error.code === "price_not_published") return [t("err.notPublished", { site: t(`siteName.${site()}`) }), t("expect.ownPrice")].join(language() === "zh-CN" ? "" : " ");
   if (error.code === "unknown_category") return t("err.category");
   const expect = field?.dataset?.expect;
   if (!expect || !VALUE_CODES.has(error.code)) return String(error.message);
@@ -274,13 +339,23 @@ function findField(form, path) {
   return null;
 }
 
-/** `fn(request)` in the page's language: the engine writes every text in it (issue 16). */
+/** `fn(request)` in the page's language, on the chosen site: texts in one, amounts in the other's currency. */
 function call(fn, request) {
   try {
-    return { result: fn({ ...request, locale: language() }) };
+    return { result: fn({ ...request, locale: language(), site: site() }) };
   } catch (error) {
     return { error };
   }
+}
+
+/**
+ * The field a `price_not_published` error asks to fill (SITE-1): its message names the catalog field
+ * (`catalog.iot.messagePrice`, `catalog.cloudPhone.specs[…].mainland.monthly`), which the page's own
+ * price fields carry as their path.
+ */
+function unpublishedPath(error) {
+  const field = String(error.message).match(/catalog\.([\w.[\]]+)/)?.[1] ?? "";
+  return field.startsWith("cloudPhone.") ? "catalog.cloudPhone.price" : `catalog.${field}`;
 }
 
 /**
@@ -292,7 +367,7 @@ function priced(form, fallback, fn, request, outputs, prefix = "") {
   fallback.textContent = "";
   const { result, error } = call(fn, request);
   if (!error) return result;
-  const path = String(error.path ?? "");
+  const path = error.code === "price_not_published" ? prefix + unpublishedPath(error) : String(error.path ?? "");
   showError(form, error, path.startsWith(prefix) ? path.slice(prefix.length) : path, fallback);
   for (const node of outputs) node.replaceChildren();
   return null;
@@ -327,11 +402,36 @@ function renderItem() {
   $("item-total").dataset.amount = result.tradePrice;
   // The same drawing as the first estimate prerendered into index.html (scripts/build-page.mjs).
   $("item-lines").replaceChildren(...itemLines(quoted));
-  $("item-days").replaceChildren(quoted.days?.length ? daysTable(quoted.days) : "");
+  const connection = quoted.pricing?.model === "connectionAndMessages";
+  $("item-days").replaceChildren(...(quoted.days?.length ? [...(connection ? connectionFacts(quoted) : []), connection ? connectionDaysTable(quoted.days) : daysTable(quoted.days)] : []));
 }
 
+/**
+ * What a connection-and-messages month comes to, in a customer's words: its connection minutes
+ * (billed and free, IOT-26, IOT-28), and the day its messages reach each higher tier (IOT-27).
+ */
+function connectionFacts(quoted) {
+  const minutes = quoted.days.reduce((sum, d) => ({ billable: sum.billable + BigInt(d.connectionMinutes.billable), free: sum.free + BigInt(d.connectionMinutes.freeQuota) }), { billable: 0n, free: 0n });
+  const facts = [el("p", { id: "iot-minutes-shown", textContent: t("iot.minutesShown", { billable: number(String(minutes.billable - minutes.free)), free: number(String(minutes.free)) }) })];
+  const reached = new Set([1]);
+  for (const d of quoted.days) {
+    for (const part of d.messages.tiers) {
+      if (reached.has(part.tier)) continue;
+      reached.add(part.tier);
+      facts.push(el("p", { className: "tier-reached", "data-tier": String(part.tier), textContent: t("iot.tierReached", { tier: part.tier, date: day(d.date) }) }));
+    }
+  }
+  return facts;
+}
+
+/** The cart's own prices on the chosen site (SITE-1), or nothing when it has none there. */
+const cartCatalog = () => {
+  const own = state.cartCatalog[site()];
+  return own && Object.keys(own).length ? own : undefined;
+};
+
 function cartRequest() {
-  const request = { items: state.cart };
+  const request = { items: state.cart, catalog: cartCatalog() };
   const percent = read("cart-discount");
   if (percent !== "") request.discounts = [{ percent }];
   return request;
@@ -394,6 +494,7 @@ function renderCompare() {
   const form = document.querySelector('[data-form="compare"]');
   const result = priced(form, $("cmp-error"), compareBillingMethod, compareRequest(), [$("cmp-summary"), $("cmp-chart"), $("cmp-notes")]);
   if (!result) return;
+  if (result.iotOptions) return renderIotOptions(result);
   // IoT compares two instance types, not two billing methods of one: name them so.
   const method = (billing) => (result.product === "iot" || read("cmp-product") === "iot" ? t(`cmp.iot.${billing}`) : t(`billing.${billing}`));
   const headline =
@@ -427,6 +528,27 @@ function renderCompare() {
     notes.push(el("p", { id: "cmp-switching" }, `${verdict}${result.switching.reason} `, ruleLinks(result.switching.rules)));
   }
   $("cmp-notes").replaceChildren(...notes, warningsList(result.caveats) ?? "");
+}
+
+/**
+ * Every IoT option for one fleet (issue 32): the cheapest available first in words, each option's
+ * total or why it cannot carry the fleet, and the chart of Enterprise Edition against the
+ * connection-and-messages billing where both are priced.
+ */
+function renderIotOptions(result) {
+  const cheapest = result.iotOptions.find((o) => o.option === result.cheapestOption);
+  const headline = cheapest
+    ? t("cmp.iot.cheapestOption", { option: cheapest.description, total: money(cheapest.total), months: number(result.months) })
+    : t("cmp.iot.noneAvailable");
+  $("cmp-summary").replaceChildren(el("p", { className: "headline", id: "cmp-headline", textContent: headline }), iotOptionsTable(result.iotOptions));
+  if (result.curve.length) {
+    const labels = { title: t("cmp.chart"), month: t("cmp.chartMonth"), subscription: t("cmp.iot.subscription"), payAsYouGo: t("cmp.iot.payAsYouGo") };
+    $("cmp-chart").replaceChildren(
+      costChart(result.curve, labels, $("cmp-chart").clientWidth || 640),
+      el("figcaption", {}, el("span", { className: "key key-subscription", textContent: labels.subscription }), el("span", { className: "key key-payg", textContent: labels.payAsYouGo })),
+    );
+  } else $("cmp-chart").replaceChildren();
+  $("cmp-notes").replaceChildren(warningsList(result.caveats) ?? "");
 }
 
 function duration(ms) {
@@ -464,11 +586,13 @@ function timelineEntry(entry, items) {
 /** "If I stop paying" for the whole cart: one balance, each item's fate (simulateAccount). */
 function renderAccount(form) {
   const outputs = [$("lc-summary"), $("lc-bar"), $("lc-items"), $("lc-timeline")];
-  if (!state.cart.length) {
+  const leftOut = state.cart.filter(notSimulated).length;
+  const leftOutNote = () => (leftOut ? el("p", { className: "notice", id: "lc-left-out", textContent: t("lc.leftOut", { n: leftOut }) }) : "");
+  if (state.cart.length === leftOut) {
     clearErrors(form);
     $("lc-error").textContent = "";
     for (const node of outputs) node.replaceChildren();
-    $("lc-summary").append(el("p", { className: "empty-state", id: "lc-cart-empty", textContent: t("lc.cartEmpty") }));
+    $("lc-summary").append(leftOut ? leftOutNote() : el("p", { className: "empty-state", id: "lc-cart-empty", textContent: t("lc.cartEmpty") }));
     $("lc-prepaid").hidden = true;
     return;
   }
@@ -478,7 +602,7 @@ function renderAccount(form) {
     $("lc-prepaid").hidden = true;
     return;
   }
-  const facts = [];
+  const facts = [leftOutNote()];
   facts.push(runwayFact(result, request.account));
   const first = result.firstInterruption;
   if (first) {
@@ -547,12 +671,37 @@ function renderLifecycle() {
   $("lc-timeline").replaceChildren(...result.timeline.map((entry) => timelineEntry(entry)));
 }
 
+/**
+ * The Terraform plan tab (issue 33): its code (www/plan.js) is imported the first time the tab is
+ * shown, so it never delays the first price; until then, and if it cannot load, the tab's own
+ * text says what to do. Its priced resources join the cart as the quote items they became.
+ */
+let planView = null;
+let planLoading = null;
+function renderPlan() {
+  if (planView) return planView.render();
+  planLoading ??= import("./plan.js").then(({ mountPlan }) => {
+    planView = mountPlan({ price: quoteTerraformPlan, addToCart: addPlanItems });
+    planView.render();
+  });
+}
+
+/** Adds quote items to the cart, as many as it holds; returns how many were added. */
+function addPlanItems(items) {
+  const room = Math.max(MAX_CART - state.cart.length, 0);
+  const added = items.slice(0, room).map((item) => JSON.parse(JSON.stringify(item)));
+  state.cart.push(...added);
+  render();
+  return added.length;
+}
+
 /** Recomputes what the visible tab shows, and the cart; then remembers the state in the URL. */
 function render() {
   applyVisibility();
   if (!engineReady) return;
   if (PRODUCT_TABS.includes(state.tab)) renderItem();
   else if (state.tab === "compare") renderCompare();
+  else if (state.tab === "plan") renderPlan();
   else renderLifecycle();
   renderCart();
   scheduleUrlUpdate();
@@ -564,18 +713,32 @@ function optionList(select, values, label = (v) => v) {
   select.replaceChildren(...values.map((v) => el("option", { value: v, textContent: label(v) })));
 }
 
-/** A category list for one edition: billed categories first, then the free ones (IOT-13, IOT-14). */
+/** The generation or edition whose categories the IoT form offers: "basic", "pro" or "connectionAndMessages". */
+const billedBy = () => (read("iot-pricing") === "basicPro" ? read("iot-edition") : "connectionAndMessages");
+
+/**
+ * A category's name as the catalog gives it, first letter up; on Basic/Pro, a category one edition
+ * alone bills says which (IOT-13).
+ */
+function categoryLabel(c) {
+  const label = c.label.charAt(0).toUpperCase() + c.label.slice(1);
+  if (read("iot-pricing") !== "basicPro" || !c.billable || c.billedBy.includes("basic") === c.billedBy.includes("pro")) return label;
+  return t(c.billedBy.includes("basic") ? "cat.basicOnly" : "cat.proOnly", { label });
+}
+
+/** A category list for the instance's billing: billed categories first, then the free ones (IOT-13, IOT-14). */
 function categorySelect(row, j) {
-  const edition = read("iot-edition");
-  const offered = categories.filter((c) => c.billability !== (edition === "pro" ? "basicOnly" : "proOnly") || c.name === row.category);
-  const group = (key, list) => el("optgroup", { label: t(key) }, ...list.map((c) => el("option", { value: c.name, textContent: t(`cat.${c.name}`) })));
+  const by = billedBy();
+  const offered = categories.filter((c) => !c.billable || c.billedBy.includes(by) || c.name === row.category);
+  const group = (key, list) => el("optgroup", { label: t(key) }, ...list.map((c) => el("option", { value: c.name, textContent: categoryLabel(c) })));
   const select = el(
     "select",
     { id: `iot-mix-${j}-category`, "data-path": `usage.perDay.messages[${j}].category`, "aria-label": `${t("iot.category")} ${j + 1}` },
-    // A name the list does not know (from a link) stays visible, so the engine's error can point at it.
+    // A name the list does not know (from a link, or before the engine lists them) stays visible, so
+    // the engine's error can point at it.
     ...(categories.some((c) => c.name === row.category) ? [] : [el("option", { value: row.category, textContent: row.category })]),
-    group("cat.billable", offered.filter((c) => c.billability !== "free")),
-    group("cat.free", offered.filter((c) => c.billability === "free")),
+    group("cat.billable", offered.filter((c) => c.billable)),
+    group("cat.free", offered.filter((c) => !c.billable)),
   );
   select.value = row.category;
   return select;
@@ -596,14 +759,17 @@ function renderMix() {
   renderDayTable();
 }
 
-/** One row per day of the month: each mix row's count that day, and living devices. */
+/** The day table's last column: living devices (Basic/Pro) or connection minutes (connection and messages). */
+const extraColumn = () => (read("iot-pricing") === "basicPro" ? "iot.devices" : "iot.minutesColumn");
+
+/** One row per day of the month: each mix row's count that day, and living devices or connection minutes. */
 function renderDayTable() {
   const month = read("iot-month");
   const n = daysInMonth(month) || 0;
   // New days start from the same-every-day figures as they stand when the table opens.
-  if (read("iot-mode") === "days") while (state.days.length < n) state.days.push({ c: state.mix.map((r) => r.count), d: read("iot-devices") || "0" });
+  if (read("iot-mode") === "days") while (state.days.length < n) state.days.push({ c: state.mix.map((r) => r.count), d: read(read("iot-pricing") === "basicPro" ? "iot-devices" : "iot-minutes") || "0" });
   $("iot-days-head").replaceChildren(
-    el("tr", {}, el("th", { scope: "col", textContent: t("iot.date") }), ...state.mix.map((r) => el("th", { scope: "col", textContent: `${t("iot.bytesShort", { n: /^\d+$/.test(r.bytes) ? number(r.bytes) : r.bytes })} · ${categories.some((c) => c.name === r.category) ? t(`cat.${r.category}`) : r.category}` })), el("th", { scope: "col", textContent: t("iot.devices") })),
+    el("tr", {}, el("th", { scope: "col", textContent: t("iot.date") }), ...state.mix.map((r) => el("th", { scope: "col", textContent: `${t("iot.bytesShort", { n: /^\d+$/.test(r.bytes) ? number(r.bytes) : r.bytes })} · ${categories.find((c) => c.name === r.category)?.label ?? r.category}` })), el("th", { scope: "col", textContent: t(extraColumn()) })),
   );
   $("iot-days").replaceChildren(
     ...state.days.slice(0, n).map((day, i) => {
@@ -613,7 +779,7 @@ function renderDayTable() {
         {},
         el("th", { scope: "row", textContent: date }),
         ...state.mix.map((_, j) => el("td", {}, el("input", { id: `iot-day-${i}-${j}`, type: "text", inputMode: "numeric", autocomplete: "off", value: day.c[j] ?? "0", "data-path": `usage.days[${i}].messages[${j}].count`, "data-expect": "count", "aria-label": `${date} ${t("iot.count")} ${j + 1}` }))),
-        el("td", {}, el("input", { id: `iot-day-${i}-dev`, type: "text", inputMode: "numeric", autocomplete: "off", value: day.d ?? "0", "data-path": `usage.days[${i}].livingDevices`, "data-expect": "count", "aria-label": `${date} ${t("iot.devices")}` })),
+        el("td", {}, el("input", { id: `iot-day-${i}-dev`, type: "text", inputMode: "numeric", autocomplete: "off", value: day.d ?? "0", "data-path": `usage.days[${i}].${read("iot-pricing") === "basicPro" ? "livingDevices" : "connectionMinutes"}`, "data-expect": "count", "aria-label": `${date} ${t(extraColumn())}` })),
       );
     }),
   );
@@ -637,7 +803,8 @@ function captureDynamic(target) {
 
 // ------------------------------------------------------------------ state in the URL
 
-const FIELD_SELECTOR = "[data-form] input[id], [data-form] select[id], #cart-discount";
+// File inputs (the plan tab's) hold files, not text a link could carry.
+const FIELD_SELECTOR = "[data-form] input[id]:not([type=file]), [data-form] select[id], #cart-discount";
 
 function isDynamic(id) {
   return /^iot-(mix|day)-/.test(id);
@@ -651,7 +818,7 @@ function snapshot() {
       if (input.checked) fields[input.name] = input.value;
     } else fields[input.id] = input.type === "checkbox" ? input.checked : input.value;
   }
-  return { v: 1, tab: state.tab, lang: language(), fields, mix: state.mix, days: state.days, cart: state.cart };
+  return { v: 1, tab: state.tab, lang: language(), site: site(), fields, mix: state.mix, days: state.days, cart: state.cart, cartCatalog: state.cartCatalog };
 }
 
 function encode(value) {
@@ -678,6 +845,8 @@ function invalidReason(s) {
   if (!Array.isArray(s.days) || s.days.length > 31 || !s.days.every((d) => isPlain(d) && Array.isArray(d.c) && d.c.every(isText) && isText(d.d))) return "link.badDays";
   if (!Array.isArray(s.cart) || s.cart.length > MAX_CART || !s.cart.every(isPlain)) return "link.badCart";
   if (JSON.stringify(s.cart).length > 200_000) return "link.cartTooLarge";
+  if (s.site !== undefined && !(s.site in SITES)) return "link.badFields";
+  if (s.cartCatalog !== undefined && (!isPlain(s.cartCatalog) || !Object.entries(s.cartCatalog).every(([k, v]) => k in SITES && isPlain(v)) || JSON.stringify(s.cartCatalog).length > 20_000)) return "link.badCart";
   return null;
 }
 
@@ -715,6 +884,9 @@ function restore(s) {
   state.mix = s.mix.map((r) => ({ bytes: r.bytes, count: r.count, category: r.category }));
   state.days = s.days.map((d) => ({ c: [...d.c], d: d.d }));
   state.cart = s.cart;
+  state.cartCatalog = s.cartCatalog ?? {};
+  // Links made before the site was chosen are on the international site.
+  $("site").value = s.site ?? "international";
 }
 
 let urlTimer = 0;
@@ -769,11 +941,29 @@ function applyLanguage(lang) {
     $(id).textContent = said[line] ? t(said[line].key, said[line].vars) : "";
   }
   $("link-error").textContent = said.link ? t("linkError", { reason: t(said.link) }) : "";
+  if (engineReady) readCategories();
   renderMix();
   if (engineReady) {
     renderFooter();
     renderRules();
   }
+}
+
+/** The message categories from the engine's catalog, named in the page's language (issue 29). */
+function readCategories() {
+  categories = catalog({ locale: language() }).iot.categories;
+}
+
+/**
+ * The site whose prices and currency every tab uses (SITE-1): the labels that name the currency, the
+ * site's catalog (its published prices), and then every price, on the next render.
+ */
+function chooseSite() {
+  setCurrency(SITES[site()]);
+  // A price typed for one site is in its currency: it does not carry over to another (SITE-1).
+  for (const input of document.querySelectorAll('[data-expect="ownPrice"]')) input.value = "";
+  if (engineReady) siteCatalog = catalog({ site: site() });
+  applyLanguage(language());
 }
 
 /** The prerendered first estimate (scripts/build-page.mjs) in the visitor's language, until the engine's own. */
@@ -787,7 +977,7 @@ function showPrerendered() {
 
 /** Every billing rule explained for a customer, in the page's language, with its document (catalog). */
 function renderRules() {
-  const { rules } = catalog({ locale: language() });
+  const { rules } = catalog({ locale: language(), site: site() });
   $("rule-list").replaceChildren(
     ...rules.flatMap(({ id, text, source }) => [
       el("dt", { id: `rule-${id}`, textContent: id, tabIndex: -1 }),
@@ -801,7 +991,7 @@ function renderRules() {
  * (catalog({ locale }).rules[].source), dated from the catalog's own sources where they state one.
  */
 function renderFooter() {
-  $("sources").replaceChildren(...sourceList(catalog({ locale: language() })).map((text) => el("li", { textContent: text })));
+  $("sources").replaceChildren(...sourceList(catalog({ locale: language(), site: site() })).map((text) => el("li", { textContent: text })));
   const v = version();
   $("versions").textContent = t("footer.versions", { catalog: v.catalog, package: v.package });
 }
@@ -818,8 +1008,8 @@ function download(name, type, text) {
 
 /** A line's unit for a reader: the engine's unit codes ("phone-hour", "1,000,000 messages") in the page's language. */
 function unitText(unit) {
-  const many = String(unit).match(/^([\d,]+) messages$/);
-  if (many) return t("unit.messagesN", { n: number(many[1].replace(/,/g, "")) });
+  const many = String(unit).match(/^([\d,]+) (messages|minutes)$/);
+  if (many) return t(`unit.${many[2]}N`, { n: number(many[1].replace(/,/g, "")) });
   const key = `unit.${unit}`;
   const text = t(key);
   return text === key ? unit : text;
@@ -840,7 +1030,7 @@ function cartCsv(result) {
     for (const line of item.lines) {
       rows.push([...head, cell(line.description), cell(line.formula), cell(line.quantity, false), cell(unitText(line.unit)), cell(line.unitPrice, false), cell(line.amount, false), cell(line.rules.join(" "))]);
     }
-    if (item.discountPrice !== "0.00") rows.push([...head, cell(t("csv.discount")), "", "", "", "", cell(`-${item.discountPrice}`, false), ""]);
+    if (Number(item.discountPrice) !== 0) rows.push([...head, cell(t("csv.discount")), "", "", "", "", cell(`-${item.discountPrice}`, false), ""]);
   }
   rows.push(["", "", "", "", cell(t("total")), "", "", "", "", cell(result.tradePrice, false), ""]);
   // The estimate (issue 19): the same figures as the page's summary.
@@ -858,7 +1048,7 @@ function exportCsv() {
 function exportJson() {
   if (!lastCart) return;
   // The request as the engine priced it, locale included: running it again gives the same answer and texts.
-  const body = { generator: `alicloud-cost ${version().package}`, catalogVersion: lastCart.catalogVersion, request: { ...cartRequest(), locale: language() }, quote: lastCart };
+  const body = { generator: `alicloud-cost ${version().package}`, catalogVersion: lastCart.catalogVersion, request: { ...cartRequest(), locale: language(), site: site() }, quote: lastCart };
   download("alicloud-estimate.json", "application/json", `${JSON.stringify(body, null, 2)}\n`);
 }
 
@@ -867,7 +1057,7 @@ function exportJson() {
 function wire() {
   document.addEventListener("input", (event) => {
     const target = event.target;
-    if (target.id === "lang") return;
+    if (target.id === "lang" || target.id === "site") return;
     delete target.dataset.rejected;
     if (isDynamic(target.id)) captureDynamic(target);
     if (target.id === "iot-month") renderDayTable();
@@ -883,8 +1073,13 @@ function wire() {
       render();
       return;
     }
+    if (target.id === "site") {
+      chooseSite();
+      render();
+      return;
+    }
     if (target.name === "iot-mode") renderDayTable();
-    if (target.id === "iot-edition") renderMix();
+    if (target.id === "iot-edition" || target.id === "iot-pricing") renderMix();
     if (isDynamic(target.id)) captureDynamic(target);
     render();
   });
@@ -913,6 +1108,9 @@ function wire() {
       item.monthlyPrice = read("iot-ent-price");
     }
     state.cart.push(item);
+    // The item's own prices (SITE-1) price it in the cart too.
+    const own = ownPrices();
+    if (own) state.cartCatalog = { ...state.cartCatalog, [site()]: mergeCatalog(state.cartCatalog[site()], own) };
     say("add", "status.added");
     render();
   });
@@ -992,6 +1190,10 @@ function start() {
     }
     said.link = reason ?? null;
   }
+  if (link?.site in SITES) {
+    $("site").value = link.site;
+    setCurrency(SITES[link.site]);
+  }
   applyLanguage(link?.lang in LANGUAGES ? link.lang : pickLanguage(navigator.languages));
   if (link) {
     restore(link);
@@ -1011,17 +1213,16 @@ async function main() {
   const slow = setTimeout(() => !engineReady && say("status", "loading"), 1500);
   const engine = await import("./pkg/alicloud_cost.js");
   await engine.default();
-  ({ quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version } = engine);
+  ({ quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version, quoteTerraformPlan } = engine);
   engineReady = true;
   clearTimeout(slow);
   say("status", null);
+  siteCatalog = catalog({ site: site() });
   const prices = catalog();
   specOptions(prices);
-  // The categories from the catalog, once the engine lists them there (issue 29; see CATEGORIES).
-  if (Array.isArray(prices.iot?.categories)) {
-    categories = prices.iot.categories.map((c) => (typeof c === "string" ? { name: c, billability: "billable" } : { name: c.name ?? c.id, billability: c.billability ?? "billable" }));
-    renderMix();
-  }
+  // The message categories from the engine's catalog, in the page's language (issue 29).
+  readCategories();
+  renderMix();
   render();
   document.documentElement.dataset.ready = "true";
   // Read by the page benchmark and ../shared/tools/first-price.mjs: navigation start to the live engine's first price.

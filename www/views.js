@@ -1,7 +1,7 @@
 // Drawing helpers: DOM built with createElement/textContent only (never innerHTML, so no
 // text from a link or the engine is ever parsed as markup), the cumulative-cost chart and
 // the lifecycle phase bar as SVG.
-import { t, language } from "./i18n.js";
+import { t, language, currency } from "./i18n.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -37,11 +37,12 @@ export function formulaList(title, formulas, rules = []) {
 }
 
 /**
- * An amount as the engine spells its currency ("USD 1,234.50" in both languages, as in its formulas):
- * one spelling on the whole page, never "$" beside "USD" or "US$".
+ * An amount as the engine spells its currency ("USD 1,234.50", "JPY 12,364" in both languages, as in
+ * its formulas): one spelling on the whole page, never "$" beside "USD" or "US$". The currency is the
+ * chosen site's, with its own decimals (SITE-3: none for the yen).
  */
 export function money(amount) {
-  return new Intl.NumberFormat(language(), { style: "currency", currency: "USD", currencyDisplay: "code", minimumFractionDigits: 2 }).format(amount);
+  return new Intl.NumberFormat(language(), { style: "currency", currency: currency(), currencyDisplay: "code" }).format(amount);
 }
 
 export function number(value) {
@@ -124,36 +125,68 @@ export function warningsList(warnings) {
   return el("ul", { className: "warnings" }, ...warnings.map((w) => el("li", {}, `${w.message} `, ruleLinks(w.rules))));
 }
 
-/** The IoT bill day by day (IOT-17, IOT-18, IOT-19). */
-export function daysTable(days) {
-  const head = ["iot.date", "iot.billable", "iot.freeQuota", "iot.chargeable", "iot.messageFee", "iot.devices", "iot.deviceFee"];
-  // Folded: a month is up to 31 rows, and "Add to cart" stays in reach above it.
+/** A bill day by day, folded (a month is up to 31 rows, and "Add to cart" stays in reach above it). */
+function foldedDays(head, rows) {
   return el(
     "details",
     { className: "days-details" },
-    el("summary", { textContent: t("iot.daysSummary", { n: days.length }) }),
+    el("summary", { textContent: t("iot.daysSummary", { n: rows.length }) }),
     scrollRegion(t("iot.daysRegion"), el(
       "table",
       { className: "days-result" },
       el("caption", { textContent: t("iot.daysResult") }),
       el("thead", {}, el("tr", {}, ...head.map((k, i) => el("th", { scope: "col", className: i ? "num" : "", textContent: t(k) })))),
-      el(
-        "tbody",
-        {},
-        ...days.map((d) =>
-          el(
-            "tr",
-            {},
-            el("th", { scope: "row", textContent: d.date }),
-            ...[d.billableMessages, d.freeQuotaMessages, d.chargeableMessages].map((n) => el("td", { className: "num", textContent: number(n) })),
-            el("td", { className: "num", textContent: money(d.messageAmount) }),
-            el("td", { className: "num", textContent: number(d.livingDevices) }),
-            el("td", { className: "num", textContent: money(d.deviceAmount) }),
-          ),
-        ),
-      ),
+      el("tbody", {}, ...rows.map(([date, ...cells]) => el("tr", {}, el("th", { scope: "row", textContent: date }), ...cells.map((text) => el("td", { className: "num", textContent: text }))))),
     )),
   );
+}
+
+/** The IoT bill day by day (IOT-17, IOT-18, IOT-19). */
+export function daysTable(days) {
+  const head = ["iot.date", "iot.billable", "iot.freeQuota", "iot.chargeable", "iot.messageFee", "iot.devices", "iot.deviceFee"];
+  return foldedDays(head, days.map((d) => [
+    d.date, number(d.billableMessages), number(d.freeQuotaMessages), number(d.chargeableMessages), money(d.messageAmount), number(d.livingDevices), money(d.deviceAmount),
+  ]));
+}
+
+/**
+ * The connection-and-messages bill day by day (IOT-26..IOT-29): each day's messages by tier and its
+ * connection minutes, each amount cut to the currency's unit.
+ */
+export function connectionDaysTable(days) {
+  const head = ["iot.date", "iot.billable", "iot.freeQuota", "iot.tiers", "iot.messageFee", "iot.minutesColumn", "iot.freeQuota", "iot.connectionFee", "iot.dayBill"];
+  const tiers = (item) => item.tiers.map((p) => `${p.tier}: ${number(p.units)}`).join(" · ");
+  return foldedDays(head, days.map((d) => [
+    d.date, number(d.messages.billable), number(d.messages.freeQuota), tiers(d.messages), money(d.messages.amount),
+    number(d.connectionMinutes.billable), number(d.connectionMinutes.freeQuota), money(d.connectionMinutes.amount), money(d.amount),
+  ]));
+}
+
+/**
+ * Every IoT option for a fleet (compareBillingMethod with no edition): each option's total, or why it
+ * is not available, the month a growing fleet leaves it, and the tiers its months reach.
+ */
+export function iotOptionsTable(options) {
+  const note = (o) => {
+    const parts = [];
+    if (!o.available && o.reason) parts.push(o.reason);
+    if (o.outgrownAt) parts.push(t("cmp.iot.outgrown", { month: o.outgrownAt.month }));
+    for (const r of o.tiersReached ?? []) parts.push(t("cmp.iot.tierReached", { tier: r.tier, month: r.month }));
+    return parts.join(" ");
+  };
+  return scrollRegion(t("cmp.iot.options"), el(
+    "table",
+    { className: "lines iot-options" },
+    el("caption", { className: "visually-hidden", textContent: t("cmp.iot.options") }),
+    el("thead", {}, el("tr", {}, ...["cmp.iot.option", "cmp.iot.total", "cmp.iot.note"].map((k, i) => el("th", { scope: "col", className: i === 1 ? "num" : "", textContent: t(k) })))),
+    el("tbody", {}, ...options.map((o) => el(
+      "tr",
+      { className: o.available ? "available" : "unavailable", "data-option": o.option },
+      el("th", { scope: "row", textContent: o.description }),
+      el("td", { className: "num", textContent: o.total !== undefined ? money(o.total) : "–" }),
+      el("td", {}, note(o), " ", ruleLinks(o.rules)),
+    ))),
+  ));
 }
 
 /** Cumulative cost of both billing methods by month: two lines on one scale. */
@@ -180,7 +213,7 @@ export function costChart(curve, labels, shownWidth = 640) {
     "svg",
     { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": description, class: "cost-chart" },
     svg("title", {}, description),
-    svg("text", { class: "axis", x: 4, y: top - 4 }, "USD"),
+    svg("text", { class: "axis", x: 4, y: top - 4 }, currency()),
     ...ticks,
     ...xLabels,
     svg("text", { class: "axis", x: (left + width - right) / 2, y: height - 4, "text-anchor": "middle" }, labels.month),

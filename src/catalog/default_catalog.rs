@@ -1,19 +1,23 @@
-//! The embedded default catalog: the numbers published in the seeds, verbatim.
-//! To add a spec or change a price, edit this table (and its source) only.
+//! The embedded catalogs, one per site: the numbers published in the seeds and the dated
+//! pages, verbatim, each in the currency its document states (SITE-1). To add a spec or
+//! change a price, edit this table (and its source) only.
 
-use super::{Catalog, CloudPhoneCatalog, CloudPhoneSpec, EcsCatalog, IotCatalog, NewPublicLimits, Source, SpecPrice};
+use super::{connection_messages, Catalog, CloudPhoneCatalog, CloudPhoneSpec, EcsCatalog, IotCatalog, NewPublicLimits, Source, SpecPrice};
+use crate::site::Site;
+use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 /// The catalog version echoed by every quote: the newest "Last Updated" date of the
 /// seeds it is built from.
 pub const DEFAULT_CATALOG_VERSION: &str = "2026-06-17";
 
-fn source(seed: &str, document: &str, as_of: Option<&str>, rules: &[&str]) -> Source {
+pub(super) fn source(seed: &str, document: &str, as_of: Option<&str>, rules: &[&str]) -> Source {
     Source {
         seed: seed.to_string(),
         document: document.to_string(),
         as_of: as_of.map(str::to_string),
         rules: rules.iter().map(|r| r.to_string()).collect(),
+        address: None,
     }
 }
 
@@ -37,14 +41,29 @@ fn spec(
     }
 }
 
-fn price(monthly: rust_decimal::Decimal, hourly: rust_decimal::Decimal) -> SpecPrice {
-    SpecPrice { monthly, hourly }
+/// CP-6's USD prices, on the international site only: seed 003 states no other
+/// currency, so elsewhere a spec has its hardware and no price (SITE-1).
+fn usd_only(site: Site) -> impl Fn(Decimal, Decimal) -> SpecPrice {
+    move |monthly, hourly| match site {
+        Site::International => SpecPrice { monthly: Some(monthly), hourly: Some(hourly) },
+        Site::China | Site::Japan => SpecPrice { monthly: None, hourly: None },
+    }
 }
 
+/// The international site's catalog (USD): every price the seeds publish.
 pub fn default_catalog() -> Catalog {
+    site_catalog(Site::International)
+}
+
+/// `site`'s catalog: the prices published in its currency (SITE-1, SITE-2). Seeds 002 and
+/// 003 publish USD only; the connection-and-messages generation has CNY and JPY prices.
+pub fn site_catalog(site: Site) -> Catalog {
+    let price = usd_only(site);
+    let usd = |amount: Decimal| (site == Site::International).then_some(amount);
     Catalog {
         version: DEFAULT_CATALOG_VERSION.to_string(),
-        currency: "USD".to_string(),
+        site: site.id(),
+        currency: site.currency().code,
         cloud_phone: CloudPhoneCatalog {
             source: source("003_e741d612e9202b56.txt", "Cloud Phone: Billing", Some("2026-03-10"), &["CP-3", "CP-6"]),
             // CP-3: "It ends at the conclusion of the 4-hour billing period during which the
@@ -72,12 +91,14 @@ pub fn default_catalog() -> Catalog {
             // Seed 002 states no date.
             source: source("002_2c27bf60224c7322.txt", "IoT Platform billing policy", None, &["IOT-15", "IOT-16", "IOT-17", "IOT-19"]),
             message_unit_bytes: 512,              // IOT-15
-            message_price: dec!(0.8),             // IOT-16: USD 0.8 ...
+            message_price: usd(dec!(0.8)),        // IOT-16: USD 0.8 ...
             messages_per_price_unit: 1_000_000,   // IOT-16: ... per 1,000,000 messages
             free_messages_per_month: 1_000_000,   // IOT-17
-            living_device_price_per_day: dec!(0.003), // IOT-19
+            living_device_price_per_day: usd(dec!(0.003)), // IOT-19
             free_living_devices_per_day: 10,      // IOT-19
             enterprise_specs: Vec::new(),         // IOT-4: no published price
+            connection_and_messages: connection_messages::published_tariff(site), // IOT-26, IOT-27, SITE-2
+            categories: Vec::new(),               // named in catalog()'s answer
             new_public_limits: NewPublicLimits {
                 source: source("page", "IoT Platform billing overview (help.aliyun.com, product overview)", None, &["IOT-24"]),
                 online_devices: 50,

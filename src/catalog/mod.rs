@@ -3,20 +3,26 @@
 //! only what the seeds publish; anything else (ECS prices, Enterprise Edition
 //! prices, NAT Gateway and EIP rates) comes from the caller.
 
+mod categories;
+pub mod connection_messages;
 mod default_catalog;
 mod overrides;
 
-pub use default_catalog::{default_catalog, DEFAULT_CATALOG_VERSION};
+pub use categories::{Billability, Category, CategoryInfo, CATEGORIES};
+pub use default_catalog::{default_catalog, site_catalog, DEFAULT_CATALOG_VERSION};
 pub use overrides::apply_overrides;
 
+use crate::decode::{Ctx, Fields, Node, Value};
+use crate::error::{Error, ErrorCode};
 use crate::messages::Locale;
-use crate::money::{serialize_decimal, serialize_optional_decimal};
+use crate::money::serialize_optional_decimal;
+use crate::site::Site;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 use serde::Serialize;
 
-/// Highest unit price accepted from a caller (USD 1e9): with the quantity and time
-/// limits of `bill::limits`, no amount can overflow an exact decimal.
+/// Highest unit price accepted from a caller (1e9 of the site's currency): with the
+/// quantity and time limits of `bill::limits`, no amount can overflow an exact decimal.
 pub const MAX_PRICE: Decimal = dec!(1_000_000_000);
 
 /// Where a group of prices or rules comes from.
@@ -33,6 +39,9 @@ pub struct Source {
     pub as_of: Option<String>,
     /// The RULES.md IDs this data serves.
     pub rules: Vec<String>,
+    /// Where the document is published, for a page beyond the seeds that has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -40,7 +49,10 @@ pub struct Source {
 pub struct Catalog {
     /// Identifies the price set; quotes echo it as `catalogVersion`.
     pub version: String,
-    pub currency: String,
+    /// The site whose published prices these are (SITE-1).
+    pub site: &'static str,
+    /// The one currency of every price here and of every answer priced with it (SITE-1).
+    pub currency: &'static str,
     pub cloud_phone: CloudPhoneCatalog,
     pub iot: IotCatalog,
     pub ecs: EcsCatalog,
@@ -52,38 +64,68 @@ pub struct Catalog {
     pub rules: Vec<crate::rules::RuleText>,
 }
 
-/// The embedded catalog, built once and shared: building it for every call was a tenth
-/// of a one-item quote (issue 15).
+/// The international site's embedded catalog, built once and shared: building it for
+/// every call was a tenth of a one-item quote (issue 15).
 pub fn shared_default() -> &'static Catalog {
-    static DEFAULT: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
-    DEFAULT.get_or_init(default_catalog)
+    shared(Site::International)
 }
 
-/// The catalog a request prices with: the shared default, or the default with the
-/// request's `catalog` overrides, built in `overridden`. A fresh build rather than a
-/// clone of the shared one: `Clone` for the catalog costs 0.9 KB of wasm.
-pub fn requested<'a>(fields: &crate::decode::Fields<'_>, overridden: &'a mut Option<Catalog>) -> Result<&'a Catalog, crate::error::Error> {
+/// `site`'s embedded catalog, built once and shared.
+pub fn shared(site: Site) -> &'static Catalog {
+    static SITES: [std::sync::OnceLock<Catalog>; 3] = [std::sync::OnceLock::new(), std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+    SITES[site as usize].get_or_init(|| site_catalog(site))
+}
+
+/// The catalog a request prices with: its site's shared catalog, or that catalog with
+/// the request's `catalog` overrides (in the site's currency), built in `overridden`. A
+/// fresh build rather than a clone of the shared one: `Clone` for the catalog costs
+/// 0.9 KB of wasm.
+pub fn requested<'a>(fields: &Fields<'_>, overridden: &'a mut Option<Catalog>) -> Result<&'a Catalog, Error> {
+    let site = fields.ctx().site;
     match fields.get("catalog") {
-        None => Ok(shared_default()),
+        None => Ok(shared(site)),
         Some(overrides) => {
-            let catalog = overridden.insert(default_catalog());
+            let catalog = overridden.insert(site_catalog(site));
             apply_overrides(catalog, &overrides)?;
             Ok(catalog)
         }
     }
 }
 
-/// `catalog({ locale })`: the embedded catalog with the rules explained in `locale`. The
-/// options object takes only `locale`; absent options mean English.
-pub fn catalog_for(options: &crate::decode::Value) -> Result<Catalog, crate::error::Error> {
-    let ctx = crate::decode::Ctx::of(options)?;
+/// `catalog({ locale, site })`: the site's embedded catalog (its currency and the prices it
+/// publishes, with their sources), with the rules explained and the IoT message categories
+/// named in `locale`. Absent options mean English on the international site.
+pub fn catalog_for(options: &Value) -> Result<Catalog, Error> {
+    let ctx = Ctx::of(options)?;
     // Checked in the options' own language, as every request's fields are.
-    if !matches!(options, crate::decode::Value::Null) {
-        crate::decode::Node::root(options, &ctx).object()?.only(&["locale"])?;
+    if !matches!(options, Value::Null) {
+        Node::root(options, &ctx).object()?.only(&Ctx::FIELDS)?;
     }
-    let mut catalog = default_catalog();
+    let mut catalog = site_catalog(ctx.site);
     catalog.rules = crate::rules::rule_texts(ctx.locale);
+    catalog.iot.categories = CATEGORIES.iter().map(|c| c.info(ctx.locale)).collect();
     Ok(catalog)
+}
+
+/// SITE-1: the request's site publishes no price in its currency for what the item at
+/// `item` bills: `price_not_published` at the item, naming what is missing (`what`, in
+/// the request's language) and the field of the request's `catalog` that supplies it.
+pub fn price_not_published(item: &Fields<'_>, what: &str, field: &str) -> Error {
+    let ctx = item.ctx();
+    Error::new(
+        ErrorCode::PriceNotPublished,
+        item.path(),
+        text!(ctx, "site.priceNotPublished", site = site_name(ctx.site), currency = ctx.currency().code, what = what, field = field),
+    )
+}
+
+/// "the China site", for a person.
+pub fn site_name(site: Site) -> crate::messages::Key {
+    match site {
+        Site::International => key!("site.international"),
+        Site::China => key!("site.china"),
+        Site::Japan => key!("site.japan"),
+    }
 }
 
 /// Region groups of the Cloud Phone price table (CP-6).
@@ -171,36 +213,44 @@ impl CloudPhoneSpec {
     }
 }
 
-/// One spec's prices in one region group (CP-6).
+/// One spec's prices in one region group (CP-6), in the catalog's currency; `None` where
+/// the site publishes none (seed 003's prices are USD only, SITE-1).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SpecPrice {
-    /// Subscription, USD per phone per month.
-    #[serde(serialize_with = "serialize_decimal")]
-    pub monthly: Decimal,
-    /// Pay-as-you-go, USD per phone per hour.
-    #[serde(serialize_with = "serialize_decimal")]
-    pub hourly: Decimal,
+    /// Subscription, per phone per month.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
+    pub monthly: Option<Decimal>,
+    /// Pay-as-you-go, per phone per hour.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
+    pub hourly: Option<Decimal>,
 }
 
-/// Legacy public instance rates (IOT-15..IOT-19).
+/// Legacy public instance rates: seed 002's Basic and Pro (IOT-15..IOT-19), and the
+/// connection-and-messages generation (IOT-25..IOT-30) of the site.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IotCatalog {
     pub source: Source,
     /// One billable message is at most this many bytes (IOT-15).
     pub message_unit_bytes: u64,
-    /// USD per `messages_per_price_unit` billable messages (IOT-16).
-    #[serde(serialize_with = "serialize_decimal")]
-    pub message_price: Decimal,
+    /// Per `messages_per_price_unit` billable messages (IOT-16); USD only (SITE-1).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
+    pub message_price: Option<Decimal>,
     pub messages_per_price_unit: u64,
     /// Free billable messages each calendar month in UTC+8 (IOT-17).
     pub free_messages_per_month: u64,
-    /// USD per living device per day beyond the free ones (IOT-19).
-    #[serde(serialize_with = "serialize_decimal")]
-    pub living_device_price_per_day: Decimal,
+    /// Per living device per day beyond the free ones (IOT-19); USD only (SITE-1).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
+    pub living_device_price_per_day: Option<Decimal>,
     /// Free living devices per account per day (IOT-19).
     pub free_living_devices_per_day: u64,
+    /// The connection-and-messages generation's prices on this site (IOT-26, IOT-27, SITE-2).
+    pub connection_and_messages: connection_messages::Tariff,
+    /// The message categories (IOT-13, IOT-14), named in the request's language; only in
+    /// `catalog()`'s answer.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<CategoryInfo>,
     /// Enterprise Edition specs with the caller's monthly prices (IOT-4: none are
     /// published, so the embedded catalog has none).
     pub enterprise_specs: Vec<EnterpriseSpec>,
@@ -217,9 +267,9 @@ pub struct NewPublicLimits {
     pub online_devices: u64,
     /// Devices that may be created.
     pub devices: u64,
-    #[serde(serialize_with = "serialize_decimal")]
+    #[serde(serialize_with = "crate::money::serialize_decimal")]
     pub messaging_tps: Decimal,
-    #[serde(serialize_with = "serialize_decimal")]
+    #[serde(serialize_with = "crate::money::serialize_decimal")]
     pub forwarding_tps: Decimal,
 }
 
@@ -227,7 +277,7 @@ pub struct NewPublicLimits {
 #[serde(rename_all = "camelCase")]
 pub struct EnterpriseSpec {
     pub id: String,
-    #[serde(serialize_with = "serialize_decimal")]
+    #[serde(serialize_with = "crate::money::serialize_decimal")]
     pub monthly_price: Decimal,
     /// Capacities, for sizing a fleet (IOT-23); a spec without all three is never picked.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -250,17 +300,17 @@ pub struct EcsCatalog {
 pub struct EcsInstanceType {
     /// For example "ecs.g7.large".
     pub id: String,
-    /// Pay-as-you-go, USD per instance per hour.
+    /// Pay-as-you-go, per instance per hour.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
     pub hourly: Option<Decimal>,
-    /// Subscription, USD per instance per month.
+    /// Subscription, per instance per month.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "serialize_optional_decimal")]
     pub monthly: Option<Decimal>,
 }
 
 /// A price supplied by the caller (an override, an ECS or Enterprise Edition price,
 /// a NAT Gateway rate): a decimal from 0 to [`MAX_PRICE`]; a negative price is `out_of_range`.
-pub fn caller_price(node: &crate::decode::Node<'_>) -> Result<Decimal, crate::error::Error> {
+pub fn caller_price(node: &Node<'_>) -> Result<Decimal, Error> {
     node.decimal_in(Decimal::ZERO, true, MAX_PRICE)
 }
 

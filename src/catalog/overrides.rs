@@ -10,13 +10,18 @@
 //!                  periodsSince?: date | instant /* CP-13's cut-over */ },
 //!   iot?: { messagePrice?, messagesPerPriceUnit?, messageUnitBytes?, freeMessagesPerMonth?,
 //!           livingDevicePricePerDay?, freeLivingDevicesPerDay?,
-//!           enterpriseSpecs?: [{ id, monthlyPrice, onlineDevices?, messagingTps?, forwardingTps? }] },
+//!           enterpriseSpecs?: [{ id, monthlyPrice, onlineDevices?, messagingTps?, forwardingTps? }],
+//!           connectionAndMessages?: { messageTiers?: [{ above, price }], minutePrice?,
+//!                                     freeMessagesPerMonth?, freeMinutesPerMonth? } },
 //!   ecs?: { instanceTypes: [{ id, hourly?, monthly? }] }
 //! }
 //! ```
-//! An existing Cloud Phone spec may override any of its prices; a new spec must give
-//! both regions' monthly and hourly prices ("a spec missing a region" is an error).
+//! Every price is in the request's site's currency (SITE-1). An existing Cloud Phone spec
+//! may override any of its prices (on a site that publishes none, only the ones the caller
+//! needs); a new spec must give both regions' monthly and hourly prices ("a spec missing a
+//! region" is an error).
 
+use super::connection_messages::{Origin, Price, Tier};
 use super::{caller_price as price, Catalog, CloudPhoneSpec, EcsInstanceType, EnterpriseSpec, SpecPrice};
 use crate::bill::limits;
 use crate::decode::{Fields, Node};
@@ -44,6 +49,7 @@ pub fn apply_overrides(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), Err
                 document: text!(cp, "catalog.yours"),
                 as_of: None,
                 rules: vec!["CP-13".to_string()],
+                address: None,
             };
         }
         if cp.get("specs").is_some() || cp.get("periodsSince").is_none() {
@@ -121,14 +127,16 @@ fn apply_cloud_phone_spec(catalog: &mut Catalog, node: &Node<'_>) -> Result<(), 
         };
         let p = n.object()?;
         p.only(&["monthly", "hourly"])?;
-        let pick = |k: &str, old: Option<Decimal>| -> Result<Decimal, Error> {
+        // An existing spec keeps the prices not given (none, where the site publishes none);
+        // a new spec gives both.
+        let pick = |k: &str, old: Option<Option<Decimal>>| -> Result<Option<Decimal>, Error> {
             match (p.get(k), old) {
-                (Some(v), _) => price(&v),
+                (Some(v), _) => price(&v).map(Some),
                 (None, Some(o)) => Ok(o),
                 (None, None) => Err(Error::new(
                     ErrorCode::MissingField,
                     p.child_path(k),
-                    text!(p, "catalog.specNeedsPrice", id = id, key = k),
+                    text!(p, "catalog.specNeedsPrice", id = id, key = k, currency = p.ctx().currency().code),
                 )),
             }
         };
@@ -162,10 +170,11 @@ fn apply_iot(catalog: &mut Catalog, f: &Fields<'_>) -> Result<(), Error> {
         "livingDevicePricePerDay",
         "freeLivingDevicesPerDay",
         "enterpriseSpecs",
+        "connectionAndMessages",
     ])?;
     let rates = &mut catalog.iot;
     if let Some(n) = f.get("messagePrice") {
-        rates.message_price = price(&n)?;
+        rates.message_price = Some(price(&n)?);
     }
     if let Some(n) = f.get("messagesPerPriceUnit") {
         rates.messages_per_price_unit = n.integer(1, 1_000_000_000)?;
@@ -177,7 +186,10 @@ fn apply_iot(catalog: &mut Catalog, f: &Fields<'_>) -> Result<(), Error> {
         rates.free_messages_per_month = n.integer(0, limits::MAX_COUNT)?;
     }
     if let Some(n) = f.get("livingDevicePricePerDay") {
-        rates.living_device_price_per_day = price(&n)?;
+        rates.living_device_price_per_day = Some(price(&n)?);
+    }
+    if let Some(n) = f.get("connectionAndMessages") {
+        apply_connection_and_messages(&mut rates.connection_and_messages, &n.object()?)?;
     }
     if let Some(n) = f.get("freeLivingDevicesPerDay") {
         rates.free_living_devices_per_day = n.integer(0, limits::MAX_COUNT)?;
@@ -194,6 +206,43 @@ fn apply_iot(catalog: &mut Catalog, f: &Fields<'_>) -> Result<(), Error> {
             let (messaging_tps, forwarding_tps) = (tps("messagingTps")?, tps("forwardingTps")?);
             upsert(&mut rates.enterprise_specs, EnterpriseSpec { id, monthly_price, online_devices, messaging_tps, forwarding_tps }, |s| &s.id);
         }
+    }
+    Ok(())
+}
+
+/// `iot.connectionAndMessages` (IOT-26..IOT-28, SITE-1): the caller's prices in the site's
+/// currency. `messageTiers` replaces the site's tiers whole (each `{ above, price }`, the
+/// first above 0, each above the last); `minutePrice` and the free quotas replace theirs.
+fn apply_connection_and_messages(tariff: &mut super::connection_messages::Tariff, f: &Fields<'_>) -> Result<(), Error> {
+    f.only(&["messageTiers", "minutePrice", "freeMessagesPerMonth", "freeMinutesPerMonth"])?;
+    let caller = |node: &Node<'_>| price(node).map(|amount| Price { amount, origin: Origin::Caller });
+    if f.get("messageTiers").is_some() {
+        let list = list(f, "messageTiers")?;
+        let node = f.required("messageTiers", key!("expect.array"))?;
+        if list.is_empty() {
+            return Err(node.error(ErrorCode::Empty, text!(node, "catalog.tiersOrder")));
+        }
+        let mut tiers = Vec::with_capacity(list.len());
+        for entry in &list {
+            let t = entry.object()?;
+            t.only(&["above", "price"])?;
+            let above = t.required("above", key!("expect.tierAbove"))?.integer(0, limits::MAX_COUNT)?;
+            let price = caller(&t.required("price", key!("expect.price"))?)?;
+            tiers.push(Tier { above, price: Some(price) });
+        }
+        tariff.message_tiers = tiers;
+        if !tariff.tiers_are_ordered() {
+            return Err(node.error(ErrorCode::OutOfRange, text!(node, "catalog.tiersOrder")));
+        }
+    }
+    if let Some(n) = f.get("minutePrice") {
+        tariff.minute_price = Some(caller(&n)?);
+    }
+    if let Some(n) = f.get("freeMessagesPerMonth") {
+        tariff.free_messages_per_month = n.integer(0, limits::MAX_COUNT)?;
+    }
+    if let Some(n) = f.get("freeMinutesPerMonth") {
+        tariff.free_minutes_per_month = n.integer(0, limits::MAX_COUNT)?;
     }
     Ok(())
 }

@@ -2,8 +2,8 @@
 //! resources on the shared credit; this shapes its run into the answer, and finds
 //! `keepRunning` in one pass.
 //!
-//! `keepRunning.topUp` is the smallest top-up at `start`, in cents, with which every
-//! payment (the subscriptions bought at `start`, every deduction, every auto-renewal)
+//! `keepRunning.topUp` is the smallest top-up at `start`, in the currency's unit (cents,
+//! or yen), with which every payment (the subscriptions bought at `start`, every deduction, every auto-renewal)
 //! is paid when it falls due up to `until`, as with unlimited credit. Over the run with
 //! unlimited credit it is max(0, required - credit), where required is the most by
 //! which the payments up to a moment exceed the caller's top-ups before it: the
@@ -17,12 +17,11 @@
 use super::account_request::decode;
 use super::answer::{Account, AccountEntry, AccountItemOutcome, Horizon, Interruption, KeepRunning, Purchase};
 use super::engine::{run, Run};
-use super::product::{currency, money, Exact};
+use super::product::{currency, money, rounding, Exact};
 use super::request::Setup;
 use crate::bill::Warning;
 use crate::decode::{Ctx, Value};
 use crate::error::Error;
-use crate::money::Rounding;
 use rust_decimal::Decimal;
 
 /// Simulates an account given as a [`Value`] (see API.md `simulateAccount`).
@@ -51,19 +50,20 @@ pub fn simulate_account(request: &Value) -> Result<Account, Error> {
     Ok(answer(&setup, simulated, keep_running))
 }
 
-/// The smallest top-up at `start`, in cents, that pays every payment when it falls due
+/// The smallest top-up at `start`, in the currency's unit, that pays every payment when it falls due
 /// (see the module's comment).
 fn keep_running(setup: &Setup, as_given: &Run) -> Result<Decimal, Error> {
     let required = if as_given.clean { as_given.required } else { run(setup, true)?.required };
-    Ok(top_up_for(required, setup.credit.unwrap_or_default()))
+    Ok(top_up_for(required, setup.credit.unwrap_or_default(), &setup.ctx))
 }
 
-/// The top-up, in whole cents, with which `credit` pays `required` (exact: no bill of
-/// part of an hour was ever divided).
-pub(super) fn top_up_for(required: Exact, credit: Decimal) -> Decimal {
+/// The top-up, in whole units of the currency (cents, or yen: SITE-3), with which
+/// `credit` pays `required` (exact: no bill of part of an hour was ever divided).
+pub(super) fn top_up_for(required: Exact, credit: Decimal, ctx: &Ctx) -> Decimal {
+    let unit = currency(ctx).unit();
     let short = required - Exact::of(credit);
-    let cents = (short.0 * Decimal::ONE_HUNDRED / Decimal::from(super::product::DAY)).ceil().max(Decimal::ZERO);
-    Rounding::BILL.apply(cents / Decimal::ONE_HUNDRED)
+    let units = (short.0 / unit / Decimal::from(super::product::DAY)).ceil().max(Decimal::ZERO);
+    rounding(ctx).apply(units * unit)
 }
 
 fn answer(setup: &Setup, run: Run, keep_running: Option<KeepRunning>) -> Account {
@@ -97,7 +97,7 @@ fn answer(setup: &Setup, run: Run, keep_running: Option<KeepRunning>) -> Account
             final_state: outcome.state,
             data_deleted_at: outcome.data_deleted_at,
             last_safe_moment: outcome.first_interruption.map(|at| at.plus_seconds(-1)),
-            prepaid: Rounding::BILL.apply(resource.prepaid),
+            prepaid: rounding(ctx).apply(resource.prepaid),
             purchase: outcome.purchase,
             billed: outcome.billed,
         });
@@ -118,17 +118,17 @@ fn answer(setup: &Setup, run: Run, keep_running: Option<KeepRunning>) -> Account
         .collect();
     let first_interruption = run.first_interruption.map(|(at, item, event)| Interruption { at, item, event });
     Account {
-        currency: currency(ctx),
+        currency: currency(ctx).code,
         subscriptions: setup.subscriptions,
         horizon: Horizon { from: setup.start, to: run.end },
         credit_runs_out_at: run.credit_runs_out_at,
         last_safe_moment: first_interruption.as_ref().map(|i| i.at.plus_seconds(-1)),
         first_interruption,
         timeline,
-        prepaid: Rounding::BILL.apply(run.prepaid),
+        prepaid: rounding(ctx).apply(run.prepaid),
         billed: items.iter().map(|i| i.billed).sum(),
         items,
-        final_credit: run.credit.map(|c| Rounding::BILL.apply(c)),
+        final_credit: run.credit.map(|c| rounding(ctx).apply(c)),
         keep_running,
         warnings,
     }

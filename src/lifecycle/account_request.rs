@@ -7,7 +7,7 @@ use super::answer::Subscriptions;
 use super::cloud_phone::CloudPhone;
 use super::ecs::{Cycle, Ecs, Overdue};
 use super::iot::Iot;
-use super::product::{Clock, Usage};
+use super::product::{currency, rounding, Clock, Usage};
 use super::request::{credit, event_head, event_nodes, not_supported, period, renewal_months, schedule, top_up_amount, usage, within_period, CallerEvent, EventKind, EventType, Kind, Rate, Resource, Setup};
 use super::subscription::Term;
 use crate::bill::{limits, Billing, Product, Warning};
@@ -25,7 +25,7 @@ pub const MAX_ACCOUNT_ITEMS: usize = limits::MAX_ITEMS;
 /// The longest account: 10 years of months after `start`.
 pub const MAX_ACCOUNT_MONTHS: u64 = 120;
 
-const FIELDS: [&str; 9] = ["start", "until", "account", "items", "events", "subscriptions", "catalog", "policy", "locale"];
+const FIELDS: [&str; 10] = ["start", "until", "account", "items", "events", "subscriptions", "catalog", "policy", "locale", "site"];
 
 pub fn decode(request: &Value, ctx: &Ctx) -> Result<Setup, Error> {
     let root = Node::root(request, ctx);
@@ -130,6 +130,10 @@ fn decode_item(node: &Node<'_>, context: &Context<'_>) -> Result<(Resource, Kind
     let fields = node.object()?;
     let product = fields.required("product", key!("expect.product"))?.one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
     let auto_renew = fields.flag("autoRenew")?;
+    // An account runs a pay-as-you-go item by the hour until it is released: not a month of it.
+    if let Some(node) = fields.get("hoursPerMonth") {
+        return Err(not_supported(node.path(), text!(fields, "account.hoursPerMonth")));
+    }
     let one_hour = [("hours", Value::Number("1".into()))];
     let billing = |fields: &Fields<'_>| fields.required("billing", key!("expect.billing"))?.one_of(&Billing::ALL, ErrorCode::UnknownBilling);
     let (kind, rules_input) = match product {
@@ -146,6 +150,7 @@ fn decode_item(node: &Node<'_>, context: &Context<'_>) -> Result<(Resource, Kind
             (Kind::Ecs(billing), Input::Ecs(ecs::decode_item(&item_node.object()?, context.catalog)?))
         }
         Product::Iot => iot_input(&fields, node, context)?,
+        Product::Eip | Product::NatGateway => return Err(product.not_simulated(fields.child_path("product"))),
     };
     // IOT-10, ECS-12: only these products give an auto-renewal schedule.
     if auto_renew && !kind.auto_renews() {
@@ -168,7 +173,6 @@ enum Input {
 }
 
 fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, context: &Context<'_>) -> Result<Resource, Error> {
-    let price = item.spec.price(item.region);
     let mut warnings = Vec::new();
     if item.internet.is_some() {
         warnings.push(Warning::new("dependents_billed_separately", text!(fields, "account.dependentsBilledSeparately"), &["CP-1", "CP-10"]));
@@ -176,13 +180,13 @@ fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, con
     let release_days = context.days(Policy::CloudPhoneOverdueReleaseAfterDays);
     match item.term {
         cloud_phone::Term::Months(months) => {
-            let term = Term::new(context.start, months, Some(price.monthly * Decimal::from(item.quantity)), None);
+            let term = Term::new(context.start, months, Some(item.unit_price * Decimal::from(item.quantity)), None);
             let rules = CloudPhone::subscription(term, context.days(Policy::CloudPhoneSubscriptionReleaseAfterExpiryDays), None, Vec::new());
-            let prepaid = cloud_phone::subscription_line(&item.spec, item.region, item.quantity, months, crate::money::Rounding::BILL, context.ctx).amount;
+            let prepaid = cloud_phone::subscription_line(&item.spec, item.region, item.unit_price, item.quantity, months, rounding(context.ctx), context.ctx).amount;
             let description = text!(fields, "cp.description.subscription", phones = item.quantity, spec = item.spec.id, region = item.region.label(), months = months);
             Ok(context.resource(Box::new(rules), None, description, prepaid, warnings))
         }
-        cloud_phone::Term::LifetimeHours(_) => {
+        cloud_phone::Term::LifetimeHours(_) | cloud_phone::Term::HoursPerMonth(_) => {
             let mut created_at = context.start;
             if let Some(at) = item.created_at {
                 if at > context.start {
@@ -192,9 +196,9 @@ fn cloud_phone_item(item: &cloud_phone::CloudPhoneItem, fields: &Fields<'_>, con
                 created_at = at;
             }
             let unit = cloud_phone::BillingUnit::for_creation(context.catalog, Some(created_at));
-            let rate = Rate { amount: price.hourly * Decimal::from(item.quantity), per_seconds: 3_600 };
+            let rate = Rate { amount: item.unit_price * Decimal::from(item.quantity), per_seconds: 3_600 };
             let rules = CloudPhone::pay_as_you_go(unit, created_at, Some(rate.amount), Vec::new(), release_days);
-            let description = text!(fields, "account.cpPayAsYouGo", phones = item.quantity, spec = item.spec.id, region = item.region.label(), rate = rate.describe(context.ctx.locale));
+            let description = text!(fields, "account.cpPayAsYouGo", phones = item.quantity, spec = item.spec.id, region = item.region.label(), rate = rate.describe(context.ctx));
             warnings.push(cloud_phone::billed_while_stopped(context.ctx));
             Ok(context.resource(Box::new(rules), Some(rate), description, Decimal::ZERO, warnings))
         }
@@ -217,15 +221,15 @@ fn ecs_item(item: &ecs::EcsItem, auto_renew: bool, context: &Context<'_>, node: 
             // Everything of a subscription item is prepaid: no part of it is billed by use.
             let rules = Ecs::new(Billing::Subscription, item.quantity, Vec::new(), false, false, overdue, Some(cycle));
             // The order and its description as `quote` gives them.
-            let quoted = ecs::rate(item, 0, crate::money::Rounding::BILL, context.ctx);
+            let quoted = ecs::rate(item, 0, rounding(context.ctx), context.ctx);
             Ok(context.resource(Box::new(rules), None, quoted.description, quoted.trade_price, warnings))
         }
         Billing::PayAsYouGo => {
             let rate = Rate { amount: per_unit, per_seconds: 3_600 };
             let rules = Ecs::new(Billing::PayAsYouGo, item.quantity, Vec::new(), false, true, overdue, None);
             let description = match item.instance_type.as_deref() {
-                Some(label) => text!(context.ctx, "account.ecsPayAsYouGo", count = item.quantity, label = label, rate = rate.describe(context.ctx.locale)),
-                None => text!(context.ctx, "account.ecsPayAsYouGoUnnamed", count = item.quantity, rate = rate.describe(context.ctx.locale)),
+                Some(label) => text!(context.ctx, "account.ecsPayAsYouGo", count = item.quantity, label = label, rate = rate.describe(context.ctx)),
+                None => text!(context.ctx, "account.ecsPayAsYouGoUnnamed", count = item.quantity, rate = rate.describe(context.ctx)),
             };
             Ok(context.resource(Box::new(rules), Some(rate), description, Decimal::ZERO, warnings))
         }
@@ -255,6 +259,8 @@ fn iot_input(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Res
         iot::IotItem::LegacyPublic { .. } => Kind::IotLegacyPublic,
         iot::IotItem::Enterprise { .. } => Kind::IotEnterprise,
         iot::IotItem::NewPublic => Kind::IotNewPublic,
+        // Billed per day by the engine of issue 31 (IOT-DESIGN.md section 7); until then refused.
+        iot::IotItem::ConnectionAndMessages(_) => return Err(not_supported(fields.child_path("pricing"), text!(node, "account.connectionNotYet"))),
     };
     Ok((kind, Input::Iot(item)))
 }
@@ -262,13 +268,13 @@ fn iot_input(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Res
 fn iot_item(item: iot::IotItem, auto_renew: bool, node: &Node<'_>, context: &Context<'_>) -> Result<Resource, Error> {
     let restore = context.days(Policy::IotRestoreWithinMinutes);
     match item {
-        iot::IotItem::LegacyPublic { edition, days, free_quota_used, fleet, .. } => {
+        iot::IotItem::LegacyPublic { edition, days, free_quota_used, fleet, rates, .. } => {
             let (start_day, _) = context.start.billing_day().ok_or_else(|| node.error(ErrorCode::OutOfRange, text!(node, "account.startOutOfRange")))?;
             let template = days.into_iter().next().ok_or_else(|| node.error(ErrorCode::Empty, text!(node, "account.noDay")))?;
-            let daily = iot::RepeatingDay::new(edition, template, start_day, free_quota_used, &context.catalog.iot);
+            let daily = iot::RepeatingDay::new(edition, template, start_day, free_quota_used, &rates, rounding(context.ctx));
             let full_day = daily.full_day_bill();
             let rules = Iot::legacy_public(context.days(Policy::IotLegacyStopAfterOverdueHours), restore);
-            let description = text!(node, "account.iotLegacy", edition = edition.name(), amount = full_day);
+            let description = text!(node, "account.iotLegacy", edition = edition.name(), amount = crate::messages::Money(currency(context.ctx), full_day));
             let warnings = fleet.map(|f| f.warnings).unwrap_or_default();
             let usage = Usage::Days(std::rc::Rc::new(daily));
             debug_assert_eq!(super::product::Rules::clock(&rules), Clock::Daily);
@@ -283,11 +289,12 @@ fn iot_item(item: iot::IotItem, auto_renew: bool, node: &Node<'_>, context: &Con
             let rules = Iot::enterprise(term, release, None, restore, false);
             // The order as `quote` prices it (its line: quantity x paid months x price, rounded once).
             let paid_months = iot::enterprise_paid_months(months, trial);
-            let prepaid = crate::money::Rounding::BILL.apply(Decimal::from(quantity) * Decimal::from(paid_months) * monthly_price);
+            let prepaid = rounding(context.ctx).apply(Decimal::from(quantity) * Decimal::from(paid_months) * monthly_price);
             let description = iot::enterprise_description(months, quantity, trial, context.ctx);
             Ok(context.resource(Box::new(rules), None, description, prepaid, Vec::new()))
         }
         iot::IotItem::NewPublic => Ok(context.resource(Box::new(Iot::new_public()), None, text!(node, "iot.description.newPublic"), Decimal::ZERO, Vec::new())),
+        iot::IotItem::ConnectionAndMessages(_) => Err(not_supported(node.path(), text!(node, "account.connectionNotYet"))),
     }
 }
 

@@ -4,12 +4,11 @@
 //! and auto-renewal (ECS-10..ECS-12, ECS-15). The engine decides when; this says what.
 
 use super::answer::{Event, Part, ResourceStatus};
-use super::product::{Purse, money, Clock, Fate, Item, Rules, Said, Step};
+use super::product::{money, rounding, Clock, Fate, Item, Purse, Rules, Said, Step};
 use super::subscription::Term;
 use crate::bill::{Billing, Product, Warning};
-use crate::money::Rounding;
 use crate::policy::{Policies, Policy, Preset};
-use crate::products::ecs::MINIMUM_LIFETIME_CHARGE;
+use crate::products::ecs::minimum_lifetime_charge;
 use crate::time::Instant;
 use rust_decimal::Decimal;
 
@@ -85,6 +84,11 @@ impl Ecs {
 
     fn has(&self, part: Part) -> bool {
         self.parts.contains(&part)
+    }
+
+    /// ECS-13's least charge for a lifetime of its instances: one unit of the currency each.
+    fn minimum_charge(&self, item: &Item) -> Decimal {
+        minimum_lifetime_charge(super::product::currency(item.ctx())) * Decimal::from(self.quantity)
     }
 
     fn pay_as_you_go(&self) -> bool {
@@ -464,8 +468,9 @@ impl Rules for Ecs {
     }
 
     fn release(&mut self, item: &mut Item) -> Said {
-        // ECS-13: a lifetime whose fee is below 0.01 is charged 0.01 (per instance).
-        let minimum = MINIMUM_LIFETIME_CHARGE * Decimal::from(self.quantity);
+        // ECS-13: a lifetime whose fee is below 0.01 is charged 0.01 (per instance; one
+        // unit of the currency, SITE-3).
+        let minimum = self.minimum_charge(item);
         if self.pay_as_you_go() && item.charged() > Decimal::ZERO && item.charged() < minimum {
             item.charge(minimum - item.charged());
         }
@@ -493,13 +498,14 @@ impl Rules for Ecs {
         warnings
     }
 
-    /// ECS-13: a pay-as-you-go lifetime that costs anything is charged at least 0.01 per instance.
-    fn billed(&self, charged: Decimal) -> Decimal {
-        let minimum = MINIMUM_LIFETIME_CHARGE * Decimal::from(self.quantity);
+    /// ECS-13: a pay-as-you-go lifetime that costs anything is charged at least 0.01 per
+    /// instance (one unit of the currency, SITE-3).
+    fn billed(&self, item: &Item) -> Decimal {
+        let (charged, minimum) = (item.charged(), self.minimum_charge(item));
         if self.pay_as_you_go() && charged > Decimal::ZERO && charged < minimum {
             minimum
         } else {
-            Rounding::BILL.apply(charged)
+            rounding(item.ctx()).apply(charged)
         }
     }
 }

@@ -33,7 +33,7 @@
 //! - An entry's `credit` is the balance after the deductions made so far.
 
 use super::answer::{Event, Purchase, State, Subscriptions};
-use super::product::{duration, money, Clock, Exact, Fate, Item, Purse, Rules, Said, Step, Usage, DAY, HOUR};
+use super::product::{duration, money, rounding, Clock, Exact, Fate, Item, Purse, Rules, Said, Step, Usage, DAY, HOUR};
 use super::request::{internal, CallerEvent, EventKind, Setup};
 use crate::bill::Warning;
 use crate::error::Error;
@@ -482,7 +482,7 @@ impl<'s> Engine<'s> {
         }
         let (seconds, until) = self.runway()?;
         let credit = money(&self.setup.ctx, self.credit?.money());
-        Some(text!(self, "lifecycle.runway", credit = credit, lasts = duration(seconds, self.locale()), rate = rate.describe(self.locale()), until = until))
+        Some(text!(self, "lifecycle.runway", credit = credit, lasts = duration(seconds, self.locale()), rate = rate.describe(&self.setup.ctx), until = until))
     }
 
     // ------------------------------------------------------------ resources
@@ -623,7 +623,7 @@ impl<'s> Engine<'s> {
     }
 
     fn shown_credit(&self) -> Option<Decimal> {
-        self.credit.filter(|_| self.show_credit).map(|c| crate::money::Rounding::BILL.apply(c.money()))
+        self.credit.filter(|_| self.show_credit).map(|c| rounding(&self.setup.ctx).apply(c.money()))
     }
 
     // ------------------------------------------------------------ what happens
@@ -694,7 +694,7 @@ impl<'s> Engine<'s> {
         let mut opening = Vec::new();
         if self.setup.alone {
             match (ran_out, self.setup.resources.first().and_then(|r| r.rate)) {
-                (Some(at), Some(rate)) => opening.push(text!(self, "lifecycle.creditRanOut", at = at, after = after(at), rate = rate.describe(self.locale()))),
+                (Some(at), Some(rate)) => opening.push(text!(self, "lifecycle.creditRanOut", at = at, after = after(at), rate = rate.describe(&self.setup.ctx))),
                 (Some(at), None) => opening.push(text!(self, "account.creditRanOut", at = at, after = after(at))),
                 (None, _) if !by_bill => opening.push(text!(self, "lifecycle.overdueStated")),
                 _ => {}
@@ -858,7 +858,7 @@ impl<'s> Engine<'s> {
             slot.meter.accrue(&mut slot.item, end);
         }
         if self.setup.until.is_some() {
-            let billed: Decimal = self.slots.iter().map(|s| s.rules.billed(s.item.charged())).sum();
+            let billed: Decimal = self.slots.iter().map(|s| s.rules.billed(&s.item)).sum();
             let text = text!(self, "lifecycle.horizonEnd", billed = money(&self.setup.ctx, billed));
             if self.setup.alone {
                 self.log_item(0, Said::new(Event::HorizonEnd, vec![text], vec![]), false);
@@ -878,7 +878,7 @@ impl<'s> Engine<'s> {
                     state: slot.item.state(),
                     data_deleted_at: slot.item.data_deleted_at(),
                     first_interruption: slot.first_interruption,
-                    billed: slot.rules.billed(slot.item.charged()),
+                    billed: slot.rules.billed(&slot.item),
                     purchase: slot.purchase,
                     fates: slot.item.into_fates(),
                     warnings,

@@ -101,7 +101,7 @@ fn lifecycle(setup: &request::Setup, run: engine::Run) -> Lifecycle {
         .unwrap_or_default();
     Lifecycle {
         product: resource.map_or(crate::bill::Product::CloudPhone, |r| r.rules.product()),
-        currency: product::currency(&setup.ctx),
+        currency: product::currency(&setup.ctx).code,
         horizon: Horizon { from: setup.start, to: end },
         final_state: timeline.last().map_or(State::Running, |e| e.state),
         timeline,

@@ -13,6 +13,7 @@ use crate::bill::{Product, Warning};
 use crate::decode::Ctx;
 use crate::messages::{HasLocale, Locale};
 use crate::money::Rounding;
+use crate::site::Currency;
 use crate::time::Instant;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -74,21 +75,25 @@ impl std::ops::SubAssign for Exact {
     }
 }
 
-/// The currency of a lifecycle or account answer and of its texts (SITE-1). Every
-/// price the engine knows is USD today; issue 32's `site` switches it here, from the
-/// request's context, and nowhere else.
-pub fn currency(_ctx: &Ctx) -> &'static str {
-    "USD"
+/// The currency of a lifecycle or account answer and of its texts: the request's
+/// site's (SITE-1), read here and nowhere else in the lifecycle.
+pub fn currency(ctx: &Ctx) -> Currency {
+    ctx.currency()
 }
 
-/// "USD 1.23": an amount as a text writes it, rounded to the currency's unit. A debt
-/// smaller than half a cent rounds to zero and is written "0.00", never "-0.00".
+/// Every amount of an answer to the currency's unit (SITE-3: cents, or yen).
+pub fn rounding(ctx: &Ctx) -> Rounding {
+    Rounding::bill(currency(ctx))
+}
+
+/// "USD 1.23", "JPY 480": an amount as a text writes it, rounded to the currency's unit.
+/// A debt smaller than half a unit rounds to zero and is written "0.00", never "-0.00".
 pub fn money(ctx: &Ctx, amount: Decimal) -> String {
-    let mut rounded = Rounding::BILL.apply(amount);
+    let mut rounded = rounding(ctx).apply(amount);
     if rounded.is_zero() {
         rounded.set_sign_positive(true);
     }
-    let mut text = String::from(currency(ctx));
+    let mut text = String::from(currency(ctx).code);
     text.push(' ');
     crate::text::push_decimal_text(&mut text, &rounded);
     text
@@ -312,10 +317,10 @@ pub trait Rules: Fresh {
     /// What the caller should know about this resource's simulation.
     fn warnings(&self, item: &Item) -> Vec<Warning>;
 
-    /// The answer's `billed` from what was charged: rounded to cents (ECS-13: at least
-    /// 0.01 for a lifetime that costs anything).
-    fn billed(&self, charged: Decimal) -> Decimal {
-        Rounding::BILL.apply(charged)
+    /// The answer's `billed` from what `item` was charged: rounded to the currency's unit
+    /// (SITE-3; ECS-13: at least one unit for a lifetime that costs anything).
+    fn billed(&self, item: &Item) -> Decimal {
+        rounding(item.ctx()).apply(item.charged())
     }
 }
 

@@ -11,7 +11,7 @@ use super::subscription::{Schedule, Term};
 use crate::bill::{limits, Billing, Product, Warning};
 use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
-use crate::messages::{Key, Locale};
+use crate::messages::Key;
 use crate::policy::{apply_policy_overrides, default_policies, Policies, Policy};
 use crate::time::{instant, Instant};
 use rust_decimal::Decimal;
@@ -107,9 +107,9 @@ impl Rate {
     }
 
     /// "USD 0.0457 per hour".
-    pub fn describe(self, locale: Locale) -> String {
-        let amount = self.amount.normalize();
-        if self.per_seconds == 86_400 { text!(locale, "rate.perDay", amount = amount) } else { text!(locale, "rate.perHour", amount = amount) }
+    pub fn describe(self, ctx: &Ctx) -> String {
+        let amount = crate::messages::Money(ctx.currency(), self.amount.normalize());
+        if self.per_seconds == 86_400 { text!(ctx, "rate.perDay", amount = amount) } else { text!(ctx, "rate.perHour", amount = amount) }
     }
 }
 
@@ -194,9 +194,9 @@ pub fn schedule(product: Product, policies: &Policies) -> Schedule {
     Schedule { months, days: (1..=first).rev().map(|d| -d).collect(), hour, grace, rule: "ECS-12" }
 }
 
-const FIELDS: [&str; 15] = [
+const FIELDS: [&str; 16] = [
     "product", "resource", "start", "expiresAt", "months", "autoRenew", "renewalPrice", "account",
-    "costPerHour", "costPerDay", "overdueAt", "events", "until", "policy", "locale",
+    "costPerHour", "costPerDay", "overdueAt", "events", "until", "policy", "locale", "site",
 ];
 
 pub fn not_supported(path: impl Into<String>, message: impl Into<String>) -> Error {
@@ -383,6 +383,7 @@ fn decode_resource<'v>(product: Product, node: &Node<'v>) -> Result<(Kind, bool,
             let economical = fields.flag("economicalMode")?;
             (Kind::Ecs(billing(&fields)?), false, economical)
         }
+        Product::Eip | Product::NatGateway => return Err(product.not_simulated(node.path())),
         Product::Iot => {
             fields.only(&["instance", "trial"])?;
             let instance = fields.required("instance", key!("expect.lifecycleIotInstance"))?.one_of(

@@ -246,9 +246,9 @@ impl Reference<'_> {
             }
         }
         self.log_account(Event::HorizonEnd);
-        let items = self.resources.iter().map(|r| (r.rules.billed(r.item.charged()), r.item.state(), r.item.data_deleted_at(), r.first_interruption)).collect();
+        let items = self.resources.iter().map(|r| (r.rules.billed(&r.item), r.item.state(), r.item.data_deleted_at(), r.first_interruption)).collect();
         let fates = self.resources.into_iter().map(|r| r.item.into_fates()).collect();
-        Outcome { timeline: self.timeline, items, fates, final_credit: self.credit.map(|c| crate::money::Rounding::BILL.apply(c.money())), clean: self.clean }
+        Outcome { timeline: self.timeline, items, fates, final_credit: self.credit.map(|c| super::product::rounding(&self.setup.ctx).apply(c.money())), clean: self.clean }
     }
 }
 
@@ -340,12 +340,12 @@ mod tests {
     fn engine(setup: &Setup) -> (Outcome, Decimal) {
         let run = super::super::engine::run(setup, false).unwrap();
         let required = if run.clean { run.required } else { super::super::engine::run(setup, true).unwrap().required };
-        let keep = super::super::account::top_up_for(required, setup.credit.unwrap_or_default());
+        let keep = super::super::account::top_up_for(required, setup.credit.unwrap_or_default(), &setup.ctx);
         let outcome = Outcome {
             timeline: run.timeline.iter().map(|e| (e.at, e.item, e.event, e.state)).collect(),
             items: run.outcomes.iter().map(|o| (o.billed, o.state, o.data_deleted_at, o.first_interruption)).collect(),
             fates: run.outcomes.into_iter().map(|o| o.fates).collect(),
-            final_credit: run.credit.map(|c| crate::money::Rounding::BILL.apply(c)),
+            final_credit: run.credit.map(|c| super::super::product::rounding(&setup.ctx).apply(c)),
             clean: run.clean,
         };
         (outcome, keep)

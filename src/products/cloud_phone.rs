@@ -6,8 +6,9 @@ use crate::catalog::{Catalog, CloudPhoneSpec, Region};
 use crate::catalog::caller_price;
 use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
+use crate::messages::Money;
 use crate::money::Rounding;
-use crate::bill::{item_from_lines, limits, quantity, Billing, Line, Product, QuotedItem, Warning};
+use crate::bill::{item_from_lines, limits, quantity, Billing, Hours, Line, Product, QuotedItem, Warning};
 use crate::time::Instant;
 use rust_decimal::Decimal;
 
@@ -60,6 +61,8 @@ pub enum Term {
     Months(u64),
     /// The instance group's lifetime, creation to release, in hours (CP-3, CP-5).
     LifetimeHours(Decimal),
+    /// A group kept running: its hours each month ([`running_month_line`]).
+    HoursPerMonth(Decimal),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -67,6 +70,9 @@ pub struct CloudPhoneItem {
     pub spec: CloudPhoneSpec,
     pub region: Region,
     pub term: Term,
+    /// The price of the term's billing method in the region, in the site's currency: per
+    /// phone per month (subscription) or per hour (pay-as-you-go), CP-6.
+    pub unit_price: Decimal,
     /// When the pay-as-you-go group was created, if the caller says (CP-13).
     pub created_at: Option<Instant>,
     pub quantity: u64,
@@ -95,6 +101,26 @@ pub fn find_spec<'c>(catalog: &'c Catalog, node: &Node<'_>) -> Result<&'c CloudP
     })
 }
 
+/// The spec's price for `billing` in `region`, in the site's currency (CP-6): seed 003
+/// publishes USD only, so on another site it comes from the caller's catalog or is
+/// `price_not_published` at the item `at`, naming the catalog field (SITE-1).
+pub fn unit_price(spec: &CloudPhoneSpec, region: Region, billing: Billing, at: &Fields<'_>) -> Result<Decimal, Error> {
+    let price = spec.price(region);
+    let (found, per) = match billing {
+        Billing::Subscription => (price.monthly, "monthly"),
+        Billing::PayAsYouGo => (price.hourly, "hourly"),
+    };
+    found.ok_or_else(|| {
+        let what = match billing {
+            Billing::Subscription => text!(at, "cp.priceWhat.monthly", spec = spec.id, region = region.label()),
+            Billing::PayAsYouGo => text!(at, "cp.priceWhat.hourly", spec = spec.id, region = region.label()),
+        };
+        let region_id = Region::ALL.iter().find(|(_, r)| *r == region).map_or("mainland", |(id, _)| *id);
+        let field = format!("cloudPhone.specs[{{ id: \"{}\" }}].{region_id}.{per}", spec.id);
+        crate::catalog::price_not_published(at, &what, &field)
+    })
+}
+
 /// Decodes a `{ product: "cloudPhone", ... }` item (API.md).
 pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<CloudPhoneItem, Error> {
     let billing = fields
@@ -103,7 +129,11 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<CloudPhoneI
     let mut allowed = COMMON_FIELDS.to_vec();
     match billing {
         Billing::Subscription => allowed.push("months"),
-        Billing::PayAsYouGo => allowed.extend(["hours", "createdAt"]),
+        // A lifetime (with its creation, CP-13), or the hours a month of a group kept running.
+        Billing::PayAsYouGo => match Hours::field(fields) {
+            "hours" => allowed.extend(["hours", "createdAt"]),
+            field => allowed.push(field),
+        },
     }
     fields.only(&allowed)?;
 
@@ -116,18 +146,18 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<CloudPhoneI
         Billing::Subscription => Term::Months(
             fields.required("months", key!("expect.months"))?.integer(1, limits::MAX_MONTHS)?,
         ),
-        Billing::PayAsYouGo => Term::LifetimeHours(
-            fields
-                .required("hours", key!("expect.cpHours"))?
-                .decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?,
-        ),
+        Billing::PayAsYouGo => match Hours::decode(fields, key!("expect.cpHours"))? {
+            Hours::Lifetime(hours) => Term::LifetimeHours(hours),
+            Hours::PerMonth(hours) => Term::HoursPerMonth(hours),
+        },
     };
     let internet = match fields.get("internetAccess") {
         None => None,
         Some(node) => decode_internet(&node, term)?,
     };
     let created_at = fields.get("createdAt").map(|n| crate::time::instant(&n)).transpose()?;
-    Ok(CloudPhoneItem { spec, region, term, created_at, quantity, internet })
+    let unit_price = unit_price(&spec, region, billing, fields)?;
+    Ok(CloudPhoneItem { spec, region, term, unit_price, created_at, quantity, internet })
 }
 
 /// `internetAccess: true | false | { natGatewayPerHour?, eipPerHour?, hours? }`.
@@ -143,7 +173,7 @@ fn decode_internet(node: &Node<'_>, term: Term) -> Result<Option<InternetAccess>
     let hours = match (f.get("hours"), term) {
         (Some(n), _) => Some(n.decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?),
         // Pay-as-you-go: the NAT Gateway and EIP live as long as the group by default.
-        (None, Term::LifetimeHours(h)) => Some(h),
+        (None, Term::LifetimeHours(h) | Term::HoursPerMonth(h)) => Some(h),
         (None, Term::Months(_)) if nat_gateway_per_hour.is_some() || eip_per_hour.is_some() => {
             return Err(Error::new(
                 ErrorCode::MissingField,
@@ -165,16 +195,15 @@ fn spec_text(spec: &CloudPhoneSpec, region: Region, ctx: &Ctx) -> String {
     text!(ctx, "cp.specText", id = spec.id, summary = spec.summary(ctx.locale), region = region.label())
 }
 
-/// Subscription: prepaid per phone per month (CP-2, CP-6).
-pub fn subscription_line(spec: &CloudPhoneSpec, region: Region, phones: u64, months: u64, rounding: Rounding, ctx: &Ctx) -> Line {
-    let price = spec.price(region);
+/// Subscription: prepaid per phone per month at `monthly` (CP-2, CP-6).
+pub fn subscription_line(spec: &CloudPhoneSpec, region: Region, monthly: Decimal, phones: u64, months: u64, rounding: Rounding, ctx: &Ctx) -> Line {
     Line::priced(
         "cloudPhone.subscription",
         text!(ctx, "cp.line.subscription", spec = spec_text(spec, region, ctx)),
-        text!(ctx, "cp.formula.subscription", phones = phones, months = months, price = price.monthly),
+        text!(ctx, "cp.formula.subscription", phones = phones, months = months, price = Money(ctx.currency(), monthly)),
         Decimal::from(phones) * Decimal::from(months),
         "phone-month",
-        price.monthly,
+        monthly,
         rounding,
         &["CP-2", "CP-6"],
     )
@@ -182,13 +211,14 @@ pub fn subscription_line(spec: &CloudPhoneSpec, region: Region, phones: u64, mon
 
 /// Pay-as-you-go for `lifetimes` instance-group lifetimes of `hours` each (one
 /// create-to-release cycle in a quote; several in a comparison, e.g. one a working
-/// day). CP-3: each lifetime is billed to the end of the 4-hour period in which the
-/// group is released, or per second for a group created before that unit (CP-13);
-/// CP-5: whether the phones run does not matter.
+/// day) at `hourly`. CP-3: each lifetime is billed to the end of the 4-hour period in
+/// which the group is released, or per second for a group created before that unit
+/// (CP-13); CP-5: whether the phones run does not matter.
 #[allow(clippy::too_many_arguments)]
 pub fn pay_as_you_go_line(
     spec: &CloudPhoneSpec,
     region: Region,
+    hourly: Decimal,
     phones: u64,
     hours: Decimal,
     lifetimes: u64,
@@ -196,7 +226,6 @@ pub fn pay_as_you_go_line(
     rounding: Rounding,
     ctx: &Ctx,
 ) -> Line {
-    let price = spec.price(region);
     let billed_hours = unit.billed_hours(hours);
     let cycles = if lifetimes == 1 { String::new() } else { text!(ctx, "cp.formula.lifetimes", count = lifetimes) };
     let time = match unit {
@@ -213,12 +242,28 @@ pub fn pay_as_you_go_line(
     Line::priced(
         "cloudPhone.payAsYouGo",
         text!(ctx, "cp.line.payAsYouGo", spec = spec_text(spec, region, ctx)),
-        text!(ctx, "cp.formula.payAsYouGo", phones = phones, cycles = cycles, time = time, price = price.hourly),
+        text!(ctx, "cp.formula.payAsYouGo", phones = phones, cycles = cycles, time = time, price = Money(ctx.currency(), hourly)),
         Decimal::from(phones) * Decimal::from(lifetimes) * billed_hours,
         "phone-hour",
-        price.hourly,
+        hourly,
         rounding,
         unit.rules(),
+    )
+}
+
+/// A pay-as-you-go group kept running, `hours` each month: hours x the hourly price. It is
+/// billed and deducted every hour it exists (CP-13); the 4-hour period (CP-3) rounds only
+/// the end of its lifetime, once, when it is released, not each month.
+pub fn running_month_line(spec: &CloudPhoneSpec, region: Region, hourly: Decimal, phones: u64, hours: Decimal, rounding: Rounding, ctx: &Ctx) -> Line {
+    Line::priced(
+        "cloudPhone.payAsYouGo",
+        text!(ctx, "cp.line.payAsYouGo", spec = spec_text(spec, region, ctx)),
+        text!(ctx, "cp.formula.runningMonth", phones = phones, hours = hours.normalize(), price = crate::messages::Money(ctx.currency(), hourly)),
+        Decimal::from(phones) * hours,
+        "phone-hour",
+        hourly,
+        rounding,
+        &["CP-2", "CP-3", "CP-5", "CP-6", "CP-13"],
     )
 }
 
@@ -236,13 +281,20 @@ pub fn rate(item: &CloudPhoneItem, index: usize, catalog: &Catalog, rounding: Ro
     let (description, phone_line) = match item.term {
         Term::Months(months) => (
             text!(ctx, "cp.description.subscription", phones = item.quantity, spec = spec.id, region = region.label(), months = months),
-            subscription_line(spec, region, item.quantity, months, rounding, ctx),
+            subscription_line(spec, region, item.unit_price, item.quantity, months, rounding, ctx),
         ),
         Term::LifetimeHours(hours) => {
             warnings.push(billed_while_stopped(ctx));
             (
                 text!(ctx, "cp.description.payAsYouGo", phones = item.quantity, spec = spec.id, region = region.label(), hours = hours.normalize()),
-                pay_as_you_go_line(spec, region, item.quantity, hours, 1, BillingUnit::for_creation(catalog, item.created_at), rounding, ctx),
+                pay_as_you_go_line(spec, region, item.unit_price, item.quantity, hours, 1, BillingUnit::for_creation(catalog, item.created_at), rounding, ctx),
+            )
+        }
+        Term::HoursPerMonth(hours) => {
+            warnings.push(billed_while_stopped(ctx));
+            (
+                text!(ctx, "cp.description.running", phones = item.quantity, spec = spec.id, region = region.label(), hours = hours.normalize()),
+                running_month_line(spec, region, item.unit_price, item.quantity, hours, rounding, ctx),
             )
         }
     };
@@ -263,7 +315,7 @@ fn internet_lines(internet: &InternetAccess, rounding: Rounding, lines: &mut Vec
             (Some(rate), Some(hours)) => lines.push(Line::priced(
                 code,
                 text!(ctx, "cp.line.internet", name = name),
-                text!(ctx, "cp.formula.internet", hours = hours.normalize(), rate = rate),
+                text!(ctx, "cp.formula.internet", hours = hours.normalize(), rate = Money(ctx.currency(), rate)),
                 hours,
                 "hour",
                 rate,

@@ -4,8 +4,10 @@
 use crate::catalog::{caller_price as price, Catalog};
 use crate::decode::{Ctx, Fields, Node};
 use crate::error::{Error, ErrorCode};
+use crate::messages::Money;
 use crate::money::Rounding;
-use crate::bill::{item_from_lines, limits, quantity, Billing, Line, Product, QuotedItem, Warning};
+use crate::site::Currency;
+use crate::bill::{item_from_lines, limits, quantity, Billing, Hours, Line, Product, QuotedItem, Warning};
 use crate::time::Instant;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -24,7 +26,9 @@ pub fn subscription_cycle_end(start: Instant, months: u64) -> Option<Instant> {
 /// Caller prices, per hour (pay-as-you-go) or per month (subscription).
 #[derive(Debug, Clone, PartialEq)]
 pub struct EcsPrices {
-    pub instance: Decimal,
+    /// None for disks bought on their own (an item with only `dataDisks`, e.g. a
+    /// Terraform `alicloud_ecs_disk`).
+    pub instance: Option<Decimal>,
     pub system_disk: Option<Decimal>,
     pub data_disks: Vec<Decimal>,
     pub bandwidth: Option<Decimal>,
@@ -33,7 +37,7 @@ pub struct EcsPrices {
 impl EcsPrices {
     /// The sum of every resource's price: the unit cost of one instance with its disks and bandwidth.
     pub fn total(&self) -> Decimal {
-        self.instance + self.system_disk.unwrap_or_default() + self.data_disks.iter().sum::<Decimal>() + self.bandwidth.unwrap_or_default()
+        self.instance.unwrap_or_default() + self.system_disk.unwrap_or_default() + self.data_disks.iter().sum::<Decimal>() + self.bandwidth.unwrap_or_default()
     }
 }
 
@@ -42,6 +46,8 @@ pub struct EcsItem {
     pub billing: Billing,
     /// Hours (pay-as-you-go) or months (subscription).
     pub duration: Decimal,
+    /// Pay-as-you-go hours each month of an instance kept running (`hoursPerMonth`), not one lifetime.
+    pub per_month: bool,
     pub quantity: u64,
     pub instance_type: Option<String>,
     pub prices: EcsPrices,
@@ -53,14 +59,15 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<EcsItem, Er
         .one_of(&Billing::ALL, ErrorCode::UnknownBilling)?;
     let term = match billing {
         Billing::Subscription => "months",
-        Billing::PayAsYouGo => "hours",
+        Billing::PayAsYouGo => Hours::field(fields),
     };
     fields.only(&["product", "billing", term, "quantity", "instanceType", "prices"])?;
-    let duration = match billing {
-        Billing::Subscription => Decimal::from(fields.required("months", key!("expect.months"))?.integer(1, limits::MAX_MONTHS)?),
-        Billing::PayAsYouGo => fields
-            .required("hours", key!("expect.ecsHours"))?
-            .decimal_in(Decimal::ZERO, false, Decimal::from(limits::MAX_HOURS))?,
+    let (duration, per_month) = match billing {
+        Billing::Subscription => (Decimal::from(fields.required("months", key!("expect.months"))?.integer(1, limits::MAX_MONTHS)?), false),
+        Billing::PayAsYouGo => {
+            let hours = Hours::decode(fields, key!("expect.ecsHours"))?;
+            (hours.hours(), matches!(hours, Hours::PerMonth(_)))
+        }
     };
     let quantity = quantity(fields)?;
     let instance_type = match fields.get("instanceType") {
@@ -73,15 +80,16 @@ pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<EcsItem, Er
         Billing::PayAsYouGo => t.hourly,
     });
     let prices = match fields.get("prices") {
-        Some(node) => decode_prices(&node, from_catalog)?,
+        // Without an instance type, prices that hold only data disks are disks bought on their own.
+        Some(node) => decode_prices(&node, from_catalog, instance_type.is_none())?,
         None => EcsPrices {
-            instance: from_catalog.ok_or_else(|| missing_instance_price(&fields.child_path("prices"), fields.ctx()))?,
+            instance: Some(from_catalog.ok_or_else(|| missing_instance_price(&fields.child_path("prices"), fields.ctx()))?),
             system_disk: None,
             data_disks: Vec::new(),
             bandwidth: None,
         },
     };
-    Ok(EcsItem { billing, duration, quantity, instance_type, prices })
+    Ok(EcsItem { billing, duration, per_month, quantity, instance_type, prices })
 }
 
 /// `prices_path` is the path of the `prices` object (present or not).
@@ -95,12 +103,18 @@ fn missing_instance_price(prices_path: &str, ctx: &Ctx) -> Error {
     )
 }
 
-pub(crate) fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decimal>) -> Result<EcsPrices, Error> {
+/// `disks_alone`: the prices may leave the instance out when they hold only `dataDisks`.
+pub(crate) fn decode_prices(node: &Node<'_>, instance_from_catalog: Option<Decimal>, disks_alone: bool) -> Result<EcsPrices, Error> {
     let fields = node.object()?;
     fields.only(&["instance", "systemDisk", "dataDisks", "bandwidth"])?;
+    let only_data_disks = || {
+        fields.entries().iter().all(|(key, _)| &**key == "dataDisks")
+            && matches!(fields.get("dataDisks").map(|n| n.value), Some(crate::decode::Value::Array(disks)) if !disks.is_empty())
+    };
     let instance = match fields.get("instance") {
-        Some(n) => price(&n)?,
-        None => instance_from_catalog.ok_or_else(|| missing_instance_price(&node.path(), node.ctx()))?,
+        Some(n) => Some(price(&n)?),
+        None if instance_from_catalog.is_none() && disks_alone && only_data_disks() => None,
+        None => Some(instance_from_catalog.ok_or_else(|| missing_instance_price(&node.path(), node.ctx()))?),
     };
     let system_disk = fields.get("systemDisk").map(|n| price(&n)).transpose()?;
     let bandwidth = fields.get("bandwidth").map(|n| price(&n)).transpose()?;
@@ -122,12 +136,15 @@ pub fn caller_price_warning(ctx: &Ctx) -> Warning {
     Warning::new("caller_price", text!(ctx, "ecs.callerPrice"), &["ECS-9"])
 }
 
-/// ECS-13: the least a pay-as-you-go lifetime is charged (quote and lifecycle alike).
-pub const MINIMUM_LIFETIME_CHARGE: Decimal = Decimal::from_parts(1, 0, 0, false, 2); // 0.01
+/// ECS-13: the least a pay-as-you-go lifetime is charged (quote and lifecycle alike):
+/// 0.01, the currency's smallest unit (SITE-3: one yen in JPY).
+pub fn minimum_lifetime_charge(currency: Currency) -> Decimal {
+    currency.unit()
+}
 
-/// ECS-13: a lifetime fee above zero but below [`MINIMUM_LIFETIME_CHARGE`].
-pub fn below_minimum_charge(fee: Decimal) -> bool {
-    fee > Decimal::ZERO && fee < MINIMUM_LIFETIME_CHARGE
+/// ECS-13: a lifetime fee above zero but below [`minimum_lifetime_charge`].
+pub fn below_minimum_charge(fee: Decimal, currency: Currency) -> bool {
+    fee > Decimal::ZERO && fee < minimum_lifetime_charge(currency)
 }
 
 /// ECS-13: pay-as-you-go is billed per second, and a whole lifetime whose fee is below
@@ -135,16 +152,24 @@ pub fn below_minimum_charge(fee: Decimal) -> bool {
 /// instance. The line tops the item up from what its rounded lines say to 0.01 each.
 fn minimum_charge_line(item: &EcsItem, lines: &[Line], rounding: Rounding, ctx: &Ctx) -> Option<Line> {
     let lifetime_fee = item.duration * item.prices.total();
-    if !below_minimum_charge(lifetime_fee) {
+    if !below_minimum_charge(lifetime_fee, ctx.currency()) {
         return None;
     }
+    let minimum = minimum_lifetime_charge(ctx.currency());
     let billed: Decimal = lines.iter().map(|l| l.amount).sum();
-    let top_up = MINIMUM_LIFETIME_CHARGE * Decimal::from(item.quantity) - billed;
+    let top_up = minimum * Decimal::from(item.quantity) - billed;
     (top_up > Decimal::ZERO).then(|| {
         Line::priced(
             "ecs.minimumCharge",
             text!(ctx, "ecs.line.minimumCharge"),
-            text!(ctx, "ecs.formula.minimumCharge", count = item.quantity, fee = lifetime_fee.normalize(), billed = billed),
+            text!(
+                ctx,
+                "ecs.formula.minimumCharge",
+                count = item.quantity,
+                minimum = Money(ctx.currency(), minimum),
+                fee = Money(ctx.currency(), lifetime_fee.normalize()),
+                billed = Money(ctx.currency(), billed)
+            ),
             Decimal::ONE,
             "adjustment",
             top_up,
@@ -161,6 +186,7 @@ pub fn rate(item: &EcsItem, index: usize, rounding: Rounding, ctx: &Ctx) -> Quot
         Billing::Subscription => {
             (text!(ctx, "ecs.term.months", months = item.duration.to_u64().unwrap_or_default()), key!("billing.subscription"), key!("per.month"))
         }
+        Billing::PayAsYouGo if item.per_month => (text!(ctx, "ecs.term.hoursPerMonth", hours = item.duration.normalize()), key!("billing.payAsYouGo"), key!("per.hour")),
         Billing::PayAsYouGo => (text!(ctx, "ecs.term.hours", hours = item.duration.normalize()), key!("billing.payAsYouGo"), key!("per.hour")),
     };
     let instances = item.quantity;
@@ -170,18 +196,17 @@ pub fn rate(item: &EcsItem, index: usize, rounding: Rounding, ctx: &Ctx) -> Quot
         None => text!(ctx, "ecs.instance"),
     };
     let line = |code: &str, what: String, unit: &str, price: Decimal| {
-        Line::priced(
-            code,
-            what.clone(),
-            text!(ctx, "ecs.formula", instances = instances, term = term_text, price = price, per = per_text, what = what),
-            quantity,
-            unit,
-            price,
-            rounding,
-            &["ECS-9"],
-        )
+        let price_text = Money(ctx.currency(), price);
+        let formula = match item.prices.instance {
+            Some(_) => text!(ctx, "ecs.formula", instances = instances, term = term_text, price = price_text, per = per_text, what = what),
+            None => text!(ctx, "ecs.formula.disks", count = instances, term = term_text, price = price_text, per = per_text, what = what),
+        };
+        Line::priced(code, what, formula, quantity, unit, price, rounding, &["ECS-9"])
     };
-    let mut lines = vec![line("ecs.instance", text!(ctx, "ecs.line.instance", label = label, billing = billing_text), &("instance-".to_owned() + per), item.prices.instance)];
+    let mut lines = Vec::new();
+    if let Some(p) = item.prices.instance {
+        lines.push(line("ecs.instance", text!(ctx, "ecs.line.instance", label = label, billing = billing_text), &("instance-".to_owned() + per), p));
+    }
     if let Some(p) = item.prices.system_disk {
         lines.push(line("ecs.systemDisk", text!(ctx, "ecs.line.systemDisk"), &("disk-".to_owned() + per), p));
     }
@@ -191,10 +216,15 @@ pub fn rate(item: &EcsItem, index: usize, rounding: Rounding, ctx: &Ctx) -> Quot
     if let Some(p) = item.prices.bandwidth {
         lines.push(line("ecs.bandwidth", text!(ctx, "ecs.line.bandwidth"), per, p));
     }
-    if item.billing == Billing::PayAsYouGo {
+    // ECS-13's minimum is per instance's lifetime: not a month of one kept running.
+    if item.billing == Billing::PayAsYouGo && !item.per_month && item.prices.instance.is_some() {
         if let Some(line) = minimum_charge_line(item, &lines, rounding, ctx) {
             lines.push(line);
         }
     }
-    item_from_lines(index, Product::Ecs, text!(ctx, "ecs.description", instances = instances, label = label, billing = billing_text, term = term_text), lines, vec![caller_price_warning(ctx)], rounding)
+    let description = match item.prices.instance {
+        Some(_) => text!(ctx, "ecs.description", instances = instances, label = label, billing = billing_text, term = term_text),
+        None => text!(ctx, "ecs.description.disks", disks = instances * item.prices.data_disks.len() as u64, billing = billing_text, term = term_text),
+    };
+    item_from_lines(index, Product::Ecs, description, lines, vec![caller_price_warning(ctx)], rounding)
 }

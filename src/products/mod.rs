@@ -4,3 +4,4 @@
 pub mod cloud_phone;
 pub mod ecs;
 pub mod iot;
+pub mod network;

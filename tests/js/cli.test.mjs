@@ -96,3 +96,109 @@ test("account: the merged timeline, then the runway, the first interruption and 
   assert.equal(zh.status, 0, zh.stderr);
   assert.match(zh.stdout, /额度用完,2026-12-05T13:24:34\+08:00/);
 });
+
+// ---------------------------------------------------------------- plan (issue 33)
+// The plans and side file of tests/terraform/, whose totals tests/terraform.rs works out by hand.
+const terraform = (name) => new URL(`../terraform/${name}`, import.meta.url).pathname;
+const prices = terraform("prices.json");
+
+test("plan: a table of each resource's lines with an upfront and a monthly column, then before, after and the difference", () => {
+  const r = run(["plan", terraform("change_plan.json"), "--prices", prices]);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trimEnd().split("\n");
+  assert.match(lines[0], /^resource +component +quantity +unit +upfront +monthly$/);
+  // The farm grows to 20 phones: 14,400 phone-hours (720 h x 20), 1,020.96 a month.
+  assert.match(r.stdout, /alicloud_cloud_phone_instance_group\.farm \(update\) +acp\.basic\.small .* 14400 +phone-hour +1020\.96\n/);
+  // A Small NAT Gateway bought for 12 months is upfront; the deleted EIP stops billing.
+  assert.match(r.stdout, /alicloud_nat_gateway\.keep \(no-op\) +NAT Gateway instance +12 +gateway-month +480\.00\n/);
+  assert.match(r.stdout, /alicloud_eip_address\.old \(delete\) +EIP address +730 +address-hour +-3\.65\n/);
+  // Before (prior state) 772.55 a month, after 1,388.88, difference +616.33 (tests/terraform.rs).
+  assert.match(r.stdout, /before \(the prior state\) +480\.00 +772\.55 +9750\.60\n/);
+  assert.match(r.stdout, /after +480\.00 +1388\.88 +17146\.56\n/);
+  assert.match(r.stdout, /difference +\+0\.00 +\+616\.33 +\+7395\.96\n/);
+  assert.match(r.stdout, /730 hours a month assumed/);
+});
+
+test("plan: --base compares with another plan; markdown is a pull-request comment with the difference first", () => {
+  const r = run(["plan", terraform("change_plan.json"), "--prices", prices, "--base", terraform("main_branch.json"), "--format", "markdown"]);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.split("\n");
+  assert.equal(lines[0], "### Alibaba Cloud cost of this plan");
+  // The main branch leaves 695.90 a month; this plan 1,388.88: +692.98.
+  assert.equal(lines[2], "**Monthly: +692.98 USD** (695.90 → 1388.88) · **Upfront: +0.00 USD** (480.00 → 480.00) · first 12 months: +8315.76 USD");
+  assert.ok(lines.includes("| `alicloud_instance.app` | replace | 0.00 | 367.92 | +0.00 | +182.50 |"), r.stdout);
+  assert.match(r.stdout, /<details><summary>Every line, with its formula<\/summary>/);
+  assert.match(r.stdout, /\| `alicloud_instance\.app` \| ecs\.g7\.xlarge, pay-as-you-go<br><sub>1 instance x 730 h a month x USD 0\.5\/hour \(ecs\.g7\.xlarge, pay-as-you-go, your price\)<\/sub> \| 730 \| instance-hour \|  \| 365\.00 \|/);
+});
+
+test("plan: what is not priced says why, in Chinese too; JSON is the library's answer", () => {
+  const zh = run(["plan", terraform("first_plan.json"), "--prices", prices, "--locale", "zh-CN"]);
+  assert.equal(zh.status, 0, zh.stderr);
+  assert.match(zh.stdout, /未计价：\n  alicloud_instance\.pending（新建）："instance_type" 要到执行 "terraform apply" 之后才确定/);
+  assert.match(zh.stdout, /其他提供方（只计数，不计价）：random 1, aws 1/);
+  assert.match(zh.stdout, /差额 +\+2849\.14 +\+257\.58 +\+5940\.10/);
+  const json = run(["plan", "-", "--prices", prices, "--format", "json"], readFileSync(terraform("first_plan.json"), "utf8"));
+  const answer = JSON.parse(json.stdout);
+  assert.deepEqual(answer.estimate, { upfront: "2849.14", monthly: "257.58", oneOff: "0.00", firstYear: "5940.10" });
+});
+
+test("plan: exit 3 above --fail-above-monthly, 1 on a bad plan, 2 on a bad command line", () => {
+  const args = ["plan", terraform("change_plan.json"), "--prices", prices];
+  // 1,388.88 a month: above 1,388.87, not above 1,388.88.
+  const above = run([...args, "--fail-above-monthly", "1388.87"]);
+  assert.equal(above.status, 3);
+  assert.match(above.stderr, /monthly 1388\.88 above the limit of 1388\.87/);
+  assert.match(above.stdout, /^resource/, "the estimate is printed all the same");
+  assert.equal(run([...args, "--fail-above-monthly", "1388.88"]).status, 0);
+  assert.equal(run([...args, "--fail-above-monthly", "1388.880"]).status, 0);
+  const bad = run(["plan", "-"], JSON.stringify({ format_version: "0.2", planned_values: {} }));
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /^error: not_supported at format_version: /);
+  const badSide = run(["plan", terraform("first_plan.json"), "--prices", "-"], JSON.stringify({ prices: {}, useage: {} }));
+  assert.equal(badSide.status, 1);
+  assert.match(badSide.stderr, /^error: unknown_field at --prices useage/);
+  assert.equal(run([...args, "--fail-above-monthly", "lots"]).status, 2);
+  assert.equal(run([...args, "--format", "csv"]).status, 2);
+  assert.equal(run(["quote", golden("mixed_cart.request.json"), "--prices", prices]).status, 2, "plan's options only");
+  assert.equal(run(["plan"]).status, 2);
+  assert.equal(run(["plan", terraform("first_plan.json"), "--base", "/nonexistent.json"]).status, 2);
+});
+
+test("--site prices on that site, in its currency, unless the request names its own (issue 32)", () => {
+  // doc 73701 on the Japan site, free million every month (SITE-2, IOT-29): JPY 12,364 billed
+  // day by day (tests/iot_generation_quote.rs works it out); the amount column names JPY.
+  const request = JSON.stringify({ policy: { iot: { freeQuota: "everyMonth" } }, items: [{ product: "iot", instance: "legacyPublic", pricing: "connectionAndMessages", month: "2026-11",
+    usage: { fleet: { devices: 10000, onlineHoursPerDay: 8, messages: [{ every: { minutes: 1 }, bytes: 512 }] } } }] });
+  const r = run(["quote", "-", "--site", "japan"], request);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trimEnd().split("\n");
+  assert.match(lines[0], /amount \(JPY\)$/);
+  assert.match(lines.at(-1), /^total +12364$/);
+  assert.ok(!lines.some((l) => /discount/.test(l)), "no discount row for a zero discount in yen");
+  // The request's own site wins over --site.
+  const own = run(["quote", "-", "--site", "japan", "--format", "json"], JSON.stringify({ ...JSON.parse(request), site: "international" }));
+  assert.equal(JSON.parse(own.stdout).currency, "USD");
+  assert.equal(run(["quote", "-", "--site", "mars"], request).status, 2);
+});
+
+test("compare: every IoT option as a table, the cheapest last", () => {
+  // 40 devices every 10 minutes (tests/iot_generation_quote.rs): Basic is free within its
+  // monthly million; a new public instance is outgrown in month 2.
+  const request = JSON.stringify({ product: "iot", startMonth: "2026-11", usage: { months: 3 }, activated: "2026-11-01",
+    fleet: { devices: 40, messages: [{ every: { minutes: 10 }, bytes: 100 }] }, growth: { devicesPercentPerMonth: 30 } });
+  const r = run(["compare", "-"], request);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /legacy public, Basic +yes +0\.00/);
+  assert.match(r.stdout, /new public \(free\) +no +2 /);
+  assert.match(r.stdout.trimEnd().split("\n").at(-1), /^cheapest option +legacy public, Basic$/);
+});
+
+test("plan --site prices the plan on that site, in its currency (SITE-1)", () => {
+  // tests/terraform.rs works the Japan site out: the db instance's month is 93 yen.
+  const r = run(["plan", terraform("first_plan.json"), "--prices", prices, "--site", "japan", "--format", "json"]);
+  assert.equal(r.status, 0, r.stderr);
+  const answer = JSON.parse(r.stdout);
+  assert.equal(answer.currency, "JPY");
+  assert.equal(answer.resources.find((x) => x.address === "module.app.module.db.alicloud_instance.db[0]").estimate.monthly, "93");
+  assert.equal(run(["plan", terraform("first_plan.json"), "--site", "mars"]).status, 2);
+});

@@ -61,7 +61,7 @@ function instrument(code, firstLine) {
     }
   }
   const source = [
-    `import { quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version, quoteJson, compareBillingMethodJson, simulateLifecycleJson, simulateAccountJson } from "alicloud-cost";`,
+    `import { quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version, quoteJson, compareBillingMethodJson, simulateLifecycleJson, simulateAccountJson, quoteTerraformPlan, quoteTerraformPlanJson } from "alicloud-cost";`,
     `import { check } from ${JSON.stringify(new URL("tests/js/readme-check.mjs", root).href)};`,
     ...body,
   ].join("\n");

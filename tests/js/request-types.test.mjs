@@ -37,6 +37,7 @@ const SHAPE_ERRORS = new Set([
 function catalogDependent(error) {
   if (error.code === "unknown_spec" && error.message.startsWith("no Enterprise Edition spec")) return "enterprise spec id";
   if (error.code === "missing_price") return "price from the caller's catalog";
+  if (error.code === "missing_field" && error.message.startsWith("new spec")) return "a new spec's prices (an id the catalog does not have)";
   return null;
 }
 
@@ -104,6 +105,25 @@ const supplement = [
     },
   },
   {
+    name: "the connection-and-messages generation with every caller price and month-to-date count",
+    fn: "quote",
+    request: {
+      site: "japan",
+      catalog: { iot: { connectionAndMessages: { messageTiers: [{ above: 0, price: 50 }], minutePrice: "30", freeMessagesPerMonth: 0, freeMinutesPerMonth: 500000 } } },
+      items: [{ product: "iot", instance: "legacyPublic", pricing: "connectionAndMessages", month: "2027-01", activated: "2026-12-15",
+        monthToDate: { messages: 1000, connectionMinutes: 20000 }, usage: { perDay: { messages: [{ bytes: 100, count: 5000 }], connectionMinutes: 900 } } }],
+    },
+  },
+  {
+    name: "an existing Cloud Phone spec overridden field by field, and CP-13's cut-over",
+    fn: "quote",
+    request: {
+      catalog: { cloudPhone: { periodsSince: "2025-05-06", specs: [{ id: "acp.basic.small", edition: "Lightweight", vcpu: 2, memoryGib: 4, storageGib: 32,
+        mainland: { monthly: "9" }, international: { hourly: "0.07" } }] } },
+      items: [{ product: "cloudPhone", spec: "acp.basic.small", region: "mainland", billing: "subscription", months: 1 }],
+    },
+  },
+  {
     name: "ECS subscription with an expiry date and deduction days",
     fn: "simulateLifecycle",
     request: {
@@ -127,6 +147,22 @@ const supplement = [
       account: { balance: "40" },
       policy: { ecs: { autoRenewMonths: 2, autoRenewFirstAttemptDaysBeforeExpiry: 5, autoRenewAttemptHour: 9,
         autoRenewServingAfterExpiryDays: 10, autoRenewReleaseAfterExpiryDays: 20 } },
+    },
+  },
+  {
+    name: "what a Terraform plan buys beside instances (issue 33): an EIP, a NAT Gateway, disks on their own",
+    fn: "quote",
+    request: {
+      items: [
+        { product: "eip", billing: "payAsYouGo", hours: 730, quantity: 2, prices: { address: "0.005", bandwidth: "0.1" } },
+        { product: "eip", billing: "subscription", months: 12, prices: { bandwidth: 3 } },
+        { product: "natGateway", billing: "subscription", months: 12, specification: "Small", prices: { gateway: "40" } },
+        { product: "ecs", billing: "payAsYouGo", hours: 730, prices: { dataDisks: ["0.025"] } },
+        { product: "cloudPhone", spec: "acp.basic.small", region: "international", billing: "payAsYouGo", hoursPerMonth: 730, quantity: 3 },
+        { product: "ecs", billing: "payAsYouGo", hoursPerMonth: 200, instanceType: "ecs.g7.large", prices: { instance: "0.25", dataDisks: ["0.01"] } },
+        { product: "natGateway", billing: "payAsYouGo", hoursPerMonth: 730, prices: { gateway: "0.0625" } },
+      ],
+      discounts: [{ percent: 10, product: "natGateway" }],
     },
   },
 ];
@@ -204,6 +240,10 @@ test("every literal union is the decoder's own list of names", () => {
   assert.deepEqual(sorted(literals("Region")), sorted(decoderNames("quote", cloudPhoneItem({ region: "zzz" }), "unknown_region")));
   assert.deepEqual(sorted(literals("Billing")), sorted(decoderNames("quote", cloudPhoneItem({ billing: "zzz" }), "unknown_billing")));
   assert.deepEqual(sorted(literals("Product")), sorted(decoderNames("quote", cloudPhoneItem({ product: "zzz" }), "unknown_product")));
+  assert.deepEqual(sorted(literals("Site")), sorted(decoderNames("quote", { ...cloudPhoneItem({}), site: "zzz" }, "unknown_site")));
+  const sessionItem = (connection) => ({ items: [{ product: "iot", instance: "legacyPublic", pricing: "connectionAndMessages", month: "2026-12",
+    usage: { perDay: { messages: [], connections: [{ from: "10:00:00", to: "10:00:01", connection }] } } }] });
+  assert.deepEqual(sorted(literals("Connection")), sorted(decoderNames("quote", sessionItem("zzz"), "invalid_type")));
   const instances = [...dts.matchAll(/instance: ("[^"]+"(?: \| "[^"]+")*)/g)].flatMap((m) => m[1].split(" | ").map((s) => JSON.parse(s)));
   assert.deepEqual(sorted(instances), sorted(decoderNames("quote", { items: [{ product: "iot", instance: "zzz" }] }, "unknown_instance")));
   const eventTypes = [...dts.matchAll(/type: "(\w+)"/g)].map((m) => m[1]);

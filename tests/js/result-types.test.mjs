@@ -29,6 +29,16 @@ for (const { name, fn, request } of corpus) {
   }
 }
 for (const locale of ["en", "zh-CN"]) answers.push({ name: `catalog (${locale})`, type: "Catalog", value: api.catalog({ locale }) });
+// Terraform plans (issue 33): the fixtures of tests/terraform/, a first plan and a change
+// (before from its prior_state, and from a base plan), with the side file.
+const fixture = (name) => readFileSync(`${root}tests/terraform/${name}`, "utf8");
+const side = JSON.parse(fixture("prices.json"));
+for (const locale of ["en", "zh-CN"]) {
+  for (const [name, plan, base] of [["first plan", "first_plan.json"], ["change", "change_plan.json"], ["change against a base", "change_plan.json", "main_branch.json"]]) {
+    const options = { ...side, locale, ...(base ? { base: fixture(base) } : {}) };
+    answers.push({ name: `plan: ${name} (${locale})`, type: "PlanEstimate", value: api.quoteTerraformPlan(fixture(plan), options) });
+  }
+}
 answers.push({ name: "version", type: "Versions", value: api.version() });
 
 test("every corpus answer type-checks as its declared result type", () => {

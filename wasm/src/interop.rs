@@ -10,6 +10,7 @@
 use alicloud_cost::decode::{too_deep, Value, MAX_DEPTH};
 use alicloud_cost::json::{Origin, MAX_TEXT_BYTES};
 use alicloud_cost::messages::{self, Locale};
+use alicloud_cost::plan::{PlanEstimate, MAX_PLAN_BYTES};
 use alicloud_cost::{key, text, Error, ErrorCode};
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
@@ -87,6 +88,35 @@ fn copy_text(text: &js_sys::JsString) -> Result<String, JsValue> {
     Ok(String::from(text))
 }
 
+/// Prices a Terraform plan given as an object or as JSON text, with its options (the side
+/// file, a base plan, ...) the same way. Both cross as JSON text: a plan is JSON data, and
+/// it is read within the plan's own limits (`alicloud_cost::plan::PLAN_LIMITS`).
+pub fn answer_plan(plan: &JsValue, options: &JsValue) -> Result<PlanEstimate, JsValue> {
+    ensure_messages()?;
+    let options = plan_text(options, key!("plan.document.options"))?;
+    let plan = plan_text(plan, key!("plan.document.plan"))?.unwrap_or_default();
+    alicloud_cost::plan::quote_terraform_plan_json(&plan, options.as_deref()).map_err(to_js_error)
+}
+
+/// A plan or its options as JSON text: a string is the text itself; anything else is
+/// written by `JSON.stringify` (its size is checked before the copy into the module).
+fn plan_text(value: &JsValue, document: messages::Key) -> Result<Option<String>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let text: js_sys::JsString = match value.as_string() {
+        Some(_) => value.clone().unchecked_into(),
+        None => js_sys::JSON::stringify(value)
+            .map_err(|_| to_js_error(Error::new(ErrorCode::InvalidType, "", text!(Locale::En, "plan.notJsonData", document = document))))?,
+    };
+    // UTF-16 units: the UTF-8 copy is at least as long.
+    if text.length() as usize > MAX_PLAN_BYTES {
+        let message = text!(Locale::En, "plan.tooLarge", document = document, bytes = text.length(), max = MAX_PLAN_BYTES);
+        return Err(to_js_error(Error::new(ErrorCode::TooMany, "", message)));
+    }
+    Ok(Some(String::from(text)))
+}
+
 /// A result crosses as the JSON text the native core writes, parsed by the engine's own
 /// `JSON.parse`: the answer is byte for byte the native one by construction (issue 8),
 /// maps become plain objects and no number becomes a BigInt, and one serializer in the
@@ -98,7 +128,7 @@ pub fn typed<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// The answer as the JSON text the native core writes.
-fn text_of<T: Serialize>(value: &T) -> Result<String, JsValue> {
+pub fn text_of<T: Serialize>(value: &T) -> Result<String, JsValue> {
     // Answers hold no floats, bytes or number keys, so writing cannot fail; the message
     // names the impossible.
     alicloud_cost::json_write::to_string(value).map_err(|_| to_js_error(Error::new(ErrorCode::Internal, "", "could not write the result as JSON")))
@@ -123,7 +153,7 @@ pub fn from_js(value: &JsValue) -> Result<Value<'static>, Error> {
 
 fn walk(value: &JsValue, path: &str, depth: usize) -> Result<Value<'static>, Error> {
     if depth > MAX_DEPTH {
-        return Err(too_deep());
+        return Err(too_deep(MAX_DEPTH));
     }
     if value.is_null() || value.is_undefined() {
         return Ok(Value::Null);

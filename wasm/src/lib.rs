@@ -9,7 +9,7 @@
 mod interop;
 
 use alicloud_cost::decode::Value;
-use interop::{answer_request, answer_text, ensure_messages, to_js_error, typed};
+use interop::{answer_plan, answer_request, answer_text, ensure_messages, text_of, to_js_error, typed};
 use wasm_bindgen::prelude::*;
 
 // The TypeScript declarations of the requests and of the results, written by hand beside
@@ -73,6 +73,20 @@ pub fn simulate_lifecycle_json(text: js_sys::JsString) -> Result<String, JsValue
 #[wasm_bindgen(js_name = simulateAccountJson)]
 pub fn simulate_account_json(text: js_sys::JsString) -> Result<String, JsValue> {
     answer_text(&text, alicloud_cost::simulate_account)
+}
+
+/// Prices a Terraform plan, `terraform show -json PLANFILE`'s output as an object or its
+/// JSON text (API.md "Terraform plans"). Throws an `Error` with `code` and `path`.
+/// (Its declaration is in results.d.ts: the options are optional.)
+#[wasm_bindgen(js_name = quoteTerraformPlan, skip_typescript)]
+pub fn quote_terraform_plan(plan: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    typed(&answer_plan(&plan, &options)?)
+}
+
+/// `quoteTerraformPlan` for JSON text (the plan's, and the options'), answering JSON text.
+#[wasm_bindgen(js_name = quoteTerraformPlanJson, skip_typescript)]
+pub fn quote_terraform_plan_json(plan: js_sys::JsString, options: Option<js_sys::JsString>) -> Result<String, JsValue> {
+    text_of(&answer_plan(&plan.into(), &options.map_or(JsValue::UNDEFINED, JsValue::from))?)
 }
 
 /// The embedded default catalog: prices and billing units, each with its source seed

@@ -314,3 +314,18 @@ fn the_text_functions_refuse_bad_text_with_codes() {
     assert_eq!(text, object);
     assert!(text.contains(r#""tradePrice":"0.73""#));
 }
+
+/// Issue 33: a Terraform plan, as an object and as text, answers the native bytes; a
+/// malformed one throws a coded error.
+#[wasm_bindgen_test]
+fn quote_terraform_plan_answers_the_native_bytes() {
+    let plan = include_str!("../../tests/terraform/first_plan.json");
+    let options = include_str!("../../tests/terraform/prices.json");
+    let expected = include_str!("../../tests/terraform/first_plan.response.json").trim_end();
+    let object = alicloud_cost_wasm::quote_terraform_plan(js(plan), js(options)).unwrap();
+    assert_eq!(JSON::stringify(&object).unwrap().as_string().unwrap(), expected);
+    let text = alicloud_cost_wasm::quote_terraform_plan_json(plan.into(), Some(options.into())).unwrap();
+    assert_eq!(text, expected);
+    let thrown = alicloud_cost_wasm::quote_terraform_plan(js(r#"{"format_version": "0.2", "planned_values": {}}"#), JsValue::UNDEFINED);
+    assert_js_error(thrown, "not_supported", "format_version");
+}

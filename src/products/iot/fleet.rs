@@ -3,9 +3,11 @@
 //! online devices and TPS (IOT-23); a fleet small enough for a free new public
 //! instance is told so (IOT-24).
 
+use super::connection_messages::Connection;
 use super::{Bucket, Category, DayUsage, Edition, CATEGORIES, MAX_BYTES, MAX_COUNT};
 use crate::catalog::{EnterpriseSpec, IotCatalog};
 use crate::decode::{Ctx, Node};
+use crate::messages::Count;
 use crate::error::{Error, ErrorCode};
 pub use crate::bill::limits::MAX_DEVICES;
 pub use crate::bill::Sizing;
@@ -127,6 +129,33 @@ pub struct Fleet {
     pub devices: u64,
     pub online_hours: Decimal,
     pub messages: Vec<FleetMessage>,
+    /// How the devices connect (the connection-and-messages generation's `connection`,
+    /// IOT-26, IOT-30): only MQTT devices pay connection minutes.
+    pub connection: Connection,
+}
+
+/// What a fleet is read for: the categories it may send and whether it says how it
+/// connects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum For {
+    /// A legacy public Basic or Pro edition: its categories only (IOT-13).
+    Edition(Edition),
+    /// Enterprise Edition: no Basic/Pro split.
+    Enterprise,
+    /// The connection-and-messages generation: no edition (IOT-25), and `connection`.
+    ConnectionAndMessages,
+    /// A comparison of every option: any category, and `connection` (each option then
+    /// says whether it carries them).
+    AnyOption,
+}
+
+impl For {
+    fn edition(self) -> Option<Edition> {
+        match self {
+            For::Edition(edition) => Some(edition),
+            For::Enterprise | For::ConnectionAndMessages | For::AnyOption => None,
+        }
+    }
 }
 
 fn receivers_category() -> &'static Category {
@@ -137,11 +166,17 @@ fn category_named(name: &str) -> &'static Category {
     CATEGORIES.iter().find(|c| c.name == name).unwrap_or(&CATEGORIES[0])
 }
 
-/// Decodes `fleet`. `edition` is the legacy public edition whose categories apply
-/// (IOT-13); `None` for Enterprise Edition, which has no Basic/Pro split.
-pub fn decode(node: &Node<'_>, edition: Option<Edition>) -> Result<(Fleet, Vec<Warning>), Error> {
+/// Decodes `fleet` for `purpose`: a legacy public edition's categories apply (IOT-13);
+/// Enterprise Edition and the connection-and-messages generation have no Basic/Pro split.
+pub fn decode(node: &Node<'_>, purpose: For) -> Result<(Fleet, Vec<Warning>), Error> {
+    let edition = purpose.edition();
     let fields = node.object()?;
-    fields.only(&["devices", "onlineHoursPerDay", "messages"])?;
+    if matches!(purpose, For::ConnectionAndMessages | For::AnyOption) {
+        fields.only(&["devices", "onlineHoursPerDay", "messages", "connection"])?;
+    } else {
+        fields.only(&["devices", "onlineHoursPerDay", "messages"])?;
+    }
+    let connection = fields.get("connection").map(|n| n.one_of(&Connection::ALL, ErrorCode::InvalidType)).transpose()?.unwrap_or_default();
     let devices = fields.required("devices", key!("expect.devices"))?.integer(1, MAX_DEVICES)?;
     let online_hours = match fields.get("onlineHoursPerDay") {
         Some(n) => n.decimal_in(Decimal::ZERO, false, dec!(24))?,
@@ -176,7 +211,7 @@ pub fn decode(node: &Node<'_>, edition: Option<Edition>) -> Result<(Fleet, Vec<W
         }
         messages.push(message);
     }
-    Ok((Fleet { devices, online_hours, messages }, warnings))
+    Ok((Fleet { devices, online_hours, messages, connection }, warnings))
 }
 
 fn decode_message(node: &Node<'_>, edition: Option<Edition>, devices: u64, online_seconds: Decimal) -> Result<FleetMessage, Error> {
@@ -311,21 +346,33 @@ impl Fleet {
                 let mut text = text!(
                     ctx,
                     "fleet.formula",
-                    devices = grouped(self.devices),
-                    per_device = grouped(m.per_device_per_day),
+                    devices = Count(self.devices),
+                    per_device = Count(m.per_device_per_day),
                     what = what,
                     how = how,
-                    sent = grouped(counts.sent)
+                    sent = Count(counts.sent)
                 );
                 if m.receivers > 0 {
-                    text.push_str(&text!(ctx, "fleet.formula.received", sent = grouped(counts.sent), receivers = grouped(m.receivers), received = grouped(counts.received)));
+                    text.push_str(&text!(ctx, "fleet.formula.received", sent = Count(counts.sent), receivers = Count(m.receivers), received = Count(counts.received)));
                 }
                 if m.forwarded {
-                    text.push_str(&text!(ctx, "fleet.formula.forwarded", count = grouped(counts.forwarded)));
+                    text.push_str(&text!(ctx, "fleet.formula.forwarded", count = Count(counts.forwarded)));
                 }
                 text
             })
             .collect()
+    }
+
+    /// The connection minutes a day (IOT-30): devices x online minutes, and whether they pay (IOT-26).
+    pub fn minutes_formula(&self, ctx: &Ctx) -> String {
+        let minutes = super::connection_messages::fleet_minutes(self.devices, self.online_hours, self.connection);
+        let per_device = (minutes.billable + minutes.free) / u128::from(self.devices.max(1));
+        let total = Count(minutes.billable + minutes.free);
+        if self.connection.pays_minutes() {
+            text!(ctx, "fleet.formula.minutes", devices = Count(self.devices), minutes = Count(per_device), hours = self.online_hours.normalize(), total = total)
+        } else {
+            text!(ctx, "fleet.formula.freeMinutes", devices = Count(self.devices), minutes = Count(per_device), hours = self.online_hours.normalize(), total = total, connection = self.connection.name())
+        }
     }
 
     /// One device's messages of kind `m` per second while online (IOT-23).
@@ -361,7 +408,7 @@ impl Fleet {
                     Frequency::PerDay(n) => text!(ctx, "fleet.tps.perDay", count = n, seconds = (self.online_hours * dec!(3600)).normalize()),
                 };
                 let copies = if m.receivers > 0 { text!(ctx, "fleet.tps.copies", copies = 1 + m.receivers) } else { String::new() };
-                text!(ctx, "fleet.tps.term", devices = grouped(self.devices), rate = rate, copies = copies, tps = shown_tps(self.messaging_tps_of(m)))
+                text!(ctx, "fleet.tps.term", devices = Count(self.devices), rate = rate, copies = copies, tps = shown_tps(self.messaging_tps_of(m)))
             })
             .collect()
     }
@@ -380,20 +427,6 @@ fn duration(seconds: Decimal, ctx: &Ctx) -> String {
         (None, Some(m)) => text!(ctx, "unit.minutes", n = m),
         (None, None) => text!(ctx, "unit.seconds", n = seconds.normalize()),
     }
-}
-
-/// 4800000 -> "4,800,000", as Alibaba's examples write counts.
-pub fn grouped(n: u64) -> String {
-    let mut digits = String::new();
-    crate::text::push_decimal(&mut digits, n);
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The fleet's needs, exact for comparing, rounded for showing.
@@ -465,7 +498,7 @@ pub fn sizing_for(fleet: &Fleet, needs: &Needs, spec: &EnterpriseSpec, rates: &I
             ctx,
             "sizing.capacity",
             spec = spec.id,
-            devices = grouped(devices),
+            devices = Count(devices),
             messaging = messaging.normalize(),
             forwarding = forwarding.normalize()
         ),
@@ -484,7 +517,7 @@ pub fn sizing_for(fleet: &Fleet, needs: &Needs, spec: &EnterpriseSpec, rates: &I
         terms = terms.join(" + "),
         sum = sum,
         forwarding = forwarding,
-        online = grouped(needs.online_devices),
+        online = Count(needs.online_devices),
         capacity = capacity
     );
     Sizing {
@@ -517,7 +550,7 @@ fn shortfall(needs: &Needs, specs: &[&EnterpriseSpec], ctx: &Ctx) -> String {
     let max_forwarding = specs.iter().filter_map(|s| s.forwarding_tps).max().unwrap_or_default();
     let mut short = Vec::new();
     if needs.online_devices > max_devices {
-        short.push(text!(ctx, "sizing.shortDevices", need = grouped(needs.online_devices), most = grouped(max_devices)));
+        short.push(text!(ctx, "sizing.shortDevices", need = Count(needs.online_devices), most = Count(max_devices)));
     }
     if needs.messaging_tps > max_messaging {
         short.push(text!(ctx, "sizing.shortMessaging", need = shown_over(needs.messaging_tps, max_messaging), most = max_messaging.normalize()));
@@ -529,7 +562,7 @@ fn shortfall(needs: &Needs, specs: &[&EnterpriseSpec], ctx: &Ctx) -> String {
         text!(
             ctx,
             "sizing.noSingleSpec",
-            devices = grouped(needs.online_devices),
+            devices = Count(needs.online_devices),
             messaging = shown_tps(needs.messaging_tps),
             forwarding = shown_tps(needs.forwarding_tps)
         )
@@ -548,14 +581,6 @@ pub fn month_days(fleet: &Fleet, month: Date, count: u64) -> Vec<DayUsage> {
 mod tests {
     use super::*;
     use crate::products::iot::billable_on;
-
-    #[test]
-    fn grouped_counts_as_alibaba_writes_them() {
-        assert_eq!(grouped(0), "0");
-        assert_eq!(grouped(999), "999");
-        assert_eq!(grouped(1_000), "1,000");
-        assert_eq!(grouped(144_000_000), "144,000,000");
-    }
 
     #[test]
     fn every_interface_maps_to_a_category() {

@@ -2,6 +2,7 @@
 //! per living device per day; Enterprise Edition by subscription at the caller's
 //! price; new public instances free.
 
+pub mod connection_messages;
 pub mod fleet;
 
 use crate::catalog::{Catalog, IotCatalog};
@@ -11,7 +12,8 @@ use crate::messages::Key;
 use crate::money::Rounding;
 pub use crate::bill::limits::MAX_COUNT;
 pub use crate::bill::{FleetSummary, IotDay};
-use crate::bill::{item_from_lines, limits, Line, Product, QuotedItem, Warning};
+use crate::bill::{item_from_lines, limits, rounded_to, IotDays, Line, Pricing, Product, QuotedItem, Warning};
+use crate::messages::{Count, Money};
 use crate::time;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -51,54 +53,7 @@ impl Edition {
     }
 }
 
-/// Whether messages of a category are billed, and on which editions (IOT-13, IOT-14).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Billability {
-    Billable,
-    BasicOnly,
-    ProOnly,
-    Free,
-}
-
-#[derive(Debug, PartialEq, Eq)]
-pub struct Category {
-    pub name: &'static str,
-    pub description: Key,
-    pub billability: Billability,
-}
-
-const fn category(name: &'static str, description: Key, billability: Billability) -> Category {
-    Category { name, description, billability }
-}
-
-/// The message categories of seed 002's billing table.
-pub static CATEGORIES: [Category; 22] = [
-    // IOT-13: billable on both editions.
-    category("devicePub", key!("iot.category.devicePub"), Billability::Billable),
-    category("deviceRpcRequest", key!("iot.category.deviceRpcRequest"), Billability::Billable),
-    category("revertRpcResponse", key!("iot.category.revertRpcResponse"), Billability::Billable),
-    category("deviceSubReceived", key!("iot.category.deviceSubReceived"), Billability::Billable),
-    category("serverPub", key!("iot.category.serverPub"), Billability::Billable),
-    category("serverPubBroadcast", key!("iot.category.serverPubBroadcast"), Billability::Billable),
-    category("serverResponse", key!("iot.category.serverResponse"), Billability::Billable),
-    category("serverRevertRpc", key!("iot.category.serverRevertRpc"), Billability::Billable),
-    category("subDevice", key!("iot.category.subDevice"), Billability::Billable),
-    // IOT-13: device shadow on Basic only, TSL model on Pro only.
-    category("deviceShadow", key!("iot.category.deviceShadow"), Billability::BasicOnly),
-    category("tsl", key!("iot.category.tsl"), Billability::ProOnly),
-    // IOT-14: free on both editions.
-    category("connect", key!("iot.category.connect"), Billability::Free),
-    category("connAck", key!("iot.category.connAck"), Billability::Free),
-    category("disconnect", key!("iot.category.disconnect"), Billability::Free),
-    category("pingReq", key!("iot.category.pingReq"), Billability::Free),
-    category("pingResp", key!("iot.category.pingResp"), Billability::Free),
-    category("pubAck", key!("iot.category.pubAck"), Billability::Free),
-    category("subscribe", key!("iot.category.subscribe"), Billability::Free),
-    category("subAck", key!("iot.category.subAck"), Billability::Free),
-    category("unsubscribe", key!("iot.category.unsubscribe"), Billability::Free),
-    category("unsubAck", key!("iot.category.unsubAck"), Billability::Free),
-    category("rulesEngineForward", key!("iot.category.rulesEngineForward"), Billability::Free),
-];
+pub use crate::catalog::{Billability, Category, CATEGORIES};
 
 /// Messages of one size and category in a day.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,9 +70,45 @@ pub struct DayUsage {
     pub living_devices: u64,
 }
 
+/// Seed 002's rates for a Basic or Pro month (IOT-15..IOT-19), in the site's currency:
+/// published in USD only, so on another site from the caller's catalog (SITE-1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BasicProRates {
+    pub message_unit_bytes: u64,
+    pub message_price: Decimal,
+    pub messages_per_price_unit: u64,
+    pub free_messages_per_month: u64,
+    /// Zero on Basic, which has no device fee (IOT-12).
+    pub living_device_price_per_day: Decimal,
+    pub free_living_devices_per_day: u64,
+}
+
+impl BasicProRates {
+    /// `edition`'s rates from the catalog, or `price_not_published` at the item `at`,
+    /// naming the catalog field, where the site publishes none (SITE-1).
+    pub fn of(rates: &IotCatalog, edition: Edition, at: &Fields<'_>) -> Result<BasicProRates, Error> {
+        let missing = |what: Key, field: &str| crate::catalog::price_not_published(at, &what.render(at), field);
+        let message_price = rates.message_price.ok_or_else(|| missing(key!("iot.priceWhat.messages"), "iot.messagePrice"))?;
+        let living_device_price_per_day = match edition {
+            Edition::Pro => rates.living_device_price_per_day.ok_or_else(|| missing(key!("iot.priceWhat.devices"), "iot.livingDevicePricePerDay"))?,
+            Edition::Basic => Decimal::ZERO,
+        };
+        Ok(BasicProRates {
+            message_unit_bytes: rates.message_unit_bytes,
+            message_price,
+            messages_per_price_unit: rates.messages_per_price_unit,
+            free_messages_per_month: rates.free_messages_per_month,
+            living_device_price_per_day,
+            free_living_devices_per_day: rates.free_living_devices_per_day,
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum IotItem {
-    LegacyPublic { edition: Edition, month: Date, days: Vec<DayUsage>, free_quota_used: u64, fleet: Option<Box<FleetQuote>> },
+    LegacyPublic { edition: Edition, month: Date, days: Vec<DayUsage>, free_quota_used: u64, fleet: Option<Box<FleetQuote>>, rates: BasicProRates },
+    /// The connection-and-messages generation (IOT-25..IOT-30), rated when decoded.
+    ConnectionAndMessages(Box<connection_messages::item::ConnectionItem>),
     Enterprise { months: u64, monthly_price: Decimal, quantity: u64, trial: bool, sizing: Option<Box<fleet::Sizing>> },
     NewPublic,
 }
@@ -130,11 +121,16 @@ pub struct FleetQuote {
 }
 
 pub fn decode_item(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, Error> {
+    decode_item_with(fields, catalog, connection_messages::Policy::default())
+}
+
+/// [`decode_item`] under the request's `policy.iot` (IOT-28, IOT-29).
+pub fn decode_item_with(fields: &Fields<'_>, catalog: &Catalog, policy: connection_messages::Policy) -> Result<IotItem, Error> {
     let instance = fields
         .required("instance", key!("expect.iotInstance"))?
         .one_of(&Instance::ALL, ErrorCode::UnknownInstance)?;
     match instance {
-        Instance::LegacyPublic => decode_legacy(fields),
+        Instance::LegacyPublic => decode_legacy(fields, catalog, policy),
         Instance::Enterprise => decode_enterprise(fields, catalog),
         Instance::NewPublic => {
             fields.only(&["product", "instance"])?;
@@ -156,7 +152,7 @@ fn decode_enterprise(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, 
         if let Some(other) = fields.get("spec").or_else(|| fields.get("monthlyPrice")) {
             return Err(other.error(ErrorCode::UnknownField, text!(other, "iot.fleetOrSpec")));
         }
-        let (fleet, _) = fleet::decode(&fleet_node, None)?;
+        let (fleet, _) = fleet::decode(&fleet_node, fleet::For::Enterprise)?;
         let sizing = fleet::size(&fleet, &catalog.iot.enterprise_specs, &catalog.iot, &fleet_node)?;
         return Ok(IotItem::Enterprise { months, monthly_price: sizing.monthly_price, quantity, trial, sizing: Some(Box::new(sizing)) });
     }
@@ -187,8 +183,44 @@ pub fn enterprise_price(fields: &Fields<'_>, catalog: &Catalog) -> Result<Decima
     }
 }
 
-fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
-    fields.only(&["product", "instance", "edition", "month", "usage", "freeQuotaUsed"])?;
+/// IOT-25: the two generations of legacy public instance pricing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generation {
+    /// Connection minutes and graduated messages (IOT-26..IOT-30), the pages seed 000
+    /// sends today's customers to.
+    ConnectionAndMessages,
+    /// Seed 002's Basic and Pro editions (IOT-12..IOT-19).
+    BasicPro,
+}
+
+impl Generation {
+    /// The item's `pricing` names, the newer generation first, as the error that asks
+    /// for one lists them.
+    pub const ALL: [(&'static str, Generation); 2] = [("connectionAndMessages", Generation::ConnectionAndMessages), ("basicPro", Generation::BasicPro)];
+}
+
+/// A legacy public item: `pricing` says its generation (IOT-25); an item that names an
+/// `edition` and no `pricing` keeps seed 002's; one that names neither is asked which.
+fn decode_legacy(fields: &Fields<'_>, catalog: &Catalog, policy: connection_messages::Policy) -> Result<IotItem, Error> {
+    let generation = match (fields.get("pricing"), fields.get("edition")) {
+        (Some(node), edition) => {
+            let generation = node.one_of(&Generation::ALL, ErrorCode::UnknownEdition)?;
+            if let (Generation::ConnectionAndMessages, Some(edition)) = (generation, edition) {
+                return Err(edition.error(ErrorCode::UnknownField, text!(edition, "iot.noEditionInGeneration")));
+            }
+            generation
+        }
+        (None, Some(_)) => Generation::BasicPro,
+        (None, None) => return Err(Error::new(ErrorCode::MissingField, fields.child_path("pricing"), text!(fields, "iot.pricingRequired"))),
+    };
+    match generation {
+        Generation::ConnectionAndMessages => Ok(IotItem::ConnectionAndMessages(Box::new(connection_messages::item::decode(fields, catalog, policy)?))),
+        Generation::BasicPro => decode_basic_pro(fields, catalog),
+    }
+}
+
+fn decode_basic_pro(fields: &Fields<'_>, catalog: &Catalog) -> Result<IotItem, Error> {
+    fields.only(&["product", "instance", "pricing", "edition", "month", "usage", "freeQuotaUsed"])?;
     let edition = fields.required("edition", key!("expect.edition"))?.one_of(&Edition::ALL, ErrorCode::UnknownEdition)?;
     let month = time::month(&fields.required("month", key!("expect.month"))?)?;
     let free_quota_used = match fields.get("freeQuotaUsed") {
@@ -201,9 +233,10 @@ fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
     let day_count = |usage: &Fields<'_>| usage.get("days").map_or(Ok(month_days), |n| n.integer(1, month_days));
     if let Some(fleet_node) = usage.get("fleet") {
         usage.only(&["fleet", "days"])?;
-        let (fleet, warnings) = fleet::decode(&fleet_node, Some(edition))?;
+        let (fleet, warnings) = fleet::decode(&fleet_node, fleet::For::Edition(edition))?;
         let days = fleet::month_days(&fleet, month, day_count(&usage)?);
-        return Ok(IotItem::LegacyPublic { edition, month, days, free_quota_used, fleet: Some(Box::new(FleetQuote { fleet, warnings })) });
+        let rates = BasicProRates::of(&catalog.iot, edition, fields)?;
+        return Ok(IotItem::LegacyPublic { edition, month, days, free_quota_used, fleet: Some(Box::new(FleetQuote { fleet, warnings })), rates });
     }
     let days = match usage.get("perDay") {
         Some(per_day) => {
@@ -213,28 +246,36 @@ fn decode_legacy(fields: &Fields<'_>) -> Result<IotItem, Error> {
         }
         None => {
             usage.only(&["days"])?;
-            let days_node = usage.required("days", key!("expect.days"))?;
-            let elements = days_node.elements()?;
-            if elements.len() == 0 {
-                return Err(days_node.error(ErrorCode::Empty, text!(days_node, "iot.noDays")));
-            }
-            if elements.len() as u64 > month_days {
-                return Err(days_node.error(ErrorCode::TooMany, text!(days_node, "iot.tooManyDays", month = month_label(month), days = month_days, count = elements.len())));
-            }
-            let mut days = Vec::with_capacity(elements.len());
-            for (i, day) in elements.enumerate() {
-                let default_date = time::day_of_month(month, 1 + i as i8).unwrap_or(month);
-                days.push(decode_day(&day, edition, month, Some(default_date))?);
-            }
             // IOT-18 (Choice): the free quota is used by the earliest days first.
-            days.sort_by_key(|d| d.date);
-            if let Some(pair) = days.windows(2).find(|w| w[0].date == w[1].date) {
-                return Err(days_node.error(ErrorCode::DuplicateDate, text!(days_node, "iot.dateTwice", date = time::iso_date(pair[0].date))));
-            }
-            days
+            day_table(&usage, month, |day, date| decode_day(day, edition, month, Some(date)), |d| d.date)?
         }
     };
-    Ok(IotItem::LegacyPublic { edition, month, days, free_quota_used, fleet: None })
+    let rates = BasicProRates::of(&catalog.iot, edition, fields)?;
+    Ok(IotItem::LegacyPublic { edition, month, days, free_quota_used, fleet: None, rates })
+}
+
+/// `usage.days`: one entry per day of `month` (a day without a date is the n-th), read
+/// by `decode` with its default date, then put in date order (each date once).
+pub(crate) fn day_table<T>(usage: &Fields<'_>, month: Date, decode: impl Fn(&Node<'_>, Date) -> Result<T, Error>, date_of: impl Fn(&T) -> Date) -> Result<Vec<T>, Error> {
+    let month_days = u64::from(month.days_in_month() as u8);
+    let days_node = usage.required("days", key!("expect.days"))?;
+    let elements = days_node.elements()?;
+    if elements.len() == 0 {
+        return Err(days_node.error(ErrorCode::Empty, text!(days_node, "iot.noDays")));
+    }
+    if elements.len() as u64 > month_days {
+        return Err(days_node.error(ErrorCode::TooMany, text!(days_node, "iot.tooManyDays", month = month_label(month), days = month_days, count = elements.len())));
+    }
+    let mut days = Vec::with_capacity(elements.len());
+    for (i, day) in elements.enumerate() {
+        let default_date = time::day_of_month(month, 1 + i as i8).unwrap_or(month);
+        days.push(decode(&day, default_date)?);
+    }
+    days.sort_by_key(&date_of);
+    if let Some(pair) = days.windows(2).find(|w| date_of(&w[0]) == date_of(&w[1])) {
+        return Err(days_node.error(ErrorCode::DuplicateDate, text!(days_node, "iot.dateTwice", date = time::iso_date(date_of(&pair[0])))));
+    }
+    Ok(days)
 }
 
 /// The same day's usage on each of the first `count` days of `month` (`usage.perDay`).
@@ -255,20 +296,32 @@ pub(crate) fn decode_day(node: &Node<'_>, edition: Edition, month: Date, default
     } else {
         fields.only(&["messages", "livingDevices"])?;
     }
-    let date = match fields.get("date") {
+    let date = decode_date(&fields, month, default_date)?;
+    let living_devices = match fields.get("livingDevices") {
+        Some(n) => n.integer(0, MAX_COUNT)?,
+        None => 0,
+    };
+    let buckets = decode_messages(&fields, Some(edition))?;
+    Ok(DayUsage { date, buckets, living_devices })
+}
+
+/// A day's `date`, which must be in `month`; `default_date` where it gives none.
+pub(crate) fn decode_date(fields: &Fields<'_>, month: Date, default_date: Option<Date>) -> Result<Date, Error> {
+    match fields.get("date") {
         Some(d) => {
             let date = time::date(&d)?;
             if date.year() != month.year() || date.month() != month.month() {
                 return Err(d.error(ErrorCode::DateOutOfPeriod, text!(d, "iot.dateOutsideMonth", date = time::iso_date(date), month = month_label(month))));
             }
-            date
+            Ok(date)
         }
-        None => default_date.unwrap_or(month),
-    };
-    let living_devices = match fields.get("livingDevices") {
-        Some(n) => n.integer(0, MAX_COUNT)?,
-        None => 0,
-    };
+        None => Ok(default_date.unwrap_or(month)),
+    }
+}
+
+/// A day's `messages`: size buckets in the categories of `edition` (IOT-13), or of any
+/// edition (`None`: the connection-and-messages generation has none, IOT-25).
+pub(crate) fn decode_messages(fields: &Fields<'_>, edition: Option<Edition>) -> Result<Vec<Bucket>, Error> {
     let messages = fields.required("messages", key!("expect.messages"))?;
     let elements = messages.elements()?;
     if elements.len() > MAX_BUCKETS_PER_DAY {
@@ -279,18 +332,18 @@ pub(crate) fn decode_day(node: &Node<'_>, edition: Edition, month: Date, default
     for bucket in elements {
         buckets.push(decode_bucket(&bucket, edition, &categories)?);
     }
-    Ok(DayUsage { date, buckets, living_devices })
+    Ok(buckets)
 }
 
 /// `categories` is [`CATEGORIES`] by name, built once per day rather than per bucket.
-fn decode_bucket(node: &Node<'_>, edition: Edition, categories: &[(&str, &'static Category)]) -> Result<Bucket, Error> {
+fn decode_bucket(node: &Node<'_>, edition: Option<Edition>, categories: &[(&str, &'static Category)]) -> Result<Bucket, Error> {
     let fields = node.object()?;
     fields.only(&["bytes", "count", "category"])?;
     let bytes = fields.required("bytes", key!("expect.bytes"))?.integer(0, MAX_BYTES)?;
     let count = fields.required("count", key!("expect.count"))?.integer(0, MAX_COUNT)?;
     let category = match fields.get("category") {
         None => &CATEGORIES[0], // "devicePub", API.md's default
-        Some(n) => category_in_edition(&n, n.one_of(categories, ErrorCode::UnknownCategory)?, Some(edition), None)?,
+        Some(n) => category_in_edition(&n, n.one_of(categories, ErrorCode::UnknownCategory)?, edition, None)?,
     };
     Ok(Bucket { bytes, count, category })
 }
@@ -328,7 +381,7 @@ fn decimal(n: u128) -> Decimal {
 
 /// Rates each day: the free quota first (earliest days first), then the message fee
 /// and the device fee, each rounded per day.
-pub fn bill_days(edition: Edition, days: &[DayUsage], free_quota_used: u64, rates: &IotCatalog, rounding: Rounding) -> Vec<IotDay> {
+pub fn bill_days(edition: Edition, days: &[DayUsage], free_quota_used: u64, rates: &BasicProRates, rounding: Rounding) -> Vec<IotDay> {
     let mut quota_left = u128::from(rates.free_messages_per_month.saturating_sub(free_quota_used));
     let per_message = rates.message_price / Decimal::from(rates.messages_per_price_unit);
     days.iter()
@@ -369,8 +422,8 @@ pub fn bill_days(edition: Edition, days: &[DayUsage], free_quota_used: u64, rate
 
 pub fn rate(item: &IotItem, index: usize, catalog: &Catalog, rounding: Rounding, ctx: &Ctx) -> QuotedItem {
     match item {
-        IotItem::LegacyPublic { edition, month, days, free_quota_used, fleet } => {
-            let mut quoted = rate_legacy(*edition, *month, days, *free_quota_used, index, &catalog.iot, rounding, ctx);
+        IotItem::LegacyPublic { edition, month, days, free_quota_used, fleet, rates } => {
+            let mut quoted = rate_legacy(*edition, *month, days, *free_quota_used, index, rates, rounding, ctx);
             if let Some(f) = fleet {
                 quoted.warnings.extend(f.warnings.iter().cloned());
                 if fleet::fits_new_public(&fleet::needs(&f.fleet), &catalog.iot) {
@@ -382,11 +435,14 @@ pub fn rate(item: &IotItem, index: usize, catalog: &Catalog, rounding: Rounding,
                     messages_per_day: per_day,
                     messages_per_month: decimal(u128::from(per_day) * days.len() as u128),
                     formula: f.fleet.formulas(ctx),
+                    connection_minutes_per_day: None,
+                    connection: None,
                     rules: &["IOT-22", "IOT-19"],
                 });
             }
             quoted
         }
+        IotItem::ConnectionAndMessages(item) => connection_messages::item::rate(item, index, &catalog.iot, rounding, ctx),
         IotItem::Enterprise { months, monthly_price, quantity, trial, sizing } => {
             let mut quoted = rate_enterprise(*months, *monthly_price, *quantity, *trial, index, rounding, ctx);
             if let Some(s) = sizing {
@@ -439,7 +495,7 @@ fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bo
         lines.push(Line::priced(
             "iot.enterprise.trial",
             text!(ctx, "iot.line.trial"),
-            text!(ctx, "iot.formula.trial", instances = instances),
+            text!(ctx, "iot.formula.trial", instances = instances, zero = Money(ctx.currency(), Decimal::ZERO)),
             Decimal::from(quantity),
             "instance-month",
             Decimal::ZERO,
@@ -452,7 +508,7 @@ fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bo
         lines.push(Line::priced(
             "iot.enterprise.subscription",
             text!(ctx, "iot.line.enterprise"),
-            text!(ctx, "iot.formula.enterprise", instances = instances, months = paid_months, price = monthly_price),
+            text!(ctx, "iot.formula.enterprise", instances = instances, months = paid_months, price = Money(ctx.currency(), monthly_price)),
             Decimal::from(quantity) * Decimal::from(paid_months),
             "instance-month",
             monthly_price,
@@ -465,7 +521,7 @@ fn rate_enterprise(months: u64, monthly_price: Decimal, quantity: u64, trial: bo
 }
 
 #[allow(clippy::too_many_arguments)]
-fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used: u64, index: usize, rates: &IotCatalog, rounding: Rounding, ctx: &Ctx) -> QuotedItem {
+fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used: u64, index: usize, rates: &BasicProRates, rounding: Rounding, ctx: &Ctx) -> QuotedItem {
     let billed = bill_days(edition, days, free_quota_used, rates, rounding);
     let sum128 = |f: fn(&IotDay) -> u128| billed.iter().map(f).sum::<u128>();
     let (billable, free_quota, chargeable, free_category) = (
@@ -474,9 +530,6 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
         sum128(|d| d.chargeable_messages),
         sum128(|d| d.free_category_messages),
     );
-    // Shown through Decimal's Display, which the module has anyway: printing a u128
-    // would link its own formatter (1.3 KB of wasm, issue 8).
-    let (billable_shown, free_quota_shown, chargeable_shown, free_category_shown) = (decimal(billable), decimal(free_quota), decimal(chargeable), decimal(free_category));
     let message_amount = billed.iter().map(|d| d.message_amount).sum();
     let per_unit = Decimal::from(rates.messages_per_price_unit);
     let message_quantity = decimal(chargeable) / per_unit;
@@ -490,12 +543,13 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
         text!(
             ctx,
             "iot.formula.messages",
-            chargeable = chargeable_shown,
-            billable = billable_shown,
-            free = free_quota_shown,
-            price = rates.message_price,
-            unit = rates.messages_per_price_unit,
-            days = day_count
+            chargeable = Count(chargeable),
+            billable = Count(billable),
+            free = Count(free_quota),
+            price = Money(ctx.currency(), rates.message_price),
+            unit = Count(rates.messages_per_price_unit),
+            days = day_count,
+            to = rounded_to(ctx.currency())
         ),
         message_quantity.normalize(),
         "1,000,000 messages",
@@ -507,7 +561,8 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
     let whole_month = message_line.amount;
     message_line.amount = rounding.apply(message_amount);
     if whole_month != message_line.amount {
-        let message = text!(ctx, "iot.dailyRounding", amount = message_line.amount, days = day_count, month = whole_month);
+        let (amount, month) = (Money(ctx.currency(), message_line.amount), Money(ctx.currency(), whole_month));
+        let message = text!(ctx, "iot.dailyRounding", amount = amount, days = day_count, month = month, to = rounded_to(ctx.currency()));
         warnings.push(Warning::new("daily_rounding", message, &["IOT-18"]));
     }
     lines.push(message_line);
@@ -516,7 +571,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
         lines.push(Line::priced(
             "iot.freeQuota",
             text!(ctx, "iot.line.freeQuota"),
-            text!(ctx, "iot.formula.freeQuota", free = free_quota_shown, quota = rates.free_messages_per_month, used = free_quota_used),
+            text!(ctx, "iot.formula.freeQuota", free = Count(free_quota), quota = Count(rates.free_messages_per_month), used = Count(free_quota_used)),
             decimal(free_quota),
             "message",
             Decimal::ZERO,
@@ -528,7 +583,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
         lines.push(Line::priced(
             "iot.freeCategories",
             text!(ctx, "iot.line.freeCategories"),
-            text!(ctx, "iot.formula.freeCategories", count = free_category_shown),
+            text!(ctx, "iot.formula.freeCategories", count = Count(free_category), zero = Money(ctx.currency(), Decimal::ZERO)),
             decimal(free_category),
             "message",
             Decimal::ZERO,
@@ -546,11 +601,12 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
                 text!(
                     ctx,
                     "iot.formula.devices",
-                    chargeable = chargeable_devices,
-                    living = living,
-                    free = rates.free_living_devices_per_day,
-                    price = rates.living_device_price_per_day,
-                    days = day_count
+                    chargeable = Count(chargeable_devices),
+                    living = Count(living),
+                    free = Count(rates.free_living_devices_per_day),
+                    price = Money(ctx.currency(), rates.living_device_price_per_day),
+                    days = day_count,
+                    to = rounded_to(ctx.currency())
                 ),
                 Decimal::from(chargeable_devices),
                 "device-day",
@@ -562,7 +618,8 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
             let whole_month = device_line.amount;
             device_line.amount = rounding.apply(billed.iter().map(|d| d.device_amount).sum());
             if whole_month != device_line.amount {
-                let message = text!(ctx, "iot.dailyRoundingDevices", amount = device_line.amount, days = day_count, month = whole_month);
+                let (amount, month) = (Money(ctx.currency(), device_line.amount), Money(ctx.currency(), whole_month));
+                let message = text!(ctx, "iot.dailyRoundingDevices", amount = amount, days = day_count, month = month, to = rounded_to(ctx.currency()));
                 warnings.push(Warning::new("daily_rounding", message, &["IOT-19"]));
             }
             lines.push(device_line);
@@ -578,8 +635,15 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
         warnings,
         rounding,
     );
-    quoted.days = Some(billed);
+    quoted.days = Some(IotDays::BasicPro(billed));
+    quoted.pricing = Some(basic_pro_pricing());
     quoted
+}
+
+/// IOT-25: the model a Basic or Pro item is billed by, as its answer names it.
+fn basic_pro_pricing() -> Pricing {
+    let model = connection_messages::BASIC_PRO;
+    Pricing { model: model.id, source: model.document, as_of: model.as_of, rules: model.rules }
 }
 
 /// A legacy public instance's day of usage repeated every day, as an account spends it
@@ -593,7 +657,9 @@ pub struct RepeatingDay {
     /// month before it.
     first_day: Date,
     free_quota_used: u64,
-    rates: IotCatalog,
+    rates: BasicProRates,
+    /// Each day's amount to the currency's unit (IOT-18, SITE-3).
+    rounding: Rounding,
     /// A month's daily bills depend only on its first day billed, its length and the
     /// quota already used: computed once for each.
     months: std::cell::RefCell<Vec<MonthBills>>,
@@ -603,14 +669,14 @@ pub struct RepeatingDay {
 type MonthBills = (i8, i8, u64, std::rc::Rc<Vec<Decimal>>);
 
 impl RepeatingDay {
-    pub fn new(edition: Edition, day: DayUsage, first_day: Date, free_quota_used: u64, rates: &IotCatalog) -> Self {
-        RepeatingDay { edition, day, first_day, free_quota_used, rates: rates.clone(), months: Default::default() }
+    pub fn new(edition: Edition, day: DayUsage, first_day: Date, free_quota_used: u64, rates: &BasicProRates, rounding: Rounding) -> Self {
+        RepeatingDay { edition, day, first_day, free_quota_used, rates: rates.clone(), rounding, months: Default::default() }
     }
 
     /// The bill of one day once the month's free quota is used up.
     pub fn full_day_bill(&self) -> Decimal {
         let quota_used = self.rates.free_messages_per_month;
-        bill_days(self.edition, std::slice::from_ref(&self.day), quota_used, &self.rates, Rounding::BILL).iter().map(IotDay::total).sum()
+        bill_days(self.edition, std::slice::from_ref(&self.day), quota_used, &self.rates, self.rounding).iter().map(IotDay::total).sum()
     }
 
     /// The bills of `date`'s month from its first day billed on, and that day.
@@ -630,7 +696,7 @@ impl RepeatingDay {
         // the quota covers whole cost the same, then one day is partly covered, and every
         // later day costs the same: at most three days are rated, not the whole month.
         let rate = |used: u64| -> (u128, Decimal) {
-            let day = bill_days(self.edition, std::slice::from_ref(&self.day), used, &self.rates, Rounding::BILL);
+            let day = bill_days(self.edition, std::slice::from_ref(&self.day), used, &self.rates, self.rounding);
             day.first().map_or((0, Decimal::ZERO), |d| (d.billable_messages, d.total()))
         };
         let quota = u128::from(self.rates.free_messages_per_month);

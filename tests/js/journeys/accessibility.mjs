@@ -7,7 +7,8 @@ import { createRequire } from "node:module";
 import { WIDTHS, visit } from "./harness.mjs";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const TABS = ["tab-cloudPhone", "tab-iot", "tab-ecs", "tab-compare", "tab-lifecycle"];
+const TABS = ["tab-cloudPhone", "tab-iot", "tab-ecs", "tab-compare", "tab-lifecycle", "tab-plan"];
+const TERRAFORM = new URL("../../terraform/", import.meta.url).pathname;
 
 for (const locale of ["en-US", "zh-CN"]) {
   for (const viewport of Object.values(WIDTHS)) {
@@ -25,6 +26,12 @@ for (const locale of ["en-US", "zh-CN"]) {
           await page.locator("#item-days summary").click();
         }
         if (tab === "tab-ecs") await page.locator("#ecs-sub-instance").fill("45.50");
+        if (tab === "tab-plan") {
+          // A plan with prior state priced, one resource opened, and what is not priced.
+          await page.setInputFiles("#plan-file", `${TERRAFORM}change_plan.json`);
+          await page.waitForSelector("#plan-totals");
+          await page.locator("#plan-resources summary").first().click();
+        }
         // The lifecycle tab twice: one resource, then the whole cart (its items, the prepaid notice).
         for (const resource of tab === "tab-lifecycle" ? ["cloudPhone.payAsYouGo", "cart"] : [null]) {
           if (resource) await page.locator("#lc-resource").selectOption(resource);

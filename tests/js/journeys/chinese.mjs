@@ -18,6 +18,7 @@ const ALLOWED = new Set([
   "Pub", "Sub", "Revert-RPC", // MQTT and IoT message names that Alibaba's Chinese documents keep in Latin letters
   "x", // the multiplication sign of the engine's formulas ("2 台 x 1 个月")
   "English", // the language switch names English in English
+  "Terraform", // a product's name, as Alibaba's Chinese documents write it
 ]);
 
 export function latinWords(text) {
@@ -35,6 +36,8 @@ function everythingSaid(page) {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
+      // A <code> element holds a code by its markup (a resource address, a command): not words.
+      if (parent?.closest("code")) continue;
       if (parent && !["SCRIPT", "STYLE"].includes(parent.tagName) && (shown(parent) || parent.closest("svg, .visually-hidden"))) out.push(node.textContent);
     }
     for (const el of document.querySelectorAll("[aria-label], [placeholder], [title], [alt]")) {
@@ -79,6 +82,9 @@ test("简体中文 everywhere: no English word on any tab, in any state, in the 
   await page.locator("#iot-fleet-bytes").fill("256");
   await add();
   await page.locator("#iot-mode-perDay").check();
+  await page.locator("#iot-minutes").fill("90000");
+  await check("物联网平台：连接时长和消息通信");
+  await page.locator("#iot-pricing").selectOption("basicPro");
   await page.locator("#iot-edition").selectOption("pro");
   await check("物联网平台：每天消息数");
   await page.locator("#iot-mode-days").check();
@@ -110,6 +116,9 @@ test("简体中文 everywhere: no English word on any tab, in any state, in the 
     await page.locator("#cmp-product").selectOption(product);
     await check(`对比：${product}`);
   }
+  await page.locator("#cmp-iot-edition").selectOption("basic");
+  await check("对比：企业版与基础版");
+  await page.locator("#cmp-iot-edition").selectOption("");
 
   await tab("欠费会怎样");
   for (const resource of await page.locator("#lc-resource option").evaluateAll((os) => os.map((o) => o.value))) {
@@ -117,6 +126,25 @@ test("简体中文 everywhere: no English word on any tab, in any state, in the 
     if (resource === "cart") await page.locator("#lc-balance").fill("500");
     await check(`欠费会怎样：${resource}`);
   }
+
+  // A Terraform plan (issue 33): the empty tab, a plan without prices (its reasons), with them, a
+  // resource opened, a file that is not JSON; then its resources join the cart (and the exports below).
+  const terraform = new URL("../../terraform/", import.meta.url).pathname;
+  await tab("Terraform 计划");
+  await check("Terraform 计划：空");
+  await page.setInputFiles("#plan-file", `${terraform}first_plan.json`);
+  await page.waitForSelector("#plan-totals");
+  await check("Terraform 计划：未给价格");
+  await page.setInputFiles("#plan-side", `${terraform}prices.json`);
+  await page.waitForFunction(() => document.querySelector('#plan-totals [data-row="monthly"] td')?.dataset.amount === "257.58");
+  for (const summary of await page.locator("#plan-resources summary").all()) await summary.click();
+  await check("Terraform 计划：已计价");
+  await page.setInputFiles("#plan-file", `${terraform}change_plan.json`);
+  await page.waitForFunction(() => document.querySelectorAll("#plan-totals thead th").length === 3);
+  await page.locator("#plan-resources summary").first().click();
+  await check("Terraform 计划：变更前后");
+  await page.getByRole("button", { name: /^将已计价的资源加入清单/ }).click();
+  await check("Terraform 计划：已加入清单");
 
   const rows = csvRows(await downloaded(page, page.getByRole("button", { name: "导出 CSV" })));
   // The human columns: every header, product, kind, item description, line, formula, unit.
@@ -159,5 +187,9 @@ test("the CLI's zh-CN tables: no English word in the lifecycle and account table
   const account = run("account", { start: "2026-12-01", account: { balance: "10" }, items: [{ product: "ecs", billing: "payAsYouGo", prices: { instance: "1" } }] });
   assert.equal(account.status, 0, account.stderr);
   // Instants are RFC 3339 codes ("T" marks the time): left out, the rest has no English word.
-  for (const out of [lifecycle.stdout, account.stdout]) assert.deepEqual(latinWords(out.replace(/\d{4}-\d{2}-\d{2}T[\d:]+\+08:00/g, "")), []);
+  // A plan's table: resource addresses, units ("phone-month") and provider names are codes.
+  const plan = spawnSync(process.execPath, [cli, "plan", new URL("../../terraform/first_plan.json", import.meta.url).pathname, "--prices", new URL("../../terraform/prices.json", import.meta.url).pathname, "--locale", "zh-CN"], { encoding: "utf8" });
+  assert.equal(plan.status, 0, plan.stderr);
+  const planWords = plan.stdout.replace(/\S*alicloud_\S*/g, "").replace(/\b[a-z]+-(hour|month)\b|\bhour\b/g, "").replace(/^(其他提供方.*：).*$/m, "$1");
+  for (const out of [lifecycle.stdout, account.stdout, planWords]) assert.deepEqual(latinWords(out.replace(/\d{4}-\d{2}-\d{2}T[\d:]+\+08:00/g, "")), []);
 });

@@ -58,7 +58,7 @@ test("compare IoT: Enterprise Edition at your price against a legacy public inst
   await page.getByRole("tab", { name: "Compare billing" }).click();
   const field = fieldsOf(page, "#panel-compare");
   await field("Product").selectOption({ label: "IoT Platform" });
-  await field("Public instance edition").selectOption({ label: "Basic" });
+  await field("Compare").selectOption({ label: "Enterprise Edition against the Basic edition" });
   await field("Enterprise Edition, USD per month (your contract price)").fill("100");
   await field("First month").fill("2026-12");
   await field("Devices (each communicates every day)").fill("1000");

@@ -27,9 +27,9 @@ test("errors in English: what is wrong, then what to type, beside the field; the
   await iot("Message size, bytes").fill("1 KB");
   assert.equal(await shown(page, "#iot-fleet-bytes-error"), "Type the number alone, without a unit. Type a whole number of bytes such as 256 (1 KB is 1024), without units.");
   await iot("Message size, bytes").fill("1024");
-  // 1,024 bytes count as 2 messages of 512 (IOT-15): 2,880,000 a day. Day 1: 1,880,000 beyond the free
-  // 1,000,000 x 0.8 / 1e6 = 1.504 -> 1.50; days 2..31: 2.304 -> 2.30 x 30 = 69.00; USD 70.50.
-  assert.equal(await shown(page, "#item-total"), "USD 70.50");
+  // 1,024 bytes count as 2 messages of 512 (IOT-15, IOT-27): 2,880,000 a day x 0.5 / 1e6 = 1.44;
+  // 1,000 devices x 1,440 minutes x 0.3 / 1e6 = 0.432 -> 0.43 (IOT-29); 31 days: 44.64 + 13.33 = USD 57.97.
+  assert.equal(await shown(page, "#item-total"), "USD 57.97");
   assert.deepEqual(problems, []);
   await close();
 });

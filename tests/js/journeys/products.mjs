@@ -44,9 +44,16 @@ test("IoT Platform: the fleet form, messages a day, Enterprise Edition and the n
   const { page, problems, close } = await visit();
   await page.getByRole("tab", { name: "IoT Platform" }).click();
   const field = fieldsOf(page, "#panel-iot");
-  // The defaults: Basic, December 2026, 1,000 devices online 24 h, one 256-byte message a minute each:
-  // 1,000 x 1,440 = 1,440,000 messages a day. Day 1: 1,440,000 - 1,000,000 free = 440,000 x 0.8 / 1e6
+  // The defaults: billed by connection minutes and messages (the newer billing, IOT-25), December 2026,
+  // no activation date (no free quota, IOT-28), 1,000 devices online 24 h, one 256-byte message a
+  // minute each: 1,440,000 messages a day x 0.5 / 1e6 = 0.72 (IOT-27) and 1,000 x 1,440 = 1,440,000
+  // connection minutes x 0.3 / 1e6 = 0.432, cut to 0.43 (IOT-26, IOT-29, IOT-30); 31 days: 22.32 +
+  // 13.33 = USD 35.65.
+  assert.equal(await shown(page, "#item-total"), "USD 35.65");
+  assert.equal(await shown(page, "#iot-minutes-shown"), "Connection minutes this month: 44,640,000 billed, 0 in the free quota.");
+  // The same fleet billed by the Basic edition: day 1: 1,440,000 - 1,000,000 free = 440,000 x 0.8 / 1e6
   // = 0.352 -> 0.35; days 2..31: 1.152 -> 1.15 x 30 = 34.50. 0.35 + 34.50 = USD 34.85 (Basic bills no devices).
+  await field("How the instance is billed").selectOption({ label: "Basic or Pro edition (the earlier billing policy)" });
   assert.equal(await shown(page, "#item-total"), "USD 34.85");
   // RULES.md's IOT-18 example, typed as messages a day: Pro, November, 604,800 messages of 256 bytes a day:
   // 18,144,000 - 1,000,000 free; day 1 free, day 2: 209,600 x 0.8 / 1e6 = 0.16768 -> 0.17, days 3..30:
@@ -89,12 +96,20 @@ test("IoT Platform: every message category can be picked, each billed as its edi
   await field("Messages a day 1").fill("604800");
   const category = field("Category 1");
   const offered = async () => (await category.locator("option").allTextContents()).map((t) => t.trim());
-  const billed = ["Sent by devices (Pub)", "RPC requests from devices", "Device responses to Revert-RPC", "Received by devices (Sub)", "Sent by your server (Pub)",
-    "Broadcast by your server (PubBroadcast)", "Server responses to devices", "Revert-RPC calls from your server", "Server calls to sub-device interfaces"];
-  const free = ["CONNECT", "CONNACK", "DISCONNECT", "PINGREQ", "PINGRESP", "PUBACK", "SUBSCRIBE", "SUBACK", "UNSUBSCRIBE", "UNSUBACK", "Forwarded by the rules engine"];
+  // The engine's catalog names the categories (issue 29).
+  const billed = ["Messages sent from devices (Pub)", "RPC requests sent from devices", "Device responses to Revert-RPC", "Messages received by devices (Sub)", "Messages sent from the server (Pub)",
+    "Messages sent from the server (PubBroadcast)", "Server responses to devices", "Server Revert-RPC calls", "Server calls to sub-device interfaces"];
+  const free = ["CONNECT", "CONNACK", "DISCONNECT", "PINGREQ", "PINGRESP", "PUBACK", "SUBSCRIBE", "SUBACK", "UNSUBSCRIBE", "UNSUBACK", "Messages forwarded by the rules engine"];
+  // Billed by connection minutes and messages: no edition, so device shadow and TSL are both billed (IOT-25, IOT-27).
+  assert.deepEqual(await offered(), [...billed, "Device shadow messages", "TSL model messages", ...free]);
+  // 604,800 messages a day, no minutes: 604,800 x 0.5 / 1e6 = 0.3024 -> 0.30 a day (IOT-29) x 30 = USD 9.00.
+  await category.selectOption({ label: "TSL model messages" });
+  assert.equal(await shown(page, "#item-total"), "USD 9.00");
+  await category.selectOption({ label: "Messages sent from devices (Pub)" });
+  await field("How the instance is billed").selectOption({ label: "Basic or Pro edition (the earlier billing policy)" });
   // Basic: the shared categories, device shadow (Basic only), then the free ones (IOT-13, IOT-14); no TSL.
-  assert.deepEqual(await offered(), [...billed, "Device shadow (Basic only)", ...free]);
-  for (const label of [...billed, "Device shadow (Basic only)"]) {
+  assert.deepEqual(await offered(), [...billed, "Device shadow messages (Basic only)", ...free]);
+  for (const label of [...billed, "Device shadow messages (Basic only)"]) {
     await category.selectOption({ label });
     // The same month as RULES.md's IOT-18 example, in any billed category: USD 13.61.
     assert.equal(await shown(page, "#item-total"), "USD 13.61", label);
@@ -107,8 +122,8 @@ test("IoT Platform: every message category can be picked, each billed as its edi
   }
   await field("Edition").selectOption({ label: "Pro" });
   // Pro: TSL model instead of device shadow.
-  assert.deepEqual(await offered(), [...billed, "TSL model (Pro only)", ...free]);
-  await category.selectOption({ label: "TSL model (Pro only)" });
+  assert.deepEqual(await offered(), [...billed, "TSL model messages (Pro only)", ...free]);
+  await category.selectOption({ label: "TSL model messages (Pro only)" });
   assert.equal(await shown(page, "#item-total"), "USD 13.61");
   assert.deepEqual(problems, []);
   await close();

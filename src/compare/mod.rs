@@ -4,18 +4,22 @@
 //! engine), month by month; this module only decodes the need, adds up, finds the
 //! break-even and says whether switching is allowed (CP-7).
 
-use crate::catalog::{Catalog, CloudPhoneSpec, Region};
+use crate::catalog::{Catalog, Region};
 use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
 use crate::money::{serialize_decimal, serialize_optional_decimal, Rounding};
 use crate::products::{cloud_phone, ecs, iot};
+mod iot_options;
+
 pub use crate::bill::Billing;
-use crate::bill::{limits, quantity, Line, Product, Sizing, Warning};
+pub use iot_options::{IotOption, MonthCost, Outgrown, TierReached};
+use crate::bill::{limits, quantity, rounded_to, Line, Product, Sizing, Warning};
+use crate::messages::{Count, Money};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// Most hours in a calendar month (31 x 24): usage above it cannot happen.
-pub const MAX_HOURS_PER_MONTH: u64 = 744;
+pub const MAX_HOURS_PER_MONTH: u64 = crate::bill::limits::MAX_HOURS_PER_MONTH;
 /// Hours in an average month (8,760 / 12), used when the need gives no hours: a
 /// resource kept all month long.
 pub const DEFAULT_HOURS_PER_MONTH: u64 = 730;
@@ -67,12 +71,12 @@ fn orders_caveat(orders: Orders, months: u64, one_order: Decimal, monthly_orders
     match orders {
         Orders::One if months > 1 => Some(Warning::new(
             "subscription_one_order",
-            text!(ctx, "compare.oneOrder", months = months, one = one_order, monthly = monthly_orders),
+            text!(ctx, "compare.oneOrder", months = months, one = Money(ctx.currency(), one_order), monthly = Money(ctx.currency(), monthly_orders), to = rounded_to(ctx.currency())),
             rules,
         )),
         Orders::Monthly => Some(Warning::new(
             "subscription_monthly_orders",
-            text!(ctx, "compare.monthlyOrders", months = months, one = one_order, monthly = monthly_orders),
+            text!(ctx, "compare.monthlyOrders", months = months, one = Money(ctx.currency(), one_order), monthly = Money(ctx.currency(), monthly_orders), to = rounded_to(ctx.currency())),
             rules,
         )),
         Orders::One => None,
@@ -86,13 +90,16 @@ pub enum Cheapest {
     PayAsYouGo,
     /// Both cost the same.
     Tie,
+    /// An IoT comparison of every option (no `edition`) where Enterprise Edition or the
+    /// connection-and-messages generation cannot be priced: see `iotOptions`.
+    Unavailable,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     pub product: Product,
-    pub currency: String,
+    pub currency: &'static str,
     pub catalog_version: String,
     pub months: u64,
     pub options: Vec<OptionCost>,
@@ -112,6 +119,12 @@ pub struct Comparison {
     /// IoT with a fleet: the Enterprise Edition spec that holds month 1's fleet (IOT-23).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sizing: Option<Sizing>,
+    /// IoT with a fleet and no `edition`: every option that can carry it (issue 32).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iot_options: Option<Vec<IotOption>>,
+    /// The cheapest available of `iotOptions` over the horizon (null when none is).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cheapest_option: Option<Option<&'static str>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -219,16 +232,21 @@ pub fn compare_billing_method(request: &Value) -> Result<Comparison, Error> {
         .one_of(&Product::ALL, ErrorCode::UnknownProduct)?;
     let mut overridden = None;
     let catalog = crate::catalog::requested(&fields, &mut overridden)?;
-    let rounding = Rounding::BILL;
+    let rounding = Rounding::bill(ctx.currency());
     let sides = match product {
         Product::CloudPhone => cloud_phone_sides(&fields, catalog, rounding)?,
         Product::Ecs => ecs_sides(&fields, catalog, rounding)?,
         Product::Iot => {
+            // A fleet with no edition: every option that can carry it.
+            if let (None, Some(fleet)) = (fields.get("edition"), fields.get("fleet")) {
+                return iot_options::compare(&fields, &fleet, catalog, rounding);
+            }
             let (sides, sizing) = iot_sides(&fields, catalog, rounding)?;
             let mut comparison = assemble(product, catalog, sides, rounding);
             comparison.sizing = sizing;
             return Ok(comparison);
         }
+        Product::Eip | Product::NatGateway => return Err(product.not_simulated(fields.child_path("product"))),
     };
     Ok(assemble(product, catalog, sides, rounding))
 }
@@ -272,7 +290,7 @@ fn current_billing(fields: &Fields<'_>) -> Result<Option<Billing>, Error> {
 
 fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<Sides, Error> {
     let ctx = fields.ctx();
-    fields.only(&["product", "spec", "region", "quantity", "usage", "current", "createdAt", "catalog", "locale"])?;
+    fields.only(&["product", "spec", "region", "quantity", "usage", "current", "createdAt", "catalog", "locale", "site"])?;
     let spec_node = fields.required("spec", key!("expect.cpSpec"))?;
     let spec = cloud_phone::find_spec(catalog, &spec_node)?;
     let region = fields.required("region", key!("expect.region"))?.one_of(&Region::ALL, ErrorCode::UnknownRegion)?;
@@ -283,10 +301,12 @@ fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding)
     let unit = cloud_phone::BillingUnit::for_creation(catalog, created_at);
     let (months, hours, lifetimes, orders) = decode_usage(fields, true)?;
     let billed_hours = unit.billed_hours(hours);
+    let monthly = cloud_phone::unit_price(spec, region, Billing::Subscription, fields)?;
+    let hourly = cloud_phone::unit_price(spec, region, Billing::PayAsYouGo, fields)?;
 
-    let order = |m: u64| cloud_phone::subscription_line(spec, region, phones, m, rounding, ctx).amount;
-    let subscription = cloud_phone::subscription_line(spec, region, phones, 1, rounding, ctx);
-    let pay_as_you_go = cloud_phone::pay_as_you_go_line(spec, region, phones, hours, lifetimes, unit, rounding, ctx);
+    let order = |m: u64| cloud_phone::subscription_line(spec, region, monthly, phones, m, rounding, ctx).amount;
+    let subscription = cloud_phone::subscription_line(spec, region, monthly, phones, 1, rounding, ctx);
+    let pay_as_you_go = cloud_phone::pay_as_you_go_line(spec, region, hourly, phones, hours, lifetimes, unit, rounding, ctx);
     let (sub_month, payg_month) = (subscription.amount, pay_as_you_go.amount);
     let subscription_costs = subscription_months(months, orders, sub_month, &order);
     let (one_order, monthly_orders) = (order(months), sub_month * Decimal::from(months));
@@ -332,7 +352,7 @@ fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding)
         pay_as_you_go: vec![payg_month; months as usize],
         subscription_lines: vec![subscription],
         pay_as_you_go_lines: vec![pay_as_you_go],
-        break_even: cloud_phone_break_even(spec, region, unit),
+        break_even: cloud_phone_break_even(monthly, hourly, unit),
         switching: Some(cloud_phone_switching(current, cheaper_is_subscription, ctx)),
         caveats,
     })
@@ -341,12 +361,11 @@ fn cloud_phone_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding)
 /// Break-even for one phone (the quantity cancels out): monthly / hourly hours, and
 /// the last whole billing period for which pay-as-you-go still costs less (CP-3).
 /// A group billed per second (CP-13) has no periods: only the ratio.
-fn cloud_phone_break_even(spec: &CloudPhoneSpec, region: Region, unit: cloud_phone::BillingUnit) -> Option<BreakEven> {
-    let price = spec.price(region);
-    if price.hourly.is_zero() {
+fn cloud_phone_break_even(monthly: Decimal, hourly: Decimal, unit: cloud_phone::BillingUnit) -> Option<BreakEven> {
+    if hourly.is_zero() {
         return None;
     }
-    let exact = price.monthly / price.hourly;
+    let exact = monthly / hourly;
     let cloud_phone::BillingUnit::Periods { hours: period_hours, .. } = unit else {
         return Some(BreakEven::ratio(exact, &["CP-6", "CP-13"]));
     };
@@ -360,9 +379,9 @@ fn cloud_phone_break_even(spec: &CloudPhoneSpec, region: Region, unit: cloud_pho
         hours_per_month: Rounding::BILL.apply(exact),
         exact_hours_per_month: exact.normalize(),
         last_winning_hours: Some(last_hours),
-        last_winning_cost: Some(last_hours * price.hourly),
+        last_winning_cost: Some(last_hours * hourly),
         next_period_hours: Some(next_hours),
-        next_period_cost: Some(next_hours * price.hourly),
+        next_period_cost: Some(next_hours * hourly),
         rules: &["CP-3", "CP-6"],
     })
 }
@@ -396,7 +415,7 @@ fn cloud_phone_switching(current: Option<Billing>, cheaper_is_subscription: bool
 
 fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<Sides, Error> {
     let ctx = fields.ctx();
-    fields.only(&["product", "quantity", "instanceType", "prices", "usage", "catalog", "locale"])?;
+    fields.only(&["product", "quantity", "instanceType", "prices", "usage", "catalog", "locale", "site"])?;
     let instances = quantity(fields)?;
     let instance_type = fields.get("instanceType").map(|n| n.str().map(str::to_string)).transpose()?;
     let (months, hours, _, orders) = decode_usage(fields, false)?;
@@ -405,11 +424,11 @@ fn ecs_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     prices.only(&["subscription", "payAsYouGo"])?;
     let catalog_type = instance_type.as_deref().and_then(|id| catalog.ecs.instance_types.iter().find(|t| t.id == id));
     let side = |key: &str, from_catalog: Option<Decimal>| -> Result<ecs::EcsPrices, Error> {
-        ecs::decode_prices(&prices.required(key, key!("expect.methodPrices"))?, from_catalog)
+        ecs::decode_prices(&prices.required(key, key!("expect.methodPrices"))?, from_catalog, false)
     };
     let monthly = side("subscription", catalog_type.and_then(|t| t.monthly))?;
     let hourly = side("payAsYouGo", catalog_type.and_then(|t| t.hourly))?;
-    let item = |billing, duration, prices| ecs::EcsItem { billing, duration, quantity: instances, instance_type: instance_type.clone(), prices };
+    let item = |billing, duration, prices| ecs::EcsItem { billing, duration, per_month: false, quantity: instances, instance_type: instance_type.clone(), prices };
     let order = |m: u64| ecs::rate(&item(Billing::Subscription, Decimal::from(m), monthly.clone()), 0, rounding, ctx).trade_price;
     let sub = ecs::rate(&item(Billing::Subscription, Decimal::ONE, monthly.clone()), 0, rounding, ctx);
     let payg = ecs::rate(&item(Billing::PayAsYouGo, hours, hourly.clone()), 0, rounding, ctx);
@@ -474,7 +493,7 @@ fn grown_fleets(fleet: iot::fleet::Fleet, months: u64, growth: Option<Node<'_>>)
 
 fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Result<(Sides, Option<Sizing>), Error> {
     let ctx = fields.ctx();
-    fields.only(&["product", "edition", "monthlyPrice", "spec", "trial", "perDay", "fleet", "growth", "startMonth", "usage", "catalog", "locale"])?;
+    fields.only(&["product", "edition", "monthlyPrice", "spec", "trial", "perDay", "fleet", "growth", "startMonth", "usage", "catalog", "locale", "site"])?;
     let edition = fields.required("edition", key!("expect.compareEdition"))?.one_of(&iot::Edition::ALL, ErrorCode::UnknownEdition)?;
     let start = crate::time::month(&fields.required("startMonth", key!("expect.startMonth"))?)?;
     let usage = fields.required("usage", key!("expect.monthsUsage"))?;
@@ -487,7 +506,7 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
     let need = match (fields.get("perDay"), fields.get("fleet")) {
         (Some(_), Some(f)) => return Err(f.error(ErrorCode::UnknownField, text!(f, "compare.perDayOrFleet"))),
         (None, Some(f)) => {
-            let (fleet, warnings) = iot::fleet::decode(&f, Some(edition))?;
+            let (fleet, warnings) = iot::fleet::decode(&f, iot::fleet::For::Edition(edition))?;
             caveats.extend(warnings);
             IotNeed::Fleet(grown_fleets(fleet, months, fields.get("growth"))?, f)
         }
@@ -500,6 +519,7 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
         (None, None) => return Err(Error::new(ErrorCode::MissingField, fields.child_path("perDay"), text!(fields, "compare.missingUsage"))),
     };
     let trial = fields.flag("trial")?;
+    let rates = iot::BasicProRates::of(&catalog.iot, edition, fields)?;
     // The Enterprise Edition price each month: the caller's, or (for a fleet with no
     // price given) the cheapest spec that holds that month's fleet (IOT-23).
     let (monthly_prices, sizing) = match &need {
@@ -541,7 +561,7 @@ fn iot_sides(fields: &Fields<'_>, catalog: &Catalog, rounding: Rounding) -> Resu
             IotNeed::Day(template) => iot::repeat_day(template, month, month_days),
             IotNeed::Fleet(fleets, _) => iot::fleet::month_days(&fleets[k as usize], month, month_days),
         };
-        let legacy = iot::rate(&iot::IotItem::LegacyPublic { edition, month, days, free_quota_used: 0, fleet: None }, 0, catalog, rounding, ctx);
+        let legacy = iot::rate(&iot::IotItem::LegacyPublic { edition, month, days, free_quota_used: 0, fleet: None, rates: rates.clone() }, 0, catalog, rounding, ctx);
         pay_as_you_go.push(legacy.trade_price);
         if k == 0 {
             sub_lines = enterprise(1, trial, first_price).lines;
@@ -614,10 +634,10 @@ fn sized_prices(
                     fields,
                     "compare.fleetOutgrowsSpec",
                     month = k + 1,
-                    devices = iot::fleet::grouped(fleet.devices),
+                    devices = Count(fleet.devices),
                     spec = spec.id,
                     next = next.spec,
-                    price = next.monthly_price.normalize()
+                    price = Money(fields.ctx().currency(), next.monthly_price.normalize())
                 ),
                 &["IOT-23", "IOT-4"],
             ));
@@ -653,7 +673,7 @@ fn assemble(product: Product, catalog: &Catalog, sides: Sides, rounding: Roundin
     let savings_percent = if dearer.is_zero() { Decimal::ZERO } else { savings * Decimal::ONE_HUNDRED / dearer };
     Comparison {
         product,
-        currency: catalog.currency.clone(),
+        currency: catalog.currency,
         catalog_version: catalog.version.clone(),
         months,
         options: vec![
@@ -668,5 +688,7 @@ fn assemble(product: Product, catalog: &Catalog, sides: Sides, rounding: Roundin
         switching: sides.switching,
         caveats: sides.caveats,
         sizing: None,
+        iot_options: None,
+        cheapest_option: None,
     }
 }
