@@ -17,7 +17,7 @@ test("a shared link reopens the estimate exactly: tab, fields, cart and language
   await ecs("小时数").fill("100");
   await ecs("实例，USD/小时").fill("0.5");
   // The link follows the edits (after 150 ms).
-  await page.waitForFunction(() => new URL(document.getElementById("share-link").value).searchParams.has("s") && document.getElementById("ecs-payg-instance").value === "0.5" && Date.now() - Number(document.documentElement.dataset.urlSynced) > 0);
+  await page.waitForFunction(() => document.getElementById("share-link").value !== "" && new URL(document.getElementById("share-link").value).searchParams.has("s") && document.getElementById("ecs-payg-instance").value === "0.5" && Date.now() - Number(document.documentElement.dataset.urlSynced) > 0);
   await page.waitForTimeout(300);
   const link = await page.locator("#share-link").inputValue();
   assert.equal(link, page.url());

@@ -110,7 +110,8 @@ test("sites: the share link keeps the site and the cart's own prices; the export
   assert.equal(json.quote.currency, "CNY");
   // The link as the page writes it once the cart holds the phones (?s= keeps the state).
   await page.waitForFunction(() => {
-    const s = new URL(document.getElementById("share-link").value).searchParams.get("s");
+    const value = document.getElementById("share-link").value;
+    const s = value && new URL(value).searchParams.get("s");
     return s && JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0)))).cart.length === 1;
   });
   const link = await page.locator("#share-link").inputValue();
