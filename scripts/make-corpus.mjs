@@ -535,5 +535,49 @@ add("error account: subscriptions neither bought at start nor already paid", "si
   start: "2026-12-01", account: { balance: "5" }, items: [phonesPayg(1)], subscriptions: "later",
 });
 
+// --- issue 32, deliverable 5: the connection-and-messages generation billed per day in accounts and lifecycles ---
+// doc 73701's fleet: 4,800,000 messages and minutes a day; USD 3.84 a day on days 1..20, 3.76 on day 21 (the
+// tier crossing), 3.36 after (tests/iot_connection_account.rs works them out).
+const connectionItem = (extra) => ({ product: "iot", instance: "legacyPublic", pricing: "connectionAndMessages", usage: { fleet: doc73701 }, ...extra });
+add("account: doc 73701's fleet by connection minutes and messages, overdue at the first daily bill it cannot pay, stopped, topped up, restored (IOT-29, IOT-8, IOT-9)", "simulateAccount", {
+  start: "2026-11-01", until: "2026-12-03", account: { balance: "80" }, items: [connectionItem({})],
+  events: [{ at: "2026-11-25T10:00:00+08:00", type: "topUp", amount: "20" }],
+});
+add("account: the tier crossing's day cut to the cent, rounded half up by policy (IOT-27, IOT-29)", "simulateAccount", {
+  start: "2026-11-02", until: "2026-11-25", account: { balance: "76.71" }, policy: { iot: { dailyAmounts: "halfUp" } },
+  items: [connectionItem({ monthToDate: { messages: 4800001, connectionMinutes: 4800000 } })],
+});
+add("account: the Japan site in whole yen, the free quota every month (SITE-3, IOT-28)", "simulateAccount", {
+  site: "japan", start: "2026-11-01", until: "2026-12-01", account: { balance: "10000" }, policy: { iot: { freeQuota: "everyMonth" } }, items: [connectionItem({})],
+});
+add("account: activated, the free quota of two months; CoAP sessions pay no minutes (IOT-26, IOT-28)", "simulateAccount", {
+  start: "2026-11-20", until: "2027-01-05", account: { balance: "20" }, items: [connectionItem({ activated: "2026-11-01", usage: { perDay: {
+    messages: [{ bytes: 900, count: 2000000 }], connections: [{ from: "08:00:00", to: "17:59:59", devices: 500 }, { from: "08:00:00", to: "17:59:59", devices: 300, group: "sensors", connection: "coap" }],
+  } } })],
+});
+add("dated: iot lifecycle billed by connection minutes and messages, stopped and restored (IOT-29, IOT-8, IOT-9)", "simulateLifecycle", {
+  product: "iot", resource: { instance: "legacyPublic", pricing: "connectionAndMessages", usage: { fleet: doc73701 } },
+  start: "2026-11-01", until: "2026-11-30", account: { balance: "80" }, events: [{ at: "2026-11-25T10:00:00+08:00", type: "topUp", amount: "20" }],
+});
+add("dated: iot lifecycle by connection minutes and messages with your day counts: stopped after 48 hours, restored within 10 minutes (IOT-8, IOT-9)", "simulateLifecycle", {
+  product: "iot", resource: { instance: "legacyPublic", pricing: "connectionAndMessages", usage: { fleet: doc73701 } },
+  policy: { iot: { legacyStopAfterOverdueHours: 48, restoreWithinMinutes: 10, billWithinHoursAfterCycle: 2 } },
+  start: "2026-11-01", until: "2026-11-30", account: { balance: "80" }, events: [{ at: "2026-11-25T10:00:00+08:00", type: "topUp", amount: "20" }],
+});
+add("account: Enterprise Edition with your day counts: auto-renewal attempts to 3 days before expiry, release 7 days after it (IOT-5, IOT-10)", "simulateAccount", {
+  start: "2026-12-01", until: "2027-04-01", account: { balance: "100" },
+  policy: { iot: { enterpriseReleaseAfterExpiryDays: 7, autoRenewLastAttemptDaysBeforeExpiry: 3 } },
+  items: [{ product: "iot", instance: "enterprise", months: 1, monthlyPrice: "30", autoRenew: true }],
+});
+add("dated: iot Enterprise Edition trial of two months, your day count (IOT-3)", "simulateLifecycle", {
+  product: "iot", resource: { instance: "enterprise", trial: true }, start: "2026-12-01", until: "2027-03-01", policy: { iot: { trialMonths: 2 } },
+});
+add("error account: no CNY price for connection minutes, at the item (SITE-1)", "simulateAccount", {
+  site: "china", start: "2026-11-01", account: { balance: "80" }, items: [connectionItem({})],
+});
+add("error lifecycle: a usage without the generation's pricing", "simulateLifecycle", {
+  product: "iot", resource: { instance: "legacyPublic", usage: { fleet: doc73701 } }, start: "2026-11-01", costPerDay: "3",
+});
+
 writeFileSync(new URL("../tests/golden/corpus.requests.jsonl", import.meta.url), corpus.map((c) => JSON.stringify(c)).join("\n") + "\n");
 console.log(`${corpus.length} requests`);

@@ -88,6 +88,10 @@ pub enum Policy {
     IotLegacyStopAfterOverdueHours,
     IotRestoreWithinMinutes,
     IotBillWithinHoursAfterCycle,
+    /// IOT-28: which months of the connection-and-messages generation have the free quota.
+    IotFreeQuota,
+    /// IOT-29: how each day's amounts of that generation are cut to the currency's unit.
+    IotDailyAmounts,
     EcsSecondDeductionAfterDays,
     EcsThirdDeductionAfterDays,
     EcsStopAfterDays,
@@ -118,6 +122,10 @@ const GROUPS: [(&str, Group); 3] = [("cloudPhone", Group::CloudPhone), ("iot", G
 pub const SCHEDULE_CHOICES: &[&str] = &["dailyNineDays", "fiveAttempts2019"];
 /// ECS-5's reading of snapshots at release and ECS-16's, the choices of [`Policy::EcsSnapshotsAfterRelease`].
 pub const SNAPSHOT_CHOICES: &[&str] = &["deleteAll", "keepInUse"];
+/// IOT-28's readings of "the first two months" (`products::iot::connection_messages::FreeQuota`).
+pub const FREE_QUOTA_CHOICES: &[&str] = &["firstTwoMonths", "everyMonth"];
+/// IOT-29's cut of each day's amounts (`products::iot::connection_messages::DailyAmounts`).
+pub const DAILY_AMOUNT_CHOICES: &[&str] = &["truncate", "halfUp"];
 
 /// ECS-15 ("Auto-renewal", 2019-05-30 edition): the days, counted from the expiry's own
 /// day (negative before it), on which a 2019 auto-renewal is attempted, at
@@ -176,6 +184,8 @@ const ECS_AUTO_RENEW_PAGE: &str = "ECS ModifyInstanceAutoRenewAttribute API refe
 const ECS_CHINA_OVERDUE_PAGE: &str = "ECS overdue-payment page, China site (zh)";
 const ECS_AUTO_RENEW_2019_PAGE: &str = "ECS \"Auto-renewal\" (2019-05-30 edition)";
 const ECS_BILLING_FAQ_2021_PAGE: &str = "ECS \"Billing FAQ\" (2021-04-28 edition)";
+const IOT_DEVICE_ACCESS_PAGE: &str = "IoT Platform \"Device access fees\" and \"Messaging fees\" (doc-detail 91979, f0cae0)";
+const IOT_DEVICE_ACCESS_TC_PAGE: &str = "IoT Platform \"Device access fees\", Traditional Chinese edition";
 
 /// Every lifecycle policy's value for one call: [`default_policies`], then a preset and
 /// the caller's values. Serializes nested by product:
@@ -243,7 +253,7 @@ const FAQ_AS_OF: Option<&str> = Some("2026-06-17");
 
 /// The policies as the documents state them, in [`Policy`]'s order (a test checks it): a
 /// table in the module's data rather than code that builds it.
-const DEFAULTS: [(Policy, Group, &str, Period); 22] = {
+const DEFAULTS: [(Policy, Group, &str, Period); 24] = {
     use Group::*;
     use Policy::*;
     use Unit::*;
@@ -271,6 +281,12 @@ const DEFAULTS: [(Policy, Group, &str, Period); 22] = {
             "After a top-up or renewal, services may take up to 30 minutes to be restored.")),
         (IotBillWithinHoursAfterCycle, Iot, "billWithinHoursAfterCycle", period(4, Hours, "IOT-9", IOT_OVERDUE, None,
             "bills are typically generated within four hours after a billing cycle ends")),
+        // IOT-28 (a Choice): the month of activation and the next; the Japanese doc 73701 reads every month ("everyMonth").
+        (IotFreeQuota, Iot, "freeQuota", choice(FREE_QUOTA_CHOICES, dated(0, Months, "IOT-28", IOT_DEVICE_ACCESS_PAGE, None,
+            "1,000,000 messages and 1,000,000 connection minutes a month, in the first two months after activation"))),
+        // IOT-29 (a Choice): cut to the cent; "halfUp" is IOT-18's rounding.
+        (IotDailyAmounts, Iot, "dailyAmounts", choice(DAILY_AMOUNT_CHOICES, dated(0, Days, "IOT-29", IOT_DEVICE_ACCESS_TC_PAGE, None,
+            "settled daily; each day's amount is accurate to two decimal places, the digits after them dropped"))),
         (EcsSecondDeductionAfterDays, Ecs, "secondDeductionAfterDays", period(7, Days, "ECS-3", ECS, None, "deductions are attempted on the settlement date T, then T+7 and T+14")),
         (EcsThirdDeductionAfterDays, Ecs, "thirdDeductionAfterDays", period(14, Days, "ECS-3", ECS, None, "deductions are attempted on the settlement date T, then T+7 and T+14")),
         (EcsStopAfterDays, Ecs, "stopAfterDays", period(15, Days, "ECS-4", ECS, None, "the instance is stopped and billing ceases at T+15")),
@@ -418,16 +434,18 @@ mod tests {
         // CP-9 15 days; IOT-5 15 days; IOT-10 9 and 1 days, 1 month; IOT-8 24 h; IOT-9 30 min and 4 h;
         // ECS-3 T+7, T+14; ECS-4 T+15 and 15 more days.
         // Beyond the seeds: CP-14 15 days; ECS-11 15 days; ECS-12 1 month, 9 days, 08:00, 15 and 30 days;
-        // the two choices at their first reading (ECS-12's schedule, ECS-5's snapshots).
+        // the choices at their first reading (IOT-28's first two months, IOT-29's cut; ECS-12's
+        // schedule, ECS-5's snapshots).
         let values: Vec<Option<u32>> = Policy::all().map(|n| p.get(n)).collect();
         let s = Some;
         assert_eq!(
             values,
-            [s(15), s(15), s(1), s(15), s(1), s(9), s(1), s(24), s(30), s(4), s(7), s(14), s(15), s(15), s(15), s(1), s(9), s(8), s(15), s(30), s(0), s(0)]
+            [s(15), s(15), s(1), s(15), s(1), s(9), s(1), s(24), s(30), s(4), s(0), s(0), s(7), s(14), s(15), s(15), s(15), s(1), s(9), s(8), s(15), s(30), s(0), s(0)]
         );
         assert_eq!(p.period(Policy::CloudPhoneSubscriptionReleaseAfterExpiryDays).rule, "CP-14");
         assert_eq!(p.period(Policy::EcsSubscriptionReleaseAfterExpiryDays).rule, "ECS-11");
         assert_eq!((p.choice(Policy::EcsAutoRenewSchedule), p.choice(Policy::EcsSnapshotsAfterRelease)), ("dailyNineDays", "deleteAll"));
+        assert_eq!((p.choice(Policy::IotFreeQuota), p.choice(Policy::IotDailyAmounts)), ("firstTwoMonths", "truncate"));
     }
 
     #[test]
@@ -436,7 +454,7 @@ mod tests {
         assert_eq!(json["cloudPhone"]["overdueReleaseAfterDays"]["value"], 15);
         assert_eq!(json["cloudPhone"]["overdueReleaseAfterDays"]["rule"], "CP-9");
         assert_eq!(json["ecs"]["releaseAfterStopDays"]["unit"], "days");
-        assert_eq!(json["iot"].as_object().unwrap().len(), 8);
+        assert_eq!(json["iot"].as_object().unwrap().len(), 10);
         assert_eq!(json["cloudPhone"]["subscriptionReleaseAfterExpiryDays"]["asOf"], "2025-09-05");
         assert!(json["cloudPhone"]["subscriptionReleaseAfterExpiryDays"].get("seed").is_none());
         assert_eq!(json["cloudPhone"]["overdueReleaseAfterDays"]["seed"], "003_e741d612e9202b56.txt");

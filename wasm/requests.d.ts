@@ -94,6 +94,16 @@ export type WithOptional<T, K extends PropertyKey> = T extends unknown ? Omit<T,
 export type AccountIotLegacyItem<E, C> = Omit<IotLegacyItem<E, C>, "month" | "usage"> & { month?: YearMonth; usage: { perDay: DayUsage<C>; fleet?: never; days?: never } | { fleet: Fleet<C>; perDay?: never; days?: never } };
 
 /**
+ * A legacy public instance billed by connection minutes and messages in an account or a lifecycle:
+ * one day's usage, repeated every day from `start`, billed per day (IOT-29); `monthToDate` is what
+ * the start's month counted before `start` (`month`, if given, is start's month).
+ */
+export type AccountIotConnectionItem = Omit<IotConnectionItem, "month" | "usage"> & { month?: YearMonth; usage: RepeatedConnectionUsage };
+
+/** One day's usage of the connection-and-messages generation, repeated every day. */
+export type RepeatedConnectionUsage = { perDay: ConnectionDayUsage; fleet?: never; days?: never } | { fleet: ConnectionFleet; perDay?: never; days?: never };
+
+/**
  * An item of `simulateAccount`: a quote item read over time. A pay-as-you-go item runs until released
  * (`hours`, if given, is a planned release after that long); IoT Enterprise Edition and ECS subscriptions
  * may renew automatically from the account's credit (IOT-10, ECS-12).
@@ -103,6 +113,7 @@ export type AccountItem =
 | WithOptional<CloudPhonePayAsYouGoItem, "hours">
 | AccountIotLegacyItem<BasicEdition, BasicCategory>
 | AccountIotLegacyItem<ProEdition, ProCategory>
+| AccountIotConnectionItem
 | (IotEnterpriseItem & { autoRenew?: boolean })
 | IotNewPublicItem
 | (EcsSubscriptionItem & { autoRenew?: boolean })
@@ -704,7 +715,7 @@ export interface Months {
  * `simulateLifecycle(request)`: told apart by `product`, then the resource's billing or instance.
  * A subscription needs `expiresAt` or `months`; the rest is shared ([`LifecycleCommon`]).
  */
-export type LifecycleRequest = CloudPhoneSubscriptionLifecycle | CloudPhonePayAsYouGoLifecycle | EcsSubscriptionLifecycle | EcsPayAsYouGoLifecycle | IotEnterpriseLifecycle | IotEnterpriseTrialLifecycle | IotPayAsYouGoLifecycle;
+export type LifecycleRequest = CloudPhoneSubscriptionLifecycle | CloudPhonePayAsYouGoLifecycle | EcsSubscriptionLifecycle | EcsPayAsYouGoLifecycle | IotEnterpriseLifecycle | IotEnterpriseTrialLifecycle | IotPayAsYouGoLifecycle | IotConnectionLifecycle;
 
 export type CloudPhoneSubscriptionLifecycle = { product: "cloudPhone"; resource: { billing: "subscription"; attached?: CloudPhoneAttachment[] } } & (SubscriptionExpiry & LifecycleCommon & NoAutoRenew);
 
@@ -728,7 +739,21 @@ export type IotEnterpriseTrialLifecycle = { product: "iot"; resource: { instance
 /**
  * A legacy public instance (pay-as-you-go, IOT-8) or a new public one (free, IOT-2).
  */
-export type IotPayAsYouGoLifecycle = { product: "iot"; resource: { instance: "legacyPublic" | "newPublic" } } & (NoExpiry & LifecycleCommon & NoAutoRenew);
+export type IotPayAsYouGoLifecycle = { product: "iot"; resource: { instance: "legacyPublic" | "newPublic"; pricing?: never; usage?: never; activated?: never; monthToDate?: never }; catalog?: never } & (NoExpiry & LifecycleCommon & NoAutoRenew);
+
+/**
+ * A legacy public instance billed by connection minutes and messages (IOT-25..IOT-30): its day of
+ * usage repeated every day from `start`, billed when each day ends (IOT-29); the first daily bill the
+ * credit cannot pay makes it overdue, IOT-8 stops it 24 hours later, IOT-9 restores it. No cost
+ * rate: the usage prices each day; `catalog` gives the prices the site does not publish (SITE-1).
+ */
+export type IotConnectionLifecycle = {
+    product: "iot";
+    resource: { instance: "legacyPublic"; pricing: "connectionAndMessages"; activated?: DateInput; monthToDate?: { messages?: Count; connectionMinutes?: Count }; usage: RepeatedConnectionUsage };
+    catalog?: CatalogOverride;
+    costPerHour?: never;
+    costPerDay?: never;
+} & (NoExpiry & LifecycleCommon & NoAutoRenew);
 
 /**
  * What every lifecycle request may give.
@@ -766,11 +791,26 @@ export interface PolicyOverride {
      */
     preset?: Preset | Preset[];
     cloudPhone?: Partial<Record<"overdueReleaseAfterDays" | "subscriptionReleaseAfterExpiryDays", Count>>;
-    iot?: Partial<Record<"trialMonths" | "enterpriseReleaseAfterExpiryDays" | "autoRenewMonths" | "autoRenewFirstAttemptDaysBeforeExpiry" | "autoRenewLastAttemptDaysBeforeExpiry" | "legacyStopAfterOverdueHours" | "restoreWithinMinutes" | "billWithinHoursAfterCycle", Count>>;
+    iot?: Partial<Record<"trialMonths" | "enterpriseReleaseAfterExpiryDays" | "autoRenewMonths" | "autoRenewFirstAttemptDaysBeforeExpiry" | "autoRenewLastAttemptDaysBeforeExpiry" | "legacyStopAfterOverdueHours" | "restoreWithinMinutes" | "billWithinHoursAfterCycle", Count>> & IotChoices;
     ecs?: Partial<Record<"secondDeductionAfterDays" | "thirdDeductionAfterDays" | "stopAfterDays" | "releaseAfterStopDays" | "subscriptionReleaseAfterExpiryDays" | "autoRenewMonths" | "autoRenewFirstAttemptDaysBeforeExpiry" | "autoRenewAttemptHour" | "autoRenewServingAfterExpiryDays" | "autoRenewReleaseAfterExpiryDays", Count>> & EcsChoices;
 }
 
 export type Preset = "ecsChinaSite" | "ecsAutoRenewal2019";
+
+/**
+ * IoT's choices between readings, for the connection-and-messages generation (as `QuotePolicy`'s).
+ */
+export interface IotChoices {
+    /**
+     * `"firstTwoMonths"` (IOT-28, the default: the month of `activated` and the next) or
+     * `"everyMonth"` (the Japan site's example).
+     */
+    freeQuota?: "firstTwoMonths" | "everyMonth";
+    /**
+     * How each day's amount is cut to the currency's unit (IOT-29): `"truncate"` (the default) or `"halfUp"`.
+     */
+    dailyAmounts?: "truncate" | "halfUp";
+}
 
 /**
  * ECS's choices between readings.

@@ -209,19 +209,14 @@ function compareRequest() {
 
 /**
  * The cart as one account (simulateAccount): the same items, one balance. An IoT usage repeats every
- * day from the start date, so the quote's month and day count are left out.
+ * day from the start date, so the quote's month and day count are left out, and so is what the
+ * quoted month had counted before its first day (monthToDate): the account's month starts at its
+ * start date. Both legacy generations are billed day by day (IOT-18, IOT-29).
  */
-/**
- * Cart items an account cannot run yet: a legacy public instance billed by connection minutes and
- * messages waits for the account engine to bill it day by day (issue 32, deliverable 5). The page
- * leaves them out of "If I stop paying" and says so.
- */
-const notSimulated = (item) => item.product === "iot" && item.pricing === "connectionAndMessages";
-
 function accountRequest() {
-  const items = state.cart.filter((item) => !notSimulated(item)).map((item) =>
+  const items = state.cart.map((item) =>
     item.product === "iot" && item.instance === "legacyPublic"
-      ? { ...item, month: undefined, usage: { ...item.usage, days: Array.isArray(item.usage?.days) ? item.usage.days : undefined } }
+      ? { ...item, month: undefined, monthToDate: undefined, usage: { ...item.usage, days: Array.isArray(item.usage?.days) ? item.usage.days : undefined } }
       : item,
   );
   // API.md, third round: each subscription is bought at the start from this balance, unless the
@@ -586,13 +581,11 @@ function timelineEntry(entry, items) {
 /** "If I stop paying" for the whole cart: one balance, each item's fate (simulateAccount). */
 function renderAccount(form) {
   const outputs = [$("lc-summary"), $("lc-bar"), $("lc-items"), $("lc-timeline")];
-  const leftOut = state.cart.filter(notSimulated).length;
-  const leftOutNote = () => (leftOut ? el("p", { className: "notice", id: "lc-left-out", textContent: t("lc.leftOut", { n: leftOut }) }) : "");
-  if (state.cart.length === leftOut) {
+  if (state.cart.length === 0) {
     clearErrors(form);
     $("lc-error").textContent = "";
     for (const node of outputs) node.replaceChildren();
-    $("lc-summary").append(leftOut ? leftOutNote() : el("p", { className: "empty-state", id: "lc-cart-empty", textContent: t("lc.cartEmpty") }));
+    $("lc-summary").append(el("p", { className: "empty-state", id: "lc-cart-empty", textContent: t("lc.cartEmpty") }));
     $("lc-prepaid").hidden = true;
     return;
   }
@@ -602,8 +595,7 @@ function renderAccount(form) {
     $("lc-prepaid").hidden = true;
     return;
   }
-  const facts = [leftOutNote()];
-  facts.push(runwayFact(result, request.account));
+  const facts = [runwayFact(result, request.account)];
   const first = result.firstInterruption;
   if (first) {
     const what = `${result.items[first.item].description}: ${t(`event.${first.event}`)}`;

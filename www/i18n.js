@@ -424,7 +424,6 @@ const en = {
   "cmp.iot.outgrown": "Outgrown in month {month}.",
   "cmp.iot.tierReached": "Tier {tier} from month {month}.",
   "cmp.iot.options": "Every option, month by month",
-  "lc.leftOut": "Left out: {n} IoT instance(s) billed by connection minutes and messages. Running out of credit is not simulated for them yet; their month is priced in the cart.",
 };
 
 const zh = {
@@ -836,7 +835,6 @@ const zh = {
   "cmp.iot.outgrown": "第 {month} 个月起超出。",
   "cmp.iot.tierReached": "第 {month} 个月起进入第 {tier} 阶梯。",
   "cmp.iot.options": "所有选项，逐月计价",
-  "lc.leftOut": "未计入：{n} 个按连接时长和消息通信计费的物联网平台实例。暂不支持模拟它们的欠费；其整月费用见清单。",
 };
 
 

@@ -234,7 +234,7 @@ fn connection_option(fleets: &[Fleet], month_dates: &[Date], activated: Option<D
                 if k == 0 {
                     // Month 1's lines, as `quote` writes them.
                     let free_minutes = inputs.iter().map(|d| d.minutes.free).sum();
-                    let item = cm::item::ConnectionItem { month: *month, activated, policy, tariff: tariff.for_rating(), bill, free_minutes, fleet: None };
+                    let item = cm::item::ConnectionItem { month: *month, activated, counted: MonthToDate::default(), policy, tariff: tariff.for_rating(), bill, free_minutes, fleet: None, repeated: None };
                     priced.first_lines = cm::item::rate(&item, 0, &catalog.iot, rounding, ctx).lines;
                 }
             }

@@ -8,7 +8,7 @@ use super::cloud_phone::CloudPhone;
 use super::ecs::{Cycle, Ecs, Overdue};
 use super::iot::Iot;
 use super::product::{currency, rounding, Clock, Usage};
-use super::request::{credit, event_head, event_nodes, not_supported, period, renewal_months, schedule, top_up_amount, usage, within_period, CallerEvent, EventKind, EventType, Kind, Rate, Resource, Setup};
+use super::request::{connection_policy, connection_resource, credit, event_head, event_nodes, not_supported, period, renewal_months, schedule, top_up_amount, usage, within_period, CallerEvent, EventKind, EventType, Kind, Rate, Resource, Setup};
 use super::subscription::Term;
 use crate::bill::{limits, Billing, Product, Warning};
 use crate::catalog::Catalog;
@@ -254,13 +254,11 @@ fn iot_input(fields: &Fields<'_>, node: &Node<'_>, context: &Context<'_>) -> Res
     let month = [("month", Value::String(start_month.into()))];
     let value = as_quote_item(fields, if instance == iot::Instance::LegacyPublic { &month } else { &[] });
     let item_node = node.with_value(&value);
-    let item = iot::decode_item(&item_node.object()?, context.catalog)?;
+    let item = iot::decode_item_with(&item_node.object()?, context.catalog, connection_policy(context.policies))?;
     let kind = match item {
-        iot::IotItem::LegacyPublic { .. } => Kind::IotLegacyPublic,
+        iot::IotItem::LegacyPublic { .. } | iot::IotItem::ConnectionAndMessages(_) => Kind::IotLegacyPublic,
         iot::IotItem::Enterprise { .. } => Kind::IotEnterprise,
         iot::IotItem::NewPublic => Kind::IotNewPublic,
-        // Billed per day by the engine of issue 31 (IOT-DESIGN.md section 7); until then refused.
-        iot::IotItem::ConnectionAndMessages(_) => return Err(not_supported(fields.child_path("pricing"), text!(node, "account.connectionNotYet"))),
     };
     Ok((kind, Input::Iot(item)))
 }
@@ -273,7 +271,7 @@ fn iot_item(item: iot::IotItem, auto_renew: bool, node: &Node<'_>, context: &Con
             let template = days.into_iter().next().ok_or_else(|| node.error(ErrorCode::Empty, text!(node, "account.noDay")))?;
             let daily = iot::RepeatingDay::new(edition, template, start_day, free_quota_used, &rates, rounding(context.ctx));
             let full_day = daily.full_day_bill();
-            let rules = Iot::legacy_public(context.days(Policy::IotLegacyStopAfterOverdueHours), restore);
+            let rules = Iot::legacy_public(context.policies);
             let description = text!(node, "account.iotLegacy", edition = edition.name(), amount = crate::messages::Money(currency(context.ctx), full_day));
             let warnings = fleet.map(|f| f.warnings).unwrap_or_default();
             let usage = Usage::Days(std::rc::Rc::new(daily));
@@ -294,7 +292,8 @@ fn iot_item(item: iot::IotItem, auto_renew: bool, node: &Node<'_>, context: &Con
             Ok(context.resource(Box::new(rules), None, description, prepaid, Vec::new()))
         }
         iot::IotItem::NewPublic => Ok(context.resource(Box::new(Iot::new_public()), None, text!(node, "iot.description.newPublic"), Decimal::ZERO, Vec::new())),
-        iot::IotItem::ConnectionAndMessages(_) => Err(not_supported(node.path(), text!(node, "account.connectionNotYet"))),
+        // IOT-25..IOT-30: billed per day, as the Basic/Pro generation is (IOT-18).
+        iot::IotItem::ConnectionAndMessages(item) => connection_resource(&item, &node.object()?, context.start, context.policies),
     }
 }
 

@@ -8,16 +8,20 @@ use super::answer::Event;
 use super::product::{Clock, DailyBills, Fate, Item, Purse, Rules, Said, Step, MINUTE};
 use super::subscription::Term;
 use crate::bill::{Product, Warning};
-use crate::products::iot::RepeatingDay;
-use crate::time::Instant;
+use crate::policy::{Policies, Policy};
+use crate::products::iot::connection_messages::item::{ConnectionItem, DayInput};
+use crate::products::iot::connection_messages::{self, DailyBiller, Day, FreeQuotaBasis, MonthToDate, RateError, Tariff};
+use crate::products::iot::{Bucket, RepeatingDay};
+use crate::time::{self, Instant};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 /// Which instance, with what it alone has.
 #[derive(Debug, Clone)]
 enum Instance {
-    /// Pay-as-you-go (IOT-2, IOT-8): stopped this many hours after an overdue payment.
-    LegacyPublic { stop_hours: i64 },
+    /// Pay-as-you-go (IOT-2, IOT-8): stopped this many hours after an overdue payment;
+    /// a day's bill comes up to `bill_within_hours` after the day ends (IOT-9).
+    LegacyPublic { stop_hours: i64, bill_within_hours: i64 },
     /// Subscription only (IOT-2, IOT-5): its term; the days from expiry to release; a
     /// trial of this many months (IOT-3) until renewed.
     Enterprise { term: Term, release_days: Option<i64>, trial: Option<i64> },
@@ -38,9 +42,11 @@ pub struct Iot {
 }
 
 impl Iot {
-    /// Always billed by use (IOT-2), at the caller's rate or its usage's daily bills.
-    pub fn legacy_public(stop_hours: i64, restore_minutes: i64) -> Iot {
-        Iot { instance: Instance::LegacyPublic { stop_hours }, restore_minutes, metered: true, restoring_until: None }
+    /// Always billed by use (IOT-2), at the caller's rate or its usage's daily bills; its
+    /// day counts from the call's policies (IOT-8, IOT-9).
+    pub fn legacy_public(policies: &Policies) -> Iot {
+        let instance = Instance::LegacyPublic { stop_hours: policies.count(Policy::IotLegacyStopAfterOverdueHours), bill_within_hours: policies.count(Policy::IotBillWithinHoursAfterCycle) };
+        Iot { instance, restore_minutes: policies.count(Policy::IotRestoreWithinMinutes), metered: true, restoring_until: None }
     }
 
     /// `trial`: a trial's months (IOT-3), released when they end unless renewed.
@@ -102,11 +108,11 @@ impl Rules for Iot {
     /// Overdue: IOT-8 (legacy public, stopped after 24 h), IOT-6 (Enterprise), IOT-7 (new public).
     fn overdue(&mut self, item: &mut Item, _by_bill: bool) -> (Vec<String>, Vec<&'static str>) {
         match &self.instance {
-            Instance::LegacyPublic { stop_hours } => {
+            Instance::LegacyPublic { stop_hours, bill_within_hours } => {
                 let mut effects = Vec::new();
                 if item.alone() {
                     // IOT-18, IOT-9: how a day's bill makes a legacy instance overdue.
-                    effects.push(text!(item, "iotLife.dayBillOverdue"));
+                    effects.push(text!(item, "iotLife.dayBillOverdue", hours = *bill_within_hours));
                 }
                 effects.push(text!(item, "iotLife.availableThenStops", hours = stop_hours, at = item.now().plus_hours(*stop_hours)));
                 effects.push(text!(item, "iotLife.disputed"));
@@ -138,7 +144,7 @@ impl Rules for Iot {
             offer(at, Step::Restore);
         }
         match &self.instance {
-            Instance::LegacyPublic { stop_hours } => {
+            Instance::LegacyPublic { stop_hours, .. } => {
                 if let (Some(t), false) = (item.overdue_since(), item.stopped()) {
                     offer(t.plus_hours(*stop_hours), Step::Stop);
                 }
@@ -165,12 +171,12 @@ impl Rules for Iot {
                 self.restoring_until = None;
                 item.restart();
                 item.unexpire();
-                Said::new(Event::Restored, vec![text!(item, "iotLife.restored")], vec!["IOT-9"])
+                Said::new(Event::Restored, vec![text!(item, "iotLife.restored", minutes = self.restore_minutes)], vec!["IOT-9"])
             }
             // IOT-8: 24 hours after the overdue payment a legacy public instance stops.
-            (Step::Stop, Instance::LegacyPublic { stop_hours }) => {
+            (Step::Stop, Instance::LegacyPublic { stop_hours, .. }) => {
                 item.stop();
-                let effects = vec![text!(item, "iotLife.stopped", hours = *stop_hours), text!(item, "iotLife.payToRestore")];
+                let effects = vec![text!(item, "iotLife.stopped", hours = *stop_hours), text!(item, "iotLife.payToRestore", minutes = self.restore_minutes)];
                 Said::new(Event::Stopped, effects, vec!["IOT-8", "IOT-9", "IOT-21"])
             }
             (Step::AutoRenewAttempt(index), Instance::Enterprise { term, .. }) => term.attempt(index, item, purse, &[], "IOT-6"),
@@ -265,5 +271,141 @@ impl DailyBills for RepeatingDay {
 
     fn run(&self, date: Date) -> (Decimal, Date) {
         RepeatingDay::run(self, date)
+    }
+}
+
+/// IOT-26..IOT-29: a legacy public instance of the connection-and-messages generation
+/// whose day of usage repeats every day, as an account (or a lifecycle) bills it: each
+/// UTC+8 day's amount, already cut (IOT-29), from a [`DailyBiller`] that replays each
+/// calendar month from its first day billed, so that the month's running total decides
+/// each day's tiers (IOT-27) and the month's free quota its first days (IOT-28).
+///
+/// A month's amounts depend only on its first day billed, its length, whether it has
+/// the free quota and whether units were counted before the first day (the start's
+/// `monthToDate`): computed once for each, so a ten-year account rates a few months,
+/// not 120. Choice (as [`RepeatingDay`]'s): a month's running total counts its days
+/// from its first day billed, also across a stop (IOT-8) inside it.
+#[derive(Debug)]
+pub struct ConnectionDays {
+    tariff: Tariff,
+    policy: connection_messages::Policy,
+    activated: Option<Date>,
+    messages: Vec<Bucket>,
+    /// The day's billable connection minutes (IOT-26: natural minutes, CoAP, HTTP and
+    /// sub-devices free).
+    minutes: u128,
+    /// The first day billed (the start's billing day), and the units of its month
+    /// counted before it.
+    first_day: Date,
+    month_to_date: MonthToDate,
+    months: std::cell::RefCell<Vec<(MonthKey, std::rc::Rc<Vec<Decimal>>)>>,
+}
+
+/// (first day billed, days in the month, the month has the free quota, units counted before).
+type MonthKey = (i8, i8, bool, bool);
+
+impl ConnectionDays {
+    /// The repeating `day` from `first_day` on, with `month_to_date` counted in its month
+    /// before it. Every price the bills can need is checked here, so that the engine never
+    /// meets a missing one (SITE-1): the first month as it is billed, and a 31-day month
+    /// without the free quota, the most units any later month holds.
+    pub fn new(item: &ConnectionItem, day: &DayInput, first_day: Date, month_to_date: MonthToDate) -> Result<ConnectionDays, RateError> {
+        let days = ConnectionDays {
+            tariff: item.tariff.clone(),
+            policy: item.policy,
+            activated: item.activated,
+            messages: day.buckets.clone(),
+            minutes: day.minutes.billable,
+            first_day,
+            month_to_date,
+            months: Default::default(),
+        };
+        let from = days.first_billed(first_day);
+        if from.year() == first_day.year() && from.month() == first_day.month() {
+            days.replay(from, days.activated, days.seed(from))?;
+        }
+        let longest = (0..12).filter_map(|m| time::first_of_month_after(first_day, m)).find(|m| m.days_in_month() == 31);
+        if let Some(month) = longest {
+            days.replay(month, None, None)?;
+        }
+        Ok(days)
+    }
+
+    /// A day's amount at the start of a month, free quota aside (at the first tier, unless
+    /// one day's messages pass it): what the description shows.
+    pub fn full_day_of_a_month(&self) -> Result<Decimal, RateError> {
+        let no_free_quota = connection_messages::Policy { free_quota: connection_messages::FreeQuota::FirstTwoMonths, ..self.policy };
+        let mut biller = DailyBiller::new(&self.tariff, no_free_quota, None);
+        Ok(biller.bill(&Day { date: self.first_day, messages: &self.messages, connection_minutes: self.minutes })?.amount)
+    }
+
+    /// The first day billed in `date`'s month: its first day, the account's first day,
+    /// or the activation day, whichever is last (after the month's end: none is).
+    fn first_billed(&self, date: Date) -> Date {
+        let from = date.first_of_month().max(self.first_day);
+        self.activated.map_or(from, |activated| from.max(activated))
+    }
+
+    /// The units counted before `from`, in the start's month.
+    fn seed(&self, from: Date) -> Option<MonthToDate> {
+        (from == self.first_day && self.month_to_date != MonthToDate::default()).then_some(self.month_to_date)
+    }
+
+    /// The amounts of the days from `from` to its month's end.
+    fn replay(&self, from: Date, activated: Option<Date>, seed: Option<MonthToDate>) -> Result<Vec<Decimal>, RateError> {
+        let mut biller = DailyBiller::new(&self.tariff, self.policy, activated);
+        if let Some(counted) = seed {
+            biller = biller.with_month_to_date(from, counted);
+        }
+        (from.day()..=from.days_in_month())
+            .map(|d| {
+                let date = time::day_of_month(from, d).unwrap_or(from);
+                Ok(biller.bill(&Day { date, messages: &self.messages, connection_minutes: self.minutes })?.amount)
+            })
+            .collect()
+    }
+
+    /// The amounts of `date`'s month from its first day billed on, and that day.
+    fn month_of(&self, date: Date) -> (Date, std::rc::Rc<Vec<Decimal>>) {
+        let from = self.first_billed(date);
+        let same_month = from.year() == date.year() && from.month() == date.month();
+        if !same_month {
+            return (from, Default::default());
+        }
+        let seed = self.seed(from);
+        let free = FreeQuotaBasis::for_month(self.policy.free_quota, self.activated, date).applies();
+        let key = (from.day(), from.days_in_month(), free, seed.is_some());
+        let mut months = self.months.borrow_mut();
+        if let Some((_, amounts)) = months.iter().find(|(k, _)| *k == key) {
+            return (from, amounts.clone());
+        }
+        // `new` billed the first month and the fullest one: no price is missing here.
+        let amounts = std::rc::Rc::new(self.replay(from, self.activated, seed).unwrap_or_default());
+        months.push((key, amounts.clone()));
+        (from, amounts)
+    }
+}
+
+impl DailyBills for ConnectionDays {
+    fn bill(&self, date: Date) -> Decimal {
+        self.run(date).0
+    }
+
+    /// `date`'s amount and the first day after it whose amount differs, or the first of the
+    /// next month (its tiers and free quota start again, IOT-27, IOT-28).
+    fn run(&self, date: Date) -> (Decimal, Date) {
+        let (from, amounts) = self.month_of(date);
+        let next_month = time::first_of_month_after(date, 1).unwrap_or(date);
+        if date < from || amounts.is_empty() {
+            // Not billed yet (before the start or the activation): nothing until then.
+            return (Decimal::ZERO, if date < from { from.min(next_month) } else { next_month });
+        }
+        let index = (date.day() - from.day()) as usize;
+        let amount = amounts.get(index).copied().unwrap_or_default();
+        let until = match amounts.iter().skip(index + 1).position(|a| *a != amount) {
+            Some(offset) => time::day_of_month(date, date.day() + 1 + offset as i8).unwrap_or(next_month),
+            None => next_month,
+        };
+        (amount, until)
     }
 }

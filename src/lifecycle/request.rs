@@ -5,17 +5,19 @@
 use super::answer::{Part, Subscriptions};
 use super::cloud_phone::CloudPhone;
 use super::ecs::{Cycle, Ecs, Overdue};
-use super::iot::Iot;
+use super::iot::{ConnectionDays, Iot};
 use super::product::{Clock, Rules, Usage};
 use super::subscription::{Schedule, Term};
 use crate::bill::{limits, Billing, Product, Warning};
 use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
-use crate::messages::Key;
+use crate::messages::{Count, Key, Money};
+use crate::products::iot::connection_messages::{self as cm, item::ConnectionItem};
 use crate::policy::{apply_policy_overrides, default_policies, Policies, Policy};
 use crate::time::{instant, Instant};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
+use std::borrow::Cow;
 
 /// Most events in one request.
 pub const MAX_EVENTS: usize = 10_000;
@@ -194,9 +196,9 @@ pub fn schedule(product: Product, policies: &Policies) -> Schedule {
     Schedule { months, days: (1..=first).rev().map(|d| -d).collect(), hour, grace, rule: "ECS-12" }
 }
 
-const FIELDS: [&str; 16] = [
+const FIELDS: [&str; 17] = [
     "product", "resource", "start", "expiresAt", "months", "autoRenew", "renewalPrice", "account",
-    "costPerHour", "costPerDay", "overdueAt", "events", "until", "policy", "locale", "site",
+    "costPerHour", "costPerDay", "overdueAt", "events", "until", "policy", "catalog", "locale", "site",
 ];
 
 pub fn not_supported(path: impl Into<String>, message: impl Into<String>) -> Error {
@@ -255,6 +257,18 @@ pub fn decode(request: &Value, ctx: &Ctx) -> Result<Setup, Error> {
         Some(node) => Some(credit(&node)?),
     };
 
+    // IOT-25..IOT-30: a legacy public instance of the connection-and-messages generation is
+    // priced by its usage, day by day: no rate besides.
+    let mut overridden = None;
+    let catalog = crate::catalog::requested(&fields, &mut overridden)?;
+    let connection = connection_item(&resource, start, catalog, &policies)?;
+    if connection.is_some() {
+        if let Some(rate) = fields.get("costPerDay").or_else(|| fields.get("costPerHour")) {
+            return Err(not_supported(rate.path(), text!(rate, "lifecycle.usageAndRate")));
+        }
+    } else if let Some(node) = fields.get("catalog") {
+        return Err(not_supported(node.path(), text!(node, "lifecycle.catalogUnused")));
+    }
     let rate = match (fields.get("costPerHour"), fields.get("costPerDay")) {
         (Some(_), Some(day)) => return Err(not_supported(day.path(), text!(day, "lifecycle.rateTwice"))),
         (None, None) => None,
@@ -299,7 +313,7 @@ pub fn decode(request: &Value, ctx: &Ctx) -> Result<Setup, Error> {
             let cycle = term(auto(Product::Ecs)).map(|term| Cycle { term, release_after_expiry_days: days(Policy::EcsSubscriptionReleaseAfterExpiryDays) });
             Box::new(Ecs::new(billing, 1, attached, economical_mode, rate.is_some(), Overdue::of(&policies), cycle))
         }
-        Kind::IotLegacyPublic => Box::new(Iot::legacy_public(days(Policy::IotLegacyStopAfterOverdueHours), days(Policy::IotRestoreWithinMinutes))),
+        Kind::IotLegacyPublic => Box::new(Iot::legacy_public(&policies)),
         Kind::IotEnterprise => match term(auto(Product::Iot)) {
             Some(term) => {
                 let trial = trial.then(|| days(Policy::IotTrialMonths));
@@ -310,8 +324,10 @@ pub fn decode(request: &Value, ctx: &Ctx) -> Result<Setup, Error> {
         },
         Kind::IotNewPublic => Box::new(Iot::new_public()),
     };
-    let usage = usage(rate, rules.clock());
-    let resource = Resource { rules, usage, rate, description: String::new(), prepaid: Decimal::ZERO, warnings: Vec::new() };
+    let resource = match connection {
+        Some(item) => connection_resource(&item, &resource.object()?, start, &policies)?,
+        None => Resource { usage: usage(rate, rules.clock()), rules, rate, description: String::new(), prepaid: Decimal::ZERO, warnings: Vec::new() },
+    };
     Ok(Setup { ctx: *ctx, alone: true, start, until, latest, credit, overdue_at, subscriptions: Subscriptions::AlreadyPaid, resources: vec![resource], events })
 }
 
@@ -385,7 +401,7 @@ fn decode_resource<'v>(product: Product, node: &Node<'v>) -> Result<(Kind, bool,
         }
         Product::Eip | Product::NatGateway => return Err(product.not_simulated(node.path())),
         Product::Iot => {
-            fields.only(&["instance", "trial"])?;
+            fields.only(&["instance", "trial", "pricing", "activated", "monthToDate", "usage"])?;
             let instance = fields.required("instance", key!("expect.lifecycleIotInstance"))?.one_of(
                 &[("enterprise", Kind::IotEnterprise), ("legacyPublic", Kind::IotLegacyPublic), ("newPublic", Kind::IotNewPublic)],
                 ErrorCode::UnknownInstance,
@@ -515,4 +531,85 @@ fn decode_event(kind: Kind, node: &Node<'_>, within: &dyn Fn(&Node<'_>, Instant)
     // A top-up is the account's; the rest name the one resource.
     let item = (!matches!(kind, EventKind::TopUp(_))).then_some(0);
     Ok(CallerEvent { at, item, kind })
+}
+
+/// The `resource` of a legacy public instance that gives `pricing: "connectionAndMessages"`
+/// (IOT-25) with its usage (`activated?`, `monthToDate?`, `usage`), read as `quote` reads
+/// the item of the start's month; None for a resource priced by `costPerDay`.
+fn connection_item(resource: &Node<'_>, start: Instant, catalog: &crate::catalog::Catalog, policies: &Policies) -> Result<Option<ConnectionItem>, Error> {
+    let fields = resource.object()?;
+    let Some(pricing) = fields.get("pricing") else {
+        return match ["usage", "activated", "monthToDate"].into_iter().find_map(|key| fields.get(key)) {
+            Some(node) => Err(Error::new(ErrorCode::MissingField, fields.child_path("pricing"), text!(node, "lifecycle.usageNeedsPricing"))),
+            None => Ok(None),
+        };
+    };
+    if fields.get("instance").map(|n| n.str()).transpose()? != Some("legacyPublic") {
+        return Err(not_supported(pricing.path(), text!(pricing, "lifecycle.pricingOnlyLegacy")));
+    }
+    pricing.one_of(&[("connectionAndMessages", ())], ErrorCode::UnknownEdition)?;
+    let (start_day, _) = start.billing_day().ok_or_else(|| resource.error(ErrorCode::OutOfRange, text!(resource, "account.startOutOfRange")))?;
+    let mut entries = vec![(Cow::Borrowed("product"), Value::String("iot".into())), (Cow::Borrowed("month"), Value::String(crate::time::iso_month(start_day).into()))];
+    entries.extend(fields.entries().iter().filter(|(key, _)| key != "trial").cloned());
+    let value = Value::Object(entries);
+    match crate::products::iot::decode_item_with(&resource.with_value(&value).object()?, catalog, connection_policy(policies))? {
+        crate::products::iot::IotItem::ConnectionAndMessages(item) => Ok(Some(*item)),
+        _ => Err(internal("a connection-and-messages item of another kind")),
+    }
+}
+
+/// IOT-28, IOT-29: the connection-and-messages generation's readings, from the call's
+/// policies (`policy.iot.freeQuota`, `policy.iot.dailyAmounts`).
+pub fn connection_policy(policies: &Policies) -> cm::Policy {
+    let named = |policy: Policy| policies.choice(policy);
+    cm::Policy {
+        free_quota: cm::FreeQuota::ALL.iter().find(|(name, _)| *name == named(Policy::IotFreeQuota)).map(|(_, v)| *v).unwrap_or_default(),
+        daily_amounts: cm::DailyAmounts::ALL.iter().find(|(name, _)| *name == named(Policy::IotDailyAmounts)).map(|(_, v)| *v).unwrap_or_default(),
+    }
+}
+
+/// A legacy public instance of the connection-and-messages generation (IOT-25..IOT-30),
+/// its day of usage repeated every day from `start` on (`item`, read as `quote` reads it
+/// from `at`): billed per day as IOT-18's generation is, through [`ConnectionDays`] (the
+/// first daily bill the credit cannot pay makes the account overdue; IOT-8 stops the
+/// instance 24 hours later; IOT-9 restores it), with the answer's description and
+/// warnings. A price the site does not publish, or usage before the activation, is a
+/// request error at the item (SITE-1).
+pub fn connection_resource(item: &ConnectionItem, at: &Fields<'_>, start: Instant, policies: &Policies) -> Result<Resource, Error> {
+    let ctx = at.ctx();
+    let Some(day) = &item.repeated else { return Err(not_supported(at.child_path("usage"), text!(at, "lifecycle.noDays"))) };
+    let (first_day, _) = start.billing_day().ok_or_else(|| Error::new(ErrorCode::OutOfRange, at.path(), text!(at, "account.startOutOfRange")))?;
+    let rate_error = |e| cm::item::rate_error(e, at, &item.tariff);
+    let days = ConnectionDays::new(item, day, first_day, item.counted).map_err(rate_error)?;
+    let (messages, _) = cm::count_messages(&day.buckets, item.tariff.message_unit_bytes).map_err(rate_error)?;
+    let amount = days.full_day_of_a_month().map_err(rate_error)?;
+    let currency = ctx.currency();
+    let description = text!(at, "account.iotConnection", messages = Count(messages), minutes = Count(day.minutes.billable), amount = Money(currency, amount));
+
+    let mut warnings = vec![Warning::new(
+        "daily_settlement",
+        text!(at, "account.connectionDaily", cut = cm::item::cut_text(item.policy.daily_amounts), to = crate::bill::rounded_to(currency)),
+        &["IOT-27", "IOT-29", "SITE-3"],
+    )];
+    // IOT-28: which months have the free quota.
+    let (first, second) = (item.activated, item.activated.and_then(|a| crate::time::first_of_month_after(a, 1)));
+    match (item.policy.free_quota, first, second) {
+        (cm::FreeQuota::EveryMonth, ..) => warnings.push(Warning::new("free_quota_months", text!(at, "account.freeQuotaEveryMonth"), &["IOT-28"])),
+        (_, Some(first), Some(second)) => {
+            let (first, second, activated) = (crate::time::iso_month(first), crate::time::iso_month(second), crate::time::iso_date(item.activated.unwrap_or(first_day)));
+            warnings.push(Warning::new("free_quota_months", text!(at, "account.freeQuotaMonths", activated = activated, first = first, second = second), &["IOT-28"]));
+        }
+        _ => warnings.push(Warning::new("free_quota_not_applied", text!(at, "account.freeQuotaNotApplied"), &["IOT-28"])),
+    }
+    if day.minutes.free > 0 {
+        warnings.push(Warning::new("minutes_not_charged", text!(at, "account.minutesNotCharged", minutes = Count(day.minutes.free)), &["IOT-26"]));
+    }
+    if item.tariff.has_caller_price() {
+        warnings.push(Warning::new("caller_price", text!(ctx, "iot.connectionCallerPrice", currency = currency.code), &["SITE-1"]));
+    }
+    if let Some(fleet) = &item.fleet {
+        warnings.extend(fleet.warnings.iter().cloned());
+    }
+    let rules = Iot::legacy_public(policies);
+    Ok(Resource { rules: Box::new(rules), usage: Usage::Days(std::rc::Rc::new(days)), rate: None, description, prepaid: Decimal::ZERO, warnings })
 }

@@ -297,13 +297,22 @@ mod tests {
         let mut subscriptions = Vec::new();
         for i in 0..count {
             let renew = if rng.below(2) == 0 { r#","autoRenew":true"# } else { "" };
-            let item = match rng.below(8) {
+            let item = match rng.below(9) {
                 0 => format!(r#"{{"product":"cloudPhone","spec":"{}","region":"mainland","billing":"payAsYouGo","quantity":{}{}}}"#, rng.pick(&["acp.basic.small", "acp.std.large"]), 1 + rng.below(3), if rng.below(3) == 0 { format!(r#","hours":{}"#, 1 + rng.below(300)) } else { String::new() }),
                 1 => format!(r#"{{"product":"cloudPhone","spec":"acp.basic.small","region":"international","billing":"subscription","months":{}}}"#, 1 + rng.below(2)),
                 2 => format!(r#"{{"product":"ecs","billing":"payAsYouGo","prices":{{"instance":"0.{:02}"}}{}}}"#, 1 + rng.below(99), if rng.below(3) == 0 { format!(r#","hours":{}"#, 1 + rng.below(400)) } else { String::new() }),
                 3 => format!(r#"{{"product":"ecs","billing":"subscription","months":1,"prices":{{"instance":"{}"}}{renew}}}"#, 1 + rng.below(30)),
                 4 | 5 => format!(r#"{{"product":"iot","instance":"legacyPublic","edition":"{}","usage":{{"perDay":{{"messages":[{{"bytes":{},"count":{}}}],"livingDevices":{}}}}}}}"#, rng.pick(&["basic", "pro"]), 100 + rng.below(900), rng.below(3_000_000), rng.below(40)),
                 6 => format!(r#"{{"product":"iot","instance":"enterprise","months":1,"monthlyPrice":"{}"{renew}}}"#, 1 + rng.below(20)),
+                // IOT-25..IOT-30: up to 8,000,000 messages a day passes the second tier within a
+                // month; an activation near the start gives some months the free quota.
+                7 => format!(
+                    r#"{{"product":"iot","instance":"legacyPublic","pricing":"connectionAndMessages"{},"usage":{{"perDay":{{"messages":[{{"bytes":{},"count":{}}}],"connectionMinutes":{}}}}}}}"#,
+                    rng.pick(&["", r#","activated":"2026-10-20""#, r#","activated":"2026-11-01""#]),
+                    1 + rng.below(1_500),
+                    rng.below(8_000_000),
+                    rng.below(3_000_000)
+                ),
                 _ => r#"{"product":"iot","instance":"newPublic"}"#.to_string(),
             };
             if item.contains("subscription") || item.contains("enterprise") {
@@ -323,7 +332,12 @@ mod tests {
                 _ => events.push(format!(r#"{{"at":"{when}","type":"topUp","amount":"{}.{:02}"}}"#, rng.below(60), rng.below(100))),
             }
         }
-        let policy = rng.pick(&["{}", r#"{"preset":"ecsChinaSite"}"#, r#"{"preset":"ecsAutoRenewal2019"}"#]);
+        let policy = rng.pick(&[
+            "{}",
+            r#"{"preset":"ecsChinaSite"}"#,
+            r#"{"preset":"ecsAutoRenewal2019"}"#,
+            r#"{"iot":{"freeQuota":"everyMonth","dailyAmounts":"halfUp"}}"#,
+        ]);
         let subscriptions = rng.pick(&["buyAtStart", "alreadyPaid"]);
         format!(
             r#"{{"start":"{}","until":"{}","account":{{"balance":"{}.{:02}"}},"subscriptions":"{subscriptions}","policy":{policy},"items":[{}],"events":[{}]}}"#,

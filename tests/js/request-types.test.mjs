@@ -270,14 +270,17 @@ test("every literal union is the decoder's own list of names", () => {
     assert.deepEqual(sorted(literals(alias)), sorted(decoderNames("simulateLifecycle", request, "unknown_field")), alias);
   }
 
-  // Policy names: the override's keys are the policies catalog() lists: the counts, and ECS's
-  // choices between readings (EcsChoices, each with the names catalog() gives as its choices).
-  const choices = dts.match(/export interface EcsChoices \{([\s\S]*?)\n\}/)[1].replace(/\/\*\*[\s\S]*?\*\//g, "");
-  const choiceNames = Object.fromEntries([...choices.matchAll(/^\s+(\w+)\?: ([^;]+);/gm)].map(([, name, values]) => [name, values.split("|").map((v) => JSON.parse(v.trim()))]));
+  // Policy names: the override's keys are the policies catalog() lists: the counts, and IoT's and
+  // ECS's choices between readings (IotChoices, EcsChoices, each with the names catalog() gives).
+  const choicesOf = (name) => {
+    const body = dts.match(new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`))[1].replace(/\/\*\*[\s\S]*?\*\//g, "");
+    return Object.fromEntries([...body.matchAll(/^\s+(\w+)\?: ([^;]+);/gm)].map(([, key, values]) => [key, values.split("|").map((v) => JSON.parse(v.trim()))]));
+  };
   for (const [product, group] of Object.entries(api.catalog().policies)) {
-    const declared = dts.match(new RegExp(`${product}\\?: Partial<Record<([^,]*), Count>>( & EcsChoices)?`));
+    const declared = dts.match(new RegExp(`${product}\\?: Partial<Record<([^,]*), Count>>(?: & (\\w+Choices))?`));
     assert.ok(declared, product);
-    const names = declared[1].split("|").map((s) => JSON.parse(s.trim())).concat(declared[2] ? Object.keys(choiceNames) : []);
+    const choiceNames = declared[2] ? choicesOf(declared[2]) : {};
+    const names = declared[1].split("|").map((s) => JSON.parse(s.trim())).concat(Object.keys(choiceNames));
     assert.deepEqual(sorted(names), sorted(Object.keys(group)), product);
     for (const [name, period] of Object.entries(group).filter(([, p]) => p.choices)) assert.deepEqual(choiceNames[name], period.choices, name);
   }

@@ -107,3 +107,45 @@ test("if I stop paying, for the cart: the top-up that keeps ECS pay-as-you-go ru
   assert.deepEqual(problems, []);
   await close();
 });
+
+test("if I stop paying, for the cart: doc 73701's fleet billed by connection minutes and messages, day by day", async () => {
+  const { page, problems, close } = await visit({ viewport: WIDTHS.phone });
+  // doc 73701's fleet on the IoT tab (the newer billing, the default): 10,000 devices online 8 h a
+  // day, one 512-byte message a minute. A day: 4,800,000 messages and 4,800,000 connection minutes.
+  await page.getByRole("tab", { name: "IoT Platform" }).click();
+  const iot = fieldsOf(page, "#panel-iot");
+  await iot("Billing month").fill("2026-11");
+  await iot("Devices (each communicates every day)").fill("10000");
+  await iot("Hours online a day").fill("8");
+  await iot("Message size, bytes").fill("512");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await page.getByRole("button", { name: "If I stop paying…" }).click();
+  const field = fieldsOf(page, "#panel-lifecycle");
+  await field("Start date").fill("2026-11-01");
+  await field("Account balance, USD").fill("80");
+  await field("Keep everything running until").fill("2026-12-01");
+  // Worked out by hand (IOT-26, IOT-27, IOT-29; no activation date, so no free quota): minutes 4.8 x
+  // 0.3 = 1.44 a day; messages 4.8 x 0.5 = 2.40 on days 1..20 (96,000,000 in the month), 2.32 on
+  // day 21, which crosses 100,000,000 (4,000,000 x 0.5 + 800,000 x 0.4), 1.92 after. USD 80 pays
+  // 20 days of 3.84 (76.80); day 21's 3.76 is the first bill it cannot pay: overdue when the day
+  // ends, Nov 22 00:00; stopped 24 hours later (IOT-8), after Nov 22's 3.36: billed 83.92.
+  const items = page.locator("#lc-items .account-item");
+  assert.equal(await items.count(), 1, "the item is in the account, not left out");
+  assert.match(norm(await items.nth(0).locator("h3").textContent()), /^1\. IoT Platform legacy public instance billed by connection minutes and messages: the same usage every day, 4,800,000 billable messages and 4,800,000 connection minutes; USD 3\.84 for a day at the start of a month, free quota aside$/);
+  assert.equal(await items.nth(0).locator(".item-billed").getAttribute("data-amount"), "83.92");
+  assert.match(await shown(page, "#lc-first-stop"), /^First to stop: item 1, .*: stopped, on Nov 23, 2026, 12:00 AM \(UTC\+8\)\.$/);
+  assert.equal(await shown(page, "#lc-last-safe"), "Last safe moment to pay or renew: Nov 22, 2026, 11:59 PM (UTC+8).");
+  // The month with every bill paid: 20 x 3.84 + 3.76 + 9 x 3.36 = 110.80 (doc 73701's 67.6 + 43.2),
+  // less the 80: top up 30.80.
+  assert.equal(await shown(page, "#lc-keep-running"), "To keep everything running until Dec 1, 2026, 12:00 AM (UTC+8), top up USD 30.80 now.");
+  assert.match(await shown(page, "#lc-summary"), /Billed per day \(IOT-29\)/);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "nothing wider than the screen");
+  await page.locator("#panel-lifecycle").screenshot({ path: `${ARTIFACTS}account-connection-375.png` });
+  // In Chinese, the same account.
+  await page.getByLabel("Language").selectOption({ label: "简体中文" });
+  assert.match(norm(await items.nth(0).locator("h3").textContent()), /^1\. 物联网平台旧版公共实例，按连接时长和消息通信计费：每天用量相同，4,800,000 条计费消息、4,800,000 分钟连接时长；不计免费额度时，月初一天为 USD 3\.84$/);
+  assert.match(await shown(page, "#lc-summary"), /按天结算（IOT-29）/);
+  await page.locator("#panel-lifecycle").screenshot({ path: `${ARTIFACTS}account-connection-375-zh.png` });
+  assert.deepEqual(problems, []);
+  await close();
+});

@@ -47,12 +47,17 @@ pub struct DayInput {
 pub struct ConnectionItem {
     pub month: Date,
     pub activated: Option<Date>,
+    /// Units of the month counted before its first day given (`monthToDate`).
+    pub counted: MonthToDate,
     pub policy: Policy,
     pub tariff: Tariff,
     pub bill: MonthBill,
     /// CoAP, HTTP and sub-device minutes over the days: counted, never charged (IOT-26).
     pub free_minutes: u128,
     pub fleet: Option<FleetQuote>,
+    /// The day that repeats (`perDay`, or a fleet's day): what an account or a lifecycle
+    /// bills every day; None for a table of days.
+    pub repeated: Option<DayInput>,
 }
 
 /// `policy: { iot: { freeQuota?, dailyAmounts? } }` of a quote or a comparison (IOT-28, IOT-29).
@@ -95,23 +100,24 @@ pub fn decode(fields: &Fields<'_>, catalog: &Catalog, policy: Policy) -> Result<
         .min(u64::from(month.days_in_month() as u8)) as i8;
         Ok((first_day..=last).map(|day| DayInput { date: time::day_of_month(month, day).unwrap_or(month), ..template.clone() }).collect())
     };
-    let (days, fleet) = if let Some(fleet_node) = usage.get("fleet") {
+    let (days, fleet, repeated) = if let Some(fleet_node) = usage.get("fleet") {
         usage.only(&["fleet", "days"])?;
         let (fleet, warnings) = fleet::decode(&fleet_node, fleet::For::ConnectionAndMessages)?;
         let template = fleet_day(&fleet, month);
-        (repeat(template)?, Some(FleetQuote { fleet, warnings }))
+        (repeat(template.clone())?, Some(FleetQuote { fleet, warnings }), Some(template))
     } else if let Some(per_day) = usage.get("perDay") {
         usage.only(&["perDay", "days"])?;
-        (repeat(decode_day(&per_day, month, None)?)?, None)
+        let template = decode_day(&per_day, month, None)?;
+        (repeat(template.clone())?, None, Some(template))
     } else {
         usage.only(&["days"])?;
-        (day_table(&usage, month, |day, date| decode_day(day, month, Some(date)), |d| d.date)?, None)
+        (day_table(&usage, month, |day, date| decode_day(day, month, Some(date)), |d| d.date)?, None, None)
     };
     let tariff = catalog.iot.connection_and_messages.for_rating();
     let rated: Vec<Day<'_>> = days.iter().map(|d| Day { date: d.date, messages: &d.buckets, connection_minutes: d.minutes.billable }).collect();
     let bill = bill_month(&tariff, policy, activated, month, counted, &rated).map_err(|e| rate_error(e, fields, &tariff))?;
     let free_minutes = days.iter().map(|d| d.minutes.free).sum();
-    Ok(ConnectionItem { month, activated, policy, tariff, bill, free_minutes, fleet })
+    Ok(ConnectionItem { month, activated, counted, policy, tariff, bill, free_minutes, fleet, repeated })
 }
 
 /// A fleet's day (IOT-22, IOT-30): its messages, and devices x online minutes.
@@ -189,7 +195,7 @@ fn clock(t: &ClockTime) -> String {
 
 /// What the customer is asked to supply for a missing price (SITE-1), or the request
 /// error for the others.
-fn rate_error(error: RateError, item: &Fields<'_>, tariff: &Tariff) -> Error {
+pub fn rate_error(error: RateError, item: &Fields<'_>, tariff: &Tariff) -> Error {
     let ctx = item.ctx();
     match error {
         RateError::PriceNotPublished { item: billed, .. } => {
@@ -428,7 +434,7 @@ pub fn rate(item: &ConnectionItem, index: usize, rates: &IotCatalog, rounding: R
 }
 
 /// "cut" (truncated) or "rounded half up", as IOT-29's policy says.
-fn cut_text(mode: DailyAmounts) -> Key {
+pub fn cut_text(mode: DailyAmounts) -> Key {
     match mode {
         DailyAmounts::Truncate => key!("iot.cut.truncate"),
         DailyAmounts::HalfUp => key!("iot.cut.halfUp"),
