@@ -341,3 +341,34 @@ fn no_amount_is_ever_printed_as_minus_zero() {
     let retry = l["timeline"].as_array().unwrap().iter().find(|e| e["event"] == "deductionRetry").unwrap();
     assert!(retry["effects"][0].as_str().unwrap().ends_with("USD 0.00 is owed"), "{retry}");
 }
+
+#[test]
+fn a_timeline_past_its_bound_lists_its_first_entries_and_says_what_it_left_out() {
+    // 10,000 IoT Enterprise instances of one month at 30, already bought, auto-renewed 9
+    // days before each expiry (IOT-10) for a year: each logs `created` and 12 renewals
+    // (Dec 23 ... Nov 22), the account `opened` and `horizonEnd`: 10,000 x 13 + 2 = 130,002
+    // entries. The first 100,000: opened, 10,000 created, 8 rounds of renewals (80,000,
+    // to Jul 23), and 9,999 of Aug 23's. Left out: 30,002, from Aug 23 on. The sums count
+    // them all: 12 x 30 = 360 billed per item, 3,600,000 in all, 1,000,000,000 - 3,600,000
+    // left.
+    let items: Vec<Json> = (0..10_000).map(|_| json!({"product": "iot", "instance": "enterprise", "months": 1, "monthlyPrice": "30", "autoRenew": true})).collect();
+    let request = json!({"start": "2026-12-01", "until": "2027-12-01", "subscriptions": "alreadyPaid", "account": {"balance": "1000000000"}, "items": items});
+    let a = account(&request);
+    let timeline = a["timeline"].as_array().unwrap();
+    assert_eq!(timeline.len(), 100_000);
+    assert_eq!(timeline.last().unwrap()["at"], "2027-08-23T00:00:00+08:00");
+    assert_eq!(a["items"][9_999]["billed"], "360.00");
+    assert_eq!(a["billed"], "3600000.00");
+    assert_eq!(a["finalCredit"], "996400000.00");
+    let warning = a["warnings"].as_array().unwrap().iter().find(|w| w["code"] == "timeline_truncated").expect("timeline_truncated");
+    assert_eq!(
+        warning["message"],
+        "The timeline lists its first 100,000 entries, the most an answer holds: 30,002 more, from 23 Aug 2027, 00:00 (UTC+8) on, are left out. The final states, the amounts billed, the final credit and keepRunning count them all."
+    );
+    // 7,692 items: 7,692 x 13 + 2 = 99,998 entries, within the bound: all listed, no warning.
+    let mut small = request.clone();
+    small["items"] = json!(items[..7_692].to_vec());
+    let a = account(&small);
+    assert_eq!(a["timeline"].as_array().unwrap().len(), 99_998);
+    assert!(a["warnings"].as_array().unwrap().iter().all(|w| w["code"] != "timeline_truncated"));
+}

@@ -83,6 +83,7 @@ fn answer(setup: &Setup, run: Run, keep_running: Option<KeepRunning>) -> Account
         let message = text!(ctx, "account.purchasesRefused", credit = credit, items = refused.join(&text!(ctx, "list.separator")));
         warnings.push(Warning::new("purchase_refused", message, &[]));
     }
+    warnings.extend(run.left_out_warning(ctx));
     let mut items = Vec::with_capacity(run.outcomes.len());
     for (index, (outcome, resource)) in run.outcomes.into_iter().zip(&setup.resources).enumerate() {
         for warning in outcome.warnings {

@@ -62,6 +62,7 @@ pub fn simulate_lifecycle(request: &Value) -> Result<Lifecycle, Error> {
 /// One resource's run as simulateLifecycle answers it.
 fn lifecycle(setup: &request::Setup, run: engine::Run) -> Lifecycle {
     let end = run.end;
+    let left_out = run.left_out_warning(&setup.ctx);
     let timeline: Vec<Entry> = run
         .timeline
         .into_iter()
@@ -79,6 +80,7 @@ fn lifecycle(setup: &request::Setup, run: engine::Run) -> Lifecycle {
     let outcome = run.outcomes.into_iter().next();
     let resource = setup.resources.first();
     let mut warnings = outcome.as_ref().map(|o| o.warnings.clone()).unwrap_or_default();
+    warnings.extend(left_out);
     if resource.is_some_and(|r| r.rate.is_some()) && setup.credit.is_none() && setup.overdue_at.is_none() {
         warnings.push(crate::bill::Warning::new("runway_not_predicted", text!(setup.ctx, "lifecycle.runwayNotPredicted"), &[]));
     }
@@ -103,7 +105,7 @@ fn lifecycle(setup: &request::Setup, run: engine::Run) -> Lifecycle {
         product: resource.map_or(crate::bill::Product::CloudPhone, |r| r.rules.product()),
         currency: product::currency(&setup.ctx).code,
         horizon: Horizon { from: setup.start, to: end },
-        final_state: timeline.last().map_or(State::Running, |e| e.state),
+        final_state: outcome.as_ref().map_or(State::Running, |o| o.state),
         timeline,
         data_deleted_at: outcome.as_ref().and_then(|o| o.data_deleted_at),
         last_safe_moment: outcome.as_ref().and_then(|o| o.first_interruption).map(|at| at.plus_seconds(-1)),
