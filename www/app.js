@@ -559,8 +559,11 @@ function runwayFact(result, account) {
   return el("p", { id: "lc-runway" }, t("lc.runway", { balance: money(account.balance), date: instant(result.creditRunsOutAt), duration: duration(ms) }));
 }
 
+/** The last safe moment; or that nothing is interrupted (of what was bought, when the balance refused a subscription). */
 function lastSafeFact(result) {
-  return el("p", { id: "lc-last-safe", className: "headline" }, result.lastSafeMoment ? t("lc.lastSafe", { date: instant(result.lastSafeMoment) }) : t("lc.noInterruption"));
+  const refused = result.items?.filter((item) => item.purchase === "refused").length ?? 0;
+  const none = refused === 0 ? "lc.noInterruption" : refused === result.items.length ? "lc.nothingRuns" : "lc.noInterruptionOfTheRest";
+  return el("p", { id: "lc-last-safe", className: "headline" }, result.lastSafeMoment ? t("lc.lastSafe", { date: instant(result.lastSafeMoment) }) : t(none));
 }
 
 /** One timeline entry: when, what (with the item it is about), the state after it, effects and rules. */

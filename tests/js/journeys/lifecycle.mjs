@@ -56,6 +56,8 @@ test("if I stop paying, for the cart: 10 phones for 200 h and a 12-month ECS sub
   assert.equal(await items.nth(1).locator(".item-prepaid").getAttribute("data-amount"), "546.00");
   assert.equal(norm(await items.nth(1).locator(".item-prepaid").textContent()), "not bought: USD 546.00 is more than the balance");
   assert.equal(norm(await items.nth(1).locator(".badge").textContent()), "not bought");
+  // The phones are released as planned, not interrupted; the refused ECS never ran: "nothing else".
+  assert.equal(await shown(page, "#lc-last-safe"), "Nothing else is interrupted in the simulated period.");
   // The phones: acp.std.large in the Chinese mainland at 0.0808 an hour x 10 = 0.808 an hour, deducted
   // on the hour (CP-13); 200 h is 50 whole 4-hour periods (CP-3), released after them: 200 x 0.808 =
   // 161.60 billed, which the 500.00 pays (338.40 left). Nothing is bought, so no prepaid note.
@@ -80,9 +82,27 @@ test("if I stop paying, for the cart: 10 phones for 200 h and a 12-month ECS sub
   // In Chinese, the same.
   await field("My subscriptions are already bought").uncheck();
   await page.getByLabel("Language").selectOption({ label: "简体中文" });
+  assert.equal(await shown(page, "#lc-last-safe"), "模拟期内其他资源的服务不会中断。");
   assert.equal(await shown(page, "#lc-cannot-buy"), "您的余额 USD 500.00 不足以购买 2. 1 个 ECS 实例，包年包月 12 个月（USD 546.00）：该资源不会购买，也不会运行。请充值，或勾选“我的包年包月资源已购买”。");
   assert.equal(norm(await items.nth(1).locator(".item-prepaid").textContent()), "未购买：USD 546.00 超出余额");
   await page.locator("#panel-lifecycle").screenshot({ path: `${ARTIFACTS}account-375-zh.png` });
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test("if I stop paying, for the cart: a balance that buys nothing says so, not that nothing is interrupted", async () => {
+  const { page, problems, close } = await visit();
+  await page.getByRole("tab", { name: "ECS" }).click();
+  const ecs = fieldsOf(page, "#panel-ecs");
+  await ecs("Months").fill("12");
+  await ecs("Instance, USD per month").fill("45.50");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await page.getByRole("button", { name: "If I stop paying…" }).click();
+  await fieldsOf(page, "#panel-lifecycle")("Account balance, USD").fill("300");
+  // 12 x 45.50 = 546.00 > 300.00: refused, and it is the only item.
+  assert.equal(await shown(page, "#lc-last-safe"), "Nothing in the cart runs: the balance buys none of it.");
+  // Bought at the start and kept to Mar 1, 2027: 546.00 - 300.00 = 246.00 to top up.
+  assert.equal(await shown(page, "#lc-keep-running"), "To keep everything running until Mar 1, 2027, 12:00 AM (UTC+8), top up USD 246.00 now.");
   assert.deepEqual(problems, []);
   await close();
 });
