@@ -39,12 +39,7 @@ test("if I stop paying, for the cart: 10 phones for 200 h and a 12-month ECS sub
   await phone("Number of phones").fill("10");
   await phone("Lifetime in hours").fill("200");
   await page.getByRole("button", { name: "Add to cart" }).click();
-  await page.getByRole("tab", { name: "ECS" }).click();
-  const ecs = fieldsOf(page, "#panel-ecs");
-  await ecs("Months").fill("12");
-  await ecs("Instance, USD per month").fill("45.50");
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await page.getByRole("button", { name: "If I stop paying…" }).click();
+  await addEcsSubscriptionAndOpenTheAccount(page);
   const field = fieldsOf(page, "#panel-lifecycle");
   await field("Account balance, USD").fill("500");
   const items = page.locator("#lc-items .account-item");
@@ -92,12 +87,7 @@ test("if I stop paying, for the cart: 10 phones for 200 h and a 12-month ECS sub
 
 test("if I stop paying, for the cart: a balance that buys nothing says so, not that nothing is interrupted", async () => {
   const { page, problems, close } = await visit();
-  await page.getByRole("tab", { name: "ECS" }).click();
-  const ecs = fieldsOf(page, "#panel-ecs");
-  await ecs("Months").fill("12");
-  await ecs("Instance, USD per month").fill("45.50");
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await page.getByRole("button", { name: "If I stop paying…" }).click();
+  await addEcsSubscriptionAndOpenTheAccount(page);
   await fieldsOf(page, "#panel-lifecycle")("Account balance, USD").fill("300");
   // 12 x 45.50 = 546.00 > 300.00: refused, and it is the only item.
   assert.equal(await shown(page, "#lc-last-safe"), "Nothing in the cart runs: the balance buys none of it.");
@@ -169,3 +159,13 @@ test("if I stop paying, for the cart: doc 73701's fleet billed by connection min
   assert.deepEqual(problems, []);
   await close();
 });
+
+/** Adds a 12-month ECS subscription at USD 45.50 a month to the cart, then opens the cart's "If I stop paying". */
+async function addEcsSubscriptionAndOpenTheAccount(page) {
+  await page.getByRole("tab", { name: "ECS" }).click();
+  const ecs = fieldsOf(page, "#panel-ecs");
+  await ecs("Months").fill("12");
+  await ecs("Instance, USD per month").fill("45.50");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await page.getByRole("button", { name: "If I stop paying…" }).click();
+}
