@@ -62,7 +62,7 @@ const USAGE = `usage: alicloud-cost <quote|compare|lifecycle|account> <file|-> [
   account    a whole account: one credit for every item (simulateAccount())
   plan       a Terraform plan (terraform show -json PLANFILE): each resource's cost, what exists before
              (--base, or the plan's prior state) and the difference (quoteTerraformPlan()); --prices is the
-             side file { prices, usage }; markdown is a pull-request comment
+             side file { prices, usage, catalog }; markdown is a pull-request comment
   --fail-above-monthly AMOUNT  exit 3 (after printing the estimate) when the monthly cost after the
              change, estimate.monthly, is above AMOUNT (in the site's currency): what recurs every month (pay-as-you-go
              resources' hours a month); subscriptions are paid upfront and do not count there
@@ -322,6 +322,9 @@ function readText(source, what) {
   }
 }
 
+/** The side file's parts: what no document publishes, usage, and a catalog (quote's) for what the site does not publish. */
+const SIDE_FILE_KEYS = ["prices", "usage", "catalog"];
+
 function runPlan(options, source, extra) {
   if (source === undefined || extra !== undefined) fail(`plan takes one plan: a file, or - for standard input\n${USAGE}`);
   const planText = readText(source, "the plan");
@@ -335,7 +338,7 @@ function runPlan(options, source, extra) {
     }
     if (side === null || typeof side !== "object" || Array.isArray(side)) fail("error: invalid_type at --prices: the side file is an object { prices, usage }", 1);
     for (const key of Object.keys(side)) {
-      if (key !== "prices" && key !== "usage") fail(`error: unknown_field at --prices ${key}: the side file holds "prices" and "usage"`, 1);
+      if (!SIDE_FILE_KEYS.includes(key)) fail(`error: unknown_field at --prices ${key}: the side file holds "prices", "usage" and "catalog"`, 1);
     }
     Object.assign(planOptions, side);
   }

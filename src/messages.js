@@ -566,6 +566,7 @@ const TEMPLATES = String.raw`{
 "plan.reason.notOneOf": ["{name} is \"{value}\", not one of {known}", "\"{name}\" 为 \"{value}\"，不是 {known} 之一"],
 "plan.reason.periodUnit": ["{name} is not whole months or years: a subscription is priced by the month", "\"{name}\" 不是整月或整年：包年包月按月计价"],
 "plan.reason.phoneOfGroup": ["one phone of an instance group: priced with its group (alicloud_cloud_phone_instance_group)", "实例组中的一台云手机：随其实例组（\"alicloud_cloud_phone_instance_group\"）一起计价"],
+"plan.reason.priceNotPublished": ["On {site}, no {currency} price is published for {what}: give your own {currency} price at {field} in the options (in the CLI and on the page, the side file's \"catalog\"; SITE-1: nothing is converted from another currency)", "{site}未公布{what}的 {currency} 价格：请在选项的 \"{field}\" 中给出您的 {currency} 价格（命令行工具和页面中为价格与用量文件的 \"catalog\"；SITE-1：不按汇率换算其他币种的价格）"],
 "plan.reason.spot": ["a spot instance is billed at a market price that changes by the hour: no price to use", "抢占式实例按每小时变化的市场价格计费：没有可用的价格"],
 "plan.reason.subscriptionDisk": ["a subscription disk is bought and renewed with its instance, for the instance's remaining term, which the plan does not give", "包年包月云盘随其实例购买和续费，期限为实例的剩余时长，计划中没有此信息"],
 "plan.reason.unknownRegion": ["the provider's region is not in the plan (an environment variable or a module's variable gives it): give usage.<address or type>.values.region in the side file", "计划中没有提供方的地域（由环境变量或模块变量给出）：请在价格与用量文件中给出 \"usage.<地址或类型>.values.region\""],

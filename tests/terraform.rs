@@ -459,6 +459,7 @@ fn a_plan_on_the_japan_site_is_priced_in_yen_and_names_what_no_document_publishe
     let phones = resource(&answer, "alicloud_cloud_phone_instance_group.phones");
     assert_eq!(phones["priced"], false);
     assert!(phones["reason"].as_str().unwrap().contains("catalog.cloudPhone.specs[{ id: \"acp.std.large\" }].mainland.monthly"), "{phones}");
+    assert_eq!(phones["code"], "price_not_published");
     // The side file's ECS prices as yen, 200 h a month (ECS-9): instance 200 x 0.25 = 50;
     // system disk 40 GiB x 0.00015 = 0.006/h, x 200 = 1.2 -> 1 (to the yen, half-up); data
     // disk 200 x 0.01 = 2; bandwidth 200 x 0.2 = 40: 93 a month.
@@ -467,4 +468,59 @@ fn a_plan_on_the_japan_site_is_priced_in_yen_and_names_what_no_document_publishe
     assert_eq!(amounts, ["50", "1", "2", "40"]);
     assert_eq!(db["estimate"]["monthly"], "93");
     assert!(db["item"]["lines"][0]["formula"].as_str().unwrap().contains("JPY 0.25/hour"));
+}
+
+/// One Cloud Phone group of `phones` acp.basic.small in cn-shanghai (the Chinese mainland),
+/// `charge` (`"PrePaid"` for 3 months, or `"PostPaid"`).
+fn one_group_plan(charge: &str, phones: u64) -> String {
+    json!({"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+        {"address": "alicloud_cloud_phone_instance_group.g", "mode": "managed", "type": "alicloud_cloud_phone_instance_group",
+         "name": "g", "values": {"instance_group_spec": "acp.basic.small", "charge_type": charge, "period": 3,
+         "period_unit": "Month", "number_of_instances": phones, "amount": 1}}]}},
+        "configuration": {"provider_config": {"alicloud": {"name": "alicloud",
+         "expressions": {"region": {"constant_value": "cn-shanghai"}}}}}})
+    .to_string()
+}
+
+#[test]
+fn site1_a_china_site_plan_prices_cloud_phone_from_the_options_catalog() {
+    // SITE-1: seed 003 publishes Cloud Phone in USD only; on the China site the caller's catalog
+    // (same shape as quote's) gives the CNY price. 2 phones x 3 months x CNY 71.35 = 428.10
+    // upfront (CP-2, CP-6), and the first 12 months are that one term: 428.10.
+    let options = json!({"site": "china", "catalog": {"cloudPhone": {"specs": [
+        {"id": "acp.basic.small", "mainland": {"monthly": "71.35"}}]}}});
+    let answer = serde_json::to_value(quote_terraform_plan_json(&one_group_plan("PrePaid", 2), Some(&options.to_string())).unwrap()).unwrap();
+    assert_eq!(answer["currency"], "CNY");
+    let group = resource(&answer, "alicloud_cloud_phone_instance_group.g");
+    assert_eq!(group["priced"], true, "{group}");
+    assert_eq!(group["item"]["lines"][0]["unitPrice"], "71.35");
+    assert_eq!(group["item"]["lines"][0]["amount"], "428.10");
+    assert_eq!(group["estimate"], estimate("428.10", "0.00", "0.00", "428.10"));
+    assert_eq!(answer["estimate"], estimate("428.10", "0.00", "0.00", "428.10"));
+    assert_eq!(answer["unpriced"], json!([]));
+    // A bad catalog is the request's error at its path, as in quote.
+    let bad = json!({"site": "china", "catalog": {"cloudPhone": {"specs": [{"id": "acp.basic.small", "mainland": {"monthly": "-1"}}]}}});
+    let error = quote_terraform_plan_json(&one_group_plan("PrePaid", 2), Some(&bad.to_string())).unwrap_err();
+    assert_eq!(error.path, "catalog.cloudPhone.specs[0].mainland.monthly");
+}
+
+#[test]
+fn site1_without_a_catalog_a_china_site_group_names_the_option_to_set() {
+    // No CNY price is published (SITE-1): not priced, never converted from USD; the code is
+    // quote's `price_not_published` and the attribute is the option the caller can set.
+    for (charge, per) in [("PrePaid", "monthly"), ("PostPaid", "hourly")] {
+        let answer = serde_json::to_value(quote_terraform_plan_json(&one_group_plan(charge, 2), Some(r#"{"site": "china"}"#)).unwrap()).unwrap();
+        let group = resource(&answer, "alicloud_cloud_phone_instance_group.g");
+        let field = format!("catalog.cloudPhone.specs[{{ id: \"acp.basic.small\" }}].mainland.{per}");
+        assert_eq!(group["priced"], false);
+        assert_eq!(group["code"], "price_not_published");
+        assert_eq!(group["attribute"], field.as_str());
+        let reason = group["reason"].as_str().unwrap();
+        assert!(reason.contains(&format!("at {field} in the options")), "{reason}");
+        assert!(reason.contains("CNY"), "{reason}");
+        assert_eq!(answer["unpriced"][0]["code"], "price_not_published");
+        assert_eq!(answer["estimate"], estimate("0.00", "0.00", "0.00", "0.00"));
+    }
+    let zh = serde_json::to_value(quote_terraform_plan_json(&one_group_plan("PrePaid", 2), Some(r#"{"site": "china", "locale": "zh-CN"}"#)).unwrap()).unwrap();
+    assert!(zh["resources"][0]["reason"].as_str().unwrap().contains("价格与用量文件的 \"catalog\""));
 }

@@ -917,6 +917,8 @@ export type PlanUsage = Record<string, { hoursPerMonth?: DecimalInput; values?: 
 export interface PlanOptions {
     prices?: PlanPrices;
     usage?: PlanUsage;
+    /** Quote's catalog, in the site's currency: on the China and Japan sites, Cloud Phone groups' prices (SITE-1). */
+    catalog?: CatalogOverride;
     /** Another plan (an object, or its JSON text), e.g. of the main branch: what exists before, instead of the plan's prior_state. */
     base?: object | string;
     /** When the plan's subscriptions are bought (default: the plan's timestamp). */

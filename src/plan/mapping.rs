@@ -10,6 +10,7 @@
 use super::reader::Resource;
 use super::side_file::{rate_field, Rate, SideFile, Usage};
 use crate::catalog::{Catalog, Region};
+use crate::products::cloud_phone;
 use crate::decode::{Ctx, Fields, Node, Value};
 use crate::bill::{Billing, Warning};
 use crate::messages::{HasLocale, Locale};
@@ -297,11 +298,11 @@ const SUBSCRIPTION_PAY_AS_YOU_GO: [(&str, Billing); 2] = [("Subscription", Billi
 /// `cn-hongkong` are the Chinese mainland, the others "Hong Kong (China) and outside China".
 fn cloud_phone_group(attrs: &Attrs, region: Option<&str>, catalog: &Catalog) -> Result<Built, Reason> {
     let spec = attrs.text("instance_group_spec", None)?;
-    if catalog.cloud_phone_spec(&spec).is_none() {
+    let Some(catalog_spec) = catalog.cloud_phone_spec(&spec) else {
         let known: Vec<&str> = catalog.cloud_phone.specs.iter().map(|s| s.id.as_str()).collect();
         let message = text!(attrs, "plan.reason.unknownSpec", id = spec, known = known.join(", "));
         return Err(Reason::new("unknown_spec", message, Some("instance_group_spec")));
-    }
+    };
     let region = match region {
         Some(region) => Cow::Borrowed(region),
         None => match attrs.find("region") {
@@ -313,6 +314,22 @@ fn cloud_phone_group(attrs: &Attrs, region: Option<&str>, catalog: &Catalog) -> 
     // charge_type: the API's example and the console's first choice is PostPaid (a choice:
     // the provider documents no default).
     let billing = attrs.choice("charge_type", Some("PostPaid"), &PRE_POST)?;
+    // SITE-1: seed 003 publishes Cloud Phone prices in USD only; on another site the price
+    // comes from the options' `catalog` (the side file's, in the CLI and on the page), never
+    // converted. Without it the reason names that option's field, as quote's error does.
+    if cloud_phone::published_price(catalog_spec, group, billing).is_none() {
+        let ctx = attrs.ctx;
+        let field = "catalog.".to_string() + &cloud_phone::missing_price_field(catalog_spec, group, billing);
+        let message = text!(
+            attrs,
+            "plan.reason.priceNotPublished",
+            site = crate::catalog::site_name(ctx.site),
+            currency = ctx.currency().code,
+            what = cloud_phone::missing_price_what(catalog_spec, group, billing, attrs),
+            field = field
+        );
+        return Err(Reason::new("price_not_published", message, Some(&field)));
+    }
     let phones = attrs.count("amount", Some(1), 100)? * attrs.count("number_of_instances", Some(1), 100)?;
     let mut warnings = Vec::new();
     let duration = duration(attrs, billing, "period_unit", "Month", &mut warnings)?;

@@ -221,7 +221,7 @@ fn write_value<S: serde::Serializer>(value: &Value<'_>, serializer: S) -> Result
 }
 
 /// Prices a plan (API.md "Terraform plans"): `plan` is `terraform show -json PLANFILE`'s
-/// output; `options` is `{ prices?, usage?, base?, start?, locale? }` or null.
+/// output; `options` is `{ prices?, usage?, catalog?, base?, start?, locale?, site? }` or null.
 ///
 /// ```
 /// use alicloud_cost::{decode::Value, plan::quote_terraform_plan};
@@ -267,7 +267,7 @@ pub fn parse(text: &str, document: crate::messages::Key) -> Result<Value<'_>, Er
     })
 }
 
-const OPTIONS: [&str; 6] = ["prices", "usage", "base", "start", "locale", "site"];
+const OPTIONS: [&str; 7] = ["prices", "usage", "catalog", "base", "start", "locale", "site"];
 
 fn answer(plan: &Value, options: &Value, ctx: &Ctx) -> Result<PlanEstimate, Error> {
     let options_root = Node::root(options, ctx);
@@ -308,8 +308,13 @@ fn answer(plan: &Value, options: &Value, ctx: &Ctx) -> Result<PlanEstimate, Erro
         (None, Some(prior)) => (prior.as_slice(), BaseSource::PriorState),
         (None, None) => (&[][..], BaseSource::None),
     };
-    // SITE-1..SITE-3: the site's catalog and currency, the side file's prices in it.
-    let catalog = crate::catalog::shared(ctx.site);
+    // SITE-1..SITE-3: the site's catalog and currency, the side file's prices in it; with
+    // `catalog`, the caller's prices over it (as quote's), e.g. Cloud Phone on the China site.
+    let mut overridden = None;
+    let catalog = match &options {
+        Some(fields) => crate::catalog::requested(fields, &mut overridden)?,
+        None => crate::catalog::shared(ctx.site),
+    };
     let mut pricer = Pricer { catalog, side: &side, rounding: Rounding::bill(ctx.currency()), next_index: 0, start, missing_start: false, ctx };
     let mut assembly = Assembly::default();
     let before_index = reader::Index::new(before.iter().map(|r| Cow::Borrowed(r.address)));

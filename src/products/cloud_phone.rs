@@ -105,20 +105,39 @@ pub fn find_spec<'c>(catalog: &'c Catalog, node: &Node<'_>) -> Result<&'c CloudP
 /// publishes USD only, so on another site it comes from the caller's catalog or is
 /// `price_not_published` at the item `at`, naming the catalog field (SITE-1).
 pub fn unit_price(spec: &CloudPhoneSpec, region: Region, billing: Billing, at: &Fields<'_>) -> Result<Decimal, Error> {
-    let price = spec.price(region);
-    let (found, per) = match billing {
-        Billing::Subscription => (price.monthly, "monthly"),
-        Billing::PayAsYouGo => (price.hourly, "hourly"),
-    };
-    found.ok_or_else(|| {
-        let what = match billing {
-            Billing::Subscription => text!(at, "cp.priceWhat.monthly", spec = spec.id, region = region.label()),
-            Billing::PayAsYouGo => text!(at, "cp.priceWhat.hourly", spec = spec.id, region = region.label()),
-        };
-        let region_id = Region::ALL.iter().find(|(_, r)| *r == region).map_or("mainland", |(id, _)| *id);
-        let field = format!("cloudPhone.specs[{{ id: \"{}\" }}].{region_id}.{per}", spec.id);
+    published_price(spec, region, billing).ok_or_else(|| {
+        let (what, field) = (missing_price_what(spec, region, billing, at), missing_price_field(spec, region, billing));
         crate::catalog::price_not_published(at, &what, &field)
     })
+}
+
+/// The spec's price for `billing` in `region`, if the catalog has one in the site's currency.
+pub fn published_price(spec: &CloudPhoneSpec, region: Region, billing: Billing) -> Option<Decimal> {
+    let price = spec.price(region);
+    match billing {
+        Billing::Subscription => price.monthly,
+        Billing::PayAsYouGo => price.hourly,
+    }
+}
+
+/// What a missing price is, for a person: "Cloud Phone acp.basic.small (Chinese mainland), per
+/// phone per month".
+pub fn missing_price_what(spec: &CloudPhoneSpec, region: Region, billing: Billing, to: impl crate::messages::HasLocale) -> String {
+    match billing {
+        Billing::Subscription => text!(to, "cp.priceWhat.monthly", spec = spec.id, region = region.label()),
+        Billing::PayAsYouGo => text!(to, "cp.priceWhat.hourly", spec = spec.id, region = region.label()),
+    }
+}
+
+/// The field of a caller's `catalog` that supplies a missing price (SITE-1), without the
+/// leading `catalog.`: `cloudPhone.specs[{ id: "acp.basic.small" }].mainland.monthly`.
+pub fn missing_price_field(spec: &CloudPhoneSpec, region: Region, billing: Billing) -> String {
+    let per = match billing {
+        Billing::Subscription => "monthly",
+        Billing::PayAsYouGo => "hourly",
+    };
+    let region_id = Region::ALL.iter().find(|(_, r)| *r == region).map_or("mainland", |(id, _)| *id);
+    format!("cloudPhone.specs[{{ id: \"{}\" }}].{region_id}.{per}", spec.id)
 }
 
 /// Decodes a `{ product: "cloudPhone", ... }` item (API.md).

@@ -202,3 +202,22 @@ test("plan --site prices the plan on that site, in its currency (SITE-1)", () =>
   assert.equal(answer.resources.find((x) => x.address === "module.app.module.db.alicloud_instance.db[0]").estimate.monthly, "93");
   assert.equal(run(["plan", terraform("first_plan.json"), "--site", "mars"]).status, 2);
 });
+
+test("plan --site china: Cloud Phone priced from the side file's catalog, else not priced, naming it (SITE-1)", () => {
+  // first_plan.json's phones: 2 groups x 5 phones of acp.std.large in cn-shanghai (the Chinese mainland)
+  // for 12 months. No CNY price is published; the side file's catalog gives CNY 150 a phone a month:
+  // 10 x 12 x 150 = 18,000.00 upfront (CP-2, CP-6).
+  const side = JSON.parse(readFileSync(prices, "utf8"));
+  side.catalog = { cloudPhone: { specs: [{ id: "acp.std.large", mainland: { monthly: "150" } }] } };
+  const r = run(["plan", terraform("first_plan.json"), "--prices", "-", "--site", "china", "--format", "json"], JSON.stringify(side));
+  assert.equal(r.status, 0, r.stderr);
+  const answer = JSON.parse(r.stdout);
+  assert.equal(answer.currency, "CNY");
+  const phones = answer.resources.find((x) => x.address === "alicloud_cloud_phone_instance_group.phones");
+  assert.equal(phones.priced, true);
+  assert.equal(phones.estimate.upfront, "18000.00");
+  // Without the catalog, the table says which option to set.
+  const without = run(["plan", terraform("first_plan.json"), "--prices", prices, "--site", "china"]);
+  assert.equal(without.status, 0, without.stderr);
+  assert.match(without.stdout, /alicloud_cloud_phone_instance_group\.phones \(create\): On the China site, no CNY price is published .* at catalog\.cloudPhone\.specs\[\{ id: "acp\.std\.large" \}\]\.mainland\.monthly in the options/);
+});

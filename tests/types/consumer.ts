@@ -60,6 +60,10 @@ const firstResource: PlanResource | undefined = estimate.resources[0];
 const action: Action | undefined = firstResource?.action;
 const planItem: QuoteItem | undefined = firstResource?.request;
 const planText: string = quoteTerraformPlanJson("{}", JSON.stringify(planOptions));
+// SITE-1: on the China site, Cloud Phone prices come from the options' catalog (quote's shape).
+const chinaPlan: PlanOptions = { site: "china", catalog: { cloudPhone: { specs: [{ id: "acp.std.large", mainland: { monthly: "150" } }] } } };
+// @ts-expect-error: a catalog's price is a decimal, not a switch
+const badChinaPlan: PlanOptions = { site: "china", catalog: { cloudPhone: { specs: [{ id: "acp.std.large", mainland: { monthly: true } }] } } };
 const more: QuoteItem[] = [
   { product: "eip", billing: "payAsYouGo", hours: 730, prices: { address: "0.005", bandwidth: "0.1" } },
   { product: "natGateway", billing: "subscription", months: 12, specification: "Small", prices: { gateway: 40 } },
