@@ -581,6 +581,8 @@ const TEMPLATES = String.raw`{
 "plan.warning.gpu": ["GPU acceleration is on: no price for it is published, so it is not included.", "已开启 GPU 加速：其价格未公布，因此未计入。"],
 "plan.warning.hoursAssumed": ["Pay-as-you-go: {hours} hours a month assumed (the resource runs all month); give usage.<address or type>.hoursPerMonth in the side file.", "按量付费：假设每月 {hours} 小时（资源全月运行）；请在价格与用量文件中给出 \"usage.<地址或类型>.hoursPerMonth\"。"],
 "plan.warning.noStart": ["The plan has no timestamp and no start was given: expiry dates are counted from when each subscription is bought.", "计划中没有时间戳，也未给出 \"start\"：到期时间从每个包年包月资源购买时起算。"],
+"plan.warning.renewalsNotCounted": ["Auto-renewal is on: the first 12 months count one term of {months|month|months}; the group renews automatically at expiry, so the other {rest|month|months} of those 12 are billed too and are not included.", "已开启自动续费：首 12 个月合计只计入一个 {months} 个月的期限；实例组到期后自动续费，这 12 个月中其余 {rest} 个月同样计费，未计入。"],
+"plan.warning.renewalsNotCountedEcs": ["Auto-renewal is on: the first 12 months count one term of {months|month|months}; auto-renewal (ECS-12) renews the instance before it expires, so the other {rest|month|months} of those 12 are billed too and are not included.", "已开启自动续费：首 12 个月合计只计入一个 {months} 个月的期限；自动续费（ECS-12）会在到期前为实例续费，这 12 个月中其余 {rest} 个月同样计费，未计入。"],
 "plan.warning.subscriptionChange": ["A change to a subscription is billed pro rata for its remaining term; the difference here compares whole terms.", "包年包月资源的变配按剩余时长折算计费；此处的差额按完整期限比较。"],
 "plan.warning.traffic": ["Pay-by-traffic: the data transferred is billed per GB by use and is not included.", "按使用流量计费：流量按 GB 计费，未计入。"],
 "plan.warning.unusedUsage": ["These usage keys match no resource of the plan: {keys}.", "价格与用量文件中以下 \"usage\" 键没有匹配计划中的任何资源：{keys}。"],

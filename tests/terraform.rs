@@ -361,6 +361,36 @@ fn cp14_ecs11_expiry_counts_from_start_or_the_plans_timestamp() {
         assert!(lifecycle["releasedAt"].is_null(), "{address}");
     }
     assert_eq!(resource(&renewing, "alicloud_instance.batch")["lifecycle"]["rules"], json!(["ECS-10", "ECS-12"]));
+    // The first 12 months count one term, as quote does (its items have no auto-renewal): the
+    // 3-month instance's 288.90 stays 288.90, and a warning says the other 9 months renew
+    // (ECS-12). The 12-month phones' first 12 months are their one term: no warning.
+    let batch = resource(&renewing, "alicloud_instance.batch");
+    assert_eq!(batch["estimate"], estimate("288.90", "0.00", "0.00", "288.90"));
+    let warning = batch["warnings"].as_array().unwrap().iter().find(|w| w["code"] == "renewals_not_counted").expect("renewals_not_counted");
+    assert_eq!(warning["rules"], json!(["ECS-12"]));
+    assert_eq!(warning["message"], "Auto-renewal is on: the first 12 months count one term of 3 months; auto-renewal (ECS-12) renews the instance before it expires, so the other 9 months of those 12 are billed too and are not included.");
+    assert!(!codes(&resource(&renewing, "alicloud_cloud_phone_instance_group.phones")["warnings"]).contains(&"renewals_not_counted".to_string()));
+    // Without auto-renewal, nothing renews: no warning.
+    assert!(!codes(&resource(&dated, "alicloud_instance.batch")["warnings"]).contains(&"renewals_not_counted".to_string()));
+}
+
+#[test]
+fn an_auto_renewing_cloud_phone_group_says_its_first_12_months_count_one_term() {
+    // 2 phones x 3 months x 9.9057 = 59.4342 -> 59.43 upfront (CP-2, CP-6), the first 12 months
+    // 59.43 too: one term. Auto-renewal would renew it 3 times in those 12 months; no Cloud
+    // Phone document used here describes its auto-renewal, so the warning cites no rule.
+    let mut plan: Json = serde_json::from_str(&one_group_plan("PrePaid", 2)).unwrap();
+    plan["planned_values"]["root_module"]["resources"][0]["values"]["auto_renew"] = json!(true);
+    for (locale, text) in [
+        ("en", "Auto-renewal is on: the first 12 months count one term of 3 months; the group renews automatically at expiry, so the other 9 months of those 12 are billed too and are not included."),
+        ("zh-CN", "已开启自动续费：首 12 个月合计只计入一个 3 个月的期限；实例组到期后自动续费，这 12 个月中其余 9 个月同样计费，未计入。"),
+    ] {
+        let options = json!({"locale": locale});
+        let answer = serde_json::to_value(quote_terraform_plan_json(&plan.to_string(), Some(&options.to_string())).unwrap()).unwrap();
+        let group = resource(&answer, "alicloud_cloud_phone_instance_group.g");
+        assert_eq!(group["estimate"], estimate("59.43", "0.00", "0.00", "59.43"));
+        assert_eq!(group["warnings"], json!([{"code": "renewals_not_counted", "message": text, "rules": []}]));
+    }
 }
 
 #[test]

@@ -337,6 +337,7 @@ fn cloud_phone_group(attrs: &Attrs, region: Option<&str>, catalog: &Catalog) -> 
         warnings.push(Warning::new("gpu_not_priced", text!(attrs, "plan.warning.gpu"), &["CP-6"]));
     }
     let term = (billing == Billing::Subscription).then(|| Term { product: TermProduct::CloudPhone, months: months(duration), auto_renew: attrs.switched_on("auto_renew") });
+    warnings.extend(term.and_then(|term| renewals_not_counted(&term, attrs)));
     let request = Item::new("cloudPhone")
         .text("spec", &spec)
         .text("region", if group == Region::Mainland { "mainland" } else { "international" })
@@ -344,6 +345,21 @@ fn cloud_phone_group(attrs: &Attrs, region: Option<&str>, catalog: &Catalog) -> 
         .number("quantity", Decimal::from(phones))
         .done();
     Ok(Built { request, warnings, term })
+}
+
+/// An auto-renewing subscription of under 12 months: its estimate, as quote's, counts one
+/// term, so the first 12 months leave out the renewals that fall in them. Said, not
+/// counted: a quote item has no auto-renewal, and the resource's item stays what quote
+/// prices. ECS renews by ECS-12; no Cloud Phone document used here describes auto-renewal.
+fn renewals_not_counted(term: &Term, attrs: &Attrs) -> Option<Warning> {
+    if !term.auto_renew || term.months >= 12 {
+        return None;
+    }
+    let rest = 12 - term.months;
+    Some(match term.product {
+        TermProduct::Ecs => Warning::new("renewals_not_counted", text!(attrs, "plan.warning.renewalsNotCountedEcs", months = term.months, rest = rest), &["ECS-12"]),
+        _ => Warning::new("renewals_not_counted", text!(attrs, "plan.warning.renewalsNotCounted", months = term.months, rest = rest), &[]),
+    })
 }
 
 fn months(duration: Decimal) -> u64 {
@@ -395,6 +411,7 @@ fn ecs_instance(attrs: &Attrs, side: &SideFile, set: bool) -> Result<Built, Reas
     }
     let auto_renew = if set { attrs.switched_on("auto_renew") } else { attrs.refinement("renewal_status") == Some("AutoRenewal") };
     let term = (billing == Billing::Subscription).then_some(Term { product: TermProduct::Ecs, months: months(duration), auto_renew });
+    warnings.extend(term.and_then(|term| renewals_not_counted(&term, attrs)));
     let request = Item::new("ecs")
         .term(billing, duration)
         .number("quantity", Decimal::from(count))
