@@ -314,11 +314,12 @@ function decimalAbove(a, b) {
 
 const signed = (amount) => (amount.startsWith("-") ? amount : `+${amount}`);
 
+/** A plan or side file's text; one that cannot be read is a bad plan or side file: exit 1, as the contract says. */
 function readText(source, what) {
   try {
     return readFileSync(source === "-" ? 0 : source, "utf8");
   } catch (error) {
-    return fail(`cannot read ${what} ${source}: ${error.message}`);
+    return fail(`error: cannot read ${what} ${source}: ${error.message}`, 1);
   }
 }
 

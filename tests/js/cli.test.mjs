@@ -161,7 +161,22 @@ test("plan: exit 3 above --fail-above-monthly, 1 on a bad plan, 2 on a bad comma
   assert.equal(run([...args, "--format", "csv"]).status, 2);
   assert.equal(run(["quote", golden("mixed_cart.request.json"), "--prices", prices]).status, 2, "plan's options only");
   assert.equal(run(["plan"]).status, 2);
-  assert.equal(run(["plan", terraform("first_plan.json"), "--base", "/nonexistent.json"]).status, 2);
+});
+
+test("plan: a plan, side file or base plan that cannot be read exits 1 (a bad plan or side file), naming it", () => {
+  const cases = [
+    [["plan", "/nonexistent/plan.json"], /^error: cannot read the plan \/nonexistent\/plan\.json: /],
+    [["plan", terraform("first_plan.json"), "--prices", "/nonexistent/prices.json"], /^error: cannot read the side file \/nonexistent\/prices\.json: /],
+    [["plan", terraform("first_plan.json"), "--base", "/nonexistent/main.json"], /^error: cannot read the base plan \/nonexistent\/main\.json: /],
+    // A directory is there but is not a file to read.
+    [["plan", new URL("../terraform/", import.meta.url).pathname], /^error: cannot read the plan .*: EISDIR/],
+  ];
+  for (const [args, message] of cases) {
+    const r = run(args);
+    assert.equal(r.status, 1, args.join(" "));
+    assert.equal(r.stdout, "");
+    assert.match(r.stderr, message);
+  }
 });
 
 test("--site prices on that site, in its currency, unless the request names its own (issue 32)", () => {
