@@ -391,7 +391,7 @@ function planTable(a, L) {
   total.push([L.difference, ...e(a.diff.estimate).map(signed)]);
   out.push(table(total, [1, 2, 3]));
   const notes = planNotes(a);
-  if (notes.length > 0) out.push(notes.map((n) => `- ${n}`).join("\n"));
+  if (notes.length > 0) out.push(notes.map((n) => `- ${noteText(n, L)}`).join("\n"));
   return out.filter((part) => part !== "").join("\n\n");
 }
 
@@ -403,12 +403,25 @@ function planCounts(a, L) {
   return parts.join("\n");
 }
 
-/** The plan's warnings and each resource's, once each. */
+/**
+ * The plan's warnings, then each resource's once, with the addresses it applies to: `{ message, addresses }`
+ * (none for the plan's own).
+ */
 function planNotes(a) {
-  const notes = a.warnings.map((w) => w.message);
-  for (const r of a.resources) for (const w of r.warnings ?? []) if (!notes.includes(w.message)) notes.push(w.message);
+  const notes = a.warnings.map((w) => ({ message: w.message, addresses: [] }));
+  for (const r of a.resources) {
+    for (const w of r.warnings ?? []) {
+      const note = notes.find((n) => n.message === w.message && n.addresses.length > 0);
+      if (note) note.addresses.push(r.address);
+      else notes.push({ message: w.message, addresses: [r.address] });
+    }
+  }
   return notes;
 }
+
+/** A note as one line: the resources it applies to, then its message (as "Not priced" lists them). */
+const noteText = (note, L, address = (text) => text) =>
+  (note.addresses.length > 0 ? note.addresses.map(address).join(", ") + L.colon : "") + note.message;
 
 /** A pull-request comment: the difference first, then each resource, then every line. */
 function planMarkdown(a, L) {
@@ -447,7 +460,7 @@ function planMarkdown(a, L) {
   }
   out.push("", `<details><summary>${L.lines}</summary>`, "", ...lines, "", "</details>");
   const notes = planNotes(a);
-  if (notes.length > 0) out.push("", `**${L.warnings}**`, ...notes.map((n) => `- ${cell(n)}`));
+  if (notes.length > 0) out.push("", `**${L.warnings}**`, ...notes.map((n) => `- ${noteText({ ...n, message: cell(n.message) }, L, code)}`));
   return out.join("\n");
 }
 

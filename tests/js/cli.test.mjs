@@ -116,7 +116,21 @@ test("plan: a table of each resource's lines with an upfront and a monthly colum
   assert.match(r.stdout, /before \(the prior state\) +480\.00 +772\.55 +9750\.60\n/);
   assert.match(r.stdout, /after +480\.00 +1388\.88 +17146\.56\n/);
   assert.match(r.stdout, /difference +\+0\.00 +\+616\.33 +\+7395\.96\n/);
-  assert.match(r.stdout, /730 hours a month assumed/);
+  // Each resource's warning names the resources it applies to; the plan's own names none.
+  assert.match(r.stdout, /\n- alicloud_instance\.app: Pay-as-you-go: 730 hours a month assumed/);
+  assert.match(r.stdout, /\n- These usage keys match no resource of the plan: /);
+});
+
+test("plan: a warning shared by several resources is said once, with every address it applies to", () => {
+  // first_plan.json: the disk and both EIPs have no hours a month; both EIPs are pay-by-traffic.
+  const r = run(["plan", terraform("first_plan.json"), "--prices", prices]);
+  assert.equal(r.status, 0, r.stderr);
+  const notes = r.stdout.split("\n").filter((l) => l.startsWith("- "));
+  assert.deepEqual(notes.filter((l) => l.includes("730 hours a month assumed")),
+    ['- alicloud_ecs_disk.logs, alicloud_eip_address.nat["a"], alicloud_eip_address.nat["b"]: Pay-as-you-go: 730 hours a month assumed (the resource runs all month); give usage.<address or type>.hoursPerMonth in the side file.']);
+  assert.ok(notes.includes('- alicloud_nat_gateway.main: The capacity units (CU/LCU) an Enhanced NAT Gateway is billed for by use are not included.'), notes.join("\n"));
+  const md = run(["plan", terraform("first_plan.json"), "--prices", prices, "--format", "markdown", "--locale", "zh-CN"]);
+  assert.match(md.stdout, /\n- `alicloud_eip_address\.nat\["a"\]`, `alicloud_eip_address\.nat\["b"\]`：按使用流量计费：流量按 GB 计费，未计入。/);
 });
 
 test("plan: --base compares with another plan; markdown is a pull-request comment with the difference first", () => {
