@@ -293,8 +293,18 @@ const PLAN_LABELS = {
     // The page's words (www/i18n.js plan.action.*).
     actions: { create: "新建", update: "变更", replace: "替换", delete: "删除", "no-op": "不变", read: "读取", forget: "移出管理（仍计费）" },
     colon: "：", paren: (text) => `（${text}）`,
+    // A line's unit: the engine writes a code ("phone-hour"); these are the page's words for the units a
+    // plan's lines have (www/i18n.js unit.*, localized for the page's CSV in issue 29). English keeps the codes.
+    units: {
+      "phone-hour": "台·小时", "phone-month": "台·月", "phone-second": "台·秒", "instance-hour": "实例·小时", "instance-month": "实例·月",
+      "disk-hour": "块·小时", "disk-month": "块·月", "address-hour": "个·小时", "address-month": "个·月",
+      "gateway-hour": "个·小时", "gateway-month": "个·月", hour: "小时", month: "月", adjustment: "调整",
+    },
   },
 };
+
+/** A line's unit in the labels' language. */
+const unitText = (unit, L) => L.units?.[unit] ?? unit;
 
 /** `a > b` for plain decimal strings ("-12.5", "500"): no floats near money. */
 function decimalAbove(a, b) {
@@ -372,7 +382,7 @@ function planTable(a, L) {
     const item = r.item ?? (r.action === "delete" ? r.base?.item : undefined);
     if (!item) continue;
     item.lines.forEach((line, i) => {
-      const row = [i === 0 ? `${r.address}${L.paren(L.actions[r.action])}` : "", line.description, line.quantity, line.unit, "", ""];
+      const row = [i === 0 ? `${r.address}${L.paren(L.actions[r.action])}` : "", line.description, line.quantity, unitText(line.unit, L), "", ""];
       row[column(item)] = r.item ? line.amount : `-${line.amount}`;
       rows.push(row);
     });
@@ -455,7 +465,7 @@ function planMarkdown(a, L) {
     for (const line of r.item.lines) {
       const amounts = ["", ""];
       amounts[column(r.item) - 4] = line.amount;
-      lines.push(`| ${code(r.address)} | ${cell(line.description)}<br><sub>${cell(line.formula)}</sub> | ${line.quantity} | ${line.unit} | ${amounts.join(" | ")} |`);
+      lines.push(`| ${code(r.address)} | ${cell(line.description)}<br><sub>${cell(line.formula)}</sub> | ${line.quantity} | ${unitText(line.unit, L)} | ${amounts.join(" | ")} |`);
     }
   }
   out.push("", `<details><summary>${L.lines}</summary>`, "", ...lines, "", "</details>");

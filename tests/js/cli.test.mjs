@@ -121,6 +121,26 @@ test("plan: a table of each resource's lines with an upfront and a monthly colum
   assert.match(r.stdout, /\n- These usage keys match no resource of the plan: /);
 });
 
+test("plan: in Chinese, each line's unit is the page's word for it (www/i18n.js), in the table and the comment", async () => {
+  const { setLanguage, t } = await import("../../www/i18n.js");
+  setLanguage("zh-CN");
+  const args = ["plan", terraform("first_plan.json"), "--prices", prices];
+  // The unit codes the plan's lines have (the JSON answer), then each as the Chinese table says it.
+  const json = JSON.parse(run([...args, "--format", "json"]).stdout);
+  const codes = json.resources.flatMap((r) => (r.item ? r.item.lines.map((l) => l.unit) : []));
+  assert.ok(codes.includes("phone-month") && codes.includes("instance-hour") && codes.includes("gateway-hour"), codes.join());
+  const zh = run([...args, "--locale", "zh-CN"]);
+  assert.equal(zh.status, 0, zh.stderr);
+  for (const code of new Set(codes)) {
+    const word = t(`unit.${code}`);
+    assert.notEqual(word, `unit.${code}`, `the page has a word for ${code}`);
+    assert.ok(zh.stdout.includes(`  ${word}  `), `${code} is ${word} in the Chinese table`);
+  }
+  assert.ok(!codes.some((code) => zh.stdout.includes(` ${code} `)), "no unit code is left in English");
+  const md = run([...args, "--locale", "zh-CN", "--format", "markdown"]);
+  assert.match(md.stdout, /\| 120 \| 台·月 \| 2560\.24 \|/);
+});
+
 test("plan: a warning shared by several resources is said once, with every address it applies to", () => {
   // first_plan.json: the disk and both EIPs have no hours a month; both EIPs are pay-by-traffic.
   const r = run(["plan", terraform("first_plan.json"), "--prices", prices]);
