@@ -297,7 +297,7 @@ const PLAN_LABELS = {
     // plan's lines have (www/i18n.js unit.*, localized for the page's CSV in issue 29). English keeps the codes.
     units: {
       "phone-hour": "台·小时", "phone-month": "台·月", "phone-second": "台·秒", "instance-hour": "实例·小时", "instance-month": "实例·月",
-      "disk-hour": "块·小时", "disk-month": "块·月", "address-hour": "个·小时", "address-month": "个·月",
+      "disk-hour": "块·小时", "disk-month": "块·月", "address-hour": "个·小时", "address-month": "个·月", "Mbps-hour": "Mbps·小时", "Mbps-month": "Mbps·月",
       "gateway-hour": "个·小时", "gateway-month": "个·月", hour: "小时", month: "月", adjustment: "调整",
     },
   },

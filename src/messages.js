@@ -530,6 +530,7 @@ const TEMPLATES = String.raw`{
 "network.description": ["{count} x {label}, {billing} for {term}", "{count} 个{label}，{billing} {term}"],
 "network.eip": ["EIP", "弹性公网IP（EIP）"],
 "network.formula": ["{count} x {term} x {price}/{per} ({what}, your price)", "{count} 个 x {term} x {price}/{per}（{what}，您的价格）"],
+"network.formula.perMbps": ["{count} x {term} x {mbps} Mbps x {price} per Mbps per {per} ({what}, your price)", "{count} 个 x {term} x {mbps} Mbps x 每 Mbps {price}/{per}（{what}，您的价格）"],
 "network.missingPrice": ["no document publishes this price (CP-1): give at least one price", "没有文档公布此价格（CP-1）：请至少给出一个价格"],
 "network.natGateway": ["NAT Gateway", "NAT网关"],
 "network.part.address": ["EIP address", "EIP 地址"],

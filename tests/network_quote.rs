@@ -25,6 +25,29 @@ fn cp1_an_eip_is_its_address_and_its_bandwidth_at_your_prices() {
 }
 
 #[test]
+fn cp1_with_mbps_an_eips_bandwidth_is_priced_per_mbps_and_counted_in_mbps_hours() {
+    // 2 addresses x 730 h x 5 Mbps = 7,300 Mbps-hours x 0.02 = 146.00 (the same as 2 x 730 x 0.10
+    // per address); the address fee stays per address: 1,460 address-hours x 0.004 = 5.84.
+    let q = quote_json(json!({"items": [{"product": "eip", "billing": "payAsYouGo", "hours": 730, "quantity": 2, "mbps": 5,
+        "prices": {"address": "0.004", "bandwidth": "0.02"}}]}))
+    .unwrap();
+    let bandwidth = &q.items[0].lines[1];
+    assert_eq!((bandwidth.unit.as_str(), bandwidth.quantity.to_string(), bandwidth.amount.to_string()), ("Mbps-hour", "7300".to_string(), "146.00".to_string()));
+    assert_eq!(bandwidth.formula, "2 x 730 h x 5 Mbps x USD 0.02 per Mbps per hour (EIP bandwidth, your price)");
+    assert_eq!(q.items[0].lines[0].unit, "address-hour");
+    assert_eq!(q.trade_price.to_string(), "151.84");
+    // A subscription: 12 months x 10 Mbps x 3 = 360.00 for 120 Mbps-months.
+    let q = quote_json(json!({"items": [{"product": "eip", "billing": "subscription", "months": 12, "mbps": 10, "prices": {"bandwidth": 3}}]})).unwrap();
+    let line = &q.items[0].lines[0];
+    assert_eq!((line.unit.as_str(), line.quantity.to_string(), line.amount.to_string()), ("Mbps-month", "120".to_string(), "360.00".to_string()));
+    // mbps is an EIP's: above 0, at most 10,000; a NAT Gateway has none.
+    let (_, path) = error_of(json!({"items": [{"product": "eip", "billing": "subscription", "months": 1, "mbps": 0, "prices": {"bandwidth": 3}}]}));
+    assert_eq!(path, "items[0].mbps");
+    let error = error_of(json!({"items": [{"product": "natGateway", "billing": "subscription", "months": 1, "mbps": 5, "prices": {"gateway": 3}}]}));
+    assert_eq!(error, (ErrorCode::UnknownField, "items[0].mbps".to_string()));
+}
+
+#[test]
 fn cp1_a_nat_gateway_subscription_is_prepaid() {
     // 2 gateways x 12 months x 45.00 = 1,080.00, all upfront.
     let q = quote_json(json!({"items": [{"product": "natGateway", "billing": "subscription", "months": 12, "quantity": 2,

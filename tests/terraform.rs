@@ -152,6 +152,12 @@ fn a_plan_of_changes_prices_before_and_after_with_prior_state() {
     assert!(eip["estimate"].is_null());
     assert_eq!(eip["base"]["estimate"]["monthly"], "76.65");
     assert_eq!(eip["diff"]["monthly"], "-76.65");
+    // The bandwidth is priced per Mbps, as the side file gives it: 730 h x 5 Mbps = 3,650
+    // Mbps-hours x 0.02 = 73.00.
+    assert_eq!(eip["base"]["request"]["mbps"], 5);
+    assert_eq!(eip["base"]["request"]["prices"], json!({"address": "0.005", "bandwidth": "0.02"}));
+    let bandwidth = &eip["base"]["item"]["lines"][1];
+    assert_eq!((&bandwidth["unit"], &bandwidth["quantity"], &bandwidth["unitPrice"], &bandwidth["amount"]), (&json!("Mbps-hour"), &json!("3650"), &json!("0.02"), &json!("73.00")));
     // No-op: a Small NAT Gateway bought for 12 months at 40: 480.00 before and after.
     let keep = resource(&answer, "alicloud_nat_gateway.keep");
     assert_eq!(keep["action"], "no-op");

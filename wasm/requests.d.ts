@@ -476,9 +476,11 @@ export type NetworkTerm =
 
 /**
  * An Elastic IP Address: its own product (CP-1), at your prices per hour or per month, per
- * address: its address fee and its bandwidth, at least one.
+ * address: its address fee and its bandwidth, at least one. With `mbps` (the address's
+ * bandwidth, up to 10,000), `prices.bandwidth` is per Mbps and its line counts Mbps-hours
+ * (Mbps-months), as Alibaba prices EIP bandwidth.
  */
-export type EipItem = { product: "eip"; quantity?: Count; prices: { address: DecimalInput; bandwidth?: DecimalInput } | { address?: DecimalInput; bandwidth: DecimalInput } } & NetworkTerm;
+export type EipItem = { product: "eip"; quantity?: Count; mbps?: DecimalInput; prices: { address: DecimalInput; bandwidth?: DecimalInput } | { address?: DecimalInput; bandwidth: DecimalInput } } & NetworkTerm;
 
 /**
  * A NAT Gateway: its own product (CP-1), at your price per hour or per month. `specification`

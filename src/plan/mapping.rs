@@ -487,20 +487,32 @@ fn eip(attrs: &Attrs, side: &SideFile) -> Result<Built, Reason> {
         &[("PayByBandwidth", true), ("PayByTraffic", false), ("PayByDominantTraffic", false)],
     )?;
     let mut parts = Vec::new();
+    let mut mbps = None;
     let address = side.eip_address.as_ref().and_then(|r| r.per(billing));
     if by_bandwidth || billing == Billing::Subscription {
-        let mbps = attrs.amount("bandwidth", Some(Decimal::from(5)), 10_000)?;
+        let bandwidth = attrs.amount("bandwidth", Some(Decimal::from(5)), crate::products::network::MAX_MBPS)?;
         let per_mbps = price(side.eip_bandwidth.as_ref(), billing, "prices.eip.bandwidth".to_string(), attrs.ctx)?;
         if let Some(address) = address {
             parts.push(("address", money(address)));
         }
-        parts.push(("bandwidth", money(per_mbps * mbps)));
+        // Per Mbps, as the side file gives it: the line counts Mbps-hours (Mbps-months). A
+        // bandwidth of 0 (no EIP has one) bills nothing and needs no Mbps.
+        if bandwidth > Decimal::ZERO {
+            mbps = Some(bandwidth);
+            parts.push(("bandwidth", money(per_mbps)));
+        } else {
+            parts.push(("bandwidth", money(Decimal::ZERO)));
+        }
     } else {
         parts.push(("address", money(price(side.eip_address.as_ref(), billing, "prices.eip.address".to_string(), attrs.ctx)?)));
         warnings.push(Warning::new("traffic_not_included", text!(attrs, "plan.warning.traffic"), &["CP-1"]));
     }
     let term = (billing == Billing::Subscription).then_some(Term { product: TermProduct::Other, months: months(duration), auto_renew: false });
-    let request = Item::new("eip").term(billing, duration).set("prices", prices(parts)).done();
+    let mut request = Item::new("eip").term(billing, duration);
+    if let Some(mbps) = mbps {
+        request = request.number("mbps", mbps);
+    }
+    let request = request.set("prices", prices(parts)).done();
     Ok(Built { request, warnings, term })
 }
 

@@ -3,7 +3,9 @@
 //! so every price comes from the caller, per hour (pay-as-you-go) or per month
 //! (subscription); this module only multiplies and rounds, as `ecs` does (ECS-9).
 //!
-//! `{ product: "eip", billing, months | hours | hoursPerMonth, quantity?, prices: { address?, bandwidth? } }`
+//! `{ product: "eip", billing, months | hours | hoursPerMonth, quantity?, mbps?, prices: { address?, bandwidth? } }`
+//! (`mbps`: the address's bandwidth; `prices.bandwidth` is then per Mbps, as Alibaba prices
+//! EIP bandwidth, and its line counts Mbps-hours or Mbps-months; without it, per address)
 //! `{ product: "natGateway", billing, months | hours | hoursPerMonth, quantity?, specification?, prices: { gateway } }`
 
 use crate::catalog::caller_price;
@@ -34,8 +36,13 @@ pub struct NetworkItem {
     pub quantity: u64,
     /// A NAT Gateway's specification ("Small", "Enhanced", ...), shown in its description.
     pub specification: Option<String>,
+    /// An EIP's bandwidth in Mbps, when its bandwidth price is per Mbps.
+    pub mbps: Option<Decimal>,
     pub parts: Vec<Part>,
 }
+
+/// Most Mbps of an EIP's bandwidth (the provider's `bandwidth` goes to 10,000 for some EIPs).
+pub const MAX_MBPS: u64 = 10_000;
 
 /// The parts each product's `prices` may hold: (field, line code, name, unit noun).
 fn parts_of(product: Product) -> &'static [(&'static str, &'static str, Key)] {
@@ -57,8 +64,9 @@ pub fn decode_item(fields: &Fields<'_>, product: Product) -> Result<NetworkItem,
         Billing::PayAsYouGo => Hours::field(fields),
     };
     let mut allowed = vec!["product", "billing", term, "quantity", "prices"];
-    if product == Product::NatGateway {
-        allowed.push("specification");
+    match product {
+        Product::NatGateway => allowed.push("specification"),
+        _ => allowed.push("mbps"),
     }
     fields.only(&allowed)?;
     let (duration, per_month) = match billing {
@@ -69,6 +77,7 @@ pub fn decode_item(fields: &Fields<'_>, product: Product) -> Result<NetworkItem,
         }
     };
     let specification = fields.get("specification").map(|n| n.str().map(str::to_string)).transpose()?;
+    let mbps = fields.get("mbps").map(|n| n.decimal_in(Decimal::ZERO, false, Decimal::from(MAX_MBPS))).transpose()?;
     let prices_node = fields.required("prices", key!("expect.networkPrices"))?;
     let prices = prices_node.object()?;
     let known = parts_of(product);
@@ -84,7 +93,7 @@ pub fn decode_item(fields: &Fields<'_>, product: Product) -> Result<NetworkItem,
         let first = known[0].0;
         return Err(Error::new(ErrorCode::MissingPrice, prices.child_path(first), text!(prices, "network.missingPrice")));
     }
-    Ok(NetworkItem { product, billing, duration, per_month, quantity: quantity(fields)?, specification, parts })
+    Ok(NetworkItem { product, billing, duration, per_month, quantity: quantity(fields)?, specification, mbps, parts })
 }
 
 /// CP-1: EIP and NAT Gateway amounts are at the caller's prices.
@@ -109,8 +118,18 @@ pub fn rate(item: &NetworkItem, index: usize, rounding: Rounding, ctx: &Ctx) -> 
         .parts
         .iter()
         .map(|part| {
-            let formula = text!(ctx, "network.formula", count = item.quantity, term = term, price = crate::messages::Money(ctx.currency(), part.price), per = per, what = part.name);
-            Line::priced(part.code, part.name.render(ctx), formula, quantity, &(unit.to_owned() + item.billing.per()), part.price, rounding, &["CP-1"])
+            let price = crate::messages::Money(ctx.currency(), part.price);
+            match item.mbps {
+                // Bandwidth per Mbps: the line counts Mbps-hours (Mbps-months), its unit the part's.
+                Some(mbps) if part.code == "eip.bandwidth" => {
+                    let formula = text!(ctx, "network.formula.perMbps", count = item.quantity, term = term, mbps = mbps.normalize(), price = price, per = per, what = part.name);
+                    Line::priced(part.code, part.name.render(ctx), formula, quantity * mbps, &("Mbps-".to_owned() + item.billing.per()), part.price, rounding, &["CP-1"])
+                }
+                _ => {
+                    let formula = text!(ctx, "network.formula", count = item.quantity, term = term, price = price, per = per, what = part.name);
+                    Line::priced(part.code, part.name.render(ctx), formula, quantity, &(unit.to_owned() + item.billing.per()), part.price, rounding, &["CP-1"])
+                }
+            }
         })
         .collect();
     let label = match &item.specification {

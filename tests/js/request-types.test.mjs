@@ -155,7 +155,7 @@ const supplement = [
     request: {
       items: [
         { product: "eip", billing: "payAsYouGo", hours: 730, quantity: 2, prices: { address: "0.005", bandwidth: "0.1" } },
-        { product: "eip", billing: "subscription", months: 12, prices: { bandwidth: 3 } },
+        { product: "eip", billing: "subscription", months: 12, mbps: 10, prices: { bandwidth: 3 } },
         { product: "natGateway", billing: "subscription", months: 12, specification: "Small", prices: { gateway: "40" } },
         { product: "ecs", billing: "payAsYouGo", hours: 730, prices: { dataDisks: ["0.025"] } },
         { product: "cloudPhone", spec: "acp.basic.small", region: "international", billing: "payAsYouGo", hoursPerMonth: 730, quantity: 3 },
