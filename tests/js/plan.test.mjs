@@ -49,7 +49,30 @@ test("a malformed plan or side file throws a coded Error at its path, and the ne
   // A cycle cannot be written as JSON.
   const cyclic = { format_version: "1.2" };
   cyclic.self = cyclic;
-  assert.throws(() => quoteTerraformPlan(cyclic), (e) => e.code === "invalid_type" && /cannot be written as JSON/.test(e.message));
+  assert.throws(() => quoteTerraformPlan(cyclic), (e) => e.code === "invalid_type" && /cannot be written as JSON: it refers to itself \(a cycle\)$/.test(e.message));
+});
+
+test("what the binding cannot pass on says what is wrong with it: no plan, a cycle, a BigInt, nesting, a getter", () => {
+  // Nested deeper than JavaScript's call stack: JSON.stringify gives up before the module's own
+  // 128-level limit could say so.
+  const deep = {};
+  for (let i = 0, at = deep; i < 200_000; i++) at = at.a = {};
+  const plan = { format_version: "1.2", planned_values: {} };
+  const throwing = { format_version: "1.2", get planned_values() { throw new Error("no access"); } };
+  const cases = [
+    [() => quoteTerraformPlan(null), "the plan is null, which is not a plan: give the object terraform show -json PLANFILE writes, or its JSON text"],
+    [() => quoteTerraformPlan(undefined), "the plan is undefined, which is not a plan: give the object terraform show -json PLANFILE writes, or its JSON text"],
+    [() => quoteTerraformPlan(deep), "the plan cannot be written as JSON: it is nested too deeply (a plan nests at most 128 levels)"],
+    [() => quoteTerraformPlan(plan, { base: deep }), "the options cannot be written as JSON: it is nested too deeply (a plan nests at most 128 levels)"],
+    [() => quoteTerraformPlan({ ...plan, serial: 1n }), "the plan cannot be written as JSON: it holds a BigInt, which JSON cannot hold; give numbers or decimal strings"],
+    [() => quoteTerraformPlan(throwing), "the plan cannot be written as JSON: no access"],
+  ];
+  for (const [call, message] of cases) {
+    assert.throws(call, (e) => e instanceof Error && e.code === "invalid_type" && e.path === "" && e.message === message, message);
+    assert.equal(quoteTerraformPlan(text("first_plan.json"), side).estimate.monthly, "257.58", "the next call works");
+  }
+  // Options of null are no options, as before.
+  assert.equal(quoteTerraformPlan(plan, null).estimate.monthly, "0.00");
 });
 
 test("a 50 MB plan is priced; one over 64 MiB is refused with what to do", () => {

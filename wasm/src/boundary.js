@@ -51,3 +51,16 @@ export function request_text(value) {
     return undefined;
   }
 }
+
+/**
+ * Why JSON.stringify threw on a plan or its options (wasm/src/interop.rs says it): "bigInt" or
+ * "cycle" (TypeErrors; every engine's message names a BigInt), "tooDeep" (nesting past the call
+ * stack: V8's RangeError, Firefox's "too much recursion"), else "threw:" and what a getter or a
+ * toJSON threw.
+ */
+export function json_refusal(error) {
+  const message = String(error?.message ?? error);
+  if (error instanceof TypeError) return /BigInt/.test(message) ? "bigInt" : "cycle";
+  if (error instanceof RangeError || /recursion/.test(message)) return "tooDeep";
+  return `threw:${message}`;
+}

@@ -27,6 +27,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 extern "C" {
     /// The request as JSON text with markers, or None when the value must be walked.
     fn request_text(value: &JsValue) -> Option<String>;
+    /// Why `JSON.stringify` threw `error`: "bigInt", "cycle", "tooDeep" or "threw:<message>".
+    fn json_refusal(error: &JsValue) -> String;
 }
 
 // `src/messages.js` here is a link to the core's templates file (`../../src/messages.js`):
@@ -94,7 +96,11 @@ fn copy_text(text: &js_sys::JsString) -> Result<String, JsValue> {
 pub fn answer_plan(plan: &JsValue, options: &JsValue) -> Result<PlanEstimate, JsValue> {
     ensure_messages()?;
     let options = plan_text(options, key!("plan.document.options"))?;
-    let plan = plan_text(plan, key!("plan.document.plan"))?.unwrap_or_default();
+    // No plan at all (null, undefined) is not a plan, not "invalid JSON at byte 0".
+    let Some(plan) = plan_text(plan, key!("plan.document.plan"))? else {
+        let value = if plan.is_null() { "null" } else { "undefined" };
+        return Err(to_js_error(Error::new(ErrorCode::InvalidType, "", text!(Locale::En, "plan.missing", value = value))));
+    };
     alicloud_cost::plan::quote_terraform_plan_json(&plan, options.as_deref()).map_err(to_js_error)
 }
 
@@ -106,8 +112,7 @@ fn plan_text(value: &JsValue, document: messages::Key) -> Result<Option<String>,
     }
     let text: js_sys::JsString = match value.as_string() {
         Some(_) => value.clone().unchecked_into(),
-        None => js_sys::JSON::stringify(value)
-            .map_err(|_| to_js_error(Error::new(ErrorCode::InvalidType, "", text!(Locale::En, "plan.notJsonData", document = document))))?,
+        None => js_sys::JSON::stringify(value).map_err(|error| to_js_error(Error::new(ErrorCode::InvalidType, "", not_json_data(&error, document))))?,
     };
     // UTF-16 units: the UTF-8 copy is at least as long.
     if text.length() as usize > MAX_PLAN_BYTES {
@@ -115,6 +120,19 @@ fn plan_text(value: &JsValue, document: messages::Key) -> Result<Option<String>,
         return Err(to_js_error(Error::new(ErrorCode::TooMany, "", message)));
     }
     Ok(Some(String::from(text)))
+}
+
+/// Why `JSON.stringify` refused a plan or its options, as `boundary.js` tells it from what
+/// was thrown: a BigInt, a cycle, nesting deeper than the call stack, or what a getter or a
+/// `toJSON` threw.
+fn not_json_data(error: &JsValue, document: messages::Key) -> String {
+    let why = json_refusal(error);
+    match why.as_str() {
+        "bigInt" => text!(Locale::En, "plan.notJsonData.bigInt", document = document),
+        "cycle" => text!(Locale::En, "plan.notJsonData.cycle", document = document),
+        "tooDeep" => text!(Locale::En, "plan.notJsonData.tooDeep", document = document, max = alicloud_cost::plan::PLAN_LIMITS.depth),
+        _ => text!(Locale::En, "plan.notJsonData.threw", document = document, message = why.strip_prefix("threw:").unwrap_or(&why)),
+    }
 }
 
 /// A result crosses as the JSON text the native core writes, parsed by the engine's own
