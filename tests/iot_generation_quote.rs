@@ -391,6 +391,23 @@ fn compare_every_option_for_a_small_fleet_that_grows() {
 }
 
 #[test]
+fn an_enterprise_edition_outgrown_by_a_growing_fleet_keeps_the_months_it_held() {
+    // One caller spec (IOT-4): 100,000 online devices, 100 messaging TPS, 100 forwarding TPS, at
+    // 100 a month. 80,000 devices online 24 h, one message an hour (80,000 / 3,600 = 22.2 TPS),
+    // growing 30 % a month: 80,000, 104,000, 135,200. Month 1 fits (100.00); month 2's 104,000
+    // online devices fit no spec (IOT-23): outgrown in month 2, with month 1 still listed, as a
+    // new public instance's months are.
+    let request = json!({ "product": "iot", "startMonth": "2026-11", "usage": { "months": 3 },
+        "catalog": { "iot": { "enterpriseSpecs": [{ "id": "base", "monthlyPrice": "100", "onlineDevices": 100000, "messagingTps": 100, "forwardingTps": 100 }] } },
+        "fleet": { "devices": 80000, "messages": [{ "every": { "hours": 1 }, "bytes": 100 }] }, "growth": { "devicesPercentPerMonth": 30 } });
+    let c = compare_billing_method(&Value::from_json_str(&request.to_string()).unwrap()).unwrap();
+    let c: Json = serde_json::from_str(&alicloud_cost::json_write::to_string(&c).unwrap()).unwrap();
+    let enterprise = c["iotOptions"].as_array().unwrap().iter().find(|o| o["option"] == "enterprise").unwrap().clone();
+    assert_eq!((&enterprise["available"], &enterprise["outgrownAt"]["month"]), (&json!(false), &json!(2)));
+    assert_eq!(enterprise["months"], json!([{ "month": 1, "cost": "100.00" }]));
+}
+
+#[test]
 fn a_callers_catalog_may_have_many_tiers_and_each_line_names_its_own() {
     // Twelve tiers of 1,000,000 messages each at 1 to 12 (your catalog, SITE-1): 11,500,000 messages
     // in one day (third month, no free quota) fill tiers 1..11 and half of tier 12: 1 + 2 + ... + 11 =

@@ -311,13 +311,24 @@ fn enterprise_option(fleets: &[Fleet], catalog: &Catalog, fields: &Fields<'_>, f
             } else {
                 0
             };
+            // The months before the fleet outgrows every spec are priced, as a new public
+            // instance's months before it is outgrown are (IOT-23, IOT-24).
+            if let Some(Ok((prices, _, outgrown))) = (month > 0).then(|| sized_prices(fields, &fleets[..month], catalog, fleet_node)) {
+                caveats.extend(outgrown);
+                price_enterprise_months(&mut priced, &prices, trial, catalog, rounding, ctx);
+            }
             let field = (error.code == ErrorCode::MissingPrice).then(|| "iot.enterpriseSpecs".to_string());
             priced.stop = Some((month, error.message.clone(), field));
             return priced;
         }
     };
+    price_enterprise_months(&mut priced, &prices, trial, catalog, rounding, ctx);
+    priced
+}
+
+/// IOT-3: a trial's first month is free; then one-month renewals at each month's spec price.
+fn price_enterprise_months(priced: &mut Priced, prices: &[Decimal], trial: bool, catalog: &Catalog, rounding: Rounding, ctx: &Ctx) {
     for (k, price) in prices.iter().enumerate() {
-        // IOT-3: a trial's first month is free; then one-month renewals at the month's spec.
         let item = iot::IotItem::Enterprise { months: 1, monthly_price: *price, quantity: 1, trial: trial && k == 0, sizing: None };
         let quoted = iot::rate(&item, 0, catalog, rounding, ctx);
         priced.months.push(quoted.trade_price);
@@ -325,7 +336,6 @@ fn enterprise_option(fleets: &[Fleet], catalog: &Catalog, fields: &Fields<'_>, f
             priced.first_lines = quoted.lines;
         }
     }
-    priced
 }
 
 fn new_public_option(fleets: &[Fleet], catalog: &Catalog, ctx: &Ctx, rounding: Rounding) -> Priced {
