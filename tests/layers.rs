@@ -143,8 +143,15 @@ fn code_only(source: &str) -> String {
 }
 
 /// The paths a `use` or an expression names from `at` on: `a::b` gives `a::b`,
-/// `a::{b, c::{d, e}}` gives `a::b`, `a::c::d` and `a::c::e`.
+/// `a::{b, c::{d, e}}` gives `a::b`, `a::c::d` and `a::c::e`. Each leading `super::`
+/// climbs one module from `prefix` (`super::x` under `lifecycle::stepwise` gives
+/// `lifecycle::x`), so a reach upward written `super::super::x` is seen for what it is.
 fn paths_at(code: &str, prefix: &str) -> Vec<String> {
+    let (mut code, mut prefix) = (code, prefix);
+    while let Some(rest) = code.strip_prefix("super::") {
+        code = rest;
+        prefix = prefix.rsplit_once("::").map_or("", |(parent, _)| parent);
+    }
     let segment: String = code.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':').collect();
     let rest = &code[segment.len()..];
     let joined = |tail: &str| if prefix.is_empty() { tail.to_string() } else if tail.is_empty() { prefix.to_string() } else { format!("{prefix}::{tail}") };
@@ -174,8 +181,8 @@ fn paths_at(code: &str, prefix: &str) -> Vec<String> {
 }
 
 /// The modules a file's code uses, each with its line: `crate::a::b` paths, `super::`
-/// paths (from an inline `mod` of the file, `super` is the file's own module), and the
-/// `text!`/`key!` macros (`messages`).
+/// paths (from an inline `mod` of the file, `super` is the file's own module; each
+/// further `super::` climbs one more), and the `text!`/`key!` macros (`messages`).
 fn uses(module: &str, code: &str) -> Vec<(usize, String)> {
     let parent = module.rsplit_once("::").map_or("", |(parent, _)| parent);
     // The byte ranges of inline `mod name { … }` blocks, where `super` is this file's module.
@@ -286,18 +293,27 @@ fn the_reader_finds_what_it_must() {
          mod tests {\n\
              use super::Sim;\n\
          }\n\
-         use super::request::Plan;\n",
+         use super::request::Plan;\n\
+         mod tests {\n\
+             fn g() { super::super::engine::run(); super::super::super::plan::x(); }\n\
+         }\n",
     );
     let found = uses("lifecycle::engine", &code);
     let found: Vec<(usize, &str)> = found.iter().map(|(line, used)| (*line, used.as_str())).collect();
     assert_eq!(
         found,
-        [(1, "lifecycle::answer::State"), (2, "bill::Line"), (4, "messages"), (7, "lifecycle::engine::Sim"), (9, "lifecycle::request::Plan")]
+        [(1, "lifecycle::answer::State"), (2, "bill::Line"), (4, "messages"), (7, "lifecycle::engine::Sim"), (9, "lifecycle::request::Plan"), (11, "lifecycle::engine::run"), (11, "plan::x")]
     );
     let grouped = code_only("use crate::{bill::{limits, Line}, decode::Node};\nuse super::{answer, request::Kind};\n");
     let found = uses("lifecycle::engine", &grouped);
     let found: Vec<(usize, &str)> = found.iter().map(|(line, used)| (*line, used.as_str())).collect();
     assert_eq!(found, [(1, "bill::Line"), (1, "bill::limits"), (1, "decode::Node"), (2, "lifecycle::answer"), (2, "lifecycle::request::Kind")]);
+    // From the file of `products::iot::fleet`, `super` is `products::iot`, `super::super`
+    // is `products` and `super::super::super` the crate: a reach sideways to
+    // `products::ecs` and one up from layer 9 to `quote` (layer 10).
+    let up = code_only("use super::super::ecs::Spec;\nfn f() { super::super::super::quote::quote_item(); }\n");
+    let found = uses("products::iot::fleet", &up);
+    assert_eq!(found, [(1, "products::ecs::Spec".to_string()), (2, "quote::quote_item".to_string())]);
     assert_eq!(layer_of("products::iot::fleet"), Some(("products::iot", 9)));
     assert_eq!(layer_of("lifecycle::answer"), Some(("lifecycle::answer", 10)));
     assert_eq!(layer_of("lifecycle::engine"), Some(("lifecycle::engine", 16)));
