@@ -8,7 +8,7 @@ use super::cloud_phone::CloudPhone;
 use super::ecs::{Cycle, Ecs, Overdue};
 use super::iot::Iot;
 use super::product::{currency, rounding, Clock, Usage};
-use super::request::{connection_policy, connection_resource, credit, event_head, event_nodes, not_supported, period, renewal_months, schedule, top_up_amount, usage, within_period, CallerEvent, EventKind, EventType, Kind, Rate, Resource, Setup};
+use super::request::{connection_policy, connection_resource, credit, event_head, event_nodes, not_supported, period, renewal_months, top_up_amount, usage, within_period, CallerEvent, EventKind, EventType, Kind, Rate, Resource, Setup};
 use super::subscription::Term;
 use crate::bill::{limits, Billing, Product, Warning};
 use crate::catalog::Catalog;
@@ -216,7 +216,7 @@ fn ecs_item(item: &ecs::EcsItem, auto_renew: bool, context: &Context<'_>, node: 
             // ECS-10: the cycle ends at 00:00 UTC+8 the day after the expiry date.
             let end = ecs::subscription_cycle_end(context.start, months).filter(|end| *end <= context.latest);
             let end = end.ok_or_else(|| node.error(ErrorCode::OutOfRange, text!(node, "lifecycle.endsBeyondHorizon", years = MAX_ACCOUNT_MONTHS / 12)))?;
-            let schedule = auto_renew.then(|| schedule(Product::Ecs, context.policies));
+            let schedule = auto_renew.then(|| Ecs::renewal_schedule(context.policies));
             let cycle = Cycle { term: Term::new(end, 0, Some(per_unit), schedule), release_after_expiry_days: context.days(Policy::EcsSubscriptionReleaseAfterExpiryDays) };
             // Everything of a subscription item is prepaid: no part of it is billed by use.
             let rules = Ecs::new(Billing::Subscription, item.quantity, Vec::new(), false, false, overdue, Some(cycle));
@@ -281,7 +281,7 @@ fn iot_item(item: iot::IotItem, auto_renew: bool, node: &Node<'_>, context: &Con
         iot::IotItem::Enterprise { months, monthly_price, quantity, trial, .. } => {
             // A trial's first month is free and the rest is bought with it (IOT-3), as
             // `quote` prices it: the instance serves all `months`.
-            let schedule = auto_renew.then(|| schedule(Product::Iot, context.policies));
+            let schedule = auto_renew.then(|| Iot::renewal_schedule(context.policies));
             let term = Term::new(context.start, months, Some(monthly_price * Decimal::from(quantity)), schedule);
             let release = context.policies.get(Policy::IotEnterpriseReleaseAfterExpiryDays).map(i64::from);
             let rules = Iot::enterprise(term, release, None, restore, false);

@@ -31,6 +31,10 @@ pub struct CloudPhone {
 }
 
 impl CloudPhone {
+    /// CP-10: the dependents of an instance group with Internet access, which a caller
+    /// may attach (`resource.attached`).
+    pub const ATTACHABLE: &'static [Part] = &[Part::NatGateway, Part::Eip, Part::SharedBandwidth];
+
     pub fn pay_as_you_go(unit: BillingUnit, created_at: Instant, hourly: Option<Decimal>, dependents: Vec<Part>, release_days: i64) -> CloudPhone {
         CloudPhone { billing: Billing::PayAsYouGo, unit, created_at, hourly, dependents, release_days, term: None }
     }

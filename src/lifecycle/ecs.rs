@@ -5,7 +5,7 @@
 
 use super::answer::{Event, Part, ResourceStatus};
 use super::product::{money, rounding, Clock, Fate, Item, Purse, Rules, Said, Step};
-use super::subscription::Term;
+use super::subscription::{Schedule, Term};
 use crate::bill::{Billing, Product, Warning};
 use crate::policy::{Policies, Policy, Preset};
 use crate::products::ecs::minimum_lifetime_charge;
@@ -75,6 +75,31 @@ pub struct Ecs {
 }
 
 impl Ecs {
+    /// The parts a caller may attach to an instance of `billing` (`resource.attached`).
+    pub fn attachable(billing: Billing) -> &'static [Part] {
+        match billing {
+            // ECS-5: the resources an overdue pay-as-you-go instance has.
+            Billing::PayAsYouGo => &[Part::DataDisk, Part::LocalDisk, Part::StaticPublicIp, Part::Eip, Part::Snapshots, Part::CustomImage],
+            // ECS-2: the pay-as-you-go parts of a subscription instance; ECS-11: its public IP.
+            Billing::Subscription => &[Part::PayAsYouGoDisk, Part::PayByTrafficBandwidth, Part::StaticPublicIp, Part::Eip],
+        }
+    }
+
+    /// A subscription's auto-renewal schedule from the call's policies: ECS-12's, or
+    /// ECS-15's with the `ecsAutoRenewal2019` preset.
+    pub fn renewal_schedule(policies: &Policies) -> Schedule {
+        let days = |p| policies.count(p);
+        let hour = Some(days(Policy::EcsAutoRenewAttemptHour).min(23));
+        let grace = Some((days(Policy::EcsAutoRenewServingAfterExpiryDays), days(Policy::EcsAutoRenewReleaseAfterExpiryDays)));
+        let months = Schedule::renewal_months(policies, Policy::EcsAutoRenewMonths);
+        if policies.choice(Policy::EcsAutoRenewSchedule) == crate::policy::SCHEDULE_CHOICES[1] {
+            return Schedule { months, days: crate::policy::ECS_2019_ATTEMPT_DAYS.to_vec(), hour, grace, rule: "ECS-15" };
+        }
+        // ECS-12: daily attempts on each of the nine days before expiry, so the last is one day before.
+        let first = days(Policy::EcsAutoRenewFirstAttemptDaysBeforeExpiry);
+        Schedule { months, days: (1..=first).rev().map(|d| -d).collect(), hour, grace, rule: "ECS-12" }
+    }
+
     /// `metered`: a pay-as-you-go instance always; a subscription where the caller gives
     /// a cost rate or attaches a pay-as-you-go disk or pay-by-traffic bandwidth.
     pub fn new(billing: Billing, quantity: u64, parts: Vec<Part>, economical_mode: bool, metered: bool, overdue: Overdue, cycle: Option<Cycle>) -> Ecs {

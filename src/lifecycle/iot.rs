@@ -4,13 +4,15 @@
 //! and a new public instance that nothing affects (IOT-2, IOT-3, IOT-5..IOT-11, IOT-21).
 //! The engine decides when; this says what.
 
-use super::answer::Event;
+use super::answer::{Event, Part};
 use super::product::{Clock, DailyBills, Fate, Item, Purse, Rules, Said, Step, MINUTE};
-use super::subscription::Term;
+use super::subscription::{Schedule, Term};
 use crate::bill::{Product, Warning};
+use crate::decode::Ctx;
+use crate::messages::{Count, Money};
 use crate::policy::{Policies, Policy};
 use crate::products::iot::connection_messages::item::{ConnectionItem, DayInput};
-use crate::products::iot::connection_messages::{self, DailyBiller, Day, FreeQuotaBasis, MonthToDate, RateError, Tariff};
+use crate::products::iot::connection_messages::{self, DailyBiller, Day, FreeQuota, FreeQuotaBasis, MonthToDate, RateError, Tariff};
 use crate::products::iot::{Bucket, RepeatingDay};
 use crate::time::{self, Instant};
 use jiff::civil::Date;
@@ -42,6 +44,19 @@ pub struct Iot {
 }
 
 impl Iot {
+    /// No part of an instance is attached in the rules: `resource.attached` takes none.
+    pub const ATTACHABLE: &'static [Part] = &[];
+
+    /// An Enterprise Edition instance's auto-renewal schedule from the call's policies
+    /// (IOT-10): daily attempts from 9 days before expiry until one day before, at the
+    /// expiry's own time of day.
+    pub fn renewal_schedule(policies: &Policies) -> Schedule {
+        let days = |p| policies.count(p);
+        let (first, last) = (days(Policy::IotAutoRenewFirstAttemptDaysBeforeExpiry), days(Policy::IotAutoRenewLastAttemptDaysBeforeExpiry));
+        let months = Schedule::renewal_months(policies, Policy::IotAutoRenewMonths);
+        Schedule { months, days: (last..=first).rev().map(|d| -d).collect(), hour: None, grace: None, rule: "IOT-10" }
+    }
+
     /// Always billed by use (IOT-2), at the caller's rate or its usage's daily bills; its
     /// day counts from the call's policies (IOT-8, IOT-9).
     pub fn legacy_public(policies: &Policies) -> Iot {
@@ -272,6 +287,54 @@ impl DailyBills for RepeatingDay {
     fn run(&self, date: Date) -> (Decimal, Date) {
         RepeatingDay::run(self, date)
     }
+}
+
+/// A legacy public instance of the connection-and-messages generation in a lifecycle or
+/// an account: its daily bills, its description and what the answer says of them.
+pub struct ConnectionUsage {
+    pub days: ConnectionDays,
+    pub description: String,
+    pub warnings: Vec<Warning>,
+}
+
+/// IOT-25..IOT-30: the instance `item` whose `day` of usage repeats every day from
+/// `first_day` on, billed per day as IOT-18's generation is (the account's first daily
+/// bill it cannot pay makes it overdue; IOT-8 stops the instance 24 hours later; IOT-9
+/// restores it). The warnings: IOT-27/IOT-29's daily settlement and its cut, IOT-28's
+/// months with the free quota, IOT-26's minutes not charged, a caller's price (SITE-1),
+/// and the fleet's. A price the site does not publish is a [`RateError`].
+pub fn connection_usage(item: &ConnectionItem, day: &DayInput, first_day: Date, ctx: &Ctx) -> Result<ConnectionUsage, RateError> {
+    let days = ConnectionDays::new(item, day, first_day, item.counted)?;
+    let (messages, _) = connection_messages::count_messages(&day.buckets, item.tariff.message_unit_bytes)?;
+    let amount = days.full_day_of_a_month()?;
+    let currency = ctx.currency();
+    let description = text!(ctx, "account.iotConnection", messages = Count(messages), minutes = Count(day.minutes.billable), amount = Money(currency, amount));
+
+    let mut warnings = vec![Warning::new(
+        "daily_settlement",
+        text!(ctx, "account.connectionDaily", cut = connection_messages::item::cut_text(item.policy.daily_amounts), to = crate::bill::rounded_to(currency)),
+        &["IOT-27", "IOT-29", "SITE-3"],
+    )];
+    // IOT-28: which months have the free quota.
+    let (first, second) = (item.activated, item.activated.and_then(|a| time::first_of_month_after(a, 1)));
+    match (item.policy.free_quota, first, second) {
+        (FreeQuota::EveryMonth, ..) => warnings.push(Warning::new("free_quota_months", text!(ctx, "account.freeQuotaEveryMonth"), &["IOT-28"])),
+        (_, Some(first), Some(second)) => {
+            let (first, second, activated) = (time::iso_month(first), time::iso_month(second), time::iso_date(item.activated.unwrap_or(first_day)));
+            warnings.push(Warning::new("free_quota_months", text!(ctx, "account.freeQuotaMonths", activated = activated, first = first, second = second), &["IOT-28"]));
+        }
+        _ => warnings.push(Warning::new("free_quota_not_applied", text!(ctx, "account.freeQuotaNotApplied"), &["IOT-28"])),
+    }
+    if day.minutes.free > 0 {
+        warnings.push(Warning::new("minutes_not_charged", text!(ctx, "account.minutesNotCharged", minutes = Count(day.minutes.free)), &["IOT-26"]));
+    }
+    if item.tariff.has_caller_price() {
+        warnings.push(Warning::new("caller_price", text!(ctx, "iot.connectionCallerPrice", currency = currency.code), &["SITE-1"]));
+    }
+    if let Some(fleet) = &item.fleet {
+        warnings.extend(fleet.warnings.iter().cloned());
+    }
+    Ok(ConnectionUsage { days, description, warnings })
 }
 
 /// IOT-26..IOT-29: a legacy public instance of the connection-and-messages generation

@@ -5,13 +5,13 @@
 use super::answer::{Part, Subscriptions};
 use super::cloud_phone::CloudPhone;
 use super::ecs::{Cycle, Ecs, Overdue};
-use super::iot::{ConnectionDays, Iot};
+use super::iot::{connection_usage, Iot};
 use super::product::{Clock, Rules, Usage};
 use super::subscription::{Schedule, Term};
 use crate::bill::{limits, Billing, Product, Warning};
 use crate::decode::{Ctx, Fields, Node, Value};
 use crate::error::{Error, ErrorCode};
-use crate::messages::{Count, Key, Money};
+use crate::messages::Key;
 use crate::products::iot::connection_messages::{self as cm, item::ConnectionItem};
 use crate::policy::{apply_policy_overrides, default_policies, Policies, Policy};
 use crate::time::{instant, Instant};
@@ -68,16 +68,12 @@ impl Kind {
         matches!(self, Kind::IotEnterprise | Kind::Ecs(Billing::Subscription))
     }
 
-    /// The parts a caller may list in `resource.attached`, with their rules.
+    /// The parts a caller may list in `resource.attached`: each product's lifecycle says which.
     fn attachable(self) -> &'static [Part] {
         match self {
-            // CP-10: dependents of an instance group with Internet access.
-            Kind::CloudPhone(_) => &[Part::NatGateway, Part::Eip, Part::SharedBandwidth],
-            // ECS-5: the resources an overdue pay-as-you-go instance has.
-            Kind::Ecs(Billing::PayAsYouGo) => &[Part::DataDisk, Part::LocalDisk, Part::StaticPublicIp, Part::Eip, Part::Snapshots, Part::CustomImage],
-            // ECS-2: the pay-as-you-go parts of a subscription instance; ECS-11: its public IP.
-            Kind::Ecs(Billing::Subscription) => &[Part::PayAsYouGoDisk, Part::PayByTrafficBandwidth, Part::StaticPublicIp, Part::Eip],
-            _ => &[],
+            Kind::CloudPhone(_) => CloudPhone::ATTACHABLE,
+            Kind::Ecs(billing) => Ecs::attachable(billing),
+            Kind::IotLegacyPublic | Kind::IotNewPublic | Kind::IotEnterprise => Iot::ATTACHABLE,
         }
     }
 }
@@ -173,27 +169,6 @@ pub fn usage(rate: Option<Rate>, clock: Clock) -> Usage {
         None => Usage::None,
         Some(rate) => Usage::Rate(rate.amount * Decimal::from(clock.seconds()) / Decimal::from(rate.per_seconds)),
     }
-}
-
-/// The auto-renewal schedule of an IoT Enterprise Edition instance (IOT-10) or of an ECS
-/// subscription (ECS-12, or ECS-15's with the `ecsAutoRenewal2019` preset).
-pub fn schedule(product: Product, policies: &Policies) -> Schedule {
-    let days = |p| policies.count(p);
-    // A renewal of zero months would renew forever at the same moment.
-    let months = |p| u64::from(policies.get(p).unwrap_or(1).max(1));
-    if product != Product::Ecs {
-        let (first, last) = (days(Policy::IotAutoRenewFirstAttemptDaysBeforeExpiry), days(Policy::IotAutoRenewLastAttemptDaysBeforeExpiry));
-        return Schedule { months: months(Policy::IotAutoRenewMonths), days: (last..=first).rev().map(|d| -d).collect(), hour: None, grace: None, rule: "IOT-10" };
-    }
-    let hour = Some(days(Policy::EcsAutoRenewAttemptHour).min(23));
-    let grace = Some((days(Policy::EcsAutoRenewServingAfterExpiryDays), days(Policy::EcsAutoRenewReleaseAfterExpiryDays)));
-    let months = months(Policy::EcsAutoRenewMonths);
-    if policies.choice(Policy::EcsAutoRenewSchedule) == crate::policy::SCHEDULE_CHOICES[1] {
-        return Schedule { months, days: crate::policy::ECS_2019_ATTEMPT_DAYS.to_vec(), hour, grace, rule: "ECS-15" };
-    }
-    // ECS-12: daily attempts on each of the nine days before expiry, so the last is one day before.
-    let first = days(Policy::EcsAutoRenewFirstAttemptDaysBeforeExpiry);
-    Schedule { months, days: (1..=first).rev().map(|d| -d).collect(), hour, grace, rule: "ECS-12" }
 }
 
 const FIELDS: [&str; 17] = [
@@ -298,7 +273,7 @@ pub fn decode(request: &Value, ctx: &Ctx) -> Result<Setup, Error> {
     events.sort_by_key(|e| e.at);
 
     let term = |schedule: Option<Schedule>| expiry.map(|(anchor, months)| Term::new(anchor, months, renewal_price, schedule));
-    let auto = |product| auto_renew.then(|| schedule(product, &policies));
+    let auto = |schedule: fn(&Policies) -> Schedule| auto_renew.then(|| schedule(&policies));
     let hourly = rate.map(|r| r.amount * Decimal::from(3_600) / Decimal::from(r.per_seconds));
     let days = |p| policies.count(p);
     let rules: Box<dyn Rules> = match kind {
@@ -310,11 +285,11 @@ pub fn decode(request: &Value, ctx: &Ctx) -> Result<Setup, Error> {
             None => return Err(internal("a subscription without its term")),
         },
         Kind::Ecs(billing) => {
-            let cycle = term(auto(Product::Ecs)).map(|term| Cycle { term, release_after_expiry_days: days(Policy::EcsSubscriptionReleaseAfterExpiryDays) });
+            let cycle = term(auto(Ecs::renewal_schedule)).map(|term| Cycle { term, release_after_expiry_days: days(Policy::EcsSubscriptionReleaseAfterExpiryDays) });
             Box::new(Ecs::new(billing, 1, attached, economical_mode, rate.is_some(), Overdue::of(&policies), cycle))
         }
         Kind::IotLegacyPublic => Box::new(Iot::legacy_public(&policies)),
-        Kind::IotEnterprise => match term(auto(Product::Iot)) {
+        Kind::IotEnterprise => match term(auto(Iot::renewal_schedule)) {
             Some(term) => {
                 let trial = trial.then(|| days(Policy::IotTrialMonths));
                 let release = policies.get(Policy::IotEnterpriseReleaseAfterExpiryDays).map(i64::from);
@@ -570,46 +545,13 @@ pub fn connection_policy(policies: &Policies) -> cm::Policy {
 
 /// A legacy public instance of the connection-and-messages generation (IOT-25..IOT-30),
 /// its day of usage repeated every day from `start` on (`item`, read as `quote` reads it
-/// from `at`): billed per day as IOT-18's generation is, through [`ConnectionDays`] (the
-/// first daily bill the credit cannot pay makes the account overdue; IOT-8 stops the
-/// instance 24 hours later; IOT-9 restores it), with the answer's description and
-/// warnings. A price the site does not publish, or usage before the activation, is a
-/// request error at the item (SITE-1).
+/// from `at`), as [`connection_usage`] bills and describes it. No repeated day, a price
+/// the site does not publish, or usage before the activation is a request error at the
+/// item (SITE-1).
 pub fn connection_resource(item: &ConnectionItem, at: &Fields<'_>, start: Instant, policies: &Policies) -> Result<Resource, Error> {
-    let ctx = at.ctx();
     let Some(day) = &item.repeated else { return Err(not_supported(at.child_path("usage"), text!(at, "lifecycle.noDays"))) };
     let (first_day, _) = start.billing_day().ok_or_else(|| Error::new(ErrorCode::OutOfRange, at.path(), text!(at, "account.startOutOfRange")))?;
-    let rate_error = |e| cm::item::rate_error(e, at, &item.tariff);
-    let days = ConnectionDays::new(item, day, first_day, item.counted).map_err(rate_error)?;
-    let (messages, _) = cm::count_messages(&day.buckets, item.tariff.message_unit_bytes).map_err(rate_error)?;
-    let amount = days.full_day_of_a_month().map_err(rate_error)?;
-    let currency = ctx.currency();
-    let description = text!(at, "account.iotConnection", messages = Count(messages), minutes = Count(day.minutes.billable), amount = Money(currency, amount));
-
-    let mut warnings = vec![Warning::new(
-        "daily_settlement",
-        text!(at, "account.connectionDaily", cut = cm::item::cut_text(item.policy.daily_amounts), to = crate::bill::rounded_to(currency)),
-        &["IOT-27", "IOT-29", "SITE-3"],
-    )];
-    // IOT-28: which months have the free quota.
-    let (first, second) = (item.activated, item.activated.and_then(|a| crate::time::first_of_month_after(a, 1)));
-    match (item.policy.free_quota, first, second) {
-        (cm::FreeQuota::EveryMonth, ..) => warnings.push(Warning::new("free_quota_months", text!(at, "account.freeQuotaEveryMonth"), &["IOT-28"])),
-        (_, Some(first), Some(second)) => {
-            let (first, second, activated) = (crate::time::iso_month(first), crate::time::iso_month(second), crate::time::iso_date(item.activated.unwrap_or(first_day)));
-            warnings.push(Warning::new("free_quota_months", text!(at, "account.freeQuotaMonths", activated = activated, first = first, second = second), &["IOT-28"]));
-        }
-        _ => warnings.push(Warning::new("free_quota_not_applied", text!(at, "account.freeQuotaNotApplied"), &["IOT-28"])),
-    }
-    if day.minutes.free > 0 {
-        warnings.push(Warning::new("minutes_not_charged", text!(at, "account.minutesNotCharged", minutes = Count(day.minutes.free)), &["IOT-26"]));
-    }
-    if item.tariff.has_caller_price() {
-        warnings.push(Warning::new("caller_price", text!(ctx, "iot.connectionCallerPrice", currency = currency.code), &["SITE-1"]));
-    }
-    if let Some(fleet) = &item.fleet {
-        warnings.extend(fleet.warnings.iter().cloned());
-    }
+    let usage = connection_usage(item, day, first_day, at.ctx()).map_err(|e| cm::item::rate_error(e, at, &item.tariff))?;
     let rules = Iot::legacy_public(policies);
-    Ok(Resource { rules: Box::new(rules), usage: Usage::Days(std::rc::Rc::new(days)), rate: None, description, prepaid: Decimal::ZERO, warnings })
+    Ok(Resource { rules: Box::new(rules), usage: Usage::Days(std::rc::Rc::new(usage.days)), rate: None, description: usage.description, prepaid: Decimal::ZERO, warnings: usage.warnings })
 }

@@ -6,6 +6,7 @@
 
 use super::answer::Event;
 use super::product::{money, Item, Purse, Said};
+use crate::policy::{Policies, Policy};
 use crate::time::Instant;
 use rust_decimal::Decimal;
 
@@ -24,6 +25,14 @@ pub struct Schedule {
     pub grace: Option<(i64, i64)>,
     /// The rule that gives the schedule.
     pub rule: &'static str,
+}
+
+impl Schedule {
+    /// The months one renewal buys, from the call's `policy` (IOT-10, ECS-12): at least
+    /// one, since a renewal of zero months would renew forever at the same moment.
+    pub fn renewal_months(policies: &Policies, policy: Policy) -> u64 {
+        u64::from(policies.get(policy).unwrap_or(1).max(1))
+    }
 }
 
 /// A subscription's term: the expiry is `anchor` plus `months` (months add from the
