@@ -53,16 +53,6 @@ impl Kind {
         matches!(self, Kind::CloudPhone(Billing::Subscription) | Kind::Ecs(Billing::Subscription) | Kind::IotEnterprise)
     }
 
-    /// The rule a subscription's expiry, renewal and release follow: IOT-5 for IoT
-    /// Enterprise, CP-14 for Cloud Phone, ECS-11 for ECS.
-    pub fn subscription_rule(self) -> &'static str {
-        match self {
-            Kind::IotEnterprise => "IOT-5",
-            Kind::Ecs(_) => "ECS-11",
-            _ => "CP-14",
-        }
-    }
-
     /// Whether auto-renewal has a schedule in the rules: IOT-10 and ECS-12.
     pub fn auto_renews(self) -> bool {
         matches!(self, Kind::IotEnterprise | Kind::Ecs(Billing::Subscription))
@@ -86,24 +76,6 @@ pub struct Rate {
 }
 
 impl Rate {
-    /// The cost of `seconds` at this rate (one multiplication, one division: exact
-    /// whenever the result has a finite decimal expansion of 28 digits).
-    pub fn cost(self, seconds: i64) -> Option<Decimal> {
-        self.amount.checked_mul(Decimal::from(seconds))?.checked_div(Decimal::from(self.per_seconds))
-    }
-
-    /// How many seconds `credit` pays for; None for a zero rate or a runway too long to compute.
-    ///
-    /// Rounded to the nanosecond: a credit that is itself the remainder of a rate such
-    /// as USD 0.05/3,600 s carries a 28th-digit rounding error, which must not push a
-    /// whole-second runway (3,601 s) over to the next second when it is rounded up.
-    pub fn seconds_covered(self, credit: Decimal) -> Option<Decimal> {
-        if self.amount.is_zero() {
-            return None;
-        }
-        Some(credit.checked_mul(Decimal::from(self.per_seconds))?.checked_div(self.amount)?.round_dp(9))
-    }
-
     /// "USD 0.0457 per hour".
     pub fn describe(self, ctx: &Ctx) -> String {
         let amount = crate::messages::Money(ctx.currency(), self.amount.normalize());
