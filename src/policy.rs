@@ -118,10 +118,80 @@ enum Group {
 
 const GROUPS: [(&str, Group); 3] = [("cloudPhone", Group::CloudPhone), ("iot", Group::Iot), ("ecs", Group::Ecs)];
 
+/// A policy that picks one reading among named ones, as a typed enum: code asks which
+/// reading a call has by its variant ([`Policies::chosen`]), matched by name, so that
+/// the order of the readings cannot change what a call does.
+pub trait Choice: Copy + PartialEq + Default + 'static {
+    /// The policy whose readings these are.
+    const POLICY: Policy;
+
+    /// Every reading with its name in a request and in `catalog()`; the default first.
+    fn all() -> &'static [(&'static str, Self)];
+
+    /// Its name in a request.
+    fn name(self) -> &'static str {
+        Self::all().iter().find(|(_, reading)| *reading == self).map_or("", |(name, _)| name)
+    }
+}
+
+/// Which auto-renewal schedule an ECS subscription follows (`policy.ecs.autoRenewSchedule`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AutoRenewSchedule {
+    /// ECS-12: an attempt on each of the nine days before expiry (the default).
+    #[default]
+    DailyNineDays,
+    /// ECS-15: the 2019 edition's five attempts (the `ecsAutoRenewal2019` preset).
+    FiveAttempts2019,
+}
+
+impl AutoRenewSchedule {
+    pub const ALL: [(&'static str, AutoRenewSchedule); 2] = [("dailyNineDays", AutoRenewSchedule::DailyNineDays), ("fiveAttempts2019", AutoRenewSchedule::FiveAttempts2019)];
+}
+
+impl Choice for AutoRenewSchedule {
+    const POLICY: Policy = Policy::EcsAutoRenewSchedule;
+    fn all() -> &'static [(&'static str, Self)] {
+        &Self::ALL
+    }
+}
+
+/// What an overdue release does to snapshots behind disks and custom images
+/// (`policy.ecs.snapshotsAfterRelease`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SnapshotsAfterRelease {
+    /// ECS-5 (seed 004): all are deleted, with the custom images (the default).
+    #[default]
+    DeleteAll,
+    /// ECS-16 (the 2021 Billing FAQ): those in use are kept.
+    KeepInUse,
+}
+
+impl SnapshotsAfterRelease {
+    pub const ALL: [(&'static str, SnapshotsAfterRelease); 2] = [("deleteAll", SnapshotsAfterRelease::DeleteAll), ("keepInUse", SnapshotsAfterRelease::KeepInUse)];
+}
+
+impl Choice for SnapshotsAfterRelease {
+    const POLICY: Policy = Policy::EcsSnapshotsAfterRelease;
+    fn all() -> &'static [(&'static str, Self)] {
+        &Self::ALL
+    }
+}
+
+/// The names of a choice's readings, in its order, for [`Period::choices`].
+const fn names<T: Copy, const N: usize>(all: &[(&'static str, T); N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = all[i].0;
+        i += 1;
+    }
+    out
+}
+
 /// ECS-12's auto-renewal schedule and ECS-15's, the choices of [`Policy::EcsAutoRenewSchedule`].
-pub const SCHEDULE_CHOICES: &[&str] = &["dailyNineDays", "fiveAttempts2019"];
+const SCHEDULE_CHOICES: [&str; 2] = names(&AutoRenewSchedule::ALL);
 /// ECS-5's reading of snapshots at release and ECS-16's, the choices of [`Policy::EcsSnapshotsAfterRelease`].
-pub const SNAPSHOT_CHOICES: &[&str] = &["deleteAll", "keepInUse"];
+const SNAPSHOT_CHOICES: [&str; 2] = names(&SnapshotsAfterRelease::ALL);
 /// IOT-28's readings of "the first two months" (`products::iot::connection_messages::FreeQuota`).
 pub const FREE_QUOTA_CHOICES: &[&str] = &["firstTwoMonths", "everyMonth"];
 /// IOT-29's cut of each day's amounts (`products::iot::connection_messages::DailyAmounts`).
@@ -238,6 +308,12 @@ impl Policies {
         period.value.and_then(|i| period.choices.get(i as usize)).copied().unwrap_or("")
     }
 
+    /// The reading a choice policy is set to (ECS-15, ECS-16), found by its name.
+    pub fn chosen<C: Choice>(&self) -> C {
+        let name = self.choice(C::POLICY);
+        C::all().iter().find(|(n, _)| *n == name).map_or_else(C::default, |(_, reading)| *reading)
+    }
+
     /// Whether the call asked for `preset` (`policy.preset`).
     pub fn has_preset(&self, preset: Preset) -> bool {
         self.presets.contains(&preset)
@@ -305,10 +381,10 @@ const DEFAULTS: [(Policy, Group, &str, Period); 24] = {
         (EcsAutoRenewReleaseAfterExpiryDays, Ecs, "autoRenewReleaseAfterExpiryDays", dated(30, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
             "if auto-renewal is on but never succeeds, the instance is released 30 days after expiry")),
         // ECS-12 by default; ECS-15's 2019 schedule is the "ecsAutoRenewal2019" preset.
-        (EcsAutoRenewSchedule, Ecs, "autoRenewSchedule", choice(SCHEDULE_CHOICES, dated(0, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
+        (EcsAutoRenewSchedule, Ecs, "autoRenewSchedule", choice(&SCHEDULE_CHOICES, dated(0, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
             "the fee is deducted at 08:00:00 UTC+8 nine days before expiry and retried every day until it is paid or the nine days end"))),
         // ECS-5 (seed 004) by default; ECS-16's older reading is "keepInUse".
-        (EcsSnapshotsAfterRelease, Ecs, "snapshotsAfterRelease", choice(SNAPSHOT_CHOICES, period(0, Days, "ECS-5", ECS, None,
+        (EcsSnapshotsAfterRelease, Ecs, "snapshotsAfterRelease", choice(&SNAPSHOT_CHOICES, period(0, Days, "ECS-5", ECS, None,
             "all snapshots are deleted, including those behind custom images, and those custom images are deleted"))),
     ]
 };
@@ -347,22 +423,22 @@ impl Policies {
                     *period = Period { value, overridden: true, ..dated(0, period.unit, "ECS-14", ECS_CHINA_OVERDUE_PAGE, None, text) };
                 }
             }
-            Preset::EcsAutoRenewal2019 => self.choose(Policy::EcsAutoRenewSchedule, 1),
+            Preset::EcsAutoRenewal2019 => self.choose(Policy::EcsAutoRenewSchedule, AutoRenewSchedule::FiveAttempts2019.name()),
         }
     }
 
-    /// The caller (or a preset) picked the reading `index` of a choice policy: each
+    /// The caller (or a preset) picked the reading `name` of a choice policy: each
     /// reading has its own rule and source.
-    fn choose(&mut self, policy: Policy, index: usize) {
+    fn choose(&mut self, policy: Policy, name: &'static str) {
         let period = &mut self.periods[policy as usize];
-        *period = match (policy, index) {
-            (Policy::EcsAutoRenewSchedule, 1) => choice(SCHEDULE_CHOICES, dated(0, Unit::Days, "ECS-15", ECS_AUTO_RENEW_2019_PAGE, Some("2019-05-30"),
+        *period = match policy {
+            Policy::EcsAutoRenewSchedule if name == AutoRenewSchedule::FiveAttempts2019.name() => choice(&SCHEDULE_CHOICES, dated(0, Unit::Days, "ECS-15", ECS_AUTO_RENEW_2019_PAGE, Some("2019-05-30"),
                 "a notice 7 days before expiry; deductions attempted 3 days before expiry, 1 day before, on the expiry day, and 6 and 14 days after it; if all five fail, the instance is suspended 15 days after expiry with its data kept")),
-            (Policy::EcsSnapshotsAfterRelease, 1) => choice(SNAPSHOT_CHOICES, dated(0, Unit::Days, "ECS-16", ECS_BILLING_FAQ_2021_PAGE, Some("2021-04-28"),
+            Policy::EcsSnapshotsAfterRelease if name == SnapshotsAfterRelease::KeepInUse.name() => choice(&SNAPSHOT_CHOICES, dated(0, Unit::Days, "ECS-16", ECS_BILLING_FAQ_2021_PAGE, Some("2021-04-28"),
                 "when an overdue pay-as-you-go instance's resources are released, snapshots that back a disk or a custom image are kept and not charged; the others are deleted")),
             _ => DEFAULTS[policy as usize].3.clone(),
         };
-        period.value = Some(index as u32);
+        period.value = period.choices.iter().position(|c| *c == name).map(|i| i as u32);
         period.overridden = true;
     }
 }
@@ -396,7 +472,7 @@ pub fn apply_policy_overrides(policies: &mut Policies, node: &Node<'_>) -> Resul
                 period.value = Some(value.integer(0, MAX_VALUE)? as u32);
                 period.overridden = true;
             } else {
-                let named: Vec<(&str, usize)> = choices.iter().enumerate().map(|(i, c)| (*c, i)).collect();
+                let named: Vec<(&str, &'static str)> = choices.iter().map(|c| (*c, *c)).collect();
                 policies.choose(policy, value.one_of(&named, ErrorCode::UnknownField)?);
             }
         }
@@ -446,6 +522,29 @@ mod tests {
         assert_eq!(p.period(Policy::EcsSubscriptionReleaseAfterExpiryDays).rule, "ECS-11");
         assert_eq!((p.choice(Policy::EcsAutoRenewSchedule), p.choice(Policy::EcsSnapshotsAfterRelease)), ("dailyNineDays", "deleteAll"));
         assert_eq!((p.choice(Policy::IotFreeQuota), p.choice(Policy::IotDailyAmounts)), ("firstTwoMonths", "truncate"));
+        // The default reading of each choice is its enum's default: ECS-12's schedule, ECS-5's snapshots.
+        assert_eq!((p.chosen::<AutoRenewSchedule>(), p.chosen::<SnapshotsAfterRelease>()), (AutoRenewSchedule::DailyNineDays, SnapshotsAfterRelease::DeleteAll));
+    }
+
+    #[test]
+    fn a_reading_is_found_by_its_name_not_its_place() {
+        // Each choice lists its enum's names, in the enum's order.
+        let p = default_policies();
+        assert_eq!(p.period(Policy::EcsAutoRenewSchedule).choices, ["dailyNineDays", "fiveAttempts2019"]);
+        assert_eq!(p.period(Policy::EcsSnapshotsAfterRelease).choices, ["deleteAll", "keepInUse"]);
+        // Named by the caller, each reading comes with its own rule.
+        for (json, schedule, rule) in [
+            (r#"{"ecs": {"autoRenewSchedule": "fiveAttempts2019"}}"#, AutoRenewSchedule::FiveAttempts2019, "ECS-15"),
+            (r#"{"ecs": {"autoRenewSchedule": "dailyNineDays"}}"#, AutoRenewSchedule::DailyNineDays, "ECS-12"),
+        ] {
+            let mut p = default_policies();
+            apply(&mut p, json).unwrap();
+            assert_eq!((p.chosen::<AutoRenewSchedule>(), p.period(Policy::EcsAutoRenewSchedule).rule), (schedule, rule), "{json}");
+        }
+        let mut p = default_policies();
+        apply(&mut p, r#"{"ecs": {"snapshotsAfterRelease": "keepInUse"}}"#).unwrap();
+        assert_eq!((p.chosen::<SnapshotsAfterRelease>(), p.choice(Policy::EcsSnapshotsAfterRelease)), (SnapshotsAfterRelease::KeepInUse, "keepInUse"));
+        assert_eq!(SnapshotsAfterRelease::KeepInUse.name(), "keepInUse");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::answer::{Event, Part, ResourceStatus};
 use super::product::{money, rounding, Clock, Fate, Item, Purse, Rules, Said, Step};
 use super::subscription::{Schedule, Term};
 use crate::bill::{Billing, Product, Warning};
-use crate::policy::{Policies, Policy, Preset};
+use crate::policy::{AutoRenewSchedule, Policies, Policy, Preset, SnapshotsAfterRelease};
 use crate::products::ecs::minimum_lifetime_charge;
 use crate::time::Instant;
 use rust_decimal::Decimal;
@@ -34,7 +34,7 @@ impl Overdue {
             stop_days: policies.count(Policy::EcsStopAfterDays),
             release_after_stop_days: policies.count(Policy::EcsReleaseAfterStopDays),
             china_site: policies.has_preset(Preset::EcsChinaSite),
-            keep_snapshots_in_use: policies.choice(Policy::EcsSnapshotsAfterRelease) == crate::policy::SNAPSHOT_CHOICES[1],
+            keep_snapshots_in_use: policies.chosen::<SnapshotsAfterRelease>() == SnapshotsAfterRelease::KeepInUse,
         }
     }
 
@@ -92,7 +92,7 @@ impl Ecs {
         let hour = Some(days(Policy::EcsAutoRenewAttemptHour).min(23));
         let grace = Some((days(Policy::EcsAutoRenewServingAfterExpiryDays), days(Policy::EcsAutoRenewReleaseAfterExpiryDays)));
         let months = Schedule::renewal_months(policies, Policy::EcsAutoRenewMonths);
-        if policies.choice(Policy::EcsAutoRenewSchedule) == crate::policy::SCHEDULE_CHOICES[1] {
+        if policies.chosen::<AutoRenewSchedule>() == AutoRenewSchedule::FiveAttempts2019 {
             return Schedule { months, days: crate::policy::ECS_2019_ATTEMPT_DAYS.to_vec(), hour, grace, rule: "ECS-15" };
         }
         // ECS-12: daily attempts on each of the nine days before expiry, so the last is one day before.
