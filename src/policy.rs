@@ -104,6 +104,12 @@ pub enum Policy {
     EcsAutoRenewReleaseAfterExpiryDays,
     /// ECS-12 (default) or ECS-15: which auto-renewal schedule a subscription follows.
     EcsAutoRenewSchedule,
+    /// ECS-15's attempts (the 2019 schedule only): 3 and 1 days before expiry, on the
+    /// expiry day, 6 and 14 days after it.
+    EcsAutoRenew2019FirstAttemptDaysBeforeExpiry,
+    EcsAutoRenew2019SecondAttemptDaysBeforeExpiry,
+    EcsAutoRenew2019FourthAttemptDaysAfterExpiry,
+    EcsAutoRenew2019FifthAttemptDaysAfterExpiry,
     /// ECS-5 (default) or ECS-16: what happens to snapshots behind disks and custom images.
     EcsSnapshotsAfterRelease,
 }
@@ -197,13 +203,6 @@ pub const FREE_QUOTA_CHOICES: &[&str] = &["firstTwoMonths", "everyMonth"];
 /// IOT-29's cut of each day's amounts (`products::iot::connection_messages::DailyAmounts`).
 pub const DAILY_AMOUNT_CHOICES: &[&str] = &["truncate", "halfUp"];
 
-/// ECS-15 ("Auto-renewal", 2019-05-30 edition): the days, counted from the expiry's own
-/// day (negative before it), on which a 2019 auto-renewal is attempted, at
-/// `ecs.autoRenewAttemptHour`: 3 and 1 days before, on the day, 6 and 14 days after.
-pub const ECS_2019_ATTEMPT_DAYS: [i64; 5] = [-3, -1, 0, 6, 14];
-/// ECS-15: the notice that precedes the 2019 schedule's first attempt, in days before expiry.
-pub const ECS_2019_NOTICE_DAYS: i64 = 7;
-
 impl Policy {
     /// Every policy, in `catalog()`'s order (the table's).
     pub fn all() -> impl Iterator<Item = Policy> {
@@ -241,6 +240,14 @@ const fn period(value: u32, unit: Unit, rule: &'static str, seed: &'static str, 
 const fn dated(value: u32, unit: Unit, rule: &'static str, page: &'static str, as_of: Option<&'static str>, text: &'static str) -> Period {
     Period { value: Some(value), unit, choices: &[], rule, seed: None, page: Some(page), as_of, text, overridden: false }
 }
+
+/// ECS-15 ("Auto-renewal", 2019-05-30 edition): one of the 2019 schedule's attempts, in
+/// days from the expiry's own day.
+const fn ecs_2019(days: u32) -> Period {
+    dated(days, Unit::Days, "ECS-15", ECS_AUTO_RENEW_2019_PAGE, Some("2019-05-30"), ECS_2019_TEXT)
+}
+
+const ECS_2019_TEXT: &str = "a notice 7 days before expiry; deductions attempted 3 days before expiry, 1 day before, on the expiry day, and 6 and 14 days after it; if all five fail, the instance is suspended 15 days after expiry with its data kept";
 
 /// A choice between readings: `choices[0]` is the default.
 const fn choice(choices: &'static [&'static str], period: Period) -> Period {
@@ -329,7 +336,7 @@ const FAQ_AS_OF: Option<&str> = Some("2026-06-17");
 
 /// The policies as the documents state them, in [`Policy`]'s order (a test checks it): a
 /// table in the module's data rather than code that builds it.
-const DEFAULTS: [(Policy, Group, &str, Period); 24] = {
+const DEFAULTS: [(Policy, Group, &str, Period); 28] = {
     use Group::*;
     use Policy::*;
     use Unit::*;
@@ -383,6 +390,12 @@ const DEFAULTS: [(Policy, Group, &str, Period); 24] = {
         // ECS-12 by default; ECS-15's 2019 schedule is the "ecsAutoRenewal2019" preset.
         (EcsAutoRenewSchedule, Ecs, "autoRenewSchedule", choice(&SCHEDULE_CHOICES, dated(0, Days, "ECS-12", ECS_AUTO_RENEW_PAGE, Some("2020"),
             "the fee is deducted at 08:00:00 UTC+8 nine days before expiry and retried every day until it is paid or the nine days end"))),
+        // ECS-15: the 2019 schedule's five attempts (the third on the expiry day itself), at
+        // `autoRenewAttemptHour`; used only with the "ecsAutoRenewal2019" preset.
+        (EcsAutoRenew2019FirstAttemptDaysBeforeExpiry, Ecs, "autoRenew2019FirstAttemptDaysBeforeExpiry", ecs_2019(3)),
+        (EcsAutoRenew2019SecondAttemptDaysBeforeExpiry, Ecs, "autoRenew2019SecondAttemptDaysBeforeExpiry", ecs_2019(1)),
+        (EcsAutoRenew2019FourthAttemptDaysAfterExpiry, Ecs, "autoRenew2019FourthAttemptDaysAfterExpiry", ecs_2019(6)),
+        (EcsAutoRenew2019FifthAttemptDaysAfterExpiry, Ecs, "autoRenew2019FifthAttemptDaysAfterExpiry", ecs_2019(14)),
         // ECS-5 (seed 004) by default; ECS-16's older reading is "keepInUse".
         (EcsSnapshotsAfterRelease, Ecs, "snapshotsAfterRelease", choice(&SNAPSHOT_CHOICES, period(0, Days, "ECS-5", ECS, None,
             "all snapshots are deleted, including those behind custom images, and those custom images are deleted"))),
@@ -432,8 +445,7 @@ impl Policies {
     fn choose(&mut self, policy: Policy, name: &'static str) {
         let period = &mut self.periods[policy as usize];
         *period = match policy {
-            Policy::EcsAutoRenewSchedule if name == AutoRenewSchedule::FiveAttempts2019.name() => choice(&SCHEDULE_CHOICES, dated(0, Unit::Days, "ECS-15", ECS_AUTO_RENEW_2019_PAGE, Some("2019-05-30"),
-                "a notice 7 days before expiry; deductions attempted 3 days before expiry, 1 day before, on the expiry day, and 6 and 14 days after it; if all five fail, the instance is suspended 15 days after expiry with its data kept")),
+            Policy::EcsAutoRenewSchedule if name == AutoRenewSchedule::FiveAttempts2019.name() => choice(&SCHEDULE_CHOICES, ecs_2019(0)),
             Policy::EcsSnapshotsAfterRelease if name == SnapshotsAfterRelease::KeepInUse.name() => choice(&SNAPSHOT_CHOICES, dated(0, Unit::Days, "ECS-16", ECS_BILLING_FAQ_2021_PAGE, Some("2021-04-28"),
                 "when an overdue pay-as-you-go instance's resources are released, snapshots that back a disk or a custom image are kept and not charged; the others are deleted")),
             _ => DEFAULTS[policy as usize].3.clone(),
@@ -510,13 +522,14 @@ mod tests {
         // CP-9 15 days; IOT-5 15 days; IOT-10 9 and 1 days, 1 month; IOT-8 24 h; IOT-9 30 min and 4 h;
         // ECS-3 T+7, T+14; ECS-4 T+15 and 15 more days.
         // Beyond the seeds: CP-14 15 days; ECS-11 15 days; ECS-12 1 month, 9 days, 08:00, 15 and 30 days;
+        // ECS-15's attempts 3 and 1 days before expiry, 6 and 14 days after;
         // the choices at their first reading (IOT-28's first two months, IOT-29's cut; ECS-12's
         // schedule, ECS-5's snapshots).
         let values: Vec<Option<u32>> = Policy::all().map(|n| p.get(n)).collect();
         let s = Some;
         assert_eq!(
             values,
-            [s(15), s(15), s(1), s(15), s(1), s(9), s(1), s(24), s(30), s(4), s(0), s(0), s(7), s(14), s(15), s(15), s(15), s(1), s(9), s(8), s(15), s(30), s(0), s(0)]
+            [s(15), s(15), s(1), s(15), s(1), s(9), s(1), s(24), s(30), s(4), s(0), s(0), s(7), s(14), s(15), s(15), s(15), s(1), s(9), s(8), s(15), s(30), s(0), s(3), s(1), s(6), s(14), s(0)]
         );
         assert_eq!(p.period(Policy::CloudPhoneSubscriptionReleaseAfterExpiryDays).rule, "CP-14");
         assert_eq!(p.period(Policy::EcsSubscriptionReleaseAfterExpiryDays).rule, "ECS-11");

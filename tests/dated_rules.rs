@@ -452,6 +452,13 @@ fn ecs15_the_2019_schedule_attempts_before_and_after_expiry() {
     assert_eq!(rules(renewed), ["ECS-10", "ECS-15"]);
     assert!(first(&r, "stopped").is_none());
     assert!(r.get("lastSafeMoment").is_none());
+
+    // The attempts are policy data: with the first 5 days before expiry and the last 10 days
+    // after it, the attempts are 04-20, 04-24, 04-25, 05-01 and 05-05, at 08:00.
+    let policy = json!({"preset": "ecsAutoRenewal2019", "ecs": {"autoRenew2019FirstAttemptDaysBeforeExpiry": 5, "autoRenew2019FifthAttemptDaysAfterExpiry": 10}});
+    let r = run(auto_renewing("2016-03-24T10:00:00+08:00", "1", json!({"until": "2016-06-01", "policy": policy})));
+    let attempts: Vec<&str> = r["timeline"].as_array().unwrap().iter().filter(|e| e["event"] == "autoRenewFailed").map(|e| e["at"].as_str().unwrap()).collect();
+    assert_eq!(attempts, ["2016-04-20T08:00:00+08:00", "2016-04-24T08:00:00+08:00", "2016-04-25T08:00:00+08:00", "2016-05-01T08:00:00+08:00", "2016-05-05T08:00:00+08:00"]);
 }
 
 #[test]

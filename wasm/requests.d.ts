@@ -794,7 +794,7 @@ export interface PolicyOverride {
     preset?: Preset | Preset[];
     cloudPhone?: Partial<Record<"overdueReleaseAfterDays" | "subscriptionReleaseAfterExpiryDays", Count>>;
     iot?: Partial<Record<"trialMonths" | "enterpriseReleaseAfterExpiryDays" | "autoRenewMonths" | "autoRenewFirstAttemptDaysBeforeExpiry" | "autoRenewLastAttemptDaysBeforeExpiry" | "legacyStopAfterOverdueHours" | "restoreWithinMinutes" | "billWithinHoursAfterCycle", Count>> & IotChoices;
-    ecs?: Partial<Record<"secondDeductionAfterDays" | "thirdDeductionAfterDays" | "stopAfterDays" | "releaseAfterStopDays" | "subscriptionReleaseAfterExpiryDays" | "autoRenewMonths" | "autoRenewFirstAttemptDaysBeforeExpiry" | "autoRenewAttemptHour" | "autoRenewServingAfterExpiryDays" | "autoRenewReleaseAfterExpiryDays", Count>> & EcsChoices;
+    ecs?: Partial<Record<"secondDeductionAfterDays" | "thirdDeductionAfterDays" | "stopAfterDays" | "releaseAfterStopDays" | "subscriptionReleaseAfterExpiryDays" | "autoRenewMonths" | "autoRenewFirstAttemptDaysBeforeExpiry" | "autoRenewAttemptHour" | "autoRenewServingAfterExpiryDays" | "autoRenewReleaseAfterExpiryDays" | "autoRenew2019FirstAttemptDaysBeforeExpiry" | "autoRenew2019SecondAttemptDaysBeforeExpiry" | "autoRenew2019FourthAttemptDaysAfterExpiry" | "autoRenew2019FifthAttemptDaysAfterExpiry", Count>> & EcsChoices;
 }
 
 export type Preset = "ecsChinaSite" | "ecsAutoRenewal2019";

@@ -93,7 +93,18 @@ impl Ecs {
         let grace = Some((days(Policy::EcsAutoRenewServingAfterExpiryDays), days(Policy::EcsAutoRenewReleaseAfterExpiryDays)));
         let months = Schedule::renewal_months(policies, Policy::EcsAutoRenewMonths);
         if policies.chosen::<AutoRenewSchedule>() == AutoRenewSchedule::FiveAttempts2019 {
-            return Schedule { months, days: crate::policy::ECS_2019_ATTEMPT_DAYS.to_vec(), hour, grace, rule: "ECS-15" };
+            // ECS-15: 3 and 1 days before expiry, on the day, 6 and 14 days after (the
+            // caller's counts kept in time order, each day once).
+            let mut days = vec![
+                -days(Policy::EcsAutoRenew2019FirstAttemptDaysBeforeExpiry),
+                -days(Policy::EcsAutoRenew2019SecondAttemptDaysBeforeExpiry),
+                0,
+                days(Policy::EcsAutoRenew2019FourthAttemptDaysAfterExpiry),
+                days(Policy::EcsAutoRenew2019FifthAttemptDaysAfterExpiry),
+            ];
+            days.sort_unstable();
+            days.dedup();
+            return Schedule { months, days, hour, grace, rule: "ECS-15" };
         }
         // ECS-12: daily attempts on each of the nine days before expiry, so the last is one day before.
         let first = days(Policy::EcsAutoRenewFirstAttemptDaysBeforeExpiry);

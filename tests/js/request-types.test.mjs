@@ -150,6 +150,21 @@ const supplement = [
     },
   },
   {
+    name: "ECS auto-renewal on the 2019 schedule, its five attempts moved (ECS-15)",
+    fn: "simulateLifecycle",
+    request: {
+      product: "ecs",
+      resource: { billing: "subscription" },
+      start: "2026-12-01",
+      months: 1,
+      autoRenew: true,
+      renewalPrice: "30",
+      account: { balance: "40" },
+      policy: { preset: "ecsAutoRenewal2019", ecs: { autoRenew2019FirstAttemptDaysBeforeExpiry: 5, autoRenew2019SecondAttemptDaysBeforeExpiry: 2,
+        autoRenew2019FourthAttemptDaysAfterExpiry: 3, autoRenew2019FifthAttemptDaysAfterExpiry: 10 } },
+    },
+  },
+  {
     name: "what a Terraform plan buys beside instances (issue 33): an EIP, a NAT Gateway, disks on their own",
     fn: "quote",
     request: {
