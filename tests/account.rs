@@ -125,6 +125,31 @@ fn one_credit_makes_every_item_overdue_at_once_and_each_follows_its_own_rules() 
     assert_eq!(own, ["created", "overdue"]);
 }
 
+/// The rules the account's own overdue entry cites.
+fn account_overdue_rules(result: &Json) -> Json {
+    let entry = result["timeline"].as_array().unwrap().iter().find(|e| e["item"].is_null() && e["event"] == "overdue");
+    entry.expect("the account's overdue entry")["rules"].clone()
+}
+
+#[test]
+fn the_accounts_overdue_entry_cites_each_products_own_rule() {
+    // Phones alone: seed 003's overdue rule, CP-9 (ECS-1 is seed 004's, ECS's alone).
+    let phones_only = account(&json!({"start": "2026-12-01", "account": {"balance": "10"}, "items": [phones(2)]}));
+    assert_eq!(account_overdue_rules(&phones_only), json!(["CP-9"]));
+    // A legacy public IoT instance, 2,000,000 messages a day at Basic's USD 1.60 (the
+    // first day 0.80, IOT-17): USD 1.00 pays Dec 1 and not Dec 2, so the account is
+    // overdue when Dec 2 ends: seed 001's rule for a legacy public instance, IOT-8.
+    let iot_only = account(&json!({"start": "2026-12-01", "until": "2026-12-05", "account": {"balance": "1"},
+        "items": [{"product": "iot", "instance": "legacyPublic", "edition": "basic",
+                   "usage": {"perDay": {"messages": [{"bytes": 100, "count": 2000000}]}}}]}));
+    assert_eq!(at_of(&iot_only, -1, "overdue").as_deref(), Some("2026-12-03T00:00:00+08:00"));
+    assert_eq!(account_overdue_rules(&iot_only), json!(["IOT-8"]));
+    // ECS, a phone, an Enterprise Edition instance: each product's rule once, in item order.
+    let mixed = account(&json!({"start": "2026-12-01", "until": "2026-12-05", "account": {"balance": "10"}, "subscriptions": "alreadyPaid",
+        "items": [ecs_per_hour("1"), phones(1), ecs_per_hour("2"), {"product": "iot", "instance": "enterprise", "months": 3, "monthlyPrice": "20"}]}));
+    assert_eq!(account_overdue_rules(&mixed), json!(["ECS-1", "CP-9", "IOT-6"]));
+}
+
 #[test]
 fn subscriptions_are_bought_at_start_from_the_credit_and_a_credit_too_small_is_said_first() {
     // Issue 31's account: balance 500; 10 acp.std.large phones pay-as-you-go for 200 h

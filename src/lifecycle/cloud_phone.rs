@@ -151,6 +151,11 @@ impl Rules for CloudPhone {
         Said::new(Event::Created, effects, rules)
     }
 
+    /// CP-9 for pay-as-you-go phones; seed 003 states nothing for a subscription (CP-2).
+    fn overdue_rule(&self) -> &'static str {
+        if self.pay_as_you_go_group() { "CP-9" } else { "CP-2" }
+    }
+
     /// Overdue: CP-4 and CP-9 for pay-as-you-go phones; seed 003 states nothing for a subscription (CP-2).
     fn overdue(&mut self, item: &mut Item, by_bill: bool) -> (Vec<String>, Vec<&'static str>) {
         if !self.pay_as_you_go_group() {

@@ -296,12 +296,17 @@ impl Rules for Ecs {
         Said::new(Event::Created, effects, rules)
     }
 
+    /// ECS-1: overdue is a credit below an outstanding bill (seed 004).
+    fn overdue_rule(&self) -> &'static str {
+        "ECS-1"
+    }
+
     /// Overdue: ECS-1, then ECS-3/ECS-4 (pay-as-you-go) or ECS-2 (subscription), ECS-14 on the China site.
     fn overdue(&mut self, item: &mut Item, by_bill: bool) -> (Vec<String>, Vec<&'static str>) {
         self.retries_done = 0;
         let stop = item.now().plus_days(self.overdue.stop_days);
         let mut effects = vec![text!(item, "ecsLife.overdue")];
-        let mut rules = vec!["ECS-1"];
+        let mut rules = vec![self.overdue_rule()];
         if by_bill && item.alone() && self.metered {
             effects.push(text!(item, "ecsLife.hourlySettlement"));
             rules.push("ECS-13");

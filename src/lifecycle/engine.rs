@@ -18,9 +18,10 @@
 //!   release, CP-3); a daily one when each billing day ends, for the day's bill
 //!   (IOT-9 allows up to 4 hours more; the earliest moment is used). Charges a product
 //!   adds (CP-3's rest of a period, ECS-13's minimum) come with the next deduction.
-//! - The account becomes overdue at the first deduction larger than the credit (ECS-1);
-//!   a deduction equal to the credit is paid. Every resource is overdue from then on and
-//!   follows its own product's rules; later deductions add to what is owed.
+//! - The account becomes overdue at the first deduction larger than the credit (ECS-1's
+//!   definition, for every product); a deduction equal to the credit is paid. Every
+//!   resource is overdue from then on and follows its own product's rules, which the
+//!   account's entry cites (CP-9, IOT-6..IOT-8, ECS-1); later deductions add to what is owed.
 //! - At one moment: the deductions due then, then the account's overdue, then the
 //!   resources' deadlines (in item order), then the caller's events (in their order). A
 //!   payment at a deadline is too late; `lastSafeMoment` is one second before the first
@@ -705,8 +706,24 @@ impl<'s> Engine<'s> {
         self.check_used_up();
     }
 
+    /// The rules the account's overdue entry cites: each product's own (its module says
+    /// which: CP-9, IOT-6/IOT-7/IOT-8, ECS-1), once each, in item order, for the resources
+    /// still there (all of them if none is).
+    fn overdue_rules(&self) -> Vec<&'static str> {
+        let live: Vec<&Slot> = self.slots.iter().filter(|s| !s.item.gone()).collect();
+        let slots = if live.is_empty() { self.slots.iter().collect() } else { live };
+        let mut rules = Vec::new();
+        for slot in slots {
+            let rule = slot.rules.overdue_rule();
+            if !rules.contains(&rule) {
+                rules.push(rule);
+            }
+        }
+        rules
+    }
+
     /// The account is overdue: by a bill the credit cannot pay (`by_bill`), or at the
-    /// caller's `overdueAt`. Every resource is, and follows its own rules (ECS-1).
+    /// caller's `overdueAt`. Every resource is, and follows its own product's rules.
     fn on_overdue(&mut self, by_bill: bool) {
         self.overdue = true;
         self.clean = false;
@@ -732,7 +749,8 @@ impl<'s> Engine<'s> {
                 opening.push(text!(self, "account.creditRanOut", at = at, after = after(at)));
             }
             opening.push(text!(self, "account.overdue"));
-            self.log_account(Event::Overdue, std::mem::take(&mut opening), vec!["ECS-1"]);
+            let rules = self.overdue_rules();
+            self.log_account(Event::Overdue, std::mem::take(&mut opening), rules);
         }
         for i in 0..self.slots.len() {
             if self.slots[i].item.gone() {

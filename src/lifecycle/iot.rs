@@ -120,6 +120,15 @@ impl Rules for Iot {
         }
     }
 
+    /// Seed 001's rule for its instance type: IOT-8, IOT-6 or IOT-7.
+    fn overdue_rule(&self) -> &'static str {
+        match self.instance {
+            Instance::LegacyPublic { .. } => "IOT-8",
+            Instance::Enterprise { .. } => "IOT-6",
+            Instance::NewPublic => "IOT-7",
+        }
+    }
+
     /// Overdue: IOT-8 (legacy public, stopped after 24 h), IOT-6 (Enterprise), IOT-7 (new public).
     fn overdue(&mut self, item: &mut Item, _by_bill: bool) -> (Vec<String>, Vec<&'static str>) {
         match &self.instance {

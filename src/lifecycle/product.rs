@@ -294,8 +294,13 @@ pub trait Rules: Fresh {
     /// auto-renewal schedule).
     fn created(&self, item: &Item) -> Said;
 
-    /// The account became overdue (ECS-1): what that does to it. `by_bill`: a bill the
-    /// credit could not pay (rather than the caller's `overdueAt`).
+    /// The rule by which an overdue account reaches this resource, in its product's own
+    /// document: the account's overdue entry cites it for each product it holds (ECS-1 is
+    /// seed 004's, ECS's alone).
+    fn overdue_rule(&self) -> &'static str;
+
+    /// The account became overdue: what that does to it. `by_bill`: a bill the credit
+    /// could not pay (rather than the caller's `overdueAt`).
     fn overdue(&mut self, item: &mut Item, by_bill: bool) -> (Vec<String>, Vec<&'static str>);
 
     /// Its next deadline in this state, if any.
