@@ -213,6 +213,34 @@ fn iot_daily_bills_use_the_free_quota_first_and_fail_when_the_day_ends() {
 }
 
 #[test]
+fn a_pro_items_device_management_rounded_per_day_is_shown_against_the_days_rated_whole() {
+    // 15 living devices every day, no message: 10 free a day (IOT-19), 5 x 0.003 = 0.015 a
+    // day, rounded half-up to 0.02. November's 30 days: 30 x 0.02 = 0.60 billed; rated at
+    // once, 150 device-days x 0.003 = 0.45: the daily_rounding warning `quote` gives for
+    // the same month (tests/iot_quote.rs, iot19_...), citing IOT-19.
+    let pro = |living: u64| json!({"product": "iot", "instance": "legacyPublic", "edition": "pro", "usage": {"perDay": {"messages": [], "livingDevices": living}}});
+    let rounding = |result: &Json| result["warnings"].as_array().unwrap().iter().find(|w| w["code"] == "daily_rounding").cloned();
+    let month = account(&json!({"start": "2026-11-01", "until": "2026-12-01", "account": {"balance": "100"}, "items": [pro(15)]}));
+    assert_eq!(month["items"][0]["billed"], "0.60");
+    let warning = rounding(&month).expect("the daily rounding is shown");
+    assert_eq!(warning["rules"], json!(["IOT-19"]));
+    let text = warning["message"].as_str().unwrap();
+    assert!(text.contains("USD 0.60 over these 30 days") && text.contains("USD 0.45"), "{text}");
+    // What the item was billed for, not the period: USD 0.12 pays Nov 1..6 (6 x 0.02); Nov 7's
+    // bill fails when it ends, overdue Nov 8 00:00, stopped 24 h later (IOT-8), unbilled
+    // from then: 8 days billed, 8 x 0.02 = 0.16 against 40 device-days x 0.003 = 0.12.
+    let stopped = account(&json!({"start": "2026-11-01", "until": "2026-12-01", "account": {"balance": "0.12"}, "items": [pro(15)]}));
+    assert_eq!(at_of(&stopped, 0, "stopped").as_deref(), Some("2026-11-09T00:00:00+08:00"));
+    assert_eq!(stopped["items"][0]["billed"], "0.16");
+    let text = rounding(&stopped).expect("the daily rounding is shown")["message"].as_str().unwrap().to_string();
+    assert!(text.contains("USD 0.16 over these 8 days") && text.contains("USD 0.12"), "{text}");
+    // 20 living devices: 10 x 0.003 = 0.03 a day exactly: nothing rounded, no warning.
+    let exact = account(&json!({"start": "2026-11-01", "until": "2026-12-01", "account": {"balance": "100"}, "items": [pro(20)]}));
+    assert_eq!(exact["items"][0]["billed"], "0.90");
+    assert_eq!(rounding(&exact), None);
+}
+
+#[test]
 fn keep_running_is_the_smallest_top_up_in_cents() {
     // ECS at USD 1 an hour for 10 days = 240 hours = USD 240.00. With 240.00 the credit
     // is used up exactly at the last hour's end, which that hour's bill pays in full

@@ -296,6 +296,11 @@ impl DailyBills for RepeatingDay {
     fn run(&self, date: Date) -> (Decimal, Date) {
         RepeatingDay::run(self, date)
     }
+
+    /// IOT-19: the `daily_rounding` warning `quote` gives a Pro item's device line.
+    fn warnings(&self, seconds: i64, ctx: &Ctx) -> Vec<Warning> {
+        self.device_rounding_warning(seconds, ctx).into_iter().collect()
+    }
 }
 
 /// A legacy public instance of the connection-and-messages generation in a lifecycle or

@@ -152,6 +152,12 @@ pub trait DailyBills {
         self.run(date).1
     }
 
+    /// What the answer says of these bills after `seconds` of billing (IOT-19's daily
+    /// rounding of a Pro instance's device management); nothing by default.
+    fn warnings(&self, _seconds: i64, _ctx: &Ctx) -> Vec<Warning> {
+        Vec::new()
+    }
+
     /// `date`'s bill and [`DailyBills::same_until`] at once.
     fn run(&self, date: Date) -> (Decimal, Date) {
         let bill = self.bill(date);

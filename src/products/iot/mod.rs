@@ -617,11 +617,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
             // IOT-19: billed per day, each day rounded: the line is the sum of the days.
             let whole_month = device_line.amount;
             device_line.amount = rounding.apply(billed.iter().map(|d| d.device_amount).sum());
-            if whole_month != device_line.amount {
-                let (amount, month) = (Money(ctx.currency(), device_line.amount), Money(ctx.currency(), whole_month));
-                let message = text!(ctx, "iot.dailyRoundingDevices", amount = amount, days = day_count, month = month, to = rounded_to(ctx.currency()));
-                warnings.push(Warning::new("daily_rounding", message, &["IOT-19"]));
-            }
+            warnings.extend(device_rounding_warning(device_line.amount, whole_month, day_count, ctx));
             lines.push(device_line);
         }
         Edition::Basic if living > 0 => warnings.push(Warning::new("no_device_fee_on_basic", text!(ctx, "iot.noDeviceFeeOnBasic"), &["IOT-12"])),
@@ -638,6 +634,19 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
     quoted.days = Some(IotDays::BasicPro(billed));
     quoted.pricing = Some(basic_pro_pricing());
     quoted
+}
+
+/// IOT-19: device management is billed per day and each day's amount is rounded. Where
+/// `billed` (the rounded days' sum, over `days` days) is not `whole` (the same
+/// device-days rated at once, rounded once), the `daily_rounding` warning says both:
+/// `quote`'s device line and `simulateAccount`'s Pro item give the same one.
+pub fn device_rounding_warning(billed: Decimal, whole: Decimal, days: usize, ctx: &Ctx) -> Option<Warning> {
+    if billed == whole {
+        return None;
+    }
+    let (amount, month) = (Money(ctx.currency(), billed), Money(ctx.currency(), whole));
+    let message = text!(ctx, "iot.dailyRoundingDevices", amount = amount, days = days, month = month, to = rounded_to(ctx.currency()));
+    Some(Warning::new("daily_rounding", message, &["IOT-19"]))
 }
 
 /// IOT-25: the model a Basic or Pro item is billed by, as its answer names it.
@@ -671,6 +680,22 @@ type MonthBills = (i8, i8, u64, std::rc::Rc<Vec<Decimal>>);
 impl RepeatingDay {
     pub fn new(edition: Edition, day: DayUsage, first_day: Date, free_quota_used: u64, rates: &BasicProRates, rounding: Rounding) -> Self {
         RepeatingDay { edition, day, first_day, free_quota_used, rates: rates.clone(), rounding, months: Default::default() }
+    }
+
+    /// IOT-19 for `seconds` of billing (the engine bills a day's amount pro rata to the
+    /// second): device management as billed, each day rounded, against the same living
+    /// devices rated at once. No month's free quota touches it (10 free devices a day), so
+    /// every day's device amount is the same. The days the warning names are the seconds
+    /// in whole days, a part day counting as one.
+    pub fn device_rounding_warning(&self, seconds: i64, ctx: &Ctx) -> Option<Warning> {
+        const DAY: i64 = 86_400;
+        let day = bill_days(self.edition, std::slice::from_ref(&self.day), self.rates.free_messages_per_month, &self.rates, self.rounding);
+        let day = day.first()?;
+        let for_seconds = |per_day: Decimal| self.rounding.apply(per_day * Decimal::from(seconds) / Decimal::from(DAY));
+        let billed = for_seconds(day.device_amount);
+        let whole = for_seconds(Decimal::from(day.chargeable_devices) * self.rates.living_device_price_per_day);
+        let days = usize::try_from(seconds.div_euclid(DAY) + i64::from(seconds.rem_euclid(DAY) > 0)).unwrap_or(0);
+        device_rounding_warning(billed, whole, days, ctx)
     }
 
     /// The bill of one day once the month's free quota is used up.
