@@ -148,11 +148,12 @@ fn ecs_pay_as_you_go_deductions_at_t_t7_t14_stop_at_t15_release_at_t30() {
     let overdue = first(&r, "overdue").unwrap();
     assert_eq!(overdue["serviceAvailable"], true);
     assert_eq!(r["billed"], "58.50");
-    // At T+7, 7 x 24 h x 0.10 = 16.80 is owed since T (overdueAt with no account: the
-    // credit itself is not known, so no entry shows one).
+    // At T+7: the deduction at T that failed (the hour before it, 0.10) and the 7 x 24 = 168
+    // hourly ones since, 16.80: 16.90 is owed (overdueAt with no account: the credit
+    // itself is not known, so no entry shows one).
     let retry = first(&r, "deductionRetry").unwrap();
     assert_eq!(retry["credit"], Json::Null);
-    assert_eq!(retry["effects"][0], "deduction attempt 2 of 3 (T+7) fails: USD 16.80 is owed");
+    assert_eq!(retry["effects"][0], "deduction attempt 2 of 3 (T+7) fails: USD 16.90 is owed");
     assert!(r["timeline"].as_array().unwrap().iter().all(|e| e["credit"].is_null()));
     assert_eq!(r["lastSafeMoment"], "2026-12-25T08:59:59+08:00");
     assert_eq!(r["dataDeletedAt"], "2027-01-09T09:00:00+08:00");
@@ -174,9 +175,33 @@ fn ecs_pay_as_you_go_deductions_at_t_t7_t14_stop_at_t15_release_at_t30() {
 }
 
 #[test]
+fn overdue_at_owes_the_deduction_that_failed_at_t_as_an_account_that_ran_out_then() {
+    // Pay-as-you-go at USD 0.50 an hour, overdue at T = 12-10 09:00, on the hour: the
+    // deduction due at T (for 08:00-09:00) is the bill that fails (ECS-1; ECS-3's T). At
+    // T+7 (12-17 09:00) the owed: that 0.50 plus 168 h x 0.50 = 84.00 since T: 84.50.
+    let stated = run(json!({"product": "ecs", "resource": {"billing": "payAsYouGo"}, "start": "2026-12-01",
+        "overdueAt": "2026-12-10T09:00:00+08:00", "costPerHour": "0.50", "until": "2026-12-18"}));
+    let owed = |r: &Json| first(r, "deductionRetry").unwrap()["effects"][0].as_str().unwrap().to_string();
+    assert_eq!(owed(&stated), "deduction attempt 2 of 3 (T+7) fails: USD 84.50 is owed");
+    // The same moment predicted: USD 112.00 pays the 224 deductions up to 12-10 08:00
+    // (224 x 0.50); the 225th, at 09:00, fails. The same 84.50 is owed.
+    let predicted = run(json!({"product": "ecs", "resource": {"billing": "payAsYouGo"}, "start": "2026-12-01",
+        "account": {"balance": "112"}, "costPerHour": "0.50", "until": "2026-12-18"}));
+    assert_eq!(first_at(&predicted, "overdue").as_deref(), Some("2026-12-10T09:00:00+08:00"));
+    assert_eq!(owed(&predicted), owed(&stated));
+    // Stated between two deductions (09:30): none falls due at T, so what is owed at T+7
+    // (12-17 09:30) is the use deducted since 09:00, the last hour paid: the 168 deductions
+    // from 12-10 10:00 to 12-17 09:00, 84.00.
+    let between = run(json!({"product": "ecs", "resource": {"billing": "payAsYouGo"}, "start": "2026-12-01",
+        "overdueAt": "2026-12-10T09:30:00+08:00", "costPerHour": "0.50", "until": "2026-12-18"}));
+    assert_eq!(owed(&between), "deduction attempt 2 of 3 (T+7) fails: USD 84.00 is owed");
+}
+
+#[test]
 fn ecs_payment_after_the_stop_restarts_the_instance_and_re_enables_snapshots() {
-    // Overdue at T = 12-10 00:00 with USD 0.10/h; stopped at T+15 = 12-25 owing
-    // 15 x 24 x 0.10 = 36.00. A top-up of 40 on 12-26 pays it: restart (ECS-7), credit 4.00.
+    // Overdue at T = 12-10 00:00 with USD 0.10/h; stopped at T+15 = 12-25 owing the
+    // deduction that failed at T (0.10) and 15 x 24 x 0.10 = 36.00 since: 36.10. A top-up
+    // of 40 on 12-26 pays it: restart (ECS-7), credit 3.90.
     let r = run(json!({
         "product": "ecs", "resource": {"billing": "payAsYouGo", "economicalMode": true}, "start": "2026-12-01",
         "overdueAt": "2026-12-10", "costPerHour": "0.10",
@@ -189,7 +214,7 @@ fn ecs_payment_after_the_stop_restarts_the_instance_and_re_enables_snapshots() {
     assert_eq!(rules_of(top_up), ["ECS-7", "ECS-6"]);
     let warnings: Vec<&str> = r["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap()).collect();
     assert_eq!(warnings, ["china_site_policy", "economical_mode"]);
-    // 4.00 lasts 40 h at 0.10: overdue again 12-27 16:00, after the horizon.
+    // 3.90 pays 39 hourly deductions of 0.10, to 12-27 15:00: the next fails after the horizon.
     assert_eq!(r["finalState"], "running");
     // Billed: 12-01 to 12-25 (24 days = 57.60) + 12-26 to 12-27 (2.40) = 60.00.
     assert_eq!(r["billed"], "60.00");

@@ -22,6 +22,7 @@
 //!   definition, for every product); a deduction equal to the credit is paid. Every
 //!   resource is overdue from then on and follows its own product's rules, which the
 //!   account's entry cites (CP-9, IOT-6..IOT-8, ECS-1); later deductions add to what is owed.
+//!   A stated `overdueAt` is such a deduction: the one due at that moment, if any, is owed.
 //! - At one moment: the deductions due then, then the account's overdue, then the
 //!   resources' deadlines (in item order), then the caller's events (in their order). A
 //!   payment at a deadline is too late; `lastSafeMoment` is one second before the first
@@ -367,6 +368,13 @@ pub fn run(setup: &Setup, unlimited: bool) -> Result<Run, Error> {
         }
         if next.is_none() && setup.until.is_none() {
             break; // nothing more happens
+        }
+        if stated == Some(target) && engine.credit.is_none() {
+            // overdueAt without an account: the deduction that falls due at that moment is
+            // the bill the credit could not pay (ECS-1; ECS-3's T), owed as an account
+            // that ran out then owes it; what is owed is counted from it (not shown).
+            engine.advance(Instant(target.0 - 1));
+            engine.credit = Some(Exact::ZERO);
         }
         engine.advance(target);
         if change == Some(target) {
@@ -733,10 +741,6 @@ impl<'s> Engine<'s> {
         let ran_out = if by_bill { self.ran_out } else { None };
         if let Some(at) = ran_out {
             self.credit_runs_out_at.get_or_insert(at);
-        }
-        if !by_bill && self.credit.is_none() {
-            // overdueAt without an account: what is owed is counted from here (not shown).
-            self.credit = Some(Exact::ZERO);
         }
         let after = |at: Instant| duration(at.0 - self.funded_since.0, self.locale());
         let mut opening = Vec::new();
