@@ -71,7 +71,7 @@ const DEFAULT_ITEM = { product: "cloudPhone", spec: prices.cloudPhone.specs[0].i
 function firstEstimate(locale) {
   setLanguage(locale);
   const result = quote({ items: [DEFAULT_ITEM], locale });
-  return { total: escape(money(result.tradePrice)), lines: html(itemLines(result.items[0])), sources: html(sourceList(catalog({ locale })).map((text) => el("li", { textContent: text }))) };
+  return { total: escape(money(result.tradePrice)), lines: html(itemLines(result.items[0])), sources: html(sourceList(catalog({ locale }))) };
 }
 const en = firstEstimate("en");
 const zh = firstEstimate("zh-CN");

@@ -42,7 +42,7 @@ fn pricing_page_example_18_144_000_messages_13_61_by_day_and_13_72_as_a_month() 
     assert_eq!((fleet.messages_per_day, fleet.messages_per_month.to_string().as_str()), (604_800, "18144000"));
     assert_eq!(
         fleet.formula[0],
-        "1 device x 86,400 devicePub messages a day (every 1 s for 24 h online) = 86,400 sent + 86,400 x 6 receivers = 518,400 received"
+        "1 device x 86,400 messages sent from devices (Pub) a day (every 1 s for 24 h online) = 86,400 sent + 86,400 x 6 receivers = 518,400 received"
     );
     let days = item.days.as_ref().and_then(|d| d.basic_pro()).unwrap();
     assert_eq!((days.len(), days[0].billable_messages, days[1].chargeable_messages), (30, 604_800, 209_600));
@@ -61,7 +61,14 @@ fn doc_73701_traffic_144_000_000_messages_114_40_basic_1_013_50_pro() {
     assert_eq!(basic.trade_price.to_string(), "114.40");
     let summary = basic.items[0].fleet.as_ref().unwrap();
     assert_eq!((summary.messages_per_day, summary.messages_per_month.to_string().as_str()), (4_800_000, "144000000"));
-    assert!(summary.formula[0].starts_with("10,000 devices x 480 devicePub messages a day (every 1 min for 8 h online) = 4,800,000 sent"), "{}", summary.formula[0]);
+    assert!(summary.formula[0].starts_with("10,000 devices x 480 messages sent from devices (Pub) a day (every 1 min for 8 h online) = 4,800,000 sent"), "{}", summary.formula[0]);
+    // The category by its label in the request's language (the page's Category list), never its API name.
+    let mut zh = legacy_fleet("basic", fleet.clone());
+    zh["locale"] = json!("zh-CN");
+    let zh = quote_json(zh).unwrap();
+    let formula = &zh.items[0].fleet.as_ref().unwrap().formula[0];
+    assert!(formula.starts_with("10,000 台设备 x 每天 480 条设备发送的消息（Pub）（在线 8 小时内每 1 分钟"), "{formula}");
+    assert!(!formula.contains("devicePub"), "{formula}");
     let pro = quote_json(legacy_fleet("pro", fleet)).unwrap();
     assert_eq!(pro.trade_price.to_string(), "1013.50");
     let devices = pro.items[0].lines.iter().find(|l| l.code == "iot.deviceManagement").unwrap();
@@ -118,6 +125,8 @@ fn interfaces_map_to_their_category_and_edition() {
     let q = quote_json(with_interface("basic", "IOT_MQTT_Subscribe")).unwrap();
     assert!(q.items[0].warnings.iter().any(|w| w.code == "received_messages_billed" && w.message.contains("IOT_MQTT_Subscribe")));
     assert_eq!(q.items[0].days.as_ref().and_then(|d| d.basic_pro()).unwrap()[0].billable_messages, 1);
+    // An interface is named by its API name, as a code in quotes.
+    assert_eq!(q.items[0].fleet.as_ref().unwrap().formula[0], "1 device x 1 \"IOT_MQTT_Subscribe\" messages a day (a day) = 1 sent");
 }
 
 #[test]

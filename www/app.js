@@ -6,7 +6,7 @@
 // the page applies the visitor's language and its prerendered first estimate before the engine
 // arrives, and says so in words if the engine cannot load.
 import { LANGUAGES, currency, language, pickLanguage, setCurrency, setLanguage, t } from "./i18n.js";
-import { connectionDaysTable, costChart, day, daysTable, el, instant, iotOptionsTable, itemLines, linesTable, money, number, phaseBar, readableText, ruleLinks, sourceList, warningsList } from "./views.js";
+import { connectionDaysTable, costChart, day, daysTable, el, instant, iotOptionsTable, itemLines, linesTable, money, number, phaseBar, readableText, ruleLinks, sourceList, warningsList, withCodes } from "./views.js";
 
 let quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version, quoteTerraformPlan;
 
@@ -976,7 +976,7 @@ function renderRules() {
   $("rule-list").replaceChildren(
     ...rules.flatMap(({ id, text, source }) => [
       el("dt", { id: `rule-${id}`, textContent: id, tabIndex: -1 }),
-      el("dd", {}, `${text} `, el("cite", { className: "rule-source", textContent: t("ruleSource", { source }) })),
+      el("dd", {}, `${text} `, el("cite", { className: "rule-source" }, ...withCodes(t("ruleSource", { source })))),
     ]),
   );
 }
@@ -986,7 +986,7 @@ function renderRules() {
  * (catalog({ locale }).rules[].source), dated from the catalog's own sources where they state one.
  */
 function renderFooter() {
-  $("sources").replaceChildren(...sourceList(catalog({ locale: language(), site: site() })).map((text) => el("li", { textContent: text })));
+  $("sources").replaceChildren(...sourceList(catalog({ locale: language(), site: site() })));
   const v = version();
   $("versions").textContent = t("footer.versions", { catalog: v.catalog, package: v.package });
 }

@@ -262,5 +262,13 @@ export function sourceList(localized) {
     }
   }
   // A notice whose title carries its date ("(2025-04-21)") is not dated twice.
-  return [...sources].map(([document, asOf]) => (asOf && !document.includes(asOf) ? t("footer.source", { document, date: day(asOf) }) : t("footer.sourceUndated", { document })));
+  return [...sources].map(([document, asOf]) => el("li", {}, ...withCodes(asOf && !document.includes(asOf) ? t("footer.source", { document, date: day(asOf) }) : t("footer.sourceUndated", { document }))));
+}
+
+/**
+ * A text with its API names (RenewAndroidInstanceGroups, ModifyInstanceAutoRenewAttribute) marked
+ * as code: words of two or more capitalised parts. Brand and protocol names (IoT, CoAP) are words.
+ */
+export function withCodes(text) {
+  return text.split(/\b([A-Z][a-z]+(?:[A-Z][a-z]+)+)\b/).map((part, i) => (i % 2 ? el("code", { textContent: part }) : part)).filter((part) => part !== "");
 }

@@ -342,7 +342,12 @@ impl Fleet {
                     Frequency::Every(seconds) => text!(ctx, "fleet.how.every", every = duration(seconds, ctx), hours = self.online_hours.normalize()),
                     Frequency::PerDay(_) => text!(ctx, "fleet.how.perDay"),
                 };
-                let what = m.interface.map_or(m.category.name, |i| i.name);
+                // The category as a person reads it, in the request's language (the labels
+                // `catalog()` gives the page's Category list); an interface by its API name.
+                let what = match m.interface {
+                    Some(i) => text!(ctx, "fleet.what.interface", interface = i.name),
+                    None => text!(ctx, "fleet.what.category", category = m.category.description),
+                };
                 let mut text = text!(
                     ctx,
                     "fleet.formula",

@@ -51,6 +51,9 @@ test("IoT Platform: the fleet form, messages a day, Enterprise Edition and the n
   // 13.33 = USD 35.65.
   assert.equal(await shown(page, "#item-total"), "USD 35.65");
   assert.equal(await shown(page, "#iot-minutes-shown"), "Connection minutes this month: 44,640,000 billed, 0 in the free quota.");
+  // The fleet's arithmetic names the category as the Category list does, not by its API name (devicePub).
+  assert.equal(await shown(page, "#item-lines .arithmetic li"),
+    "1,000 devices x 1,440 messages sent from devices (Pub) a day (every 1 min for 24 h online) = 1,440,000 sent");
   // The same fleet billed by the Basic edition: day 1: 1,440,000 - 1,000,000 free = 440,000 x 0.8 / 1e6
   // = 0.352 -> 0.35; days 2..31: 1.152 -> 1.15 x 30 = 34.50. 0.35 + 34.50 = USD 34.85 (Basic bills no devices).
   await field("How the instance is billed").selectOption({ label: "Basic or Pro edition (the earlier billing policy)" });
