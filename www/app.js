@@ -6,7 +6,7 @@
 // the page applies the visitor's language and its prerendered first estimate before the engine
 // arrives, and says so in words if the engine cannot load.
 import { LANGUAGES, currency, language, pickLanguage, setCurrency, setLanguage, t } from "./i18n.js";
-import { connectionDaysTable, costChart, day, daysTable, el, instant, iotOptionsTable, itemLines, linesTable, money, number, phaseBar, readableText, ruleLinks, sourceList, warningsList, withCodes } from "./views.js";
+import { connectionDaysTable, costChart, day, daysTable, documentTitle, el, instant, iotOptionsTable, itemLines, linesTable, money, number, phaseBar, readableText, ruleLinks, sourceList, warningsList, withCodes } from "./views.js";
 
 let quote, compareBillingMethod, simulateLifecycle, simulateAccount, catalog, version, quoteTerraformPlan;
 
@@ -970,13 +970,16 @@ function showPrerendered() {
   }
 }
 
+/** A rule's source without the dates titles carry: the footer dates every document, in one format. */
+const undated = (source) => source.split(/([;；]\s*)/).map((part, i) => (i % 2 ? part : documentTitle(part).title)).join("");
+
 /** Every billing rule explained for a customer, in the page's language, with its document (catalog). */
 function renderRules() {
   const { rules } = catalog({ locale: language(), site: site() });
   $("rule-list").replaceChildren(
     ...rules.flatMap(({ id, text, source }) => [
       el("dt", { id: `rule-${id}`, textContent: id, tabIndex: -1 }),
-      el("dd", {}, `${text} `, el("cite", { className: "rule-source" }, ...withCodes(t("ruleSource", { source })))),
+      el("dd", {}, `${text} `, el("cite", { className: "rule-source" }, ...withCodes(t("ruleSource", { source: undated(source) })))),
     ]),
   );
 }

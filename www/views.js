@@ -55,9 +55,10 @@ export function instant(rfc3339) {
   return `${format.format(new Date(rfc3339))} (UTC+8)`;
 }
 
-/** A date "YYYY-MM-DD" as a reader of the page's language writes it. */
+/** A date "YYYY-MM-DD" (or a year, "2020") as a reader of the page's language writes it. */
 export function day(iso) {
   const [y, m, d] = iso.split("-").map(Number);
+  if (m === undefined) return new Intl.DateTimeFormat(language(), { year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, 0, 1)));
   return new Intl.DateTimeFormat(language(), { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
@@ -238,31 +239,45 @@ export function phaseBar(timeline, horizon) {
 }
 
 /**
- * The documents behind the prices and rules, in the page's language, each with its date: the
- * sources the rules cite (catalog({ locale }).rules[].source), dated from the catalog's own
- * sources ({ seed, document, asOf, rules }) where they state one. Used by the footer.
+ * The documents behind the prices and rules, in the page's language, each with its date, written
+ * one way (`day`): the sources the rules cite (catalog({ locale }).rules[].source), dated from the
+ * catalog where it states one: its sources ({ seed, document, asOf, rules }) and its policies
+ * ({ rule, seed | page, asOf }), or else from the date a title carries ("(2025-04-21)"). A date
+ * reaches a document only through a rule that cites that document alone; a document no dated
+ * rule cites, and whose title states no date, has none. Used by the footer, as <li> elements.
  */
 export function sourceList(localized) {
-  // Every { seed, document, asOf?, rules } in the catalog: the dates, keyed by the rules they serve.
+  // The catalog's dates, keyed by the rules they serve (the first date a rule has).
   const dated = new Map();
   const walk = (node) => {
     if (!node || typeof node !== "object") return;
-    if (typeof node.seed === "string" && Array.isArray(node.rules)) {
-      if (node.asOf) for (const id of node.rules) dated.set(id, node.asOf);
-      return;
+    const rules = Array.isArray(node.rules) ? node.rules : typeof node.rule === "string" ? [node.rule] : null;
+    if (rules && typeof node.asOf === "string" && (typeof node.seed === "string" || typeof node.page === "string")) {
+      for (const id of rules) if (!dated.has(id)) dated.set(id, node.asOf);
     }
-    for (const value of Object.values(node)) walk(value);
+    if (Array.isArray(node)) node.forEach(walk);
+    else for (const value of Object.values(node)) walk(value);
   };
   walk(localized);
   const sources = new Map();
   for (const rule of localized.rules) {
-    for (const name of rule.source.split(/[;；]\s*/)) {
-      if (!sources.has(name)) sources.set(name, null);
-      if (dated.has(rule.id) && !sources.get(name)) sources.set(name, dated.get(rule.id));
+    const names = rule.source.split(/[;；]\s*/).map(documentTitle);
+    for (const { title, date } of names) {
+      const fromCatalog = names.length === 1 ? dated.get(rule.id) : undefined;
+      if (!sources.get(title)) sources.set(title, fromCatalog ?? date ?? null);
     }
   }
-  // A notice whose title carries its date ("(2025-04-21)") is not dated twice.
-  return [...sources].map(([document, asOf]) => el("li", {}, ...withCodes(asOf && !document.includes(asOf) ? t("footer.source", { document, date: day(asOf) }) : t("footer.sourceUndated", { document }))));
+  return [...sources].map(([document, asOf]) =>
+    el("li", {}, ...withCodes(asOf ? t("footer.source", { document, date: day(asOf) }) : t("footer.sourceUndated", { document }))));
+}
+
+/**
+ * The document a rule cites, as the engine names it, and the date its title may end with
+ * ("Notice (2025-04-21)"): the footer writes that date as it writes the others.
+ */
+export function documentTitle(source) {
+  const match = /^(.*?)\s*[(（](\d{4}-\d{2}-\d{2})[)）]$/.exec(source);
+  return match ? { title: match[1], date: match[2] } : { title: source, date: null };
 }
 
 /**

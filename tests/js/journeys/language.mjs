@@ -38,6 +38,30 @@ test("switch language back and forth: the page, the engine's texts and the statu
   await close();
 });
 
+test("the footer dates each source as its document does, one date format per language", async () => {
+  const { page, problems, close } = await visit({ viewport: WIDTHS.phone });
+  const sources = () => page.locator("#sources li").evaluateAll((items) => items.map((li) => li.textContent.replace(/\s+/g, " ").trim()));
+  const cites = () => page.locator("#rule-list .rule-source").allTextContents();
+  // Seed 000 (IoT Platform: Billing FAQ, IOT-1..IOT-5) reads "Last Updated: Jun 17, 2026"; seed 003
+  // (Cloud Phone billing) "Mar 10, 2026"; the notice on the billing unit is dated 2025-04-21 (CP-13);
+  // seed 002 (the Basic and Pro billing policy) states no date, so none is shown.
+  for (const [language, expected, undated] of [
+    ["English", ["IoT Platform billing FAQ, last updated June 17, 2026", "Alibaba Cloud: Cloud Phone billing, last updated March 10, 2026",
+      "Alibaba Cloud notice: billing unit of pay-as-you-go Cloud Phone, last updated April 21, 2025"], "IoT Platform billing policy (Basic and Pro)"],
+    ["简体中文", ["物联网平台计费常见问题，更新于 2026年6月17日", "阿里云：云手机计费说明，更新于 2026年3月10日",
+      "阿里云公告：按量付费云手机计费时长单位变更，更新于 2025年4月21日"], "物联网平台计费说明（基础版和高级版）"],
+  ]) {
+    await page.locator("#lang").selectOption({ label: language });
+    const listed = await sources();
+    for (const line of [...expected, undated]) assert.ok(listed.includes(line), `${line} in ${JSON.stringify(listed)}`);
+    // One format: no "2025-04-21" beside "April 21, 2025", in the footer or in the rules' sources.
+    assert.deepEqual(listed.filter((line) => /\d{4}-\d{2}-\d{2}/.test(line)), []);
+    assert.deepEqual((await cites()).filter((line) => /\d{4}-\d{2}-\d{2}/.test(line)), []);
+  }
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test("a Chinese visitor sees Chinese first: the title and the first estimate before the engine arrives", async () => {
   // The engine held back (its .wasm never answers): what shows is the page and the first estimate
   // prerendered at build time by the same engine (scripts/build-page.mjs), in the visitor's language.
