@@ -1203,6 +1203,41 @@ function start() {
   applyVisibility();
   renderMix();
   wire();
+  floatTotalOnPhones();
+}
+
+/**
+ * On a phone the result comes after the form, below a long form or a month of rows (issue 29):
+ * while its place is further down the page, the total and "Add to cart" float at the foot of the
+ * screen, as a shop's checkout bar does, and settle back into place when the customer reaches it
+ * or passes it. The same elements move (one button, one live total for a screen reader), not a copy.
+ */
+function floatTotalOnPhones() {
+  const slot = $("item-buy-slot");
+  const bar = $("item-buy");
+  const phone = matchMedia("(max-width: 800px)");
+  let below = false;
+  const update = () => {
+    const float = phone.matches && below;
+    if (float !== bar.classList.contains("floating")) {
+      // The slot keeps the bar's height, so nothing below it moves when the bar leaves or returns.
+      slot.style.minHeight = float ? `${slot.offsetHeight}px` : "";
+      bar.classList.toggle("floating", float);
+    }
+    // Focused fields scroll into view above the bar, not under it (style.css, scroll-padding).
+    document.documentElement.style.setProperty("--floating-bar", float ? `${bar.offsetHeight}px` : "0px");
+  };
+  // The screen stretched upwards without end: the slot meets it unless its place is below the
+  // screen's foot. A jump past the result (End, a rule link) turns that on or off too, where the
+  // screen alone would see the slot out of view before and after the jump, and say nothing.
+  new IntersectionObserver(([entry]) => {
+    // A hidden result (the other tabs) has no box: top 0, nothing floats.
+    below = !entry.isIntersecting && entry.boundingClientRect.top > 0;
+    update();
+  }, { rootMargin: "1000000px 0px 0px 0px" }).observe(slot);
+  // The bar grows when "Added to the cart." wraps below its button: the space kept for it grows too.
+  new ResizeObserver(update).observe(bar);
+  phone.addEventListener("change", update);
 }
 
 async function main() {

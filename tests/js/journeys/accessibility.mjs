@@ -33,11 +33,18 @@ for (const locale of ["en-US", "zh-CN"]) {
           await page.locator("#plan-resources summary").first().click();
         }
         // The lifecycle tab twice: one resource, then the whole cart (its items, the prepaid notice).
-        for (const resource of tab === "tab-lifecycle" ? ["cloudPhone.payAsYouGo", "cart"] : [null]) {
-          if (resource) await page.locator("#lc-resource").selectOption(resource);
+        // The IoT tab twice: then day by day, on its last row (on a phone the total and "Add to cart"
+        // float at the screen's foot, app.js floatTotalOnPhones).
+        const variants = { "tab-lifecycle": ["cloudPhone.payAsYouGo", "cart"], "tab-iot": [null, "days"] }[tab] ?? [null];
+        for (const variant of variants) {
+          if (tab === "tab-lifecycle") await page.locator("#lc-resource").selectOption(variant);
+          if (variant === "days") {
+            await page.locator("#iot-mode-days").check();
+            await page.locator("#iot-day-30-0").focus();
+          }
           const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
           for (const v of violations.filter((v) => ["serious", "critical"].includes(v.impact))) {
-            found[`${tab}${resource ? ` (${resource})` : ""}: ${v.id}`] = v.nodes.map((n) => n.target.join(" ")).slice(0, 5);
+            found[`${tab}${variant ? ` (${variant})` : ""}: ${v.id}`] = v.nodes.map((n) => n.target.join(" ")).slice(0, 5);
           }
         }
       }

@@ -132,6 +132,82 @@ test("IoT Platform: every message category can be picked, each billed as its edi
   await close();
 });
 
+for (const [locale, viewport] of [["en-US", WIDTHS.phone], ["zh-CN", WIDTHS.phone], ["en-US", WIDTHS.desktop]]) {
+  test(`IoT day by day, ${locale} at ${viewport.width} px: on a phone the total and "Add to cart" are in reach after the month's rows, over no focused field and not over the footer; each date on one line`, async () => {
+    const { page, problems, close } = await visit({ locale, viewport });
+    await page.locator("#tab-iot").click();
+    await page.locator("#iot-mode-days").check();
+    // The defaults, by connection minutes and messages, December 2026, no activation date (no free
+    // quota, IOT-28): 100,000 messages of 256 bytes a day and no connection minutes. The customer
+    // types the last day's count, 2,000. Each day is billed alone (IOT-29): 100,000 x 0.5 / 1e6 =
+    // 0.05 a day for 30 days = 1.50, and 2,000 x 0.5 / 1e6 = 0.001, cut to 0.00 (IOT-27): USD 1.50.
+    await page.locator("#iot-day-30-0").fill("2000");
+    await page.locator("#iot-day-30-0").press("Tab");
+    await page.waitForFunction(() => document.querySelector("#item-total").textContent.includes("1.50"));
+    // Each date on one line: "2026-12-01", never "2026-" over "12-01".
+    const lines = await page.locator("#iot-days th[scope=row]").evaluateAll((cells) =>
+      cells.map((th) => { const range = document.createRange(); range.selectNodeContents(th); return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size; }));
+    assert.deepEqual([lines.length, Math.max(...lines)], [31, 1]);
+    const position = () => page.locator("#item-buy").evaluate((bar) => getComputedStyle(bar).position);
+    /** Whether a tap at the middle of `selector` reaches it (nothing drawn over it), and its box is on the screen. */
+    const reachable = (selector) => page.evaluate((selector) => {
+      const node = document.querySelector(selector);
+      const box = node.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return box.top >= 0 && box.bottom <= innerHeight && (hit === node || node.contains(hit));
+    }, selector);
+    if (viewport.width > 800) {
+      // Beside the form, the result keeps its place in its panel: nothing floats over the page, even
+      // in a window so short that the result's place is below its foot.
+      assert.equal(await position(), "static");
+      await page.setViewportSize({ width: viewport.width, height: 250 });
+      await page.evaluate(() => scrollTo({ top: 0, behavior: "instant" }));
+      await page.waitForFunction(() => document.querySelector("#item-buy-slot").getBoundingClientRect().top > innerHeight);
+      await page.evaluate(() => new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame))));
+      assert.equal(await position(), "static");
+      const [panel, button] = [await page.locator("#item-result").boundingBox(), await page.locator("#add-to-cart").boundingBox()];
+      assert.ok(button.y > panel.y && button.y + button.height < panel.y + panel.height, "Add to cart in the result's panel");
+      await page.setViewportSize(viewport);
+    } else {
+      // On the month's last row, without scrolling on: the field the Tab reached is above the bar
+      // (a tap reaches it), and so are the total and its button, on top of the page.
+      assert.equal(await position(), "fixed");
+      assert.equal(await page.evaluate(() => document.activeElement.id), "iot-day-30-dev");
+      assert.ok(await reachable("#iot-day-30-dev"), "the focused field is on the screen, not under the bar");
+      assert.ok(await reachable("#add-to-cart"), "Add to cart is on the screen, on top");
+      assert.ok(await reachable("#item-total"), "the total is on the screen, on top");
+      assert.equal(await shown(page, "#item-total"), "USD 1.50");
+      const button = await page.locator("#add-to-cart").boundingBox();
+      await page.mouse.click(button.x + button.width / 2, button.y + button.height / 2);
+      assert.equal(await shown(page, "#add-status"), locale === "en-US" ? "Added to the cart." : "已加入清单。");
+      assert.equal(await shown(page, "#cart-total"), "USD 1.50");
+      // The whole month by keyboard, the bar grown by the status line: each field the Tab reaches
+      // scrolls into view above the bar, never under it.
+      await page.locator("#iot-day-0-0").focus();
+      for (let i = 0; i < 31 * 2; i++) {
+        const id = await page.evaluate(() => document.activeElement.id);
+        assert.ok(await reachable(`#${id}`), `${id} is under the bar or off the screen`);
+        await page.keyboard.press("Tab");
+      }
+      // To the page's end in one jump (a fling, the scroll bar dragged down), past the result: the
+      // bar is back in its place, above the item's lines, and the footer's last line is there to read.
+      const jump = (top) => page.evaluate((top) => scrollTo({ top: top ?? document.documentElement.scrollHeight, behavior: "instant" }), top);
+      const settled = (value) => page.waitForFunction((value) => getComputedStyle(document.querySelector("#item-buy")).position === value, value, { timeout: 5000 });
+      await jump();
+      await settled("static");
+      assert.ok(await reachable("#not-included"), "the footer's last line is covered");
+      assert.ok((await page.locator("#add-to-cart").boundingBox()).y < (await page.locator("#item-lines").boundingBox()).y);
+      // And back to the top in one jump: the result's place is below the screen again, the bar floats.
+      await jump(0);
+      await settled("fixed");
+      assert.ok(await reachable("#add-to-cart"), "Add to cart is on the screen, on top");
+    }
+    await page.screenshot({ path: `${ARTIFACTS}iot-days-${locale}-${viewport.width}.png` });
+    assert.deepEqual(problems, []);
+    await close();
+  });
+}
+
 test("ECS: prices per billing method, never reinterpreted when the method changes", async () => {
   const { page, problems, close } = await visit();
   await page.getByRole("tab", { name: "ECS" }).click();
