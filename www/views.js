@@ -123,7 +123,15 @@ export function scrollRegion(label, child) {
 
 export function warningsList(warnings) {
   if (!warnings.length) return null;
-  return el("ul", { className: "warnings" }, ...warnings.map((w) => el("li", {}, `${w.message} `, ruleLinks(w.rules))));
+  return el("ul", { className: "warnings" }, ...warnings.map((w) => el("li", {}, ...quotedCodes(w.message), " ", ruleLinks(w.rules))));
+}
+
+/**
+ * An engine message with the API names it quotes marked as codes: 'the "ecsChinaSite" preset'
+ * (ECS-14) names a policy preset, the same word in every language, not a word to translate.
+ */
+function quotedCodes(text) {
+  return String(text).split(/"([a-z]+(?:[A-Z][a-z0-9]*)+)"/).map((part, i) => (i % 2 ? el("code", { textContent: part }) : part)).filter((part) => part !== "");
 }
 
 /** A bill day by day, folded (a month is up to 31 rows, and "Add to cart" stays in reach above it). */
