@@ -1008,9 +1008,7 @@ function download(name, type, text) {
 function unitText(unit) {
   const many = String(unit).match(/^([\d,]+) (messages|minutes)$/);
   if (many) return t(`unit.${many[2]}N`, { n: number(many[1].replace(/,/g, "")) });
-  const key = `unit.${unit}`;
-  const text = t(key);
-  return text === key ? unit : text;
+  return t(`unit.${unit}`, {}, unit);
 }
 
 /** CSV of the cart's lines (CP-12: bills can be exported as CSV). */

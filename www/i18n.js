@@ -872,11 +872,22 @@ export function language() {
   return current;
 }
 
-/** The text for `key` in the current language, with `{name}` replaced from `vars`. */
-export function t(key, vars = {}) {
-  const text = TABLES[current][key] ?? en[key] ?? key;
+/** Keys asked for that neither language has (the page would show the key itself). */
+const missing = new Set();
+
+/**
+ * The text for `key` in the current language, with `{name}` replaced from `vars`; `fallback` where
+ * the key may be absent by design (an engine's unit code the page has no word for).
+ */
+export function t(key, vars = {}, fallback) {
+  const text = TABLES[current][key] ?? en[key] ?? fallback ?? (missing.add(key), key);
   const all = { currency: currentCurrency, ...vars };
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in all ? String(all[name]) : `{${name}}`));
+}
+
+/** Keys the page asked for that neither language has: the page test asserts there are none. */
+export function missingKeys() {
+  return [...missing];
 }
 
 /** Keys without a Chinese text: the page test asserts it stays empty. */
