@@ -310,7 +310,7 @@ const TEMPLATES = String.raw`{
 "fleet.formula.freeMinutes": ["{devices|device|devices} x {minutes} minutes a day ({hours} h online) = {total} connection minutes over {connection}: not charged (IOT-26)", "{devices} 台设备 x 每天 {minutes} 分钟（在线 {hours} 小时）= {total} 分钟连接时长（{connection}）：不收费（IOT-26）"],
 "fleet.formula.minutes": ["{devices|device|devices} x {minutes} minutes a day ({hours} h online) = {total} connection minutes", "{devices} 台设备 x 每天 {minutes} 分钟（在线 {hours} 小时）= {total} 分钟连接时长"],
 "fleet.formula.received": [" + {sent} x {receivers} receivers = {received} received", " + {sent} x {receivers} 个接收方 = 接收 {received} 条"],
-"fleet.how.every": ["every {every} for {hours} h online", "在线 {hours} 小时内每 {every} 一条"],
+"fleet.how.every": ["every {every} for {hours} h online", "在线 {hours} 小时内每 {every}一条"],
 "fleet.how.perDay": ["a day", "每天"],
 "fleet.intervalRange": ["the interval must be more than 0 and at most a year (366 days)", "发送间隔必须大于 0 且不超过一年（366 天）"],
 "fleet.intervalTooLong": ["{path}: the interval is longer than the {hours} h a device is online each day, so no message is sent (IOT-22).", "{path}：发送间隔超过设备每天在线的 {hours} 小时，因此不会发送消息（IOT-22）。"],

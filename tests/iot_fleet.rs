@@ -67,7 +67,8 @@ fn doc_73701_traffic_144_000_000_messages_114_40_basic_1_013_50_pro() {
     zh["locale"] = json!("zh-CN");
     let zh = quote_json(zh).unwrap();
     let formula = &zh.items[0].fleet.as_ref().unwrap().formula[0];
-    assert!(formula.starts_with("10,000 台设备 x 每天 480 条设备发送的消息（Pub）（在线 8 小时内每 1 分钟"), "{formula}");
+    // No space between the interval and 一条 (a space parts a number from Chinese, not two Chinese words).
+    assert!(formula.starts_with("10,000 台设备 x 每天 480 条设备发送的消息（Pub）（在线 8 小时内每 1 分钟一条）= 发送 4,800,000 条"), "{formula}");
     assert!(!formula.contains("devicePub"), "{formula}");
     let pro = quote_json(legacy_fleet("pro", fleet)).unwrap();
     assert_eq!(pro.trade_price.to_string(), "1013.50");
