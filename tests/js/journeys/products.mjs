@@ -208,6 +208,35 @@ for (const [locale, viewport] of [["en-US", WIDTHS.phone], ["zh-CN", WIDTHS.phon
   });
 }
 
+for (const locale of ["en-US", "zh-CN"]) {
+  test(`IoT messages a day, ${locale} at 375 px: the message table within the form, "Add a message size" and each category's name whole`, async () => {
+    const { page, problems, close } = await visit({ locale, viewport: WIDTHS.phone });
+    await page.locator("#tab-iot").click();
+    await page.locator("#iot-mode-perDay").check();
+    await page.locator("#iot-add-row").click();
+    const layout = await page.evaluate(() => {
+      const field = document.querySelector("#iot-mix-field").getBoundingClientRect();
+      const controls = [...document.querySelectorAll("#iot-mix input, #iot-mix select, #iot-mix button, #iot-add-row")];
+      const outside = controls.filter((n) => { const r = n.getBoundingClientRect(); return r.left < field.left - 0.5 || r.right > field.right + 0.5; }).map((n) => n.id);
+      const button = document.querySelector("#iot-add-row");
+      // A select's text cannot be measured in the page: its name, in the select's font, plus its
+      // padding and 1.5em for the arrow, must fit the select's width (the default category: 260 px
+      // of DejaVu Sans in English, in a select 288 px wide that cut "(Pub)" short).
+      const ruler = document.createElement("canvas").getContext("2d");
+      const cut = [...document.querySelectorAll("#iot-mix select")].filter((select) => {
+        const style = getComputedStyle(select);
+        ruler.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const needed = ruler.measureText(select.selectedOptions[0].text).width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 1.5 * parseFloat(style.fontSize);
+        return needed > select.getBoundingClientRect().width;
+      }).map((select) => select.selectedOptions[0].text);
+      return { outside, buttonTextFits: button.scrollWidth <= button.clientWidth, cut };
+    });
+    assert.deepEqual(layout, { outside: [], buttonTextFits: true, cut: [] });
+    assert.deepEqual(problems, []);
+    await close();
+  });
+}
+
 test("ECS: prices per billing method, never reinterpreted when the method changes", async () => {
   const { page, problems, close } = await visit();
   await page.getByRole("tab", { name: "ECS" }).click();
