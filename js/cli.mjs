@@ -347,7 +347,7 @@ function runPlan(options, source, extra) {
     } catch (error) {
       fail(`error: invalid_type at --prices: the side file is not JSON: ${error.message}`, 1);
     }
-    if (side === null || typeof side !== "object" || Array.isArray(side)) fail("error: invalid_type at --prices: the side file is an object { prices, usage }", 1);
+    if (side === null || typeof side !== "object" || Array.isArray(side)) fail("error: invalid_type at --prices: the side file is an object { prices, usage, catalog? }", 1);
     for (const key of Object.keys(side)) {
       if (!SIDE_FILE_KEYS.includes(key)) fail(`error: unknown_field at --prices ${key}: the side file holds "prices", "usage" and "catalog"`, 1);
     }

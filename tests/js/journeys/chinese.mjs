@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { WIDTHS, base, csvRows, downloaded, visit } from "./harness.mjs";
+import { WIDTHS, base, csvRows, downloaded, norm, visit } from "./harness.mjs";
 
 /**
  * Latin words that are neither codes nor units. Codes: spec and rule IDs with a dot or a digit
@@ -150,6 +150,12 @@ test("简体中文 everywhere: no English word on any tab, in any state, in the 
   await page.setInputFiles("#plan-file", `${terraform}first_plan.json`);
   await page.waitForSelector("#plan-totals");
   await check("Terraform 计划：未给价格");
+  // The side file's hint and a side file that is not JSON: its three keys, the catalog optional.
+  assert.equal(norm(await page.locator("#plan-side-hint").textContent()), 'ECS、EIP 和 NAT 网关的价格（没有文档公布）、每月小时数，以及您的价格目录（如有），一个 JSON 文件： { "prices": …, "usage": …, "catalog": … }');
+  await page.setInputFiles("#plan-side", { name: "prices.json", mimeType: "application/json", buffer: Buffer.from("{ prices: 1 }") });
+  await page.waitForFunction(() => document.getElementById("plan-side-error").textContent !== "");
+  assert.equal(norm(await page.locator("#plan-side-error").textContent()), '此文件不是 JSON：应为对象 { "prices": …, "usage": …, "catalog": … }，价格目录 "catalog" 可省略。');
+  await check("Terraform 计划：价格文件不是 JSON");
   await page.setInputFiles("#plan-side", `${terraform}prices.json`);
   await page.waitForFunction(() => document.querySelector('#plan-totals [data-row="monthly"] td')?.dataset.amount === "257.58");
   for (const summary of await page.locator("#plan-resources summary").all()) await summary.click();

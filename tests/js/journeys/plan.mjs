@@ -133,7 +133,8 @@ test("a file that is not a plan is said beside it, in the customer's words; the 
   assert.equal(await shown(page, "#plan-file-error"), 'This file is not a plan in JSON: choose the file that "terraform show -json PLANFILE" writes, not the binary plan of "terraform plan -out".');
   await drop(page, "#plan-side-drop", "prices.json", "{ prices: 1 }");
   await page.waitForFunction(() => document.getElementById("plan-side-error").textContent !== "");
-  assert.equal(await shown(page, "#plan-side-error"), 'This file is not JSON: it is an object { "prices": …, "usage": … }.');
+  assert.equal(await shown(page, "#plan-side-error"), 'This file is not JSON: it is an object { "prices": …, "usage": …, "catalog": … }, the catalog if you have one.');
+  assert.equal(await shown(page, "#plan-side-hint code"), '{ "prices": …, "usage": …, "catalog": … }');
   await drop(page, "#plan-side-drop", "prices.json", JSON.stringify({ prices: { eip: { address: {} } } }));
   // Dropped on the tab's heading rather than on its zone: still the plan, and the page stays.
   await drop(page, "#panel-plan h2", "plan.json", fixture("first_plan.json"));
