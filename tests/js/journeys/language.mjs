@@ -44,12 +44,14 @@ test("the footer dates each source as its document does, one date format per lan
   const cites = () => page.locator("#rule-list .rule-source").allTextContents();
   // Seed 000 (IoT Platform: Billing FAQ, IOT-1..IOT-5) reads "Last Updated: Jun 17, 2026"; seed 003
   // (Cloud Phone billing) "Mar 10, 2026"; the notice on the billing unit is dated 2025-04-21 (CP-13);
+  // the 2019 edition of ECS auto-renewal is dated 2019-05-30 (ECS-15's policies, which cite it alone);
   // seed 002 (the Basic and Pro billing policy) states no date, so none is shown.
   for (const [language, expected, undated] of [
     ["English", ["IoT Platform billing FAQ, last updated June 17, 2026", "Alibaba Cloud: Cloud Phone billing, last updated March 10, 2026",
-      "Alibaba Cloud notice: billing unit of pay-as-you-go Cloud Phone, last updated April 21, 2025"], "IoT Platform billing policy (Basic and Pro)"],
+      "Alibaba Cloud notice: billing unit of pay-as-you-go Cloud Phone, last updated April 21, 2025", "ECS: auto-renewal (2019 edition), last updated May 30, 2019"],
+      "IoT Platform billing policy (Basic and Pro)"],
     ["简体中文", ["物联网平台计费常见问题，更新于 2026年6月17日", "阿里云：云手机计费说明，更新于 2026年3月10日",
-      "阿里云公告：按量付费云手机计费时长单位变更，更新于 2025年4月21日"], "物联网平台计费说明（基础版和高级版）"],
+      "阿里云公告：按量付费云手机计费时长单位变更，更新于 2025年4月21日", "ECS：自动续费（2019 年版），更新于 2019年5月30日"], "物联网平台计费说明（基础版和高级版）"],
   ]) {
     await page.locator("#lang").selectOption({ label: language });
     const listed = await sources();
