@@ -43,6 +43,10 @@ export function mountPlan({ price, addToCart }) {
 
   $("plan-file").addEventListener("change", (event) => choose("plan", event.target.files[0]));
   $("plan-side").addEventListener("change", (event) => choose("side", event.target.files[0]));
+  // The inputs are in the page from the start: a file chosen while this code was still loading
+  // (a slow phone, a quick customer) is priced, not lost.
+  choose("side", $("plan-side").files?.[0]);
+  choose("plan", $("plan-file").files?.[0]);
   // A file dropped anywhere on the tab is the plan, unless it lands on the side file's zone; the
   // browser never opens it in place of the page (which would lose the cart).
   const panel = $("panel-plan");

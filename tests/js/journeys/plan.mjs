@@ -176,3 +176,24 @@ test("the plan tab from the keyboard: its file buttons show focus, its resources
   assert.deepEqual(problems, []);
   await close();
 });
+
+test("a plan chosen while the tab's code is still loading is priced, not lost (a slow phone)", async () => {
+  // The tab's code (plan.js) is held back until the customer has chosen both files; the service
+  // worker is blocked so that the page's own request for it is the one held. Totals as the first
+  // test's "after": upfront 480.00, monthly 1,388.88.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const { page, problems, close } = await visit({
+    viewport: WIDTHS.phone,
+    options: { serviceWorkers: "block" },
+    prepare: (context) => context.route(/\/plan\.js$/, async (route) => (await held, route.continue())),
+  });
+  await page.click("#tab-plan");
+  await page.setInputFiles("#plan-side", `${FIXTURES}prices.json`);
+  await page.setInputFiles("#plan-file", `${FIXTURES}change_plan.json`);
+  release();
+  await page.waitForFunction(() => document.querySelector('#plan-totals [data-row="monthly"] td:nth-child(3)')?.dataset.amount === "1388.88");
+  assert.equal(await page.getAttribute('#plan-totals [data-row="upfront"] td:nth-child(3)', "data-amount"), "480.00");
+  assert.deepEqual(problems, []);
+  await close();
+});
