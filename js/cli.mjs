@@ -435,7 +435,14 @@ const noteText = (note, L, address = (text) => text) =>
 
 /** A pull-request comment: the difference first, then each resource, then every line. */
 function planMarkdown(a, L) {
-  const cell = (text) => String(text ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
+  // The engine's texts as literal text: GitHub reads "<address or type>" as an HTML tag and drops
+  // it, and two "[*]" usage keys as the edges of an italic run; & < > become entities, the rest
+  // of Markdown's punctuation is escaped with a backslash (an underscore inside a word, as in
+  // alicloud_instance, emphasises nothing and stays as it is).
+  const cell = (text) => String(text ?? "")
+    .replace(/[\\`*~|]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => `\\${c}`)
+    .replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c])
+    .replace(/\n/g, " ");
   const code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
   const d = a.diff.estimate;
   const out = [`### ${L.title}`, ""];

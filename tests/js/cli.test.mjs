@@ -165,6 +165,19 @@ test("plan: --base compares with another plan; markdown is a pull-request commen
   assert.match(r.stdout, /\| `alicloud_instance\.app` \| ecs\.g7\.xlarge, pay-as-you-go<br><sub>1 instance x 730 h a month x USD 0\.5\/hour \(ecs\.g7\.xlarge, pay-as-you-go, your price\)<\/sub> \| 730 \| instance-hour \|  \| 365\.00 \|/);
 });
 
+test("plan: markdown keeps the engine's texts literal, as a pull-request comment renders them", () => {
+  // A GitHub comment reads "usage.<address or type>.values" as an HTML tag named address and drops it,
+  // and two "[*]" usage keys as the edges of an italic run that swallows the asterisks. Escaped: &lt; &gt;
+  // are entities, \* and a word-edge \_ are backslash escapes; alicloud_instance stays as written.
+  const side = JSON.stringify({ usage: { "a._x_[*]": { hoursPerMonth: 1 }, "b[*]": { hoursPerMonth: 1 } } });
+  const r = run(["plan", terraform("first_plan.json"), "--prices", "-", "--format", "markdown"], side);
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(r.stdout.includes("- `alicloud_instance.pending`: instance_type is known only after apply: give it under usage.&lt;address or type&gt;.values in the side file"), r.stdout);
+  assert.ok(r.stdout.includes('These usage keys match no resource of the plan: "a.\\_x\\_[\\*]", "b[\\*]".'), r.stdout);
+  // Every "<" left opens or closes one of the comment's own tags.
+  for (const [tag] of r.stdout.matchAll(/<[^>]*>?/g)) assert.match(tag, /^<\/?(details|summary|br|sub)>$/, tag);
+});
+
 test("plan: what is not priced says why, in Chinese too; JSON is the library's answer", () => {
   const zh = run(["plan", terraform("first_plan.json"), "--prices", prices, "--locale", "zh-CN"]);
   assert.equal(zh.status, 0, zh.stderr);
