@@ -376,7 +376,11 @@ function runPlan(options, source, extra) {
 const column = (item) => (item.kind === "subscription" ? 4 : 5);
 
 function planTable(a, L) {
-  const rows = [[L.resource, L.component, L.quantity, L.unit, L.upfront, L.monthly]];
+  // The amount columns name the currency, as quote's table does ("amount (JPY)"): on --site japan
+  // a bare 289 is yen, not dollars.
+  const upfront = `${L.upfront}${L.paren(a.currency)}`;
+  const monthly = `${L.monthly}${L.paren(a.currency)}`;
+  const rows = [[L.resource, L.component, L.quantity, L.unit, upfront, monthly]];
   for (const r of a.resources) {
     // A deletion shows what stops being billed, as negative amounts.
     const item = r.item ?? (r.action === "delete" ? r.base?.item : undefined);
@@ -394,7 +398,7 @@ function planTable(a, L) {
     out.push(`${L.notPriced}${L.colon.trim()}\n${notPriced.map((r) => `  ${r.address}${L.paren(L.actions[r.action])}${L.colon}${r.reason}`).join("\n")}`);
   }
   out.push(planCounts(a, L));
-  const total = [["", L.upfront, L.monthly, L.firstYear]];
+  const total = [["", upfront, monthly, `${L.firstYear}${L.paren(a.currency)}`]];
   const e = (x) => [x.upfront, x.monthly, x.firstYear];
   total.push([`${L.before}${L.paren(L.sources[a.base.source])}`, ...e(a.base.estimate)]);
   total.push([L.after, ...e(a.estimate)]);

@@ -106,7 +106,7 @@ test("plan: a table of each resource's lines with an upfront and a monthly colum
   const r = run(["plan", terraform("change_plan.json"), "--prices", prices]);
   assert.equal(r.status, 0, r.stderr);
   const lines = r.stdout.trimEnd().split("\n");
-  assert.match(lines[0], /^resource +component +quantity +unit +upfront +monthly$/);
+  assert.match(lines[0], /^resource +component +quantity +unit +upfront \(USD\) +monthly \(USD\)$/);
   // The farm grows to 20 phones: 14,400 phone-hours (720 h x 20), 1,020.96 a month.
   assert.match(r.stdout, /alicloud_cloud_phone_instance_group\.farm \(update\) +acp\.basic\.small .* 14400 +phone-hour +1020\.96\n/);
   // A Small NAT Gateway bought for 12 months is upfront; the deleted EIP stops billing.
@@ -262,6 +262,14 @@ test("plan --site prices the plan on that site, in its currency (SITE-1)", () =>
   const answer = JSON.parse(r.stdout);
   assert.equal(answer.currency, "JPY");
   assert.equal(answer.resources.find((x) => x.address === "module.app.module.db.alicloud_instance.db[0]").estimate.monthly, "93");
+  // The table's amount columns say yen: the side file's prices read as yen give 258 a month, a bare
+  // number that could pass for dollars.
+  const table = run(["plan", terraform("first_plan.json"), "--prices", prices, "--site", "japan"]);
+  assert.equal(table.status, 0, table.stderr);
+  assert.match(table.stdout, /^resource +component +quantity +unit +upfront \(JPY\) +monthly \(JPY\)\n/);
+  assert.match(table.stdout, /\n +upfront \(JPY\) +monthly \(JPY\) +first 12 months \(JPY\)\n/);
+  const zh = run(["plan", terraform("first_plan.json"), "--prices", prices, "--site", "japan", "--locale", "zh-CN"]);
+  assert.match(zh.stdout, /^资源 +计费项 +数量 +单位 +预付（JPY） +每月（JPY）\n/);
   assert.equal(run(["plan", terraform("first_plan.json"), "--site", "mars"]).status, 2);
 });
 
