@@ -238,16 +238,17 @@ function main() {
   if (command === "plan") return runPlan(options, source, extra);
   if (!(command in COMMANDS)) fail(`unknown command "${command}"\n${USAGE}`);
   if (source === undefined || extra !== undefined) fail(`${command} takes one request: a file, or - for standard input\n${USAGE}`);
-  let text;
-  try {
-    text = readFileSync(source === "-" ? 0 : source, "utf8");
-  } catch (error) {
-    fail(`cannot read ${source}: ${error.message}`);
-  }
+  // A request that cannot be read is a bad command line (exit 2), as it always was for these commands.
+  const text = readText(source, "request", options.locale, 2);
   let answer;
   try {
     answer = COMMANDS[command](withOptions(text, options.locale, options.site));
   } catch (error) {
+    if (error.code === "invalid_type" && error.path === "" && /not valid JSON: /.test(error.message)) {
+      // Which file is not JSON, in --locale's language.
+      const M = FILE_MESSAGES[options.locale];
+      fail(`error: invalid_type: ${M.notJson(fileName("request", source, options.locale), jsonDetail(error.message, options.locale))}`, 1);
+    }
     const where = error.path ? ` at ${error.path}` : "";
     fail(`error: ${error.code ?? "internal"}${where}: ${error.message}`, 1);
   }
@@ -324,13 +325,67 @@ function decimalAbove(a, b) {
 
 const signed = (amount) => (amount.startsWith("-") ? amount : `+${amount}`);
 
-/** A plan or side file's text; one that cannot be read is a bad plan or side file: exit 1, as the contract says. */
-function readText(source, what) {
+/**
+ * The CLI's own messages about the files it reads, in --locale's language (the engine's are already):
+ * which file, what is wrong with it, and what to give instead. "error:" and the code stay as they are
+ * for scripts. The page says the same (www/i18n.js plan.err.*).
+ */
+const FILE_MESSAGES = {
+  en: {
+    files: { request: "the request", plan: "the plan", side: "the side file", base: "the base plan" },
+    stdin: (file) => `${file} on standard input`,
+    reasons: { ENOENT: "no such file", EISDIR: "a directory, not a file", EACCES: "permission denied" },
+    code: (code) => ` (${code})`,
+    detail: (detail) => ` (${detail.text})`,
+    cannotRead: (file, reason) => `cannot read ${file}: ${reason}`,
+    notJson: (file, detail) => `${file} is not JSON${detail}`,
+    planNotJson: (file, detail) => `${file} is not JSON${detail}: give the file that "terraform show -json PLANFILE" writes, not the binary plan of "terraform plan -out"`,
+    sideNotJson: (file, detail) => `${file} is not JSON${detail}: it is an object { "prices": …, "usage": …, "catalog": … }, the catalog if you have one`,
+    sideNotObject: (file) => `${file} is not an object: it is { "prices": …, "usage": …, "catalog": … }, the catalog if you have one`,
+    sideUnknownKey: (file, key) => `${file} has "${key}", which it does not take: it holds "prices", "usage" and "catalog"`,
+  },
+  "zh-CN": {
+    files: { request: "请求", plan: "计划", side: "价格与用量文件", base: "基准计划" },
+    stdin: (file) => `${file}（标准输入）`,
+    reasons: { ENOENT: "文件不存在", EISDIR: "这是目录，不是文件", EACCES: "没有读取权限" },
+    code: (code) => `（${code}）`,
+    // The parser's own words are English: only where it went wrong.
+    detail: (detail) => (detail.at === undefined ? "" : `（位置 ${detail.at}）`),
+    cannotRead: (file, reason) => `无法读取${file}：${reason}`,
+    notJson: (file, detail) => `${file}不是 JSON${detail}`,
+    planNotJson: (file, detail) => `${file}不是 JSON${detail}：请给出 "terraform show -json PLANFILE" 写出的文件，而不是 "terraform plan -out" 写出的二进制计划`,
+    sideNotJson: (file, detail) => `${file}不是 JSON${detail}：应为对象 { "prices": …, "usage": …, "catalog": … }，价格目录 "catalog" 可省略`,
+    sideNotObject: (file) => `${file}不是对象：应为 { "prices": …, "usage": …, "catalog": … }，价格目录 "catalog" 可省略`,
+    sideUnknownKey: (file, key) => `${file}中有不接受的 "${key}"：只能包含 "prices"、"usage" 和 "catalog"`,
+  },
+};
+
+/** "the side file prices.json" / "价格与用量文件 prices.json " ("-": standard input). */
+function fileName(what, source, locale) {
+  const M = FILE_MESSAGES[locale];
+  if (source === "-") return M.stdin(M.files[what]);
+  return locale === "zh-CN" ? `${M.files[what]} ${source} ` : `${M.files[what]} ${source}`;
+}
+
+/** A file's text, or `error: cannot read ...` and `code` (exit 1 for a plan or side file, as the contract says). */
+function readText(source, what, locale, code = 1) {
   try {
     return readFileSync(source === "-" ? 0 : source, "utf8");
   } catch (error) {
-    return fail(`error: cannot read ${what} ${source}: ${error.message}`, 1);
+    const M = FILE_MESSAGES[locale];
+    const reason = M.reasons[error.code] ? `${M.reasons[error.code]}${M.code(error.code)}` : error.message;
+    return fail(`error: ${M.cannotRead(fileName(what, source, locale).trimEnd(), reason)}`, code);
   }
+}
+
+/**
+ * Where a text is not JSON, in --locale's words: the parser's complaint on one line, without the text
+ * it quotes (which may be a whole binary plan), and the position where it says one.
+ */
+function jsonDetail(message, locale) {
+  const text = String(message).replace(/^.*not valid JSON: /s, "").split(/[\n,]/)[0].trim();
+  const at = /(?:at byte|at position) (\d+)/.exec(message)?.[1];
+  return FILE_MESSAGES[locale].detail({ text, at });
 }
 
 /** The side file's parts: what no document publishes, usage, and a catalog (quote's) for what the site does not publish. */
@@ -338,26 +393,36 @@ const SIDE_FILE_KEYS = ["prices", "usage", "catalog"];
 
 function runPlan(options, source, extra) {
   if (source === undefined || extra !== undefined) fail(`plan takes one plan: a file, or - for standard input\n${USAGE}`);
-  const planText = readText(source, "the plan");
+  const M = FILE_MESSAGES[options.locale];
+  const planText = readText(source, "plan", options.locale);
   const planOptions = { locale: options.locale, ...(options.site !== undefined && { site: options.site }) };
   if (options.prices !== undefined) {
+    const sideFile = fileName("side", options.prices, options.locale);
+    const sideText = readText(options.prices, "side", options.locale);
     let side;
     try {
-      side = JSON.parse(readText(options.prices, "the side file"));
+      side = JSON.parse(sideText);
     } catch (error) {
-      fail(`error: invalid_type at --prices: the side file is not JSON: ${error.message}`, 1);
+      fail(`error: invalid_type at --prices: ${M.sideNotJson(sideFile, jsonDetail(error.message, options.locale))}`, 1);
     }
-    if (side === null || typeof side !== "object" || Array.isArray(side)) fail("error: invalid_type at --prices: the side file is an object { prices, usage, catalog? }", 1);
+    if (side === null || typeof side !== "object" || Array.isArray(side)) fail(`error: invalid_type at --prices: ${M.sideNotObject(sideFile)}`, 1);
     for (const key of Object.keys(side)) {
-      if (!SIDE_FILE_KEYS.includes(key)) fail(`error: unknown_field at --prices ${key}: the side file holds "prices", "usage" and "catalog"`, 1);
+      if (!SIDE_FILE_KEYS.includes(key)) fail(`error: unknown_field at --prices ${key}: ${M.sideUnknownKey(sideFile, key)}`, 1);
     }
     Object.assign(planOptions, side);
   }
-  if (options.base !== undefined) planOptions.base = readText(options.base, "the base plan");
+  if (options.base !== undefined) planOptions.base = readText(options.base, "base", options.locale);
   let answer;
   try {
     answer = JSON.parse(quoteTerraformPlanJson(planText, JSON.stringify(planOptions)));
   } catch (error) {
+    // A plan or base plan that is not JSON (often the binary plan of "terraform plan -out"): which
+    // file, and the one to give instead, in the user's language; the engine's own words have no locale.
+    const notJson = error.code === "invalid_type" && /not valid JSON: /.test(error.message) && (error.path === "" || error.path === "base");
+    if (notJson) {
+      const file = error.path === "base" ? fileName("base", options.base, options.locale) : fileName("plan", source, options.locale);
+      fail(`error: invalid_type${error.path ? ` at ${error.path}` : ""}: ${M.planNotJson(file, jsonDetail(error.message, options.locale))}`, 1);
+    }
     const where = error.path ? ` at ${error.path}` : "";
     fail(`error: ${error.code ?? "internal"}${where}: ${error.message}`, 1);
   }

@@ -4,7 +4,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const cli = new URL("../../js/cli.mjs", import.meta.url).pathname;
 const golden = (name) => new URL(`../golden/${name}`, import.meta.url).pathname;
@@ -216,7 +218,7 @@ test("plan: a plan, side file or base plan that cannot be read exits 1 (a bad pl
     [["plan", terraform("first_plan.json"), "--prices", "/nonexistent/prices.json"], /^error: cannot read the side file \/nonexistent\/prices\.json: /],
     [["plan", terraform("first_plan.json"), "--base", "/nonexistent/main.json"], /^error: cannot read the base plan \/nonexistent\/main\.json: /],
     // A directory is there but is not a file to read.
-    [["plan", new URL("../terraform/", import.meta.url).pathname], /^error: cannot read the plan .*: EISDIR/],
+    [["plan", new URL("../terraform/", import.meta.url).pathname], /^error: cannot read the plan .*: a directory, not a file \(EISDIR\)\n$/],
   ];
   for (const [args, message] of cases) {
     const r = run(args);
@@ -224,6 +226,48 @@ test("plan: a plan, side file or base plan that cannot be read exits 1 (a bad pl
     assert.equal(r.stdout, "");
     assert.match(r.stderr, message);
   }
+});
+
+test("a file that cannot be read or is not JSON: which file, and what to give, in --locale's language", () => {
+  // A binary plan ("terraform plan -out" writes a zip) is the usual mistake in CI: the message names the
+  // file and the command whose output to give instead, as the page does (www/i18n.js plan.err.notJson).
+  const dir = mkdtempSync(join(tmpdir(), "alicloud-cost-cli-"));
+  const binary = join(dir, "tfplan");
+  writeFileSync(binary, "PK\u0003\u0004 binary");
+  const side = join(dir, "side.json");
+  writeFileSync(side, "not json\nat all");
+  const cases = [
+    [["plan", binary], 1,
+      `error: invalid_type: the plan ${binary} is not JSON (expected a value at byte 0): give the file that "terraform show -json PLANFILE" writes, not the binary plan of "terraform plan -out"`,
+      `error: invalid_type: 计划 ${binary} 不是 JSON（位置 0）：请给出 "terraform show -json PLANFILE" 写出的文件，而不是 "terraform plan -out" 写出的二进制计划`],
+    [["plan", terraform("first_plan.json"), "--base", binary], 1,
+      `error: invalid_type at base: the base plan ${binary} is not JSON (expected a value at byte 0): give the file that "terraform show -json PLANFILE" writes, not the binary plan of "terraform plan -out"`,
+      `error: invalid_type at base: 基准计划 ${binary} 不是 JSON（位置 0）：请给出 "terraform show -json PLANFILE" 写出的文件，而不是 "terraform plan -out" 写出的二进制计划`],
+    // One line, without the file's text that JSON.parse quotes.
+    [["plan", terraform("first_plan.json"), "--prices", side], 1,
+      `error: invalid_type at --prices: the side file ${side} is not JSON (Unexpected token 'o'): it is an object { "prices": …, "usage": …, "catalog": … }, the catalog if you have one`,
+      `error: invalid_type at --prices: 价格与用量文件 ${side} 不是 JSON：应为对象 { "prices": …, "usage": …, "catalog": … }，价格目录 "catalog" 可省略`],
+    [["plan", join(dir, "missing.json")], 1,
+      `error: cannot read the plan ${join(dir, "missing.json")}: no such file (ENOENT)`,
+      `error: 无法读取计划 ${join(dir, "missing.json")}：文件不存在（ENOENT）`],
+    [["quote", binary], 1,
+      `error: invalid_type: the request ${binary} is not JSON (expected a value at byte 0)`,
+      `error: invalid_type: 请求 ${binary} 不是 JSON（位置 0）`],
+    [["quote", join(dir, "missing.json")], 2,
+      `error: cannot read the request ${join(dir, "missing.json")}: no such file (ENOENT)`,
+      `error: 无法读取请求 ${join(dir, "missing.json")}：文件不存在（ENOENT）`],
+  ];
+  for (const [args, status, en, zh] of cases) {
+    const english = run(args);
+    assert.equal(english.status, status, args.join(" "));
+    assert.equal(english.stderr, `${en}\n`);
+    const chinese = run([...args, "--locale", "zh-CN"]);
+    assert.equal(chinese.status, status, args.join(" "));
+    assert.equal(chinese.stderr, `${zh}\n`);
+  }
+  const unknownKey = run(["plan", terraform("first_plan.json"), "--prices", "-", "--locale", "zh-CN"], JSON.stringify({ prices: {}, useage: {} }));
+  assert.equal(unknownKey.stderr, 'error: unknown_field at --prices useage: 价格与用量文件（标准输入）中有不接受的 "useage"：只能包含 "prices"、"usage" 和 "catalog"\n');
+  rmSync(dir, { recursive: true });
 });
 
 test("--site prices on that site, in its currency, unless the request names its own (issue 32)", () => {
