@@ -393,6 +393,10 @@ const SIDE_FILE_KEYS = ["prices", "usage", "catalog"];
 
 function runPlan(options, source, extra) {
   if (source === undefined || extra !== undefined) fail(`plan takes one plan: a file, or - for standard input\n${USAGE}`);
+  // Standard input is read once: a second "-" would read nothing and be blamed on the wrong file.
+  if ([source, options.prices, options.base].filter((name) => name === "-").length > 1) {
+    fail("only one of the plan, --prices and --base can be - (standard input); give the others as files");
+  }
   const M = FILE_MESSAGES[options.locale];
   const planText = readText(source, "plan", options.locale);
   const planOptions = { locale: options.locale, ...(options.site !== undefined && { site: options.site }) };

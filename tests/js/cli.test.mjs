@@ -210,6 +210,12 @@ test("plan: exit 3 above --fail-above-monthly, 1 on a bad plan, 2 on a bad comma
   assert.equal(run([...args, "--format", "csv"]).status, 2);
   assert.equal(run(["quote", golden("mixed_cart.request.json"), "--prices", prices]).status, 2, "plan's options only");
   assert.equal(run(["plan"]).status, 2);
+  // Standard input is read once: the plan and the side file cannot both be "-" (the second read
+  // nothing and was reported as a side file that is not JSON, exit 1).
+  const twice = run(["plan", "-", "--prices", "-"], readFileSync(prices, "utf8"));
+  assert.equal(twice.status, 2);
+  assert.match(twice.stderr, /^only one of the plan, --prices and --base can be - \(standard input\)/);
+  assert.equal(run(["plan", terraform("first_plan.json"), "--prices", "-", "--base", "-"], "{}").status, 2);
 });
 
 test("plan: a plan, side file or base plan that cannot be read exits 1 (a bad plan or side file), naming it", () => {
