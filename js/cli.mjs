@@ -519,9 +519,9 @@ function planMarkdown(a, L) {
   const code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
   const d = a.diff.estimate;
   const out = [`### ${L.title}`, ""];
-  out.push(`**${L.monthlyHeadline}: ${signed(d.monthly)} ${a.currency}** (${a.base.estimate.monthly} → ${a.estimate.monthly}) · `
-    + `**${L.upfrontHeadline}: ${signed(d.upfront)} ${a.currency}** (${a.base.estimate.upfront} → ${a.estimate.upfront}) · `
-    + `${L.firstYear}: ${signed(d.firstYear)} ${a.currency}`);
+  out.push(`**${L.monthlyHeadline}${L.colon}${signed(d.monthly)} ${a.currency}**${L.paren(`${a.base.estimate.monthly} → ${a.estimate.monthly}`)} · `
+    + `**${L.upfrontHeadline}${L.colon}${signed(d.upfront)} ${a.currency}**${L.paren(`${a.base.estimate.upfront} → ${a.estimate.upfront}`)} · `
+    + `${L.firstYear}${L.colon}${signed(d.firstYear)} ${a.currency}`);
   out.push("", `| ${L.resource} | ${L.action} | ${L.upfront} | ${L.monthly} | ${L.upfrontChange} | ${L.change} |`, "|---|---|--:|--:|--:|--:|");
   for (const r of a.resources.filter((r) => r.priced)) {
     const now = r.estimate ?? { upfront: "", monthly: "" };
@@ -531,12 +531,12 @@ function planMarkdown(a, L) {
   const bought = a.resources.filter((r) => r.lifecycle);
   if (bought.length > 0) {
     out.push("", `**${L.subscriptions}**`);
-    for (const r of bought) out.push(`- ${code(r.address)}: ${cell(r.lifecycle.summary)}`);
+    for (const r of bought) out.push(`- ${code(r.address)}${L.colon}${cell(r.lifecycle.summary)}`);
   }
   const notPriced = a.resources.filter((r) => !r.priced && r.mode === "managed");
   if (notPriced.length > 0) {
-    out.push("", `**${L.notPriced}** (${notPriced.length}):`);
-    for (const r of notPriced) out.push(`- ${code(r.address)}: ${cell(r.reason)}`);
+    out.push("", `**${L.notPriced}**${L.paren(notPriced.length)}${L.colon.trim()}`);
+    for (const r of notPriced) out.push(`- ${code(r.address)}${L.colon}${cell(r.reason)}`);
   }
   const counts = planCounts(a, L);
   if (counts) out.push("", counts.split("\n").join(" · "));

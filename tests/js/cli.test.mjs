@@ -153,6 +153,12 @@ test("plan: a warning shared by several resources is said once, with every addre
   assert.ok(notes.includes('- alicloud_nat_gateway.main: The capacity units (CU/LCU) an Enhanced NAT Gateway is billed for by use are not included.'), notes.join("\n"));
   const md = run(["plan", terraform("first_plan.json"), "--prices", prices, "--format", "markdown", "--locale", "zh-CN"]);
   assert.match(md.stdout, /\n- `alicloud_eip_address\.nat\["a"\]`, `alicloud_eip_address\.nat\["b"\]`：按使用流量计费：流量按 GB 计费，未计入。/);
+  // The comment punctuates as its notes do: full-width in Chinese, as the table's "未计价：".
+  assert.equal(md.stdout.split("\n")[2], "**每月：+257.58 USD**（0.00 → 257.58） · **预付：+2849.14 USD**（0.00 → 2849.14） · 首 12 个月合计：+5940.10 USD");
+  assert.match(md.stdout, /\n\*\*未计价\*\*（3）：\n- `alicloud_instance\.pending`："instance_type" 要到执行/);
+  assert.match(md.stdout, /\n- `alicloud_cloud_phone_instance_group\.phones`：2027-07-01T10:00:00\+08:00 到期；/);
+  const en = run(["plan", terraform("first_plan.json"), "--prices", prices, "--format", "markdown"]);
+  assert.match(en.stdout, /\n\*\*Not priced\*\* \(3\):\n- `alicloud_instance\.pending`: instance_type is known/);
 });
 
 test("plan: --base compares with another plan; markdown is a pull-request comment with the difference first", () => {
