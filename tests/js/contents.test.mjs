@@ -27,8 +27,9 @@ test("npm pack ships only what a consumer needs", () => {
   // 30 KiB, simulateAccount 45 KiB with its declarations, the templates in two languages 95 KiB;
   // Terraform plans 70 KiB (59 KiB of module, their texts, declarations, CLI and README); issue 32's sites
   // and connection-and-messages generation about 30 KiB with its declarations (751 KiB in all after both);
-  // issue 31's account engine about 40 KiB (module, texts, declarations: 791 KiB after the three).
-  assert.ok(packed.unpackedSize < 830_000, `unpacked ${packed.unpackedSize} B`);
+  // issue 31's account engine about 40 KiB (module, texts, declarations: 791 KiB after the three); the CLI's
+  // own file messages in both languages about 6 KiB (816 KiB).
+  assert.ok(packed.unpackedSize < 840_000, `unpacked ${packed.unpackedSize} B`);
 });
 
 test("RULES.md, which README and every result's rule IDs point to, is the team's rule text", (t) => {
