@@ -436,7 +436,7 @@ function runPlan(options, source, extra) {
   else process.stdout.write(`${planTable(answer, L)}\n`);
   const limit = options["fail-above-monthly"];
   if (limit !== undefined && decimalAbove(answer.estimate.monthly, limit)) {
-    process.stderr.write(`${L.monthly} ${answer.estimate.monthly} ${L.over} ${limit}\n`);
+    process.stderr.write(`${L.monthly} ${answer.currency} ${answer.estimate.monthly} ${L.over} ${answer.currency} ${limit}\n`);
     process.exit(3);
   }
 }

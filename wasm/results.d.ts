@@ -1025,7 +1025,8 @@ export interface KeepRunning {
  * before (`base`) and the difference.
  */
 export interface PlanEstimate {
-    currency: string;
+    /** The options' site's currency: every amount of the plan is in it (SITE-1). */
+    currency: Currency;
     catalogVersion: string;
     formatVersion: string;
     terraformVersion?: string;

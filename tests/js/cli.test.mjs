@@ -202,7 +202,7 @@ test("plan: exit 3 above --fail-above-monthly, 1 on a bad plan, 2 on a bad comma
   // 1,388.88 a month: above 1,388.87, not above 1,388.88.
   const above = run([...args, "--fail-above-monthly", "1388.87"]);
   assert.equal(above.status, 3);
-  assert.match(above.stderr, /monthly 1388\.88 above the limit of 1388\.87/);
+  assert.match(above.stderr, /monthly USD 1388\.88 above the limit of USD 1388\.87/);
   assert.match(above.stdout, /^resource/, "the estimate is printed all the same");
   assert.equal(run([...args, "--fail-above-monthly", "1388.88"]).status, 0);
   assert.equal(run([...args, "--fail-above-monthly", "1388.880"]).status, 0);
