@@ -302,6 +302,9 @@ function valueProblem(value, expect, code) {
     }
     return t("err.notADate", { value });
   }
+  // "4,80" is a decimal comma (as much of Europe writes 4.80), not a thousands separator, which is
+  // followed by three digits: advising "480" would make the amount 100 times too large.
+  if (/^[-+]?\d+[,，]\d{1,2}$|^[-+]?\d+[,，]\d{4,}$/.test(value)) return t("err.decimalComma", { value: value.replace(/[,，]/, ".") });
   if (/\d[,，]\d/.test(value)) return t("err.comma", { value: value.replace(/[,，]/g, "") });
   if (/^[-+]?[\d.]+\s*[^\d.\s]/.test(value)) return t("err.unit");
   if (code === "not_an_integer") return t("err.notWhole", { value });

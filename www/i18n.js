@@ -354,6 +354,7 @@ const en = {
   exportEmpty: "Add an item to export the cart.",
   // Errors for a customer: what is wrong with what was typed, then what to type.
   "err.comma": "Write {value} without commas.",
+  "err.decimalComma": "Write {value}, with a point before the decimals.",
   "err.unit": "Type the number alone, without a unit.",
   "err.notWhole": "{value} is not a whole number.",
   "err.empty": "This field is empty.",
@@ -771,6 +772,7 @@ const zh = {
   "status.added": "已加入清单。",
   exportEmpty: "加入资源后即可导出清单。",
   "err.comma": "请去掉逗号，写成 {value}。",
+  "err.decimalComma": "小数请用小数点，写成 {value}。",
   "err.unit": "请只输入数字，不要带单位。",
   "err.notWhole": "{value} 不是整数。",
   "err.empty": "此项为空。",

@@ -30,6 +30,18 @@ test("errors in English: what is wrong, then what to type, beside the field; the
   // 1,024 bytes count as 2 messages of 512 (IOT-15, IOT-27): 2,880,000 a day x 0.5 / 1e6 = 1.44;
   // 1,000 devices x 1,440 minutes x 0.3 / 1e6 = 0.432 -> 0.43 (IOT-29); 31 days: 44.64 + 13.33 = USD 57.97.
   assert.equal(await shown(page, "#item-total"), "USD 57.97");
+
+  // A balance written with a decimal comma, as much of Europe writes it: "4,80" is 4.80, and the
+  // advice is the point, never "480" (a hundred times the amount).
+  await page.getByRole("tab", { name: "If I stop paying" }).click();
+  const balance = fieldsOf(page, "#panel-lifecycle")("Account balance, USD");
+  await balance.fill("4,80");
+  assert.equal(await shown(page, "#lc-balance-error"), "Write 4.80, with a point before the decimals. Type a price in USD such as 12.5, without commas or a currency sign.");
+  // A thousands comma keeps its advice: 1,000 is one thousand.
+  await balance.fill("1,000");
+  assert.equal(await shown(page, "#lc-balance-error"), "Write 1000 without commas. Type a price in USD such as 12.5, without commas or a currency sign.");
+  await balance.fill("4.80");
+  assert.equal(await shown(page, "#lc-balance-error"), "");
   assert.deepEqual(problems, []);
   await close();
 });
