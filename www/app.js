@@ -551,8 +551,11 @@ function renderIotOptions(result) {
 
 function duration(ms) {
   const hours = Math.round(ms / 3_600_000);
-  if (hours < 24) return t("hours", { n: hours });
-  return hours % 24 ? t("daysHours", { d: Math.floor(hours / 24), h: hours % 24 }) : t("days", { n: hours / 24 });
+  // English says "1 day", "1 hour": the singular has its own key.
+  const part = (n, unit) => t(n === 1 ? unit : `${unit}s`, { n });
+  const days = Math.floor(hours / 24);
+  if (!days) return part(hours, "hour");
+  return hours % 24 ? t("daysHours", { d: part(days, "day"), h: part(hours % 24, "hour") }) : part(days, "day");
 }
 
 /** How long the balance lasts (a lifecycle or an account answer), or nothing when it is not predicted. */

@@ -27,6 +27,9 @@ test("if I stop paying, one pay-as-you-go phone group: the runway, the last safe
   assert.doesNotMatch(await shown(page, "#lc-timeline"), /\d{4}-\d{2}-\d{2}T/);
   await field("Account balance, USD").fill("9.60");
   assert.match(await shown(page, "#lc-runway"), /Dec 9, 2026.*\(8 days\)/);
+  // 1.25 / 0.05 = 25 h from Dec 1 00:00: Dec 2, 1:00 AM, one day and one hour, in the singular.
+  await field("Account balance, USD").fill("1.25");
+  assert.equal(await shown(page, "#lc-runway"), "Your balance of USD 1.25 lasts until Dec 2, 2026, 1:00 AM (UTC+8) (1 day 1 hour).");
   assert.deepEqual(problems, []);
   await close();
 });
