@@ -435,6 +435,17 @@ function cartRequest() {
   return request;
 }
 
+/**
+ * The cart's error in a customer's words. SITE-1: an item priced on one site has no price on a site
+ * that publishes none in its currency; the engine's message names the request's catalog field, which
+ * a customer on the page never sees: they are told which item, and what they can do.
+ */
+function cartError(error, path) {
+  if (error.code !== "price_not_published") return String(error.message);
+  const n = Number(path.match(/^items\[(\d+)\]/)?.[1] ?? NaN) + 1;
+  return t(Number.isInteger(n) ? "err.cartNotPublished" : "err.cartNotPublishedAny", { n, site: t(`siteName.${site()}`) });
+}
+
 function renderCart() {
   const cart = $("cart");
   clearErrors(cart);
@@ -453,7 +464,7 @@ function renderCart() {
   if (error) {
     const path = String(error.path ?? "");
     if (path.startsWith("discounts")) showError(cart, error, path, $("cart-error"));
-    else sayError($("cart-error"), String(error.message), error);
+    else sayError($("cart-error"), cartError(error, path), error);
     $("cart-total").textContent = "–";
     delete $("cart-total").dataset.amount;
     return;
