@@ -446,12 +446,23 @@ function cartError(error, path) {
   return t(Number.isInteger(n) ? "err.cartNotPublished" : "err.cartNotPublishedAny", { n, site: t(`siteName.${site()}`) });
 }
 
+/**
+ * The cart's discount as a line of the item, as the CSV export has it: the item's amount above its
+ * lines is after the discount, and its lines add up to it only with this one.
+ */
+function discountLine(item) {
+  if (!item.discountPrice || Number(item.discountPrice) === 0) return null;
+  const amount = `-${item.discountPrice}`;
+  return { description: t("discountLine", { percent: number(item.discountPercent) }), formula: t("discountFormula", { percent: number(item.discountPercent), amount: money(item.originalPrice) }), amount, exactAmount: amount, rules: [] };
+}
+
 function renderCart() {
   const cart = $("cart");
   clearErrors(cart);
   $("cart-empty").hidden = state.cart.length > 0;
   lastCart = null;
   $("cart-estimate").hidden = true;
+  $("cart-before-discount").hidden = true;
   // Nothing to export or to run out of money on an empty cart (or one the engine refuses).
   for (const id of ["export-csv", "export-json", "cart-runway"]) $(id).disabled = true;
   if (!state.cart.length) {
@@ -473,6 +484,10 @@ function renderCart() {
   for (const id of ["export-csv", "export-json", "cart-runway"]) $(id).disabled = false;
   $("cart-total").textContent = money(result.tradePrice);
   $("cart-total").dataset.amount = result.tradePrice;
+  // With a discount, the total says what it was before, so the items' own lines can be checked against it.
+  const discounted = Number(result.discountPrice) !== 0;
+  $("cart-before-discount").hidden = !discounted;
+  $("cart-before-discount").textContent = discounted ? t("beforeDiscount", { amount: money(result.originalPrice), discount: money(`-${result.discountPrice}`) }) : "";
   const estimate = result.estimate;
   for (const [id, amount] of [["est-upfront", estimate.upfront], ["est-monthly", estimate.monthly], ["est-one-off", estimate.oneOff], ["est-first-year", estimate.firstYear]]) {
     $(id).textContent = money(amount);
@@ -492,7 +507,7 @@ function renderCart() {
           el("span", { className: "num item-amount", textContent: money(item.tradePrice) }),
           el("button", { type: "button", className: "link remove", textContent: t("remove"), "aria-label": t("removeItem", { n: i + 1 }), "data-remove": String(i) }),
         ),
-        linesTable(item.lines, item.description),
+        linesTable(item.lines.concat(discountLine(item) ?? []), item.description),
         warningsList(item.warnings) ?? "",
       ),
     ),

@@ -4,7 +4,7 @@
 // 2 instances x 3 months x (50 + 5) = 330.00 at the customer's prices (ECS-9).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { WIDTHS, csvRows, downloaded, fieldsOf, shown, visit } from "./harness.mjs";
+import { WIDTHS, csvRows, downloaded, fieldsOf, norm, shown, visit } from "./harness.mjs";
 
 const WORDS = {
   en: {
@@ -49,6 +49,12 @@ test("cart in English: two products, a discount, CSV and JSON read back", async 
   // 10 % off each item, rounded half-up per item: 0.73 - 0.07 (0.073) = 0.66; 330.00 - 33.00 = 297.00: USD 297.66.
   await page.getByLabel(w.discount).fill("10");
   assert.equal(await shown(page, "#cart-total"), "USD 297.66");
+  // The page says so, as the CSV does: before the discount 330.73, less 0.07 + 33.00 = 33.07; and each
+  // item's lines end with its discount, so they add up to the item's amount (0.73 - 0.07 = 0.66).
+  assert.equal(await shown(page, "#cart-before-discount"), "Before the discount: USD 330.73; discount: -USD 33.07.");
+  const phones = page.locator("#cart-items .cart-item").first();
+  assert.equal(norm(await phones.locator(".item-amount").textContent()), "USD 0.66");
+  assert.deepEqual((await phones.locator("table.lines tbody tr").last().locator("td").allTextContents()).map(norm).slice(1), ["10% of USD 0.73", "-USD 0.07"]);
 
   const rows = csvRows(await downloaded(page, page.getByRole("button", { name: w.csv })));
   assert.deepEqual(rows[0], ["item", "product", "kind", "item description", "line", "formula", "quantity", "unit", "unit price (USD)", "amount (USD)", "rules"]);
@@ -65,6 +71,7 @@ test("cart in English: two products, a discount, CSV and JSON read back", async 
   assert.equal(exported.request.locale, "en");
 
   await page.getByLabel(w.discount).fill("");
+  assert.ok(await page.locator("#cart-before-discount").isHidden(), "no discount, nothing before it");
   await page.getByRole("button", { name: w.remove }).click();
   assert.equal(await shown(page, "#cart-total"), "USD 330.00");
   assert.deepEqual(problems, []);
