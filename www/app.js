@@ -23,6 +23,8 @@ const state = { tab: "cloudPhone", mix: structuredClone(DEFAULT_MIX), days: [], 
  * `{ name, billable, billedBy, label }`, read on start and on a language switch (issue 29).
  */
 let categories = [];
+/** The tab whose item was last added to the cart ("Added to the cart." stays beside that item only). */
+let addedFrom = null;
 /** The chosen site's catalog (its currency and the prices it publishes, SITE-1), read from the engine. */
 let siteCatalog = null;
 const SITES = { international: "USD", china: "CNY", japan: "JPY" };
@@ -947,6 +949,9 @@ function showTab(name, focus = false) {
 }
 
 function selectTab(name, focus = false) {
+  // "Added to the cart." is about the item that was added: beside another product's item it would
+  // say that one is in the cart too.
+  if (PRODUCT_TABS.includes(name) && name !== addedFrom) say("add", null);
   showTab(name, focus);
   render();
 }
@@ -1086,6 +1091,8 @@ function wire() {
   document.addEventListener("input", (event) => {
     const target = event.target;
     if (target.id === "lang" || target.id === "site") return;
+    // The item has changed since it was added: what is shown now is not in the cart.
+    if (target.closest("[data-product]")) say("add", null);
     delete target.dataset.rejected;
     if (isDynamic(target.id)) captureDynamic(target);
     if (target.id === "iot-month") renderDayTable();
@@ -1106,6 +1113,7 @@ function wire() {
       render();
       return;
     }
+    if (target.closest("[data-product]")) say("add", null);
     if (target.name === "iot-mode") renderDayTable();
     if (target.id === "iot-edition" || target.id === "iot-pricing") renderMix();
     if (isDynamic(target.id)) captureDynamic(target);
@@ -1139,6 +1147,7 @@ function wire() {
     // The item's own prices (SITE-1) price it in the cart too.
     const own = ownPrices();
     if (own) state.cartCatalog = { ...state.cartCatalog, [site()]: mergeCatalog(state.cartCatalog[site()], own) };
+    addedFrom = state.tab;
     say("add", "status.added");
     render();
   });

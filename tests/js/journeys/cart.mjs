@@ -42,6 +42,11 @@ test("cart in English: two products, a discount, CSV and JSON read back", async 
   await fillCart(page, w);
   // 0.73 + 330.00 = USD 330.73.
   assert.equal(await shown(page, "#cart-total"), "USD 330.73");
+  // "Added to the cart." is said beside the ECS item just added, not beside the next item configured.
+  assert.equal(await shown(page, "#add-status"), "Added to the cart.");
+  await fieldsOf(page, "#panel-ecs")(w.instances).fill("3");
+  assert.equal(await shown(page, "#add-status"), "");
+  await fieldsOf(page, "#panel-ecs")(w.instances).fill("2");
   // The estimate: the ECS subscription is prepaid (330.00), the phones' 5 h a one-off lifetime (0.73),
   // nothing monthly; first 12 months 330.00 + 0.73 = 330.73.
   assert.deepEqual((await page.locator("#cart-estimate dd").allTextContents()).map((t) => t.replace(/\s+/g, " ")), ["USD 330.00", "USD 0.00", "USD 0.73", "USD 330.73"]);
