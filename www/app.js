@@ -654,7 +654,10 @@ function renderAccount(form) {
       items: refused.map((item) => t("lc.refusedItem", { n: item.index + 1, description: item.description, price: money(item.prepaid) })).join(t("listSeparator")),
     }))
     : "";
-  $("lc-summary").replaceChildren(cannotBuy, ...facts, warningsList(result.warnings.filter((w) => w.code !== "purchase_refused")) ?? "");
+  // The account is billed at list prices (simulateAccount takes no discount): said, not hidden.
+  const percent = read("cart-discount");
+  const listPrices = !/^\d+(\.\d+)?$/.test(percent) || Number(percent) === 0 ? "" : el("p", { id: "lc-list-prices", className: "notice" }, t("lc.discountNotApplied", { percent: number(percent) }));
+  $("lc-summary").replaceChildren(cannotBuy, listPrices, ...facts, warningsList(result.warnings.filter((w) => w.code !== "purchase_refused")) ?? "");
   // Subscriptions are prepaid: what they cost upfront, and what of it this balance bought.
   const upfront = result.items.reduce((sum, item) => sum + Math.round(Number(item.prepaid) * 100), 0);
   const amount = money((upfront / 100).toFixed(2));

@@ -100,6 +100,24 @@ test("if I stop paying, for the cart: a balance that buys nothing says so, not t
   await close();
 });
 
+test("if I stop paying, for a discounted cart: said to be at list prices, in both languages", async () => {
+  // simulateAccount takes no discount: the account view bills the cart at list prices and says so
+  // beside the cart's discount, rather than leaving the customer to compare two different amounts.
+  const { page, problems, close } = await visit();
+  await page.click("#add-to-cart");
+  await page.locator("#cart-discount").fill("10");
+  await page.getByRole("button", { name: "If I stop paying…" }).click();
+  await page.waitForSelector("#lc-list-prices");
+  assert.equal(await shown(page, "#lc-list-prices"), "At list prices: the cart's 10% discount is not applied here, so your bills will be lower and your balance may last longer.");
+  await page.locator("#lang").selectOption("zh-CN");
+  assert.equal(await shown(page, "#lc-list-prices"), "按目录价计算：此处未计入清单的 10% 折扣，您的实际扣费会更少，余额可能用得更久。");
+  // No discount, no such note.
+  await page.locator("#cart-discount").fill("");
+  await page.waitForSelector("#lc-list-prices", { state: "detached" });
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test("if I stop paying, for the cart: the top-up that keeps ECS pay-as-you-go running", async () => {
   const { page, problems, close } = await visit();
   await page.getByRole("tab", { name: "ECS" }).click();
