@@ -241,6 +241,79 @@ fn a_pro_items_device_management_rounded_per_day_is_shown_against_the_days_rated
 }
 
 #[test]
+fn an_items_messages_rounded_per_day_are_shown_against_each_month_rated_once() {
+    // 1,234,567 messages of 256 bytes a day (one billable message each, IOT-15) and 15
+    // living devices, Pro. Each month's first day uses the 1,000,000 free (IOT-17):
+    // 234,567 x 0.8 / 1e6 = 0.1876536, rounded 0.19 (IOT-16, IOT-18); every later day
+    // 1,234,567 x 0.8 / 1e6 = 0.9876536, rounded 0.99. Devices: 5 x 0.003 = 0.015 -> 0.02 a day.
+    let item = |living: u64, count: u64, edition: &str| {
+        json!({"product": "iot", "instance": "legacyPublic", "edition": edition, "usage": {"perDay": {"messages": [{"bytes": 256, "count": count}], "livingDevices": living}}})
+    };
+    let messages_rounding = |result: &Json| -> Vec<Json> {
+        let warnings = result["warnings"].as_array().unwrap();
+        warnings.iter().filter(|w| w["code"] == "daily_rounding" && w["rules"] == json!(["IOT-18"])).cloned().collect()
+    };
+    let text_of = |result: &Json| messages_rounding(result).first().expect("the messages' daily rounding is shown")["message"].as_str().unwrap().to_string();
+
+    // December 2026, 31 days: 0.19 + 30 x 0.99 = 29.89 billed for messages, as `quote` says;
+    // rated as one monthly total, 31 x 1,234,567 - 1,000,000 = 37,271,577 x 0.8 / 1e6 =
+    // 29.8172616 -> 29.82. With 31 x 0.02 = 0.62 for devices the item bills 30.51.
+    let month = account(&json!({"start": "2026-12-01", "until": "2027-01-01", "account": {"balance": "1000"}, "items": [item(15, 1_234_567, "pro")]}));
+    assert_eq!(month["items"][0]["billed"], "30.51");
+    assert_eq!(messages_rounding(&month).len(), 1);
+    let text = text_of(&month);
+    assert!(text.contains("USD 29.89 over these 31 days") && text.contains("one monthly total the same traffic would be USD 29.82"), "{text}");
+    let quoted = common::quote_json(json!({"items": [{"product": "iot", "instance": "legacyPublic", "edition": "pro", "month": "2026-12",
+        "usage": {"perDay": {"messages": [{"bytes": 256, "count": 1_234_567}], "livingDevices": 15}}}]}))
+    .unwrap();
+    let quoted_warning = quoted.items[0].warnings.iter().find(|w| w.rules == ["IOT-18"]).expect("quote's messages warning");
+    assert_eq!(quoted_warning.message, text, "the same warning as quote's");
+    // Both languages: quote's zh text.
+    let zh = account(&json!({"start": "2026-12-01", "until": "2027-01-01", "account": {"balance": "1000"}, "items": [item(15, 1_234_567, "pro")], "locale": "zh-CN"}));
+    let text = text_of(&zh);
+    assert!(text.contains("消息按天计费") && text.contains("31 天共") && text.contains("29.89") && text.contains("29.82"), "{text}");
+
+    // Stopped part-way: USD 5 pays Dec 1 (0.19 + 0.02 = 0.21, 4.79 left) and Dec 2..5 (4 x
+    // 1.01 = 4.04, 0.75 left); Dec 6's 1.01 fails when the day ends: overdue Dec 7 00:00,
+    // stopped 24 h later (IOT-8), Dec 8 00:00. Billed Dec 1..7: messages 0.19 + 6 x 0.99 =
+    // 6.13, devices 7 x 0.02 = 0.14, 6.27 in all. Rated as one total: 7 x 1,234,567 -
+    // 1,000,000 = 7,641,969 x 0.8 / 1e6 = 6.1135752 -> 6.11.
+    let stopped = account(&json!({"start": "2026-12-01", "until": "2027-01-01", "account": {"balance": "5"}, "items": [item(15, 1_234_567, "pro")]}));
+    assert_eq!(at_of(&stopped, 0, "stopped").as_deref(), Some("2026-12-08T00:00:00+08:00"));
+    assert_eq!(stopped["items"][0]["billed"], "6.27");
+    let text = text_of(&stopped);
+    assert!(text.contains("USD 6.13 over these 7 days") && text.contains("USD 6.11"), "{text}");
+
+    // Several months, from mid-December to noon on Feb 10 (the engine bills a day pro rata
+    // to the second): each month rated once, its free quota on its first day billed.
+    //   Dec 15..31, 17 days: 0.19 + 16 x 0.99 = 16.03; 17 x 1,234,567 - 1e6 = 19,987,639
+    //     x 0.8 / 1e6 = 15.9901112 -> 15.99.
+    //   January, 31 days: 29.89 and 29.82, as December above.
+    //   Feb 1..9 and half of Feb 10: 0.19 + 8 x 0.99 + 0.99 / 2 = 8.605; 234,567 + 8 x
+    //     1,234,567 + 1,234,567 / 2 = 10,728,386.5 x 0.8 / 1e6 = 8.5827092 -> 8.58.
+    // Billed 16.03 + 29.89 + 8.605 = 54.525 -> 54.53 over 57.5 days (named 58); rated once a
+    // month 15.99 + 29.82 + 8.58 = 54.39. Devices 57.5 x 0.02 = 1.15: the item bills 55.675 -> 55.68.
+    let months = account(&json!({"start": "2026-12-15", "until": "2027-02-10T12:00:00+08:00", "account": {"balance": "1000"}, "items": [item(15, 1_234_567, "pro")]}));
+    assert_eq!(months["items"][0]["billed"], "55.68");
+    let text = text_of(&months);
+    assert!(text.contains("USD 54.53 over these 58 days") && text.contains("each of these 3 months") && text.contains("USD 54.39"), "{text}");
+    // Whole months after the first, counted by length: Dec 2026 to Mar 1, 2027: December and
+    // January 29.89 and 29.82 each; February's 28 days 0.19 + 27 x 0.99 = 26.92 against
+    // 28 x 1,234,567 - 1e6 = 33,567,876 x 0.8 / 1e6 = 26.8543008 -> 26.85. Billed 86.70
+    // over 90 days, rated once a month 86.49.
+    let quarter = account(&json!({"start": "2026-12-01", "until": "2027-03-01", "account": {"balance": "1000"}, "items": [item(15, 1_234_567, "pro")]}));
+    let text = text_of(&quarter);
+    assert!(text.contains("USD 86.70 over these 90 days") && text.contains("USD 86.49"), "{text}");
+
+    // No rounding difference: Basic, 1,012,500 messages a day: Dec 1 bills 12,500 x 0.8 /
+    // 1e6 = 0.01 exactly, later days 1,012,500 x 0.8 / 1e6 = 0.81 exactly: 0.01 + 30 x 0.81 =
+    // 24.31, and 31 x 1,012,500 - 1e6 = 30,387,500 x 0.8 / 1e6 = 24.31: no warning.
+    let exact = account(&json!({"start": "2026-12-01", "until": "2027-01-01", "account": {"balance": "1000"}, "items": [item(0, 1_012_500, "basic")]}));
+    assert_eq!(exact["items"][0]["billed"], "24.31");
+    assert!(exact["warnings"].as_array().unwrap().iter().all(|w| w["code"] != "daily_rounding"), "{}", exact["warnings"]);
+}
+
+#[test]
 fn keep_running_is_the_smallest_top_up_in_cents() {
     // ECS at USD 1 an hour for 10 days = 240 hours = USD 240.00. With 240.00 the credit
     // is used up exactly at the last hour's end, which that hour's bill pays in full

@@ -224,8 +224,9 @@ struct Meter {
     on: bool,
     /// The use up to here is in the item's charges.
     since: Instant,
-    /// How long it has billed, in seconds (what a daily usage's warnings are about).
-    seconds_billed: i64,
+    /// When it billed, in time order, each stretch as long as no state change broke it
+    /// (what a daily usage's warnings are about: IOT-18, IOT-19).
+    billed: Vec<(Instant, Instant)>,
     /// The use in one period of the clock from each moment on, to the end of the month
     /// (a constant rate: one run; a daily usage: its runs of equal days, IOT-17), in
     /// time order; the first covers `since`.
@@ -243,7 +244,10 @@ impl Meter {
     /// Adds its use up to `t` to the item's charges.
     fn accrue(&mut self, item: &mut Item, t: Instant) {
         if self.on && t > self.since {
-            self.seconds_billed += t.0 - self.since.0;
+            match self.billed.last_mut() {
+                Some((_, until)) if *until == self.since => *until = t,
+                _ => self.billed.push((self.since, t)),
+            }
             for (k, (from, amount)) in self.runs.iter().enumerate() {
                 let until = self.runs.get(k + 1).map_or(t, |next| next.0.min(t));
                 let from = (*from).max(self.since);
@@ -405,7 +409,7 @@ impl<'s> Engine<'s> {
             .map(|resource| {
                 let rules = resource.rules.fresh();
                 let item = Item::new(setup.ctx, setup.alone, unlimited, setup.start, rules.parts());
-                let meter = Meter { clock: rules.clock(), usage: resource.usage.clone(), on: false, since: setup.start, seconds_billed: 0, runs: Vec::new(), month_end: None };
+                let meter = Meter { clock: rules.clock(), usage: resource.usage.clone(), on: false, since: setup.start, billed: Vec::new(), runs: Vec::new(), month_end: None };
                 Slot { rules, item, meter, version: 0, wake: None, first_interruption: None, purchase: None }
             })
             .collect();
@@ -929,7 +933,7 @@ impl<'s> Engine<'s> {
             .map(|(slot, resource)| {
                 let mut warnings = resource.warnings.clone();
                 if let Usage::Days(bills) = &slot.meter.usage {
-                    warnings.extend(bills.warnings(slot.meter.seconds_billed, &self.setup.ctx));
+                    warnings.extend(bills.warnings(&slot.meter.billed, &self.setup.ctx));
                 }
                 warnings.extend(slot.rules.warnings(&slot.item));
                 Outcome {

@@ -297,9 +297,11 @@ impl DailyBills for RepeatingDay {
         RepeatingDay::run(self, date)
     }
 
-    /// IOT-19: the `daily_rounding` warning `quote` gives a Pro item's device line.
-    fn warnings(&self, seconds: i64, ctx: &Ctx) -> Vec<Warning> {
-        self.device_rounding_warning(seconds, ctx).into_iter().collect()
+    /// IOT-18, IOT-19: the `daily_rounding` warnings `quote` gives the messages line and
+    /// a Pro item's device line, for the time the item was billed.
+    fn warnings(&self, billed: &[(Instant, Instant)], ctx: &Ctx) -> Vec<Warning> {
+        let seconds = billed.iter().map(|(from, until)| until.0 - from.0).sum();
+        self.message_rounding_warning(billed, ctx).into_iter().chain(self.device_rounding_warning(seconds, ctx)).collect()
     }
 }
 

@@ -152,9 +152,10 @@ pub trait DailyBills {
         self.run(date).1
     }
 
-    /// What the answer says of these bills after `seconds` of billing (IOT-19's daily
-    /// rounding of a Pro instance's device management); nothing by default.
-    fn warnings(&self, _seconds: i64, _ctx: &Ctx) -> Vec<Warning> {
+    /// What the answer says of these bills, billed over the `billed` stretches of time
+    /// (IOT-18's and IOT-19's daily rounding of a Basic or Pro instance's messages and
+    /// device management); nothing by default.
+    fn warnings(&self, _billed: &[(Instant, Instant)], _ctx: &Ctx) -> Vec<Warning> {
         Vec::new()
     }
 

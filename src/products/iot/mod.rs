@@ -14,7 +14,7 @@ pub use crate::bill::limits::MAX_COUNT;
 pub use crate::bill::{FleetSummary, IotDay};
 use crate::bill::{item_from_lines, limits, rounded_to, IotDays, Line, Pricing, Product, QuotedItem, Warning};
 use crate::messages::{Count, Money};
-use crate::time;
+use crate::time::{self, Instant};
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -560,11 +560,7 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
     // IOT-18: the bill is the sum of the daily rounded amounts, not the month rounded once.
     let whole_month = message_line.amount;
     message_line.amount = rounding.apply(message_amount);
-    if whole_month != message_line.amount {
-        let (amount, month) = (Money(ctx.currency(), message_line.amount), Money(ctx.currency(), whole_month));
-        let message = text!(ctx, "iot.dailyRounding", amount = amount, days = day_count, month = month, to = rounded_to(ctx.currency()));
-        warnings.push(Warning::new("daily_rounding", message, &["IOT-18"]));
-    }
+    warnings.extend(message_rounding_warning(message_line.amount, whole_month, day_count, 1, ctx));
     lines.push(message_line);
 
     if free_quota > 0 {
@@ -636,6 +632,24 @@ fn rate_legacy(edition: Edition, month: Date, days: &[DayUsage], free_quota_used
     quoted
 }
 
+/// IOT-18: messages are billed per day and each day's amount is rounded. Where `billed`
+/// (the rounded days' sum, over `days` days) is not `whole` (the same chargeable messages
+/// rated as one total for each of the `months` calendar months, each rounded once), the
+/// `daily_rounding` warning says both: `quote`'s messages line (one month) and
+/// `simulateAccount`'s Basic or Pro item (the months it was billed in) give the same one.
+pub fn message_rounding_warning(billed: Decimal, whole: Decimal, days: usize, months: usize, ctx: &Ctx) -> Option<Warning> {
+    if billed == whole {
+        return None;
+    }
+    let (amount, month, to) = (Money(ctx.currency(), billed), Money(ctx.currency(), whole), rounded_to(ctx.currency()));
+    let message = if months > 1 {
+        text!(ctx, "iot.dailyRoundingMonths", amount = amount, days = days, months = months, month = month, to = to)
+    } else {
+        text!(ctx, "iot.dailyRounding", amount = amount, days = days, month = month, to = to)
+    };
+    Some(Warning::new("daily_rounding", message, &["IOT-18"]))
+}
+
 /// IOT-19: device management is billed per day and each day's amount is rounded. Where
 /// `billed` (the rounded days' sum, over `days` days) is not `whole` (the same
 /// device-days rated at once, rounded once), the `daily_rounding` warning says both:
@@ -671,11 +685,58 @@ pub struct RepeatingDay {
     rounding: Rounding,
     /// A month's daily bills depend only on its first day billed, its length and the
     /// quota already used: computed once for each.
-    months: std::cell::RefCell<Vec<MonthBills>>,
+    months: std::cell::RefCell<Vec<std::rc::Rc<MonthBills>>>,
 }
 
-/// (first day billed, days in the month, free quota already used, the bills from that day).
-type MonthBills = (i8, i8, u64, std::rc::Rc<Vec<Decimal>>);
+/// One billing day of a [`RepeatingDay`]: its bill, and the bill's messages part with the
+/// chargeable messages it rates (IOT-17, IOT-18).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct DayBill {
+    total: Decimal,
+    messages: Decimal,
+    chargeable: u128,
+}
+
+/// A month's daily bills from its first day billed on.
+#[derive(Debug)]
+struct MonthBills {
+    /// (first day billed, days in the month, free quota already used): what they depend on.
+    key: (i8, i8, u64),
+    days: Vec<DayBill>,
+    /// Before each day, and after the last: the days' message amounts and chargeable
+    /// messages so far, so that any stretch of the month is summed at once.
+    so_far: Vec<(Decimal, u128)>,
+}
+
+impl MonthBills {
+    /// The message amount x seconds and the chargeable messages x seconds billed from the
+    /// first day billed to `seconds` into day `index` (`index` = the number of days: the
+    /// month's end), as the account bills: a day pro rata to the second.
+    fn up_to(&self, index: usize, seconds: i64) -> (Decimal, u128) {
+        let (amount, chargeable) = self.so_far.get(index).copied().unwrap_or_default();
+        let day = self.days.get(index).copied().unwrap_or_default();
+        let seconds = u64::try_from(seconds).unwrap_or(0);
+        let amount = amount * Decimal::from(DAY) + day.messages * Decimal::from(seconds);
+        (amount, chargeable * DAY as u128 + day.chargeable * u128::from(seconds))
+    }
+}
+
+/// A billing day, in seconds.
+const DAY: i64 = 86_400;
+
+/// The messages billed over some months (amounts and counts x seconds, as an account
+/// bills a day pro rata to the second), and those of the month being added up.
+#[derive(Default)]
+struct MessageTally {
+    /// Each day's rounded message amount x its seconds billed.
+    billed: Decimal,
+    /// The same messages rated as one total per month, each month rounded once.
+    monthly: Decimal,
+    months: usize,
+    seconds: i64,
+    /// (the month, its message amount x seconds, its chargeable messages x seconds).
+    month: Option<(Date, Decimal, u128)>,
+}
 
 impl RepeatingDay {
     pub fn new(edition: Edition, day: DayUsage, first_day: Date, free_quota_used: u64, rates: &BasicProRates, rounding: Rounding) -> Self {
@@ -688,14 +749,98 @@ impl RepeatingDay {
     /// every day's device amount is the same. The days the warning names are the seconds
     /// in whole days, a part day counting as one.
     pub fn device_rounding_warning(&self, seconds: i64, ctx: &Ctx) -> Option<Warning> {
-        const DAY: i64 = 86_400;
         let day = bill_days(self.edition, std::slice::from_ref(&self.day), self.rates.free_messages_per_month, &self.rates, self.rounding);
         let day = day.first()?;
         let for_seconds = |per_day: Decimal| self.rounding.apply(per_day * Decimal::from(seconds) / Decimal::from(DAY));
         let billed = for_seconds(day.device_amount);
         let whole = for_seconds(Decimal::from(day.chargeable_devices) * self.rates.living_device_price_per_day);
-        let days = usize::try_from(seconds.div_euclid(DAY) + i64::from(seconds.rem_euclid(DAY) > 0)).unwrap_or(0);
-        device_rounding_warning(billed, whole, days, ctx)
+        device_rounding_warning(billed, whole, days_named(seconds), ctx)
+    }
+
+    /// IOT-18 for the `billed` stretches of time (in time order, not overlapping; the
+    /// engine bills a day's amount pro rata to the second): the messages as billed, each
+    /// day's amount rounded (the free quota used by each month's earliest days, IOT-17),
+    /// against the same chargeable messages rated as one total for each calendar month
+    /// (UTC+8), each month rounded once: for a whole month, what `quote` says of it.
+    /// Closed form: a stretch inside a month is the difference of two running sums; the
+    /// whole months after the first are counted by their length, each length rated once.
+    pub fn message_rounding_warning(&self, billed: &[(Instant, Instant)], ctx: &Ctx) -> Option<Warning> {
+        let mut tally = MessageTally::default();
+        for &(from, until) in billed {
+            let mut at = from;
+            while at < until {
+                let (date, seconds) = at.billing_day()?;
+                let next_month = time::first_of_month_after(date, 1)?;
+                let month_end = Instant::start_of_billing_day(next_month);
+                let first_month = date.year() == self.first_day.year() && date.month() == self.first_day.month();
+                if seconds == 0 && date.day() == 1 && !first_month && month_end <= until {
+                    // Whole months, which bill alike whatever their date (IOT-17: the quota
+                    // comes back on each 1st): counted by length, from this one up to
+                    // `until`'s month (not billed whole).
+                    let (last, _) = until.billing_day()?;
+                    self.close_month(&mut tally);
+                    let (count, by_length) = months_by_length(date, last);
+                    for (days, months) in (28..=31).zip(by_length) {
+                        if months > 0 {
+                            let bills = self.month_bills(1, days, 0);
+                            let (amount, chargeable) = bills.up_to(bills.days.len(), 0);
+                            let months_decimal = Decimal::from(months);
+                            tally.billed += amount * months_decimal;
+                            tally.monthly += self.rated_once(chargeable)? * months_decimal;
+                        }
+                    }
+                    tally.months += count;
+                    tally.seconds += (Instant::start_of_billing_day(last.first_of_month()).0 - at.0).max(0);
+                    at = Instant::start_of_billing_day(last.first_of_month());
+                    continue;
+                }
+                let end = until.min(month_end);
+                if tally.month.map_or(true, |(month, ..)| month != date.first_of_month()) {
+                    self.close_month(&mut tally);
+                    tally.month = Some((date.first_of_month(), Decimal::ZERO, 0));
+                }
+                let (from_day, bills) = self.month_of(date);
+                let position = |t: Instant| -> (usize, i64) {
+                    match t.billing_day() {
+                        _ if t >= month_end => (bills.days.len(), 0),
+                        Some((d, s)) if d >= from_day => ((d.day() - from_day.day()) as usize, s),
+                        _ => (0, 0),
+                    }
+                };
+                let ((i, s), (j, e)) = (position(at), position(end));
+                let ((a0, c0), (a1, c1)) = (bills.up_to(i, s), bills.up_to(j, e));
+                if let Some((_, amount, chargeable)) = tally.month.as_mut() {
+                    *amount += a1 - a0;
+                    *chargeable += c1.saturating_sub(c0);
+                }
+                tally.seconds += end.0 - at.0;
+                at = end;
+            }
+        }
+        self.close_month(&mut tally);
+        let billed = self.rounding.apply(tally.billed / Decimal::from(DAY));
+        message_rounding_warning(billed, tally.monthly, days_named(tally.seconds), tally.months, ctx)
+    }
+
+    /// Adds the month being summed, its messages rated once (rounded), to the months'.
+    fn close_month(&self, tally: &mut MessageTally) {
+        if let Some((_, amount, chargeable)) = tally.month.take() {
+            tally.billed += amount;
+            tally.monthly += self.rated_once(chargeable).unwrap_or_default();
+            tally.months += 1;
+        }
+    }
+
+    /// `chargeable_seconds` / 86,400 messages rated at once, rounded once (IOT-16, as
+    /// `quote`'s messages line before IOT-18's daily rounding).
+    fn rated_once(&self, chargeable_seconds: u128) -> Option<Decimal> {
+        let count = Decimal::try_from_i128_with_scale(i128::try_from(chargeable_seconds).ok()?, 0).ok()?;
+        let per = Decimal::from(self.rates.messages_per_price_unit) * Decimal::from(DAY);
+        let amount = match count.checked_mul(self.rates.message_price) {
+            Some(product) => product / per,
+            None => count / per * self.rates.message_price,
+        };
+        Some(self.rounding.apply(amount))
     }
 
     /// The bill of one day once the month's free quota is used up.
@@ -705,30 +850,37 @@ impl RepeatingDay {
     }
 
     /// The bills of `date`'s month from its first day billed on, and that day.
-    fn month_of(&self, date: Date) -> (Date, std::rc::Rc<Vec<Decimal>>) {
-        let (from, quota_used) = if date.year() == self.first_day.year() && date.month() == self.first_day.month() {
-            (self.first_day, self.free_quota_used)
+    fn month_of(&self, date: Date) -> (Date, std::rc::Rc<MonthBills>) {
+        if date.year() == self.first_day.year() && date.month() == self.first_day.month() {
+            (self.first_day, self.month_bills(self.first_day.day(), date.days_in_month(), self.free_quota_used))
         } else {
-            (date.first_of_month(), 0)
-        };
-        let length = date.days_in_month();
+            (date.first_of_month(), self.month_bills(1, date.days_in_month(), 0))
+        }
+    }
+
+    /// The bills of a month of `length` days from day `from` on, `quota_used` of its free
+    /// quota used before.
+    fn month_bills(&self, from: i8, length: i8, quota_used: u64) -> std::rc::Rc<MonthBills> {
+        let key = (from, length, quota_used);
         let mut months = self.months.borrow_mut();
-        if let Some((.., bills)) = months.iter().find(|(day, len, quota, _)| *day == from.day() && *len == length && *quota == quota_used) {
-            return (from, bills.clone());
+        if let Some(bills) = months.iter().find(|m| m.key == key) {
+            return bills.clone();
         }
         // The same usage every day: a day's bill depends only on how much of the month's
         // free quota is left (IOT-17: the earliest days use it). So the days whose messages
         // the quota covers whole cost the same, then one day is partly covered, and every
         // later day costs the same: at most three days are rated, not the whole month.
-        let rate = |used: u64| -> (u128, Decimal) {
+        let rate = |used: u64| -> (u128, DayBill) {
             let day = bill_days(self.edition, std::slice::from_ref(&self.day), used, &self.rates, self.rounding);
-            day.first().map_or((0, Decimal::ZERO), |d| (d.billable_messages, d.total()))
+            day.first().map_or((0, DayBill::default()), |d| {
+                (d.billable_messages, DayBill { total: d.total(), messages: d.message_amount, chargeable: d.chargeable_messages })
+            })
         };
         let quota = u128::from(self.rates.free_messages_per_month);
         let (per_day, _) = rate(quota_used);
-        let mut known: Vec<(u128, Decimal)> = Vec::with_capacity(3);
+        let mut known: Vec<(u128, DayBill)> = Vec::with_capacity(3);
         let mut used = u128::from(quota_used).min(quota);
-        let bills: Vec<Decimal> = (from.day()..=length)
+        let days: Vec<DayBill> = (from..=length)
             .map(|_| {
                 // Fully covered days all cost what the first of them costs; so do full days.
                 let class = if used >= quota { quota } else if used + per_day <= quota { 0 } else { used };
@@ -744,9 +896,16 @@ impl RepeatingDay {
                 bill
             })
             .collect();
-        let bills = std::rc::Rc::new(bills);
-        months.push((from.day(), length, quota_used, bills.clone()));
-        (from, bills)
+        let mut so_far = Vec::with_capacity(days.len() + 1);
+        let mut sum = (Decimal::ZERO, 0u128);
+        so_far.push(sum);
+        for day in &days {
+            sum = (sum.0 + day.messages, sum.1.saturating_add(day.chargeable));
+            so_far.push(sum);
+        }
+        let bills = std::rc::Rc::new(MonthBills { key, days, so_far });
+        months.push(bills.clone());
+        bills
     }
 
     /// The bill of billing day `date` (UTC+8), rounded to cents (IOT-18); zero before
@@ -764,11 +923,37 @@ impl RepeatingDay {
             return (Decimal::ZERO, from);
         }
         let index = (date.day() - from.day()) as usize;
-        let bill = bills.get(index).copied().unwrap_or_default();
-        let until = match bills.iter().skip(index + 1).position(|b| *b != bill) {
+        let bill = bills.days.get(index).map(|d| d.total).unwrap_or_default();
+        let until = match bills.days.iter().skip(index + 1).position(|b| b.total != bill) {
             Some(offset) => time::day_of_month(date, date.day() + 1 + offset as i8).unwrap_or(next_month),
             None => next_month,
         };
         (bill, until)
     }
+}
+
+/// The days a daily-rounding warning names for `seconds` of billing: whole days, a part
+/// day counting as one.
+fn days_named(seconds: i64) -> usize {
+    usize::try_from(seconds.div_euclid(DAY) + i64::from(seconds.rem_euclid(DAY) > 0)).unwrap_or(0)
+}
+
+/// The calendar months from `first`'s (its 1st) up to `last`'s, without it: how many, and
+/// how many of them have 28, 29, 30 and 31 days. Integer arithmetic, no date is built.
+fn months_by_length(first: Date, last: Date) -> (usize, [u64; 4]) {
+    let index = |d: Date| i64::from(d.year()) * 12 + i64::from(d.month() - 1);
+    let mut by_length = [0u64; 4];
+    let (start, end) = (index(first), index(last));
+    for month in start..end {
+        let (year, month) = (month.div_euclid(12), month.rem_euclid(12) + 1);
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        by_length[days - 28] += 1;
+    }
+    (usize::try_from(end - start).unwrap_or(0), by_length)
 }
