@@ -224,8 +224,8 @@ struct Meter {
     on: bool,
     /// The use up to here is in the item's charges.
     since: Instant,
-    /// When it billed, in time order, each stretch as long as no state change broke it
-    /// (what a daily usage's warnings are about: IOT-18, IOT-19).
+    /// A daily usage's: when it billed, in time order, each stretch as long as no state
+    /// change broke it (what its warnings are about: IOT-18, IOT-19).
     billed: Vec<(Instant, Instant)>,
     /// The use in one period of the clock from each moment on, to the end of the month
     /// (a constant rate: one run; a daily usage: its runs of equal days, IOT-17), in
@@ -246,7 +246,8 @@ impl Meter {
         if self.on && t > self.since {
             match self.billed.last_mut() {
                 Some((_, until)) if *until == self.since => *until = t,
-                _ => self.billed.push((self.since, t)),
+                _ if matches!(self.usage, Usage::Days(_)) => self.billed.push((self.since, t)),
+                _ => {}
             }
             for (k, (from, amount)) in self.runs.iter().enumerate() {
                 let until = self.runs.get(k + 1).map_or(t, |next| next.0.min(t));
