@@ -28,8 +28,9 @@ test("npm pack ships only what a consumer needs", () => {
   // Terraform plans 70 KiB (59 KiB of module, their texts, declarations, CLI and README); issue 32's sites
   // and connection-and-messages generation about 30 KiB with its declarations (751 KiB in all after both);
   // issue 31's account engine about 40 KiB (module, texts, declarations: 791 KiB after the three); the CLI's
-  // own file messages in both languages about 6 KiB (816 KiB).
-  assert.ok(packed.unpackedSize < 840_000, `unpacked ${packed.unpackedSize} B`);
+  // own file messages in both languages about 6 KiB (816 KiB); the account's messages daily_rounding
+  // (IOT-18) about 7 KiB (6 KiB of module, its texts, the docs).
+  assert.ok(packed.unpackedSize < 850_000, `unpacked ${packed.unpackedSize} B`);
 });
 
 test("RULES.md, which README and every result's rule IDs point to, is the team's rule text", (t) => {
