@@ -326,6 +326,13 @@ function decimalAbove(a, b) {
 const signed = (amount) => (amount.startsWith("-") ? amount : `+${amount}`);
 
 /**
+ * An amount in a sentence, grouped by thousands as the engine's texts write money ("USD 1,388.88",
+ * messages::Money) and the page shows totals: "1388.88" -> "1,388.88", "+2849.14" -> "+2,849.14".
+ * Only sentences: the table's and CSV's amount columns stay plain decimals, as the JSON has them.
+ */
+const grouped = (amount) => amount.replace(/\d+/, (int) => int.replace(/\B(?=(\d{3})+$)/g, ","));
+
+/**
  * The CLI's own messages about the files it reads, in --locale's language (the engine's are already):
  * which file, what is wrong with it, and what to give instead. "error:" and the code stay as they are
  * for scripts. The page says the same (www/i18n.js plan.err.*).
@@ -436,7 +443,7 @@ function runPlan(options, source, extra) {
   else process.stdout.write(`${planTable(answer, L)}\n`);
   const limit = options["fail-above-monthly"];
   if (limit !== undefined && decimalAbove(answer.estimate.monthly, limit)) {
-    process.stderr.write(`${L.monthly} ${answer.currency} ${answer.estimate.monthly} ${L.over} ${answer.currency} ${limit}\n`);
+    process.stderr.write(`${L.monthly} ${answer.currency} ${grouped(answer.estimate.monthly)} ${L.over} ${answer.currency} ${grouped(limit)}\n`);
     process.exit(3);
   }
 }
@@ -519,9 +526,10 @@ function planMarkdown(a, L) {
   const code = (text) => `\`${String(text).replace(/`/g, "'")}\``;
   const d = a.diff.estimate;
   const out = [`### ${L.title}`, ""];
-  out.push(`**${L.monthlyHeadline}${L.colon}${signed(d.monthly)} ${a.currency}**${L.paren(`${a.base.estimate.monthly} → ${a.estimate.monthly}`)} · `
-    + `**${L.upfrontHeadline}${L.colon}${signed(d.upfront)} ${a.currency}**${L.paren(`${a.base.estimate.upfront} → ${a.estimate.upfront}`)} · `
-    + `${L.firstYear}${L.colon}${signed(d.firstYear)} ${a.currency}`);
+  const change = (amount) => grouped(signed(amount));
+  out.push(`**${L.monthlyHeadline}${L.colon}${change(d.monthly)} ${a.currency}**${L.paren(`${grouped(a.base.estimate.monthly)} → ${grouped(a.estimate.monthly)}`)} · `
+    + `**${L.upfrontHeadline}${L.colon}${change(d.upfront)} ${a.currency}**${L.paren(`${grouped(a.base.estimate.upfront)} → ${grouped(a.estimate.upfront)}`)} · `
+    + `${L.firstYear}${L.colon}${change(d.firstYear)} ${a.currency}`);
   out.push("", `| ${L.resource} | ${L.action} | ${L.upfront} | ${L.monthly} | ${L.upfrontChange} | ${L.change} |`, "|---|---|--:|--:|--:|--:|");
   for (const r of a.resources.filter((r) => r.priced)) {
     const now = r.estimate ?? { upfront: "", monthly: "" };

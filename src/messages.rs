@@ -164,8 +164,10 @@ impl<T: Copy + Into<u128>> Arg for Count<T> {
     }
 }
 
-/// An amount in a currency, as every text shows money: "USD 9.9057", "JPY 4862" (the code
-/// first, in both languages; the amount as given: rounding is the caller's, SITE-3).
+/// An amount in a currency, as every text shows money: "USD 9.9057", "JPY 4,862", "USD
+/// 1,388.88" (the code first, in both languages; the amount as given: rounding is the
+/// caller's, SITE-3; grouped by thousands, as the page shows totals and texts show counts).
+/// Amounts in JSON fields stay ungrouped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Money(pub crate::site::Currency, pub rust_decimal::Decimal);
 
@@ -173,7 +175,7 @@ impl Arg for Money {
     fn push_to(&self, out: &mut String, _: Locale) {
         out.push_str(self.0.code);
         out.push(' ');
-        crate::text::push_decimal_text(out, &self.1);
+        crate::text::push_grouped_decimal(out, &self.1);
     }
 }
 

@@ -95,6 +95,24 @@ pub fn push_decimal_text(out: &mut String, value: &Decimal) {
     }
 }
 
+/// Appends `value` as [`push_decimal_text`] writes it, with the digits before the point
+/// in groups of three, as people read an amount in a text: "1,388.88", "-1,234.50",
+/// "9.9057" (issue 29's grouping of counts, for money). English and Chinese group alike.
+/// Only texts: an amount in a JSON field stays plain ([`is_plain_decimal`]).
+pub fn push_grouped_decimal(out: &mut String, value: &Decimal) {
+    let start = out.len();
+    push_decimal_text(out, value);
+    // All ASCII from `start`: a sign, digits, perhaps a point and more digits.
+    let digits_start = start + usize::from(value.is_sign_negative());
+    let integer_end = out.bytes().skip(digits_start).position(|b| b == b'.').map_or(out.len(), |at| digits_start + at);
+    // From the right, a separator before every third digit that has one before it.
+    let mut at = integer_end;
+    while at - digits_start > 3 {
+        at -= 3;
+        out.insert(at, ',');
+    }
+}
+
 /// The value of 1 to 19 ASCII digits (which cannot overflow a u64), else None.
 pub fn plain_digits(text: &[u8]) -> Option<u64> {
     if text.is_empty() || text.len() > 19 {
@@ -289,6 +307,55 @@ mod tests {
         assert_eq!(edit_distance("qunatity", "quantity"), 2);
         assert_eq!(closest("Hour", &["months", "hours"]), Some("hours"));
         assert_eq!(closest("weeks", &["months", "hours"]), None);
+    }
+
+    #[test]
+    fn amounts_are_grouped_by_thousands() {
+        // Worked by hand: the edges of a group, a fraction kept as it is, a sign, a
+        // fraction alone, a scale kept ("0.70"), and the widest a Decimal holds.
+        let grouped = |value: Decimal| {
+            let mut out = String::from("x");
+            push_grouped_decimal(&mut out, &value);
+            out
+        };
+        assert_eq!(grouped(dec!(0)), "x0");
+        assert_eq!(grouped(dec!(999)), "x999");
+        assert_eq!(grouped(dec!(1000)), "x1,000");
+        assert_eq!(grouped(dec!(1234567.891)), "x1,234,567.891");
+        assert_eq!(grouped(dec!(-1000.5)), "x-1,000.5");
+        assert_eq!(grouped(dec!(0.0001)), "x0.0001");
+        assert_eq!(grouped(dec!(-999.99)), "x-999.99");
+        assert_eq!(grouped(dec!(12476)), "x12,476");
+        assert_eq!(grouped(dec!(1388.88)), "x1,388.88");
+        assert_eq!(grouped(dec!(0.70)), "x0.70");
+        assert_eq!(grouped(Decimal::MAX), "x79,228,162,514,264,337,593,543,950,335");
+    }
+
+    #[test]
+    fn grouped_amounts_are_rust_decimal_display_with_push_grouped_integer_part() {
+        // Equivalence: the sign and fraction as rust_decimal's Display writes them, the
+        // integer part as push_grouped writes a count; every scale, both signs.
+        let mut cases = vec![dec!(0), dec!(-0), dec!(0.00), dec!(-0.00), Decimal::MAX, Decimal::MIN];
+        for scale in 0..=28 {
+            for mantissa in [1i128, 999, 1000, 123456789, u64::MAX as i128, (1i128 << 96) - 1] {
+                cases.push(Decimal::from_i128_with_scale(mantissa, scale));
+                cases.push(Decimal::from_i128_with_scale(-mantissa, scale));
+            }
+        }
+        for value in cases {
+            let display = value.to_string();
+            let (sign, unsigned) = display.strip_prefix('-').map_or(("", display.as_str()), |rest| ("-", rest));
+            let (integer, fraction) = unsigned.split_once('.').map_or((unsigned, None), |(i, f)| (i, Some(f)));
+            let mut expected = String::from(sign);
+            push_grouped(&mut expected, integer.parse().unwrap());
+            if let Some(fraction) = fraction {
+                expected.push('.');
+                expected.push_str(fraction);
+            }
+            let mut ours = String::new();
+            push_grouped_decimal(&mut ours, &value);
+            assert_eq!(ours, expected, "{value:?}");
+        }
     }
 
     #[test]

@@ -115,7 +115,7 @@ fn the_japan_sites_doc_73701_in_yen_cut_to_the_yen_every_day() {
     assert_eq!(line(it, "iot.connectionMinutes")["amount"], "4862");
     assert_eq!(line(it, "iot.dailySettlement")["amount"], "-22");
     let settled = warning(it, "daily_settlement").unwrap()["message"].as_str().unwrap();
-    assert!(settled.contains("JPY 12364") && settled.contains("JPY 12386"), "{settled}");
+    assert!(settled.contains("JPY 12,364") && settled.contains("JPY 12,386"), "{settled}");
     // SITE-3: every amount of the whole quote is whole yen, with no decimals.
     for amount in [&q["originalPrice"], &q["tradePrice"], &q["estimate"]["firstYear"], &it["estimate"]["monthly"], &it["days"][0]["amount"]] {
         assert!(!amount.as_str().unwrap().contains('.'), "{amount}");

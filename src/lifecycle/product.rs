@@ -86,16 +86,16 @@ pub fn rounding(ctx: &Ctx) -> Rounding {
     Rounding::bill(currency(ctx))
 }
 
-/// "USD 1.23", "JPY 480": an amount as a text writes it, rounded to the currency's unit.
-/// A debt smaller than half a unit rounds to zero and is written "0.00", never "-0.00".
+/// "USD 1.23", "JPY 12,480": an amount as a text writes it ([`crate::messages::Money`]),
+/// rounded to the currency's unit. A debt smaller than half a unit rounds to zero and is
+/// written "0.00", never "-0.00".
 pub fn money(ctx: &Ctx, amount: Decimal) -> String {
     let mut rounded = rounding(ctx).apply(amount);
     if rounded.is_zero() {
         rounded.set_sign_positive(true);
     }
-    let mut text = String::from(currency(ctx).code);
-    text.push(' ');
-    crate::text::push_decimal_text(&mut text, &rounded);
+    let mut text = String::new();
+    crate::messages::Arg::push_to(&crate::messages::Money(currency(ctx), rounded), &mut text, ctx.locale());
     text
 }
 

@@ -153,8 +153,9 @@ test("plan: a warning shared by several resources is said once, with every addre
   assert.ok(notes.includes('- alicloud_nat_gateway.main: The capacity units (CU/LCU) an Enhanced NAT Gateway is billed for by use are not included.'), notes.join("\n"));
   const md = run(["plan", terraform("first_plan.json"), "--prices", prices, "--format", "markdown", "--locale", "zh-CN"]);
   assert.match(md.stdout, /\n- `alicloud_eip_address\.nat\["a"\]`, `alicloud_eip_address\.nat\["b"\]`：按使用流量计费：流量按 GB 计费，未计入。/);
-  // The comment punctuates as its notes do: full-width in Chinese, as the table's "未计价：".
-  assert.equal(md.stdout.split("\n")[2], "**每月：+257.58 USD**（0.00 → 257.58） · **预付：+2849.14 USD**（0.00 → 2849.14） · 首 12 个月合计：+5940.10 USD");
+  // The comment punctuates as its notes do: full-width in Chinese, as the table's "未计价：". Its
+  // amounts are grouped by thousands, as the engine's texts write money (2,849.14); the table's are plain.
+  assert.equal(md.stdout.split("\n")[2], "**每月：+257.58 USD**（0.00 → 257.58） · **预付：+2,849.14 USD**（0.00 → 2,849.14） · 首 12 个月合计：+5,940.10 USD");
   assert.match(md.stdout, /\n\*\*未计价\*\*（3）：\n- `alicloud_instance\.pending`："instance_type" 要到执行/);
   assert.match(md.stdout, /\n- `alicloud_cloud_phone_instance_group\.phones`：2027-07-01T10:00:00\+08:00 到期；/);
   const en = run(["plan", terraform("first_plan.json"), "--prices", prices, "--format", "markdown"]);
@@ -167,7 +168,7 @@ test("plan: --base compares with another plan; markdown is a pull-request commen
   const lines = r.stdout.split("\n");
   assert.equal(lines[0], "### Alibaba Cloud cost of this plan");
   // The main branch leaves 695.90 a month; this plan 1,388.88: +692.98.
-  assert.equal(lines[2], "**Monthly: +692.98 USD** (695.90 → 1388.88) · **Upfront: +0.00 USD** (480.00 → 480.00) · first 12 months: +8315.76 USD");
+  assert.equal(lines[2], "**Monthly: +692.98 USD** (695.90 → 1,388.88) · **Upfront: +0.00 USD** (480.00 → 480.00) · first 12 months: +8,315.76 USD");
   assert.ok(lines.includes("| `alicloud_instance.app` | replace | 0.00 | 367.92 | +0.00 | +182.50 |"), r.stdout);
   assert.match(r.stdout, /<details><summary>Every line, with its formula<\/summary>/);
   assert.match(r.stdout, /\| `alicloud_instance\.app` \| ecs\.g7\.xlarge, pay-as-you-go<br><sub>1 instance x 730 h a month x USD 0\.5\/hour \(ecs\.g7\.xlarge, pay-as-you-go, your price\)<\/sub> \| 730 \| instance-hour \|  \| 365\.00 \|/);
@@ -202,7 +203,7 @@ test("plan: exit 3 above --fail-above-monthly, 1 on a bad plan, 2 on a bad comma
   // 1,388.88 a month: above 1,388.87, not above 1,388.88.
   const above = run([...args, "--fail-above-monthly", "1388.87"]);
   assert.equal(above.status, 3);
-  assert.match(above.stderr, /monthly USD 1388\.88 above the limit of USD 1388\.87/);
+  assert.match(above.stderr, /monthly USD 1,388\.88 above the limit of USD 1,388\.87/);
   assert.match(above.stdout, /^resource/, "the estimate is printed all the same");
   assert.equal(run([...args, "--fail-above-monthly", "1388.88"]).status, 0);
   assert.equal(run([...args, "--fail-above-monthly", "1388.880"]).status, 0);

@@ -66,7 +66,7 @@ test("sites: every tab prices in the chosen site's currency, and says what to ty
   // 4.8 x 45 = 216 (1,944): 7,564; minutes 4.8 x 34 = 163.2 -> 163 x 30 = 4,890. JPY 12,454.
   await doc73701(page);
   assert.equal(await shown(page, "#item-total"), "JPY 12,454");
-  assert.match(await shown(page, "#item-lines"), /Rated as one month, as Alibaba's examples rate it, the same usage is JPY 12476/);
+  assert.match(await shown(page, "#item-lines"), /Rated as one month, as Alibaba's examples rate it, the same usage is JPY 12,476\./);
   // The Japan site shows no third tier: its field is there, to fill above 1,000,000,000 a month.
   assert.ok(await page.getByLabel(/Your price, JPY per 1,000,000 messages above 1,000,000,000 a month/).isVisible());
   await page.getByRole("button", { name: "Add to cart" }).click();
