@@ -199,3 +199,28 @@ fn a_locale_other_than_en_and_zh_cn_is_an_error_at_locale_in_every_function() {
     let lifecycle = Value::from_json_str(r#"{"locale": 1}"#).unwrap();
     assert_eq!(alicloud_cost::simulate_lifecycle(&lifecycle).unwrap_err().code.as_str(), "invalid_type");
 }
+
+#[test]
+fn chinese_spaces_a_latin_or_number_run_and_never_a_particle_after_a_duration() {
+    // The zh templates' convention (most of them already): a space between a Latin/number
+    // run and Chinese ("{count} 个", "ECS 实例"), none inside an Alibaba term written
+    // without one (公网NAT网关, 固定公网IP), none before a particle after a duration
+    // ("{after}后": "4 天后", never "4 天 后").
+    for (key, _, zh) in all() {
+        // {rate} ("每小时 USD 0.05") and {at} (" 08:00 UTC+8 ") end in a Latin/number run.
+        for run in ["{rate}", "{hour}:00 UTC+8"] {
+            if let Some(at) = zh.find(run) {
+                let next = zh[at + run.len()..].chars().next();
+                assert!(!next.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{key}: {run} right before a Chinese character: {zh}");
+            }
+        }
+        assert!(!zh.contains("} 后"), "{key}: a space before 后: {zh}");
+        assert!(!zh.replace("公网NAT网关", "").contains("NAT网关"), "{key}: NAT 网关 (TERMS-zh.md) is written with a space: {zh}");
+    }
+    // Rendered: "按每小时 USD 0.05 可用 4 天", "计费 4 天后".
+    let rate = render(Locale::ZhCn, alicloud_cost::key!("rate.perHour"), &["amount"], &[&"USD 0.05"]);
+    let runway = render(Locale::ZhCn, alicloud_cost::key!("lifecycle.runway"), &["credit", "rate", "lasts", "until"], &[&"USD 4.80", &rate, &"4 天", &"2026年12月5日"]);
+    assert_eq!(runway, "可用额度 USD 4.80 按每小时 USD 0.05 可用 4 天：到 2026年12月5日 为止");
+    let ran_out = render(Locale::ZhCn, alicloud_cost::key!("lifecycle.creditRanOut"), &["rate", "after", "at"], &[&rate, &"4 天", &"2026年12月5日"]);
+    assert_eq!(ran_out, "按每小时 USD 0.05 计费 4 天后，可用额度于 2026年12月5日 用完");
+}

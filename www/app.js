@@ -635,7 +635,8 @@ function renderAccount(form) {
   const facts = [runwayFact(result, request.account)];
   const first = result.firstInterruption;
   if (first) {
-    const what = `${result.items[first.item].description}: ${t(`event.${first.event}`)}`;
+    // The colon is the language's: full-width in Chinese ("…每小时 USD 1.15：停机").
+    const what = t("lc.firstStopWhat", { description: result.items[first.item].description, event: t(`event.${first.event}`) });
     facts.push(el("p", { id: "lc-first-stop" }, t("lc.firstStop", { n: first.item + 1, what, date: instant(first.at) })));
   }
   facts.push(lastSafeFact(result));
