@@ -22,6 +22,7 @@ const LABELS = {
     month: "month", subscription: "subscription", payAsYouGo: "pay-as-you-go", perMonth: "per month", cheapest: "cheapest", savings: "savings", breakEven: "break-even (hours a month)",
     at: "at (UTC+8)", event: "event", state: "state", credit: "credit ({currency})", billed: "billed", creditRunsOut: "credit runs out", lastSafe: "last safe moment",
     account: "account", firstInterruption: "first interruption", keepRunning: "top-up at start to keep everything running until", deleted: "data deleted",
+    which: (words) => ` (${words.join(", ")})`,
     kinds: { subscription: "upfront", monthly: "monthly", oneOff: "one-off", free: "free" },
     option: "option", available: "available", yes: "yes", no: "no", note: "note", outgrown: "outgrown in month", cheapestOption: "cheapest option",
     options: {
@@ -35,6 +36,7 @@ const LABELS = {
     month: "月", subscription: "包年包月", payAsYouGo: "按量付费", perMonth: "每月", cheapest: "更便宜", savings: "节省", breakEven: "盈亏平衡（每月小时数）",
     at: "时间（UTC+8）", event: "事件", state: "状态", credit: "可用额度（{currency}）", billed: "期间费用", creditRunsOut: "额度用完", lastSafe: "最晚付款时间",
     account: "账户", firstInterruption: "最先中断", keepRunning: "保持全部运行所需的充值（开始时），直至", deleted: "数据删除",
+    which: (words) => `（${words.join("，")}）`,
     kinds: { subscription: "预付", monthly: "每月", oneOff: "一次性", free: "免费" },
     option: "选项", available: "可用", yes: "是", no: "否", note: "说明", outgrown: "超出的月份", cheapestOption: "最便宜的选项",
     options: {
@@ -194,10 +196,10 @@ function accountRows(a, L) {
   for (const entry of a.timeline) rows.push([entry.at, entry.item === undefined ? L.account : entry.item + 1, said(L.events, entry.event), said(L.states, entry.state), entry.credit]);
   const summary = [];
   if (a.creditRunsOutAt) summary.push([L.creditRunsOut, a.creditRunsOutAt]);
-  if (a.firstInterruption) summary.push([`${L.firstInterruption} (${L.item} ${a.firstInterruption.item + 1}, ${said(L.events, a.firstInterruption.event)})`, a.firstInterruption.at]);
+  if (a.firstInterruption) summary.push([`${L.firstInterruption}${L.which([`${L.item} ${a.firstInterruption.item + 1}`, said(L.events, a.firstInterruption.event)])}`, a.firstInterruption.at]);
   if (a.lastSafeMoment) summary.push([L.lastSafe, a.lastSafeMoment]);
   for (const item of a.items) {
-    if (item.dataDeletedAt) summary.push([`${L.deleted} (${L.item} ${item.index + 1})`, item.dataDeletedAt]);
+    if (item.dataDeletedAt) summary.push([`${L.deleted}${L.which([`${L.item} ${item.index + 1}`])}`, item.dataDeletedAt]);
   }
   if (a.keepRunning) summary.push([`${L.keepRunning} ${a.keepRunning.until}`, a.keepRunning.topUp]);
   summary.push([L.billed, a.billed]);

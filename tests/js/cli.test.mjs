@@ -97,6 +97,8 @@ test("account: the merged timeline, then the runway, the first interruption and 
   const zh = run(["account", "-", "--locale", "zh-CN", "--format", "csv"], request);
   assert.equal(zh.status, 0, zh.stderr);
   assert.match(zh.stdout, /额度用完,2026-12-05T13:24:34\+08:00/);
+  // The same summary in Chinese punctuation: full-width parentheses and comma.
+  assert.match(zh.stdout, /最先中断（项 1，欠费）,2026-12-05T14:00:00\+08:00/);
 });
 
 // ---------------------------------------------------------------- plan (issue 33)
