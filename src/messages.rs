@@ -147,9 +147,11 @@ impl<T: Arg + ?Sized> Arg for &T {
     }
 }
 
+/// A quantity as a person reads it (hours, GiB, Mbps): "8,760", grouped by thousands in
+/// both languages as counts and amounts are (issue 29); JSON fields stay ungrouped.
 impl Arg for rust_decimal::Decimal {
     fn push_to(&self, out: &mut String, _: Locale) {
-        crate::text::push_decimal_text(out, self);
+        crate::text::push_grouped_decimal(out, self);
     }
 }
 

@@ -159,7 +159,7 @@ fn enterprise_example_25_messaging_tps_16_67_forwarding_fits_the_base_spec() {
     assert_eq!((sizing.messaging_tps.to_string(), sizing.forwarding_tps.to_string()), ("25".to_string(), "16.67".to_string()));
     assert_eq!((sizing.spec.as_str(), sizing.online_devices), ("base", 10_000));
     assert_eq!(q.trade_price.to_string(), "100.00");
-    assert!(sizing.formula.contains("10,000 devices x 1 / 600 s = 16.67 + 10,000 devices x 1 / 1200 s = 8.33 = 25"), "{}", sizing.formula);
+    assert!(sizing.formula.contains("10,000 devices x 1 / 600 s = 16.67 + 10,000 devices x 1 / 1,200 s = 8.33 = 25"), "{}", sizing.formula);
     assert!(!sizing.fits_new_public_instance);
 }
 
@@ -186,7 +186,7 @@ fn no_spec_fits_names_the_capacity_that_falls_short() {
     // 600,000 devices every 600 s = 1,000 messaging TPS; the largest spec holds 500.
     let e = quote_json(enterprise_fleet(json!({"devices": 400_000, "messages": [every("seconds", json!(400), 1)]}))).unwrap_err();
     assert_eq!((e.code, e.path.as_str()), (ErrorCode::NoSpecFits, "items[0].fleet"));
-    assert!(e.message.contains("1000 messaging TPS (the most is 500)"), "{}", e.message);
+    assert!(e.message.contains("1,000 messaging TPS (the most is 500)"), "{}", e.message);
     assert!(!e.message.contains("online devices"), "{}", e.message);
     // Without capacities in the catalog the fleet cannot be sized.
     let r = json!({"items": [{"product": "iot", "instance": "enterprise", "months": 1, "fleet": {"devices": 1, "messages": [every("seconds", json!(1), 1)]}}]});
