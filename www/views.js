@@ -51,8 +51,13 @@ export function number(value) {
 
 /** An instant as a reader in any zone should read a bill: in UTC+8, saying so. */
 export function instant(rfc3339) {
-  const format = new Intl.DateTimeFormat(language(), { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" });
-  return `${format.format(new Date(rfc3339))} (UTC+8)`;
+  // Written as the engine writes a moment in its texts, so that one timeline never mixes two ways:
+  // "5 Dec 2026, 00:00 (UTC+8)" / "2026年12月5日 00:00（UTC+8）", a 24-hour clock as Alibaba's bills
+  // have it, with the seconds where they are not zero ("00:59:59", the last safe moment).
+  const at = new Date(rfc3339);
+  const chinese = language() === "zh-CN";
+  const format = new Intl.DateTimeFormat(chinese ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: at.getUTCSeconds() === 0 ? "short" : "medium", timeZone: "Asia/Shanghai" });
+  return chinese ? `${format.format(at)}（UTC+8）` : `${format.format(at)} (UTC+8)`;
 }
 
 /** A date "YYYY-MM-DD" (or a year, "2020") as a reader of the page's language writes it. */
@@ -77,8 +82,10 @@ export function readableText(text, shown) {
     }
     return `${connector ?? ""}${instant(moment)}`;
   });
-  // "于 … 用完" less its instant: Chinese puts no space between the words left on either side.
-  return dropped ? out.replace(/([\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, "$1") : out;
+  // "于 … 用完" less its instant: Chinese puts no space between the words left on either side; nor
+  // after a moment written in Chinese, which ends in a full-width parenthesis ("…（UTC+8）到期").
+  const spaced = out.replace(/）\s+(?=[\u4e00-\u9fff])/g, "）");
+  return dropped ? spaced.replace(/([\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, "$1") : spaced;
 }
 
 export function ruleLinks(ids) {

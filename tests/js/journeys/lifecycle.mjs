@@ -14,22 +14,22 @@ test("if I stop paying, one pay-as-you-go phone group: the runway, the last safe
   // The credit is used up at Dec 5 00:00 (the 96th hourly deduction takes its last 0.05); the next
   // deduction, at 01:00, is the first it cannot pay: overdue then (CP-13, CP-4), so the last safe
   // moment is 00:59:59.
-  assert.equal(await shown(page, "#lc-runway"), "Your balance of USD 4.80 lasts until Dec 5, 2026, 12:00 AM (UTC+8) (4 days).");
-  assert.equal(await shown(page, "#lc-last-safe"), "Last safe moment to pay or renew: Dec 5, 2026, 12:59 AM (UTC+8).");
+  assert.equal(await shown(page, "#lc-runway"), "Your balance of USD 4.80 lasts until 5 Dec 2026, 00:00 (UTC+8) (4 days).");
+  assert.equal(await shown(page, "#lc-last-safe"), "Last safe moment to pay or renew: 5 Dec 2026, 00:59:59 (UTC+8).");
   assert.deepEqual(await page.locator("#lc-timeline > li .badge").allTextContents(), ["running", "overdue", "released"]);
-  // The overdue entry's heading gives its moment; its sentences name the others for a person (the
-  // engine writes "5 Dec 2026, 00:00 (UTC+8)"), never a raw instant.
+  // The overdue entry's heading gives its moment; its sentences name the others for a person, the
+  // way the heading does (the engine writes "5 Dec 2026, 00:00 (UTC+8)", the page too), never a raw instant.
   const overdue = page.locator("#lc-timeline > li").nth(1);
-  assert.equal(norm(await overdue.locator("time").textContent()), "Dec 5, 2026, 1:00 AM (UTC+8)");
+  assert.equal(norm(await overdue.locator("time").textContent()), "5 Dec 2026, 01:00 (UTC+8)");
   const effects = norm(await overdue.locator(".effects").textContent());
   assert.match(effects, /^the credit ran out at 5 Dec 2026, 00:00 \(UTC\+8\) after 4 days at USD 0\.05 per hour/);
   assert.match(effects, /before 20 Dec 2026, 01:00 \(UTC\+8\)/);
   assert.doesNotMatch(await shown(page, "#lc-timeline"), /\d{4}-\d{2}-\d{2}T/);
   await field("Account balance, USD").fill("9.60");
-  assert.match(await shown(page, "#lc-runway"), /Dec 9, 2026.*\(8 days\)/);
+  assert.match(await shown(page, "#lc-runway"), /9 Dec 2026.*\(8 days\)/);
   // 1.25 / 0.05 = 25 h from Dec 1 00:00: Dec 2, 1:00 AM, one day and one hour, in the singular.
   await field("Account balance, USD").fill("1.25");
-  assert.equal(await shown(page, "#lc-runway"), "Your balance of USD 1.25 lasts until Dec 2, 2026, 1:00 AM (UTC+8) (1 day 1 hour).");
+  assert.equal(await shown(page, "#lc-runway"), "Your balance of USD 1.25 lasts until 2 Dec 2026, 01:00 (UTC+8) (1 day 1 hour).");
   assert.deepEqual(problems, []);
   await close();
 });
@@ -63,7 +63,7 @@ test("if I stop paying, for the cart: 10 phones for 200 h and a 12-month ECS sub
   assert.ok(await page.locator("#lc-prepaid").isHidden());
   // Everything paid when due until Mar 1, 2027 (the form's default): 546.00 at the start + 161.60 =
   // 707.60, less the 500.00: top up 207.60.
-  assert.equal(await shown(page, "#lc-keep-running"), "To keep everything running until Mar 1, 2027, 12:00 AM (UTC+8), top up USD 207.60 now.");
+  assert.equal(await shown(page, "#lc-keep-running"), "To keep everything running until 1 Mar 2027, 00:00 (UTC+8), top up USD 207.60 now.");
   // Each item's own timeline entries name that item.
   assert.ok((await page.locator("#lc-timeline .who").allTextContents()).some((t) => /^2\. ECS instance x 1, subscription for 12 months$/.test(norm(t))));
   await page.locator("#panel-lifecycle").screenshot({ path: `${ARTIFACTS}account-375.png` });
@@ -75,7 +75,7 @@ test("if I stop paying, for the cart: 10 phones for 200 h and a 12-month ECS sub
   assert.equal(norm(await items.nth(1).locator(".item-prepaid").textContent()), "prepaid USD 546.00");
   assert.equal(await shown(page, "#lc-prepaid"), "Subscriptions in the cart cost USD 546.00 upfront. Here they count as already bought: the balance pays only for the pay-as-you-go items.");
   // 161.60 <= 500.00: nothing to top up.
-  assert.match(await shown(page, "#lc-keep-running"), /^Your balance keeps everything running until Mar 1, 2027/);
+  assert.match(await shown(page, "#lc-keep-running"), /^Your balance keeps everything running until 1 Mar 2027/);
 
   // In Chinese, the same.
   await field("My subscriptions are already bought").uncheck();
@@ -95,7 +95,7 @@ test("if I stop paying, for the cart: a balance that buys nothing says so, not t
   // 12 x 45.50 = 546.00 > 300.00: refused, and it is the only item.
   assert.equal(await shown(page, "#lc-last-safe"), "Nothing in the cart runs: the balance buys none of it.");
   // Bought at the start and kept to Mar 1, 2027: 546.00 - 300.00 = 246.00 to top up.
-  assert.equal(await shown(page, "#lc-keep-running"), "To keep everything running until Mar 1, 2027, 12:00 AM (UTC+8), top up USD 246.00 now.");
+  assert.equal(await shown(page, "#lc-keep-running"), "To keep everything running until 1 Mar 2027, 00:00 (UTC+8), top up USD 246.00 now.");
   assert.deepEqual(problems, []);
   await close();
 });
@@ -131,9 +131,9 @@ test("if I stop paying, for the cart: the top-up that keeps ECS pay-as-you-go ru
   await field("Account balance, USD").fill("10");
   await field("Keep everything running until").fill("2026-12-11");
   // USD 10 at 1 an hour is used up at 10:00 on Dec 1 (UTC+8) (ECS-13).
-  assert.match(await shown(page, "#lc-runway"), /Dec 1, 2026, 10:00 AM \(UTC\+8\) \(10 hours\)/);
+  assert.match(await shown(page, "#lc-runway"), /1 Dec 2026, 10:00 \(UTC\+8\) \(10 hours\)/);
   // 240 h to Dec 11 at USD 1 = 240.00, less the 10 = 230.00 at the start.
-  assert.equal(await shown(page, "#lc-keep-running"), "To keep everything running until Dec 11, 2026, 12:00 AM (UTC+8), top up USD 230.00 now.");
+  assert.equal(await shown(page, "#lc-keep-running"), "To keep everything running until 11 Dec 2026, 00:00 (UTC+8), top up USD 230.00 now.");
   assert.ok(await page.locator("#lc-prepaid").isHidden(), "no subscription, no prepaid note");
   assert.deepEqual(problems, []);
   await close();
@@ -164,11 +164,11 @@ test("if I stop paying, for the cart: doc 73701's fleet billed by connection min
   assert.equal(await items.count(), 1, "the item is in the account, not left out");
   assert.match(norm(await items.nth(0).locator("h3").textContent()), /^1\. IoT Platform legacy public instance billed by connection minutes and messages: the same usage every day, 4,800,000 billable messages and 4,800,000 connection minutes; USD 3\.84 for a day at the start of a month, free quota aside$/);
   assert.equal(await items.nth(0).locator(".item-billed").getAttribute("data-amount"), "83.92");
-  assert.match(await shown(page, "#lc-first-stop"), /^First to stop: item 1, .*: stopped, on Nov 23, 2026, 12:00 AM \(UTC\+8\)\.$/);
-  assert.equal(await shown(page, "#lc-last-safe"), "Last safe moment to pay or renew: Nov 22, 2026, 11:59 PM (UTC+8).");
+  assert.match(await shown(page, "#lc-first-stop"), /^First to stop: item 1, .*: stopped, on 23 Nov 2026, 00:00 \(UTC\+8\)\.$/);
+  assert.equal(await shown(page, "#lc-last-safe"), "Last safe moment to pay or renew: 22 Nov 2026, 23:59:59 (UTC+8).");
   // The month with every bill paid: 20 x 3.84 + 3.76 + 9 x 3.36 = 110.80 (doc 73701's 67.6 + 43.2),
   // less the 80: top up 30.80.
-  assert.equal(await shown(page, "#lc-keep-running"), "To keep everything running until Dec 1, 2026, 12:00 AM (UTC+8), top up USD 30.80 now.");
+  assert.equal(await shown(page, "#lc-keep-running"), "To keep everything running until 1 Dec 2026, 00:00 (UTC+8), top up USD 30.80 now.");
   assert.match(await shown(page, "#lc-summary"), /Billed per day \(IOT-29\)/);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "nothing wider than the screen");
   await page.locator("#panel-lifecycle").screenshot({ path: `${ARTIFACTS}account-connection-375.png` });

@@ -114,7 +114,7 @@ test("a Terraform plan in Chinese at 375 px: chosen, a first plan, what is not p
   assert.equal(await shown(page, "#plan-data-sources"), "1 个数据源：只读取，不计费。");
   // The subscription it buys: when it expires and is deleted if not renewed (CP-14).
   await page.locator('[data-address="alicloud_cloud_phone_instance_group.phones"] summary').click();
-  assert.match(await shown(page, '[data-address="alicloud_cloud_phone_instance_group.phones"] .plan-lifecycle'), /^2027年7月1日 10:00 \(UTC\+8\) 到期；如不续费，将在 15 天后（2027年7月16日 10:00 \(UTC\+8\)）自动删除实例组及其实例，且不可恢复。/);
+  assert.match(await shown(page, '[data-address="alicloud_cloud_phone_instance_group.phones"] .plan-lifecycle'), /^2027年7月1日 10:00（UTC\+8）到期；如不续费，将在 15 天后（2027年7月16日 10:00（UTC\+8））自动删除实例组及其实例，且不可恢复。/);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "nothing wider than the screen");
   await page.screenshot({ path: `${ARTIFACTS}plan-zh-375.png`, fullPage: true });
   await page.getByRole("button", { name: "将已计价的资源加入清单（8 个）" }).click();
