@@ -71,6 +71,59 @@ const USAGE = `usage: alicloud-cost <quote|compare|lifecycle|account> <file|-> [
 The request is JSON; "-" reads it from standard input. The default format is an aligned table ending with the total.
 --site prices on that Alibaba Cloud site, in its currency (unless the request names its own site).`;
 
+// The same usage in Chinese, for --locale zh-CN (issue 29: the CLI's zh-CN output is Chinese but for
+// codes): commands, options and values stay as they are typed.
+const USAGE_ZH = `用法：alicloud-cost <quote|compare|lifecycle|account> <文件|-> [--format table|csv|json] [--locale en|zh-CN]
+                    [--site international|china|japan]
+      alicloud-cost plan <PLAN.json|-> [--prices 文件] [--base PLAN.json] [--format table|json|markdown]
+                         [--fail-above-monthly 金额] [--locale en|zh-CN] [--site international|china|japan]
+  quote      购物车报价（quote() 的请求）
+  compare    包年包月与按量付费对比（compareBillingMethod()）
+  lifecycle  资源随时间的变化（simulateLifecycle()）
+  account    整个账户：所有资源共用一个余额（simulateAccount()）
+  plan       Terraform 计划（terraform show -json PLANFILE 的输出）：每个资源的费用、变更前已有的资源
+             （--base，或计划中的当前状态）及差额（quoteTerraformPlan()）；--prices 为价格与用量文件
+             { prices, usage, catalog }；markdown 格式为拉取请求评论
+  --fail-above-monthly 金额  变更后的每月费用（estimate.monthly，按站点币种）超过该金额时，打印估算后以退出码 3 结束：
+             只计每月重复发生的费用（按量付费资源每月的时长）；包年包月资源预付，不计入
+请求为 JSON；"-" 表示从标准输入读取。默认格式为对齐的表格，末行为合计。
+--site 按该阿里云站点及其币种计价（请求自己指定站点时除外）。`;
+
+/** The command line's own messages (the usage, a bad option) in --locale's language. */
+const ARG_MESSAGES = {
+  en: {
+    usage: USAGE,
+    needsValue: (flag) => `${flag} needs a value`,
+    unknownOption: (arg) => `unknown option ${arg}`,
+    oneOf: (flag, values) => `${flag} must be one of ${values.join(", ")}`,
+    planOnly: (flag) => `${flag} is an option of plan only`,
+    amount: "--fail-above-monthly must be an amount such as 500 or 499.99",
+    unknownCommand: (command) => `unknown command "${command}"`,
+    oneRequest: (command) => `${command} takes one request: a file, or - for standard input`,
+    onePlan: "plan takes one plan: a file, or - for standard input",
+    oneStdin: "only one of the plan, --prices and --base can be - (standard input); give the others as files",
+  },
+  "zh-CN": {
+    usage: USAGE_ZH,
+    needsValue: (flag) => `${flag} 需要一个值`,
+    unknownOption: (arg) => `未知选项 ${arg}`,
+    oneOf: (flag, values) => `${flag} 只能是 ${values.join("、")} 之一`,
+    planOnly: (flag) => `${flag} 只能用于 plan 命令`,
+    amount: "--fail-above-monthly 须为金额，例如 500 或 499.99",
+    unknownCommand: (command) => `未知命令 "${command}"`,
+    oneRequest: (command) => `${command} 只接受一个请求：一个文件，或 - 表示标准输入`,
+    onePlan: "plan 只接受一个计划：一个文件，或 - 表示标准输入",
+    oneStdin: "计划、--prices 和 --base 中只能有一个为 -（标准输入）；其余请以文件给出",
+  },
+};
+
+/** The language the command line asks for, read before the rest (so that --help and a bad option use it). */
+function argLocale(argv) {
+  const at = argv.findIndex((arg) => arg === "--locale" || arg.startsWith("--locale="));
+  const value = at < 0 ? undefined : argv[at].includes("=") ? argv[at].split("=")[1] : argv[at + 1];
+  return value === "zh-CN" ? "zh-CN" : "en";
+}
+
 function fail(message, code = 2) {
   process.stderr.write(`${message}\n`);
   process.exit(code);
@@ -82,29 +135,30 @@ const PLAN_FORMATS = ["table", "json", "markdown"];
 
 function parseArgs(argv) {
   const options = { format: "table", locale: "en", site: undefined, positional: [] };
+  const A = ARG_MESSAGES[argLocale(argv)];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith("--") ? arg.split(/=(.*)/s) : [arg];
     if (flag === "--help" || flag === "-h") {
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${A.usage}\n`);
       process.exit(0);
     } else if (flag === "--format" || flag === "--locale" || flag === "--site" || PLAN_OPTIONS.includes(flag)) {
       const value = inline ?? argv[++i];
-      if (value === undefined) fail(`${flag} needs a value\n${USAGE}`);
+      if (value === undefined) fail(`${A.needsValue(flag)}\n${A.usage}`);
       options[flag.slice(2)] = value;
     } else if (arg.startsWith("--")) {
-      fail(`unknown option ${arg}\n${USAGE}`);
+      fail(`${A.unknownOption(arg)}\n${A.usage}`);
     } else options.positional.push(arg);
   }
   const plan = options.positional[0] === "plan";
   const formats = plan ? PLAN_FORMATS : FORMATS;
-  if (!formats.includes(options.format)) fail(`--format must be one of ${formats.join(", ")}`);
-  for (const flag of PLAN_OPTIONS) if (!plan && options[flag.slice(2)] !== undefined) fail(`${flag} is an option of plan only\n${USAGE}`);
+  if (!formats.includes(options.format)) fail(A.oneOf("--format", formats));
+  for (const flag of PLAN_OPTIONS) if (!plan && options[flag.slice(2)] !== undefined) fail(`${A.planOnly(flag)}\n${A.usage}`);
   if (options["fail-above-monthly"] !== undefined && !/^\d+(\.\d+)?$/.test(options["fail-above-monthly"])) {
-    fail("--fail-above-monthly must be an amount such as 500 or 499.99");
+    fail(A.amount);
   }
-  if (!LOCALES.includes(options.locale)) fail(`--locale must be one of ${LOCALES.join(", ")}`);
-  if (options.site !== undefined && !SITES.includes(options.site)) fail(`--site must be one of ${SITES.join(", ")}`);
+  if (!LOCALES.includes(options.locale)) fail(A.oneOf("--locale", LOCALES));
+  if (options.site !== undefined && !SITES.includes(options.site)) fail(A.oneOf("--site", SITES));
   return options;
 }
 
@@ -236,10 +290,10 @@ function labelsFor(L, answer) {
 function main() {
   const options = parseArgs(process.argv.slice(2));
   const [command, source, extra] = options.positional;
-  if (!command) fail(USAGE);
+  if (!command) fail(ARG_MESSAGES[options.locale].usage);
   if (command === "plan") return runPlan(options, source, extra);
-  if (!(command in COMMANDS)) fail(`unknown command "${command}"\n${USAGE}`);
-  if (source === undefined || extra !== undefined) fail(`${command} takes one request: a file, or - for standard input\n${USAGE}`);
+  if (!(command in COMMANDS)) fail(`${ARG_MESSAGES[options.locale].unknownCommand(command)}\n${ARG_MESSAGES[options.locale].usage}`);
+  if (source === undefined || extra !== undefined) fail(`${ARG_MESSAGES[options.locale].oneRequest(command)}\n${ARG_MESSAGES[options.locale].usage}`);
   // A request that cannot be read is a bad command line (exit 2), as it always was for these commands.
   const text = readText(source, "request", options.locale, 2);
   let answer;
@@ -401,10 +455,10 @@ function jsonDetail(message, locale) {
 const SIDE_FILE_KEYS = ["prices", "usage", "catalog"];
 
 function runPlan(options, source, extra) {
-  if (source === undefined || extra !== undefined) fail(`plan takes one plan: a file, or - for standard input\n${USAGE}`);
+  if (source === undefined || extra !== undefined) fail(`${ARG_MESSAGES[options.locale].onePlan}\n${ARG_MESSAGES[options.locale].usage}`);
   // Standard input is read once: a second "-" would read nothing and be blamed on the wrong file.
   if ([source, options.prices, options.base].filter((name) => name === "-").length > 1) {
-    fail("only one of the plan, --prices and --base can be - (standard input); give the others as files");
+    fail(ARG_MESSAGES[options.locale].oneStdin);
   }
   const M = FILE_MESSAGES[options.locale];
   const planText = readText(source, "plan", options.locale);

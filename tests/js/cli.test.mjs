@@ -350,3 +350,26 @@ test("plan --site china: Cloud Phone priced from the side file's catalog, else n
   assert.equal(without.status, 0, without.stderr);
   assert.match(without.stdout, /alicloud_cloud_phone_instance_group\.phones \(create\): On the China site, no CNY price is published .* at catalog\.cloudPhone\.specs\[\{ id: "acp\.std\.large" \}\]\.mainland\.monthly in the options/);
 });
+
+test("--help and command-line mistakes in --locale's language (issue 29: the CLI's zh-CN output is Chinese)", () => {
+  const help = run(["--help"]);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /^usage: alicloud-cost <quote\|compare\|lifecycle\|account>/);
+  // --locale read before --help, wherever it stands; commands, options and values stay as typed.
+  for (const args of [["--locale", "zh-CN", "--help"], ["--help", "--locale=zh-CN"]]) {
+    const zh = run(args);
+    assert.equal(zh.status, 0);
+    assert.match(zh.stdout, /^用法：alicloud-cost <quote\|compare\|lifecycle\|account> <文件\|->/);
+    assert.match(zh.stdout, /\n {2}account {4}整个账户：所有资源共用一个余额（simulateAccount\(\)）\n/);
+    // No English word but the codes a user types: commands, options, values, function and file names.
+    const words = zh.stdout.replace(/--[\w-]+|alicloud-cost|\w+\(\)|PLAN(FILE|\.json)|terraform show -json|estimate\.monthly|quote|compare|lifecycle|account|plan|table|csv|json|markdown|international|china|japan|en|zh-CN|prices|usage|catalog|JSON|Terraform/g, "");
+    assert.doesNotMatch(words, /[A-Za-z]{2,}/, words);
+  }
+  const bad = run(["quote", "-", "--bogus", "--locale", "zh-CN"], "{}");
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /^未知选项 --bogus\n用法：/);
+  assert.match(run(["quote", "-", "--bogus"], "{}").stderr, /^unknown option --bogus\nusage: /);
+  const format = run(["plan", "x.json", "--format", "csv", "--locale", "zh-CN"]);
+  assert.equal(format.status, 2);
+  assert.equal(format.stderr, "--format 只能是 table、json、markdown 之一\n");
+});
