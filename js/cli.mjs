@@ -129,6 +129,9 @@ function fail(message, code = 2) {
   process.exit(code);
 }
 
+/** A bad command line: what is wrong, then the usage, in `A`'s language (ARG_MESSAGES); exit 2. */
+const failWithUsage = (A, message) => fail(`${message}\n${A.usage}`);
+
 /** Options only `plan` takes, and its formats. */
 const PLAN_OPTIONS = ["--prices", "--base", "--fail-above-monthly"];
 const PLAN_FORMATS = ["table", "json", "markdown"];
@@ -144,16 +147,16 @@ function parseArgs(argv) {
       process.exit(0);
     } else if (flag === "--format" || flag === "--locale" || flag === "--site" || PLAN_OPTIONS.includes(flag)) {
       const value = inline ?? argv[++i];
-      if (value === undefined) fail(`${A.needsValue(flag)}\n${A.usage}`);
+      if (value === undefined) failWithUsage(A, A.needsValue(flag));
       options[flag.slice(2)] = value;
     } else if (arg.startsWith("--")) {
-      fail(`${A.unknownOption(arg)}\n${A.usage}`);
+      failWithUsage(A, A.unknownOption(arg));
     } else options.positional.push(arg);
   }
   const plan = options.positional[0] === "plan";
   const formats = plan ? PLAN_FORMATS : FORMATS;
   if (!formats.includes(options.format)) fail(A.oneOf("--format", formats));
-  for (const flag of PLAN_OPTIONS) if (!plan && options[flag.slice(2)] !== undefined) fail(`${A.planOnly(flag)}\n${A.usage}`);
+  for (const flag of PLAN_OPTIONS) if (!plan && options[flag.slice(2)] !== undefined) failWithUsage(A, A.planOnly(flag));
   if (options["fail-above-monthly"] !== undefined && !/^\d+(\.\d+)?$/.test(options["fail-above-monthly"])) {
     fail(A.amount);
   }
@@ -290,10 +293,11 @@ function labelsFor(L, answer) {
 function main() {
   const options = parseArgs(process.argv.slice(2));
   const [command, source, extra] = options.positional;
-  if (!command) fail(ARG_MESSAGES[options.locale].usage);
+  const A = ARG_MESSAGES[options.locale];
+  if (!command) fail(A.usage);
   if (command === "plan") return runPlan(options, source, extra);
-  if (!(command in COMMANDS)) fail(`${ARG_MESSAGES[options.locale].unknownCommand(command)}\n${ARG_MESSAGES[options.locale].usage}`);
-  if (source === undefined || extra !== undefined) fail(`${ARG_MESSAGES[options.locale].oneRequest(command)}\n${ARG_MESSAGES[options.locale].usage}`);
+  if (!(command in COMMANDS)) failWithUsage(A, A.unknownCommand(command));
+  if (source === undefined || extra !== undefined) failWithUsage(A, A.oneRequest(command));
   // A request that cannot be read is a bad command line (exit 2), as it always was for these commands.
   const text = readText(source, "request", options.locale, 2);
   let answer;
@@ -455,10 +459,11 @@ function jsonDetail(message, locale) {
 const SIDE_FILE_KEYS = ["prices", "usage", "catalog"];
 
 function runPlan(options, source, extra) {
-  if (source === undefined || extra !== undefined) fail(`${ARG_MESSAGES[options.locale].onePlan}\n${ARG_MESSAGES[options.locale].usage}`);
+  const A = ARG_MESSAGES[options.locale];
+  if (source === undefined || extra !== undefined) failWithUsage(A, A.onePlan);
   // Standard input is read once: a second "-" would read nothing and be blamed on the wrong file.
   if ([source, options.prices, options.base].filter((name) => name === "-").length > 1) {
-    fail(ARG_MESSAGES[options.locale].oneStdin);
+    fail(A.oneStdin);
   }
   const M = FILE_MESSAGES[options.locale];
   const planText = readText(source, "plan", options.locale);
